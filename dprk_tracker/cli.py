@@ -1,0 +1,763 @@
+"""The command line: parse options, open the notebook, call one library function, render the result.
+
+Heavy modules (the extractors, sqlite-utils) are imported inside commands so ``tracker --help``
+stays fast. Every error a user can cause becomes one line on stderr and a non-zero exit.
+"""
+
+import functools
+import inspect
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import click
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from .render import Column, Format, clean, emit, figure_value, highlighted, when_text
+
+if TYPE_CHECKING:
+    from .db import Filters, Notebook
+    from .topics import Lexicon
+
+DEFAULT_DB = Path("data") / "tracker.db"
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+app = typer.Typer(
+    name="tracker",
+    help="A research notebook for news: dated events and figures, normalized and traceable.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed as one line on stderr."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class Settings:
+    db: Path
+    topics: Path | None
+
+
+def _stdout() -> Console:
+    return Console(highlight=False, soft_wrap=False, emoji=False, markup=False)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, emoji=False, markup=False)
+
+
+def warn(message: str) -> None:
+    print(f"warning: {clean(message)}", file=sys.stderr)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn library errors into one clean line on stderr and a non-zero exit."""
+    from .db import NotebookError
+    from .extract import DateError
+    from .reader import ReadError
+    from .topics import LexiconError
+
+    try:
+        yield
+    except (CommandError, NotebookError, DateError, ReadError, LexiconError) as exc:
+        print(f"error: {clean(str(exc))}", file=sys.stderr)
+        raise typer.Exit(getattr(exc, "code", 1)) from None
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"error: {clean(exc.strerror or str(exc))}{clean(where)}", file=sys.stderr)
+        raise typer.Exit(1) from None
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", help="Notebook file [default: data/tracker.db, or $TRACKER_DB].", show_default=False
+        ),
+    ] = None,
+    topics: Annotated[
+        Path | None,
+        typer.Option(
+            "--topics", help="A topic lexicon (TOML) layered over the packaged one.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    env = os.environ.get("TRACKER_DB")
+    ctx.obj = Settings(db=db or (Path(env) if env else DEFAULT_DB), topics=topics)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, Settings):  # invoked without the group callback (tests of a sub-command)
+        env = os.environ.get("TRACKER_DB")
+        obj = Settings(db=Path(env) if env else DEFAULT_DB, topics=None)
+    return obj
+
+
+def _lexicon(settings: Settings) -> "Lexicon":
+    from .topics import load_lexicon
+
+    beside = settings.db.parent / "topics.toml"
+    return load_lexicon(beside if beside.is_file() else None, settings.topics)
+
+
+def _notebook(settings: Settings, *, create: bool) -> "Notebook":
+    from .db import Notebook
+
+    return Notebook(settings.db, create=create)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The shared output option (one decorator for every read command, as in sqlite-utils)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_options(func: F) -> F:
+    """Add ``--format table|json|csv|markdown`` to a read command and catch user errors."""
+    signature = inspect.signature(func)
+    option = inspect.Parameter(
+        "format",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=Format.table,
+        annotation=Annotated[
+            Format,
+            typer.Option(
+                "--format", "-f", help="Output format; JSON and CSV carry data only.", case_sensitive=False
+            ),
+        ],
+    )
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, format: Format = Format.table, **kwargs: Any) -> Any:
+        with user_errors():
+            return func(*args, fmt=Format(format), **kwargs)
+
+    parameters = [p for p in signature.parameters.values() if p.name != "fmt"]
+    wrapper.__signature__ = signature.replace(parameters=[*parameters, option])  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Filters shared by timeline and figures
+
+TopicOption = Annotated[
+    str | None, typer.Option("--topic", "-t", help="Only this topic.", show_default=False)
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since", help="Only what overlaps this date or later (YYYY[-MM[-DD]]).", show_default=False
+    ),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Only what overlaps this date or earlier.", show_default=False)
+]
+ArticleOption = Annotated[
+    int | None, typer.Option("--article", "-a", help="Only this article id.", show_default=False)
+]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows.", show_default=False)
+]
+
+
+def _filters(
+    notebook: "Notebook",
+    lexicon: "Lexicon",
+    topic: str | None,
+    since: str | None,
+    until: str | None,
+    article: int | None,
+    limit: int | None,
+) -> "Filters":
+    from .db import Filters
+    from .extract import reference_from_option
+
+    if topic is not None:
+        known = sorted(set(lexicon.names) | set(notebook.topics()))
+        if topic not in known:
+            raise CommandError(f"unknown topic {topic!r} (known: {', '.join(known)})")
+    since_day = until_day = None
+    if since:
+        since_day = _bound(reference_from_option(since).value, first=True)
+    if until:
+        until_day = _bound(reference_from_option(until).value, first=False)
+    if since_day and until_day and since_day > until_day:
+        raise CommandError(f"--since {since} is after --until {until}")
+    if article is not None and not notebook.article_exists(article):
+        raise CommandError(f"no article {article} in {notebook.path}")
+    return Filters(topic=topic, since=since_day, until=until_day, article=article, limit=limit)
+
+
+def _bound(value: str, *, first: bool) -> str:
+    from .extract import Reference, _reference_bound
+
+    precision = {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
+    bound = _reference_bound(Reference(value, precision), first)
+    assert bound is not None
+    return bound
+
+
+# ---------------------------------------------------------------------------------------------------
+# ingest
+
+
+def _collect(paths: list[str]) -> list[str]:
+    """Expand folders (recursively, *.txt and *.md) and keep files and "-" as given."""
+    found: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            found.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(
+                str(p) for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+            )
+            if not files:
+                raise CommandError(f"no articles (*.txt, *.md) in folder {raw}")
+            found.extend(files)
+        elif path.exists():
+            found.append(raw)
+        else:
+            raise CommandError(f"no such file or folder: {raw}")
+    return found
+
+
+def _read_bytes(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive: *.txt, *.md) or - for stdin.")
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Reference date for every file (YYYY-MM-DD, YYYY-MM or YYYY).",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Outlet name for every file.", show_default=False)
+    ] = None,
+) -> None:
+    """Store articles and extract their dated events and figures."""
+    from .extract import extract_document, reference_from_option
+    from .reader import ReadError, decode
+
+    settings = _settings(ctx)
+    out = _stdout()
+    with user_errors():
+        if published:
+            reference_from_option(published)  # a bad date fails before anything is read
+        files = _collect(paths)
+        lexicon = _lexicon(settings)
+        notebook = _notebook(settings, create=True)
+    counts = {"added": 0, "duplicates": 0, "failed": 0, "events": 0, "figures": 0}
+    with user_errors(), _progress(len(files)) as advance:
+        for name in files:
+            label = "<stdin>" if name == "-" else name
+            try:
+                data = _read_bytes(name)
+                decoded = decode(data)
+                if decoded.warning:
+                    warn(f"{label}: {decoded.warning}")
+                duplicate = notebook.find_duplicate(_body_of(decoded.text))
+                if duplicate is not None:
+                    counts["duplicates"] += 1
+                    out.print(Text(f"{clean(label)}: duplicate of article {duplicate}"))
+                    continue
+                document = extract_document(decoded.text, published, lexicon)
+                added = notebook.add(
+                    document, path=None if name == "-" else str(Path(name).resolve()), source=source
+                )
+            except (ReadError, OSError, UnicodeError) as exc:
+                counts["failed"] += 1
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                print(f"error: {clean(label)}: {clean(reason)}", file=sys.stderr)
+                continue
+            finally:
+                advance()
+            if added.duplicate:
+                counts["duplicates"] += 1
+                out.print(Text(f"{clean(label)}: duplicate of article {added.article_id}"))
+                continue
+            counts["added"] += 1
+            counts["events"] += added.events
+            counts["figures"] += added.figures
+            extraction = document.extraction
+            date = (
+                f"{extraction.published} ({extraction.published_source})"
+                if extraction.published
+                else "no date"
+            )
+            out.print(
+                Text(
+                    f"{clean(label)}: article {added.article_id}, {clean(extraction.title or 'untitled')} — "
+                    f"{date}, {added.events} events, {added.figures} figures"
+                )
+            )
+    out.print(
+        Text(
+            f"{counts['added']} added, {counts['duplicates']} duplicates, {counts['failed']} failed; "
+            f"{counts['events']} events, {counts['figures']} figures"
+        )
+    )
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _body_of(text: str) -> str:
+    from .reader import parse
+
+    return parse(text).body
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for several files on a terminal; otherwise nothing."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=_stderr(), transient=True) as progress:
+        task = progress.add_task("ingesting", total=total)
+        yield lambda: progress.advance(task)
+
+
+# ---------------------------------------------------------------------------------------------------
+# timeline
+
+
+def _event_date(row: dict[str, Any]) -> str:
+    return when_text(row["when"], row.get("mod"), row.get("precision"), row.get("relation"))
+
+
+TIMELINE_COLUMNS = [
+    Column("Date", _event_date, no_wrap=True, style="cyan"),
+    Column(
+        "Event",
+        lambda r: highlighted(r["text"], r["time_offset"], r["time_offset"] + len(r["time_text"])),
+        ratio=1,
+    ),
+    Column("Topic", lambda r: r["topic"], no_wrap=True),
+    Column("Art.", lambda r: str(r["article_id"]), justify="right", no_wrap=True),
+]
+
+
+def _visible(columns: list[Column], filters: "Filters") -> list[Column]:
+    """Leave out a column every row shares because the filter fixed it."""
+    hidden = {"Topic"} if filters.topic else set()
+    if filters.article is not None:
+        hidden.add("Art.")
+    return [c for c in columns if c.header not in hidden]
+
+
+@app.command()
+@output_options
+def timeline(
+    ctx: typer.Context,
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    article: ArticleOption = None,
+    limit: LimitOption = None,
+    *,
+    fmt: Format,
+) -> None:
+    """Dated events in chronological order, each date at its true precision."""
+    settings = _settings(ctx)
+    notebook = _notebook(settings, create=False)
+    filters = _filters(notebook, _lexicon(settings), topic, since, until, article, limit)
+    rows = notebook.timeline(filters)
+    data = [
+        {
+            "id": r["id"],
+            "article_id": r["article_id"],
+            "date": _event_date(r),
+            "when": r["when"],
+            "mod": r["mod"],
+            "relation": r["relation"],
+            "earliest": r["earliest"],
+            "latest": r["latest"],
+            "precision": r["precision"],
+            "time_text": r["time_text"],
+            "text": r["text"],
+            "topic": r["topic"],
+            "title": r["title"],
+            "source": r["source"],
+        }
+        for r in rows
+    ]
+    emit(_stdout(), rows, fmt, _visible(TIMELINE_COLUMNS, filters), json_rows=data)
+    if not rows and fmt is Format.table:
+        print("no events match", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------------------
+# figures
+
+
+def _figure_json(r: dict[str, Any]) -> dict[str, Any]:
+    from .model import plain_number
+
+    return {
+        "id": r["id"],
+        "article_id": r["article_id"],
+        "value": figure_value(r),
+        "text": r["text"],
+        "low": plain_number(r["low"]),
+        "high": plain_number(r["high"]),
+        "qualifier": r["qualifier"],
+        "unit": r["unit"],
+        "currency": r["currency"],
+        "percent": bool(r["percent"]),
+        "topic": r["topic"],
+        "as_of": _figure_date(r),
+        "when": r["when"],
+        "when_mod": r["when_mod"],
+        "relation": r["relation"],
+        "earliest": r["earliest"],
+        "latest": r["latest"],
+        "sentence": r["sentence"],
+        "title": r["title"],
+        "source": r["source"],
+    }
+
+
+def _counted(row: dict[str, Any]) -> str:
+    """What a figure counts, unless its value already says it ("~40%", "$540M")."""
+    unit = row["unit"] or ""
+    if (row["percent"] and unit in ("percent", "%")) or (row["currency"] and unit == row["currency"]):
+        return ""
+    return unit
+
+
+def _figure_date(row: dict[str, Any]) -> str:
+    return when_text(row["when"], row.get("when_mod"), row.get("precision"), row.get("relation"))
+
+
+def _quote(row: dict[str, Any]) -> Text:
+    sentence = row["sentence"] or ""
+    at = sentence.find(row["text"])
+    if at < 0:
+        return Text(clean(sentence))
+    return highlighted(sentence, at, at + len(row["text"]), width=110)
+
+
+FIGURE_COLUMNS = [
+    Column("Value", figure_value, no_wrap=True, justify="right", style="bold"),
+    Column("Counts", lambda r: _counted(r), min_width=9),
+    Column("Topic", lambda r: r["topic"], no_wrap=True),
+    Column("As of", _figure_date, no_wrap=True, style="cyan"),
+    Column("Art.", lambda r: str(r["article_id"]), justify="right", no_wrap=True),
+    Column("Quote", _quote, ratio=1),
+]
+
+
+@app.command()
+@output_options
+def figures(
+    ctx: typer.Context,
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    article: ArticleOption = None,
+    limit: LimitOption = None,
+    *,
+    fmt: Format,
+) -> None:
+    """Every figure: value, what it counts, topic, as-of date, source and quote."""
+    settings = _settings(ctx)
+    notebook = _notebook(settings, create=False)
+    filters = _filters(notebook, _lexicon(settings), topic, since, until, article, limit)
+    rows = notebook.figures(filters)
+    emit(_stdout(), rows, fmt, _visible(FIGURE_COLUMNS, filters), json_rows=[_figure_json(r) for r in rows])
+    if not rows and fmt is Format.table:
+        print("no figures match", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------------------
+# articles and summary
+
+ARTICLE_COLUMNS = [
+    Column("Id", lambda r: str(r["id"]), justify="right", no_wrap=True),
+    Column("Title", lambda r: r["title"] or "untitled", ratio=1),
+    Column("Source", lambda r: r["source"] or ""),
+    Column("Published", lambda r: _published(r["published"], r["published_source"]), no_wrap=True),
+    Column("Events", lambda r: str(r["events"]), justify="right"),
+    Column("Figures", lambda r: str(r["figures"]), justify="right"),
+]
+
+
+def _published(value: str | None, how: str | None) -> str:
+    if not value:
+        return "none (relative dates unresolved)"
+    return f"{value} ({how})" if how else value
+
+
+@app.command()
+@output_options
+def articles(ctx: typer.Context, limit: LimitOption = None, *, fmt: Format) -> None:
+    """One line per stored article."""
+    notebook = _notebook(_settings(ctx), create=False)
+    rows = notebook.articles(limit)
+    emit(_stdout(), rows, fmt, ARTICLE_COLUMNS)
+
+
+@app.command()
+@output_options
+def summary(
+    ctx: typer.Context,
+    article: Annotated[
+        int | None, typer.Argument(help="An article id; without it, the whole notebook.")
+    ] = None,
+    *,
+    fmt: Format,
+) -> None:
+    """The notebook at a glance, or one article with its events and figures."""
+    from .db import Filters
+
+    notebook = _notebook(_settings(ctx), create=False)
+    out = _stdout()
+    if article is None:
+        overview = notebook.overview()
+        if fmt in (Format.json,):
+            out.file.write(_json(overview))
+            return
+        _print_overview(out, overview, fmt)
+        return
+    record = notebook.article(article)
+    events = notebook.timeline(Filters(article=article))
+    figs = notebook.figures(Filters(article=article))
+    if fmt is Format.json:
+        info = {k: v for k, v in record.items() if k not in ("body", "content_hash")}
+        out.file.write(_json({"article": info, "events": events, "figures": [_figure_json(f) for f in figs]}))
+        return
+    header = [
+        ("Title", record["title"] or "untitled"),
+        ("Source", record["source"] or "unknown"),
+        ("URL", record["url"] or ""),
+        ("Reference date", _published(record["published"], _how(record["published_source"]))),
+        ("Path", record["path"] or "<stdin>"),
+    ]
+    emit(
+        out,
+        [{"field": k, "value": v} for k, v in header if v],
+        fmt,
+        [
+            Column("Article " + str(article), lambda r: r["field"], no_wrap=True, style="bold"),
+            Column("", lambda r: r["value"], ratio=1),
+        ],
+    )
+    emit(out, events, fmt, TIMELINE_COLUMNS, title="Events")
+    emit(out, figs, fmt, FIGURE_COLUMNS, title="Figures")
+
+
+def _how(source: str | None) -> str | None:
+    return {
+        "option": "given with --published",
+        "document": "from the document's metadata or dateline",
+        "inferred": "inferred: the latest year the text names",
+    }.get(source or "", source)
+
+
+def _print_overview(out: Console, overview: dict[str, Any], fmt: Format) -> None:
+    span = "no dated events"
+    if overview["earliest"]:
+        span = f"{overview['earliest']} to {overview['latest'] or 'open'}"
+    head = [
+        {"field": "Articles", "value": str(overview["articles"])},
+        {"field": "Events", "value": str(overview["events"])},
+        {"field": "Figures", "value": str(overview["figures"])},
+        {"field": "Dates span", "value": span},
+    ]
+    emit(
+        out,
+        head,
+        fmt,
+        [Column("Notebook", lambda r: r["field"], style="bold"), Column("", lambda r: r["value"])],
+    )
+    latest = {f["topic"]: f for f in overview["latest_figures"]}
+    rows = [{**t, "latest": latest.get(t["topic"])} for t in overview["topics"]]
+
+    def latest_cell(row: dict[str, Any]) -> str:
+        fig = row["latest"]
+        if not fig:
+            return ""
+        value = " ".join(filter(None, [figure_value(fig), _counted(fig)]))
+        return f"{value}, {_figure_date(fig)} (article {fig['article_id']})"
+
+    emit(
+        out,
+        rows,
+        fmt,
+        [
+            Column("Topic", lambda r: r["topic"], no_wrap=True),
+            Column("Events", lambda r: str(r["events"]), justify="right"),
+            Column("Figures", lambda r: str(r["figures"]), justify="right"),
+            Column("Latest figure", latest_cell, ratio=1),
+        ],
+    )
+
+
+def _json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------------
+# extract
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(help="A file, or - for stdin.")],
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Reference date (YYYY-MM-DD, YYYY-MM or YYYY).", show_default=False),
+    ] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="json (default) or table.", case_sensitive=False)
+    ] = Format.json,
+    jsonl: Annotated[
+        bool,
+        typer.Option("--jsonl", help='Each input line {"id", "text", "published"} gives one output line.'),
+    ] = False,
+) -> None:
+    """Extract times, events and figures without storing anything."""
+    from .extract import extract as run_extract
+    from .extract import reference_from_option
+    from .reader import decode
+
+    settings = _settings(ctx)
+    with user_errors():
+        if published:
+            reference_from_option(published)
+        lexicon = _lexicon(settings)
+        if path != "-" and not Path(path).is_file():
+            raise CommandError(f"no such file: {path}" if not Path(path).exists() else f"not a file: {path}")
+        data = _read_bytes(path)
+        if jsonl:
+            _extract_lines(data, published, lexicon)
+            return
+        decoded = decode(data)
+        if decoded.warning:
+            warn(f"{path}: {decoded.warning}")
+        result = run_extract(decoded.text, published, lexicon)
+    if format is Format.json:
+        sys.stdout.write(_json(result.to_json()))
+        return
+    out = _stdout()
+    rows = [t.to_json() for t in result.times]
+    emit(
+        out,
+        rows,
+        format,
+        [
+            Column(k.title(), (lambda key: lambda r: "" if r[key] is None else str(r[key]))(k))
+            for k in ("text", "type", "value", "mod", "earliest", "latest")
+        ],
+        title="Times",
+    )
+    fig_rows = [f.to_json() for f in result.figures]
+    emit(
+        out,
+        fig_rows,
+        format,
+        [
+            Column("Value", figure_value, justify="right"),
+            Column("Text", lambda r: r["text"]),
+            Column("Counts", lambda r: r["unit"] or r["currency"] or ""),
+            Column("Topic", lambda r: r["topic"]),
+            Column("As of", lambda r: when_text(r["when"], r["when_mod"], r["precision"], r["relation"])),
+        ],
+        title="Figures",
+    )
+
+
+def _extract_lines(data: bytes, published: str | None, lexicon: "Lexicon") -> None:
+    """One JSON object in, one out, in order; a bad line reports its error and the rest go on."""
+    import json
+
+    from .extract import DateError
+    from .extract import extract as run_extract
+
+    text = data.decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        ident: Any = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("expected a JSON object")
+            ident = item.get("id", number)
+            body = item.get("text")
+            if not isinstance(body, str):
+                raise ValueError('missing "text"')
+            result = run_extract(body, item.get("published") or published, lexicon).to_json()
+            sys.stdout.write(json.dumps({"id": ident, **result}, ensure_ascii=False) + "\n")
+        except (ValueError, DateError) as exc:
+            message = f"line {number}: {exc}" if ident is None else str(exc)
+            sys.stdout.write(
+                json.dumps({"id": ident if ident is not None else number, "error": message}) + "\n"
+            )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entry point
+
+
+def main() -> None:
+    """The console script: usage errors as one line too, never a traceback."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=sys.argv[1:], prog_name="tracker", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)
+        sys.exit(2)
+    except click.exceptions.UsageError as exc:
+        hint = f" (see: {exc.ctx.command_path} --help)" if exc.ctx else ""
+        print(f"error: {clean(exc.format_message())}{hint}", file=sys.stderr)
+        sys.exit(2)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        print("error: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,351 @@
+"""Storage: the notebook, one SQLite file, through sqlite-utils.
+
+The CLI opens a ``Notebook``, calls one method and renders what it returns. Every method raises
+``NotebookError`` with a one-line message for anything a user can cause.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .extract import EXTRACTOR_VERSION, Document
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000
+
+
+class NotebookError(Exception):
+    """Something about the notebook a user can fix; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Added:
+    article_id: int
+    duplicate: bool
+    events: int
+    figures: int
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the read commands filter on. Dates are ISO day bounds."""
+
+    topic: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article: int | None = None
+    limit: int | None = None
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's text: the same words in the same order, whatever the whitespace."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+class Notebook:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        _check_file(self.path, create)
+        if create:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite_utils.Database(self.path)
+            self.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise NotebookError(f"{self.path}: cannot open notebook: {exc}") from exc
+
+    # -- schema -------------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        names = set(self.db.table_names())
+        applied = {m.name for m in MIGRATIONS.applied(self.db)}
+        known = [m.name for m in MIGRATIONS._migrations]
+        if names - {"_sqlite_migrations"} and not applied:
+            raise NotebookError(f"{self.path} is a SQLite database but not a tracker notebook")
+        unknown = applied - set(known)
+        if unknown:
+            raise NotebookError(
+                f"{self.path} was written by a newer dprk-tracker (schema version {len(applied)}); "
+                f"this version reads schema version {SCHEMA_VERSION}: upgrade dprk-tracker"
+            )
+        if len(applied) < len(known):
+            if self.db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                with self.db.ensure_autocommit_on():
+                    self.db.conn.execute("PRAGMA journal_mode = WAL")
+            MIGRATIONS.apply(self.db)
+
+    @property
+    def schema_version(self) -> int:
+        return len(MIGRATIONS.applied(self.db))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as exc:
+            raise NotebookError(f"{self.path}: cannot write: {exc}") from exc
+
+    def find_duplicate(self, text: str) -> int | None:
+        row = self.db.execute(
+            "select id from articles where content_hash = ?", [content_hash(text)]
+        ).fetchone()
+        return row[0] if row else None
+
+    def add(self, document: Document, *, path: str | None, source: str | None = None) -> Added:
+        """Store an article with its events and figures in one transaction."""
+        article = document.article
+        extraction = document.extraction
+        digest = content_hash(article.body)
+        record = {
+            "title": article.title,
+            "source": source or article.source,
+            "url": article.url,
+            "external_id": article.external_id,
+            "summary": article.summary,
+            "body": article.body,
+            "published": extraction.published,
+            "published_precision": extraction.precision,
+            "published_source": extraction.published_source,
+            "place": article.place,
+            "content_hash": digest,
+            "path": path,
+            "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "extractor_version": EXTRACTOR_VERSION,
+        }
+        try:
+            with self._writing():
+                existing = self.db.execute(
+                    "select id from articles where content_hash = ?", [digest]
+                ).fetchone()
+                if existing:
+                    return Added(existing[0], True, 0, 0)
+                article_id = self.db["articles"].insert(record).last_pk
+                self._insert_extraction(article_id, document)
+        except sqlite3.IntegrityError:
+            # Another writer stored the same text between our check and our insert.
+            existing = self.find_duplicate(article.body)
+            if existing is None:
+                raise
+            return Added(existing, True, 0, 0)
+        return Added(article_id, False, len(extraction.events), len(extraction.figures))
+
+    def _insert_extraction(self, article_id: int, document: Document) -> None:
+        extraction = document.extraction
+        self.db["events"].insert_all(
+            (
+                {
+                    "article_id": article_id,
+                    "when": e.when,
+                    "mod": e.mod,
+                    "relation": e.relation,
+                    "earliest": e.earliest,
+                    "latest": e.latest,
+                    "precision": e.precision,
+                    "sort_date": _sort_date(e.earliest, e.latest, e.time_start, extraction),
+                    "time_text": e.time_text,
+                    "time_start": e.time_start,
+                    "time_end": e.time_end,
+                    "text": e.text,
+                    "start": e.start,
+                    "end": e.end,
+                    "topic": e.topic,
+                }
+                for e in extraction.events
+            ),
+            batch_size=200,
+        )
+        self.db["figures"].insert_all(
+            (
+                {
+                    "article_id": article_id,
+                    "text": f.text,
+                    "low": f.low,
+                    "high": f.high,
+                    "qualifier": f.qualifier,
+                    "unit": f.unit,
+                    "currency": f.currency,
+                    "percent": int(f.percent),
+                    "topic": f.topic,
+                    "when": f.when,
+                    "when_mod": f.when_mod,
+                    "relation": f.relation,
+                    "earliest": f.earliest,
+                    "latest": f.latest,
+                    "precision": f.precision,
+                    "sentence": f.sentence,
+                    "start": f.start,
+                    "end": f.end,
+                }
+                for f in extraction.figures
+            ),
+            batch_size=200,
+        )
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def topics(self) -> list[str]:
+        rows = self.db.execute(
+            "select topic from events union select topic from figures order by 1"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def article_exists(self, article_id: int) -> bool:
+        return self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone() is not None
+
+    def _where(self, filters: Filters, table: str) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if filters.topic:
+            clauses.append(f"{table}.topic = ?")
+            params.append(filters.topic)
+        if filters.article is not None:
+            clauses.append(f"{table}.article_id = ?")
+            params.append(filters.article)
+        # Overlap semantics: a period is kept when any part of it falls inside the window.
+        if filters.since:
+            clauses.append(f"coalesce({table}.latest, {table}.earliest) is not null")
+            clauses.append(f"({table}.latest is null or {table}.latest >= ?)")
+            params.append(filters.since)
+        if filters.until:
+            clauses.append(f"coalesce({table}.earliest, {table}.latest) is not null")
+            clauses.append(f"({table}.earliest is null or {table}.earliest <= ?)")
+            params.append(filters.until)
+        where = (" where " + " and ".join(clauses)) if clauses else ""
+        return where, params
+
+    def timeline(self, filters: Filters) -> list[dict[str, Any]]:
+        where, params = self._where(filters, "events")
+        sql = (
+            "select events.id, events.article_id, events.[when], events.mod, events.relation,"
+            " events.earliest, events.latest, events.precision, events.time_text, events.time_start - events.start"
+            " as time_offset, events.text, events.topic, articles.title, articles.source"
+            " from events join articles on articles.id = events.article_id"
+            f"{where} order by events.sort_date is null, events.sort_date, events.latest is null,"
+            " events.latest, events.article_id, events.start"
+        )
+        if filters.limit:
+            sql += " limit ?"
+            params.append(filters.limit)
+        return [dict(r) for r in self._rows(sql, params)]
+
+    def figures(self, filters: Filters) -> list[dict[str, Any]]:
+        where, params = self._where(filters, "figures")
+        sql = (
+            "select figures.id, figures.article_id, figures.text, figures.low, figures.high,"
+            " figures.qualifier, figures.unit, figures.currency, figures.percent, figures.topic,"
+            " figures.[when], figures.when_mod, figures.relation, figures.earliest, figures.latest,"
+            " figures.precision,"
+            " figures.sentence, articles.title, articles.source"
+            " from figures join articles on articles.id = figures.article_id"
+            f"{where} order by figures.earliest is null, figures.earliest, figures.latest,"
+            " figures.article_id, figures.start"
+        )
+        if filters.limit:
+            sql += " limit ?"
+            params.append(filters.limit)
+        return [dict(r) for r in self._rows(sql, params)]
+
+    def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "select a.id, a.title, a.source, a.published, a.published_source,"
+            " (select count(*) from events e where e.article_id = a.id) as events,"
+            " (select count(*) from figures f where f.article_id = a.id) as figures,"
+            " a.path from articles a order by a.id"
+        )
+        params: list[Any] = []
+        if limit:
+            sql += " limit ?"
+            params.append(limit)
+        return [dict(r) for r in self._rows(sql, params)]
+
+    def article(self, article_id: int) -> dict[str, Any]:
+        rows = self._rows("select * from articles where id = ?", [article_id])
+        if not rows:
+            raise NotebookError(f"no article {article_id} in {self.path}")
+        return dict(rows[0])
+
+    def overview(self) -> dict[str, Any]:
+        """The notebook at a glance: counts, date span, topics, the latest figure per topic."""
+        one = self.db.execute
+        articles = one("select count(*) from articles").fetchone()[0]
+        events = one("select count(*) from events").fetchone()[0]
+        figures = one("select count(*) from figures").fetchone()[0]
+        span = one("select min(sort_date), max(coalesce(latest, earliest)) from events").fetchone()
+        per_topic = self._rows(
+            "select topic, sum(events) as events, sum(figures) as figures from ("
+            " select topic, count(*) as events, 0 as figures from events group by topic"
+            " union all select topic, 0, count(*) from figures group by topic)"
+            " group by topic order by topic",
+            [],
+        )
+        latest = self._rows(
+            "select f.topic, f.id, f.article_id, f.text, f.low, f.high, f.qualifier, f.unit,"
+            " f.currency, f.percent, f.[when], f.when_mod, f.relation, f.earliest, f.latest, f.precision"
+            " from figures f where f.id = (select g.id from figures g where g.topic = f.topic"
+            " order by g.latest is null, g.latest desc, g.earliest desc, g.id desc limit 1)"
+            " order by f.topic",
+            [],
+        )
+        return {
+            "articles": articles,
+            "events": events,
+            "figures": figures,
+            "earliest": span[0],
+            "latest": span[1],
+            "topics": [dict(r) for r in per_topic],
+            "latest_figures": [dict(r) for r in latest],
+        }
+
+    def _rows(self, sql: str, params: list[Any]) -> list[sqlite3.Row]:
+        conn = self.db.conn
+        previous = conn.row_factory
+        conn.row_factory = sqlite3.Row
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise NotebookError(f"{self.path}: {exc}") from exc
+        finally:
+            conn.row_factory = previous
+
+
+def _sort_date(earliest: str | None, latest: str | None, time_start: int, extraction: Any) -> str | None:
+    """Where the event's named period starts: "by early 2025" sorts with early 2025, not before it."""
+    for time in extraction.times:
+        if time.start == time_start:
+            return time.earliest or time.latest
+    return earliest or latest
+
+
+def _check_file(path: Path, create: bool) -> None:
+    """Refuse what is not a SQLite file before sqlite3 gets a chance to misread it."""
+    if path.is_dir():
+        raise NotebookError(f"{path} is a folder, not a notebook file")
+    if not path.exists():
+        if not create:
+            raise NotebookError(f"no notebook at {path}: ingest an article first")
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise NotebookError(f"cannot read {path}: {exc.strerror}") from exc
+    if header and header != SQLITE_HEADER:
+        raise NotebookError(f"{path} is not a SQLite database")

@@ -1,0 +1,230 @@
+"""The extraction pipeline: article text in, dated events and figures out.
+
+``extract(text, published)`` is a pure function of its input. It reads the article's structure,
+settles the reference date (option > the document's own date > inferred from the text > none),
+recognizes times, anchors events to them, recognizes figures and gives each a topic and an as-of
+date. Recognition lives in ``times`` and ``figures``; this module only assembles.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import reader
+from .figures import find_quantities
+from .model import Event, Extraction, Figure, Quantity, Reference, TimeExpr
+from .text import clause_spans, sentence_spans
+from .times import anchor_interval, find_times, parse_date
+from .topics import Lexicon, default_lexicon
+
+EXTRACTOR_VERSION = "1"
+
+# Values that name no period a timeline can place ("now", "recently").
+_VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_YEAR = re.compile(r"^(\d{4})")
+
+
+class DateError(ValueError):
+    """A date option that is not a date."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as read, with what was extracted from it."""
+
+    article: reader.ArticleText
+    reference: Reference | None
+    extraction: Extraction
+
+
+def reference_from_option(published: str) -> Reference:
+    """Parse a user-given ``--published`` value; raise DateError when it is not a date."""
+    parsed = parse_date(published)
+    if parsed is None:
+        raise DateError(f"not a date: {published!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    return Reference(parsed.value, parsed.precision, "option")
+
+
+def extract(text: str, published: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
+    """Extract times, events and figures from one article's text."""
+    return extract_document(text, published, lexicon).extraction
+
+
+def extract_document(text: str, published: str | None = None, lexicon: Lexicon | None = None) -> Document:
+    lexicon = lexicon or default_lexicon()
+    article = reader.parse(text)
+    content = article.content()
+
+    reference = reference_from_option(published) if published else None
+    times: list[TimeExpr] | None = None
+    if reference is None and article.date:
+        reference = _document_reference(article.date, content)
+    if reference is None:
+        times = find_times(content, None)
+        reference = _inferred_reference(times)
+    if times is None or reference is not None:
+        times = find_times(content, reference)
+
+    sentences = sentence_spans(content)
+    events = _events(content, times, sentences, lexicon)
+    quantities = find_quantities(content, times)
+    figures = [_figure(content, q, times, sentences, reference, lexicon) for q in quantities]
+    extraction = Extraction(
+        title=article.title,
+        published=reference.value if reference else None,
+        published_source=reference.source if reference else None,
+        precision=reference.precision if reference else None,
+        times=times,
+        events=events,
+        figures=figures,
+    )
+    return Document(article, reference, extraction)
+
+
+def _document_reference(date: str, content: str) -> Reference | None:
+    parsed = parse_date(date)
+    if parsed is not None:
+        return Reference(parsed.value, parsed.precision, "document")
+    # A dateline often omits the year ("SEOUL, March 5"): take it from the text's latest year.
+    year = _inferred_reference(find_times(content, None))
+    if year is not None:
+        parsed = parse_date(f"{date} {year.value}")
+        if parsed is not None:
+            return Reference(parsed.value, parsed.precision, "document")
+    return None
+
+
+def _inferred_reference(times: Sequence[TimeExpr]) -> Reference | None:
+    """The latest explicit year the text names, when nothing better exists."""
+    years = [int(m.group(1)) for t in times if t.type in ("DATE", "TIME") and (m := _YEAR.match(t.value))]
+    if not years:
+        return None
+    return Reference(str(max(years)), "year", "inferred")
+
+
+def _enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    for span in spans:
+        if span[0] <= start and end <= span[1]:
+            return span
+    for span in spans:
+        if span[0] < end and start < span[1]:
+            return span
+    return (start, end)
+
+
+def _is_datable(time: TimeExpr) -> bool:
+    return time.type in ("DATE", "TIME") and time.value not in _VAGUE_VALUES
+
+
+def _events(
+    text: str, times: Sequence[TimeExpr], sentences: Sequence[tuple[int, int]], lexicon: Lexicon
+) -> list[Event]:
+    """One event per DATE expression: its sentence, or its clause when the sentence has several."""
+    datable = [t for t in times if _is_datable(t)]
+    events: list[Event] = []
+    for time in datable:
+        s_start, s_end = _enclosing(sentences, time.start, time.end)
+        siblings = [t for t in datable if s_start <= t.start < s_end]
+        start, end = s_start, s_end
+        if len(siblings) > 1:
+            clauses = clause_spans(text, s_start, s_end)
+            clause = _enclosing(clauses, time.start, time.end)
+            # A clause holding only the date says nothing: keep the sentence then.
+            if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
+                start, end = clause
+        earliest, latest, mod = anchor_interval(time, text, list(times))
+        events.append(
+            Event(
+                when=time.value,
+                mod=time.mod,
+                relation=mod if mod != time.mod else None,
+                earliest=earliest,
+                latest=latest,
+                precision=time.precision,
+                time_text=time.text,
+                time_start=time.start,
+                time_end=time.end,
+                text=text[start:end],
+                start=start,
+                end=end,
+                topic=lexicon.classify(text[start:end]),
+            )
+        )
+    return events
+
+
+def _figure(
+    text: str,
+    quantity: Quantity,
+    times: Sequence[TimeExpr],
+    sentences: Sequence[tuple[int, int]],
+    reference: Reference | None,
+    lexicon: Lexicon,
+) -> Figure:
+    s_start, s_end = _enclosing(sentences, quantity.start, quantity.end)
+    sentence = text[s_start:s_end]
+    as_of = _governing_time(text, quantity, times, s_start, s_end)
+    if as_of is not None:
+        earliest, latest, mod = anchor_interval(as_of, text, list(times))
+    else:
+        earliest, latest, mod = _reference_bound(reference, True), _reference_bound(reference, False), None
+    return Figure(
+        text=quantity.text,
+        start=quantity.start,
+        end=quantity.end,
+        low=quantity.low,
+        high=quantity.high,
+        qualifier=quantity.qualifier,
+        unit=quantity.unit,
+        currency=quantity.currency,
+        percent=quantity.percent,
+        topic=_figure_topic(quantity, text, sentence, lexicon),
+        when=as_of.value if as_of else (reference.value if reference else None),
+        when_mod=as_of.mod if as_of else None,
+        relation=mod if as_of is not None and mod != as_of.mod else None,
+        earliest=earliest,
+        latest=latest,
+        precision=as_of.precision if as_of else (reference.precision if reference else None),
+        sentence=sentence,
+    )
+
+
+def _figure_topic(quantity: Quantity, text: str, sentence: str, lexicon: Lexicon) -> str:
+    if quantity.currency:
+        return lexicon.classify("$") if "money" in lexicon.names else lexicon.classify(sentence)
+    counted = None
+    if quantity.unit_start is not None and quantity.unit_end is not None:
+        counted = text[quantity.unit_start : quantity.unit_end]
+    # A share ("40% of their initial deployment") is about what its sentence is about.
+    if quantity.percent:
+        return lexicon.classify(sentence, counted)
+    return lexicon.classify(counted or quantity.unit, sentence)
+
+
+def _governing_time(
+    text: str, quantity: Quantity, times: Sequence[TimeExpr], s_start: int, s_end: int
+) -> TimeExpr | None:
+    """The date of the figure's clause, else the nearest date of its sentence."""
+    in_sentence = [t for t in times if s_start <= t.start < s_end and _is_datable(t)]
+    if not in_sentence:
+        return None
+    clauses = clause_spans(text, s_start, s_end)
+    c_start, c_end = _enclosing(clauses, quantity.start, quantity.end)
+    in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
+    pool = in_clause or in_sentence
+    return min(pool, key=lambda t: min(abs(t.start - quantity.end), abs(quantity.start - t.end)))
+
+
+def _reference_bound(reference: Reference | None, first: bool) -> str | None:
+    """The first or last day of the reference date at its precision."""
+    if reference is None:
+        return None
+    parts = [int(p) for p in reference.value.split("-")]
+    year, month, day = ([*parts, 0, 0])[:3]
+    if first:
+        return f"{year:04d}-{month or 1:02d}-{day or 1:02d}"
+    month = month or 12
+    return f"{year:04d}-{month:02d}-{day or calendar.monthrange(year, month)[1]:02d}"

@@ -1,0 +1,508 @@
+"""Numbers: digits, number words, scales and the broadcast mixtures of both, with their spans.
+
+``find_numbers(text)`` returns every number in a text with its value and span and a few facts the
+recognizer needs (was it scaled, written in words, a bare digit string). It knows nothing of
+qualifiers, currencies or what is counted: that is ``recognize``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    text = resources.files("dprk_tracker.figures").joinpath("vocabulary.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def alternation(words: list[str] | tuple[str, ...] | Any) -> str:
+    """A regex alternation of literal words, longest first so the alternation is greedy."""
+    items = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    start: int
+    end: int
+    words: bool  # written at least partly in words ("two", "27-hundred")
+    scaled: bool  # carries a scale word or letter ("million", "bn", "k")
+    digits: str | None  # the bare digit string when the number is only that ("2024", "045")
+    grouped: bool = False  # written with thousands separators ("10,000")
+    decimal: bool = False
+    scale_letter: str | None = None  # a glued single-letter scale ("10m"): may be a unit instead
+    factor: float = 1.0  # the scale the number ends with ("3 to 4 million" shares it)
+
+
+# Digit forms. Thousands groups with commas, Indian groups, thin/plain spaces (exactly three digits,
+# not followed by a digit: "423 0000" is two numbers), European "1.111,11"; then decimals. A comma
+# decimal ("1,3") takes one or two digits and must not continue a list ("22,24,26").
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d{1,3}(?:\.\d{3})+(?=,\d)|\d+)"
+    r"(?:\.\d+|,\d{1,2}(?![\d,]))?"
+    r"|\.\d+"
+)
+
+
+def _build() -> dict[str, Any]:
+    v = vocabulary()
+    units: dict[str, int] = v["units"]
+    tens: dict[str, int] = v["tens"]
+    scales: dict[str, int] = v["scales"]
+    abbreviations: dict[str, int] = v["scale_abbreviations"]
+    word_values: dict[str, tuple[str, float]] = {}
+    for word, value in units.items():
+        word_values[word] = ("teen" if value >= 10 else "unit", float(value))
+    for word, value in tens.items():
+        word_values[word] = ("tens", float(value))
+    for word, value in scales.items():
+        word_values[word] = ("hundred" if value == 100 else "big", float(value))
+    for word in ("dozen", "dozens", "dz", "dzs", "doz", "dozs"):
+        word_values[word] = ("dozen", 12.0)
+    for word in ("a", "an"):
+        word_values[word] = ("a", 1.0)
+    word_values["half"] = ("frac", 0.5)
+    word_values["quarter"] = ("frac", 0.25)
+    word_values["and"] = ("and", 0.0)
+    word_values["point"] = ("point", 0.0)
+    word_values["minus"] = ("minus", 0.0)
+    word_values["negative"] = ("minus", 0.0)
+
+    numeric_words = alternation([*units, *tens, *scales, "dozens", "dozen", "dzs", "dozs"])
+    abbr = alternation(abbreviations)
+    # A digit number with an optional scale: a spaced or glued abbreviation ("10 bln", "1.5bn"), or a
+    # glued single letter ("10k", "10M", "1.2b").
+    digit_atom = (
+        rf"(?:(?<![\d.])(?:{_DIGITS})(?:\s?(?:{abbr})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.]))?)"
+    )
+    word_atom = rf"(?<![\w'’])(?:{numeric_words})(?![\w’']|-(?:th|st|nd|rd)\b)"
+    lead = (
+        r"(?:(?<![\w-])(?:a|an|half|a\s+half|a\s+quarter|quarter|half\s+a|half\s+an)"
+        r"(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b))"
+    )
+    joiner = r"(?:\s*-\s*|\s+(?:and\s+(?:an?\s+)?)?|\s*&\s*)"
+    atom = rf"(?:{digit_atom}|{word_atom}|{lead})"
+    # "and a half" / "point five" continue a number; "minus"/"negative" open one.
+    tail = rf"(?:\s+and\s+an?\s+(?:half|quarter)(?![\w])|\s+point\s+(?:{numeric_words})(?![\w]))"
+    chunk = re.compile(
+        rf"(?:(?:\b(?:minus|negative)\s+)|(?<![\w-])-\s?(?=\d))?{atom}(?:{joiner}{atom}|{tail})*",
+        re.IGNORECASE,
+    )
+    token = re.compile(
+        rf"(?P<dig>{_DIGITS})(?P<abbr>\s?(?:{abbr})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.]))?"
+        r"|(?P<word>[A-Za-z]+)|(?P<dash>-)",
+        re.IGNORECASE,
+    )
+    letters = {k.lower(): float(x) for k, x in v["scale_letters"].items()}
+    # The scanner: a case-sensitive alternation (much faster than IGNORECASE) that finds where a
+    # number, a vague count or a "-fold" may begin. Parsing then runs only at those places.
+    vague_heads = ["dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions",
+                   "tens", "several", "many", "few"]
+    fold_words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+                  "hundred", "thousand"]
+    scan_words = [*vague_heads, *fold_words, *units, *tens, *scales, "dozen", "dozens"]
+    first = sorted({w[0] for w in scan_words} | {w[0].upper() for w in scan_words})
+    # The leading lookahead gives the regex engine a first-character set to skip ahead with.
+    scan = re.compile(
+        rf"(?=[\d.{''.join(first)}])(?:"
+        rf"(?P<vague>\b(?:{_cased(vague_heads)})\b)"
+        rf"|(?P<fold>\b(?:{_cased(fold_words)})fold\b)"
+        r"|(?<![\d.])\.?\d"
+        rf"|\b(?:{_cased([*units, *tens, *scales, 'dozen', 'dozens'])})\b)"
+    )
+    left = re.compile(
+        r"(?:(?<![\w-])-\s?|(?<![\w])(?:minus|negative)\s+"
+        r"|(?<![\w-])(?:a|an|half|a\s+half|a\s+quarter|quarter|half\s+a|half\s+an)\s+)$",
+        re.IGNORECASE,
+    )
+    return {
+        "scan": scan,
+        "left": left,
+        "chunk": chunk,
+        "token": token,
+        "word_values": word_values,
+        "abbr": {k.lower(): float(x) for k, x in abbreviations.items()},
+        "letters": letters,
+    }
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict[str, Any]:
+    return _build()
+
+
+@dataclass
+class _Tok:
+    kind: str  # dig unit teen tens hundred big dozen a frac and point minus dash
+    value: float
+    start: int
+    end: int
+    text: str
+    scale: float = 1.0  # a glued/abbreviated scale on a digit token
+    letter: str | None = None
+    grouped: bool = False
+    decimal: bool = False
+
+
+def _digit_value(raw: str) -> tuple[float, bool, bool]:
+    """Value, grouped?, decimal? of a digit string in any of the accepted separator styles."""
+    s = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    grouped = False
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", s):  # European 1.111,11
+        return float(s.replace(".", "").replace(",", ".")), True, True
+    if re.search(r",\d{1,2}$", s) and not re.search(r",\d{3}", s[:-3] + "xxx") and s.count(",") == 1:
+        return float(s.replace(",", ".")), False, True
+    if "," in s or " " in s:
+        grouped = True
+        s = s.replace(",", "").replace(" ", "")
+    return float(s), grouped, "." in s
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    t = tables()
+    out: list[_Tok] = []
+    for m in t["token"].finditer(text, start, end):
+        if m.group("dig"):
+            value, grouped, decimal = _digit_value(m.group("dig"))
+            tok = _Tok("dig", value, m.start(), m.end(), m.group(), grouped=grouped, decimal=decimal)
+            abbr = m.group("abbr")
+            if abbr:
+                key = abbr.strip().lower()
+                if len(abbr.strip()) == 1:
+                    tok.letter = abbr.strip()
+                    tok.scale = t["letters"].get(key, 1.0)
+                else:
+                    tok.scale = t["abbr"].get(key, 1.0)
+            out.append(tok)
+        elif m.group("word"):
+            word = m.group("word").lower()
+            kind, value = t["word_values"].get(word, ("other", 0.0))
+            out.append(_Tok(kind, value, m.start(), m.end(), m.group()))
+        else:
+            out.append(_Tok("dash", 0.0, m.start(), m.end(), "-"))
+    return out
+
+
+class _State:
+    __slots__ = (
+        "big",
+        "count",
+        "decimal",
+        "dig_only",
+        "end",
+        "factor",
+        "group",
+        "grouped",
+        "hund",
+        "last",
+        "last_big",
+        "letter",
+        "neg",
+        "scaled",
+        "small",
+        "start",
+        "words",
+    )
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.end = start
+        self.big = 0.0  # closed groups ("two thousand" in "two thousand three")
+        self.group = 0.0  # hundreds part of the open group
+        self.small = 0.0  # below-hundred part of the open group
+        self.hund = False
+        self.last = ""  # kind of the last accepted token
+        self.last_big = float("inf")
+        self.neg = False
+        self.words = False
+        self.scaled = False
+        self.dig_only = True
+        self.grouped = False
+        self.decimal = False
+        self.letter: str | None = None
+        self.count = 0  # accepted value tokens
+        self.factor = 1.0
+
+    def copy(self) -> _State:
+        other = _State(self.start)
+        for name in self.__slots__:
+            setattr(other, name, getattr(self, name))
+        return other
+
+    @property
+    def value(self) -> float:
+        v = self.big + self.group + self.small
+        return -v if self.neg else v
+
+
+def _accept(st: _State, tok: _Tok, nxt: _Tok | None) -> bool:
+    """Apply ``tok`` to the state if the grammar allows it; return whether it did."""
+    k = tok.kind
+    open_part = st.group + st.small
+    if k == "dig":
+        if st.count == 0:
+            st.small = tok.value * tok.scale
+            st.scaled = tok.scale != 1.0
+            st.factor = tok.scale
+            st.letter = tok.letter
+            st.grouped, st.decimal = tok.grouped, tok.decimal
+            st.words = False
+        elif tok.scale == 1.0 and (
+            (st.last == "hundred" and st.small == 0 and tok.value < 100)
+            or (st.last == "big" and open_part == 0 and tok.value < min(st.last_big, 1000))
+        ):
+            st.small = tok.value
+        else:
+            return False
+        if tok.value != int(tok.value) and st.count:
+            return False
+        st.dig_only = st.dig_only and st.count == 0
+    elif k in ("unit", "teen", "tens"):
+        if st.count == 0:
+            st.small = tok.value
+        elif st.last == "tens" and k == "unit" and st.small % 10 == 0 and st.small >= 20 and tok.value > 0:
+            st.small += tok.value
+        elif st.last in ("hundred", "big") and st.small == 0 and (st.last != "big" or open_part == 0):
+            st.small = tok.value
+        else:
+            return False
+        st.words = True
+        st.dig_only = False
+    elif k == "hundred":
+        if st.hund or st.last in ("hundred",):
+            return False
+        if st.count == 0 and st.last != "a":
+            return False  # a lone "hundred" is not a count
+        base = st.small if st.count else 1.0
+        if st.last == "a":
+            base = st.small or 1.0
+        if base == 0 or (st.count and st.last not in ("dig", "unit", "teen", "tens", "a", "frac")):
+            return False
+        st.group, st.small, st.hund = base * 100, 0.0, True
+        st.factor = 100.0
+        st.words = True
+        st.scaled = True
+        st.dig_only = False
+    elif k == "big":
+        base = open_part
+        if st.last == "big" and base == 0 and tok.value > st.last_big:  # "three lakh crore"
+            st.big *= tok.value
+            st.last_big = tok.value
+            st.factor *= tok.value
+        else:
+            if st.last == "a" or (st.last == "frac" and base == 0):
+                base = st.small or 1.0
+            if base == 0 or tok.value >= st.last_big:
+                return False
+            st.big += base * tok.value
+            st.group = st.small = 0.0
+            st.hund = False
+            st.last_big = tok.value
+            st.factor = tok.value
+        st.words = True
+        st.scaled = True
+        st.dig_only = False
+    elif k == "dozen":
+        if st.last in ("a", "frac"):
+            st.small = (st.small or 1.0) * 12
+        elif st.last in ("dig", "unit", "teen", "tens") and st.small:
+            st.small *= 12
+        else:
+            return False
+        st.words = True
+        st.dig_only = False
+    elif k == "a":
+        if st.last == "frac" and st.count == 1 and nxt is not None and nxt.kind in ("hundred", "big",
+                                                                                     "dozen"):
+            st.end = tok.end  # "half a million"
+            return True
+        if st.count or (nxt is None or nxt.kind not in ("hundred", "big", "dozen")):
+            return False
+        st.small = 1.0
+        st.last = "a"
+        st.end = tok.end
+        return True
+    elif k == "frac":
+        # "half a million", "half million", "a quarter million"
+        if st.count == 0 or st.last == "a":
+            st.small = tok.value
+            st.last = "frac"
+            st.end = tok.end
+            st.count += 1
+            st.words = True
+            return True
+        return False
+    else:
+        return False
+    if k in ("unit", "teen", "tens") or (k == "dig" and st.count):
+        st.factor = 1.0 if st.count else st.factor
+    st.last = k
+    st.end = tok.end
+    st.count += 1
+    return True
+
+
+def _parse_tokens(toks: list[_Tok]) -> list[Number]:
+    """Split a chunk's tokens into numbers by the grammar of English cardinals."""
+    numbers: list[Number] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.kind in ("and", "dash", "other", "point", "frac") and not (
+            tok.kind == "frac" and i + 1 < n and toks[i + 1].kind in ("a", "big", "hundred", "dozen")
+        ):
+            i += 1
+            continue
+        first = i
+        st = _State(tok.start)
+        if tok.kind == "minus":
+            st.neg = True
+            i += 1
+            if i >= n:
+                break
+        accepted: list[tuple[int, _State]] = []  # (token index, state before it)
+        j = i
+        while j < n:
+            cur = toks[j]
+            if cur.kind in ("and", "dash"):
+                if st.count == 0:
+                    break
+                if (cur.kind == "and" and j + 2 < n and toks[j + 1].kind == "a"
+                        and toks[j + 2].kind == "frac"):
+                    # "one and a half", "3 million and a half"
+                    accepted.append((j, st.copy()))
+                    frac = toks[j + 2].value
+                    st.end = toks[j + 2].end
+                    if st.last == "big" and j + 3 < n and toks[j + 3].kind == "big" \
+                            and toks[j + 3].value < st.last_big:
+                        frac *= toks[j + 3].value  # "one billion and a half million"
+                        st.end = toks[j + 3].end
+                        j += 1
+                    elif st.last == "big":
+                        frac *= st.last_big
+                    st.small += frac
+                    st.decimal = True
+                    st.last = "frac"
+                    j += 3
+                    continue
+                j += 1
+                continue
+            if cur.kind == "point" and st.count and st.last in ("unit", "teen", "tens", "hundred", "big"):
+                digits = ""
+                k = j + 1
+                while k < n and toks[k].kind in ("unit", "teen", "tens"):
+                    value = int(toks[k].value)
+                    # "point seventy-one": a tens word and its unit make two digits
+                    if toks[k].kind == "tens" and k + 2 < n and toks[k + 1].kind == "dash" \
+                            and toks[k + 2].kind == "unit":
+                        value += int(toks[k + 2].value)
+                        k += 2
+                    digits += str(value)
+                    k += 1
+                if not digits:
+                    break
+                accepted.append((j, st.copy()))
+                st.small += float("0." + digits)
+                st.end = toks[k - 1].end
+                st.decimal = True
+                st.last = "point"
+                j = k
+                continue
+            nxt = toks[j + 1] if j + 1 < n else None
+            before = st.copy()
+            if not _accept(st, cur, nxt):
+                st = before
+                # "3 hundred and 2 hundred": the small number opens the next figure.
+                if cur.kind in ("hundred", "dozen", "big") and accepted:
+                    idx, prev = accepted[-1]
+                    if toks[idx].kind in ("dig", "unit", "teen", "tens") and prev.last in ("hundred", "big"):
+                        st = prev
+                break
+            accepted.append((j, before))
+            j += 1
+        if st.count == 0 or st.last == "a" or (toks[i].kind == "frac" and st.count == 1):
+            i = max(j, first + 1)
+            continue
+        numbers.append(
+            Number(
+                value=st.value,
+                start=st.start,
+                end=st.end,
+                words=st.words,
+                scaled=st.scaled,
+                digits=toks[i].text if st.dig_only and st.count == 1 and not (st.scaled or st.neg) else None,
+                grouped=st.grouped,
+                decimal=st.decimal,
+                scale_letter=st.letter,
+                factor=st.factor,
+            )
+        )
+        # resume at the first token after the number
+        i = first + 1
+        while i < n and toks[i].start < st.end:
+            i += 1
+    return numbers
+
+
+def _cased(words: list[str]) -> str:
+    """Alternation of each word in lower, Capitalized and UPPER case (cheaper than IGNORECASE)."""
+    forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
+    return alternation(forms)
+
+
+def numbers_at(text: str, pos: int, end: int | None = None) -> tuple[list[Number], int]:
+    """The numbers of the chunk that starts at ``pos`` (or just before it: "a", "half a", "minus")."""
+    t = tables()
+    end = len(text) if end is None else end
+    start = pos
+    lm = t["left"].search(text, max(0, pos - 14), pos)
+    if lm:
+        start = lm.start()
+    m = t["chunk"].match(text, start, end)
+    if m is None and start != pos:
+        start = pos
+        m = t["chunk"].match(text, start, end)
+    if m is None:
+        return [], pos + 1
+    numbers = _parse_tokens(_tokens(text, m.start(), m.end()))
+    if m.group().startswith("-") and numbers and numbers[0].start > m.start():
+        first = numbers[0]
+        numbers[0] = Number(-first.value, m.start(), first.end, first.words, first.scaled, None,
+                            first.grouped, first.decimal, first.scale_letter, first.factor)
+    return numbers, max(m.end(), pos + 1)
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every number in ``text[start:end]`` with its value and span, in order."""
+    end = len(text) if end is None else end
+    scan = tables()["scan"]
+    out: list[Number] = []
+    pos = start
+    while True:
+        m = scan.search(text, pos, end)
+        if m is None:
+            break
+        if m.lastgroup in ("vague", "fold"):
+            pos = m.end()
+            continue
+        numbers, pos = numbers_at(text, m.start(), end)
+        out.extend(numbers)
+    return out
+
+
+def parse_number(text: str) -> float | None:
+    """The value of ``text`` when the whole of it is one number, else None."""
+    numbers = find_numbers(text)
+    stripped = text.strip()
+    if len(numbers) == 1 and text[numbers[0].start:numbers[0].end] == stripped:
+        return numbers[0].value
+    return None

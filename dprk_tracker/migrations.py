@@ -1,0 +1,91 @@
+"""The notebook's schema, as small numbered migrations applied once each."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("dprk_tracker")
+
+
+@MIGRATIONS()
+def m001_articles_events_figures(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int,
+            "title": str,
+            "source": str,
+            "url": str,
+            "external_id": str,
+            "summary": str,
+            "body": str,
+            "published": str,
+            "published_precision": str,
+            "published_source": str,
+            "place": str,
+            "content_hash": str,
+            "path": str,
+            "ingested_at": str,
+            "extractor_version": str,
+        },
+        pk="id",
+        not_null={"body", "content_hash", "ingested_at", "extractor_version"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["published"])
+    # Raw SQL for the child tables: sqlite-utils cannot declare ON DELETE CASCADE.
+    db.execute(
+        """
+        create table events (
+            id integer primary key,
+            article_id integer not null references articles(id) on delete cascade,
+            [when] text not null,      -- TIMEX3 value: 2024-06, 2025, 2024-SU, XXXX-02 (unresolved)
+            mod text,                  -- the time's TIMEX3 mod: START ("early"), MID, END, APPROX
+            relation text,             -- the event's relation to it: ON_OR_AFTER ("since"), ON_OR_BEFORE
+            earliest text,             -- ISO date; null: open start or unresolved
+            latest text,               -- ISO date; null: open end or unresolved
+            precision text,            -- day, week, month, season, quarter, half, year, decade
+            sort_date text,            -- start of the named period, orders the timeline
+            time_text text not null,   -- the time expression as written
+            time_start integer not null,
+            time_end integer not null,
+            text text not null,        -- the event's sentence or clause
+            start integer not null,    -- offsets into articles.body
+            [end] integer not null,
+            topic text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table figures (
+            id integer primary key,
+            article_id integer not null references articles(id) on delete cascade,
+            text text not null,        -- the number expression: "over 3,000", "$540 million"
+            low real,                  -- null: open at the bottom ("up to 30")
+            high real,                 -- null: open at the top ("over 3,000")
+            qualifier text,            -- over, up to, approximately, ...
+            unit text,                 -- what is counted: troops, killed or injured, km
+            currency text,             -- ISO 4217 code for money
+            percent integer not null default 0,
+            topic text not null,
+            [when] text,               -- as-of date (TIMEX3 value)
+            when_mod text,
+            relation text,             -- ON_OR_AFTER ("since"), ON_OR_BEFORE ("by"), ...
+            earliest text,
+            latest text,
+            precision text,
+            sentence text not null,    -- the quote
+            start integer not null,    -- offsets into articles.body
+            [end] integer not null
+        )
+        """
+    )
+    for table in ("events", "figures"):
+        db[table].create_index(["article_id"])
+        db[table].create_index(["topic", "earliest"])
+        db[table].create_index(["earliest", "latest"])
+    db["events"].create_index(["sort_date", "latest"])
+
+
+SCHEMA_VERSION = len(MIGRATIONS._migrations)

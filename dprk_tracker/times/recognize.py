@@ -1,0 +1,192 @@
+"""find_times: recognition (patterns.py) + context filters + normalization (normalize.py).
+
+The pipeline: one regex pass finds candidates; context filters drop non-times ("Resolution 1874",
+"and May", "2000 troops"); range partners lend their year ("October to December 2024"); each
+candidate is normalized against the reference in text order, so "that year" can refer back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Reference, TimeExpr
+from .normalize import Context, Norm, bounds, context_for, month_number, normalize
+from .patterns import (
+    COUNT_NOUN_AFTER,
+    DETERMINER_BEFORE,
+    FUTURE_MARKER,
+    IDENTIFIER_BEFORE,
+    QUANTITY_BEFORE,
+    SIGNAL_BEFORE,
+    match_at,
+    scan,
+)
+
+
+@dataclass
+class Candidate:
+    rule: str
+    start: int
+    end: int
+    groups: dict[str, str]
+    signal: str | None
+
+
+# Prepositions after which a bare month name is a month ("in March"), not a verb, modal or name.
+_MONTH_SIGNALS = frozenset({
+    "in", "since", "by", "until", "till", "from", "through", "throughout", "during", "before", "after",
+    "between", "of", "for", "starting", "beginning", "around", "toward", "towards", "into", "as of",
+    "prior to", "no later than", "as early as", "as late as", "ahead of",
+})
+_SEASON_SIGNALS = frozenset({
+    "in", "since", "by", "until", "till", "through", "throughout", "during", "before", "after", "over", "for",
+    "of", "into", "around",
+})
+_DAY_SIGNALS = frozenset({
+    "on", "by", "since", "until", "till", "from", "before", "after", "of", "as of", "through",
+})
+# "by August", "until March 15": deadlines, read as upcoming rather than rolled back a year.
+_DEADLINE_SIGNALS = frozenset({"by", "until", "till", "as soon as", "as early as", "no later than"})
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|until|till|or)\s*", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|dollars?|cents?|won|percent|%|times|twice|once|thrice|million|billion|trillion|tons?|"
+    r"barrels?|miles?|hours?|shares?|people|each)\s*$", re.IGNORECASE
+)
+_YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
+
+
+def _signal(text: str, start: int) -> str | None:
+    match = SIGNAL_BEFORE.search(text, max(0, start - 24), start)
+    return " ".join(match.group(1).lower().split()) if match else None
+
+
+def _accept(candidate: Candidate, text: str) -> bool:
+    """Context filters: the classes of look-alikes that are not time expressions."""
+    rule, groups, start, end = candidate.rule, candidate.groups, candidate.start, candidate.end
+    before = text[max(0, start - 2):start]
+    glued = len(before) == 2 and before[1] in "-/" and before[0].isalnum()
+    in_year_range = _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start)
+    if glued and rule in ("year", "duration", "ago") and not in_year_range:
+        return False  # "KN-2024", "IL-76"-style identifiers
+    if rule == "year" and "mod" not in groups and "fiscal" not in groups:
+        year = int(groups["year"])
+        if IDENTIFIER_BEFORE.search(text, max(0, start - 16), start):
+            return False
+        if QUANTITY_BEFORE.search(text, max(0, start - 16), start):
+            return False
+        determined = DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+        if candidate.signal is None and not determined and COUNT_NOUN_AFTER.match(text, end, end + 40):
+            return False
+        if year < 1900 and candidate.signal is None:
+            return False
+    if rule == "month" and not ({"mod", "rel"} & groups.keys()) and candidate.signal not in _MONTH_SIGNALS:
+        partner = _RANGE_JOIN.match(text, end)
+        following = match_at(text, partner.end()) if partner else None
+        if not (following and following[1].get("month")):
+            return False
+    if rule == "season" and not ({"year", "relyear", "mod"} & groups.keys()):
+        rel = (groups.get("rel") or "").lower()
+        if re.match(r"\s+of\s+(?!\d)", text[end:end + 8]):
+            return False  # "the fall of Kabul"
+        if rel in ("", "the") and candidate.signal not in _SEASON_SIGNALS:
+            return False
+        fall_signals = ("in", "since", "until", "by")
+        if groups["season"].lower() == "fall" and rel in ("", "the") and candidate.signal not in fall_signals:
+            return False
+    if rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS:
+        return False
+    return True
+
+
+def _future(text: str, start: int) -> bool:
+    """Whether the clause before the expression speaks of the future ("will meet on Tuesday")."""
+    window_start = max(0, start - 60)
+    window = text[window_start:start]
+    cut = max(window.rfind(". "), window.rfind(", "), window.rfind("\n"), window.rfind(" said"),
+              window.rfind(" says"), window.rfind(" that "))
+    if cut >= 0:
+        window = window[cut + 1:]
+    return bool(FUTURE_MARKER.search(window))
+
+
+def _explicit_year(candidate: Candidate) -> int | None:
+    groups = candidate.groups
+    for key in ("year", "year2"):
+        if key in groups and groups[key].isdigit():
+            return int(groups[key])
+    return None
+
+
+def _range_hints(candidates: list[Candidate], text: str) -> dict[int, int]:
+    """Year hints for the first half of a range ("between October and December 2024")."""
+    hints: dict[int, int] = {}
+    for index in range(len(candidates) - 1, 0, -1):
+        first, second = candidates[index - 1], candidates[index]
+        if first.rule not in ("month", "month_day", "day_month") or _explicit_year(first) is not None:
+            continue
+        if "relyear" in first.groups or "rel" in first.groups:
+            continue
+        if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+            continue
+        dated = second.rule in ("month", "month_year", "month_day", "day_month")
+        year = _explicit_year(second) if dated else None
+        if year is None:
+            year = hints.get(index)
+        if year is None or "month" not in second.groups:
+            continue
+        wraps = month_number(first.groups["month"]) > month_number(second.groups["month"])
+        hints[index - 1] = year - 1 if wraps else year
+    return hints
+
+
+def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
+    """All TIMEX3 expressions in ``text``, sorted by start, non-overlapping, resolved against ``reference``.
+
+    Pure: no clock is read; with no (or too coarse a) reference relative values keep X placeholders.
+    """
+    candidates: list[Candidate] = []
+    for rule, groups, start, end in scan(text):
+        candidate = Candidate(rule, start, end, groups, _signal(text, start))
+        if _accept(candidate, text):
+            candidates.append(candidate)
+    hints = _range_hints(candidates, text)
+    base = context_for(reference)
+    results: list[TimeExpr] = []
+    last_year: int | None = None
+    for index, candidate in enumerate(candidates):
+        future = _future(text, candidate.start) or (
+            candidate.signal in _DEADLINE_SIGNALS and candidate.rule in ("month", "month_day", "day_month")
+        )
+        ctx = Context(base.reference, base.precision, future, hints.get(index), last_year)
+        norm = normalize(candidate.rule, candidate.groups, ctx)
+        if norm is None:
+            continue
+        results.append(_time_expr(text, candidate, norm, ctx))
+        if norm.type in ("DATE", "TIME") and norm.value[:4].isdigit():
+            last_year = int(norm.value[:4])
+    return results
+
+
+def _time_expr(text: str, candidate: Candidate, norm: Norm, ctx: Context) -> TimeExpr:
+    earliest = latest = None
+    value = norm.value
+    if norm.type in ("DATE", "TIME"):
+        earliest, latest = bounds(value, norm.mod, norm.clip, ctx.reference if ctx.knows("day") else None)
+        vague = value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+        if vague and ctx.reference is not None and not ctx.knows("day"):
+            earliest = latest = None
+        day2 = candidate.groups.get("day2")
+        if day2 and latest and earliest == latest:
+            # "14-15 July": one expression for both days.
+            candidate_latest = latest[:8] + f"{int(day2.rstrip('stndrh')):02d}"
+            if candidate_latest > earliest:
+                latest = candidate_latest
+    precision = norm.precision if norm.type in ("DATE", "TIME") else None
+    if value.endswith("_REF"):
+        precision = None
+    return TimeExpr(
+        text=text[candidate.start:candidate.end], start=candidate.start, end=candidate.end, type=norm.type,
+        value=value, mod=norm.mod, earliest=earliest, latest=latest, precision=precision,
+        signal=candidate.signal,
+    )

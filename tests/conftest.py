@@ -1,0 +1,42 @@
+"""Shared fixtures: a temporary notebook and a CLI runner that keeps stdout and stderr apart."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dprk_tracker.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_175e1476b8423eb6.txt"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "notebook" / "tracker.db"
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    target = tmp_path / "seeds" / SEED.name
+    target.parent.mkdir()
+    shutil.copy(SEED, target)
+    return target
+
+
+@pytest.fixture
+def tracker(runner: CliRunner, db: Path):
+    """Run ``tracker --db DB ARGS...``; returns the click Result (stdout and stderr separate)."""
+
+    def run(*args: str, input: str | bytes | None = None):
+        return runner.invoke(app, ["--db", str(db), *args], input=input, catch_exceptions=False)
+
+    return run

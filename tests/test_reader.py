@@ -1,0 +1,82 @@
+"""Reading articles: structure recognized by shape, offsets never moved."""
+
+from __future__ import annotations
+
+import pytest
+
+from dprk_tracker.reader import ReadError, decode, parse
+
+from .conftest import SEED
+
+
+def test_seed_layout() -> None:
+    article = parse(SEED.read_text("utf-8"))
+    assert article.title == "Human Rights Groups Advocate for North Korean POW Asylum in South Korea"
+    assert article.external_id == "6136f5c3-0520-4ff1-a169-743ef41a7a3a"
+    assert article.summary is not None
+    assert article.summary.startswith("Human rights organizations are urging Ukraine to allow captured")
+    assert article.source == "www.dailynk.com"
+    assert article.body.endswith("ultimately reshape regional security dynamics.")
+    assert "Leave a Reply" not in article.body
+    assert "Original Source" not in article.body
+    # The number line and the id line are metadata: blanked for extraction, offsets unchanged.
+    content = article.content()
+    assert len(content) == len(article.body)
+    assert "6136f5c3" not in content
+    assert content.splitlines()[2].strip() == ""
+
+
+def test_same_shape_other_words() -> None:
+    text = (
+        "Ceasefire Talks Stall\n\n17\nab12cd34-0000-1111-2222-333344445555\n\n"
+        "Short summary here.\n\nFirst body paragraph.\n\nSource: https://example.org/news/1\n\n"
+        "Leave a Comment\n\nName *\n"
+    )
+    article = parse(text)
+    assert article.title == "Ceasefire Talks Stall"
+    assert article.summary == "Short summary here."
+    assert article.source == "example.org"
+    assert article.url == "https://example.org/news/1"
+    assert article.body.endswith("First body paragraph.")
+
+
+def test_markdown_front_matter_and_heading() -> None:
+    text = '---\ntitle: "Troops in Kursk"\ndate: 2025-03-05\nsource: Yonhap\nurl: https://x.example/a\n---\n\nBody.\n'
+    article = parse(text)
+    assert (article.title, article.date, article.date_origin, article.source, article.url) == (
+        "Troops in Kursk",
+        "2025-03-05",
+        "metadata",
+        "Yonhap",
+        "https://x.example/a",
+    )
+    assert article.content().strip() == "Body."
+    heading = parse("# A Heading\n\nText.\n")
+    assert heading.title == "A Heading"
+    assert heading.content().startswith("  A Heading")
+
+
+def test_dateline_gives_place_date_and_agency() -> None:
+    article = parse("Troops arrive\n\nSEOUL, March 5 (Yonhap) -- North Korea sent more troops.\n")
+    assert (article.place, article.date, article.date_origin, article.source) == (
+        "Seoul",
+        "March 5",
+        "dateline",
+        "Yonhap",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty file"), (b"\n \n", "empty file"), (b"\x00\x01\x02abc", "binary file, not text")],
+)
+def test_decode_refuses(data: bytes, message: str) -> None:
+    with pytest.raises(ReadError, match=message):
+        decode(data)
+
+
+def test_decode_fallback_and_bom() -> None:
+    assert decode("\ufeffTitle".encode()).text == "Title"
+    fallback = decode(b"Caf\xe9")
+    assert (fallback.text, fallback.encoding) == ("Café", "cp1252")
+    assert fallback.warning == "not valid UTF-8 (byte 3); decoded as Windows-1252"

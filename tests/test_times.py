@@ -1,0 +1,319 @@
+"""Exact-value tests for the temporal engine: recognition, normalization, anchoring, description."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dprk_tracker.model import PRECISIONS, Reference, TimeExpr
+from dprk_tracker.times import anchor_interval, describe, find_times, parse_date
+
+YEAR_2025 = Reference("2025", "year", "inferred")
+DAY = Reference("2025-01-10", "day")  # a Friday
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_175e1476b8423eb6.txt"
+
+
+def one(text: str, reference: Reference | None = DAY) -> TimeExpr:
+    times = find_times(text, reference)
+    assert len(times) == 1, times
+    return times[0]
+
+
+def values(text: str, reference: Reference | None = DAY) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find_times(text, reference)]
+
+
+# --- The seed -------------------------------------------------------------------------------------
+
+def test_seed_times_against_inferred_year() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = [(t.text, t.value, t.mod, t.earliest, t.latest, t.signal) for t in find_times(text, YEAR_2025)]
+    assert found == [
+        ("earlier this year", "2025", None, "2025-01-01", "2025-12-31", None),
+        ("2024", "2024", None, "2024-01-01", "2024-12-31", "since"),
+        ("June 2024", "2024-06", None, "2024-06-01", "2024-06-30", "in"),
+        ("early 2025", "2025", "START", "2025-01-01", "2025-04-30", "by"),
+        ("2023", "2023", None, "2023-01-01", "2023-12-31", "in"),
+        ("February", "2025-02", None, "2025-02-01", "2025-02-28", "in"),
+    ]
+
+
+def test_seed_non_times() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    spans = {t.text for t in find_times(text, YEAR_2025)}
+    assert not spans & {"1874", "45", "0", "40%", "may", "6136"}
+
+
+# --- Absolute dates -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("on Oct. 8, 2024 troops", "Oct. 8, 2024", "2024-10-08"),
+    ("8 October 2024", "8 October 2024", "2024-10-08"),
+    ("October 8th, 2024", "October 8th, 2024", "2024-10-08"),
+    ("2024-10-08", "2024-10-08", "2024-10-08"),
+    ("10/8/2024", "10/8/2024", "2024-10-08"),
+    ("2024/10/08", "2024/10/08", "2024-10-08"),
+    ("KYIV (23rd Dec, 2024) -", "23rd Dec, 2024", "2024-12-23"),
+    ("in June 2024", "June 2024", "2024-06"),
+    ("mid-December 2024", "mid-December 2024", "2024-12"),
+    ("in 2023,", "2023", "2023"),
+    ("the 1990s", "the 1990s", "199X"),
+    ("the late 1990s", "the late 1990s", "199X"),
+    ("the summer of 2024", "the summer of 2024", "2024-SU"),
+    ("winter 2024", "winter 2024", "2024-WI"),
+    ("the first quarter of 2024", "the first quarter of 2024", "2024-Q1"),
+    ("Q3 2024", "Q3 2024", "2024-Q3"),
+    ("the first half of 2024", "the first half of 2024", "2024-H1"),
+    ("H2 2023", "H2 2023", "2023-H2"),
+    ("mid-2024", "mid-2024", "2024"),
+    ("the end of 2024", "the end of 2024", "2024"),
+])
+def test_absolute(text: str, span: str, value: str) -> None:
+    time = one(text)
+    assert (time.text, time.value) == (span, value)
+    assert text[time.start:time.end] == time.text
+
+
+def test_mods_and_bounds() -> None:
+    early = one("by early 2025")
+    assert (early.mod, early.earliest, early.latest) == ("START", "2025-01-01", "2025-04-30")
+    assert early.signal == "by"
+    mid = one("mid-2024")
+    assert (mid.mod, mid.earliest, mid.latest) == ("MID", "2024-05-01", "2024-08-31")
+    late = one("the end of 2024")
+    assert (late.mod, late.earliest, late.latest) == ("END", "2024-09-01", "2024-12-31")
+    winter = one("winter 2024")
+    assert (winter.earliest, winter.latest, winter.precision) == ("2024-12-01", "2025-02-28", "season")
+    decade = one("the 1990s")
+    assert (decade.earliest, decade.latest, decade.precision) == ("1990-01-01", "1999-12-31", "decade")
+
+
+def test_day_range_is_one_expression() -> None:
+    time = one("on 14-15 July 2024")
+    assert (time.text, time.value) == ("14-15 July 2024", "2024-07-14")
+    assert (time.earliest, time.latest) == ("2024-07-14", "2024-07-15")
+
+
+def test_range_partner_lends_year() -> None:
+    assert values("between October and December 2024") == [
+        ("October", "2024-10"), ("December 2024", "2024-12")
+    ]
+    assert values("from 2022 to 2024") == [("2022", "2022"), ("2024", "2024")]
+
+
+# --- Relative expressions against a day reference -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("yesterday", "yesterday", "2025-01-09"),
+    ("today", "today", "2025-01-10"),
+    ("tomorrow", "tomorrow", "2025-01-11"),
+    ("last week", "last week", "2025-W01"),
+    ("this week", "this week", "2025-W02"),
+    ("next month", "next month", "2025-02"),
+    ("last month", "last month", "2024-12"),
+    ("last year", "last year", "2024"),
+    ("two years ago", "two years ago", "2023"),
+    ("a year earlier", "a year earlier", "2024"),
+    ("earlier this month", "earlier this month", "2025-01"),
+    ("late last year", "late last year", "2024"),
+    ("the past decade", "the past decade", "201X"),
+    ("this spring", "this spring", "2025-SP"),
+    ("last summer", "last summer", "2024-SU"),
+    ("Oct. last year", "Oct. last year", "2024-10"),
+    ("May 18 of last year", "May 18 of last year", "2024-05-18"),
+    ("now", "now", "PRESENT_REF"),
+    ("recently", "recently", "PAST_REF"),
+    ("the weekend", "the weekend", "2025-W01-WE"),
+])
+def test_relative(text: str, span: str, value: str) -> None:
+    time = one(text)
+    assert (time.text, time.value) == (span, value)
+
+
+def test_weekday_nearest_on_or_before() -> None:
+    assert one("said on Sunday", DAY).value == "2025-01-05"
+    assert one("on Thursday", DAY).value == "2025-01-09"
+    assert one("on Friday", DAY).value == "2025-01-10"  # the same day
+    assert one("last Friday", DAY).value == "2025-01-03"
+    assert one("next Monday", DAY).value == "2025-01-13"
+    assert one("will meet on Tuesday", DAY).value == "2025-01-14"  # future clause looks ahead
+
+
+def test_month_without_year() -> None:
+    # More than ~2 months after the reference: the previous year (news README, n005).
+    assert one("reached Russia in November", DAY).value == "2024-11"
+    assert one("in February", DAY).value == "2025-02"
+    assert one("on 7 March", Reference("2024-11-22", "day")).value == "2024-03-07"
+    assert one("in February", YEAR_2025).value == "2025-02"
+
+
+def test_ordinal_day_of_reference_month() -> None:
+    assert one("aired on the 20th, examined", Reference("2026-01-22", "day")).value == "2026-01-20"
+
+
+# --- Durations, times, sets -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span", "type_", "value"), [
+    ("for three months", "three months", "DURATION", "P3M"),
+    ("a two-year program", "two-year", "DURATION", "P2Y"),
+    ("for 10 days", "10 days", "DURATION", "P10D"),
+    ("over the past two months", "the past two months", "DURATION", "P2M"),
+    ("for years", "years", "DURATION", "PXY"),
+    ("several weeks", "several weeks", "DURATION", "PXW"),
+    ("for two hours", "two hours", "DURATION", "PT2H"),
+    ("about an hour and 10 minutes", "about an hour and 10 minutes", "DURATION", "PT1H10M"),
+    ("at 3 p.m.", "3 p.m.", "TIME", "2025-01-10T15:00"),
+    ("at 10:35 a.m. Thursday", "10:35 a.m. Thursday", "TIME", "2025-01-09T10:35"),
+    ("this afternoon", "this afternoon", "TIME", "2025-01-10TAF"),
+    ("last night", "last night", "TIME", "2025-01-09TNI"),
+    ("Tuesday morning", "Tuesday morning", "TIME", "2025-01-07TMO"),
+    ("every week", "every week", "SET", "P1W"),
+    ("every two years", "every two years", "SET", "P2Y"),
+    ("daily", "daily", "SET", "P1D"),
+])
+def test_durations_times_sets(text: str, span: str, type_: str, value: str) -> None:
+    time = one(text)
+    assert (time.text, time.type, time.value) == (span, type_, value)
+    assert time.earliest is None or time.type == "TIME"
+
+
+# --- Not times ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "about 40% of their initial deployment",
+    "and may alter strategic dynamics",
+    "May we suggest",
+    "protesters march on the capital",
+    "U.N. Security Council Resolution 1874 prohibits",
+    "Article 45 of the Geneva Convention",
+    "a 26-year-old soldier",
+    "id 6136f5c3-0520-4ff1-a169-743ef41a7a3a",
+    "Kim Jong Un met Vladimir Putin",
+    "Committee 1718 said",
+    "sent 2000 troops",
+    "a second attack",
+    "a quarter of the troops",
+])
+def test_not_times(text: str) -> None:
+    assert find_times(text, DAY) == []
+
+
+# --- Unresolvable ---------------------------------------------------------------------------------
+
+def test_no_reference_keeps_placeholders() -> None:
+    feb = one("in February", None)
+    assert (feb.value, feb.earliest, feb.latest) == ("XXXX-02", None, None)
+    last = one("last month", None)
+    assert (last.value, last.earliest) == ("XXXX-XX", None)
+    monday = one("on Monday", None)
+    assert (monday.value, monday.earliest) == ("XXXX-WXX-1", None)
+    assert one("in 2023", None).value == "2023"
+
+
+def test_coarse_reference_gives_coarse_interval() -> None:
+    this_year = one("earlier this year", YEAR_2025)
+    assert (this_year.value, this_year.earliest, this_year.latest) == ("2025", "2025-01-01", "2025-12-31")
+    last_month = one("last month", YEAR_2025)
+    assert (last_month.value, last_month.earliest, last_month.latest) == ("XXXX-XX", None, None)
+    this_month = one("this month", YEAR_2025)
+    assert this_month.value == "2025-XX"
+    assert (this_month.earliest, this_month.latest) == ("2025-01-01", "2025-12-31")
+
+
+# --- anchor_interval ------------------------------------------------------------------------------
+
+def _anchor(text: str, reference: Reference = YEAR_2025) -> tuple[str | None, str | None, str | None]:
+    times = find_times(text, reference)
+    date_expr = next(t for t in times if t.type == "DATE")
+    return anchor_interval(date_expr, text, times)
+
+
+def test_anchor_interval() -> None:
+    assert _anchor("troops sent since 2024") == ("2024-01-01", None, "ON_OR_AFTER")
+    assert _anchor("killed by early 2025") == (None, "2025-04-30", "ON_OR_BEFORE")
+    assert _anchor("before March 2024") == (None, "2024-02-29", "BEFORE")
+    assert _anchor("after 2020") == ("2021-01-01", None, "AFTER")
+    assert _anchor("until June 2024") == (None, "2024-06-30", "ON_OR_BEFORE")
+    assert _anchor("for three months from June 2024") == ("2024-06-01", "2024-08-31", None)
+    assert _anchor("in June 2024") == ("2024-06-01", "2024-06-30", None)
+
+
+# --- describe -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("2024-10-08", None, "day"), "8 Oct 2024"),
+    (("2024-06", None, "month"), "Jun 2024"),
+    (("2025", None, "year"), "2025"),
+    (("2025", "START", "year"), "early 2025"),
+    (("2024", "MID", "year"), "mid-2024"),
+    (("2024", "END", "year"), "late 2024"),
+    (("2024-SU", None, "season"), "summer 2024"),
+    (("2024-Q1", None, "quarter"), "Q1 2024"),
+    (("2024-H1", None, "half"), "H1 2024"),
+    (("2024-W41", None, "week"), "week 41, 2024"),
+    (("199X", None, "decade"), "the 1990s"),
+    (("2024", None, "year", "ON_OR_AFTER"), "since 2024"),
+    (("2025", "START", "year", "ON_OR_BEFORE"), "by early 2025"),
+    (("2024", None, "year", "BEFORE"), "before 2024"),
+    (("2024", None, "year", "AFTER"), "after 2024"),
+    (("XXXX-02", None, "month"), "unresolved: February"),
+    (("2024", "APPROX", "year"), "~2024"),
+])
+def test_describe(args: tuple, expected: str) -> None:
+    assert describe(*args) == expected
+
+
+# --- parse_date -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2025-03-05", ("2025-03-05", "day")),
+    ("2025-03", ("2025-03", "month")),
+    ("2025", ("2025", "year")),
+    ("March 5, 2025", ("2025-03-05", "day")),
+    ("5 March 2025", ("2025-03-05", "day")),
+    ("Mar 2025", ("2025-03", "month")),
+    ("2025/03/05", ("2025-03-05", "day")),
+    ("2025-03-05T10:00:00Z", ("2025-03-05", "day")),
+])
+def test_parse_date(text: str, expected: tuple[str, str]) -> None:
+    reference = parse_date(text)
+    assert reference is not None
+    assert (reference.value, reference.precision) == expected
+
+
+@pytest.mark.parametrize("text", ["", "yesterday", "soon", "2025-13", "February 30, 2024", "hello", "March"])
+def test_parse_date_rejects(text: str) -> None:
+    assert parse_date(text) is None
+
+
+# --- Properties -----------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from([
+    "since 2024", " by early 2025", "in February", "Oct. 8.In", "last week", "the 1990s", "May", "may",
+    "14-15 July", "2024-10-08", "three months", "Tuesday", "the 20th,", " ", ", ", ".", "\n", "40% of",
+    "Resolution 1874", "mid-", "the end of", "2,000", "a.m.", "every", "ago", "the past", "-", "'80s",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=25).map("".join)),
+       st.sampled_from([None, DAY, YEAR_2025, Reference("2024-02", "month"), Reference("2000-02-29", "day")]))
+def test_properties(text: str, reference: Reference | None) -> None:
+    times = find_times(text, reference)
+    previous_end = 0
+    for time in times:
+        assert 0 <= time.start < time.end <= len(text)
+        assert text[time.start:time.end] == time.text
+        assert time.start >= previous_end
+        previous_end = time.end
+        assert time.type in ("DATE", "TIME", "DURATION", "SET")
+        if time.earliest and time.latest:
+            assert time.earliest <= time.latest
+        assert time.precision is None or time.precision in PRECISIONS
+        anchored = anchor_interval(time, text, times)
+        if anchored[0] and anchored[1]:
+            assert anchored[0] <= anchored[1]
+        describe(time.value, time.mod, time.precision)
