@@ -61,6 +61,11 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False, emoji=False, markup=False)
 
 
+def say(line: str) -> None:
+    """A plain line on stdout, never wrapped: scripts read these."""
+    print(clean(line), flush=True)
+
+
 def warn(message: str) -> None:
     print(f"warning: {clean(message)}", file=sys.stderr)
 
@@ -271,7 +276,6 @@ def ingest(
     from .reader import ReadError, decode
 
     settings = _settings(ctx)
-    out = _stdout()
     with user_errors():
         if published:
             reference_from_option(published)  # a bad date fails before anything is read
@@ -290,7 +294,7 @@ def ingest(
                 duplicate = notebook.find_duplicate(_body_of(decoded.text))
                 if duplicate is not None:
                     counts["duplicates"] += 1
-                    out.print(Text(f"{clean(label)}: duplicate of article {duplicate}"))
+                    say(f"{clean(label)}: duplicate of article {duplicate}")
                     continue
                 document = extract_document(decoded.text, published, lexicon)
                 added = notebook.add(
@@ -305,7 +309,7 @@ def ingest(
                 advance()
             if added.duplicate:
                 counts["duplicates"] += 1
-                out.print(Text(f"{clean(label)}: duplicate of article {added.article_id}"))
+                say(f"{clean(label)}: duplicate of article {added.article_id}")
                 continue
             counts["added"] += 1
             counts["events"] += added.events
@@ -316,17 +320,13 @@ def ingest(
                 if extraction.published
                 else "no date"
             )
-            out.print(
-                Text(
-                    f"{clean(label)}: article {added.article_id}, {clean(extraction.title or 'untitled')} — "
-                    f"{date}, {added.events} events, {added.figures} figures"
-                )
+            say(
+                f"{clean(label)}: article {added.article_id}, {clean(extraction.title or 'untitled')} — "
+                f"{date}, {added.events} events, {added.figures} figures"
             )
-    out.print(
-        Text(
-            f"{counts['added']} added, {counts['duplicates']} duplicates, {counts['failed']} failed; "
-            f"{counts['events']} events, {counts['figures']} figures"
-        )
+    say(
+        f"{counts['added']} added, {counts['duplicates']} duplicates, {counts['failed']} failed; "
+        f"{counts['events']} events, {counts['figures']} figures"
     )
     if counts["failed"]:
         raise typer.Exit(1)
@@ -365,6 +365,7 @@ TIMELINE_COLUMNS = [
         "Event",
         lambda r: highlighted(r["text"], r["time_offset"], r["time_offset"] + len(r["time_text"])),
         ratio=1,
+        plain=lambda r: r["text"],
     ),
     Column("Topic", lambda r: r["topic"], no_wrap=True),
     Column("Art.", lambda r: str(r["article_id"]), justify="right", no_wrap=True),
@@ -477,7 +478,7 @@ FIGURE_COLUMNS = [
     Column("Topic", lambda r: r["topic"], no_wrap=True),
     Column("As of", _figure_date, no_wrap=True, style="cyan"),
     Column("Art.", lambda r: str(r["article_id"]), justify="right", no_wrap=True),
-    Column("Quote", _quote, ratio=1),
+    Column("Quote", _quote, ratio=1, plain=lambda r: r["sentence"]),
 ]
 
 

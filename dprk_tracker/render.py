@@ -127,6 +127,7 @@ class Column:
         justify: str = "left",
         style: str | None = None,
         min_width: int | None = None,
+        plain: Callable[[dict[str, Any]], str] | None = None,
     ) -> None:
         self.header = header
         self.cell = cell
@@ -135,6 +136,8 @@ class Column:
         self.justify = justify
         self.style = style
         self.min_width = min_width
+        # Markdown reports quote in full; the terminal table trims around the match.
+        self.plain = plain or cell
 
 
 def emit(
@@ -184,7 +187,7 @@ def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> st
     lines = ["| " + " | ".join(c.header for c in columns) + " |"]
     lines.append("| " + " | ".join("---:" if c.justify == "right" else "---" for c in columns) + " |")
     for row in rows:
-        lines.append("| " + " | ".join(cell(c.cell(row)) for c in columns) + " |")
+        lines.append("| " + " | ".join(cell(c.plain(row)) for c in columns) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,266 @@
+"""The notebook end to end through the CLI, on a temporary database, asserting exact output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dprk_tracker.cli import app
+
+
+def rows(result) -> list[dict]:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# -- acceptance on the seed -------------------------------------------------------------------------
+
+
+def test_seed_ingest_line(tracker, seed: Path) -> None:
+    result = tracker("ingest", str(seed.parent))
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{seed}: article 1, Human Rights Groups Advocate for North Korean POW Asylum in South Korea — "
+        "2025 (inferred), 6 events, 9 figures\n"
+        "1 added, 0 duplicates, 0 failed; 6 events, 9 figures\n"
+    )
+    assert result.stderr == ""
+
+
+def test_seed_reference_date_is_inferred(tracker, seed: Path) -> None:
+    tracker("ingest", str(seed))
+    [article] = rows(tracker("articles", "--format", "json"))
+    assert (article["published"], article["published_source"], article["source"]) == (
+        "2025",
+        "inferred",
+        "www.dailynk.com",
+    )
+
+
+def test_seed_timeline(tracker, seed: Path) -> None:
+    tracker("ingest", str(seed))
+    events = rows(tracker("timeline", "--format", "json"))
+    assert [(e["date"], e["when"], e["time_text"], e["earliest"], e["latest"], e["topic"]) for e in events] == [
+        ("2023", "2023", "2023", "2023-01-01", "2023-12-31", "money"),
+        ("since 2024", "2024", "2024", "2024-01-01", None, "deployment"),
+        ("Jun 2024", "2024-06", "June 2024", "2024-06-01", "2024-06-30", "diplomacy"),
+        ("by early 2025", "2025", "early 2025", None, "2025-04-30", "casualties"),
+        ("2025", "2025", "earlier this year", "2025-01-01", "2025-12-31", "prisoners"),
+        ("Feb 2025", "2025-02", "February", "2025-02-01", "2025-02-28", "prisoners"),
+    ]
+    assert events[0]["text"] == (
+        "Moreover, a South Korean intelligence-affiliated think tank estimated that North Korea accrued "
+        "around $540 million from arms sales in 2023, predominantly to Russia."
+    )
+    assert events[4]["text"] == (
+        "The call for action arose following the capture of two North Korean soldiers in Russia’s Kursk "
+        "region earlier this year."
+    )
+
+
+def test_seed_casualty_figures(tracker, seed: Path) -> None:
+    tracker("ingest", str(seed))
+    figures = rows(tracker("figures", "--topic", "casualties", "--format", "json"))
+    assert [
+        (f["value"], f["text"], f["low"], f["high"], f["qualifier"], f["unit"], f["percent"], f["as_of"])
+        for f in figures
+    ] == [
+        (">3,000", "over 3,000", 3000, None, "over", "killed or injured", False, "by early 2025"),
+        ("~40%", "approximately 40%", 40, 40, "approximately", "percent", True, "by early 2025"),
+    ]
+
+
+def test_seed_all_figures(tracker, seed: Path) -> None:
+    tracker("ingest", str(seed))
+    figures = rows(tracker("figures", "--format", "json"))
+    found = {(f["text"], f["low"], f["high"], f["unit"], f["currency"], f["topic"]) for f in figures}
+    assert ("between 10,000 to 12,000", 10000, 12000, "troops", None, "deployment") in found
+    assert ("3,500", 3500, 3500, "soldiers", None, "deployment") in found
+    assert ("around $540 million", 540000000, 540000000, "USD", "USD", "money") in found
+    assert ("two", 2, 2, "soldiers captured", None, "prisoners") in found
+    values = {f["low"] for f in figures} | {f["high"] for f in figures}
+    for not_a_figure in (45, 1874, 0, 2023, 2024, 2025, 6136):
+        assert not_a_figure not in values
+
+
+def test_seed_table_output(tracker, seed: Path) -> None:
+    tracker("ingest", str(seed))
+    result = tracker("figures", "--topic", "casualties", "--limit", "1")
+    assert result.stdout.splitlines()[3] == (
+        "│ >3,000 │ killed or injured │ by early 2025 │    1 │ … been significant, with │"
+    )
+
+
+# -- ingest -----------------------------------------------------------------------------------------
+
+
+def test_duplicate_changes_nothing(tracker, seed: Path) -> None:
+    tracker("ingest", str(seed))
+    again = tracker("ingest", str(seed))
+    assert again.exit_code == 0
+    assert again.stdout == f"{seed}: duplicate of article 1\n0 added, 1 duplicates, 0 failed; 0 events, 0 figures\n"
+    assert len(rows(tracker("timeline", "--format", "json"))) == 6
+
+
+def test_stdin_with_published_and_source(tracker) -> None:
+    text = "Talks in Moscow\n\nOn Tuesday, officials said 1,500 workers arrived last month.\n"
+    result = tracker("ingest", "-", "--published", "2025-03-05", "--source", "Example Wire", input=text)
+    assert result.stdout.splitlines()[0] == (
+        "<stdin>: article 1, Talks in Moscow — 2025-03-05 (option), 2 events, 1 figures"
+    )
+    [article] = rows(tracker("articles", "--format", "json"))
+    assert (article["source"], article["path"]) == ("Example Wire", None)
+    events = rows(tracker("timeline", "--format", "json"))
+    assert [(e["when"], e["time_text"]) for e in events] == [("2025-02", "last month"), ("2025-03-04", "Tuesday")]
+
+
+def test_no_reference_date_leaves_relative_dates_unresolved(tracker) -> None:
+    text = "Talks\n\nThe delegation met in February and again last month.\n"
+    tracker("ingest", "-", input=text)
+    [article] = rows(tracker("articles", "--format", "json"))
+    assert article["published"] is None
+    events = rows(tracker("timeline", "--format", "json"))
+    assert [(e["when"], e["earliest"], e["latest"]) for e in events] == [
+        ("XXXX-02", None, None),
+        ("XXXX-XX", None, None),
+    ]
+    assert events[0]["date"].startswith("unresolved")
+
+
+def test_dateline_gives_the_reference_date(tracker) -> None:
+    text = "Troops arrive\n\nSEOUL, March 5, 2025 (Yonhap) -- North Korea sent 2,000 more troops last week.\n"
+    tracker("ingest", "-", input=text)
+    [article] = rows(tracker("articles", "--format", "json"))
+    assert (article["published"], article["published_source"], article["source"]) == (
+        "2025-03-05",
+        "document",
+        "Yonhap",
+    )
+
+
+def test_filters(tracker, seed: Path) -> None:
+    tracker("ingest", str(seed))
+    since = rows(tracker("timeline", "--since", "2025-02", "--format", "json"))
+    assert [e["date"] for e in since] == ["since 2024", "by early 2025", "2025", "Feb 2025"]
+    until = rows(tracker("timeline", "--until", "2024-06", "--format", "json"))
+    # Overlap semantics: open intervals ("since 2024", "by early 2025") reach into any window.
+    assert [e["date"] for e in until] == ["2023", "since 2024", "Jun 2024", "by early 2025"]
+    window = rows(tracker("figures", "--since", "2023", "--until", "2023", "--format", "json"))
+    assert [f["value"] for f in window] == ["~$540M"]
+    limited = rows(tracker("timeline", "--limit", "2", "--topic", "prisoners", "--format", "json"))
+    assert [e["date"] for e in limited] == ["2025", "Feb 2025"]
+    missing = tracker("timeline", "--article", "7")
+    assert (missing.exit_code, missing.stderr.startswith("error: no article 7 in ")) == (1, True)
+
+
+# -- formats ----------------------------------------------------------------------------------------
+
+
+def test_csv_and_markdown(tracker, seed: Path) -> None:
+    tracker("ingest", str(seed))
+    csv = tracker("figures", "--topic", "casualties", "--format", "csv").stdout.splitlines()
+    assert csv[0] == (
+        "id,article_id,value,text,low,high,qualifier,unit,currency,percent,topic,as_of,when,when_mod,"
+        "relation,earliest,latest,sentence,title,source"
+    )
+    assert csv[1].startswith("6,1,\">3,000\",\"over 3,000\",3000,,over,killed or injured,,False,casualties,")
+    markdown = tracker("timeline", "--format", "markdown", "--limit", "1").stdout.splitlines()
+    assert markdown[0] == "| Date | Event | Topic | Art. |"
+    assert markdown[1] == "| --- | --- | --- | ---: |"
+    assert markdown[2].startswith("| 2023 | Moreover, a South Korean intelligence-affiliated think tank")
+
+
+def test_summary_of_notebook_and_article(tracker, seed: Path) -> None:
+    tracker("ingest", str(seed))
+    overview = rows(tracker("summary", "--format", "json"))
+    assert (overview["articles"], overview["events"], overview["figures"]) == (1, 6, 9)
+    assert {t["topic"]: (t["events"], t["figures"]) for t in overview["topics"]} == {
+        "casualties": (1, 2),
+        "deployment": (1, 3),
+        "diplomacy": (1, 1),
+        "money": (1, 1),
+        "prisoners": (2, 2),
+    }
+    one = rows(tracker("summary", "1", "--format", "json"))
+    assert one["article"]["published_source"] == "inferred"
+    assert len(one["events"]) == 6 and len(one["figures"]) == 9
+    table = tracker("summary", "1").stdout
+    assert "│ Reference date │ 2025 (inferred: the latest year the text names)" in table
+
+
+# -- extract ----------------------------------------------------------------------------------------
+
+
+def test_extract_contract(tracker, seed: Path) -> None:
+    data = rows(tracker("extract", str(seed)))
+    assert list(data) == ["title", "published", "published_source", "times", "events", "figures"]
+    text = seed.read_text("utf-8")
+    for item in data["times"] + data["figures"]:
+        assert text[item["start"] : item["end"]] == item["text"]
+    assert set(data["times"][0]) == {"text", "start", "end", "type", "value", "mod", "earliest", "latest"}
+    assert {"when", "earliest", "latest", "text", "start", "end", "topic"} <= set(data["events"][0])
+    assert {"text", "start", "end", "low", "high", "qualifier", "unit", "currency", "percent", "topic", "when"} <= set(
+        data["figures"][0]
+    )
+
+
+def test_extract_jsonl_keeps_going_after_a_bad_line(tracker) -> None:
+    lines = "\n".join(
+        [
+            json.dumps({"id": "a", "text": "Over 300 soldiers were killed in 2024.", "published": "2025-01-10"}),
+            "{not json",
+            json.dumps({"id": "c", "text": "No numbers here."}),
+        ]
+    )
+    result = tracker("extract", "-", "--jsonl", input=lines)
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", 2, "c"]
+    assert out[0]["figures"][0]["text"] == "Over 300" and out[0]["figures"][0]["low"] == 300
+    assert "error" in out[1]
+    assert out[2]["figures"] == []
+
+
+# -- where the notebook lives, topics ---------------------------------------------------------------
+
+
+def test_default_location_and_env(runner, seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TRACKER_DB", raising=False)
+    assert runner.invoke(app, ["ingest", str(seed)]).exit_code == 0
+    assert (tmp_path / "data" / "tracker.db").is_file()
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "elsewhere.db"))
+    assert runner.invoke(app, ["ingest", str(seed)]).stdout.endswith("1 added, 0 duplicates, 0 failed; 6 events, 9 figures\n")
+
+
+def test_user_topics_beside_the_notebook_and_option(tracker, db: Path, tmp_path: Path) -> None:
+    db.parent.mkdir(parents=True)
+    (db.parent / "topics.toml").write_text('[topics.energy]\nweight = 2.0\nkeywords = ["oil", "barrels"]\n')
+    tracker("ingest", "-", input="Oil\n\nRussia shipped over 1 million barrels of oil in 2024.\n")
+    assert [f["topic"] for f in rows(tracker("figures", "--format", "json"))] == ["energy"]
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[topics.labour]\nkeywords = ["workers"]\n')
+    result = tracker("--topics", str(extra), "extract", "-", input="About 1,000 workers left in 2024.")
+    assert [f["topic"] for f in json.loads(result.stdout)["figures"]] == ["labour"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("topics = 3\n")
+    failed = tracker("--topics", str(bad), "timeline")
+    assert failed.exit_code == 1
+    assert failed.stderr == f"error: {bad}: expected a [topics.NAME] table\n"
+
+
+# -- text from articles is data ---------------------------------------------------------------------
+
+
+def test_markup_and_control_characters_print_literally(tracker) -> None:
+    text = (
+        "[bold red]Alert[/] \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\\n\n"
+        "In 2024 [bold]over 300[/] soldiers\x07 were \x1b[31mkilled\x1b[0m [link=http://x]here[/link].\n"
+    )
+    tracker("ingest", "-", input=text)
+    for command in (["timeline"], ["figures"], ["articles"], ["summary"], ["summary", "1"]):
+        out = tracker(*command).stdout
+        assert "\x1b" not in out and "\x07" not in out, command
+    assert "[bold]over 300[/]" in tracker("timeline").stdout.replace("\n", " ").replace("│", "")
+    assert "[bold red]Alert[/]" in tracker("articles").stdout
