@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-import click
 import typer
 from rich.console import Console
 from rich.text import Text
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
     from .topics import Lexicon
 
 DEFAULT_DB = Path("data") / "tracker.db"
-ARTICLE_SUFFIXES = (".txt", ".md")
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024  # bytes; mirrors files.DEFAULT_MAX_SIZE without importing it
 
 app = typer.Typer(
     name="tracker",
@@ -225,28 +224,6 @@ def _bound(value: str, *, first: bool) -> str:
 # ingest
 
 
-def _collect(paths: list[str]) -> list[str]:
-    """Expand folders (recursively, *.txt and *.md) and keep files and "-" as given."""
-    found: list[str] = []
-    for raw in paths:
-        if raw == "-":
-            found.append(raw)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(
-                str(p) for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-            )
-            if not files:
-                raise CommandError(f"no articles (*.txt, *.md) in folder {raw}")
-            found.extend(files)
-        elif path.exists():
-            found.append(raw)
-        else:
-            raise CommandError(f"no such file or folder: {raw}")
-    return found
-
-
 def _read_bytes(name: str) -> bytes:
     if name == "-":
         return sys.stdin.buffer.read()
@@ -270,19 +247,32 @@ def ingest(
     source: Annotated[
         str | None, typer.Option("--source", help="Outlet name for every file.", show_default=False)
     ] = None,
+    max_size: Annotated[
+        int,
+        typer.Option("--max-size", min=1, help="Skip files larger than this many bytes.", show_default="20 MB"),
+    ] = DEFAULT_MAX_SIZE,
 ) -> None:
     """Store articles and extract their dated events and figures."""
     from .extract import extract_document, reference_from_option
+    from .files import NothingToIngest, Skipped, discover
     from .reader import ReadError, decode
 
     settings = _settings(ctx)
     with user_errors():
         if published:
             reference_from_option(published)  # a bad date fails before anything is read
-        files = _collect(paths)
+        try:
+            found = list(discover(paths, max_size=max_size))
+        except NothingToIngest as exc:
+            raise CommandError(str(exc)) from None
         lexicon = _lexicon(settings)
         notebook = _notebook(settings, create=True)
-    counts = {"added": 0, "duplicates": 0, "failed": 0, "events": 0, "figures": 0}
+    counts = {"added": 0, "duplicates": 0, "failed": 0, "skipped": 0, "events": 0, "figures": 0}
+    files = [item for item in found if isinstance(item, str)]
+    for item in found:
+        if isinstance(item, Skipped):
+            counts["skipped"] += 1
+            warn(f"{item.path}: {item.reason}; skipped")
     with user_errors(), _progress(len(files)) as advance:
         for name in files:
             label = "<stdin>" if name == "-" else name
@@ -324,8 +314,9 @@ def ingest(
                 f"{clean(label)}: article {added.article_id}, {clean(extraction.title or 'untitled')} — "
                 f"{date}, {added.events} events, {added.figures} figures"
             )
+    skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
     say(
-        f"{counts['added']} added, {counts['duplicates']} duplicates, {counts['failed']} failed; "
+        f"{counts['added']} added, {counts['duplicates']} duplicates, {counts['failed']} failed{skipped}; "
         f"{counts['events']} events, {counts['figures']} figures"
     )
     if counts["failed"]:
@@ -738,24 +729,38 @@ def _extract_lines(data: bytes, published: str | None, lexicon: "Lexicon") -> No
 # Entry point
 
 
+def _click_errors() -> tuple[type[Exception], type[Exception]]:
+    """Typer 0.29+ ships its own copy of click; older versions use click itself."""
+    try:
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError
+    except ImportError:  # pragma: no cover - depends on the installed Typer
+        from click.exceptions import NoArgsIsHelpError, UsageError
+    return NoArgsIsHelpError, UsageError
+
+
 def main() -> None:
     """The console script: usage errors as one line too, never a traceback."""
+    import signal
+
+    # A file-size limit (a full disk) must fail the write with an error, not kill the process.
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    no_args, usage_error = _click_errors()
     command = typer.main.get_command(app)
     try:
         code = command.main(args=sys.argv[1:], prog_name="tracker", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as exc:
-        print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)
+    except no_args as exc:
+        context = getattr(exc, "ctx", None)
+        print(context.get_help() if context else "")
+        sys.exit(0)
+    except usage_error as exc:
+        context = getattr(exc, "ctx", None)
+        hint = f" (see: {context.command_path} --help)" if context else ""
+        print(f"error: {clean(exc.format_message())}{hint}", file=sys.stderr)  # type: ignore[attr-defined]
         sys.exit(2)
-    except click.exceptions.UsageError as exc:
-        hint = f" (see: {exc.ctx.command_path} --help)" if exc.ctx else ""
-        print(f"error: {clean(exc.format_message())}{hint}", file=sys.stderr)
-        sys.exit(2)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        print("error: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except KeyboardInterrupt:
+    except (typer.Abort, KeyboardInterrupt):
         print("error: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
