@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
+LOCK_RETRIES = 20
 
 
 class NotebookError(Exception):
@@ -97,11 +99,28 @@ class Notebook:
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
+        """One write transaction. BEGIN IMMEDIATE takes the write lock up front, so a concurrent
+        writer makes us wait (busy timeout, then retries) instead of failing half-way."""
+        conn = self.db.conn
+        for attempt in range(LOCK_RETRIES):
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                    raise NotebookError(f"{self.path}: cannot write: {exc}") from exc
+                time.sleep(0.05 * (attempt + 1))
         try:
-            with self.db.atomic():
-                yield
+            yield
+            conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise NotebookError(f"{self.path}: cannot write: {exc}") from exc
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def find_duplicate(self, text: str) -> int | None:
         row = self.db.execute(

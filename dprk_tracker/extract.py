@@ -167,10 +167,14 @@ def _figure(
     s_start, s_end = _enclosing(sentences, quantity.start, quantity.end)
     sentence = text[s_start:s_end]
     as_of = _governing_time(text, quantity, times, s_start, s_end)
+    # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
+    # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
-        earliest, latest, mod = anchor_interval(as_of, text, list(times))
+        earliest, latest = as_of.earliest, as_of.latest
+        relation = anchor_interval(as_of, text, list(times))[2]
     else:
-        earliest, latest, mod = _reference_bound(reference, True), _reference_bound(reference, False), None
+        earliest, latest = _reference_bound(reference, True), _reference_bound(reference, False)
+        relation = None
     return Figure(
         text=quantity.text,
         start=quantity.start,
@@ -184,7 +188,7 @@ def _figure(
         topic=_figure_topic(quantity, text, sentence, lexicon),
         when=as_of.value if as_of else (reference.value if reference else None),
         when_mod=as_of.mod if as_of else None,
-        relation=mod if as_of is not None and mod != as_of.mod else None,
+        relation=relation if as_of is not None and relation != as_of.mod else None,
         earliest=earliest,
         latest=latest,
         precision=as_of.precision if as_of else (reference.precision if reference else None),
