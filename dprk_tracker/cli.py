@@ -21,8 +21,10 @@ from rich.text import Text
 from .render import Column, Format, clean, emit, figure_value, highlighted, when_text
 
 if TYPE_CHECKING:
+    from .corroborate import Group
     from .db import Filters, Notebook
     from .topics import Lexicon
+    from .trends import CountedLexicon
 
 DEFAULT_DB = Path("data") / "tracker.db"
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024  # bytes; mirrors files.DEFAULT_MAX_SIZE without importing it
@@ -181,6 +183,10 @@ ArticleOption = Annotated[
 LimitOption = Annotated[
     int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows.", show_default=False)
 ]
+SourcesOption = Annotated[
+    bool, typer.Option("--sources", help="List the articles behind each row, with their quotes.")
+]
+WhyOption = Annotated[bool, typer.Option("--why", help="Say why rows from several articles were merged.")]
 
 
 def _filters(
@@ -343,6 +349,88 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 
 
 # ---------------------------------------------------------------------------------------------------
+# Corroboration in timeline and figures (grouping lives in corroborate.py)
+
+
+def _unlimited(filters: "Filters") -> "Filters":
+    import dataclasses
+
+    return dataclasses.replace(filters, limit=None)
+
+
+def _emit_groups(
+    groups: "list[Group]",
+    fmt: Format,
+    columns: list[Column],
+    data: list[dict[str, Any]],
+    *,
+    sources: bool,
+    why: bool,
+) -> None:
+    """Rows of grouped reports: a "Src" column when some row has several, then --sources / --why."""
+    for group, item in zip(groups, data, strict=True):
+        item["sources"] = group.sources
+        item["articles"] = group.articles
+        if sources:
+            item["quotes"] = [_source_quote(r) for r in group.rows]
+        if why:
+            item["why"] = list(group.why)
+    rows = [{**g.first, "sources": g.sources, "articles": g.articles} for g in groups]
+    if any(g.sources > 1 for g in groups):
+        columns = _with_source_column(columns)
+    out = _stdout()
+    emit(out, rows, fmt, columns, json_rows=data)
+    if fmt in (Format.json, Format.csv):
+        return
+    merged = [g for g in groups if g.sources > 1]
+    if sources and merged:
+        out.print()
+        for group, row in zip(groups, rows, strict=True):
+            if group.sources < 2:
+                continue
+            out.print(Text(f"{_row_label(row)} — {group.sources} sources", style="bold"))
+            for quote in (_source_quote(r) for r in group.rows):
+                origin = ", ".join(filter(None, [quote["title"], quote["source"]]))
+                out.print(Text(f"  [{quote['article_id']}] {clean(origin)}: ", style="dim") + Text(
+                    clean(quote["quote"])
+                ))
+    if why and merged:
+        out.print()
+        for group, row in zip(groups, rows, strict=True):
+            for reason in group.why:
+                out.print(Text(f"{_row_label(row)}: {clean(reason)}"))
+    if (sources or why) and not merged and groups:
+        print("no row is reported by more than one article", file=sys.stderr)
+
+
+def _row_label(row: dict[str, Any]) -> str:
+    if "sentence" in row:  # a figure
+        return " ".join(filter(None, [figure_value(row), _counted(row), _figure_date(row)]))
+    return _event_date(row)
+
+
+def _source_quote(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "article_id": row["article_id"],
+        "title": row.get("title"),
+        "source": row.get("source"),
+        "quote": row["sentence"] if "sentence" in row else row["text"],
+    }
+
+
+def _with_source_column(columns: list[Column]) -> list[Column]:
+    result = [c for c in columns if c.header != "Art."]
+    result.append(Column("Src", lambda r: str(r["sources"]), justify="right", no_wrap=True))
+    result.append(
+        Column("Art.", lambda r: ",".join(str(a) for a in r["articles"]), justify="right", no_wrap=True)
+    )
+    if any(c.header == "Quote" for c in columns):  # keep the quote last, as in the plain table
+        result.sort(key=lambda c: c.header == "Quote")
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------
 # timeline
 
 
@@ -380,14 +468,20 @@ def timeline(
     until: UntilOption = None,
     article: ArticleOption = None,
     limit: LimitOption = None,
+    sources: SourcesOption = False,
+    why: WhyOption = False,
     *,
     fmt: Format,
 ) -> None:
     """Dated events in chronological order, each date at its true precision."""
+    from .corroborate import group_events
+
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
     filters = _filters(notebook, _lexicon(settings), topic, since, until, article, limit)
-    rows = notebook.timeline(filters)
+    # The same event from several articles is one row: group all rows, then apply the limit.
+    groups = group_events(notebook.timeline(_unlimited(filters)))[: filters.limit]
+    rows = [g.first for g in groups]
     data = [
         {
             "id": r["id"],
@@ -407,7 +501,7 @@ def timeline(
         }
         for r in rows
     ]
-    emit(_stdout(), rows, fmt, _visible(TIMELINE_COLUMNS, filters), json_rows=data)
+    _emit_groups(groups, fmt, _visible(TIMELINE_COLUMNS, filters), data, sources=sources, why=why)
     if not rows and fmt is Format.table:
         print("no events match", file=sys.stderr)
 
@@ -482,16 +576,68 @@ def figures(
     until: UntilOption = None,
     article: ArticleOption = None,
     limit: LimitOption = None,
+    trend: Annotated[
+        bool, typer.Option("--trend", help="Low, best and high estimate per period, charted.")
+    ] = False,
+    sources: SourcesOption = False,
+    why: WhyOption = False,
     *,
     fmt: Format,
 ) -> None:
     """Every figure: value, what it counts, topic, as-of date, source and quote."""
+    from .corroborate import group_figures
+
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
     filters = _filters(notebook, _lexicon(settings), topic, since, until, article, limit)
-    rows = notebook.figures(filters)
-    emit(_stdout(), rows, fmt, _visible(FIGURE_COLUMNS, filters), json_rows=[_figure_json(r) for r in rows])
+    counted = _counted_lexicon(settings)
+    if trend:
+        _print_trend(notebook.figures(filters), fmt, counted)
+        return
+    groups = group_figures(notebook.figures(_unlimited(filters)), counted)[: filters.limit]
+    rows = [g.first for g in groups]
+    data = [_figure_json(r) for r in rows]
+    _emit_groups(groups, fmt, _visible(FIGURE_COLUMNS, filters), data, sources=sources, why=why)
     if not rows and fmt is Format.table:
+        print("no figures match", file=sys.stderr)
+
+
+def _counted_lexicon(settings: Settings) -> "CountedLexicon":
+    """What figures count, folded; a ``counted.toml`` beside the notebook adds to the packaged one."""
+    from .trends import CountedError, load_counted
+
+    beside = settings.db.parent / "counted.toml"
+    try:
+        return load_counted(beside if beside.is_file() else None)
+    except CountedError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _print_trend(rows: list[dict[str, Any]], fmt: Format, counted: "CountedLexicon") -> None:
+    from . import chart
+    from .trends import build
+
+    trends = build(rows, counted)
+    out = _stdout()
+    if fmt is Format.json:
+        out.file.write(_json(trends.to_json()))
+    elif fmt is Format.table:
+        chart.render(out, trends)
+    else:
+        flat = [
+            {"counted": s.counted, "unit": s.unit, "topic": s.topic, **p.to_json()}
+            for s in trends.series
+            for p in s.points
+        ]
+        for item in flat:
+            item["articles"] = ",".join(str(a) for a in item["articles"])
+            for key in ("low_articles", "high_articles", "figures"):
+                item.pop(key)
+        columns = [Column(k.title(), (lambda key: lambda r: str(r[key]))(k)) for k in (flat[0] if flat else [])]
+        emit(out, flat, fmt, columns)
+    if trends.undated:
+        print(f"note: {trends.undated} figures without an as-of date left out", file=sys.stderr)
+    if not trends.series and fmt is Format.table:
         print("no figures match", file=sys.stderr)
 
 
@@ -766,4 +912,11 @@ def main() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+    except Exception as exc:
+        # A bug, not bad input: still one line, with the full traceback on request.
+        if os.environ.get("TRACKER_DEBUG"):
+            raise
+        print(f"error: internal error: {type(exc).__name__}: {clean(str(exc))} (TRACKER_DEBUG=1 shows more)",
+              file=sys.stderr)
+        sys.exit(70)
     sys.exit(code if isinstance(code, int) else 0)
