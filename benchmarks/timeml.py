@@ -135,7 +135,7 @@ def same_value(system: str, gold: Iterable[str]) -> bool:
             return value[:3]
         if re.fullmatch(r"\d\dXX", value):
             return value[:2]
-        return value
+        return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)  # "2000-W8" is "2000-W08"
 
     return any(canonical(system) == canonical(value) for value in gold)
 

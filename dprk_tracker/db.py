@@ -64,6 +64,8 @@ class Notebook:
             self.db = sqlite_utils.Database(self.path)
             self.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.conn.execute("PRAGMA foreign_keys = ON")
+            # In WAL mode NORMAL still never corrupts; a power cut may lose the last commits only.
+            self.db.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise NotebookError(f"{self.path}: cannot open notebook: {exc}") from exc

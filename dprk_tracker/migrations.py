@@ -88,4 +88,74 @@ def m001_articles_events_figures(db: Database) -> None:
     db["events"].create_index(["sort_date", "latest"])
 
 
+@MIGRATIONS()
+def m002_search(db: Database) -> None:
+    # Full-text index over articles (articles_fts), kept in step by insert/update/delete triggers.
+    # Porter stemming so "soldier" finds "soldiers".
+    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
+
+
+@MIGRATIONS()
+def m003_notes_tags(db: Database) -> None:
+    # kind + target_id point at articles, events or figures; triggers (not foreign keys, which
+    # cannot point at three tables) remove them with their target, cascades included.
+    db.execute(
+        """
+        create table notes (
+            id integer primary key,
+            kind text not null check (kind in ('article', 'event', 'figure')),
+            target_id integer not null,
+            text text not null,
+            created_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table tags (
+            id integer primary key,
+            kind text not null check (kind in ('article', 'event', 'figure')),
+            target_id integer not null,
+            tag text not null,
+            unique (kind, target_id, tag)
+        )
+        """
+    )
+    db["notes"].create_index(["kind", "target_id"])
+    db["tags"].create_index(["tag", "kind", "target_id"])
+    for table, kind in (("articles", "article"), ("events", "event"), ("figures", "figure")):
+        db.execute(
+            f"create trigger {table}_annotations_ad after delete on {table} begin"
+            f" delete from notes where kind = '{kind}' and target_id = old.id;"
+            f" delete from tags where kind = '{kind}' and target_id = old.id; end"
+        )
+
+
+@MIGRATIONS()
+def m004_views(db: Database) -> None:
+    # Readable views for Datasette and ad-hoc SQL.
+    db.execute(
+        """
+        create view timeline as
+        select events.id as event_id, events.[when] as date_value, events.earliest, events.latest,
+            events.precision, events.time_text, events.text as event, events.topic,
+            articles.id as article_id, articles.title as article_title, articles.source as article_source,
+            articles.published as article_published
+        from events join articles on articles.id = events.article_id
+        order by events.sort_date is null, events.sort_date, events.latest, events.article_id, events.start
+        """
+    )
+    db.execute(
+        """
+        create view figures_by_topic as
+        select figures.topic, figures.id as figure_id, figures.text as figure, figures.low, figures.high,
+            figures.qualifier, figures.unit as counts, figures.currency, figures.percent,
+            figures.[when] as as_of, figures.earliest, figures.latest, figures.sentence as quote,
+            articles.id as article_id, articles.title as article_title, articles.source as article_source
+        from figures join articles on articles.id = figures.article_id
+        order by figures.topic, figures.earliest is null, figures.earliest, figures.article_id, figures.start
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

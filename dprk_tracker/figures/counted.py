@@ -41,8 +41,8 @@ _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
 _IRREGULAR_PLURALS = frozenset(
     _split(
         """
-        people personnel men women children staff police military infantry equipment ammunition
-        livestock cattle aircraft crew troops forces militia youth cavalry artillery
+        people personnel men women children police equipment ammunition
+        livestock cattle aircraft troops forces militia cavalry
         """
     )
 )
@@ -50,17 +50,17 @@ _IRREGULAR_PLURALS = frozenset(
 # The casualty and capture predicates that name what is counted in news copy.
 _PARTICIPLE = r"(?:killed|wounded|injured|dead|died|captured|missing|executed|detained|slain|hurt)"
 _PREDICATE = re.compile(
-    r"(?:\s+(?:of\s+(?:them|those|whom)|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
+    r"[\"”’']?(?:\s+(?:of\s+(?:them|those|whom)|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
     r"being|been|already|also|now|likely|probably|believed\s+to\s+have|thought\s+to\s+have|"
     r"said\s+to\s+have|feared|confirmed|estimated\s+to\s+have|since))*"
-    r"\s+(?P<p>" + _PARTICIPLE + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+and/or\s+)" + _PARTICIPLE + r")*"
+    r"\s+[\"“‘']?(?P<p>" + _PARTICIPLE + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+and/or\s+)" + _PARTICIPLE + r")*"
     r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|taken\s+as\s+prisoners?)\b",
     re.IGNORECASE,
 )
 # A short relative or participial clause between the phrase and its predicate
 # ("troops sent by North Korea have been killed").
 _CLAUSE_PREDICATE = re.compile(
-    r"(?:\s+[A-Za-z][\w'’\-]*){1,6}?\s+(?:have|has|had|were|was|are|is)\s+(?:\w+\s+)?(?:been\s+)?"
+    r"[\"”’']?(?:\s+[A-Za-z][\w'’\-]*){1,6}?\s+(?:have|has|had|were|was|are|is)\s+(?:\w+\s+)?(?:been\s+)?[\"“‘']?"
     r"(?P<p>" + _PARTICIPLE + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)" + _PARTICIPLE + r")*)\b",
     re.IGNORECASE,
 )
@@ -78,10 +78,11 @@ _CASUALTY_BEFORE = re.compile(
 )
 # A noun before the number when nothing follows it: "deaths at around 300", "losses exceeding 4,000".
 _NOUN_BEFORE = re.compile(
-    r"(?P<n>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?)\s+"
-    r"(?:(?:at|of|to|reached|reaching|totall?ing|totall?ed|numbered|numbering|stood\s+at|stands\s+at|"
+    r"(?<![A-Za-z])(?P<n>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?)\s+"
+    r"(?P<link>(?:at|of|to|reached|reaching|totall?ing|totall?ed|numbered|numbering|stood\s+at|stands\s+at|"
     r"put\s+at|estimated\s+at|was|were|is|are|hit|exceeded|topped|rose\s+to|climbed\s+to)\s+)?$",
 )
+_CALIBRE = re.compile(r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b", re.IGNORECASE)
 _NOUN_BEFORE_STOP = _STOP | frozenset(_split("number total figure tally count toll estimate estimates"))
 
 
@@ -98,6 +99,9 @@ def _normalize(phrase: str) -> str:
 
 def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[int, int, int] | None:
     """(span start, unit start, end) of the noun phrase starting at ``pos``; None when there is none."""
+    calibre = _CALIBRE.match(text, pos, limit)
+    if calibre:  # "3 million 152 mm shells"
+        pos = calibre.end()
     m = _OF_LEAD.match(text, pos, limit)
     if m and not re.match(r"\s+of\s+the\b", m.group(), re.IGNORECASE):
         return None  # "6,000 of them killed": no noun phrase, a predicate may follow
@@ -147,8 +151,13 @@ def _continues(text: str, pos: int, limit: int) -> bool:
     return bool(w and w.group(1).lower() not in _STOP and w.group(1)[0].islower())
 
 
-def counted_noun(text: str, num_start: int, num_end: int, value: float | None) -> Counted | None:
-    """What the figure spanning ``[num_start, num_end)`` counts, with the span that names it."""
+def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
+                 qualified: bool = False) -> Counted | None:
+    """What the figure spanning ``[num_start, num_end)`` counts, with the span that names it.
+
+    ``qualified``: the figure opens with a qualifier, which may itself link it to a noun before it
+    ("losses exceeding 4,000").
+    """
     limit = min(len(text), num_end + 160)
     # Stop at the end of the sentence.
     stop = re.compile(r"[.;!?\n](?:\s|$)").search(text, num_end, limit)
@@ -187,12 +196,15 @@ def counted_noun(text: str, num_start: int, num_end: int, value: float | None) -
         return Counted(noun, span_start, end)
 
     m = _NOUN_BEFORE.search(before)
-    if m:
-        words = m.group("n").split()
-        while words and words[0] in _NOUN_BEFORE_STOP:
+    if m and (m.group("link") or qualified):
+        base = num_start - len(before)
+        words = [(w.group(), w.start(), w.end()) for w in re.finditer(r"\S+", m.group("n"))]
+        while words and words[-1][0] in _NOUN_BEFORE_STOP:  # "deaths at" -> "deaths"
+            words.pop()
+        while words and words[0][0] in _NOUN_BEFORE_STOP:
             words.pop(0)
-        if words and words[-1] not in _NOUN_BEFORE_STOP:
-            noun = " ".join(words)
-            n_end = num_start - len(before) + m.end("n")
-            return Counted(noun, n_end - len(noun), n_end)
+        if words:
+            start = base + m.start("n") + words[0][1]
+            end = base + m.start("n") + words[-1][2]
+            return Counted(_normalize(text[start:end]), start, end)
     return None

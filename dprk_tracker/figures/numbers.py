@@ -78,10 +78,11 @@ def _build() -> dict[str, Any]:
 
     numeric_words = alternation([*units, *tens, *scales, "dozens", "dozen", "dzs", "dozs"])
     abbr = alternation(abbreviations)
+    glued = alternation(v["scale_glued"])
     # A digit number with an optional scale: a spaced or glued abbreviation ("10 bln", "1.5bn"), or a
     # glued single letter ("10k", "10M", "1.2b").
     digit_atom = (
-        rf"(?:(?<![\d.])(?:{_DIGITS})(?:\s?(?:{abbr})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.]))?)"
+        rf"(?:(?<![\d.])(?:{_DIGITS})(?:\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.]))?)"
     )
     word_atom = rf"(?<![\w'’])(?:{numeric_words})(?![\w’']|-(?:th|st|nd|rd)\b)"
     lead = (
@@ -97,7 +98,8 @@ def _build() -> dict[str, Any]:
         re.IGNORECASE,
     )
     token = re.compile(
-        rf"(?P<dig>{_DIGITS})(?P<abbr>\s?(?:{abbr})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.]))?"
+        rf"(?P<dig>{_DIGITS})(?P<abbr>\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])"
+        r"|\s[KMGBT](?![\w.]))?"
         r"|(?P<word>[A-Za-z]+)|(?P<dash>-)",
         re.IGNORECASE,
     )
@@ -129,7 +131,7 @@ def _build() -> dict[str, Any]:
         "chunk": chunk,
         "token": token,
         "word_values": word_values,
-        "abbr": {k.lower(): float(x) for k, x in abbreviations.items()},
+        "abbr": {k.lower(): float(x) for k, x in {**abbreviations, **v["scale_glued"]}.items()},
         "letters": letters,
     }
 
@@ -150,6 +152,7 @@ class _Tok:
     letter: str | None = None
     grouped: bool = False
     decimal: bool = False
+    joined: bool = False  # right after "-" or "and": "four-thousand-100", "two thousand and 5"
 
 
 def _digit_value(raw: str) -> tuple[float, bool, bool]:
@@ -181,6 +184,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
                     tok.scale = t["letters"].get(key, 1.0)
                 else:
                     tok.scale = t["abbr"].get(key, 1.0)
+            tok.joined = bool(out) and out[-1].kind in ("dash", "and")
             out.append(tok)
         elif m.group("word"):
             word = m.group("word").lower()
@@ -257,7 +261,8 @@ def _accept(st: _State, tok: _Tok, nxt: _Tok | None) -> bool:
             st.words = False
         elif tok.scale == 1.0 and (
             (st.last == "hundred" and st.small == 0 and tok.value < 100)
-            or (st.last == "big" and open_part == 0 and tok.value < min(st.last_big, 1000))
+            or (st.last == "big" and open_part == 0 and tok.value < min(st.last_big, 1000)
+                and (tok.joined or (nxt is not None and nxt.kind in ("hundred", "big"))))
         ):
             st.small = tok.value
         else:

@@ -561,6 +561,8 @@ class _Blocked:
             return True
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
+        if before == ":" and start >= 2 and text[start - 2].isdigit():
+            return True  # the minutes of "10:30"
         if before in "-./+(:=%&?" or after in "-./:)%&=" or "/" in text[start:end]:
             lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
             hi = _TOKEN_AFTER.match(text, end).end()
@@ -805,7 +807,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         unit = side.time_unit if side.time_unit.endswith("s") or side.value == 1 else side.time_unit + "s"
     else:
         value = f.high if f.low is None else f.low
-        counted = counted_noun(text, f.count_start, f.value_end, value)
+        counted = counted_noun(text, f.count_start, f.value_end, value, qualified=f.qualifier is not None)
         if counted:
             unit, unit_start, unit_end = counted.unit, counted.start, counted.end
     return Quantity(

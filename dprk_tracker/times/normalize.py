@@ -66,6 +66,8 @@ class Context:
     future: bool = False  # the clause speaks of the future
     year_hint: int | None = None  # the year of a range partner ("October" in "October-December 2024")
     last_year: int | None = None  # the last year mentioned (for "that year", "the following year")
+    last_month: str | None = None  # the last month mentioned, "2024-06" ("the following month")
+    last_quarter: str | None = None  # the last quarter mentioned, "1989-Q3" ("a year earlier" in results)
 
     @property
     def year(self) -> int | None:
@@ -164,7 +166,8 @@ def resolve_year_for_day(month: int, day: int, ctx: Context) -> int | None:
         return year
     if ctx.future:
         return year + 1 if (ctx.reference - candidate).days > 7 else year
-    return year - 1 if (candidate - ctx.reference).days > 60 else year
+    # Same two-month tolerance as a bare month: "April 24" said in February is still this year.
+    return year - 1 if month - ctx.reference.month > 2 else year
 
 
 def year_of_relative(rel: str, ctx: Context) -> int | None:
@@ -232,6 +235,8 @@ def _explicit_year(groups: dict[str, str], ctx: Context) -> int | None:
         return two_digit_year(groups["yy"])
     if "relyear" in groups:
         return year_of_relative(groups["relyear"], ctx) if ctx.reference or ctx.last_year else -1
+    if "spelledyear" in groups:
+        return int(_spelled_year({"text": groups["spelledyear"]}, ctx).value)
     return None
 
 
@@ -317,6 +322,8 @@ def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
     year: int | None = None
     if "year" in groups or "year2" in groups:
         year = int(groups.get("year") or groups["year2"])
+    elif "relyear0" in groups:
+        year = year_of_relative(groups["relyear0"], ctx)
     elif "relyear" in groups:
         year = year_of_relative(groups["relyear"], ctx)
     elif ctx.reference is not None:
@@ -431,6 +438,13 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         return Norm("DATE", str(ctx.last_year), mod, "year", clip)
     if rel in ("the following", "the previous", "the preceding") and unit == "Y" and ctx.last_year is not None:
         return Norm("DATE", str(ctx.last_year + (1 if rel == "the following" else -1)), mod, "year", clip)
+    anaphoric_shift = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "the preceding": -1}
+    if rel in anaphoric_shift and unit == "M" and ctx.last_month:
+        year, month = _shift_month(int(ctx.last_month[:4]), int(ctx.last_month[5:7]), anaphoric_shift[rel])
+        return Norm("DATE", f"{year}-{month:02d}", mod, "month", clip)
+    if rel in anaphoric_shift and unit == "Q" and ctx.last_quarter:
+        year, quarter = _shift_quarter(int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1]), anaphoric_shift[rel])
+        return Norm("DATE", f"{year}-Q{quarter}", mod, "quarter", clip)
     if rel == "the" and unit in ("Q",) and not mod:
         # "the quarter" in a results story is the last completed quarter.
         return _point("Q", -1, ctx)
@@ -441,8 +455,6 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         shift = 0
     if rel in ("the past", "past", "the last") and unit in ("DE", "CE"):
         shift = -1
-    if rel == "the past" and unit == "Y":
-        return Norm("DURATION", "P1Y", None, None)
     norm = _point(unit, shift, ctx, mod)
     return Norm(norm.type, norm.value, norm.mod, norm.precision, clip)
 
@@ -543,6 +555,9 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
     if not float(count).is_integer():
         count = round(count)
     shift = int(count) * sign
+    if unit == "Y" and ctx.last_quarter and groups["dir"].lower() in ("ago", "earlier"):
+        # In a results story "a year ago" is the same quarter a year before.
+        return Norm("DATE", f"{int(ctx.last_quarter[:4]) + shift}-{ctx.last_quarter[5:]}", mod, "quarter")
     if unit == "DE":
         unit, shift = "Y", shift * 10
     elif unit == "CE":
@@ -560,6 +575,8 @@ def _year_compound(groups: dict[str, str], ctx: Context) -> Norm | None:
     kind = groups["kind"].lower().replace(" ", "-")
     if kind == "year-end":
         return Norm("DATE", str(ctx.year) if ctx.year else "XXXX", "END", "year")
+    if ctx.last_quarter:
+        return Norm("DATE", f"{int(ctx.last_quarter[:4]) - 1}-{ctx.last_quarter[5:]}", None, "quarter")
     return _point("Y", -1, ctx)
 
 
@@ -732,7 +749,14 @@ def _spoken_number(text: str) -> int:
     return sum(_UNITS_WORDS.get(part, 0) for part in re.split(r"[\s-]+", text.lower()))
 
 
-def _spelled_year(groups: dict[str, str], ctx: Context) -> Norm | None:
+def _spelled_year(groups: dict[str, str], ctx: Context) -> Norm:
+    if "text" in groups:  # the whole phrase, from another rule's tail
+        words = groups["text"].lower().split(None, 1)
+        if words[0] == "two":
+            units = re.sub(r"^thousand(?:\s+and)?\s*", "", words[1]) if len(words) > 1 else ""
+            groups = {"units": units}
+        else:
+            groups = {"hundreds": words[0], "rest": words[1].strip(" -")}
     if "hundreds" in groups:
         century = _UNITS_WORDS[groups["hundreds"].lower()]
         rest = groups["rest"].lower()

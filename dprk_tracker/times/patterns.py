@@ -25,19 +25,24 @@ def _capitalised(items: list[str]) -> list[str]:
     return [item.capitalize() for item in items] + [item.upper() for item in items if len(item) > 3]
 
 
-# Month and weekday names are case-sensitive: "may" and "march" in lower case are a modal and a verb.
+# Rules run over a lower-cased copy of the text (matching without IGNORECASE is several times faster).
+# Month and weekday names are case-sensitive in English ("may", "march" in lower case are a modal and a
+# verb), so ``scan`` checks that the groups below are capitalised in the original text.
+NAME_GROUPS = ("month", "weekday", "holiday")
 MONTH = (
-    r"(?-i:(?:" + alternation(_capitalised(_MONTH_NAMES)) + r")(?![a-z])"
+    r"(?:(?:" + alternation(_MONTH_NAMES) + r")(?![a-z])"
+    r"|(?:" + alternation(_MONTH_ABBREVIATIONS) + r")(?:\.|(?![a-z])))"
+)
+# The same names as written in the original text (for the trigger scan, which keeps case).
+MONTH_CASED = (
+    r"(?:(?:" + alternation(_capitalised(_MONTH_NAMES)) + r")(?![a-z])"
     r"|(?:" + alternation([a.capitalize() for a in _MONTH_ABBREVIATIONS]) + r")(?:\.|(?![A-Za-z])))"
 )
 _WEEKDAY_NAMES = [name for name in table("weekdays") if name.endswith("day")]
-WEEKDAY = (
-    r"(?-i:(?:" + alternation(_capitalised(_WEEKDAY_NAMES)) + r")(?![a-z])"
-    r"|(?:Tues|Thurs|Wed|Fri|Mon|Sat|Sun|Thu|Tue)\.)"
-)
+WEEKDAY = r"(?:(?:" + alternation(_WEEKDAY_NAMES) + r")(?![a-z])|(?:tues|thurs|wed|fri|mon|sat|sun|thu|tue)\.)"
 SEASON = alternation(list(table("seasons")))
-# Holiday names are capitalised words ("Thanksgiving Day", "New Year's Day").
-HOLIDAY = alternation([" ".join(w.capitalize() for w in name.split()) for name in table("holidays")])
+HOLIDAY = alternation(list(table("holidays")))
+TIME_ZONE = r"(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|kst|jst|msk|cet|cest|bst|eet|eest|akst|hst)\b"
 PART_OF_DAY = r"morning|afternoon|evening|night"
 
 # A day of the month: 1-31 with an optional ordinal suffix, not part of a bigger number, time or ratio.
@@ -108,7 +113,7 @@ RULES: list[tuple[str, str]] = [
               r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])(?:\s*(?:hours|hrs|h)\b)?"
               r"|(?P<clockword>noon|midnight|midday)"
               r"|(?P<hourpod>1[0-2]|0?[1-9])\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
-              r"(?:\s*(?P<tz>(?-i:[A-Z]{1,3}T|GMT|UTC)))?"
+              r"(?:\s*(?P<tz>" + TIME_ZONE + r"))?"
               r"(?:\s*,?\s*(?:on\s+)?(?P<weekday>" + WEEKDAY + r")"
               r"|\s*,?\s*(?P<deixis>today|yesterday|tomorrow|tonight)"
               r"|\s*,?\s*(?:on\s+)?(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r"))?"),
@@ -140,8 +145,8 @@ RULES: list[tuple[str, str]] = [
                 r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>" + YEAR + r")|(?:the\s+)?(?P<relyear>" + _REL_YEAR
                 + r")\s+year|(?P<theyear>the\s+(?:current\s+|fiscal\s+)?year)))?"),
     # Q1 2024 / 2024 Q1 / H1 2024
-    ("quarter_code", r"(?-i:(?P<qh>[QH])(?P<ord>[1-4]))(?:\s*(?P<year>" + YEAR + r"))?(?!\w)"
-                     r"|(?P<year2>" + YEAR + r")\s*(?-i:(?P<qh2>[QH])(?P<ord2>[1-4]))(?!\w)"),
+    ("quarter_code", r"(?P<qh>[qh])(?P<ord>[1-4])(?:\s*(?P<year>" + YEAR + r"))?(?!\w)"
+                     r"|(?P<year2>" + YEAR + r")\s*(?P<qh2>[qh])(?P<ord2>[1-4])(?!\w)"),
     # the summer of 2024 / last fall / this spring / winter 2024
     ("season", MODP + r"(?:(?P<rel>" + RELATIVE + r")\s+)?(?P<season>" + SEASON + r")(?!\w)"
                r"(?:\s*,?\s*(?:of\s+)?(?:(?P<year>" + YEAR + r")|(?P<relyear>" + _REL_YEAR + r")\s+year"
@@ -185,7 +190,7 @@ RULES: list[tuple[str, str]] = [
                  r"(?:\s+(?:more|additional|extra|further|straight|consecutive|long))?"
                  r"[\s-]+(?P<unit>" + UNIT + r")(?!\w)"
                  r"(?:\s+and\s+(?:(?P<half>a\s+half)|(?P<num3>" + NUMBER + r")\s+(?P<unit3>" + UNIT + r")))?"
-                 r"(?:-long)?(?![\s-]*old\b)(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)"),
+                 r"(?:-long)?(?![\s-]*old\b)(?!-)(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)"),
     # years, months, decades (a bare plural after "for", "in", "over": "for years")
     ("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthe\s))"
                     r"(?P<unit>years|months|weeks|days|decades|hours|centuries)(?!\w)(?!\s+(?:ago|of)\b)"),
@@ -211,7 +216,7 @@ RULES: list[tuple[str, str]] = [
     ("month", MODP + r"(?:(?P<rel>last|this|next|past|previous|coming|that)\s+)?(?P<month>" + MONTH + r")"
               r"(?!\s*\d)"),
     # Christmas / Thanksgiving Day / last Easter
-    ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?-i:(?P<holiday>" + HOLIDAY + r"))(?![\w-])"
+    ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?![\w-])"
                 r"(?:\s*,?\s*(?P<year>" + YEAR + r"))?"),
     # the 20th century / the eleventh century
     ("century", r"(?:the\s+)?" + MODP + r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
@@ -220,27 +225,28 @@ RULES: list[tuple[str, str]] = [
 ]
 
 
-# The words a rule can start with ("@x" expands a word class below; "#digit" is any number, "#name"
-# a month or weekday name). Rules are only tried where one of their first words stands, which keeps
+# The words a rule can start with ("@x" expands a word class below; "#year" is a four-digit number,
+# "#small" one or two digits, "#number" any other number, "#apos" an apostrophe year ('80s), "#name" a
+# month or weekday name). Rules are only tried where one of their first words stands, which keeps
 # recognition fast (one cheap trigger scan instead of every rule at every position).
 _FIRST_WORDS = {
     "@mod": "the very early mid late beginning start end middle close turn dawn height earlier later",
     "@approx": " ".join({w.split()[0] for w in [*list(table("approximators")), "just", "well", "some"]}),
-    "@num": " ".join({w.split()[0].split("-")[0] for w in table("number_words")}) + " #digit",
+    "@num": " ".join({w.split()[0].split("-")[0] for w in table("number_words")}) + " #small #number #year",
     "@vague": " ".join({w.split()[0] for w in words("vague_counts")}),
     "@rel": " ".join({w.split()[0] for w in table("relative")}) + " the that",
     "@deictic": " ".join({w.split()[0] for w in table("deictic")}) + " the that earlier later",
 }
 TRIGGERS: dict[str, str] = {
-    "iso": "#digit", "ymd": "#digit", "mdy": "#digit", "dmy": "#digit",
-    "clock": "#digit about around approximately shortly just noon midnight midday",
+    "iso": "#year", "ymd": "#year", "mdy": "#small", "dmy": "#small",
+    "clock": "#small about around approximately shortly just noon midnight midday",
     "month_day": "#name around about circa",
-    "day_month": "#name the #digit",
+    "day_month": "#name the #small",
     "month_year": "@mod #name",
-    "decade": "the @mod #digit twenties thirties forties fifties sixties seventies eighties nineties",
+    "decade": "the @mod #year #apos twenties thirties forties fifties sixties seventies eighties nineties",
     "quarter": "the its their this last next that latest current past previous same comparable year-earlier "
-               "year-ago calendar #digit fiscal first second third fourth final 1st 2nd 3rd 4th",
-    "quarter_code": "q1 q2 q3 q4 h1 h2 #digit",
+               "year-ago calendar #year fiscal first second third fourth final 1st 2nd 3rd 4th",
+    "quarter_code": "q1 q2 q3 q4 h1 h2 #year",
     "season": "@mod @rel spring summer autumn fall winter",
     "ago": "@approx @num @vague",
     "relative": "@mod @rel",
@@ -257,11 +263,11 @@ TRIGGERS: dict[str, str] = {
                    "night overnight",
     "ordinal_day": "the",
     "deictic": "@deictic",
-    "year": "@mod fiscal fy the #digit",
+    "year": "@mod fiscal fy the #year",
     "year_ago_period": "the comparable same year-ago year-earlier prior-year year prior",
     "spelled_year": "the nineteen eighteen twenty two",
     "holiday": "last this next " + " ".join({w.split()[0] for w in table("holidays")}),
-    "century": "the @mod #digit first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "century": "the @mod #small first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
                "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
                "twenty-first",
     "month": "@mod last this next past previous coming that #name",
@@ -294,7 +300,6 @@ def _trie(items: set[str]) -> str:
     return emit(tree)
 
 
-COMPILED = [re.compile(r"(?<![\w@#])(?:" + pattern + r")(?!\w)", re.IGNORECASE) for _, pattern in RULES]
 RULE_NAMES = [name for name, _ in RULES]
 _RULES_BY_KEY: dict[str, list[int]] = {}
 for _index, _name in enumerate(RULE_NAMES):
@@ -306,14 +311,14 @@ _TRIGGER_WORDS = {w for w in _RULES_BY_KEY if not w.startswith("#")}
 # trigger word only starts one when a time-ish word follows ("the" + "summer", "a" + "week").
 _STANDALONE = (
     {w for w in table("deictic") if " " not in w} | set(table("set_words")) | set(table("seasons"))
-    | _expand(TRIGGERS["bare_plural"] + " " + TRIGGERS["quarter_code"]) - {"#digit"}
+    | _expand(TRIGGERS["bare_plural"] + " " + TRIGGERS["quarter_code"]) - {"#year"}
     | {w for w in table("holidays") if " " not in w}
     | {"morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday", "tonight",
        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}
 )
 _FOLLOWERS = (
-    _TRIGGER_WORDS | _NAME_WORDS
-    | {"than", "of", "least", "most", "other", "same", "day", "week", "month", "moment", "present", "near",
+    (_TRIGGER_WORDS - {"the", "its", "their", "each"}) | _NAME_WORDS
+    | {"in", "than", "of", "least", "most", "other", "same", "day", "week", "month", "moment", "present", "near",
        "time", "couple", "dozen", "half", "quarter", "quarters", "hour", "minute", "minutes", "second",
        "seconds", "fortnight", "weekend", "ago", "end", "trading", "business", "working", "calendar",
        "decade", "century", "times", "year-ago", "year-earlier", "fiscal"}
@@ -324,9 +329,23 @@ def _cased(items: set[str]) -> set[str]:
     return items | {w.capitalize() for w in items} | {w.upper() for w in items}
 
 
+# What may follow a number that starts a time expression: a unit ("3 weeks", "1,000 years"), a clock
+# ("5 p.m.", "10:30"), a date separator or month ("10/8", "8 October", "4th of July"), a range ("14-15").
+# Numbers followed by anything else ("15%", "3,000 troops") never reach the rules.
+_UNIT_NEXT = (
+    r"(?i:(?:\s+(?:and\s+a\s+half|1/2)|\s*½)?[\s-]+(?:(?:more|additional|extra|further|straight|consecutive|long)"
+    r"\s+)?(?:trading\s+|business\s+|working\s+|calendar\s+)?(?:year|month|week|day|fortnight|hour|minute|second"
+    r"|decade|centur|quarter|times))"
+)
+_SMALL_NUMBER_NEXT = (
+    r"(?:st|nd|rd|th)?(?:[/.:]\d|\s*[-–]\s*\d|\s*(?i:[ap]\.?\s?m\b|o['’]clock|in\s+the\s+|hours?\b|hrs\b|h\b)"
+    r"|[\s-]+(?:of\s+)?" + MONTH_CASED + r"|[\s-]+(?i:to|or)\s|(?i:st|nd|rd|th)?[\s-]+(?i:century)|\s*(?-i:[A-Z]{1,3}T\b|GMT|UTC)"
+    r"|[\d,.]*" + _UNIT_NEXT + ")"
+)
 # Case variants are spelled out so the trigger scan runs without IGNORECASE (several times faster).
 TRIGGER = re.compile(
-    r"(?<![\w@#])(?:(?P<digit>['’]?\d)"
+    r"(?<![\w@#])(?:(?P<apos>['’]\d)|(?P<year>\d{4})(?!\d|,\d)"
+    r"|(?P<small>\d\d?)(?!\d)(?=" + _SMALL_NUMBER_NEXT + r")|(?P<number>\d)(?=[\d,.]*" + _UNIT_NEXT + ")"
     r"|(?P<name>" + _trie(_cased(_NAME_WORDS) - _NAME_WORDS) + r")(?![a-z])"
     r"|(?P<word>" + _trie(_cased(_TRIGGER_WORDS & _STANDALONE)) + r")(?![A-Za-z])"
     r"|(?P<prefix>" + _trie(_cased(_TRIGGER_WORDS - _STANDALONE)) + r")(?![A-Za-z])"
@@ -335,59 +354,151 @@ TRIGGER = re.compile(
 )
 
 
-def _rules_at(trigger: re.Match[str]) -> list[int]:
-    if trigger.lastgroup == "digit":
-        return _RULES_BY_KEY["#digit"]
+def _rules_at(trigger: re.Match[str]) -> tuple[int, ...]:
+    if trigger.lastgroup in ("year", "small", "number", "apos"):
+        return _RULES_BY_KEY.get("#" + trigger.lastgroup, ())
     if trigger.lastgroup == "name":
         return _RULES_BY_KEY["#name"]
-    return _RULES_BY_KEY.get(trigger.group().lower(), [])
+    return _RULES_BY_KEY.get(trigger.group().lower(), ())
 
 
-def scan(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, dict[str, str], int, int]]:
-    """Every candidate as (rule, groups, start, end), left to right, non-overlapping, first rule wins."""
+def _named(index: int, pattern: str) -> str:
+    """A rule's pattern with group names made unique (``r3_year``) for joining with other rules."""
+    pattern = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{index}_{m.group(1)}>", pattern)
+    if r"\2" in pattern:  # the one numbered backreference (a repeated date separator)
+        pattern = pattern.replace("([/.])", f"(?P<r{index}_sep>[/.])", 1).replace(r"\2", f"(?P=r{index}_sep)")
+    return pattern
+
+
+# One joined regex per distinct list of rules: a single match call tries them all, in priority order.
+_JOINED: dict[tuple[int, ...], re.Pattern[str]] = {}
+_GROUPS: list[list[tuple[str, str]]] = []
+
+
+def _joined(indices: tuple[int, ...]) -> re.Pattern[str]:
+    pattern = _JOINED.get(indices)
+    if pattern is None:
+        body = "|".join(f"(?P<rule{i}>{_named(i, RULES[i][1])})" for i in indices)
+        pattern = _JOINED[indices] = re.compile(r"(?<![\w@#])(?:" + body + r")(?!\w)")
+        for i in indices:
+            _GROUPS[i] = [(name, name.split("_", 1)[1]) for name in pattern.groupindex if name.startswith(f"r{i}_")]
+    return pattern
+
+
+_GROUPS.extend([] for _ in RULES)
+_RULES_BY_KEY = {key: tuple(indices) for key, indices in _RULES_BY_KEY.items()}
+for _indices in set(_RULES_BY_KEY.values()):
+    _joined(_indices)
+
+
+# Lower case for ASCII letters and plain spaces for Unicode spaces: same length, so offsets hold.
+_FOLD = {**{c: c + 32 for c in range(65, 91)}, **{ord(c): " " for c in "\u00a0\u2007\u2009\u202f\u200a\u2002\u2003"}}
+
+
+def folded(text: str) -> str:
+    """The text the rules match against (see ``_FOLD``)."""
+    return text.translate(_FOLD)
+
+
+def _candidate(
+    match: re.Match[str], text: str, position: int
+) -> tuple[str, dict[str, str], int, int] | None:
+    index = int((match.lastgroup or "rule0")[4:])
+    groups: dict[str, str] = {}
+    for full, short in _GROUPS[index]:
+        value = match.group(full)
+        if value:
+            first = text[match.start(full)]
+            if short in NAME_GROUPS and first.isalpha() and not first.isupper():
+                return None  # "may", "march", "sun" in lower case are not names
+            groups[short] = text[match.start(full):match.end(full)]
+    return RULE_NAMES[index], groups, position, match.end()
+
+
+def scan(
+    text: str, start: int = 0, end: int | None = None, lowered: str | None = None
+) -> Iterator[tuple[str, dict[str, str], int, int]]:
+    """Every candidate as (rule, groups, start, end), left to right, non-overlapping, first rule wins.
+
+    Groups are the original text of each part. ``lowered`` is ``folded(text)`` when the caller has it.
+    """
+    lowered = folded(text) if lowered is None else lowered
     limit = 0
     for trigger in TRIGGER.finditer(text, start, len(text) if end is None else end):
         position = trigger.start()
         if position < limit:
             continue
-        for index in _rules_at(trigger):
-            match = COMPILED[index].match(text, position)
-            if match:
-                groups = {key: value for key, value in match.groupdict().items() if value}
-                limit = match.end()
-                yield RULE_NAMES[index], groups, position, limit
-                break
+        indices = _rules_at(trigger)
+        if not indices:
+            continue
+        match = _JOINED[indices].match(lowered, position)
+        found = _candidate(match, text, position) if match else None
+        if found:
+            limit = found[3]
+            yield found
 
 
-def match_at(text: str, position: int) -> tuple[str, dict[str, str], int, int] | None:
+def match_at(text: str, position: int, lowered: str | None = None) -> tuple[str, dict[str, str], int, int] | None:
     """The candidate starting exactly at ``position``, if any."""
     trigger = TRIGGER.match(text, position)
-    if trigger is None:
+    indices = _rules_at(trigger) if trigger else ()
+    if not indices:
         return None
-    for index in _rules_at(trigger):
-        match = COMPILED[index].match(text, position)
-        if match:
-            groups = {key: value for key, value in match.groupdict().items() if value}
-            return RULE_NAMES[index], groups, position, match.end()
-    return None
+    if lowered is None:
+        lowered = folded(text[position:position + 120])
+        match = _JOINED[indices].match(lowered)
+        return _candidate(match, text[position:position + 120], 0) if match else None
+    match = _JOINED[indices].match(lowered, position)
+    return _candidate(match, text, position) if match else None
 
 
 # --- Context patterns -----------------------------------------------------------------------------
 
-_SIGNALS = words("signals")
-# The governing preposition right before a span ("since 2024", "as of March").
-SIGNAL_BEFORE = re.compile(r"(?:^|(?<![\w-]))(" + alternation(_SIGNALS) + r")\s+(?:the\s+)?$", re.IGNORECASE)
-# A lower-case content word after a number marks a count ("2000 troops"), not a year.
+# Context is read as the few words before a span (set lookups, no regex search over the window).
+_WORD = re.compile(r"[\w'’$£€¥₩#.]+")
+SIGNALS = frozenset(words("signals"))
+IDENTIFIER_WORDS = frozenset(words("identifier_words"))
+QUANTITY_WORDS = frozenset(words("quantity_words"))
+DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})
+FUTURE_MARKERS = tuple(words("future_markers")) + ("next",)
+# A lower-case plural right after a number marks a count ("2000 troops"), not a year.
 COUNT_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!\s+(?:ago|earlier|later))")
-# A determiner or possessive before a year makes it a modifier ("its 1988 recapitalization").
-DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|that|this|a|an)|['’]s)\s+$", re.IGNORECASE)
-IDENTIFIER_BEFORE = re.compile(
-    r"(?:^|(?<=[^\w]))(" + alternation(words("identifier_words")) + r")\s*[-#:]?\s*$", re.IGNORECASE
-)
-QUANTITY_BEFORE = re.compile(
-    r"(?:^|(?<=[^\w]))(?:" + alternation(words("quantity_words")) + r")\s+$", re.IGNORECASE
-)
-FUTURE_MARKER = re.compile(
-    r"(?<![\w'])(?:" + alternation(words("future_markers")) + r")(?!\w)|\bnext\b", re.IGNORECASE
-)
+
+
+def words_before(text: str, start: int, count: int = 3) -> list[str]:
+    """The last ``count`` words before ``start``, lower case, nearest last (stops at a line break)."""
+    window = text[max(0, start - 40):start]
+    window = window[window.rfind("\n") + 1:]
+    return [w.lower().rstrip(".") if not w.endswith("s.") else w.lower() for w in _WORD.findall(window)[-count:]]
+
+
+def phrase_before(text: str, start: int, phrases: frozenset[str], skip_the: bool = False) -> str | None:
+    """The longest phrase of ``phrases`` (up to three words) ending right before ``start``."""
+    if start and not text[start - 1].isspace():
+        return None
+    found = words_before(text, start, 4)
+    if skip_the and found and found[-1] == "the":
+        found = found[:-1]
+    for size in (3, 2, 1):
+        if len(found) >= size:
+            phrase = " ".join(found[-size:])
+            if phrase in phrases:
+                return phrase
+    return None
+
+
+_FUTURE_PHRASES = frozenset(" ".join(marker.replace("'", " '").split()) for marker in FUTURE_MARKERS)
+_FUTURE_WORD = re.compile(r"'?[a-z]+")
+
+
+def has_future_marker(window: str) -> bool:
+    """Whether a future marker ("will", "is expected to", "next") stands in ``window`` as whole words."""
+    tokens = _FUTURE_WORD.findall(window.lower().replace("’", "'"))
+    for size in (1, 2, 3):
+        for index in range(len(tokens) - size + 1):
+            if " ".join(tokens[index:index + size]) in _FUTURE_PHRASES:
+                return True
+    return False
+
+
 SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")

@@ -14,13 +14,16 @@ from ..model import Reference, TimeExpr
 from .normalize import Context, Norm, bounds, context_for, month_number, normalize
 from .patterns import (
     COUNT_NOUN_AFTER,
-    DETERMINER_BEFORE,
-    FUTURE_MARKER,
-    IDENTIFIER_BEFORE,
-    QUANTITY_BEFORE,
-    SIGNAL_BEFORE,
+    DETERMINERS,
+    IDENTIFIER_WORDS,
+    QUANTITY_WORDS,
+    SIGNALS,
+    has_future_marker,
+    folded,
     match_at,
+    phrase_before,
     scan,
+    words_before,
 )
 
 
@@ -47,7 +50,17 @@ _DAY_SIGNALS = frozenset({
     "on", "by", "since", "until", "till", "from", "before", "after", "of", "as of", "through",
 })
 # "by August", "until March 15": deadlines, read as upcoming rather than rolled back a year.
-_DEADLINE_SIGNALS = frozenset({"by", "until", "till", "as soon as", "as early as", "no later than"})
+_DEADLINE_SIGNALS = frozenset({"by", "until", "till", "as soon as", "as early as", "no later than", "effective",
+                               "due"})
+_DEADLINE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "clock", "ordinal_day"})
+_DEADLINE_RIGHT_BEFORE = re.compile(
+    r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
+)
+# Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
+_QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
+# Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
+_TENSE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "season", "holiday",
+                          "quarter", "part_of_day", "relative"})
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|until|till|or)\s*", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|dollars?|cents?|won|percent|%|times|twice|once|thrice|million|billion|trillion|tons?|"
@@ -57,11 +70,10 @@ _YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
 
 
 def _signal(text: str, start: int) -> str | None:
-    match = SIGNAL_BEFORE.search(text, max(0, start - 24), start)
-    return " ".join(match.group(1).lower().split()) if match else None
+    return phrase_before(text, start, SIGNALS, skip_the=True)
 
 
-def _accept(candidate: Candidate, text: str) -> bool:
+def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
     """Context filters: the classes of look-alikes that are not time expressions."""
     rule, groups, start, end = candidate.rule, candidate.groups, candidate.start, candidate.end
     before = text[max(0, start - 2):start]
@@ -71,18 +83,20 @@ def _accept(candidate: Candidate, text: str) -> bool:
         return False  # "KN-2024", "IL-76"-style identifiers
     if rule == "year" and "mod" not in groups and "fiscal" not in groups:
         year = int(groups["year"])
-        if IDENTIFIER_BEFORE.search(text, max(0, start - 16), start):
+        previous = words_before(text, start, 2)
+        last_word = previous[-1] if previous else ""
+        if last_word in IDENTIFIER_WORDS or text[max(0, start - 1):start] in "#$£€¥₩" and start:
             return False
-        if QUANTITY_BEFORE.search(text, max(0, start - 16), start):
+        if last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS:
             return False
-        determined = DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+        determined = last_word in DETERMINERS or last_word.endswith(("'s", "’s"))
         if candidate.signal is None and not determined and COUNT_NOUN_AFTER.match(text, end, end + 40):
             return False
         if year < 1900 and candidate.signal is None:
             return False
     if rule == "month" and not ({"mod", "rel"} & groups.keys()) and candidate.signal not in _MONTH_SIGNALS:
         partner = _RANGE_JOIN.match(text, end)
-        following = match_at(text, partner.end()) if partner else None
+        following = match_at(text, partner.end(), lowered) if partner else None
         if not (following and following[1].get("month")):
             return False
     if rule == "season" and not ({"year", "relyear", "mod"} & groups.keys()):
@@ -101,13 +115,12 @@ def _accept(candidate: Candidate, text: str) -> bool:
 
 def _future(text: str, start: int) -> bool:
     """Whether the clause before the expression speaks of the future ("will meet on Tuesday")."""
-    window_start = max(0, start - 60)
+    window_start = max(0, start - 80)
     window = text[window_start:start]
-    cut = max(window.rfind(". "), window.rfind(", "), window.rfind("\n"), window.rfind(" said"),
-              window.rfind(" says"), window.rfind(" that "))
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(" said"), window.rfind(" says"))
     if cut >= 0:
         window = window[cut + 1:]
-    return bool(FUTURE_MARKER.search(window))
+    return has_future_marker(window)
 
 
 def _explicit_year(candidate: Candidate) -> int | None:
@@ -146,25 +159,33 @@ def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
     Pure: no clock is read; with no (or too coarse a) reference relative values keep X placeholders.
     """
     candidates: list[Candidate] = []
-    for rule, groups, start, end in scan(text):
+    lowered = folded(text)
+    for rule, groups, start, end in scan(text, lowered=lowered):
         candidate = Candidate(rule, start, end, groups, _signal(text, start))
-        if _accept(candidate, text):
+        if _accept(candidate, text, lowered):
             candidates.append(candidate)
     hints = _range_hints(candidates, text)
     base = context_for(reference)
     results: list[TimeExpr] = []
     last_year: int | None = None
+    last_month: str | None = None
+    last_quarter: str | None = None
     for index, candidate in enumerate(candidates):
-        future = _future(text, candidate.start) or (
-            candidate.signal in _DEADLINE_SIGNALS and candidate.rule in ("month", "month_day", "day_month")
-        )
-        ctx = Context(base.reference, base.precision, future, hints.get(index), last_year)
+        deadline = candidate.signal in _DEADLINE_SIGNALS and _DEADLINE_RIGHT_BEFORE.search(
+            text, max(0, candidate.start - 20), candidate.start)
+        tense_matters = candidate.rule in _TENSE_RULES
+        future = tense_matters and (_future(text, candidate.start) or bool(deadline and candidate.rule in _DEADLINE_RULES))
+        ctx = Context(base.reference, base.precision, future, hints.get(index), last_year, last_month, last_quarter)
         norm = normalize(candidate.rule, candidate.groups, ctx)
         if norm is None:
             continue
         results.append(_time_expr(text, candidate, norm, ctx))
         if norm.type in ("DATE", "TIME") and norm.value[:4].isdigit():
             last_year = int(norm.value[:4])
+            if re.match(r"\d{4}-\d\d(?!\d)", norm.value):
+                last_month = norm.value[:7]
+            if re.fullmatch(r"\d{4}-Q\d", norm.value) and candidate.rule in _QUARTER_MENTIONS:
+                last_quarter = norm.value
     return results
 
 
