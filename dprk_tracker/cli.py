@@ -74,8 +74,8 @@ def warn(message: str) -> None:
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn library errors into one clean line on stderr and a non-zero exit."""
+    from .dates import DateError
     from .db import NotebookError
-    from .extract import DateError
     from .reader import ReadError
     from .topics import LexiconError
 
@@ -187,6 +187,11 @@ SourcesOption = Annotated[
     bool, typer.Option("--sources", help="List the articles behind each row, with their quotes.")
 ]
 WhyOption = Annotated[bool, typer.Option("--why", help="Say why rows from several articles were merged.")]
+TagOption = Annotated[
+    str | None,
+    typer.Option("--tag", help="Only what has this tag (an article's covers its rows).", show_default=False),
+]
+NotesOption = Annotated[bool, typer.Option("--notes", help="Show the notes on each row.")]
 
 
 def _filters(
@@ -198,8 +203,8 @@ def _filters(
     article: int | None,
     limit: int | None,
 ) -> "Filters":
+    from .dates import reference_from_option
     from .db import Filters
-    from .extract import reference_from_option
 
     if topic is not None:
         known = sorted(set(lexicon.names) | set(notebook.topics()))
@@ -218,10 +223,11 @@ def _filters(
 
 
 def _bound(value: str, *, first: bool) -> str:
-    from .extract import Reference, _reference_bound
+    from .dates import reference_bound
+    from .model import Reference
 
     precision = {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
-    bound = _reference_bound(Reference(value, precision), first)
+    bound = reference_bound(Reference(value, precision), first)
     assert bound is not None
     return bound
 
@@ -240,7 +246,8 @@ def _read_bytes(name: str) -> bytes:
 def ingest(
     ctx: typer.Context,
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (recursive: *.txt, *.md) or - for stdin.")
+        list[str],
+        typer.Argument(help="Files, folders (recursive: *.txt *.md *.html *.htm *.jsonl) or - for stdin."),
     ],
     published: Annotated[
         str | None,
@@ -255,22 +262,29 @@ def ingest(
     ] = None,
     max_size: Annotated[
         int,
-        typer.Option("--max-size", min=1, help="Skip files larger than this many bytes.", show_default="20 MB"),
+        typer.Option(
+            "--max-size", min=1, help="Skip files larger than this many bytes.", show_default="20 MB"
+        ),
     ] = DEFAULT_MAX_SIZE,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes (one writer).")
+    ] = 1,
 ) -> None:
     """Store articles and extract their dated events and figures."""
-    from .extract import extract_document, reference_from_option
+    from . import html, inputs
+    from .extract import reference_from_option
     from .files import NothingToIngest, Skipped, discover
-    from .reader import ReadError, decode
 
     settings = _settings(ctx)
     with user_errors():
         if published:
             reference_from_option(published)  # a bad date fails before anything is read
         try:
-            found = list(discover(paths, max_size=max_size))
+            found = list(discover(paths, suffixes=inputs.SUFFIXES, max_size=max_size))
         except NothingToIngest as exc:
             raise CommandError(str(exc)) from None
+        if any(isinstance(f, str) and inputs.is_html(f) for f in found):
+            html.require()  # one clear line up front rather than one per page
         lexicon = _lexicon(settings)
         notebook = _notebook(settings, create=True)
     counts = {"added": 0, "duplicates": 0, "failed": 0, "skipped": 0, "events": 0, "figures": 0}
@@ -280,29 +294,25 @@ def ingest(
             counts["skipped"] += 1
             warn(f"{item.path}: {item.reason}; skipped")
     with user_errors(), _progress(len(files)) as advance:
-        for name in files:
-            label = "<stdin>" if name == "-" else name
-            try:
-                data = _read_bytes(name)
-                decoded = decode(data)
-                if decoded.warning:
-                    warn(f"{label}: {decoded.warning}")
-                duplicate = notebook.find_duplicate(_body_of(decoded.text))
-                if duplicate is not None:
-                    counts["duplicates"] += 1
-                    say(f"{clean(label)}: duplicate of article {duplicate}")
-                    continue
-                document = extract_document(decoded.text, published, lexicon)
-                added = notebook.add(
-                    document, path=None if name == "-" else str(Path(name).resolve()), source=source
-                )
-            except (ReadError, OSError, UnicodeError) as exc:
-                counts["failed"] += 1
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                print(f"error: {clean(label)}: {clean(reason)}", file=sys.stderr)
-                continue
-            finally:
+        # Files become items (an HTML page, a JSON Lines line...), extracted here or in --jobs
+        # processes; this process alone writes, one transaction per article, in input order.
+        stream = inputs.items(files, _read_bytes)
+        for ready in inputs.prepare(stream, published, lexicon, notebook.find_duplicate, jobs):
+            item, document = ready.item, ready.document
+            label = item.label
+            if item.last:
                 advance()
+            if item.warning:
+                warn(f"{label}: {item.warning}")
+            if item.error is not None:
+                counts["failed"] += 1
+                print(f"error: {clean(label)}: {clean(item.error)}", file=sys.stderr)
+                continue
+            if ready.duplicate is not None or document is None:
+                counts["duplicates"] += 1
+                say(f"{clean(label)}: duplicate of article {ready.duplicate}")
+                continue
+            added = notebook.add(document, path=item.path, source=source)
             if added.duplicate:
                 counts["duplicates"] += 1
                 say(f"{clean(label)}: duplicate of article {added.article_id}")
@@ -391,16 +401,25 @@ def _emit_groups(
             out.print(Text(f"{_row_label(row)} — {group.sources} sources", style="bold"))
             for quote in (_source_quote(r) for r in group.rows):
                 origin = ", ".join(filter(None, [quote["title"], quote["source"]]))
-                out.print(Text(f"  [{quote['article_id']}] {clean(origin)}: ", style="dim") + Text(
-                    clean(quote["quote"])
-                ))
+                out.print(Text(f"  [{quote['article_id']}] {clean(origin)}", style="dim"))
+                _indented(out, clean(quote["quote"]), 6)
     if why and merged:
         out.print()
         for group, row in zip(groups, rows, strict=True):
+            if group.why:
+                out.print(Text(f"{_row_label(row)} — merged because", style="bold"))
             for reason in group.why:
-                out.print(Text(f"{_row_label(row)}: {clean(reason)}"))
+                _indented(out, clean(reason), 2)
     if (sources or why) and not merged and groups:
         print("no row is reported by more than one article", file=sys.stderr)
+
+
+def _indented(out: Console, text: str, indent: int) -> None:
+    """Text wrapped to the console with every line indented (Rich pads wrapped lines with spaces)."""
+    import textwrap
+
+    for line in textwrap.wrap(text, width=max(20, out.width - indent), break_on_hyphens=False):
+        out.print(Text(" " * indent + line), no_wrap=True, crop=False)
 
 
 def _row_label(row: dict[str, Any]) -> str:
@@ -470,15 +489,18 @@ def timeline(
     limit: LimitOption = None,
     sources: SourcesOption = False,
     why: WhyOption = False,
+    tag: TagOption = None,
+    notes: NotesOption = False,
     *,
     fmt: Format,
 ) -> None:
     """Dated events in chronological order, each date at its true precision."""
+    from .cli_notebook import attach_notes, tagged
     from .corroborate import group_events
 
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
-    filters = _filters(notebook, _lexicon(settings), topic, since, until, article, limit)
+    filters = tagged(_filters(notebook, _lexicon(settings), topic, since, until, article, limit), tag)
     # The same event from several articles is one row: group all rows, then apply the limit.
     groups = group_events(notebook.timeline(_unlimited(filters)))[: filters.limit]
     rows = [g.first for g in groups]
@@ -501,7 +523,11 @@ def timeline(
         }
         for r in rows
     ]
-    _emit_groups(groups, fmt, _visible(TIMELINE_COLUMNS, filters), data, sources=sources, why=why)
+    columns = _visible(TIMELINE_COLUMNS, filters)
+    if notes:
+        ids = [[r["id"] for r in g.rows] for g in groups]
+        columns = attach_notes(notebook, "event", rows, data, columns, ids)
+    _emit_groups(groups, fmt, columns, data, sources=sources, why=why)
     if not rows and fmt is Format.table:
         print("no events match", file=sys.stderr)
 
@@ -581,15 +607,18 @@ def figures(
     ] = False,
     sources: SourcesOption = False,
     why: WhyOption = False,
+    tag: TagOption = None,
+    notes: NotesOption = False,
     *,
     fmt: Format,
 ) -> None:
     """Every figure: value, what it counts, topic, as-of date, source and quote."""
+    from .cli_notebook import attach_notes, tagged
     from .corroborate import group_figures
 
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
-    filters = _filters(notebook, _lexicon(settings), topic, since, until, article, limit)
+    filters = tagged(_filters(notebook, _lexicon(settings), topic, since, until, article, limit), tag)
     counted = _counted_lexicon(settings)
     if trend:
         _print_trend(notebook.figures(filters), fmt, counted)
@@ -597,7 +626,11 @@ def figures(
     groups = group_figures(notebook.figures(_unlimited(filters)), counted)[: filters.limit]
     rows = [g.first for g in groups]
     data = [_figure_json(r) for r in rows]
-    _emit_groups(groups, fmt, _visible(FIGURE_COLUMNS, filters), data, sources=sources, why=why)
+    columns = _visible(FIGURE_COLUMNS, filters)
+    if notes:
+        ids = [[r["id"] for r in g.rows] for g in groups]
+        columns = attach_notes(notebook, "figure", rows, data, columns, ids)
+    _emit_groups(groups, fmt, columns, data, sources=sources, why=why)
     if not rows and fmt is Format.table:
         print("no figures match", file=sys.stderr)
 
@@ -633,10 +666,12 @@ def _print_trend(rows: list[dict[str, Any]], fmt: Format, counted: "CountedLexic
             item["articles"] = ",".join(str(a) for a in item["articles"])
             for key in ("low_articles", "high_articles", "figures"):
                 item.pop(key)
-        columns = [Column(k.title(), (lambda key: lambda r: str(r[key]))(k)) for k in (flat[0] if flat else [])]
+        keys = list(flat[0]) if flat else []
+        columns = [Column(k.replace("_", " ").title(), (lambda key: lambda r: str(r[key]))(k)) for k in keys]
         emit(out, flat, fmt, columns)
     if trends.undated:
-        print(f"note: {trends.undated} figures without an as-of date left out", file=sys.stderr)
+        noun = "figure" if trends.undated == 1 else "figures"
+        print(f"note: {trends.undated} {noun} without an as-of date left out", file=sys.stderr)
     if not trends.series and fmt is Format.table:
         print("no figures match", file=sys.stderr)
 
@@ -694,9 +729,13 @@ def summary(
     record = notebook.article(article)
     events = notebook.timeline(Filters(article=article))
     figs = notebook.figures(Filters(article=article))
+    from .cli_notebook import ANNOTATION_COLUMNS, annotations_of
+
+    annotations = annotations_of(notebook, article)  # {"notes": [...], "tags": [...]}
     if fmt is Format.json:
         info = {k: v for k, v in record.items() if k not in ("body", "content_hash")}
-        out.file.write(_json({"article": info, "events": events, "figures": [_figure_json(f) for f in figs]}))
+        figures_json = [_figure_json(f) for f in figs]
+        out.file.write(_json({"article": info, "events": events, "figures": figures_json, **annotations}))
         return
     header = [
         ("Title", record["title"] or "untitled"),
@@ -716,6 +755,8 @@ def summary(
     )
     emit(out, events, fmt, TIMELINE_COLUMNS, title="Events")
     emit(out, figs, fmt, FIGURE_COLUMNS, title="Figures")
+    if annotations["notes"] or annotations["tags"]:
+        emit(out, annotations["notes"] + annotations["tags"], fmt, ANNOTATION_COLUMNS, title="Notes and tags")
 
 
 def _how(source: str | None) -> str | None:
@@ -810,7 +851,12 @@ def extract(
         decoded = decode(data)
         if decoded.warning:
             warn(f"{path}: {decoded.warning}")
-        result = run_extract(decoded.text, published, lexicon)
+        text = decoded.text
+        from . import html, inputs
+
+        if inputs.is_html(path) or (path == "-" and html.looks_like_html(text)):
+            text = html.to_article(text)  # offsets then refer to this converted text
+        result = run_extract(text, published, lexicon)
     if format is Format.json:
         sys.stdout.write(_json(result.to_json()))
         return
@@ -920,3 +966,6 @@ def main() -> None:
               file=sys.stderr)
         sys.exit(70)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+from . import cli_notebook  # noqa: E402, F401  (registers search, note, tag, export, import, remove, reextract)

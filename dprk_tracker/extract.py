@@ -8,27 +8,25 @@ date. Recognition lives in ``times`` and ``figures``; this module only assembles
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import reader
+from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
 from .model import Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
 from .times import anchor_interval, find_times, parse_date
 from .topics import Lexicon, default_lexicon
 
+__all__ = ["DateError", "Document", "extract", "extract_document", "reference_from_option"]
+
 EXTRACTOR_VERSION = "1"
 
 # Values that name no period a timeline can place ("now", "recently").
 _VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 _YEAR = re.compile(r"^(\d{4})")
-
-
-class DateError(ValueError):
-    """A date option that is not a date."""
 
 
 @dataclass(frozen=True)
@@ -38,14 +36,6 @@ class Document:
     article: reader.ArticleText
     reference: Reference | None
     extraction: Extraction
-
-
-def reference_from_option(published: str) -> Reference:
-    """Parse a user-given ``--published`` value; raise DateError when it is not a date."""
-    parsed = parse_date(published)
-    if parsed is None:
-        raise DateError(f"not a date: {published!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    return Reference(parsed.value, parsed.precision, "option")
 
 
 def extract(text: str, published: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
@@ -173,7 +163,7 @@ def _figure(
         earliest, latest = as_of.earliest, as_of.latest
         relation = anchor_interval(as_of, text, list(times))[2]
     else:
-        earliest, latest = _reference_bound(reference, True), _reference_bound(reference, False)
+        earliest, latest = reference_bound(reference, True), reference_bound(reference, False)
         relation = None
     return Figure(
         text=quantity.text,
@@ -220,15 +210,3 @@ def _governing_time(
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
     pool = in_clause or in_sentence
     return min(pool, key=lambda t: min(abs(t.start - quantity.end), abs(quantity.start - t.end)))
-
-
-def _reference_bound(reference: Reference | None, first: bool) -> str | None:
-    """The first or last day of the reference date at its precision."""
-    if reference is None:
-        return None
-    parts = [int(p) for p in reference.value.split("-")]
-    year, month, day = ([*parts, 0, 0])[:3]
-    if first:
-        return f"{year:04d}-{month or 1:02d}-{day or 1:02d}"
-    month = month or 12
-    return f"{year:04d}-{month:02d}-{day or calendar.monthrange(year, month)[1]:02d}"

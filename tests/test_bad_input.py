@@ -28,7 +28,10 @@ def test_folder_without_articles(tracker, tmp_path: Path) -> None:
     (tmp_path / "empty" / "image.png").write_bytes(b"\x89PNG")
     result = tracker("ingest", str(tmp_path / "empty"))
     assert result.exit_code == 1
-    assert one_line(result) == f"error: no articles (*.txt, *.md) in folder {tmp_path / 'empty'}"
+    assert (
+        one_line(result)
+        == f"error: no articles (*.txt, *.md, *.html, *.htm, *.jsonl) in folder {tmp_path / 'empty'}"
+    )
 
 
 def test_empty_file(tracker, tmp_path: Path, db: Path) -> None:

@@ -42,7 +42,9 @@ def test_seed_reference_date_is_inferred(tracker, seed: Path) -> None:
 def test_seed_timeline(tracker, seed: Path) -> None:
     tracker("ingest", str(seed))
     events = rows(tracker("timeline", "--format", "json"))
-    assert [(e["date"], e["when"], e["time_text"], e["earliest"], e["latest"], e["topic"]) for e in events] == [
+    assert [
+        (e["date"], e["when"], e["time_text"], e["earliest"], e["latest"], e["topic"]) for e in events
+    ] == [
         ("2023", "2023", "2023", "2023-01-01", "2023-12-31", "money"),
         ("since 2024", "2024", "2024", "2024-01-01", None, "deployment"),
         ("Jun 2024", "2024-06", "June 2024", "2024-06-01", "2024-06-30", "diplomacy"),
@@ -100,7 +102,10 @@ def test_duplicate_changes_nothing(tracker, seed: Path) -> None:
     tracker("ingest", str(seed))
     again = tracker("ingest", str(seed))
     assert again.exit_code == 0
-    assert again.stdout == f"{seed}: duplicate of article 1\n0 added, 1 duplicates, 0 failed; 0 events, 0 figures\n"
+    assert (
+        again.stdout
+        == f"{seed}: duplicate of article 1\n0 added, 1 duplicates, 0 failed; 0 events, 0 figures\n"
+    )
     assert len(rows(tracker("timeline", "--format", "json"))) == 6
 
 
@@ -113,7 +118,10 @@ def test_stdin_with_published_and_source(tracker) -> None:
     [article] = rows(tracker("articles", "--format", "json"))
     assert (article["source"], article["path"]) == ("Example Wire", None)
     events = rows(tracker("timeline", "--format", "json"))
-    assert [(e["when"], e["time_text"]) for e in events] == [("2025-02", "last month"), ("2025-03-04", "Tuesday")]
+    assert [(e["when"], e["time_text"]) for e in events] == [
+        ("2025-02", "last month"),
+        ("2025-03-04", "Tuesday"),
+    ]
 
 
 def test_no_reference_date_leaves_relative_dates_unresolved(tracker) -> None:
@@ -163,9 +171,10 @@ def test_csv_and_markdown(tracker, seed: Path) -> None:
     csv = tracker("figures", "--topic", "casualties", "--format", "csv").stdout.splitlines()
     assert csv[0] == (
         "id,article_id,value,text,low,high,qualifier,unit,currency,percent,topic,as_of,when,when_mod,"
-        "relation,earliest,latest,sentence,title,source"
+        "relation,earliest,latest,sentence,title,source,sources,articles"
     )
-    assert csv[1].startswith("6,1,\">3,000\",\"over 3,000\",3000,,over,killed or injured,,False,casualties,")
+    assert csv[1].startswith('6,1,">3,000","over 3,000",3000,,over,killed or injured,,False,casualties,')
+    assert csv[1].endswith(",1,[1]")  # corroboration: one source, article 1
     markdown = tracker("timeline", "--format", "markdown", "--limit", "1").stdout.splitlines()
     assert markdown[0] == "| Date | Event | Topic | Art. |"
     assert markdown[1] == "| --- | --- | --- | ---: |"
@@ -201,15 +210,27 @@ def test_extract_contract(tracker, seed: Path) -> None:
         assert text[item["start"] : item["end"]] == item["text"]
     assert set(data["times"][0]) == {"text", "start", "end", "type", "value", "mod", "earliest", "latest"}
     assert {"when", "earliest", "latest", "text", "start", "end", "topic"} <= set(data["events"][0])
-    assert {"text", "start", "end", "low", "high", "qualifier", "unit", "currency", "percent", "topic", "when"} <= set(
-        data["figures"][0]
-    )
+    assert {
+        "text",
+        "start",
+        "end",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "currency",
+        "percent",
+        "topic",
+        "when",
+    } <= set(data["figures"][0])
 
 
 def test_extract_jsonl_keeps_going_after_a_bad_line(tracker) -> None:
     lines = "\n".join(
         [
-            json.dumps({"id": "a", "text": "Over 300 soldiers were killed in 2024.", "published": "2025-01-10"}),
+            json.dumps(
+                {"id": "a", "text": "Over 300 soldiers were killed in 2024.", "published": "2025-01-10"}
+            ),
             "{not json",
             json.dumps({"id": "c", "text": "No numbers here."}),
         ]
@@ -225,13 +246,17 @@ def test_extract_jsonl_keeps_going_after_a_bad_line(tracker) -> None:
 # -- where the notebook lives, topics ---------------------------------------------------------------
 
 
-def test_default_location_and_env(runner, seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_location_and_env(
+    runner, seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TRACKER_DB", raising=False)
     assert runner.invoke(app, ["ingest", str(seed)]).exit_code == 0
     assert (tmp_path / "data" / "tracker.db").is_file()
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "elsewhere.db"))
-    assert runner.invoke(app, ["ingest", str(seed)]).stdout.endswith("1 added, 0 duplicates, 0 failed; 6 events, 9 figures\n")
+    assert runner.invoke(app, ["ingest", str(seed)]).stdout.endswith(
+        "1 added, 0 duplicates, 0 failed; 6 events, 9 figures\n"
+    )
 
 
 def test_user_topics_beside_the_notebook_and_option(tracker, db: Path, tmp_path: Path) -> None:
