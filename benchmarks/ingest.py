@@ -208,6 +208,7 @@ def run_size(
     print(
         f"ingest {size:,} articles{f' with --jobs {jobs}' if jobs else ''} ...", file=sys.stderr, flush=True
     )
+    load_before = os.getloadavg()[0]
     run = measured(cmd, log)
     result: dict[str, Any] = {
         "size": size,
@@ -229,6 +230,9 @@ def run_size(
         "rc": run["rc"],
         "articles_per_s": size / run["wall"],
         "mb_per_s": nbytes / 1e6 / run["wall"],
+        "articles_per_cpu_s": size / (run["user"] + run["sys"]) if run["user"] + run["sys"] else None,
+        # The machine's 1-minute load average before and after: a busy machine stretches wall time.
+        "load_avg": [load_before, os.getloadavg()[0]],
     }
     if run["rc"]:
         result["stderr_tail"] = run["stderr"].strip().splitlines()[-3:]
@@ -259,8 +263,9 @@ def run_size(
 
 def table(results: dict[str, Any]) -> str:
     lines = [
-        "| articles | jobs | wall s | articles/s | MB/s | peak MB | DB MB | floor s | ratio | stored |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| articles | jobs | wall s | CPU s | articles/s | MB/s | peak MB | DB MB | floor s | ratio | load "
+        "| stored |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for key in sorted(
         results["runs"], key=lambda k: (results["runs"][k]["size"], results["runs"][k]["jobs"])
@@ -269,10 +274,12 @@ def table(results: dict[str, Any]) -> str:
         floor = r.get("floor", {})
         stored = r.get("counts", {}).get("articles", "?")
         lines.append(
-            f"| {r['size']:,} | {r['jobs']} | {r['wall_s']:.1f} | {r['articles_per_s']:.0f} | "
+            f"| {r['size']:,} | {r['jobs']} | {r['wall_s']:.1f} | {r.get('cpu_s', float('nan')):.1f} | "
+            f"{r['articles_per_s']:.1f} | "
             f"{r['mb_per_s']:.2f} | "
             f"{r['peak_rss_mb']:.0f} | {r.get('db_bytes', 0) / 1e6:.1f} | "
             f"{floor.get('wall_s', float('nan')):.1f} | {r.get('ratio_to_floor') or float('nan'):.1f}× | "
+            f"{max(r.get('load_avg') or [float('nan')]):.1f} | "
             f"{stored}{'' if r['rc'] == 0 else ' (exit ' + str(r['rc']) + ')'} |"
         )
     return "\n".join(lines)

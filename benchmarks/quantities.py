@@ -116,8 +116,15 @@ def _values_match(pred: Item, gold: Item, mode: str) -> bool:
     return _close(pred.low, gold.low) and _close(pred.high, gold.high)
 
 
-def score_case(score: Score, label: str, text: str, gold: list[Item], ignore: list[Item],
-               preds: list[Item], mode: str = "exact") -> None:
+def score_case(
+    score: Score,
+    label: str,
+    text: str,
+    gold: list[Item],
+    ignore: list[Item],
+    preds: list[Item],
+    mode: str = "exact",
+) -> None:
     score.cases += 1
     used: set[int] = set()
     for g in gold:
@@ -129,8 +136,10 @@ def score_case(score: Score, label: str, text: str, gold: list[Item], ignore: li
         if match is None:
             score.fn += 1
             got = [f"{p.text!r}({_fmt(p.low)},{_fmt(p.high)})" for p in preds if _overlap(p, g)]
-            score.misses.append(f"  MISS {label}: {g.text!r} want ({_fmt(g.low)},{_fmt(g.high)})"
-                                f" got {', '.join(got) or 'nothing'}")
+            score.misses.append(
+                f"  MISS {label}: {g.text!r} want ({_fmt(g.low)},{_fmt(g.high)})"
+                f" got {', '.join(got) or 'nothing'}"
+            )
             continue
         used.add(match)
         p = preds[match]
@@ -176,8 +185,9 @@ def _unit_ok(pred: str | None, gold: str) -> bool:
     return _head(gold).rstrip("s") in p_words or _head(pred).rstrip("s") in g_words
 
 
-def _items(quantities: Iterable[Quantity], text: str, keep: Callable[[Quantity], bool] = lambda q: True
-           ) -> list[Item]:
+def _items(
+    quantities: Iterable[Quantity], text: str, keep: Callable[[Quantity], bool] = lambda q: True
+) -> list[Item]:
     return [Item(q.start, q.end, q.low, q.high, q.unit, None, q.text) for q in quantities if keep(q)]
 
 
@@ -254,8 +264,15 @@ def recognizers(path: Path, kind: str, show: bool) -> Score:
         elif kind == "Currency":
             keep = lambda q: q.currency is not None  # noqa: E731
         preds = _items(quantities, text, keep)
-        score_case(score, f"#{n} {text[:70]!r}", text, gold, ignore, preds,
-                   mode="exact" if kind == "NumberRange" else "number")
+        score_case(
+            score,
+            f"#{n} {text[:70]!r}",
+            text,
+            gold,
+            ignore,
+            preds,
+            mode="exact" if kind == "NumberRange" else "number",
+        )
     return score
 
 
@@ -319,7 +336,7 @@ def _news_predictions(text: str, published: str | None) -> tuple[list[Item], str
         sentence = next((text[s:e] for s, e in spans if s <= q.start < e), text)
         counted = None
         if q.unit_start is not None and q.unit_end is not None:
-            counted = text[q.unit_start:q.unit_end]
+            counted = text[q.unit_start : q.unit_end]
         if q.currency:
             topic = lexicon.classify("$")
         elif q.percent:
@@ -338,10 +355,22 @@ def news(path: Path) -> tuple[Score, str]:
             continue
         case = json.loads(line)
         text = case["text"]
-        gold = [Item(g["start"], g["start"] + len(g["text"]), _num(g["low"]), _num(g["high"]), g.get("unit"),
-                     g.get("topic"), g["text"]) for g in case.get("figures", [])]
-        ignore = [Item(g["start"], g["start"] + len(g["text"]), None, None, text=g["text"])
-                  for g in case.get("ignore", [])]
+        gold = [
+            Item(
+                g["start"],
+                g["start"] + len(g["text"]),
+                _num(g["low"]),
+                _num(g["high"]),
+                g.get("unit"),
+                g.get("topic"),
+                g["text"],
+            )
+            for g in case.get("figures", [])
+        ]
+        ignore = [
+            Item(g["start"], g["start"] + len(g["text"]), None, None, text=g["text"])
+            for g in case.get("ignore", [])
+        ]
         preds, source = _news_predictions(text, case.get("published"))
         score_case(score, case["id"], text, gold, ignore, preds)
     return score, source
@@ -354,30 +383,59 @@ def _num(v: Any) -> float | None:
 # ------------------------------------------------------------------------------------------------
 
 
-def speed(news_path: Path, seconds: float = 3.0) -> float:
+def _timebank_text(limit: int = 1_000_000) -> str:
+    folder = DEFAULT_NEWS.parent.parent / "timebank"
+    parts: list[str] = []
+    size = 0
+    for path in sorted(folder.glob("*/*.tml")):
+        body = re.sub(r"<[^>]+>", "", path.read_text("utf-8", errors="replace"))
+        parts.append(body)
+        size += len(body)
+        if size > limit:
+            break
+    return "\n\n".join(parts)
+
+
+def speed(news_path: Path, seconds: float = 3.0) -> list[tuple[str, float]]:
+    """MB/s of CPU time (one core) over news-case text and TimeBank text, each repeated to ~1 MB."""
     texts = [json.loads(line)["text"] for line in news_path.read_text("utf-8").splitlines() if line.strip()]
-    seed = ROOT / "seeds"
-    texts += [p.read_text("utf-8") for p in sorted(seed.glob("*.txt"))]
-    blob = "\n\n".join(texts)
-    # repeat to ~1 MB so per-call overhead does not dominate
-    blob = (blob + "\n\n") * max(1, 1_000_000 // max(1, len(blob)))
-    find_quantities(blob[:5000])  # warm the compiled patterns
-    done = 0
-    started = time.perf_counter()
-    while time.perf_counter() - started < seconds:
-        find_quantities(blob)
-        done += len(blob.encode("utf-8"))
-    return done / (time.perf_counter() - started) / 1e6
+    texts += [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    corpora = [("news cases + seed (figure-dense)", "\n\n".join(texts))]
+    timebank = _timebank_text()
+    if timebank:
+        corpora.append(("TimeBank/AQUAINT articles", timebank))
+    results = []
+    find_quantities("warm up 3,000 troops")  # compile the patterns first
+    # A fixed pure-Python loop shows how fast this core is right now (shared machines vary a lot).
+    reference = []
+    for _ in range(3):
+        started = time.process_time()
+        sum(range(10**7))
+        reference.append(time.process_time() - started)
+    results.append(("reference loop sum(range(10**7)), seconds (idle modern core: ~0.13)", min(reference)))
+    for name, blob in corpora:
+        blob = (blob + "\n\n") * max(1, 1_000_000 // max(1, len(blob)))
+        done = 0
+        started = time.process_time()
+        while time.process_time() - started < seconds:
+            find_quantities(blob)
+            done += len(blob.encode("utf-8"))
+        results.append((name, done / (time.process_time() - started) / 1e6))
+    return results
 
 
 def _row(s: Score) -> str:
     extra = ""
     if s.topic_n:
-        extra = f"  unit {s.unit_ok}/{s.tp} = {s.unit_ok / max(1, s.tp):.3f}" \
-                f"  topic {s.topic_ok}/{s.topic_n} = " \
-                f"{s.topic_ok / s.topic_n:.3f}"
-    return (f"{s.name:34s} cases {s.cases:4d}  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"
-            f"  (tp {s.tp} fp {s.fp} fn {s.fn}){extra}")
+        extra = (
+            f"  unit {s.unit_ok}/{s.tp} = {s.unit_ok / max(1, s.tp):.3f}"
+            f"  topic {s.topic_ok}/{s.topic_n} = "
+            f"{s.topic_ok / s.topic_n:.3f}"
+        )
+    return (
+        f"{s.name:34s} cases {s.cases:4d}  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"
+        f"  (tp {s.tp} fp {s.fp} fn {s.fn}){extra}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -394,10 +452,12 @@ def main(argv: list[str] | None = None) -> int:
         news_score, source = news(args.news)
         scores.append(news_score)
     q = args.quantities
-    for kind, name in (("Number", "recognizers_en_NumberModel.json"),
-                       ("NumberRange", "recognizers_en_NumberRangeModel.json"),
-                       ("Percent", "recognizers_en_PercentModel.json"),
-                       ("Currency", "recognizers_en_CurrencyModel.json")):
+    for kind, name in (
+        ("Number", "recognizers_en_NumberModel.json"),
+        ("NumberRange", "recognizers_en_NumberRangeModel.json"),
+        ("Percent", "recognizers_en_PercentModel.json"),
+        ("Currency", "recognizers_en_CurrencyModel.json"),
+    ):
         if (q / name).exists():
             scores.append(recognizers(q / name, kind, args.misses))
     if q.exists():
@@ -407,7 +467,11 @@ def main(argv: list[str] | None = None) -> int:
     for s in scores:
         print(_row(s))
     if args.speed:
-        print(f"speed: {speed(args.news):.2f} MB/s (find_quantities, one core)")
+        for name, rate in speed(args.news):
+            if name.startswith("reference"):
+                print(f"speed: {name}: {rate:.3f}")
+            else:
+                print(f"speed: {rate:.2f} MB/s of CPU time on {name} (find_quantities, one core)")
     if args.misses:
         for s in scores:
             if s.misses:

@@ -9,7 +9,7 @@ window (``--since/--until``) and with both. Every query is timed twice:
 * as a whole command: ``tracker --db PATH timeline --limit 100 --format json ...`` in a subprocess,
   which is what a person waits for (``--cli-repeat`` times, default 10).
 
-``search`` is timed when the CLI offers it (and the library has ``Notebook.search``).
+``search`` is timed when the CLI offers it (in-process through ``dprk_tracker.search.search``).
 
     python benchmarks/queries.py                 # the largest notebook in the work folder
     python benchmarks/queries.py --db nb.db
@@ -83,13 +83,18 @@ def tracker_command() -> list[str]:
     return [str(beside)] if beside.exists() else ["tracker"]
 
 
-def cli_timed(cmd: list[str], repeat: int) -> dict[str, Any]:
+def cli_timed(cmd: list[str], repeat: int, timeout: float) -> dict[str, Any]:
     times = []
     rows: int | None = None
     error = None
     for _ in range(repeat):
         start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True)
+        try:
+            proc = subprocess.run(cmd, capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            times.append(time.perf_counter() - start)
+            error = [f"timed out after {timeout:.0f} s"]
+            break
         times.append(time.perf_counter() - start)
         if proc.returncode:
             error = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [
@@ -106,6 +111,20 @@ def cli_timed(cmd: list[str], repeat: int) -> dict[str, Any]:
     if error:
         result["error"] = error[0]
     return result
+
+
+def _search_function(notebook: Any) -> Callable[[str, Any], Any] | None:
+    """The library's search: ``dprk_tracker.search.search(notebook, query, filters)`` or a method."""
+    if hasattr(notebook, "search"):
+        return notebook.search
+    try:
+        from dprk_tracker import search as module
+    except ImportError:
+        return None
+    function = getattr(module, "search", None)
+    if function is None:
+        return None
+    return lambda query, filters: function(notebook, query, filters)
 
 
 def find_notebook(work: Path) -> Path:
@@ -125,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK)
     parser.add_argument("--repeat", type=int, default=30, help="in-process runs per query")
     parser.add_argument("--cli-repeat", type=int, default=10, help="whole-command runs per query")
+    parser.add_argument("--cli-timeout", type=float, default=60, help="give up on a command after this (s)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
 
@@ -140,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     tracker = tracker_command()
     help_text = subprocess.run([*tracker, "--help"], capture_output=True, text=True).stdout
     has_search_cli = bool(re.search(r"^\s+search\b", help_text, re.M))
-    has_search_lib = hasattr(notebook, "search")
+    search_fn = _search_function(notebook)
+    has_search_lib = search_fn is not None
 
     results: dict[str, Any] = {
         "db": str(db_path),
@@ -149,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         "figures": figures,
         "open_ms": open_ms,
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "load_avg_start": os.getloadavg()[0],
         "search_cli": has_search_cli,
         "search_lib": has_search_lib,
         "queries": [],
@@ -175,8 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         if has_search_cli:
-            search = getattr(notebook, "search", None)
-            call = (lambda f=filters, s=search: s(SEARCH_TERM, f)) if search else None
+            call = (lambda f=filters, s=search_fn: s(SEARCH_TERM, f)) if search_fn else None
             commands.append(("search", label, call, ["search", SEARCH_TERM, "--limit", str(PAGE), *options]))
     commands.append(("summary", "whole notebook", notebook.overview, ["summary"]))
 
@@ -189,11 +210,12 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # a library that lacks or breaks a query: record it
                 entry["in_process"] = {"error": f"{type(exc).__name__}: {exc}"}
         entry["command"] = cli_timed(
-            [*tracker, "--db", str(db_path), *cli, "--format", "json"], args.cli_repeat
+            [*tracker, "--db", str(db_path), *cli, "--format", "json"], args.cli_repeat, args.cli_timeout
         )
         results["queries"].append(entry)
         print(f"  {name} {label}: done", file=sys.stderr, flush=True)
     notebook.close()
+    results["load_avg_end"] = os.getloadavg()[0]
 
     out = args.json or (args.work / "query-results.json")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -210,13 +232,16 @@ def _cell(block: dict[str, Any] | None) -> tuple[str, str, str]:
         return "—", "—", ""
     if "error" in block and "median_ms" not in block:
         return "error", "error", ""
+    if str(block.get("error", "")).startswith("timed out"):
+        return f"> {block['max_ms'] / 1000:.0f} s", "timeout", ""
     rows = "" if block.get("rows") is None else str(block["rows"])
     return f"{block['median_ms']:.1f}", f"{block['p95_ms']:.1f}", rows
 
 
 def table(results: dict[str, Any]) -> str:
     lines = [
-        f"{results['articles']:,} articles, {results['events']:,} events, {results['figures']:,} figures",
+        f"{results['articles']:,} articles, {results['events']:,} events, {results['figures']:,} figures"
+        f" (load average {results['load_avg_start']:.1f} → {results.get('load_avg_end', float('nan')):.1f})",
         "",
         "| query | filters | lib median ms | lib p95 ms | cmd median ms | cmd p95 ms | rows |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",

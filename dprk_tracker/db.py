@@ -47,6 +47,7 @@ class Filters:
     until: str | None = None
     article: int | None = None
     limit: int | None = None
+    tag: str | None = None  # normalized (annotations.normalize_tag); an article's tag covers its rows
 
 
 def content_hash(text: str) -> str:
@@ -88,7 +89,17 @@ class Notebook:
             if self.db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 with self.db.ensure_autocommit_on():
                     self.db.conn.execute("PRAGMA journal_mode = WAL")
-            MIGRATIONS.apply(self.db)
+            for attempt in range(20):
+                try:
+                    MIGRATIONS.apply(self.db)
+                    break
+                except sqlite3.OperationalError as exc:
+                    # Two processes creating one notebook: the other applied this migration first (ours
+                    # rolled back, or its read snapshot went stale: "locked"); apply() again re-reads
+                    # what is still pending.
+                    if ("already exists" not in str(exc) and "locked" not in str(exc)) or attempt == 19:
+                        raise
+                    time.sleep(0.05)
 
     @property
     def schema_version(self) -> int:
@@ -249,6 +260,13 @@ class Notebook:
             clauses.append(f"coalesce({table}.earliest, {table}.latest) is not null")
             clauses.append(f"({table}.earliest is null or {table}.earliest <= ?)")
             params.append(filters.until)
+        if filters.tag:
+            # Tagged itself, or through its article (table is "events" or "figures", never user input).
+            clauses.append(
+                "exists (select 1 from tags where tags.tag = ? and ((tags.kind = ? and tags.target_id ="
+                f" {table}.article_id) or (tags.kind = ? and tags.target_id = {table}.id)))"
+            )
+            params += [filters.tag, "article", table.rstrip("s")]
         where = (" where " + " and ".join(clauses)) if clauses else ""
         return where, params
 

@@ -114,7 +114,7 @@ def load_lexicon(*user_files: Path | None) -> Lexicon:
         topics.update(_parse(data, str(path)))
     # "other" always exists and always comes last: it is what nothing else matched.
     fallback = topics.pop(FALLBACK, Topic(FALLBACK, 0.0, None))
-    return Lexicon(tuple(topics.values()) + (fallback,))
+    return Lexicon((*topics.values(), fallback))
 
 
 @lru_cache(maxsize=1)

@@ -40,3 +40,21 @@ def tracker(runner: CliRunner, db: Path):
         return runner.invoke(app, ["--db", str(db), *args], input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def articles(tmp_path: Path):
+    """Write Markdown articles with front matter into a fresh folder; returns the folder.
+
+    ``articles(("a.md", "Title", "Source", "2025-03-20", "Body..."), ...)``
+    """
+
+    def write(*specs: tuple[str, str, str, str, str], folder: str = "articles") -> Path:
+        target = tmp_path / folder
+        target.mkdir(exist_ok=True)
+        for name, title, source, date, body in specs:
+            text = f"---\ntitle: {title}\nsource: {source}\ndate: {date}\n---\n{body}\n"
+            (target / name).write_text(text, encoding="utf-8")
+        return target
+
+    return write

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from time import perf_counter
 
 import pytest
 from hypothesis import given, settings
@@ -133,6 +134,28 @@ def test_relative(text: str, span: str, value: str) -> None:
     assert (time.text, time.value) == (span, value)
 
 
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("On Tuesday of last week, officials", "2024-10-15",
+     [("Tuesday", "2024-10-08"), ("last week", "2024-W41")]),
+    ("said on Wednesday (Oct. 23) that", "2024-10-25",
+     [("Wednesday", "2024-10-23"), ("Oct. 23", "2024-10-23")]),
+    ("this past weekend", "2024-11-20", [("this past weekend", "2024-W46-WE")]),
+    ("in the first week of November", "2024-11-20", [("the first week of November", "2024-W44")]),
+    ("the Korean War (1950-1953)", "2024-11-20", [("1950", "1950"), ("1953", "1953")]),
+    ("in nineteen ninety-six", "2024-11-20", [("nineteen ninety-six", "1996")]),
+    ("on Thanksgiving Day", "2024-12-02", [("Thanksgiving Day", "2024-11-28")]),
+    ("by Christmas", "2024-11-20", [("Christmas", "2024-12-25")]),
+    ("the 20th century", "2024-11-20", [("the 20th century", "19XX")]),
+    ("the year before the war", "2024-11-20", []),
+    ("The company earned $5 in the third quarter, up from $4 a year earlier.", "1989-10-26",
+     [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]),
+    ("they met in 2019 and again the following year", "2024-11-20",
+     [("2019", "2019"), ("the following year", "2020")]),
+])
+def test_context_classes(text: str, reference: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference(reference, "day")) == expected
+
+
 def test_weekday_nearest_on_or_before() -> None:
     assert one("said on Sunday", DAY).value == "2025-01-05"
     assert one("on Thursday", DAY).value == "2025-01-09"
@@ -239,6 +262,8 @@ def test_anchor_interval() -> None:
     assert _anchor("until June 2024") == (None, "2024-06-30", "ON_OR_BEFORE")
     assert _anchor("for three months from June 2024") == ("2024-06-01", "2024-08-31", None)
     assert _anchor("in June 2024") == ("2024-06-01", "2024-06-30", None)
+    assert _anchor("from 2022 to 2024") == ("2022-01-01", "2024-12-31", None)
+    assert _anchor("between October and December 2024") == ("2024-10-01", "2024-12-31", None)
 
 
 # --- describe -------------------------------------------------------------------------------------
@@ -287,6 +312,26 @@ def test_parse_date(text: str, expected: tuple[str, str]) -> None:
 @pytest.mark.parametrize("text", ["", "yesterday", "soon", "2025-13", "February 30, 2024", "hello", "March"])
 def test_parse_date_rejects(text: str) -> None:
     assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("unit", ["1,", "1.", "2024-", "May ", "a ", "the end of ", "10 to ", "mid-", "Q1 "])
+def test_repetitive_input_stays_linear(unit: str) -> None:
+    """No catastrophic backtracking: 40 kB of a repeated fragment is handled in well under a few seconds."""
+    text = unit * (40_000 // len(unit))
+    started = perf_counter()
+    find_times(text, DAY)
+    assert perf_counter() - started < 5
+
+
+def test_more_forms() -> None:
+    assert values("November's elections") == [("November", "2024-11")]
+    assert values("at 3:30 p.m. (0630 GMT)") == [
+        ("3:30 p.m.", "2025-01-10T15:30"), ("0630 GMT", "2025-01-10T06:30")
+    ]
+    assert values("for the year ended March 31", DAY)[0] == ("the year", "P1Y")
+    assert values("from late 2022 through early 2023") == [("late 2022", "2022"), ("early 2023", "2023")]
+    assert values("in the early 2000s") == [("the early 2000s", "200X")]
+    assert values("a 26-year-old soldier, aged 26, 26 years old") == []
 
 
 # --- Properties -----------------------------------------------------------------------------------

@@ -19,10 +19,23 @@ Conventions (the news figure conventions of the project):
   Percentages: the number itself (40, not 0.4), ``percent`` True, unit "percent" or
   "percentage points". Multipliers ("12 times", "threefold"): unit "times". Measures: unit named
   ("km", "tonnes", "mm", "years old" for ages written "26-year-old").
-- Not figures: anything inside ``times``, bare years, dates, times of day, ordinals, fractions,
-  identifiers (Article 45, Resolution 1874, KN-23, UUIDs, phone numbers), vote tallies "13-0",
-  list numbering, a number alone on its line, "15-nation" adjectives, ages in parentheses after a
-  name ("Ri (27)"), "one of", and "one" as a pronoun.
+- What is counted (``unit``, and ``unit_start``/``unit_end`` for the phrase that names it): the
+  noun phrase after the number without leading proper adjectives ("30 North Korean soldiers" ->
+  "soldiers"); a casualty or capture predicate when one follows ("over 3,000 have been killed or
+  injured" -> "killed or injured"; "took two soldiers prisoner" -> "soldiers captured"); else a noun
+  linked before it ("deaths at around 300", "losses exceeding 4,000"). The span is what a topic
+  lexicon should read: it includes a capture or casualty verb before the number when there is one
+  ("the capture of two North Korean soldiers").
+- Not figures: anything inside ``times``, bare years, dates, times of day, ordinals, fractions and
+  ratios ("two-thirds", "1 in 3"), identifiers (Article 45, Resolution 1874, Committee 1718, KN-23,
+  "Boeing 737", UUIDs, phone numbers, codes with a leading zero), vote tallies ("13-0", "voted 140
+  to 5"), list numbering, a number alone on its line of a document (metadata), "15-nation" and
+  "two-year" adjectives, ages set off after a name ("Ri (27)", "the defector, 29,"), years read
+  aloud ("nineteen ninety-seven"), "one of", and a bare "one" (an article or pronoun far more
+  often than a count; "at least one" and "one or two" are figures).
+- Ages written "26-year-old" are measures with unit "years old" (the news conventions ignore ages,
+  so either reading scores the same there). Durations the times recognizer did not claim ("86
+  minutes") are measures with the time unit.
 """
 
 from __future__ import annotations

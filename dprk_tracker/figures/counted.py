@@ -37,7 +37,7 @@ _STOP = frozenset(
 # Modifiers skipped before the phrase ("5,000 more military engineers").
 _LEADING = frozenset(_split("more additional extra other new fresh further estimated of"))
 _OF_LEAD = re.compile(r"\s+of\s+(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
-_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
+_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])")
 _IRREGULAR_PLURALS = frozenset(
     _split(
         """
@@ -53,7 +53,8 @@ _PREDICATE = re.compile(
     r"[\"”’']?(?:\s+(?:of\s+(?:them|those|whom)|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
     r"being|been|already|also|now|likely|probably|believed\s+to\s+have|thought\s+to\s+have|"
     r"said\s+to\s+have|feared|confirmed|estimated\s+to\s+have|since))*"
-    r"\s+[\"“‘']?(?P<p>" + _PARTICIPLE + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+and/or\s+)" + _PARTICIPLE + r")*"
+    r"\s+[\"“‘']?(?P<p>" + _PARTICIPLE
+    + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+and/or\s+)" + _PARTICIPLE + r")*"
     r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|taken\s+as\s+prisoners?)\b",
     re.IGNORECASE,
 )
@@ -64,26 +65,107 @@ _CLAUSE_PREDICATE = re.compile(
     r"(?P<p>" + _PARTICIPLE + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)" + _PARTICIPLE + r")*)\b",
     re.IGNORECASE,
 )
+_CAPTIVE = re.compile(r"\b(?:prisoners?|pows?|captives?|hostages?|detainees?)$")
 _PRISONER_AFTER = re.compile(r"\s+(?:as\s+)?(?:prisoners?|captives?|hostages?|POWs?)\b", re.IGNORECASE)
-_CAPTURE_BEFORE = re.compile(
-    r"\b(?:captur\w*|took|taken|take|takes|taking|detain\w*|holding|held|seiz\w*|abduct\w*|"
-    r"repatriat\w*|releas\w*|swap\w*|exchang\w*|prisoners?\s+including)"
-    r"(?:\s+(?:of|the|some|another|an\s+additional|a\s+further))*\s+$",
-    re.IGNORECASE,
+# Words right before the number that say what happened to what it counts.
+_CAPTURE_WORD = re.compile(
+    r"captur\w*|took|taken|take|takes|taking|detain\w*|holding|held|seiz\w*|abduct\w*|repatriat\w*|"
+    r"releas\w*|swap\w*|exchang\w*"
 )
-_CASUALTY_BEFORE = re.compile(
-    r"\b(?:kill\w*|wound\w*|injur\w*|deaths?\s+of|loss(?:es)?\s+of|lost|losing|casualties\s+of|"
-    r"death\s+toll\s+of|toll\s+of)(?:\s+(?:of|the|some|another|an\s+additional|a\s+further))*\s+$",
-    re.IGNORECASE,
+_CASUALTY_WORD = re.compile(r"kill\w*|wound\w*|injur\w*|lost|losing")
+_CASUALTY_NOUN = re.compile(r"deaths?|loss(?:es)?|casualties|toll")  # "the deaths of 30 soldiers"
+_FILLER = frozenset(_split("of the some another an additional a further"))
+# Links between a noun and a number after it: "deaths at around 300", "losses totalling 4,000".
+_LINKS = frozenset(
+    _split(
+        """
+        at of to reached reaching totaling totalling totaled totalled numbered numbering was were is are
+        hit exceeded topped stood stands put estimated rose climbed
+        """
+    )
 )
-# A noun before the number when nothing follows it: "deaths at around 300", "losses exceeding 4,000".
-_NOUN_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?P<n>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?)\s+"
-    r"(?P<link>(?:at|of|to|reached|reaching|totall?ing|totall?ed|numbered|numbering|stood\s+at|stands\s+at|"
-    r"put\s+at|estimated\s+at|was|were|is|are|hit|exceeded|topped|rose\s+to|climbed\s+to)\s+)?$",
+
+
+def tail_words(text: str, pos: int, count: int = 8, span: int = 70) -> list[tuple[str, int, int]]:
+    """The last ``count`` whitespace-separated tokens before ``pos``: (lower-case token, start, end).
+
+    End-anchored regex searches try every position of their window with the whole alternation;
+    walking back over a few words and looking them up in sets is many times cheaper.
+    """
+    lo = max(0, pos - span)
+    out: list[tuple[str, int, int]] = []
+    end = pos
+    while len(out) < count:
+        e = end
+        while e > lo and text[e - 1].isspace():
+            e -= 1
+        if e <= lo:
+            break
+        s = text.rfind(" ", lo, e)
+        s = max(s, text.rfind("\n", lo, e), text.rfind("\t", lo, e)) + 1
+        if s <= lo and lo > 0 and not text[lo - 1].isspace():
+            break  # the window cuts a word
+        s = max(s, lo)
+        out.append((text[s:e].lower(), s, e))
+        end = s
+    out.reverse()
+    return out
+
+
+def last_word(text: str, pos: int) -> str:
+    """The lower-case token just before ``pos`` (skipping blanks): the cheap first check."""
+    e = pos
+    while e > 0 and text[e - 1] in " \t":
+        e -= 1
+    lo = max(0, e - 30)
+    s = max(text.rfind(" ", lo, e), text.rfind("\n", lo, e), text.rfind("\t", lo, e)) + 1
+    return text[max(s, lo):e].lower()
+
+
+def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
+    """("capture" | "casualty", start) when the words before the number report one."""
+    rest = list(toks)
+    had_of = False
+    while rest and rest[-1][0] in _FILLER:
+        had_of = had_of or rest[-1][0] == "of"
+        rest.pop()
+    if not rest:
+        return None
+    word, start, _ = rest[-1]
+    word = word.strip(",.;:\"'“”‘’()")
+    if _CAPTURE_WORD.fullmatch(word):
+        return "capture", start
+    if _CASUALTY_WORD.fullmatch(word) or (had_of and _CASUALTY_NOUN.fullmatch(word)):
+        return "casualty", start
+    return None
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
+
+
+def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -> tuple[int, int] | None:
+    rest = list(toks)
+    linked = False
+    while rest and rest[-1][0] in _LINKS and len(rest) > 1:
+        linked = True
+        rest.pop()
+    if not (linked or qualified) or not rest:
+        return None
+    words = []
+    for word, start, end in reversed(rest[-2:]):
+        if not _LOWER_WORD.fullmatch(text, start, end) or word in _NOUN_BEFORE_STOP:
+            break
+        words.insert(0, (start, end))
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
+_CALIBRE = re.compile(r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b",
+                      re.IGNORECASE)
+_NOUN_BEFORE_STOP = _STOP | _LINKS | frozenset(
+    _split("number total figure tally count toll estimate estimates")
 )
-_CALIBRE = re.compile(r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b", re.IGNORECASE)
-_NOUN_BEFORE_STOP = _STOP | frozenset(_split("number total figure tally count toll estimate estimates"))
 
 
 @dataclass(frozen=True)
@@ -102,6 +184,8 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     calibre = _CALIBRE.match(text, pos, limit)
     if calibre:  # "3 million 152 mm shells"
         pos = calibre.end()
+    if text.startswith("-strong", pos):  # "a 3,000-strong contingent"
+        pos += len("-strong")
     m = _OF_LEAD.match(text, pos, limit)
     if m and not re.match(r"\s+of\s+the\b", m.group(), re.IGNORECASE):
         return None  # "6,000 of them killed": no noun phrase, a predicate may follow
@@ -110,12 +194,19 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     unit_start: int | None = None
     end = cursor
     words = 0
-    while words < 5:
+    last_proper: tuple[int, int] | None = None  # the last capitalized word: "North Koreans"
+    while words < 6:
         w = _WORD.match(text, cursor, limit)
         if not w:
             break
         word = w.group(1)
         lower = word.lower()
+        if lower in ("and", "or") and start is not None and unit_start is None:
+            # "50 KN-23 and KN-24 missiles": names joined before the head noun
+            nxt = _WORD.match(text, w.end(), limit)
+            if nxt and nxt.group(1)[0].isupper():
+                cursor = w.end()
+                continue
         if lower in _STOP and not (start is None and lower in _LEADING):
             break
         if start is None and lower in _LEADING:
@@ -123,11 +214,11 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             continue
         if start is None:
             start = w.start(1)
-        if word[0].isupper() and unit_start is None:
-            # proper adjectives stay out of the unit ("North Korean soldiers")
+        if (word[0].isupper() or word[0].isdigit()) and unit_start is None:
+            # proper adjectives and model names stay out of the unit ("North Korean soldiers")
             cursor = end = w.end()
             words += 1
-            unit_start = None
+            last_proper = (w.start(1), w.end(1))
             continue
         if unit_start is None:
             unit_start = w.start(1)
@@ -141,6 +232,13 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
         # a hyphen or comma ends the phrase
         if end < limit and text[end] in ",;:.!?)(\"”":
             break
+    if start is not None and unit_start is None and last_proper is not None:
+        # a plural demonym is the head itself: "100 North Koreans", "300 Ukrainians"
+        proper = text[last_proper[0]:last_proper[1]]
+        if proper.endswith("s") and proper[:1].isupper() and proper[1:].islower():
+            return start, start, last_proper[1]
+        if proper.endswith("s") and proper[:-1].isupper() and len(proper) > 2:
+            return start, last_proper[0], last_proper[1]  # "2 North Korean POWs"
     if start is None or unit_start is None:
         return None
     return start, unit_start, end
@@ -165,7 +263,7 @@ def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
         limit = stop.start()
     phrase = noun_phrase(text, num_end, limit, single=value == 1)
     after = phrase[2] if phrase else num_end
-    before = text[max(0, num_start - 60):num_start]
+    toks = tail_words(text, num_start, 4, 60)
 
     pred = _PREDICATE.match(text, after, limit)
     if pred is None and phrase is not None:
@@ -185,26 +283,18 @@ def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
         span_start, unit_start, end = phrase
         noun = _normalize(text[unit_start:end])
         prisoner = _PRISONER_AFTER.match(text, end, limit)
-        if prisoner and re.search(r"\b(?:took|taken|take|taking|captured|held)\b", before, re.IGNORECASE):
+        if prisoner and any(t[0] in ("took", "taken", "take", "taking", "captured", "held") for t in toks):
             return Counted(f"{noun} captured", span_start, prisoner.end())
-        cue = _CAPTURE_BEFORE.search(before)
+        cue = _cue_before(toks)
+        if cue and cue[0] == "capture":
+            # "the capture of two soldiers" -> "soldiers captured"; "two prisoners" stays "prisoners"
+            already = _CAPTIVE.search(noun)
+            return Counted(noun if already else f"{noun} captured", cue[1], end)
         if cue:
-            return Counted(f"{noun} captured", num_start - len(before) + cue.start(), end)
-        cue = _CASUALTY_BEFORE.search(before)
-        if cue:
-            return Counted(noun, num_start - len(before) + cue.start(), end)
+            return Counted(noun, cue[1], end)
         return Counted(noun, span_start, end)
 
-    m = _NOUN_BEFORE.search(before)
-    if m and (m.group("link") or qualified):
-        base = num_start - len(before)
-        words = [(w.group(), w.start(), w.end()) for w in re.finditer(r"\S+", m.group("n"))]
-        while words and words[-1][0] in _NOUN_BEFORE_STOP:  # "deaths at" -> "deaths"
-            words.pop()
-        while words and words[0][0] in _NOUN_BEFORE_STOP:
-            words.pop(0)
-        if words:
-            start = base + m.start("n") + words[0][1]
-            end = base + m.start("n") + words[-1][2]
-            return Counted(_normalize(text[start:end]), start, end)
+    found = _noun_before(text, toks, qualified)
+    if found:
+        return Counted(_normalize(text[found[0]:found[1]]), found[0], found[1])
     return None

@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, TimeExpr
-from .counted import counted_noun, noun_phrase
-from .numbers import Number, alternation, numbers_at, tables, vocabulary
+from .counted import counted_noun, last_word, noun_phrase, tail_words
+from .numbers import Number, alternation, numbers_at, scan_kind, tables, vocabulary
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -32,10 +32,9 @@ _ORDINAL_WORDS = (
 
 @dataclass(frozen=True)
 class _Patterns:
-    qualifier_chain: re.Pattern[str]
-    qualifier_word: re.Pattern[str]
     qualifiers: dict[str, dict[str, str]]
-    opener: re.Pattern[str]
+    qualifier_longest: int
+    qualifier_ends: frozenset[str]
     currency_prefix: re.Pattern[str]
     currency_prefixes: dict[str, str]
     suffix: re.Pattern[str]
@@ -48,7 +47,7 @@ class _Patterns:
     postfix: re.Pattern[str]
     postfix_table: dict[str, dict[str, str]]
     range_sep: re.Pattern[str]
-    cue: re.Pattern[str]
+    cues: frozenset[str]
     vague: re.Pattern[str]
     vague_table: dict[str, list[float]]
     fold: re.Pattern[str]
@@ -59,19 +58,17 @@ class _Patterns:
     one_after: frozenset[str]
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip().lower())
+    return _SPACES.sub(" ", s.strip().lower())
 
 
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     v = vocabulary()
     qualifiers = {k.lower(): spec for k, spec in v["qualifiers"].items()}
-    symbols = r"(?:[<>≤≥]\s*=?|~|≈)"
-    qual_alt = alternation(qualifiers)
-    qualifier_word = re.compile(rf"(?<![\w])(?:{qual_alt})(?![\w])|{symbols}", re.IGNORECASE)
-    qualifier_chain = re.compile(rf"(?:(?:(?<![\w])(?:{qual_alt})|{symbols})\s*)+$", re.IGNORECASE)
-    opener = re.compile(r"(?<![\w])(?:(?:anywhere|somewhere)\s+)?(?:between|from)\s+$", re.IGNORECASE)
 
     prefixes = {k.lower(): c for k, c in v["currency_prefixes"].items()}
     currency_prefix = re.compile(rf"(?<![A-Za-z])(?:{alternation(prefixes)})\s*$", re.IGNORECASE)
@@ -89,7 +86,7 @@ def patterns() -> _Patterns:
         rf"(?P<sp>\s?-\s?|\s*)(?:(?P<pct>{alternation(percent)})(?![A-Za-z])"
         rf"|(?P<scl>{alternation(scaled)})(?![\w])"
         rf"|(?P<min>{alternation(minor)})(?![\w])"
-        rf"|(?P<cur>{alternation(suffixes)})(?![\w])"
+        rf"|(?P<cur>{alternation(suffixes)})(?![\w'’])"
         rf"|(?P<mul>times|fold)(?![\w])"
         rf"|(?P<age>years?[\s-]old)(?![\w])"
         rf"|(?P<mea>{alternation(measures_ci)})(?![\w])"
@@ -106,7 +103,6 @@ def patterns() -> _Patterns:
     )
     range_sep = re.compile(r"\s*(?:-|–|—|~)\s*|\s+(?:to|through|thru|and|or)\s+", re.IGNORECASE)
     cues = v["non_figure"]["cues"]
-    cue = re.compile(rf"(?<![\w])(?:{alternation(cues)})\.?\s*(?:no\.?\s*|#\s*)?$", re.IGNORECASE)
     vague_table = {_norm(k): [float(x) for x in r] for k, r in v["vague"].items()}
     vague = re.compile(rf"(?<![\w])(?:{alternation(vague_table)})(?![\w])", re.IGNORECASE)
     fold = re.compile(
@@ -121,10 +117,9 @@ def patterns() -> _Patterns:
     hyphen_word = re.compile(r"-([A-Za-z]+)")
     time_unit = re.compile(rf"(?:{alternation(time_words)})$", re.IGNORECASE)
     return _Patterns(
-        qualifier_chain=qualifier_chain,
-        qualifier_word=qualifier_word,
         qualifiers=qualifiers,
-        opener=opener,
+        qualifier_longest=max(len(k.split()) for k in qualifiers),
+        qualifier_ends=frozenset(k.split()[-1] for k in qualifiers),
         currency_prefix=currency_prefix,
         currency_prefixes=prefixes,
         suffix=suffix,
@@ -137,7 +132,7 @@ def patterns() -> _Patterns:
         postfix=postfix,
         postfix_table=postfix_table,
         range_sep=range_sep,
-        cue=cue,
+        cues=frozenset(c.lower() for c in cues),
         vague=vague,
         vague_table=vague_table,
         fold=fold,
@@ -205,6 +200,8 @@ def _minor_part(text: str, side: _Side) -> None:
 
 def _percent_before(text: str, num: Number) -> int | None:
     """Start of "percent of" in the old form "percent of 10" (no number before "percent")."""
+    if "of" not in text[max(0, num.start - 4):num.start]:
+        return None
     m = _PERCENT_OF.search(text, max(0, num.start - 24), num.start)
     if not m:
         return None
@@ -215,6 +212,10 @@ def _percent_before(text: str, num: Number) -> int | None:
 
 
 _PERCENT_OF = re.compile(r"(?<![\w])(?:per\s*cents?|percents?)\s+of\s+$", re.IGNORECASE)
+
+
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+_MIXED = re.compile(r"[ \u00a0-](1/2|1/4|3/4|1/3|2/3)(?![\d/])")
 
 
 def _side(text: str, num: Number, p: _Patterns) -> _Side:
@@ -234,6 +235,9 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
         code, factor = p.scaled[scaled_code.group(1).lower()]
         side.currency, side.value = code, side.value * factor
         side.start = num.start - len(before) + scaled_code.start()
+    if num.scale_letter in ("g", "G") and not side.currency and _WORD_AFTER.match(text, num.end):
+        side.adjective = True  # "5G network": a name, not five billion
+        return side
     # A glued single-letter scale is a unit unless money or an upper-case M/B/G ("10m" tall vs "$10m").
     if num.scale_letter and num.scale_letter in "mt" and not side.currency:
         side.value = num.value / num.factor
@@ -241,8 +245,16 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
         side.measure = "m" if num.scale_letter == "m" else "tonnes"
         side.end = num.end
         return side
-    m = p.suffix.match(text, num.end)
-    cs = p.measure_cs.match(text, num.end)
+    mixed = _MIXED.match(text, num.end)
+    if mixed and num.digits and not num.decimal:
+        # "2 1/2 years"
+        a, b = mixed.group(1).split("/")
+        side.value += int(a) / int(b)
+        side.end = mixed.end()
+        num = Number(side.value, num.start, side.end, False, False, None)
+        side.num = num
+    m = p.suffix.match(text, side.end)
+    cs = p.measure_cs.match(text, side.end)
     if m and m.group("sp").strip() == "-" and not (m.group("mea") or m.group("age") or m.group("mul")
                                                    or m.group("min") or m.group("cur")):
         m = None  # "15-percent"? rare; "10-dollar" handled by cur
@@ -379,21 +391,134 @@ def _is_year(text: str, side: _Side, num: Number) -> bool:
     return not (head.endswith("s") or head.lower() in ("people", "personnel", "men", "women", "children"))
 
 
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    """A number on a line of its own inside a document: metadata (a count, an id), not a figure."""
-    if "\n" not in text.strip():
+def _line_starts_before(text: str, start: int, allow: str = "") -> bool:
+    """Only blanks (and ``allow`` characters) between the start of the line and ``start``."""
+    i = start - 1
+    while i >= 0 and (text[i] in " \t\r" or text[i] in allow):
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def _line_ends_after(text: str, end: int) -> bool:
+    i = end
+    while i < len(text) and text[i] in " \t\r":
+        i += 1
+    return i >= len(text) or text[i] == "\n"
+
+
+def _code_like(num: Number) -> bool:
+    """"0882", "007": a leading zero marks a code or a clock time, never a count."""
+    digits = num.digits
+    if not digits or len(digits) < 2 or digits[0] != "0" or not digits[1].isdigit():
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return text[line_start:start].strip() == "" and text[end:line_end].strip() == ""
+    return digits.strip("0") != ""  # "0000" is still zero
+
+
+_TEEN_YEARS = frozenset(("nineteen", "eighteen", "twenty"))
+
+
+def _spoken_year(text: str, num: Number, numbers: list[Number], i: int) -> bool:
+    """"nineteen ninety-seven", "twenty twenty-four": a year read aloud in a transcript."""
+    if not num.words:
+        return False
+    word = text[num.start:num.end].lower()
+    if word in _TEEN_YEARS and i < len(numbers):
+        nxt = numbers[i]
+        return nxt.words and nxt.start == num.end + 1 and nxt.value < 100
+    if i >= 2:
+        prev = numbers[i - 2]
+        return (prev.words and prev.end + 1 == num.start and num.value < 100
+                and text[prev.start:prev.end].lower() in _TEEN_YEARS)
+    return False
+
+
+_YEAR_WORDS = frozenset(("in", "since", "by", "until", "till", "from", "of", "during", "between", "before",
+                         "after", "year", "fiscal", "the", "its", "this", "that", "early", "late", "mid",
+                         "circa", "through", "throughout"))
+
+
+def _plain_year(text: str, num: Number) -> bool:
+    """Fast path for the commonest year: "in 2023", "since 2022", "the 2024 election"."""
+    digits = num.digits
+    if not digits or len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2100:
+        return False
+    if text[num.end:num.end + 1] in ("%", "-") or text[num.start - 1:num.start] in ("$", "€", "£", "¥", "₩"):
+        return False
+    return last_word(text, num.start) in _YEAR_WORDS
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """A number on a line of its own: metadata (a count, an id), not a figure."""
+    return _line_starts_before(text, start) and _line_ends_after(text, end)
 
 
 def _list_number(text: str, num: Number) -> bool:
-    line_start = text.rfind("\n", 0, num.start) + 1
-    if text[line_start:num.start].strip() not in ("", "("):
+    if not _line_starts_before(text, num.start, "("):
         return False
-    return bool(re.match(r"[.)]\s", text[num.end:num.end + 2]))
+    return text[num.end:num.end + 1] in (".", ")") and text[num.end + 1:num.end + 2].isspace()
+
+
+_VOTE_WORDS = frozenset(("voted", "vote", "votes", "voting", "passed", "approved", "adopted", "won", "lost",
+                         "beat", "defeated", "score", "scored", "tally", "margin"))
+_PERSON_NOUNS = frozenset(("defector", "soldier", "man", "woman", "officer", "prisoner", "pow", "student",
+                           "worker", "mother", "father", "son", "daughter", "resident", "farmer", "private",
+                           "sergeant", "lieutenant", "captain", "corporal", "refugee", "leader"))
+
+
+def _vote_before(text: str, start: int) -> bool:
+    return any(t[0].strip(",.;:") in _VOTE_WORDS for t in tail_words(text, start, 4, 40))
+
+
+def _age_in_commas(text: str, num: Number) -> bool:
+    """"The defector, 29, said": an age set off by commas after a name or a person."""
+    if num.words or num.value >= 120 or num.decimal or text[num.end:num.end + 1] not in (",", ".", ";", ")"):
+        return False
+    toks = tail_words(text, num.start, 1, 30)
+    if not toks or not toks[0][0].endswith(","):
+        return False
+    word = text[toks[0][1]:toks[0][2] - 1]
+    return (word[:1].isupper() and word.isalpha()) or word.lower() in _PERSON_NOUNS
+
+
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+
+
+def _ratio(text: str, num: Number, numbers: list[Number], i: int) -> bool:
+    """"1 in 3 shells", "one out of five": a ratio, which is a fraction, not a count."""
+    m = _RATIO.match(text, num.end)
+    if m and i < len(numbers) and numbers[i].start == m.end() and num.value < numbers[i].value:
+        return True
+    # the second number of a ratio
+    if i >= 2:
+        prev = numbers[i - 2]
+        m = _RATIO.match(text, prev.end)
+        return bool(m and m.end() == num.start and prev.value < num.value and prev.value <= 10)
+    return False
+
+
+_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+
+
+def _model_name(text: str, num: Number, side: _Side) -> bool:
+    """"Boeing 737", "Apollo 11": a bare number right after a capitalized word inside a sentence,
+    counting nothing, is part of a name."""
+    if not num.digits or num.grouped or side.end != num.end or side.start != num.start:
+        return False
+    if num.start < 2 or text[num.start - 1] != " " or not text[num.start - 2].isalpha():
+        return False
+    space = text.rfind(" ", max(0, num.start - 30), num.start - 1)
+    if not text[space + 1:space + 2].isupper():
+        return False  # cheap test first: the word before is not capitalized
+    toks = tail_words(text, num.start, 2, 40)
+    if len(toks) < 2 or text[toks[-1][2]:num.start] != " ":
+        return False
+    word = text[toks[-1][1]:toks[-1][2]]
+    if not (word[:1].isupper() and word[1:].isalpha() and word not in _WEEKDAYS):
+        return False
+    if toks[0][0][-1:] in (".", "!", "?", ":", '"', "“", "”") or text[toks[0][2]:toks[-1][1]].count("\n"):
+        return False  # the capital only opens a sentence
+    phrase = noun_phrase(text, num.end, min(len(text), num.end + 60))
+    return phrase is None or not text[phrase[1]:phrase[2]].endswith("s")  # "Boeing 737 landed"
 
 
 def _age_in_parens(text: str, num: Number) -> bool:
@@ -405,9 +530,18 @@ def _age_in_parens(text: str, num: Number) -> bool:
 
 
 def _pronoun_one(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
+    """"one" as a pronoun or determiner ("one of", "the one", "one expert said").
+
+    A bare "one" is a figure only with a qualifier ("at least one soldier") or as a range end ("one or
+    two"): news copy uses it as an article far more often than as a count.
+    """
     word = text[num.start:num.end].lower()
     if word != "one" or side.currency or side.percent or side.measure or side.multiplier:
         return False
+    if p.range_sep.match(text, side.end) and re.match(r"\s*(?:-|or|to)\s+\w", text[side.end:side.end + 8]):
+        return False
+    if _qualifier(text, side.start, p)[1] is None:
+        return True
     before = re.search(r"([\w'’]+)\W*$", text[max(0, num.start - 20):num.start])
     if before and before.group(1).lower() in p.one_before:
         return True
@@ -453,26 +587,88 @@ class _Figure:
     count_start: int  # number start, for the noun-before rule
 
 
+_SYMBOLS = {">": ("low", "more than"), ">=": ("low", "at least"), "≥": ("low", "at least"),
+            "<": ("high", "less than"), "<=": ("high", "at most"), "≤": ("high", "at most"),
+            "~": ("approx", "approximately"), "≈": ("approx", "approximately")}
+
+
+_SIGN = re.compile(r"(?:[<>≤≥]\s*=?|~|≈)\s*$")
+_OPENING = "([{\"'“‘"
+
+
 def _qualifier(text: str, start: int, p: _Patterns) -> tuple[int, str | None, str | None]:
     """(span start, bound, name) of the qualifier chain ending at ``start``."""
-    window_start = max(0, start - 60)
-    m = p.qualifier_chain.search(text, window_start, start)
-    if not m:
+    sign_char = text[max(0, start - 4):start].rstrip()[-1:]
+    if sign_char not in ("<", ">", "=", "≤", "≥", "~", "≈") and (
+        last_word(text, start).lstrip(_OPENING) not in p.qualifier_ends
+    ):
         return start, None, None
-    parts = [_norm(w.group()) for w in p.qualifier_word.finditer(text, m.start(), m.end())]
+    # "(about 5": an opening bracket or quote glued to the first word stays outside the span
+    toks = []
+    for word, s, e in tail_words(text, start):
+        stripped = word.lstrip(_OPENING)
+        toks.append((stripped, s + len(word) - len(stripped), e))
+    parts: list[dict[str, str]] = []
+    q_start = start
+    # a glued comparison sign: "x>10", "< = 100"
+    sign = _SIGN.search(text[max(0, start - 4):start]) if sign_char and sign_char in "<>=≤≥~≈" else None
+    if sign:
+        key = re.sub(r"\s+", "", sign.group())
+        bound, name = _SYMBOLS.get(key, _SYMBOLS.get(key[:1], ("approx", "approximately")))
+        parts.append({"bound": bound, "name": name})
+        q_start = start - len(sign.group())
+        while toks and toks[-1][2] > q_start:
+            toks.pop()
+    if toks and toks[-1][2] != q_start and text[toks[-1][2]:q_start].strip():
+        toks = []
+    longest = p.qualifier_longest
+    while toks:
+        for size in range(min(longest, len(toks)), 0, -1):
+            phrase = " ".join(t[0] for t in toks[-size:])
+            spec = p.qualifiers.get(phrase)
+            if spec is not None:
+                parts.append(spec)
+                q_start = toks[-size][1]
+                del toks[-size:]
+                break
+        else:
+            break
+    if not parts:
+        return start, None, None
     bound, name = None, None
-    for part in reversed(parts):  # the one nearest the number decides, approximations aside
-        spec = p.qualifiers.get(part)
-        if spec is None:
-            spec = {"bound": "low" if part.startswith((">", "≥")) else "high" if part.startswith(("<", "≤"))
-                    else "approx", "name": "approximately"}
-            if part.startswith(("<", "≤", ">", "≥")):
-                spec = {**spec, "name": ("at least" if "=" in part or part.startswith("≥") else "more than")
-                        if spec["bound"] == "low" else ("at most" if "=" in part or part.startswith("≤")
-                                                        else "less than")}
+    for spec in parts:  # nearest first: it decides, approximations aside
         if bound is None or (bound in ("approx", "exact") and spec["bound"] in ("low", "high")):
             bound, name = spec["bound"], spec["name"]
-    return m.start(), bound, name
+    return q_start, bound, name
+
+
+def _opener(text: str, start: int) -> int | None:
+    """Start of "between" / "from" / "anywhere between" right before a range."""
+    toks = tail_words(text, start, 2, 30)
+    if not toks or toks[-1][0] not in ("between", "from") or text[toks[-1][2]:start].strip():
+        return None
+    if len(toks) == 2 and toks[0][0] in ("anywhere", "somewhere"):
+        return toks[0][1]
+    return toks[-1][1]
+
+
+_CUE_LEADS = frozenset(("no.", "no", "#", "nr.", "nos.", "war"))
+
+
+def _identifier_cue(text: str, start: int, p: _Patterns) -> bool:
+    """"Article 45", "Resolution 1874", "No. 3", "World War 2": the number names something."""
+    last = last_word(text, start)
+    if last not in p.cues and last.rstrip(".,:") not in p.cues and last not in _CUE_LEADS:
+        return False
+    toks = tail_words(text, start, 2, 30)
+    if not toks or text[toks[-1][2]:start].strip():
+        return False
+    last = toks[-1][0]
+    if last in p.cues or last.rstrip(".,:") in p.cues:
+        return True
+    if last in ("no.", "no", "#", "nr.", "nos.") and len(toks) == 2:
+        return True
+    return len(toks) == 2 and f"{toks[0][0]} {last}" in p.cues
 
 
 def _bounds(value: float, bound: str | None) -> tuple[float | None, float | None]:
@@ -496,7 +692,8 @@ def _scan(text: str, p: _Patterns) -> tuple[list[Number], list[re.Match[str]], l
         m = scan.search(text, pos, end)
         if m is None:
             break
-        kind = m.lastgroup
+        first = m.group()[0]
+        kind = "number" if first.isdigit() or first == "." else scan_kind(m.group())
         if kind == "fold":
             folds.append(m)
             pos = m.end()
@@ -555,17 +752,19 @@ class _Blocked:
                 return True
         if _CLOCK_AFTER.match(text, end):
             return True
-        if _MONTH_BEFORE.search(text, max(0, start - 11), start) and text[start].isdigit():
+        day_like = end - start <= 2 and text[start:end].isdigit()  # "March 5", not "January 3,000"
+        if day_like and _MONTH_BEFORE.search(text, max(0, start - 11), start):
             return True
-        if _MONTH_AFTER.match(text, end) and text[start].isdigit():
+        if day_like and _MONTH_AFTER.match(text, end):
             return True
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         if before == ":" and start >= 2 and text[start - 2].isdigit():
             return True  # the minutes of "10:30"
         if before in "-./+(:=%&?" or after in "-./:)%&=" or "/" in text[start:end]:
-            lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-            hi = _TOKEN_AFTER.match(text, end).end()
+            floor = max(0, start - 300)
+            lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
+            hi = _TOKEN_AFTER.match(text, end, min(len(text), end + 300)).end()
             token = text[lo:hi]
             if "://" in token or token.startswith("www.") or "@" in token:
                 return True
@@ -575,11 +774,17 @@ class _Blocked:
         return False
 
 
+_CHAIN = re.compile(r"\s*(?:,|and|or|&|/)\s*")
+_OF_GROUP = re.compile(r"\s+of\s+(?:the|us|them|those|these|its|their)\b")
+
+
 def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     p = patterns()
     is_blocked = _Blocked(text, times)
     found, vague, folds = _scan(text, p)
     numbers = [n for n in found if not is_blocked(n.start, n.end)]
+    # Inside a document (several lines) a number alone on its line is metadata.
+    multiline = "\n" in text.strip()
     figures: list[_Figure] = []
     skip_until = -1
     i = 0
@@ -589,31 +794,34 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         i += 1
         if num.start < skip_until:
             continue
-        before = text[max(0, num.start - 40):num.start]
         if (
             _identifier_before(text, num.start, p)
             or _glued_letters(text, num, p)
             or _fraction_or_ordinal(text, num)
             or _list_number(text, num)
             or _age_in_parens(text, num)
+            or _age_in_commas(text, num)
+            or _ratio(text, num, numbers, i)
         ):
             continue
-        if p.cue.search(before) or (chain_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|&|/)\s*",
+        if _identifier_cue(text, num.start, p) or (chain_end >= 0 and _CHAIN.fullmatch(
                                                                    text[chain_end:num.start])):
             chain_end = num.end
             continue
-        if num.digits and _alone_on_line(text, num.start, num.end):
+        if num.digits and multiline and _alone_on_line(text, num.start, num.end):
+            continue
+        if _plain_year(text, num) or _code_like(num) or _spoken_year(text, num, numbers, i):
             continue
         side = _side(text, num, p)
-        if side.adjective:
+        if side.adjective or _model_name(text, num, side):
             continue
-        if _pronoun_one(text, num, side, p) or (re.match(r"\s+of\s+(?:the|us|them|those|these|its|their)\b",
+        if _pronoun_one(text, num, side, p) or (_OF_GROUP.match(
                                                          text[side.end:side.end + 12]) and num.value == 1):
             continue
         # A range: "10,000 to 12,000", "$1.7 billion to $5.5 billion", "3 to 4 million", "two or three".
         low_side, high_side = side, None
         sep = p.range_sep.match(text, side.end)
-        opener = p.opener.search(text, max(0, side.start - 30), side.start)
+        opener = _opener(text, side.start) if sep else None
         if sep and i < len(numbers):
             nxt = numbers[i]
             word = _norm(sep.group())
@@ -621,9 +829,9 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             if nxt.start == sep.end() or (cur and cur.start() == sep.end()):
                 other = _side(text, nxt, p)
                 ok = not other.adjective and _compatible(side, other)
-                if word == "and" and not opener:
+                if word == "and" and opener is None:
                     ok = False
-                if word == "or" and (opener or re.match(r"\s+(?:more|less|fewer|greater|so)\b",
+                if word == "or" and (opener is not None or re.match(r"\s+(?:more|less|fewer|greater|so)\b",
                                                          text[other.end:other.end + 10])):
                     ok = False
                 if ok:
@@ -634,8 +842,10 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                     if word == "or" and b > 10 * a:
                         ok = False  # "10 bln or 10 tln" are alternatives, not a range
                     if a > b or a == b:
-                        if word in ("-", "–") and side.num.digits and nxt.digits and a > b:
-                            # "13-0": a vote tally or a score
+                        if side.num.digits and nxt.digits and a > b and (
+                            word in ("-", "–") or (word == "to" and _vote_before(text, side.start))
+                        ):
+                            # "13-0", "voted 140 to 5": a vote tally or a score
                             skip_until = nxt.end
                             continue
                         ok = False
@@ -664,8 +874,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         end = (high_side or side).end
         q_start, bound, name = _qualifier(text, start, p)
         if high_side is not None:
-            if opener:
-                q_start = min(q_start, opener.start())
+            if opener is not None:
+                q_start = min(q_start, opener)
             low, high = low_side.value, high_side.value
             bound = None
             # a qualifier before a range is kept as its name but the range holds both ends
@@ -702,11 +912,25 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     return [_quantity(text, f) for f in figures]
 
 
+class _Covered:
+    """Whether a span overlaps one of the figures already found (they do not overlap each other)."""
+
+    def __init__(self, figures: list[_Figure]) -> None:
+        spans = sorted((f.start, f.end) for f in figures)
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)
+        return any(s < end and start < e for s, e in self.spans[max(0, k - 2):k])
+
+
 def _vague_figures(text: str, p: _Patterns, found: list[re.Match[str]], taken: list[_Figure],
                    is_blocked: Any) -> list[_Figure]:
     out: list[_Figure] = []
+    covered = _Covered(taken)
     for m in found:
-        if is_blocked(m.start(), m.end()) or any(f.start < m.end() and m.start() < f.end for f in taken):
+        if covered(m.start(), m.end()) or is_blocked(m.start(), m.end()):
             continue
         low, high = p.vague_table[_norm(m.group())]
         end = m.end()
@@ -739,8 +963,9 @@ _FOLD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 
 def _fold_figures(text: str, p: _Patterns, found: list[re.Match[str]], taken: list[_Figure]) -> list[_Figure]:
     out: list[_Figure] = []
+    covered = _Covered(taken)
     for m in found:
-        if any(f.start < m.end() and m.start() < f.end for f in taken):
+        if covered(m.start(), m.end()):
             continue
         value = float(_FOLD_VALUES[m.group()[:-4].lower()])
         num = Number(value, m.start(), m.end(), True, False, None)

@@ -6,6 +6,7 @@ bound one side; a duration attached to the date ("for three months from June 202
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, timedelta
 
@@ -43,6 +44,9 @@ def anchor_interval(
     earliest, latest, mod = time.earliest, time.latest, time.mod
     if time.type not in ("DATE", "TIME") or (earliest is None and latest is None):
         return earliest, latest, mod
+    spanned = _range(time, text, times)
+    if spanned:
+        return spanned[0], spanned[1], None
     effect = _SIGNAL_EFFECT.get(time.signal or "")
     if effect:
         start_rule, end_rule, mod = effect
@@ -55,6 +59,39 @@ def anchor_interval(
     return earliest, latest, mod
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*", re.IGNORECASE)
+
+
+def _range(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
+    """"from 2022 to 2024", "between October and December 2024": both ends bound the event."""
+    index = _index_of(time, times)
+    if index is None:
+        return None
+    pairs = []
+    following = next((t for t in times[index + 1:index + 3] if t.type in ("DATE", "TIME")), None)
+    earlier = reversed(times[max(0, index - 2):index])
+    preceding = next((t for t in earlier if t.type in ("DATE", "TIME")), None)
+    if following is not None:
+        pairs.append((time, following))
+    if preceding is not None:
+        pairs.append((preceding, time))
+    for first, second in pairs:
+        joined = _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        if first.signal not in ("from", "between") or not joined:
+            continue
+        if first.earliest and second.latest and first.earliest <= second.latest:
+            return first.earliest, second.latest
+    return None
+
+
+def _index_of(time: TimeExpr, times: list[TimeExpr]) -> int | None:
+    """Where ``time`` sits in ``times`` (sorted by start, as find_times returns them)."""
+    index = bisect.bisect_left(times, time.start, key=lambda t: t.start)
+    if index < len(times) and times[index].start == time.start and times[index].end == time.end:
+        return index
+    return None
+
+
 def _edge(earliest: str | None, latest: str | None, rule: str, own_start: str | None = None) -> str | None:
     if rule == "open":
         return None
@@ -62,10 +99,13 @@ def _edge(earliest: str | None, latest: str | None, rule: str, own_start: str | 
         return earliest
     if rule == "end":
         return latest
-    if rule == "end+" and latest:
-        return (date.fromisoformat(latest) + timedelta(days=1)).isoformat()
-    if rule == "start-" and own_start:
-        return (date.fromisoformat(own_start) - timedelta(days=1)).isoformat()
+    try:
+        if rule == "end+" and latest:
+            return (date.fromisoformat(latest) + timedelta(days=1)).isoformat()
+        if rule == "start-" and own_start:
+            return (date.fromisoformat(own_start) - timedelta(days=1)).isoformat()
+    except OverflowError:  # the first or last representable day: keep the interval open
+        return None
     return None
 
 
@@ -73,7 +113,8 @@ def _widen_by_duration(time: TimeExpr, text: str, times: list[TimeExpr]) -> tupl
     """"for three months from June 2024": the event runs from the date's start for the duration."""
     if time.earliest is None or time.signal not in ("from", "starting", "beginning", "in", None):
         return None
-    for other in times:
+    index = _index_of(time, times)
+    for other in reversed(times[max(0, index - 3):index] if index is not None else []):
         if other.type != "DURATION" or other.end > time.start or time.start - other.end > 24:
             continue
         if not _ATTACHED_DURATION.fullmatch(text, other.end, time.start):
@@ -83,7 +124,10 @@ def _widen_by_duration(time: TimeExpr, text: str, times: list[TimeExpr]) -> tupl
             return None
         count, unit = int(match.group(1)), match.group(2)
         start = date.fromisoformat(time.earliest)
-        end = _add(start, count, unit) - timedelta(days=1)
+        try:
+            end = _add(start, count, unit) - timedelta(days=1)
+        except (OverflowError, ValueError):  # beyond the calendar: leave the date as it is
+            return None
         latest = max(end.isoformat(), time.latest or end.isoformat())
         return time.earliest, latest
     return None

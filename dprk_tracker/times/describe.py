@@ -76,8 +76,14 @@ def _date(value: str) -> str:
     return _unresolved(value)
 
 
+_UNKNOWN_UNITS = {"XXXX": "year", "XXXX-XX": "month", "XXXX-XX-XX": "day", "XXXX-WXX": "week",
+                  "XXXX-WXX-WE": "weekend", "XXXX-QX": "quarter", "XXXX-SX": "season"}
+
+
 def _unresolved(value: str) -> str:
     """X placeholders: say what is known."""
+    if value in _UNKNOWN_UNITS:
+        return f"unresolved {_UNKNOWN_UNITS[value]}"
     if match := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value):
         return f"unresolved: {int(match.group(2))} {_MONTH_ABBR[int(match.group(1)) - 1]}"
     if match := re.fullmatch(r"XXXX-(\d\d)", value):
@@ -88,6 +94,8 @@ def _unresolved(value: str) -> str:
         return f"unresolved: {_SEASONS[match.group(1)]}"
     if match := re.fullmatch(r"XXXX-([QH]\d)", value):
         return f"unresolved: {match.group(1)}"
+    if match := re.fullmatch(r"(\d{4})-(\d\d)-XX", value):
+        return f"sometime in {_MONTH_ABBR[int(match.group(2)) - 1]} {match.group(1)}"
     if match := re.fullmatch(r"(\d{4})-.*X.*", value):
         return f"sometime in {match.group(1)}"
     return f"unresolved: {value}"

@@ -87,6 +87,8 @@ def context_for(reference: Reference | None) -> Context:
     if not match:
         return Context(None, None)
     year, month, day = int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1)
+    if not 1000 <= year <= 2999:
+        return Context(None, None)  # not a plausible document date: resolve nothing against it
     try:
         when = date(year, month, day)
     except ValueError:
@@ -390,6 +392,8 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
     needs = {"Y": "year", "DE": "year", "CE": "year", "M": "month", "Q": "month"}.get(unit, "day")
     if ref is None or not ctx.knows(needs):
         # Too coarse a reference: keep what it does say ("this month" in 2025 is 2025-XX).
+        if ref is not None and shift == 0 and unit == "D" and ctx.knows("month"):
+            return Norm("DATE", f"{ref.year}-{ref.month:02d}-XX", mod, "month")
         if ref is not None and shift == 0 and unit in ("M", "Q", "W", "WE", "D"):
             filler = {"M": "XX", "Q": "QX", "W": "WXX", "WE": "WXX-WE", "D": "XX-XX"}[unit]
             return Norm("DATE", f"{ref.year}-{filler}", mod, "year")
@@ -426,6 +430,10 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
 
 
 def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
+    if "anaphoric" in groups and groups["rel"].lower() == "the":
+        return None  # "the year before": relative to an event, not to the reference date
+    if "ended" in groups and groups["rel"].lower() == "the" and groups["unit"].lower() == "year":
+        return Norm("DURATION", "P1Y", None, None)  # "the (fiscal) year ended March 31": a span of a year
     unit = unit_code(groups["unit"])
     rel = " ".join(groups["rel"].lower().split())
     mod_word = (groups.get("mod") or "").lower()
@@ -436,14 +444,16 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         clip, mod = ("before" if mod_word == "earlier" else "after"), None
     if rel in ("that", "the same") and unit == "Y" and ctx.last_year is not None:
         return Norm("DATE", str(ctx.last_year), mod, "year", clip)
-    if rel in ("the following", "the previous", "the preceding") and unit == "Y" and ctx.last_year is not None:
+    sequel = rel in ("the following", "the previous", "the preceding")
+    if sequel and unit == "Y" and ctx.last_year is not None:
         return Norm("DATE", str(ctx.last_year + (1 if rel == "the following" else -1)), mod, "year", clip)
     anaphoric_shift = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "the preceding": -1}
     if rel in anaphoric_shift and unit == "M" and ctx.last_month:
         year, month = _shift_month(int(ctx.last_month[:4]), int(ctx.last_month[5:7]), anaphoric_shift[rel])
         return Norm("DATE", f"{year}-{month:02d}", mod, "month", clip)
     if rel in anaphoric_shift and unit == "Q" and ctx.last_quarter:
-        year, quarter = _shift_quarter(int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1]), anaphoric_shift[rel])
+        last_year, last_quarter = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
+        year, quarter = _shift_quarter(last_year, last_quarter, anaphoric_shift[rel])
         return Norm("DATE", f"{year}-Q{quarter}", mod, "quarter", clip)
     if rel == "the" and unit in ("Q",) and not mod:
         # "the quarter" in a results story is the last completed quarter.
@@ -621,6 +631,13 @@ def resolve_weekday(weekday: int, rel: str, ctx: Context) -> date | None:
 def _weekday(groups: dict[str, str], ctx: Context) -> Norm:
     weekday = weekday_number(groups["weekday"])
     day = resolve_weekday(weekday, (groups.get("rel") or "").lower(), ctx)
+    if day is not None and "ofweek" in groups:
+        # "Tuesday of last week": that weekday inside the named week.
+        shift = {"last": -1, "this": 0, "next": 1}[groups["ofweek"].lower()]
+        ref = ctx.reference
+        assert ref is not None
+        monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=shift)
+        day = monday + timedelta(days=weekday - 1)
     pod = PARTS_OF_DAY.get((groups.get("pod") or "").lower())
     if day is None:
         value = f"XXXX-WXX-{weekday}"
@@ -656,6 +673,8 @@ def _clock(groups: dict[str, str], ctx: Context) -> Norm | None:
             hour = str(int(hour) + 12)
     elif "hour24" in groups:
         hour, minute = groups["hour24"], groups["minute24"]
+    elif "military" in groups:  # "0630 GMT"
+        hour, minute = groups["military"][:2], groups["military"][2:]
     else:
         hour, minute = groups["hour"], groups.get("minute") or "00"
         ampm = groups["ampm"].lower().replace(".", "").replace(" ", "")
@@ -740,7 +759,8 @@ def _year_ago_period(groups: dict[str, str], ctx: Context) -> Norm:
 
 
 _UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15,
                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
@@ -814,7 +834,8 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
             if rel == "next" or (ctx.future and rel != "last"):
                 if day < ctx.reference:
                     day = holiday_date(name, year + 1)
-            elif day > ctx.reference:
+            elif day > ctx.reference and (rel == "last" or day.month - ctx.reference.month > 2):
+                # The same two-month tolerance as a bare date ("Christmas" said in November is this year's).
                 day = holiday_date(name, year - 1)
     if day is None:
         rule = table("holidays").get(" ".join(name.lower().split()), "")
@@ -835,15 +856,32 @@ def _century(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm("DATE", f"{number - 1:02d}XX", modifier(groups.get("mod")), "century")
 
 
+def _week_of_month(groups: dict[str, str], ctx: Context) -> Norm:
+    """"the first week of November": the ISO week holding that month's day 1, 8, 15, 22 (last: its end)."""
+    month = month_number(groups["month"])
+    year = _explicit_year(groups, ctx)
+    if year is None:
+        year = resolve_year_for_month(month, ctx)
+    elif year == -1:
+        year = None
+    if year is None:
+        return Norm("DATE", f"XXXX-{month:02d}", None, "month")
+    ordinal = groups["ord"].lower()
+    last_day = calendar.monthrange(year, month)[1]
+    day = last_day if ordinal in ("last", "final") else min(last_day, 7 * (ORDINALS.get(ordinal, 1) - 1) + 1)
+    return Norm("DATE", week_code(date(year, month, day)), None, "week")
+
+
 NORMALIZERS = {
     "iso": _numeric_date, "ymd": _numeric_date, "mdy": _numeric_date, "dmy": _numeric_date,
     "clock": _clock, "month_day": _calendar_date, "day_month": _calendar_date, "month_year": _month_year,
     "decade": _decade, "quarter": _quarter, "quarter_code": _quarter, "season": _season, "ago": _ago,
     "relative": _relative, "relative_in": _relative_in, "year_compound": _year_compound, "set": _set,
     "set_word": _set_word, "set_times": _set_times, "duration": _duration, "bare_plural": _bare_plural,
-    "weekday": _weekday_with_mod, "part_of_day": _part_of_day, "ordinal_day": _ordinal_day, "deictic": _deictic,
+    "weekday": _weekday_with_mod, "part_of_day": _part_of_day, "ordinal_day": _ordinal_day,
+    "deictic": _deictic,
     "year": _year, "month": _month, "year_ago_period": _year_ago_period, "spelled_year": _spelled_year,
-    "holiday": _holiday, "century": _century,
+    "holiday": _holiday, "century": _century, "week_of_month": _week_of_month,
 }
 
 
@@ -868,6 +906,8 @@ def period_of(value: str) -> tuple[date, date] | None:
         if re.fullmatch(r"\d{4}-[-XWQ]*X[-XWE]*", value):  # "2025-XX": somewhere in a known year
             year = int(value[:4])
             return (date(year, 1, 1), date(year, 12, 31)) if year else None
+        if re.fullmatch(r"\d{4}-\d\d-XX", value):  # "2025-03-XX": some day of a known month
+            return period_of(value[:7])
         return None
     if match.group("decade"):
         start = int(match.group("decade")) * 10

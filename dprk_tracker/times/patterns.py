@@ -1,10 +1,11 @@
 """Recognition: patterns that read like the language, built from the vocabulary.
 
 Each rule is one regex with standard group names (``year``, ``month``, ``day``, ``mod``, ``rel``,
-``num``, ``unit`` ...) and a list of the words it can start with. ``scan`` runs one cheap trigger
-regex over the text and tries, at each trigger word, the rules that can start there. Order matters:
-the first rule that matches at a position wins, so fuller phrases come first.
-Normalization (values, bounds) lives in normalize.py and never looks at raw regex internals.
+``num``, ``unit`` ...) and a list of the words it can start with (``TRIGGERS``). ``scan`` runs one
+cheap trigger regex over a lower-cased copy of the text and, at each trigger, one joined regex of the
+rules that can start there (a single match call tries them in priority order: fuller phrases first).
+Speed comes from this shape: one pass over the text, then a handful of anchored matches per time
+expression, no per-token Python loop. Normalization (values, bounds) lives in normalize.py.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ MONTH_CASED = (
     r"|(?:" + alternation([a.capitalize() for a in _MONTH_ABBREVIATIONS]) + r")(?:\.|(?![A-Za-z])))"
 )
 _WEEKDAY_NAMES = [name for name in table("weekdays") if name.endswith("day")]
-WEEKDAY = r"(?:(?:" + alternation(_WEEKDAY_NAMES) + r")(?![a-z])|(?:tues|thurs|wed|fri|mon|sat|sun|thu|tue)\.)"
+WEEKDAY = (
+    r"(?:(?:" + alternation(_WEEKDAY_NAMES) + r")(?![a-z])|(?:tues|thurs|wed|fri|mon|sat|sun|thu|tue)\.)"
+)
 SEASON = alternation(list(table("seasons")))
 HOLIDAY = alternation(list(table("holidays")))
 TIME_ZONE = r"(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|kst|jst|msk|cet|cest|bst|eet|eest|akst|hst)\b"
@@ -48,13 +51,13 @@ PART_OF_DAY = r"morning|afternoon|evening|night"
 # A day of the month: 1-31 with an optional ordinal suffix, not part of a bigger number, time or ratio.
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|[.,]\d|\s*(?:%|percent|per\s+cent)\b)"
 # A year used as a date: four digits 1600-2099 that are not part of a bigger number.
-YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d]|[.,]\d|\s*(?:%|percent|per\s+cent)\b|-\d\d\d)"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d]|[.,]\d|\s*(?:%|percent|per\s+cent)\b|-\d\d\d(?!\d))"
 _NUMBER_WORD = alternation(
     [w for w in table("number_words") if " " not in w and w not in ("a", "an", "half", "hundred", "dozen")]
 )
 # A count: digits, a spelled-out number ("twenty-four"), "a"/"an", "a couple of", "a dozen".
 NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9}(?:\.\d{1,4})?"
     r"|(?:" + _NUMBER_WORD + r")(?:[\s-](?:" + _NUMBER_WORD + r"))?"
     r"|a\s+couple\s+of|a\s+dozen|an?|half\s+an?|a\s+half)"
 )
@@ -66,7 +69,7 @@ UNIT = (
 # A relative word before a unit ("last year", "the following month").
 RELATIVE = (
     r"(?:the\s+)?(?:" + alternation(list(table("relative"))) + r")"
-    r"|that|the\s+(?:most\s+recent|latest)|the"
+    r"|this\s+past|that|the\s+(?:most\s+recent|latest)|the"
 )
 _REL_YEAR = r"(?:last|this|next|the\s+following|the\s+previous|the\s+same|that|the\s+past)"
 # Sub-period modifiers ("early", "mid-", "the end of") and the separator after them.
@@ -82,7 +85,8 @@ _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 SPELLED_YEAR = (
-    r"(?:nineteen|eighteen|twenty)[\s-]+(?:" + _TEENS + "|" + _TENS + r"(?:[\s-]" + _ONES + r")?|hundred)(?![\w-])"
+    r"(?:nineteen|eighteen|twenty)[\s-]+(?:" + _TEENS + "|" + _TENS + r"(?:[\s-]" + _ONES + r")?|hundred)"
+    r"(?![\w-])"
     r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:" + _TEENS + "|" + _TENS + r"(?:[\s-]" + _ONES + r")?|" + _ONES
     + r"))?(?![\w-])"
 )
@@ -111,6 +115,7 @@ RULES: list[tuple[str, str]] = [
     ("clock", r"(?:(?P<approx>about|around|approximately|(?:shortly|just)\s+(?:before|after))\s+)?"
               r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|o['’]clock)"
               r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])(?:\s*(?:hours|hrs|h)\b)?"
+              r"|(?P<military>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:" + TIME_ZONE + r"|hours\b|hrs\b))"
               r"|(?P<clockword>noon|midnight|midday)"
               r"|(?P<hourpod>1[0-2]|0?[1-9])\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
               r"(?:\s*(?P<tz>" + TIME_ZONE + r"))?"
@@ -156,19 +161,26 @@ RULES: list[tuple[str, str]] = [
             r"[\s-]+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|earlier|later|back|from\s+now|hence"
             r"|before(?=\s*[,.;:)]|\s*$)|after(?=\s*[,.;:)]|\s*$))"),
     # nineteen ninety-six / two thousand and four
-    ("spelled_year", r"(?:the\s+year\s+)?(?P<hundreds>nineteen|eighteen|twenty)[\s-]+(?P<rest>(?:(?:ten|eleven|twelve"
+    ("spelled_year", r"(?:the\s+year\s+)?(?P<hundreds>nineteen|eighteen|twenty)[\s-]+"
+                     r"(?P<rest>(?:(?:ten|eleven|twelve"
                      r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
                      r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                      r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hundred))(?![\w-])"
                      r"|(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:[\s-]+(?P<units>one|two|three|four|five|six"
                      r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
                      r"|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?(?![\w-])"),
+    # the first week of November / the last week of October 2024
+    ("week_of_month", r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+                      r"(?P<month>" + MONTH + r")" + _YEAR_TAIL + "?"),
+    # the year-ago quarter / the comparable year-earlier period (results stories)
+    ("year_ago_period", r"(?:the\s+)?(?:comparable\s+|same\s+)?"
+                        r"(?:year[\s-]ago|year[\s-]earlier|prior[\s-]year)"
+                        r"\s+(?P<unit>quarter|period|month|week)(?![\w-])"),
     # late last year / earlier this month / the end of the year / next week / the past decade
     ("relative", MODP + r"(?P<rel>" + RELATIVE + r")\s+(?:(?P<span>fiscal|full|calendar|financial)\s+)?"
-                 r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"),
-    # the year-ago quarter / the comparable year-earlier period (results stories)
-    ("year_ago_period", r"(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-]ago|year[\s-]earlier|prior[\s-]year)"
-                        r"\s+(?P<unit>quarter|period|month|week)(?![\w-])"),
+                 r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"
+                 r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
+                 r"(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)\b))?"),
     # earlier this year, said as "earlier in the year"
     ("relative_in", r"(?P<mod>earlier|later|early|late)\s+(?:in|this)\s+(?P<rel>the|this)\s+"
                     r"(?P<unit>year|month|week)"),
@@ -195,8 +207,9 @@ RULES: list[tuple[str, str]] = [
     ("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthe\s))"
                     r"(?P<unit>years|months|weeks|days|decades|hours|centuries)(?!\w)(?!\s+(?:ago|of)\b)"),
     # Tuesday morning / last Friday / next Monday
-    ("weekday", r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past|previous|that)\s+)?"
-                r"(?P<weekday>" + WEEKDAY + r")"
+    ("weekday", r"(?:(?P<mod>early|late|earlier|later)\s+)?"
+                r"(?:(?P<rel>last|next|this|coming|past|previous|that)\s+)?"
+                r"(?P<weekday>" + WEEKDAY + r")(?=\s+of\s+(?P<ofweek>last|this|next)\s+week)?"
                 r"(?:\s+(?P<pod>" + PART_OF_DAY + r"))?(?!\w)"),
     # yesterday morning / this afternoon / last night / tonight / mid-afternoon
     ("part_of_day", r"(?:(?P<mod>early|late|mid)[\s-]*)?"
@@ -211,7 +224,7 @@ RULES: list[tuple[str, str]] = [
                 r"|the\s+other\s+day|(?:earlier|later)\s+today)(?![\w-])"),
     # 2024 / fiscal 1989 / early 2025 / the end of 2024
     ("year", MODP + r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?(?:the\s+year\s+)?(?P<year>" + YEAR + r")"
-             r"(?:\s*[-–/]\s*(?P<yearend>\d\d)(?!\d))?(?![\w-])"),
+             r"(?:\s*[-–/]\s*(?P<yearend>\d\d)(?!\d))?(?:(?![\w-])|(?=[-–]\d{4}(?!\d)))"),
     # January / early December / last April / this May
     ("month", MODP + r"(?:(?P<rel>last|this|next|past|previous|coming|that)\s+)?(?P<month>" + MONTH + r")"
               r"(?!\s*\d)"),
@@ -219,7 +232,8 @@ RULES: list[tuple[str, str]] = [
     ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?![\w-])"
                 r"(?:\s*,?\s*(?P<year>" + YEAR + r"))?"),
     # the 20th century / the eleventh century
-    ("century", r"(?:the\s+)?" + MODP + r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+    ("century", r"(?:the\s+)?" + MODP
+                + r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
                 r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
                 r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?![\w-])"),
 ]
@@ -239,18 +253,19 @@ _FIRST_WORDS = {
 }
 TRIGGERS: dict[str, str] = {
     "iso": "#year", "ymd": "#year", "mdy": "#small", "dmy": "#small",
-    "clock": "#small about around approximately shortly just noon midnight midday",
+    "clock": "#small #year about around approximately shortly just noon midnight midday",
     "month_day": "#name around about circa",
     "day_month": "#name the #small",
     "month_year": "@mod #name",
     "decade": "the @mod #year #apos twenties thirties forties fifties sixties seventies eighties nineties",
-    "quarter": "the its their this last next that latest current past previous same comparable year-earlier "
-               "year-ago calendar #year fiscal first second third fourth final 1st 2nd 3rd 4th",
+    "quarter": "the its their this last next that latest current past previous same comparable year "
+               "calendar #year fiscal first second third fourth final 1st 2nd 3rd 4th",
     "quarter_code": "q1 q2 q3 q4 h1 h2 #year",
     "season": "@mod @rel spring summer autumn fall winter",
     "ago": "@approx @num @vague",
     "relative": "@mod @rel",
     "relative_in": "earlier later early late",
+    "week_of_month": "the first second third fourth last final",
     "year_compound": "year",
     "set": "every each per",
     "set_word": " ".join(table("set_words")),
@@ -264,12 +279,12 @@ TRIGGERS: dict[str, str] = {
     "ordinal_day": "the",
     "deictic": "@deictic",
     "year": "@mod fiscal fy the #year",
-    "year_ago_period": "the comparable same year-ago year-earlier prior-year year prior",
+    "year_ago_period": "the comparable same year prior",
     "spelled_year": "the nineteen eighteen twenty two",
     "holiday": "last this next " + " ".join({w.split()[0] for w in table("holidays")}),
     "century": "the @mod #small first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-               "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
-               "twenty-first",
+               "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+               "twentieth twenty-first",
     "month": "@mod last this next past previous coming that #name",
 }
 
@@ -318,48 +333,53 @@ _STANDALONE = (
 )
 _FOLLOWERS = (
     (_TRIGGER_WORDS - {"the", "its", "their", "each"}) | _NAME_WORDS
-    | {"in", "than", "of", "least", "most", "other", "same", "day", "week", "month", "moment", "present", "near",
-       "time", "couple", "dozen", "half", "quarter", "quarters", "hour", "minute", "minutes", "second",
-       "seconds", "fortnight", "weekend", "ago", "end", "trading", "business", "working", "calendar",
-       "decade", "century", "times", "year-ago", "year-earlier", "fiscal"}
+    | {"in", "than", "of", "least", "most", "other", "same", "day", "week", "month", "moment", "present",
+       "near", "time", "couple", "dozen", "half", "quarter", "quarters", "hour", "minute", "minutes",
+       "second", "seconds", "fortnight", "weekend", "ago", "end", "trading", "business", "working",
+       "calendar", "decade", "century", "times", "year-ago", "year-earlier", "fiscal"}
 )
-
-
-def _cased(items: set[str]) -> set[str]:
-    return items | {w.capitalize() for w in items} | {w.upper() for w in items}
 
 
 # What may follow a number that starts a time expression: a unit ("3 weeks", "1,000 years"), a clock
 # ("5 p.m.", "10:30"), a date separator or month ("10/8", "8 October", "4th of July"), a range ("14-15").
-# Numbers followed by anything else ("15%", "3,000 troops") never reach the rules.
+# Numbers followed by anything else ("15%", "3,000 troops") never reach the rules. (Folded text.)
 _UNIT_NEXT = (
-    r"(?i:(?:\s+(?:and\s+a\s+half|1/2)|\s*½)?[\s-]+(?:(?:more|additional|extra|further|straight|consecutive|long)"
+    r"(?:(?:\s+(?:and\s+a\s+half|1/2)|\s*½)?[\s-]+(?:(?:more|additional|extra|further|straight|consecutive|long)"
     r"\s+)?(?:trading\s+|business\s+|working\s+|calendar\s+)?(?:year|month|week|day|fortnight|hour|minute|second"
     r"|decade|centur|quarter|times))"
 )
 _SMALL_NUMBER_NEXT = (
-    r"(?:st|nd|rd|th)?(?:[/.:]\d|\s*[-–]\s*\d|\s*(?i:[ap]\.?\s?m\b|o['’]clock|in\s+the\s+|hours?\b|hrs\b|h\b)"
-    r"|[\s-]+(?:of\s+)?" + MONTH_CASED + r"|[\s-]+(?i:to|or)\s|(?i:st|nd|rd|th)?[\s-]+(?i:century)|\s*(?-i:[A-Z]{1,3}T\b|GMT|UTC)"
-    r"|[\d,.]*" + _UNIT_NEXT + ")"
+    r"(?:st|nd|rd|th)?(?:/\d|[.:][0-5]\d(?!\d)|\s*[-–]\s*\d"
+    r"|\s*(?:[ap]\.?\s?m\b|o['’]clock|in\s+the\s+|hours?\b|hrs\b|h\b)"
+    r"|[\s-]+(?:of\s+)?" + MONTH + r"|[\s-]+(?:to|or)\s+[\w.,]+" + _UNIT_NEXT
+    + r"|(?:st|nd|rd|th)?[\s-]+century"
+    r"|\s*(?:[a-z]{1,3}t\b|gmt|utc)"
+    r"|[\d,.]{0,16}" + _UNIT_NEXT + ")"
 )
-# Case variants are spelled out so the trigger scan runs without IGNORECASE (several times faster).
+# One scan over the folded text finds every place a rule may start: numbers with a time-like
+# continuation, names and stand-alone time words, and other first words ("the", "a", "last") only when
+# a time-ish word follows. Names are checked for a capital letter in the original text afterwards.
+_STANDALONE_OR_NAME = (_TRIGGER_WORDS & _STANDALONE) | _NAME_WORDS
 TRIGGER = re.compile(
     r"(?<![\w@#])(?:(?P<apos>['’]\d)|(?P<year>\d{4})(?!\d|,\d)"
-    r"|(?P<small>\d\d?)(?!\d)(?=" + _SMALL_NUMBER_NEXT + r")|(?P<number>\d)(?=[\d,.]*" + _UNIT_NEXT + ")"
-    r"|(?P<name>" + _trie(_cased(_NAME_WORDS) - _NAME_WORDS) + r")(?![a-z])"
-    r"|(?P<word>" + _trie(_cased(_TRIGGER_WORDS & _STANDALONE)) + r")(?![A-Za-z])"
-    r"|(?P<prefix>" + _trie(_cased(_TRIGGER_WORDS - _STANDALONE)) + r")(?![A-Za-z])"
-    r"(?=[\s-]+(?:['’]?\d|(?:" + _trie(_cased(_FOLLOWERS)) + r")(?![a-z])))"
-    r")"
+    r"|(?P<small>\d\d?)(?!\d)(?=" + _SMALL_NUMBER_NEXT + r")|(?P<number>\d)(?=[\d,.]{0,16}" + _UNIT_NEXT + ")"
+    r"|(?P<word>" + _trie(_STANDALONE_OR_NAME) + r")(?![a-z])"
+    r"|(?P<prefix>" + _trie(_TRIGGER_WORDS - _STANDALONE_OR_NAME) + r")(?![a-z])"
+    r"(?=[\s-]+(?:['’]?\d|(?:" + _trie(set(_FOLLOWERS)) + r")(?![a-z]))))"
 )
+_NAME_SET = frozenset(_NAME_WORDS)
 
 
-def _rules_at(trigger: re.Match[str]) -> tuple[int, ...]:
-    if trigger.lastgroup in ("year", "small", "number", "apos"):
-        return _RULES_BY_KEY.get("#" + trigger.lastgroup, ())
-    if trigger.lastgroup == "name":
-        return _RULES_BY_KEY["#name"]
-    return _RULES_BY_KEY.get(trigger.group().lower(), ())
+def _rules_at(trigger: re.Match[str], text: str, lowered: str) -> tuple[int, ...]:
+    """The rules that may start at a trigger (a lower-case month or weekday name starts none)."""
+    kind = trigger.lastgroup
+    if kind == "word" or kind == "prefix":
+        word = trigger.group()
+        if word in _NAME_SET:
+            return (_NAME_RULES.get(word) or _RULES_BY_KEY["#name"]) if text[trigger.start()].isupper() else (
+                _RULES_BY_KEY.get(word, ()))
+        return _RULES_BY_KEY.get(word, ())
+    return _RULES_BY_KEY.get("#" + (kind or ""), ())
 
 
 def _named(index: int, pattern: str) -> str:
@@ -372,7 +392,10 @@ def _named(index: int, pattern: str) -> str:
 
 # One joined regex per distinct list of rules: a single match call tries them all, in priority order.
 _JOINED: dict[tuple[int, ...], re.Pattern[str]] = {}
-_GROUPS: list[list[tuple[str, str]]] = []
+
+
+# For each joined regex: its outer group number -> (rule index, [(group number, short name), ...]).
+_LAYOUT: dict[re.Pattern[str], dict[int, tuple[int, list[tuple[int, str]]]]] = {}
 
 
 def _joined(indices: tuple[int, ...]) -> re.Pattern[str]:
@@ -380,19 +403,28 @@ def _joined(indices: tuple[int, ...]) -> re.Pattern[str]:
     if pattern is None:
         body = "|".join(f"(?P<rule{i}>{_named(i, RULES[i][1])})" for i in indices)
         pattern = _JOINED[indices] = re.compile(r"(?<![\w@#])(?:" + body + r")(?!\w)")
+        layout = _LAYOUT[pattern] = {}
         for i in indices:
-            _GROUPS[i] = [(name, name.split("_", 1)[1]) for name in pattern.groupindex if name.startswith(f"r{i}_")]
+            prefix = f"r{i}_"
+            inner = [(number, name[len(prefix):]) for name, number in pattern.groupindex.items()
+                     if name.startswith(prefix)]
+            layout[pattern.groupindex[f"rule{i}"]] = (i, inner)
     return pattern
 
 
-_GROUPS.extend([] for _ in RULES)
 _RULES_BY_KEY = {key: tuple(indices) for key, indices in _RULES_BY_KEY.items()}
-for _indices in set(_RULES_BY_KEY.values()):
+# A capitalised name that is also a trigger word of its own tries the rules of both.
+_NAME_RULES = {
+    word: tuple(sorted(set(_RULES_BY_KEY["#name"]) | set(_RULES_BY_KEY[word])))
+    for word in _NAME_WORDS if word in _RULES_BY_KEY
+}
+for _indices in set(_RULES_BY_KEY.values()) | set(_NAME_RULES.values()):
     _joined(_indices)
 
 
 # Lower case for ASCII letters and plain spaces for Unicode spaces: same length, so offsets hold.
-_FOLD = {**{c: c + 32 for c in range(65, 91)}, **{ord(c): " " for c in "\u00a0\u2007\u2009\u202f\u200a\u2002\u2003"}}
+_UNICODE_SPACES = "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"
+_FOLD = {**{c: c + 32 for c in range(65, 91)}, **{ord(c): " " for c in _UNICODE_SPACES}}
 
 
 def folded(text: str) -> str:
@@ -403,15 +435,15 @@ def folded(text: str) -> str:
 def _candidate(
     match: re.Match[str], text: str, position: int
 ) -> tuple[str, dict[str, str], int, int] | None:
-    index = int((match.lastgroup or "rule0")[4:])
+    index, inner = _LAYOUT[match.re][match.lastindex or 0]
+    values = match.groups()
     groups: dict[str, str] = {}
-    for full, short in _GROUPS[index]:
-        value = match.group(full)
-        if value:
-            first = text[match.start(full)]
-            if short in NAME_GROUPS and first.isalpha() and not first.isupper():
+    for number, short in inner:
+        if values[number - 1]:
+            start, end = match.span(number)
+            if short in NAME_GROUPS and text[start].isalpha() and not text[start].isupper():
                 return None  # "may", "march", "sun" in lower case are not names
-            groups[short] = text[match.start(full):match.end(full)]
+            groups[short] = text[start:end]
     return RULE_NAMES[index], groups, position, match.end()
 
 
@@ -424,11 +456,11 @@ def scan(
     """
     lowered = folded(text) if lowered is None else lowered
     limit = 0
-    for trigger in TRIGGER.finditer(text, start, len(text) if end is None else end):
+    for trigger in TRIGGER.finditer(lowered, start, len(text) if end is None else end):
         position = trigger.start()
         if position < limit:
             continue
-        indices = _rules_at(trigger)
+        indices = _rules_at(trigger, text, lowered)
         if not indices:
             continue
         match = _JOINED[indices].match(lowered, position)
@@ -438,17 +470,17 @@ def scan(
             yield found
 
 
-def match_at(text: str, position: int, lowered: str | None = None) -> tuple[str, dict[str, str], int, int] | None:
+def match_at(
+    text: str, position: int, lowered: str | None = None
+) -> tuple[str, dict[str, str], int, int] | None:
     """The candidate starting exactly at ``position``, if any."""
-    trigger = TRIGGER.match(text, position)
-    indices = _rules_at(trigger) if trigger else ()
-    if not indices:
-        return None
     if lowered is None:
-        lowered = folded(text[position:position + 120])
-        match = _JOINED[indices].match(lowered)
-        return _candidate(match, text[position:position + 120], 0) if match else None
-    match = _JOINED[indices].match(lowered, position)
+        window = text[position:position + 120]
+        found = match_at(window, 0, folded(window))
+        return (found[0], found[1], found[2] + position, found[3] + position) if found else None
+    trigger = TRIGGER.match(lowered, position)
+    indices = _rules_at(trigger, text, lowered) if trigger else ()
+    match = _JOINED[indices].match(lowered, position) if indices else None
     return _candidate(match, text, position) if match else None
 
 
@@ -460,7 +492,7 @@ SIGNALS = frozenset(words("signals"))
 IDENTIFIER_WORDS = frozenset(words("identifier_words"))
 QUANTITY_WORDS = frozenset(words("quantity_words"))
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})
-FUTURE_MARKERS = tuple(words("future_markers")) + ("next",)
+FUTURE_MARKERS = (*words("future_markers"), "next")
 # A lower-case plural right after a number marks a count ("2000 troops"), not a year.
 COUNT_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!\s+(?:ago|earlier|later))")
 
@@ -469,7 +501,8 @@ def words_before(text: str, start: int, count: int = 3) -> list[str]:
     """The last ``count`` words before ``start``, lower case, nearest last (stops at a line break)."""
     window = text[max(0, start - 40):start]
     window = window[window.rfind("\n") + 1:]
-    return [w.lower().rstrip(".") if not w.endswith("s.") else w.lower() for w in _WORD.findall(window)[-count:]]
+    found = _WORD.findall(window)[-count:]
+    return [w.lower() if w.endswith("s.") else w.lower().rstrip(".") for w in found]
 
 
 def phrase_before(text: str, start: int, phrases: frozenset[str], skip_the: bool = False) -> str | None:
@@ -501,4 +534,3 @@ def has_future_marker(window: str) -> bool:
     return False
 
 
-SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")

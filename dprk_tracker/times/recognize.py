@@ -18,8 +18,8 @@ from .patterns import (
     IDENTIFIER_WORDS,
     QUANTITY_WORDS,
     SIGNALS,
-    has_future_marker,
     folded,
+    has_future_marker,
     match_at,
     phrase_before,
     scan,
@@ -50,17 +50,20 @@ _DAY_SIGNALS = frozenset({
     "on", "by", "since", "until", "till", "from", "before", "after", "of", "as of", "through",
 })
 # "by August", "until March 15": deadlines, read as upcoming rather than rolled back a year.
-_DEADLINE_SIGNALS = frozenset({"by", "until", "till", "as soon as", "as early as", "no later than", "effective",
-                               "due"})
-_DEADLINE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "clock", "ordinal_day"})
+_DEADLINE_SIGNALS = frozenset({
+    "by", "until", "till", "as soon as", "as early as", "no later than", "effective", "due",
+})
+_DEADLINE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "holiday"})
 _DEADLINE_RIGHT_BEFORE = re.compile(
     r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
 )
 # Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
 _QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
 # Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
-_TENSE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "season", "holiday",
-                          "quarter", "part_of_day", "relative"})
+_TENSE_RULES = frozenset({
+    "month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "season", "holiday", "quarter",
+    "part_of_day", "relative",
+})
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|until|till|or)\s*", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|dollars?|cents?|won|percent|%|times|twice|once|thrice|million|billion|trillion|tons?|"
@@ -85,7 +88,7 @@ def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
         year = int(groups["year"])
         previous = words_before(text, start, 2)
         last_word = previous[-1] if previous else ""
-        if last_word in IDENTIFIER_WORDS or text[max(0, start - 1):start] in "#$£€¥₩" and start:
+        if last_word in IDENTIFIER_WORDS or (text[max(0, start - 1):start] in "#$£€¥₩" and start):
             return False
         if last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS:
             return False
@@ -94,7 +97,9 @@ def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
             return False
         if year < 1900 and candidate.signal is None:
             return False
-    if rule == "month" and not ({"mod", "rel"} & groups.keys()) and candidate.signal not in _MONTH_SIGNALS:
+    possessive = text[end:end + 2] in ("'s", "’s")  # "November's elections"
+    if rule == "month" and not ({"mod", "rel"} & groups.keys()) and candidate.signal not in _MONTH_SIGNALS \
+            and not possessive:
         partner = _RANGE_JOIN.match(text, end)
         following = match_at(text, partner.end(), lowered) if partner else None
         if not (following and following[1].get("month")):
@@ -108,9 +113,7 @@ def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
         fall_signals = ("in", "since", "until", "by")
         if groups["season"].lower() == "fall" and rel in ("", "the") and candidate.signal not in fall_signals:
             return False
-    if rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS:
-        return False
-    return True
+    return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS)
 
 
 def _future(text: str, start: int) -> bool:
@@ -153,6 +156,28 @@ def _range_hints(candidates: list[Candidate], text: str) -> dict[int, int]:
     return hints
 
 
+_PARENTHESIS = re.compile(r"\s*\(\s*")
+
+
+def _parenthetical_dates(candidates: list[Candidate], text: str) -> dict[int, tuple[str, dict[str, str]]]:
+    """"on Wednesday (Oct. 23)": the weekday takes the date the writer spelled out beside it."""
+    found: dict[int, tuple[str, dict[str, str]]] = {}
+    for index in range(len(candidates) - 1):
+        first, second = candidates[index], candidates[index + 1]
+        if first.rule == "weekday" and second.rule in ("month_day", "day_month") and _PARENTHESIS.fullmatch(
+            text, first.end, second.start
+        ):
+            found[index] = (second.rule, second.groups)
+    return found
+
+
+def _with_explicit_day(norm: Norm, explicit: Norm | None) -> Norm:
+    if explicit is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", explicit.value):
+        return norm
+    time_part = norm.value[10:] if norm.type == "TIME" else ""
+    return Norm(norm.type, explicit.value + time_part, norm.mod, norm.precision, norm.clip)
+
+
 def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
     """All TIMEX3 expressions in ``text``, sorted by start, non-overlapping, resolved against ``reference``.
 
@@ -165,6 +190,7 @@ def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
         if _accept(candidate, text, lowered):
             candidates.append(candidate)
     hints = _range_hints(candidates, text)
+    explicit = _parenthetical_dates(candidates, text)
     base = context_for(reference)
     results: list[TimeExpr] = []
     last_year: int | None = None
@@ -174,11 +200,19 @@ def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
         deadline = candidate.signal in _DEADLINE_SIGNALS and _DEADLINE_RIGHT_BEFORE.search(
             text, max(0, candidate.start - 20), candidate.start)
         tense_matters = candidate.rule in _TENSE_RULES
-        future = tense_matters and (_future(text, candidate.start) or bool(deadline and candidate.rule in _DEADLINE_RULES))
-        ctx = Context(base.reference, base.precision, future, hints.get(index), last_year, last_month, last_quarter)
-        norm = normalize(candidate.rule, candidate.groups, ctx)
+        future = tense_matters and (
+            _future(text, candidate.start) or bool(deadline and candidate.rule in _DEADLINE_RULES)
+        )
+        ctx = Context(base.reference, base.precision, future, hints.get(index), last_year, last_month,
+                      last_quarter)
+        try:
+            norm = normalize(candidate.rule, candidate.groups, ctx)
+        except (ValueError, OverflowError):  # a date arithmetic edge (year 1, year 9999): not resolvable
+            norm = None
         if norm is None:
             continue
+        if index in explicit:
+            norm = _with_explicit_day(norm, normalize(*explicit[index], ctx))
         results.append(_time_expr(text, candidate, norm, ctx))
         if norm.type in ("DATE", "TIME") and norm.value[:4].isdigit():
             last_year = int(norm.value[:4])

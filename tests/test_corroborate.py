@@ -1,0 +1,182 @@
+"""Corroboration through the CLI: the same event or figure from several articles is one row."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+# Seoul and the Korea Herald report the same three things in different words (and "2024" against
+# "June 2024" for the treaty); Kyiv reports a different number of troops for the same month.
+REPORTS = (
+    (
+        "a.md",
+        "Seoul counts losses",
+        "Yonhap",
+        "2025-03-20",
+        "North Korea sent 11,000 troops to Russia in October 2024, the spy agency said.\n\n"
+        "Over 3,000 North Korean soldiers had been killed or injured in Kursk by March 2025, it added.\n\n"
+        "Kim Jong Un and Vladimir Putin signed a mutual defence treaty in Pyongyang in June 2024.",
+    ),
+    (
+        "b.md",
+        "NIS briefs lawmakers",
+        "Korea Herald",
+        "2025-03-21",
+        "Pyongyang deployed 11,000 troops to Russia in October 2024, according to the NIS.\n\n"
+        "More than 3,000 North Korean troops had been killed or wounded by March 2025, lawmakers were "
+        "told.\n\n"
+        "The deployment followed the mutual defence treaty Kim Jong Un and Vladimir Putin signed in "
+        "Pyongyang in 2024.",
+    ),
+    (
+        "c.md",
+        "Kyiv disputes the count",
+        "Kyiv Independent",
+        "2025-03-22",
+        "North Korea sent 12,000 troops to Russia in October 2024, Ukraine's intelligence said.\n\n"
+        "North Korea sent more troops to Russia in November 2024, the agency said.",
+    ),
+)
+
+
+def data(result) -> list[dict]:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def reports(tracker, articles) -> None:
+    assert tracker("ingest", str(articles(*REPORTS))).exit_code == 0
+
+
+def test_timeline_rows_carry_sources_and_articles(tracker, reports) -> None:
+    rows = data(tracker("timeline", "--format", "json"))
+    assert [(r["date"], r["id"], r["sources"], r["articles"]) for r in rows] == [
+        ("Jun 2024", 3, 2, [1, 2]),  # the more precise report is the row shown
+        ("Oct 2024", 1, 2, [1, 2]),
+        ("Oct 2024", 7, 1, [3]),  # 12,000 is another claim than 11,000
+        ("Nov 2024", 8, 1, [3]),  # another month
+        ("by Mar 2025", 2, 2, [1, 2]),
+    ]
+    assert "quotes" not in rows[0] and "why" not in rows[0]
+
+
+def test_why_explains_each_merge(tracker, reports) -> None:
+    rows = data(tracker("timeline", "--why", "--format", "json"))
+    assert [r["why"] for r in rows] == [
+        ["event 6 (article 2) joins event 3 (article 1): date 2024-06 within 2024; similarity 0.83 ≥ 0.50"],
+        [
+            "event 4 (article 2) joins event 1 (article 1): same date 2024-10; shared figure 11,000; "
+            "similarity 0.27 ≥ 0.20"
+        ],
+        [],
+        [],
+        [
+            "event 5 (article 2) joins event 2 (article 1): same date 2025-03; shared figure 3,000; "
+            "similarity 0.36 ≥ 0.20"
+        ],
+    ]
+
+
+def test_sources_lists_the_articles_with_quotes(tracker, reports, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    table = tracker("timeline", "--sources", "--topic", "deployment").stdout
+    assert table.split("\n\n", 1)[1] == (
+        "Oct 2024 — 2 sources\n"
+        "  [1] Seoul counts losses, Yonhap\n"
+        "      North Korea sent 11,000 troops to Russia in October 2024, the spy agency said.\n"
+        "  [2] NIS briefs lawmakers, Korea Herald\n"
+        "      Pyongyang deployed 11,000 troops to Russia in October 2024, according to the NIS.\n"
+    )
+    header = table.splitlines()[1]
+    assert [cell.strip() for cell in header.split("┃")[1:-1]] == ["Date", "Event", "Src", "Art."]
+    [row] = data(tracker("timeline", "--sources", "--topic", "casualties", "--format", "json"))
+    assert row["quotes"] == [
+        {
+            "id": 2,
+            "article_id": 1,
+            "title": "Seoul counts losses",
+            "source": "Yonhap",
+            "quote": "Over 3,000 North Korean soldiers had been killed or injured in Kursk by March 2025, "
+            "it added.",
+        },
+        {
+            "id": 5,
+            "article_id": 2,
+            "title": "NIS briefs lawmakers",
+            "source": "Korea Herald",
+            "quote": "More than 3,000 North Korean troops had been killed or wounded by March 2025, "
+            "lawmakers were told.",
+        },
+    ]
+
+
+def test_figures_merge_the_same_claim_only(tracker, reports) -> None:
+    rows = data(tracker("figures", "--why", "--format", "json"))
+    assert [(r["value"], r["unit"], r["as_of"], r["sources"], r["articles"], r["why"]) for r in rows] == [
+        (
+            "11,000",
+            "troops",
+            "Oct 2024",
+            2,
+            [1, 2],
+            [
+                "figure 3 (article 2) joins figure 1 (article 1): same date 2024-10; "
+                "same figure '11,000' ≙ '11,000', troops"
+            ],
+        ),
+        ("12,000", "troops", "Oct 2024", 1, [3], []),  # never merged with 11,000
+        (
+            ">3,000",
+            "killed or injured",
+            "by Mar 2025",
+            2,
+            [1, 2],
+            [
+                "figure 4 (article 2) joins figure 2 (article 1): same date 2025-03; "
+                "same figure 'More than 3,000' ≙ 'Over 3,000', killed or wounded"
+            ],
+        ),
+    ]
+
+
+def test_limit_counts_merged_rows(tracker, reports) -> None:
+    rows = data(tracker("timeline", "--limit", "2", "--format", "json"))
+    assert [(r["date"], r["articles"]) for r in rows] == [("Jun 2024", [1, 2]), ("Oct 2024", [1, 2])]
+
+
+def test_one_article_never_merges_with_itself(tracker, articles, seed: Path) -> None:
+    folder = articles(
+        (
+            "twice.md",
+            "Said twice",
+            "Wire",
+            "2025-03-20",
+            "North Korea sent 11,000 troops to Russia in October 2024.\n\n"
+            "Again: North Korea sent 11,000 troops to Russia in October 2024.",
+        )
+    )
+    assert tracker("ingest", str(seed), str(folder)).exit_code == 0
+    figures = data(tracker("figures", "--article", "2", "--format", "json"))
+    assert [(f["value"], f["sources"], f["articles"]) for f in figures] == [
+        ("11,000", 1, [2]),
+        ("11,000", 1, [2]),
+    ]
+    seed_rows = data(tracker("timeline", "--article", "1", "--format", "json"))
+    assert [r["sources"] for r in seed_rows] == [1] * 6
+    result = tracker("timeline", "--article", "1", "--sources", "--why")
+    assert result.exit_code == 0
+    assert result.stderr == "no row is reported by more than one article\n"
+    assert "Src" not in result.stdout  # the column appears only when some row has several sources
+
+
+def test_why_in_the_table_wraps_under_its_row(tracker, reports, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    table = tracker("figures", "--why", "--topic", "casualties").stdout
+    assert table.split("\n\n", 1)[1] == (
+        ">3,000 killed or injured by Mar 2025 — merged because\n"
+        "  figure 4 (article 2) joins figure 2 (article 1): same date 2025-03; same\n"
+        "  figure 'More than 3,000' ≙ 'Over 3,000', killed or wounded\n"
+    )

@@ -1,0 +1,428 @@
+"""The figure engine: each class of expression with exact values, the exclusions, the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dprk_tracker.figures import find_quantities
+from dprk_tracker.figures.numbers import parse_number
+from dprk_tracker.model import Quantity, TimeExpr
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_175e1476b8423eb6.txt"
+
+
+def one(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text: str) -> list[tuple[float | None, float | None]]:
+    return [(q.low, q.high) for q in find_quantities(text)]
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3,000", 3000),
+        ("1,234,567", 1234567),
+        ("25 000", 25000),
+        ("1 414 021 100", 1414021100),
+        ("4.800", 4.8),
+        (".08", 0.08),
+        ("12,34,567.89", 1234567.89),
+        ("two", 2),
+        ("twenty-five", 25),
+        ("fifty - two", 52),
+        ("one hundred and sixty-one", 161),
+        ("two hundred and two thousand", 202000),
+        ("twenty-one trillion and three hundred", 21000000000300),
+        ("a dozen", 12),
+        ("three dozens", 36),
+        ("half a dozen", 6),
+        ("half a million", 500000),
+        ("one and a half", 1.5),
+        ("one and a half million", 1500000),
+        ("five and a half million", 5500000),
+        ("27-hundred", 2700),
+        ("four-thousand-100", 4100),
+        ("15-thousand", 15000),
+        ("322 hundred", 32200),
+        ("4 thousand 3 hundred and 21", 4321),
+        ("1,674.5 million", 1674500000),
+        ("10k", 10000),
+        ("1.2b", 1200000000),
+        ("10 bln", 10000000000),
+        ("nine point nought four", 9.04),
+        ("two hundred point seventy-one", 200.71),
+        ("minus five", -5),
+        ("a hundred and two", 102),
+    ],
+)
+def test_number_forms(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_numbers_that_are_two() -> None:
+    assert values("3 hundred and 2 hundred are two valid numbers") == [(300, 300), (200, 200), (2, 2)]
+    assert values("423 0000 will be recognized") == [(423, 423), (0, 0)]
+
+
+# --- qualifiers and ranges ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier", "span"),
+    [
+        ("over 3,000 troops", 3000, None, "over", "over 3,000"),
+        ("more than 20-thousand soldiers", 20000, None, "more than", "more than 20-thousand"),
+        ("at least 12 attacks", 12, None, "at least", "at least 12"),
+        ("losses exceeding 4,000", 4000, None, "exceeding", "exceeding 4,000"),
+        ("up to 12,000 soldiers", None, 12000, "up to", "up to 12,000"),
+        ("as many as 30 soldiers", None, 30, "up to", "as many as 30"),
+        ("fewer than a thousand pandas", None, 1000, "fewer than", "fewer than a thousand"),
+        ("around 6,700 containers", 6700, 6700, "approximately", "around 6,700"),
+        ("approximately 14,000 soldiers", 14000, 14000, "approximately", "approximately 14,000"),
+        ("some three-thousand troops", 3000, 3000, "approximately", "some three-thousand"),
+        ("nearly 40 percent", 40, 40, "nearly", "nearly 40 percent"),
+        ("up to approximately 3 million shells", None, 3000000, "up to", "up to approximately 3 million"),
+        ("as many as more than 6 million men", 6000000, None, "more than", "as many as more than 6 million"),
+        ("500 or more shells", 500, None, "at least", "500 or more"),
+    ],
+)
+def test_qualifiers(text: str, low: float | None, high: float | None, qualifier: str, span: str) -> None:
+    q = find_quantities(text)[0]
+    assert (q.low, q.high, q.qualifier, q.text) == (low, high, qualifier, span)
+
+
+def test_the_word_estimated_is_not_in_the_span() -> None:
+    q = one("the estimated 11,000 troops")
+    assert (q.text, q.low, q.high) == ("11,000", 11000, 11000)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "span"),
+    [
+        ("10,000 to 12,000 troops", 10000, 12000, "10,000 to 12,000"),
+        ("an additional 1,000-3,000 troops", 1000, 3000, "1,000-3,000"),
+        ("between 10,000 to 12,000 troops", 10000, 12000, "between 10,000 to 12,000"),
+        ("between 20 and 30", 20, 30, "between 20 and 30"),
+        ("from 44 to 50 mg", 44, 50, "from 44 to 50 mg"),
+        ("25 000 to 30 000 soldiers", 25000, 30000, "25 000 to 30 000"),
+        ("3 to 4 million people", 3000000, 4000000, "3 to 4 million"),
+        ("two or three soldiers", 2, 3, "two or three"),
+        ("more than 10 and less than 20", 10, 20, "more than 10 and less than 20"),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, span: str) -> None:
+    q = one(text)
+    assert (q.low, q.high, q.text) == (low, high, span)
+
+
+def test_range_with_shared_currency_and_scale() -> None:
+    q = one("between $1.7 billion and $5.5 billion")
+    assert (q.low, q.high, q.currency) == (1.7e9, 5.5e9, "USD")
+    assert q.text == "between $1.7 billion and $5.5 billion"
+    q = one("anywhere between $320 million to $1.3 billion a year")
+    assert (q.low, q.high, q.currency) == (320e6, 1.3e9, "USD")
+    assert q.text == "anywhere between $320 million to $1.3 billion"
+    q = one("$1.7 to 2 billion")
+    assert (q.low, q.high, q.currency) == (1.7e9, 2e9, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("hundreds of soldiers", 200, 999),
+        ("several hundred had been killed", 300, 999),
+        ("dozens of missiles", 24, 99),
+        ("thousands of workers", 2000, 9999),
+        ("tens of thousands of troops", 20000, 99999),
+        ("hundreds of thousands of shells", 200000, 999999),
+    ],
+)
+def test_vague_counts(text: str, low: float, high: float) -> None:
+    q = one(text)
+    assert (q.low, q.high) == (low, high)
+
+
+def test_vague_count_span_has_no_of() -> None:
+    assert one("hundreds of soldiers").text == "hundreds"
+
+
+# --- money, percent, multipliers, measures --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("$540 million", 540e6, "USD"),
+        ("US$ 5 billion", 5e9, "USD"),
+        ("USD 200", 200, "USD"),
+        ("300 dollars", 300, "USD"),
+        ("8 trillion won", 8e12, "KRW"),
+        ("₩8 trillion", 8e12, "KRW"),
+        ("5,000 KRW", 5000, "KRW"),
+        ("2 billion rubles", 2e9, "RUB"),
+        ("₽100", 100, "RUB"),
+        ("10 billion yuan", 10e9, "CNY"),
+        ("€2 million", 2e6, "EUR"),
+        ("323 million euros", 323e6, "EUR"),
+        ("£50 million", 50e6, "GBP"),
+        ("5 million yen", 5e6, "JPY"),
+        ("$1.5bn", 1.5e9, "USD"),
+        ("$10m", 10e6, "USD"),
+        ("50 cents", 0.5, "USD"),
+        ("3 dollars 50 cents", 3.5, "USD"),
+    ],
+)
+def test_money(text: str, amount: float, currency: str) -> None:
+    q = one(text)
+    assert (q.low, q.high, q.currency, q.unit) == (amount, amount, currency, currency)
+    assert q.text == text
+
+
+def test_money_with_qualifier() -> None:
+    q = one("North Korea accrued around $540 million from arms sales")
+    assert (q.text, q.low, q.high, q.qualifier, q.currency) == ("around $540 million", 540e6, 540e6,
+                                                                 "approximately", "USD")
+    q = one("as much as 8 trillion won")
+    assert (q.text, q.low, q.high, q.currency) == ("as much as 8 trillion won", None, 8e12, "KRW")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("40%", 40, "percent"),
+        ("40 percent", 40, "percent"),
+        ("12.5 per cent", 12.5, "percent"),
+        ("3 percentage points", 3, "percentage points"),
+    ],
+)
+def test_percent(text: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.low, q.high, q.percent, q.unit, q.text) == (value, value, True, unit, text)
+
+
+def test_percent_range_shares_the_sign() -> None:
+    q = one("10 to 20 percent")
+    assert (q.low, q.high, q.percent) == (10, 20, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "span"),
+    [
+        ("12 times", 12, 12, "12 times"),
+        ("at least 23 times", 23, None, "at least 23 times"),
+        ("a threefold increase", 3, 3, "threefold"),
+        ("a 3-fold rise", 3, 3, "3-fold"),
+    ],
+)
+def test_multipliers(text: str, low: float, high: float | None, span: str) -> None:
+    q = one(text)
+    assert (q.low, q.high, q.unit, q.text) == (low, high, "times", span)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "span"),
+    [
+        ("500 km", 500, "km", "500 km"),
+        ("a 27-kilometer ring", 27, "km", "27-kilometer"),
+        ("1 million barrels of oil", 1e6, "barrels", "1 million barrels"),
+        ("200,000 tonnes of rice", 200000, "tonnes", "200,000 tonnes"),
+        ("152 mm shells", 152, "mm", "152 mm"),
+        ("a 26-year-old soldier", 26, "years old", "26-year-old"),
+        ("10kg", 10, "kg", "10kg"),
+        ("900 km/h", 900, "km/h", "900 km/h"),
+    ],
+)
+def test_measures(text: str, value: float, unit: str, span: str) -> None:
+    q = one(text)
+    assert (q.low, q.unit, q.text) == (value, unit, span)
+
+
+# --- counted nouns ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("30 North Korean soldiers", "soldiers"),
+        ("6,700 containers to Russia", "containers"),
+        ("1,000 mine clearance specialists", "mine clearance specialists"),
+        ("5,000 more military engineers", "military engineers"),
+        ("over 3,000 have been killed or injured", "killed or injured"),
+        ("over 3,000 troops sent by North Korea have been killed or wounded", "killed or wounded"),
+        ("over 6,000 of them killed", "killed"),
+        ("3 million artillery shells", "artillery shells"),
+        ("took two North Korean soldiers prisoner", "soldiers captured"),
+        ("the capture of two North Korean soldiers", "soldiers captured"),
+        ("the capture of two North Korean prisoners", "prisoners"),
+        ("At least 100 North Koreans have died", "died"),
+        ("at least 50 KN-23 and KN-24 missiles", "missiles"),
+        ("deaths at around 300", "deaths"),
+        ("seven Ukrainian regions", "regions"),
+    ],
+)
+def test_counted_noun(text: str, unit: str) -> None:
+    assert one(text).unit == unit
+
+
+def test_counted_noun_span_points_into_the_text() -> None:
+    text = "Casualties rose: over 3,000 have been killed or injured."
+    q = one(text)
+    assert q.unit_start is not None and q.unit_end is not None
+    assert text[q.unit_start:q.unit_end] == "killed or injured"
+
+
+# --- exclusions ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2024 the war went on",
+        "since 2022",
+        "the 2024 election",
+        "Article 45 of the Geneva Convention",
+        "U.N. Security Council Resolution 1874",
+        "the panel of Committee 1718",
+        "Resolutions 1718 and 2397",
+        "a KN-23 missile and an IL-76 aircraft",
+        "6136f5c3-0520-4ff1-a169-743ef41a7a3a",
+        "call +1-222-2222-2222 now",
+        "on 5/17/2018 at 10:30",
+        "at 2 pm",
+        "on March 29, 2024",
+        "on 28 October",
+        "the 20th",
+        "the twenty-first century",
+        "two-thirds of them",
+        "voted 13-0 in favor",
+        "The 15-nation council",
+        "The one you mentioned",
+        "Kim Jong Un met Putin",
+        "Ri (27) and Paek (22)",
+        "http://example.com/page?id=305&x=20%",
+        "a two-year period",
+        "the 1990s",
+        "BC-NATO 03-12 0677",
+        "January nineteen ninety-seven",
+        "a Boeing 737 landed",
+        "The defector, 29, said so",
+        "1 in 3 shells are duds",
+        "one expert said",
+        "The panel voted 140 to 5",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_mixed_fraction() -> None:
+    q = one("refugee camps for 2 1/2 years")
+    assert (q.low, q.unit, q.text) == (2.5, "years", "2 1/2 years")
+
+
+def test_month_then_count_is_a_count() -> None:
+    assert [q.low for q in find_quantities("In January 3,000 troops arrived")] == [3000]
+
+
+def test_one_with_a_qualifier_or_range_is_a_figure() -> None:
+    assert [(q.low, q.high) for q in find_quantities("at least one soldier was killed")] == [(1, None)]
+    assert [(q.low, q.high) for q in find_quantities("one or two soldiers")] == [(1, 2)]
+
+
+def test_one_of_is_not_a_figure() -> None:
+    assert [q.low for q in find_quantities("One of the soldiers said so")] == []
+
+
+def test_number_alone_on_its_line_is_metadata() -> None:
+    assert find_quantities("Title\n\n0\nid\n\nThe body has 3 soldiers.") == [
+        q for q in find_quantities("Title\n\n0\nid\n\nThe body has 3 soldiers.") if q.low == 3
+    ]
+    assert [q.low for q in find_quantities("Title\n\n0\nid\n\nThe body has 3 soldiers.")] == [3]
+
+
+def test_list_numbering_is_not_a_figure() -> None:
+    assert [q.low for q in find_quantities("Items:\n1. 300 troops\n2. 40 tanks")] == [300, 40]
+
+
+def test_times_claim_their_numbers() -> None:
+    text = "North Korea sent 3,000 troops in 2024 within three months"
+    times = [TimeExpr("three months", text.index("three"), text.index("three") + 12, "DURATION", "P3M")]
+    assert [q.low for q in find_quantities(text, times)] == [3000]
+
+
+# --- the seed --------------------------------------------------------------------------------------
+
+
+def _seed() -> tuple[str, list[Quantity]]:
+    text = SEED.read_text("utf-8")
+    return text, find_quantities(text)
+
+
+def test_seed_figures() -> None:
+    text, found = _seed()
+    by_text = {q.text: q for q in found}
+    q = by_text["between 10,000 to 12,000"]
+    assert (q.low, q.high, q.unit) == (10000, 12000, "troops")
+    q = by_text["over 3,000"]
+    assert (q.low, q.high, q.qualifier, q.unit) == (3000, None, "over", "killed or injured")
+    q = by_text["approximately 40%"]
+    assert (q.low, q.high, q.percent, q.qualifier) == (40, 40, True, "approximately")
+    q = by_text["3,500"]
+    assert (q.low, q.high, q.unit) == (3500, 3500, "soldiers")
+    q = by_text["around $540 million"]
+    assert (q.low, q.high, q.currency) == (540e6, 540e6, "USD")
+    twos = [q for q in found if q.text == "two"]
+    assert twos and all((q.low, q.high) == (2, 2) for q in twos)
+    assert any("captured" in (q.unit or "") or q.unit == "prisoners" for q in twos)
+    for q in found:
+        assert text[q.start:q.end] == q.text
+
+
+def test_seed_non_figures() -> None:
+    _, found = _seed()
+    lows = {q.low for q in found} | {q.high for q in found}
+    for value in (45, 1874, 0, 2023, 2024, 2025, 6136, 520):
+        assert value not in lows
+
+
+# --- properties ------------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    [
+        *"0123456789 ,.-–$%€£₩/:()+'\"\nabcdeflmnorstuvwxyzKMB",
+        *("one ", "two ", "hundred ", "thousand ", "million ", " to ", " and ", "between ", "over "),
+        *("up to ", "about ", "dozens ", "hundreds of ", "percent ", " won", " troops", "-year-old"),
+        *("Article ", "times "),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_any_text_gives_valid_figures(text: str) -> None:
+    for q in find_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high
+        assert q.low is not None or q.high is not None
+        if q.unit_start is not None:
+            assert q.unit_end is not None and 0 <= q.unit_start < q.unit_end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_unicode_never_raises(text: str) -> None:
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.text

@@ -1,0 +1,153 @@
+"""tracker remove and tracker reextract, through the CLI on a temporary notebook."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from dprk_tracker.extract import EXTRACTOR_VERSION
+from tests.notebook_fixtures import error_line, ingest_articles, rows
+
+
+@pytest.fixture
+def notebook(tracker, tmp_path: Path):
+    ingest_articles(tracker, tmp_path / "articles")
+    return tracker
+
+
+def sql(db: Path, *statements: str) -> None:
+    """Change the notebook behind the CLI's back (to stand in for an older extractor)."""
+    with sqlite3.connect(db) as conn:
+        for statement in statements:
+            conn.execute(statement)
+
+
+def count(db: Path, query: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(query).fetchone()[0]
+
+
+# -- remove -----------------------------------------------------------------------------------------
+
+
+def test_remove_takes_everything_with_it(notebook, db: Path) -> None:
+    notebook("note", "add", "article", "1", "a")
+    notebook("note", "add", "event", "2", "b")
+    notebook("tag", "add", "figure", "1", "c")
+    notebook("note", "add", "event", "3", "other article")
+    result = notebook("remove", "1")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "removed article 1 (Talks in Moscow): 2 events, 1 figures, 2 notes, 1 tags\n"
+    assert [a["id"] for a in rows(notebook("articles", "--format", "json"))] == [2, 3]
+    assert sorted(e["article_id"] for e in rows(notebook("timeline", "--format", "json"))) == [2, 3]
+    assert [f["article_id"] for f in rows(notebook("figures", "--format", "json"))] == [2, 3]
+    assert [n["text"] for n in rows(notebook("note", "list", "--format", "json"))] == ["other article"]
+    assert rows(notebook("tag", "list", "--format", "json")) == []
+    assert rows(notebook("search", "workers", "--format", "json")) == []
+    assert count(db, "select count(*) from articles_fts where articles_fts match 'workers'") == 0
+
+
+def test_remove_missing_article(notebook, db: Path) -> None:
+    assert error_line(notebook("remove", "9")) == f"error: no article 9 in {db}"
+
+
+def test_removed_article_can_be_ingested_again(notebook, tmp_path: Path) -> None:
+    notebook("remove", "2")
+    again = notebook("ingest", str(tmp_path / "articles" / "border.txt"), "--published", "2024-04")
+    assert again.stdout.splitlines()[0].endswith(
+        "article 4, Border incident — 2024-04 (option), 1 events, 1 figures"
+    )
+
+
+# -- reextract --------------------------------------------------------------------------------------
+
+
+def test_nothing_to_reextract(notebook) -> None:
+    result = notebook("reextract")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"nothing to re-extract: every article is at extractor version {EXTRACTOR_VERSION}\n",
+    )
+
+
+def test_reextract_all_of_an_unchanged_notebook_keeps_ids(notebook) -> None:
+    before_events = notebook("timeline", "--format", "json").stdout
+    before_figures = notebook("figures", "--format", "json").stdout
+    result = notebook("reextract", "--all")
+    assert result.stdout == (
+        "article 1: unchanged\narticle 2: unchanged\narticle 3: unchanged\n"
+        f"3 re-extracted with extractor version {EXTRACTOR_VERSION}: 0 changed; events +0 -0, figures +0 -0; "
+        "0 notes and 0 tags dropped\n"
+    )
+    assert notebook("timeline", "--format", "json").stdout == before_events
+    assert notebook("figures", "--format", "json").stdout == before_figures
+
+
+def test_reextract_reports_changes_and_keeps_annotations(notebook, db: Path) -> None:
+    notebook("note", "add", "event", "1", "kept on event 1")
+    notebook("tag", "add", "figure", "1", "workers")
+    notebook("note", "add", "figure", "2", "on a figure the new extractor does not find")
+    notebook("tag", "add", "figure", "2", "gone")
+    sql(
+        db,
+        "update articles set extractor_version = 'old' where id in (1, 2)",
+        "delete from events where id = 2",  # the old extractor missed "last month"
+        "update figures set start = start + 1 where id = 2",  # and read this figure differently
+    )
+    result = notebook("reextract")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "article 1: events +1 -0, figures +0 -0\n"
+        "article 2: events +0 -0, figures +1 -1\n"
+        f"2 re-extracted with extractor version {EXTRACTOR_VERSION}: 2 changed; events +1 -0, figures +1 -1; "
+        "1 notes and 1 tags dropped\n"
+    )
+    assert result.stderr == (
+        "warning: article 2: dropped note 2 on vanished figure 2: "
+        "on a figure the new extractor does not find\n"
+        "warning: article 2: dropped tag 'gone' on vanished figure 2\n"
+    )
+    events = rows(notebook("timeline", "--article", "1", "--notes", "--format", "json"))
+    assert [(e["id"], e["time_text"], e["notes"]) for e in events] == [
+        (6, "last month", []),  # new rows take fresh ids
+        (1, "Tuesday", ["kept on event 1"]),
+    ]
+    figures = rows(notebook("figures", "--format", "json"))
+    assert sorted((f["id"], f["article_id"], f["text"]) for f in figures) == [
+        (1, 1, "1,500"),
+        (3, 3, "12"),
+        (4, 2, "about 20"),
+    ]
+    assert rows(notebook("tag", "list", "--format", "json")) == [
+        {"tag": "workers", "kind": "figure", "target_id": 1, "article_id": 1}
+    ]
+    assert count(db, f"select count(*) from articles where extractor_version = '{EXTRACTOR_VERSION}'") == 3
+    assert notebook("reextract").stdout.startswith("nothing to re-extract")
+
+
+def test_reextract_keeps_a_given_date_and_redoes_a_found_one(notebook, db: Path, seed: Path) -> None:
+    notebook("ingest", str(seed))
+    sql(
+        db,
+        "update articles set extractor_version = 'old'",
+        # An older extractor inferred another year for the seed; article 1's date was given with --published.
+        "update articles set published = '2019' where id = 4",
+    )
+    result = notebook("reextract")
+    assert result.stdout.splitlines() == [
+        "article 1: unchanged",
+        "article 2: unchanged",
+        "article 3: unchanged",
+        "article 4: events +0 -0, figures +0 -0, reference date 2019 -> 2025",
+        f"4 re-extracted with extractor version {EXTRACTOR_VERSION}: 1 changed; events +0 -0, figures +0 -0; "
+        "0 notes and 0 tags dropped",
+    ]
+    articles = {a["id"]: a for a in rows(notebook("articles", "--format", "json"))}
+    assert (articles[1]["published"], articles[1]["published_source"]) == ("2025-03-05", "option")
+    assert (articles[4]["published"], articles[4]["published_source"]) == ("2025", "inferred")
+
+
+def test_reextract_on_missing_notebook(tracker, db: Path) -> None:
+    assert error_line(tracker("reextract")) == f"error: no notebook at {db}: ingest an article first"

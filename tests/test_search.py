@@ -1,0 +1,130 @@
+"""tracker search: FTS5 over titles and bodies, ranked, highlighted, filtered; input searched as typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.notebook_fixtures import error_line, ingest_articles, rows
+
+
+@pytest.fixture
+def notebook(tracker, tmp_path: Path):
+    ingest_articles(tracker, tmp_path / "articles")
+    return tracker
+
+
+def ids(result) -> list[int]:
+    return [hit["id"] for hit in rows(result)]
+
+
+def test_hit_with_snippet_and_highlight_offsets(notebook) -> None:
+    [hit] = rows(notebook("search", "soldier", "--format", "json"))
+    assert {k: v for k, v in hit.items() if k != "score"} == {
+        "rank": 1,
+        "id": 2,
+        "title": "Border incident",
+        "source": None,
+        "published": "2024-04",
+        "published_source": "option",
+        "snippet": "Border incident In March 2024, guards fired warning shots; about 20 soldiers crossed the"
+        " line.",
+        "highlights": [[68, 76]],
+    }
+    assert hit["snippet"][68:76] == "soldiers"  # stemmed: "soldier" finds "soldiers"
+    assert hit["score"] > 0
+
+
+def test_all_words_must_match_and_hits_are_ranked(notebook) -> None:
+    assert ids(notebook("search", "sanctions firms", "--format", "json")) == [3]
+    assert ids(notebook("search", "sanctions soldiers", "--format", "json")) == []
+    hits = rows(notebook("search", "in", "--format", "json"))
+    assert sorted(h["id"] for h in hits) == [1, 2, 3]
+    assert [h["rank"] for h in hits] == [1, 2, 3]
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_phrases_work_as_typed(notebook) -> None:
+    assert ids(notebook("search", '"warning shots"', "--format", "json")) == [2]
+    assert ids(notebook("search", '"shots warning"', "--format", "json")) == []
+
+
+@pytest.mark.parametrize("query", ["guards -soldiers", 'guards "', "guards*(", "guards:", "border:incident"])
+def test_operators_are_literal_without_raw(notebook, query: str) -> None:
+    assert ids(notebook("search", query, "--format", "json")) == [2]
+
+
+def test_operator_words_are_plain_words_without_raw(notebook) -> None:
+    # "AND" is searched as the word "and", which no article contains; with --raw it is an operator.
+    assert ids(notebook("search", "guards AND", "--format", "json")) == []
+    assert ids(notebook("search", "guards AND soldiers", "--raw", "--format", "json")) == [2]
+
+
+def test_raw_passes_operators(notebook) -> None:
+    assert ids(notebook("search", "guards NOT soldiers", "--raw", "--format", "json")) == []
+    assert ids(notebook("search", "guards OR council", "--raw", "--format", "json")) == [2, 3] or ids(
+        notebook("search", "guards OR council", "--raw", "--format", "json")
+    ) == [3, 2]
+    assert ids(notebook("search", "ship*", "--raw", "--format", "json")) == [3]
+
+
+def test_malformed_raw_query_is_one_clear_line(notebook) -> None:
+    line = error_line(notebook("search", "AND (", "--raw"))
+    assert line == (
+        "error: malformed search query 'AND (': fts5: syntax error near \"AND\" "
+        "(without --raw, words are searched as typed)"
+    )
+
+
+def test_nothing_to_search_for(notebook) -> None:
+    assert (
+        error_line(notebook("search", "!! ?"))
+        == "error: nothing to search for in '!! ?': give at least one word"
+    )
+
+
+def test_filters(notebook) -> None:
+    assert ids(notebook("search", "2025", "--topic", "sanctions", "--format", "json")) == [3]
+    # --since/--until compare the article's published date at its precision.
+    assert ids(notebook("search", "in", "--since", "2025-03", "--format", "json")) == [1]
+    assert ids(notebook("search", "in", "--until", "2024", "--format", "json")) == [2]
+    assert ids(
+        notebook("search", "in", "--since", "2024-04-30", "--until", "2024-04-30", "--format", "json")
+    ) == [2]
+    assert len(ids(notebook("search", "in", "--limit", "1", "--format", "json"))) == 1
+    assert error_line(notebook("search", "in", "--topic", "nope")).startswith("error: unknown topic 'nope'")
+
+
+def test_tag_filter_covers_events_and_figures(notebook) -> None:
+    notebook("tag", "add", "figure", "1", "Watch")
+    notebook("tag", "add", "article", "3", "watch")
+    assert sorted(ids(notebook("search", "in", "--tag", "watch", "--format", "json"))) == [1, 3]
+    assert ids(notebook("search", "in", "--tag", "other", "--format", "json")) == []
+
+
+def test_table_prints_article_text_literally(notebook) -> None:
+    result = notebook("search", "shipping")
+    assert result.exit_code == 0
+    assert "Sanctions [bold]list[/]" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_markdown_marks_matches(notebook) -> None:
+    result = notebook("search", "warning", "--format", "markdown")
+    assert result.stdout.splitlines()[2] == (
+        "| 1 | 2 | Border incident | 2024-04 | Border incident In March 2024, guards fired **warning** "
+        "shots; about 20 soldiers crossed the line. |"
+    )
+
+
+def test_index_follows_ingest_and_remove(notebook) -> None:
+    assert ids(notebook("search", "shipping", "--format", "json")) == [3]
+    assert notebook("remove", "3").exit_code == 0
+    assert ids(notebook("search", "shipping", "--format", "json")) == []
+
+
+def test_no_match_in_table_says_so(notebook) -> None:
+    result = notebook("search", "zeppelin")
+    assert result.exit_code == 0
+    assert result.stderr == "no articles match\n"

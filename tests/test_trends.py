@@ -1,0 +1,195 @@
+"""Estimates over time (`figures --trend`) through the CLI, on a temporary notebook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+# Four outlets on North Korean losses: March agrees (an open "over 3,000" and 4,000 overlap),
+# January disagrees ("about 1,000" allows 900–1,100; 1,500 is outside it).
+REPORTS = (
+    (
+        "a.md",
+        "Spy agency counts losses",
+        "Yonhap",
+        "2025-03-20",
+        "South Korea's spy agency said over 3,000 North Korean soldiers had been killed or injured in "
+        "March 2025.",
+    ),
+    (
+        "b.md",
+        "Kyiv gives a higher toll",
+        "Kyiv Independent",
+        "2025-03-25",
+        "Ukraine's military intelligence said 4,000 North Korean soldiers had been killed or wounded in "
+        "March 2025.",
+    ),
+    (
+        "c.md",
+        "First losses",
+        "Reuters",
+        "2025-02-02",
+        "About 1,000 casualties among North Korean troops were reported in January 2025.",
+    ),
+    (
+        "d.md",
+        "Losses in January",
+        "BBC",
+        "2025-02-03",
+        "Officials said 1,500 North Korean troops were killed or wounded in January 2025.\n\n"
+        "Pyongyang had sent 11,000 soldiers to Russia in October 2024.",
+    ),
+)
+
+
+@pytest.fixture(autouse=True)
+def _eighty_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")  # the chart's layout depends on the width
+
+
+@pytest.fixture
+def reports(tracker, articles) -> None:
+    result = tracker("ingest", str(articles(*REPORTS)))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_trend_json_gives_the_series(tracker, reports) -> None:
+    result = tracker("figures", "--trend", "--format", "json")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert json.loads(result.stdout) == [
+        {
+            "counted": "killed or wounded",  # "killed or injured" and "casualties" folded in
+            "unit": "count",
+            "topic": "casualties",
+            "granularity": "month",
+            "points": [
+                {
+                    "period": "2025-01",
+                    "low": 1000,
+                    "best": 1250,
+                    "high": 1500,
+                    "articles": [3, 4],
+                    "disagree": True,
+                    "low_open": False,
+                    "high_open": False,
+                    "low_articles": [3],
+                    "high_articles": [4],
+                    "figures": [3, 4],
+                },
+                {
+                    "period": "2025-03",
+                    "low": 3000,
+                    "best": 3500,
+                    "high": 4000,
+                    "articles": [1, 2],
+                    "disagree": False,
+                    "low_open": False,
+                    "high_open": False,
+                    "low_articles": [1],
+                    "high_articles": [2],
+                    "figures": [1, 2],
+                },
+            ],
+        },
+        {
+            "counted": "troops",  # "soldiers"
+            "unit": "count",
+            "topic": "deployment",
+            "granularity": "month",
+            "points": [
+                {
+                    "period": "2024-10",
+                    "low": 11000,
+                    "best": 11000,
+                    "high": 11000,
+                    "articles": [4],
+                    "disagree": False,
+                    "low_open": False,
+                    "high_open": False,
+                    "low_articles": [4],
+                    "high_articles": [4],
+                    "figures": [5],
+                }
+            ],
+        },
+    ]
+
+
+def test_trend_chart_fits_eighty_columns(tracker, reports) -> None:
+    result = tracker("figures", "--trend", "--topic", "casualties")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "killed or wounded (casualties, by month)",
+        "  2025-01 ··········━━━●━━━·························· 1,000–1,500 ≈1,250 [3,4] ≠",
+        "  2025-03 ································━━━━━●━━━━━ 3,000–4,000 ≈3,500 [1,2]",
+        "          0                                     4,000",
+        "",
+        "● best  ━ low–high  >N N+ at least  ≤N up to  ≠ sources disagree  [1,2] articles",
+    ]
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_trend_csv_one_line_per_period(tracker, reports) -> None:
+    result = tracker("figures", "--trend", "--format", "csv", "--topic", "casualties")
+    assert result.stdout.splitlines() == [
+        "counted,unit,topic,period,low,best,high,articles,disagree,low_open,high_open",
+        'killed or wounded,count,casualties,2025-01,1000,1250,1500,"3,4",True,False,False',
+        'killed or wounded,count,casualties,2025-03,3000,3500,4000,"1,2",False,False,False',
+    ]
+
+
+def test_open_bounds_yearly_series_and_undated(tracker, articles, seed: Path) -> None:
+    folder = articles(
+        (
+            "y.md",
+            "Year toll",
+            "AP",
+            "2025-06-01",
+            "Analysts estimate 1,000 to 2,000 North Korean soldiers were killed in 2025.\n\n"
+            "In January 2025 up to 300 soldiers were killed, Seoul said.",
+        )
+    )
+    (folder / "undated.txt").write_text("Losses\n\nAbout 500 soldiers were killed, officials said.\n")
+    assert tracker("ingest", str(seed), str(folder)).exit_code == 0
+    result = tracker("figures", "--trend", "--topic", "casualties")
+    # A year-only figure makes its series yearly; "up to 300" is an open low, "over 3,000" alone ">".
+    assert result.stdout.splitlines()[:7] == [
+        "killed (casualties, by year)",
+        "  2025 ·······━━━━━━━━━━━━━━●━━━━━━━━━━━━━━━━━━━━━━━━━━ ≤300–2,000 ≈900 [3]",
+        "       0                                          2,000",
+        "",
+        "killed or wounded (casualties, by year)",
+        "  2025 ···············································● >3,000 [1]",
+        "       0                                          3,000",
+    ]
+    assert result.stderr == "note: 1 figure without an as-of date left out\n"
+    series = json.loads(tracker("figures", "--trend", "--topic", "casualties", "--format", "json").stdout)
+    points = {s["counted"]: s["points"][0] for s in series}
+    assert [s["granularity"] for s in series] == ["year", "year", "year"]
+    assert (points["killed"]["low"], points["killed"]["low_open"], points["killed"]["high_open"]) == (
+        300,
+        True,
+        False,
+    )
+    assert (points["killed or wounded"]["low"], points["killed or wounded"]["high_open"]) == (3000, True)
+
+
+def test_counted_file_beside_the_notebook(tracker, reports, db: Path) -> None:
+    (db.parent / "counted.toml").write_text('[counted]\n"casualty toll" = ["casualties"]\n')
+    series = json.loads(tracker("figures", "--trend", "--topic", "casualties", "--format", "json").stdout)
+    assert [(s["counted"], [p["period"] for p in s["points"]]) for s in series] == [
+        ("casualty toll", ["2025-01"]),
+        ("killed or wounded", ["2025-01", "2025-03"]),
+    ]
+    (db.parent / "counted.toml").write_text("[counted]\nkilled = 3\n")
+    bad = tracker("figures", "--trend")
+    assert (bad.exit_code, bad.stdout) == (1, "")
+    assert bad.stderr == f"error: {db.parent / 'counted.toml'}: 'killed' needs a list of phrases\n"
+
+
+def test_trend_of_nothing(tracker, reports) -> None:
+    result = tracker("figures", "--trend", "--since", "2026")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no figures match\n")
+    assert tracker("figures", "--trend", "--since", "2026", "--format", "json").stdout == "[]\n"
