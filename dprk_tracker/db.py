@@ -14,11 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from .extract import EXTRACTOR_VERSION, Document
+from .model import EXTRACTOR_VERSION
+
+if TYPE_CHECKING:  # the extractors load only when something is extracted
+    from .extract import Document
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -191,7 +194,7 @@ class Notebook:
                     "earliest": e.earliest,
                     "latest": e.latest,
                     "precision": e.precision,
-                    "sort_date": _sort_date(e.earliest, e.latest, e.time_start, extraction),
+                    "sort_date": e.sort_date,
                     "time_text": e.time_text,
                     "time_start": e.time_start,
                     "time_end": e.time_end,
@@ -274,8 +277,9 @@ class Notebook:
         where, params = self._where(filters, "events")
         sql = (
             "select events.id, events.article_id, events.[when], events.mod, events.relation,"
-            " events.earliest, events.latest, events.precision, events.time_text, events.time_start - events.start"
-            " as time_offset, events.text, events.topic, articles.title, articles.source"
+            " events.earliest, events.latest, events.precision, events.time_text,"
+            " events.time_start - events.start as time_offset, events.text, events.topic,"
+            " articles.title, articles.source"
             " from events join articles on articles.id = events.article_id"
             f"{where} order by events.sort_date is null, events.sort_date, events.latest is null,"
             " events.latest, events.article_id, events.start"
@@ -363,14 +367,6 @@ class Notebook:
             raise NotebookError(f"{self.path}: {exc}") from exc
         finally:
             conn.row_factory = previous
-
-
-def _sort_date(earliest: str | None, latest: str | None, time_start: int, extraction: Any) -> str | None:
-    """Where the event's named period starts: "by early 2025" sorts with early 2025, not before it."""
-    for time in extraction.times:
-        if time.start == time_start:
-            return time.earliest or time.latest
-    return earliest or latest
 
 
 def _check_file(path: Path, create: bool) -> None:

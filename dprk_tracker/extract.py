@@ -15,14 +15,20 @@ from dataclasses import dataclass
 from . import reader
 from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
-from .model import Event, Extraction, Figure, Quantity, Reference, TimeExpr
+from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
 from .times import anchor_interval, find_times, parse_date
 from .topics import Lexicon, default_lexicon
 
-__all__ = ["DateError", "Document", "extract", "extract_document", "reference_from_option"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "DateError",
+    "Document",
+    "extract",
+    "extract_document",
+    "reference_from_option",
+]
 
-EXTRACTOR_VERSION = "1"
 
 # Values that name no period a timeline can place ("now", "recently").
 _VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
@@ -134,6 +140,7 @@ def _events(
                 earliest=earliest,
                 latest=latest,
                 precision=time.precision,
+                sort_date=time.earliest or time.latest,
                 time_text=time.text,
                 time_start=time.start,
                 time_end=time.end,

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# Bumped whenever the extractors change what they produce; `tracker reextract` compares against it.
+EXTRACTOR_VERSION = "1"
+
 # Precisions a date can carry, coarsest last. A value's precision says how to write it back.
 PRECISIONS = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
@@ -77,6 +80,7 @@ class Event:
     earliest: str | None
     latest: str | None
     precision: str | None
+    sort_date: str | None  # where the named period starts: "by early 2025" sorts with early 2025
     time_text: str
     time_start: int
     time_end: int

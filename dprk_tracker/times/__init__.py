@@ -11,9 +11,30 @@ HeidelTime style. Public API:
 
 from __future__ import annotations
 
-from .anchor import anchor_interval
-from .describe import describe
-from .parse import parse_date
-from .recognize import find_times
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .anchor import anchor_interval
+    from .describe import describe
+    from .parse import parse_date
+    from .recognize import find_times
 
 __all__ = ["anchor_interval", "describe", "find_times", "parse_date"]
+
+# Compiling the recognizer's patterns costs a noticeable fraction of a second, so each name is
+# imported on first use: rendering a timeline needs ``describe`` only, not the recognizer.
+_HOMES = {
+    "anchor_interval": ".anchor",
+    "describe": ".describe",
+    "parse_date": ".parse",
+    "find_times": ".recognize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_HOMES[name], __name__), name)
+    globals()[name] = value
+    return value
