@@ -26,6 +26,7 @@ two articles make one row dated Jun 2024, whatever order the notebook listed the
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -173,30 +174,65 @@ def event_match(a: dict[str, Any], b: dict[str, Any], a_words: set[str], b_words
     return None
 
 
+def _prefix(words: set[str], rank: dict[str, tuple[int, str]], threshold: float) -> list[str]:
+    """The rarest words of a set that any set at least ``threshold``-similar must share one of.
+
+    Prefix filtering (as in all-pairs similarity joins): if Jaccard(x, y) >= t, x and y share a word
+    among the first |x| - ceil(t·|x|) + 1 words of each, words ordered rarest first.
+    """
+    ordered = sorted(words, key=rank.__getitem__)
+    return ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
+
+
 def group_events(rows: Iterable[dict[str, Any]]) -> list[Group]:
+    """Group events; candidates come from an index, so a large notebook is not compared pairwise."""
+    ordered = list(_most_precise_first(rows))
+    all_words = [_event_words(row) for _, row in ordered]
+    frequency: dict[str, int] = {}
+    for row_words in all_words:
+        for word in row_words:
+            frequency[word] = frequency.get(word, 0) + 1
+    rank = {word: (count, word) for word, count in frequency.items()}
     groups: list[Group] = []
     words: dict[int, set[str]] = {}
-    by_year: dict[str, list[Group]] = {}  # compatible dates share their year: compare within it
-    for index, row in _most_precise_first(rows):
-        row_words = _event_words(row)
+    sequence: dict[int, int] = {}  # id(group) -> creation order: ties keep the earlier group
+    # A match is similar wording (>= SIMILAR: shares a word of the rarest prefix) or a shared figure
+    # (a number >= FIGURE_FLOOR): index groups both ways. Compatible dates share their year.
+    by_word: dict[tuple[str, str], list[Group]] = {}
+    by_number: dict[tuple[str, float], list[Group]] = {}
+    for (index, row), row_words in zip(ordered, all_words, strict=True):
+        year = _year(row)
+        candidates: dict[int, Group] = {}
+        if row.get("when"):
+            for word in _prefix(row_words, rank, SIMILAR):
+                for group in by_word.get((year, word), []):
+                    candidates[id(group)] = group
+            for number in numbers(row_words):
+                for group in by_number.get((year, number), []) if number >= FIGURE_FLOOR else []:
+                    candidates[id(group)] = group
         best: tuple[tuple[bool, float], Group, str] | None = None
-        for group in by_year.get(_year(row), []) if row.get("when") else []:
+        for group in sorted(candidates.values(), key=lambda g: sequence[id(g)]):
             if row["article_id"] in group.articles:
                 continue
             reason = event_match(group.first, row, words[id(group)], row_words)
             if reason:
-                rank = (reason.startswith("same date"), jaccard(words[id(group)], row_words))
-                if best is None or rank > best[0]:  # strictly better: ties keep the earlier group
-                    best = (rank, group, reason)
+                score = (reason.startswith("same date"), jaccard(words[id(group)], row_words))
+                if best is None or score > best[0]:  # strictly better: ties keep the earlier group
+                    best = (score, group, reason)
         if best is not None:
             _, group, reason = best
             group.rows.append(row)
             group.why.append(_because("event", group.first, row, reason))
-        else:
-            group = Group([row], order=index)
-            words[id(group)] = row_words
-            groups.append(group)
-            by_year.setdefault(_year(row), []).append(group)
+            continue
+        group = Group([row], order=index)
+        words[id(group)] = row_words
+        sequence[id(group)] = len(groups)
+        groups.append(group)
+        for word in _prefix(row_words, rank, SIMILAR):
+            by_word.setdefault((year, word), []).append(group)
+        for number in numbers(row_words):
+            if number >= FIGURE_FLOOR:
+                by_number.setdefault((year, number), []).append(group)
     return sorted(groups, key=lambda g: g.order)
 
 

@@ -7,6 +7,7 @@ The CLI opens a ``Notebook``, calls one method and renders what it returns. Ever
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -62,10 +63,14 @@ class Notebook:
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = Path(path)
         _check_file(self.path, create)
-        if create:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        # A notebook we may not write is still readable (shared or archived copies).
+        self.read_only = self.path.exists() and not os.access(self.path, os.W_OK)
+        if create and self.read_only:
+            raise NotebookError(f"{self.path} is read-only: cannot write to it")
         try:
-            self.db = sqlite_utils.Database(self.path)
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite_utils.Database(self._connect())
             self.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.conn.execute("PRAGMA foreign_keys = ON")
             # In WAL mode NORMAL still never corrupts; a power cut may lose the last commits only.
@@ -73,6 +78,18 @@ class Notebook:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise NotebookError(f"{self.path}: cannot open notebook: {exc}") from exc
+        except OSError as exc:
+            raise NotebookError(f"{self.path}: cannot open notebook: {exc.strerror or exc}") from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.read_only:
+            return sqlite3.connect(self.path)
+        # Read-only: with no WAL file to replay the file is complete, so open it immutable (no
+        # -shm needed in a folder we cannot write); otherwise read through the existing WAL.
+        wal = Path(f"{self.path}-wal")
+        flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+        uri = f"{self.path.resolve().as_uri()}?{flags}"
+        return sqlite3.connect(uri, uri=True)
 
     # -- schema -------------------------------------------------------------------------------------
 
@@ -87,6 +104,11 @@ class Notebook:
             raise NotebookError(
                 f"{self.path} was written by a newer dprk-tracker (schema version {len(applied)}); "
                 f"this version reads schema version {SCHEMA_VERSION}: upgrade dprk-tracker"
+            )
+        if len(applied) < len(known) and self.read_only:
+            raise NotebookError(
+                f"{self.path} is read-only and needs upgrading to schema version {SCHEMA_VERSION}:"
+                " open it once with write access"
             )
         if len(applied) < len(known):
             if self.db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

@@ -209,3 +209,11 @@ def test_bad_import_leaves_nothing(runner, tmp_path: Path, content: str, message
     line = error_line(other(runner, target)("import", str(dump)))
     assert line.startswith("error: " + message.format(path=dump)), line
     assert not target.exists()
+
+
+def test_import_from_stdin(notebook, runner, tmp_path: Path) -> None:
+    dump = notebook("export", "--format", "jsonl").stdout
+    copy = other(runner, tmp_path / "stdin.db")
+    result = copy("import", "-", input=dump)
+    assert result.stdout == "imported 3 articles, 4 events, 3 figures, 1 notes, 0 tags\n"
+    assert copy("export", "--format", "jsonl").stdout == dump

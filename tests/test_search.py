@@ -128,3 +128,17 @@ def test_no_match_in_table_says_so(notebook) -> None:
     result = notebook("search", "zeppelin")
     assert result.exit_code == 0
     assert result.stderr == "no articles match\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_escape_sequences_never_reach_the_terminal(tracker, tmp_path: Path, fmt: str) -> None:
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "Red \x1b[31malert\x1b[0m\x07 title\n\nThe \x1b]0;pwned\x07 alert reached 30 posts in 2024.\n"
+    )
+    assert tracker("ingest", str(article), "--published", "2024").exit_code == 0
+    tracker("note", "add", "article", "1", "bell \x07 and \x1b[2J clear")
+    for args in (("search", "alert"), ("note", "list"), ("export",)):
+        result = tracker(*args, "--format", fmt) if args[0] != "export" else tracker(*args)
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, args

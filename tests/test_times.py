@@ -302,6 +302,12 @@ def test_describe(args: tuple, expected: str) -> None:
     ("Mar 2025", ("2025-03", "month")),
     ("2025/03/05", ("2025-03-05", "day")),
     ("2025-03-05T10:00:00Z", ("2025-03-05", "day")),
+    ("2025-3-5", ("2025-03-05", "day")),
+    ("Wednesday, March 5, 2025", ("2025-03-05", "day")),
+    ("Mar. 5, 2025 10:00 AM", ("2025-03-05", "day")),
+    ("Wed, 05 Mar 2025 10:00:00 +0000", ("2025-03-05", "day")),
+    ("20250305", ("2025-03-05", "day")),
+    ("March 2025", ("2025-03", "month")),
 ])
 def test_parse_date(text: str, expected: tuple[str, str]) -> None:
     reference = parse_date(text)

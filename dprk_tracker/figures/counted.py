@@ -249,6 +249,12 @@ def _continues(text: str, pos: int, limit: int) -> bool:
     return bool(w and w.group(1).lower() not in _STOP and w.group(1)[0].islower())
 
 
+_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+_PREDICATE_STEMS = ("kill", "wound", "injur", "dead", "died", "captur", "missing", "execut", "detain",
+                    "slain", "hurt", "taken")
+
+
 def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
                  qualified: bool = False) -> Counted | None:
     """What the figure spanning ``[num_start, num_end)`` counts, with the span that names it.
@@ -258,18 +264,21 @@ def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
     """
     limit = min(len(text), num_end + 160)
     # Stop at the end of the sentence.
-    stop = re.compile(r"[.;!?\n](?:\s|$)").search(text, num_end, limit)
+    stop = _SENTENCE_END.search(text, num_end, limit)
     if stop:
         limit = stop.start()
     phrase = noun_phrase(text, num_end, limit, single=value == 1)
     after = phrase[2] if phrase else num_end
     toks = tail_words(text, num_start, 4, 60)
 
-    pred = _PREDICATE.match(text, after, limit)
-    if pred is None and phrase is not None:
-        pred = _CLAUSE_PREDICATE.match(text, after, limit)
-        if pred and re.search(r"[,;:]", text[after:pred.start("p")]):
-            pred = None
+    pred = None
+    window = text[after:min(limit, after + 90)].lower()
+    if any(stem in window for stem in _PREDICATE_STEMS):  # cheap test before the patterns
+        pred = _PREDICATE.match(text, after, limit)
+        if pred is None and phrase is not None:
+            pred = _CLAUSE_PREDICATE.match(text, after, limit)
+            if pred and _CLAUSE_PUNCT.search(text, after, pred.start("p")):
+                pred = None
     if pred is not None:
         p = pred.group("p")
         unit = _normalize(p)

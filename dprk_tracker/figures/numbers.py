@@ -145,10 +145,13 @@ def _build() -> dict[str, Any]:
     )
     # What may continue a digit number into a longer chunk: a joiner, a scale, a glued letter.
     continues = re.compile(
-        rf"\s*(?:-|–|&)|\s+and\s|\s?(?:{abbr}|{numeric_words})(?![\w])|[A-Za-z]|\s[KMGBT](?![\w.])",
+        rf"\s*(?:-|–|&)|\s+(?:and|point)\s|\s*(?:{abbr}|{numeric_words})(?![\w])|[A-Za-z]|\s[KMGBT](?![\w.])",
         re.IGNORECASE,
     )
+    # A lone cardinal word, for the fast path (its own word boundaries checked by the scanner).
+    simple_word = re.compile(rf"(?:{alternation([*units, *tens])})(?![\w'’-])", re.IGNORECASE)
     return {
+        "simple_word": simple_word,
         "vague_heads": frozenset(vague_heads),
         "fold_words": frozenset(fold_words),
         "continues": continues,
@@ -533,6 +536,12 @@ def numbers_at(text: str, pos: int, end: int | None = None) -> tuple[list[Number
         if d and len(d.group()) <= 24 and not t["continues"].match(text, d.end(), end):
             value, grouped, decimal = _digit_value(d.group())
             return [Number(value, pos, d.end(), False, False, d.group(), grouped, decimal)], d.end()
+    word = t["simple_word"].match(text, pos, end)
+    if word and not t["continues"].match(text, word.end(), end) and not text.endswith(_SIGN_WORDS, 0, pos):
+        # Fast path for a lone word number ("two soldiers"): nothing before or after extends it.
+        value = t["word_values"].get(word.group().lower())
+        if value is not None and value[0] in ("unit", "teen", "tens"):
+            return [Number(value[1], pos, word.end(), True, False, None)], word.end()
     lm = t["left"].search(text, max(0, pos - 14), pos)
     if lm:
         start = lm.start()

@@ -50,10 +50,8 @@ class _Patterns:
     cues: frozenset[str]
     vague: re.Pattern[str]
     vague_table: dict[str, list[float]]
-    fold: re.Pattern[str]
     glued_ok: re.Pattern[str]
     hyphen_word: re.Pattern[str]
-    time_unit: re.Pattern[str]
     one_before: frozenset[str]
     one_after: frozenset[str]
 
@@ -105,17 +103,12 @@ def patterns() -> _Patterns:
     cues = v["non_figure"]["cues"]
     vague_table = {_norm(k): [float(x) for x in r] for k, r in v["vague"].items()}
     vague = re.compile(rf"(?<![\w])(?:{alternation(vague_table)})(?![\w])", re.IGNORECASE)
-    fold = re.compile(
-        r"(?<![\w-])(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold(?![\w])",
-        re.IGNORECASE,
-    )
     glued_ok = re.compile(
         rf"(?:{alternation(measures_ci)}|{alternation(measures_cs)}|{alternation(suffixes)}|"
         rf"{alternation(scaled)}|{alternation(minor)}|pm|am|s)(?![\w])",
         re.IGNORECASE,
     )
     hyphen_word = re.compile(r"-([A-Za-z]+)")
-    time_unit = re.compile(rf"(?:{alternation(time_words)})$", re.IGNORECASE)
     return _Patterns(
         qualifiers=qualifiers,
         qualifier_longest=max(len(k.split()) for k in qualifiers),
@@ -135,10 +128,8 @@ def patterns() -> _Patterns:
         cues=frozenset(c.lower() for c in cues),
         vague=vague,
         vague_table=vague_table,
-        fold=fold,
         glued_ok=glued_ok,
         hyphen_word=hyphen_word,
-        time_unit=time_unit,
         one_before=frozenset(v["non_figure"]["one_stop_before"]),
         one_after=frozenset(v["non_figure"]["one_stop_after"]),
     )
@@ -164,7 +155,6 @@ class _Side:
     factor: float = 1.0
 
 
-_SIGN_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)\s+$", re.IGNORECASE)
 
 
 _SCALED_PREFIX = re.compile(r"(?<![A-Za-z])(MUSD|MEUR|MGBP|MAUD|musd|meur|mgbp|maud)\s*$")
@@ -722,7 +712,6 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![\w])")
 _CLOCK_AFTER = re.compile(
     r"(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hrs\b|GMT\b|UTC\b|KST\b)|:\d{2}"
 )
-_TOKEN_BEFORE = re.compile(r"\S*$")
 _TOKEN_AFTER = re.compile(r"\S*")
 _DATE_LIKE = re.compile(
     r"\+\d{1,4}(?:[-\s./]?\(?\d{1,4}\)?){2,}(?![\w])"  # phone numbers
@@ -730,6 +719,9 @@ _DATE_LIKE = re.compile(
     r"|\d{1,4}\s?/\s?\d{1,4}(?![\w])"  # 9/11, 24/7, 1/2
     r"|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b"  # 2024-25
 )
+
+
+_DATE_CHARS = frozenset("0123456789+-./() –")
 
 
 class _Blocked:
@@ -768,9 +760,17 @@ class _Blocked:
             token = text[lo:hi]
             if "://" in token or token.startswith("www.") or "@" in token:
                 return True
-            for m in _DATE_LIKE.finditer(text, max(0, start - 20), min(len(text), end + 20)):
-                if m.start() < end and start < m.end():
-                    return True
+            # the run of digits and date/phone punctuation around the number
+            a = start
+            while a > max(0, start - 24) and text[a - 1] in _DATE_CHARS:
+                a -= 1
+            b = end
+            while b < min(len(text), end + 24) and text[b] in _DATE_CHARS:
+                b += 1
+            if a < start or b > end:
+                for m in _DATE_LIKE.finditer(text, max(0, a - 1), min(len(text), b + 1)):
+                    if m.start() < end and start < m.end():
+                        return True
         return False
 
 

@@ -559,9 +559,8 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
     mod = APPROXIMATORS.get(" ".join(approx.split())) if approx else None
     mod = {"LESS_THAN": "APPROX", "MORE_THAN": "APPROX"}.get(mod or "", mod) if mod else None
     count = None if "vague" in groups else _count(groups)
-    if count is None:
-        norm = _point(unit, 0, ctx)
-        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None) if norm else None
+    if count is None:  # "a few years ago", "months later": somewhere in the past or the future
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None)
     if not float(count).is_integer():
         count = round(count)
     shift = int(count) * sign
@@ -572,13 +571,12 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
         unit, shift = "Y", shift * 10
     elif unit == "CE":
         unit, shift = "Y", shift * 100
-    elif unit in ("H", "MIN", "S"):
-        value = "PRESENT_REF" if ctx.reference is None else iso(ctx.reference) + "TXX:XX"
-        return Norm("TIME", value, mod, "time")
+    elif unit in ("H", "MIN", "S"):  # "two hours ago": some time on the reference day
+        day = iso(ctx.reference) if ctx.reference is not None and ctx.knows("day") else "XXXX-XX-XX"
+        return Norm("TIME", day + "TXX:XX", mod, "time")
     elif unit == "2W":
         unit, shift = "W", shift * 2
-    norm = _point(unit, shift, ctx, mod)
-    return norm
+    return _point(unit, shift, ctx, mod)
 
 
 def _year_compound(groups: dict[str, str], ctx: Context) -> Norm | None:

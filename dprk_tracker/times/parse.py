@@ -8,10 +8,12 @@ from ..model import Reference
 from .normalize import period_of
 from .recognize import find_times
 
-_COMPACT = re.compile(r"(\d{4})(\d\d)(\d\d)")
+_COMPACT = re.compile(r"(\d{4})(\d\d)(\d\d)|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _NUMERIC = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?")
 # Clock and zone after a date ("2025-03-05T10:00:00Z", "Wed, 05 Mar 2025 10:00:00 +0000").
-_CLOCK_TAIL = re.compile(r"(?:[T\s]+\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d|[A-Z]{2,4})?)$")
+_CLOCK_TAIL = re.compile(
+    r"(?:,?[T\s]+\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d\d:?\d\d|[A-Z]{2,4})?)$"
+)
 _WEEKDAY_HEAD = re.compile(r"^[A-Za-z]{3,9}\.?,\s*")
 
 
@@ -23,7 +25,8 @@ def parse_date(text: str) -> Reference | None:
     if not cleaned:
         return None
     if match := _COMPACT.fullmatch(cleaned):
-        return _checked(f"{match.group(1)}-{match.group(2)}-{match.group(3)}", "day")
+        year, month, day = (part for part in match.groups() if part)
+        return _checked(f"{year}-{int(month):02d}-{int(day):02d}", "day")
     if match := _NUMERIC.fullmatch(cleaned):
         if match.group(2) is None:
             return _checked(match.group(1), "year")

@@ -2,8 +2,8 @@
 
 Each rule is one regex with standard group names (``year``, ``month``, ``day``, ``mod``, ``rel``,
 ``num``, ``unit`` ...) and a list of the words it can start with (``TRIGGERS``). ``scan`` runs one
-cheap trigger regex over a lower-cased copy of the text and, at each trigger, one joined regex of the
-rules that can start there (a single match call tries them in priority order: fuller phrases first).
+cheap trigger regex over a lower-cased copy of the text and, at each trigger, the rules that can start
+there, in priority order (fuller phrases first; the first match wins).
 Speed comes from this shape: one pass over the text, then a handful of anchored matches per time
 expression, no per-token Python loop. Normalization (values, bounds) lives in normalize.py.
 """
@@ -382,44 +382,16 @@ def _rules_at(trigger: re.Match[str], text: str, lowered: str) -> tuple[int, ...
     return _RULES_BY_KEY.get("#" + (kind or ""), ())
 
 
-def _named(index: int, pattern: str) -> str:
-    """A rule's pattern with group names made unique (``r3_year``) for joining with other rules."""
-    pattern = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{index}_{m.group(1)}>", pattern)
-    if r"\2" in pattern:  # the one numbered backreference (a repeated date separator)
-        pattern = pattern.replace("([/.])", f"(?P<r{index}_sep>[/.])", 1).replace(r"\2", f"(?P=r{index}_sep)")
-    return pattern
-
-
-# One joined regex per distinct list of rules: a single match call tries them all, in priority order.
-_JOINED: dict[tuple[int, ...], re.Pattern[str]] = {}
-
-
-# For each joined regex: its outer group number -> (rule index, [(group number, short name), ...]).
-_LAYOUT: dict[re.Pattern[str], dict[int, tuple[int, list[tuple[int, str]]]]] = {}
-
-
-def _joined(indices: tuple[int, ...]) -> re.Pattern[str]:
-    pattern = _JOINED.get(indices)
-    if pattern is None:
-        body = "|".join(f"(?P<rule{i}>{_named(i, RULES[i][1])})" for i in indices)
-        pattern = _JOINED[indices] = re.compile(r"(?<![\w@#])(?:" + body + r")(?!\w)")
-        layout = _LAYOUT[pattern] = {}
-        for i in indices:
-            prefix = f"r{i}_"
-            inner = [(number, name[len(prefix):]) for name, number in pattern.groupindex.items()
-                     if name.startswith(prefix)]
-            layout[pattern.groupindex[f"rule{i}"]] = (i, inner)
-    return pattern
-
-
+# Each rule compiled on its own; ``scan`` tries a trigger's rules in priority order. (Joining them into
+# one alternation was measured slower: the big alternation loses the per-rule fast failure.)
+COMPILED = [re.compile(r"(?<![\w@#])(?:" + pattern + r")(?!\w)") for _, pattern in RULES]
+_RULE_GROUPS = [[(number, name) for name, number in rule.groupindex.items()] for rule in COMPILED]
 _RULES_BY_KEY = {key: tuple(indices) for key, indices in _RULES_BY_KEY.items()}
 # A capitalised name that is also a trigger word of its own tries the rules of both.
 _NAME_RULES = {
     word: tuple(sorted(set(_RULES_BY_KEY["#name"]) | set(_RULES_BY_KEY[word])))
     for word in _NAME_WORDS if word in _RULES_BY_KEY
 }
-for _indices in set(_RULES_BY_KEY.values()) | set(_NAME_RULES.values()):
-    _joined(_indices)
 
 
 # Lower case for ASCII letters and plain spaces for Unicode spaces: same length, so offsets hold.
@@ -433,18 +405,29 @@ def folded(text: str) -> str:
 
 
 def _candidate(
-    match: re.Match[str], text: str, position: int
+    index: int, match: re.Match[str], text: str, position: int
 ) -> tuple[str, dict[str, str], int, int] | None:
-    index, inner = _LAYOUT[match.re][match.lastindex or 0]
-    values = match.groups()
     groups: dict[str, str] = {}
-    for number, short in inner:
-        if values[number - 1]:
-            start, end = match.span(number)
+    for number, short in _RULE_GROUPS[index]:
+        start, end = match.span(number)
+        if end > start:
             if short in NAME_GROUPS and text[start].isalpha() and not text[start].isupper():
                 return None  # "may", "march", "sun" in lower case are not names
             groups[short] = text[start:end]
     return RULE_NAMES[index], groups, position, match.end()
+
+
+def _first_match(
+    indices: tuple[int, ...], text: str, lowered: str, position: int
+) -> tuple[str, dict[str, str], int, int] | None:
+    """The first of ``indices`` whose rule matches at ``position`` (with capitalised names)."""
+    for index in indices:
+        match = COMPILED[index].match(lowered, position)
+        if match:
+            found = _candidate(index, match, text, position)
+            if found:
+                return found
+    return None
 
 
 def scan(
@@ -461,10 +444,7 @@ def scan(
         if position < limit:
             continue
         indices = _rules_at(trigger, text, lowered)
-        if not indices:
-            continue
-        match = _JOINED[indices].match(lowered, position)
-        found = _candidate(match, text, position) if match else None
+        found = _first_match(indices, text, lowered, position) if indices else None
         if found:
             limit = found[3]
             yield found
@@ -480,14 +460,12 @@ def match_at(
         return (found[0], found[1], found[2] + position, found[3] + position) if found else None
     trigger = TRIGGER.match(lowered, position)
     indices = _rules_at(trigger, text, lowered) if trigger else ()
-    match = _JOINED[indices].match(lowered, position) if indices else None
-    return _candidate(match, text, position) if match else None
+    return _first_match(indices, text, lowered, position) if indices else None
 
 
 # --- Context patterns -----------------------------------------------------------------------------
 
 # Context is read as the few words before a span (set lookups, no regex search over the window).
-_WORD = re.compile(r"[\w'’$£€¥₩#.]+")
 SIGNALS = frozenset(words("signals"))
 IDENTIFIER_WORDS = frozenset(words("identifier_words"))
 QUANTITY_WORDS = frozenset(words("quantity_words"))
@@ -497,12 +475,22 @@ FUTURE_MARKERS = (*words("future_markers"), "next")
 COUNT_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!\s+(?:ago|earlier|later))")
 
 
+_PUNCTUATION = "\"'“”‘’()[]{},;:!?*-–—"
+
+
 def words_before(text: str, start: int, count: int = 3) -> list[str]:
     """The last ``count`` words before ``start``, lower case, nearest last (stops at a line break)."""
     window = text[max(0, start - 40):start]
     window = window[window.rfind("\n") + 1:]
-    found = _WORD.findall(window)[-count:]
-    return [w.lower() if w.endswith("s.") else w.lower().rstrip(".") for w in found]
+    found = []
+    for token in reversed(window.split()):
+        word = token.strip(_PUNCTUATION).lower()
+        if word:
+            found.append(word if word.endswith("s.") else word.rstrip("."))
+            if len(found) == count:
+                break
+    found.reverse()
+    return found
 
 
 def phrase_before(text: str, start: int, phrases: frozenset[str], skip_the: bool = False) -> str | None:
@@ -521,12 +509,16 @@ def phrase_before(text: str, start: int, phrases: frozenset[str], skip_the: bool
 
 
 _FUTURE_PHRASES = frozenset(" ".join(marker.replace("'", " '").split()) for marker in FUTURE_MARKERS)
-_FUTURE_WORD = re.compile(r"'?[a-z]+")
+_FUTURE_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _FUTURE_PHRASES)
+_CLAUSE_PUNCTUATION = "\"“”‘()[]{},;:!?*-–—."
 
 
 def has_future_marker(window: str) -> bool:
     """Whether a future marker ("will", "is expected to", "next") stands in ``window`` as whole words."""
-    tokens = _FUTURE_WORD.findall(window.lower().replace("’", "'"))
+    lowered = window.lower().replace("’", "'").replace("'ll", " 'll")
+    tokens = [token.strip(_CLAUSE_PUNCTUATION) for token in lowered.split()]
+    if _FUTURE_FIRST_WORDS.isdisjoint(tokens):
+        return False
     for size in (1, 2, 3):
         for index in range(len(tokens) - size + 1):
             if " ".join(tokens[index:index + size]) in _FUTURE_PHRASES:

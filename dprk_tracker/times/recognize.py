@@ -120,7 +120,8 @@ def _future(text: str, start: int) -> bool:
     """Whether the clause before the expression speaks of the future ("will meet on Tuesday")."""
     window_start = max(0, start - 80)
     window = text[window_start:start]
-    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(" said"), window.rfind(" says"))
+    # The clause ends at a sentence break, a comma or a reporting verb ("said on Monday that it will").
+    cut = max(window.rfind(marker) for marker in (". ", ", ", "\n", " said", " says"))
     if cut >= 0:
         window = window[cut + 1:]
     return has_future_marker(window)
