@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test bench bench-scale bench-scale-full clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,19 @@ test: $(STAMP)
 	$(BIN)/ruff check dprk_tracker tests benchmarks
 	$(BIN)/pytest -q
 
+# Accuracy and speed of the extractors (needs ../shared/dev beside the repository).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/timeml.py
-	$(BIN)/python benchmarks/quantities.py
+	$(BIN)/python benchmarks/timeml.py --speed
+	$(BIN)/python benchmarks/quantities.py --speed
+
+# Ingest and query at scale (see benchmarks/README.md); the -full target adds 100,000 articles.
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/ingest.py --sizes 1000,10000
+	$(BIN)/python benchmarks/queries.py
+
+bench-scale-full: $(STAMP)
+	$(BIN)/python benchmarks/ingest.py --sizes 100000
+	$(BIN)/python benchmarks/queries.py
 
 clean:
 	rm -rf $(VENV) data/*.db

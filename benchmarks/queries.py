@@ -145,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=30, help="in-process runs per query")
     parser.add_argument("--cli-repeat", type=int, default=10, help="whole-command runs per query")
     parser.add_argument("--cli-timeout", type=float, default=60, help="give up on a command after this (s)")
+    parser.add_argument(
+        "--queries", default="timeline,figures,search,summary", help="which queries (comma-separated)"
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
 
@@ -201,7 +204,10 @@ def main(argv: list[str] | None = None) -> int:
             commands.append(("search", label, call, ["search", SEARCH_TERM, "--limit", str(PAGE), *options]))
     commands.append(("summary", "whole notebook", notebook.overview, ["summary"]))
 
+    wanted = set(args.queries.split(","))
     for name, label, call, cli in commands:
+        if name not in wanted:
+            continue
         entry: dict[str, Any] = {"query": name, "variant": label, "cli": " ".join(["tracker", *cli])}
         if call is not None:
             try:

@@ -156,13 +156,21 @@ def _event_words(row: dict[str, Any]) -> set[str]:
     return content_words(text)
 
 
-def event_match(a: dict[str, Any], b: dict[str, Any], a_words: set[str], b_words: set[str]) -> str | None:
-    """Why event ``b`` reports the same as event ``a``, or None."""
+def event_match(
+    a: dict[str, Any],
+    b: dict[str, Any],
+    a_words: set[str],
+    b_words: set[str],
+    a_numbers: set[float] | None = None,
+    b_numbers: set[float] | None = None,
+) -> str | None:
+    """Why event ``b`` reports the same as event ``a``, or None (numbers may come precomputed)."""
     date = compatible_dates(a, b)
     if date is None:
         return None
     score = jaccard(a_words, b_words)
-    a_numbers, b_numbers = numbers(a_words), numbers(b_words)
+    a_numbers = numbers(a_words) if a_numbers is None else a_numbers
+    b_numbers = numbers(b_words) if b_numbers is None else b_numbers
     if a_numbers and b_numbers and not a_numbers & b_numbers:
         return None  # both state figures, none in common: different claims
     shared = sorted(n for n in a_numbers & b_numbers if n >= FIGURE_FLOOR)
@@ -184,8 +192,40 @@ def _prefix(words: set[str], rank: dict[str, tuple[int, str]], threshold: float)
     return ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
 
 
+MAX_MONTHS = 240  # a date spanning more than this is looked up in its first 20 years only
+
+
+def _months(earliest: str, latest: str) -> list[str]:
+    year, month = int(earliest[:4]), int(earliest[5:7])
+    months: list[str] = []
+    while f"{year:04}-{month:02}" <= latest[:7] and len(months) < MAX_MONTHS:
+        months.append(f"{year:04}-{month:02}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _date_keys(row: dict[str, Any], *, lookup: bool) -> list[tuple[Any, ...]]:
+    """Where a group is filed (``lookup=False``) or a row looks for groups (``lookup=True``).
+
+    Rows are taken most precise first, so a group's first row lies inside any later row it matches
+    ("within"), or names the same open period ("same date"). A bounded period is filed under the
+    month it starts in and looks in every month it spans; an open or unbounded one under its value.
+    """
+    earliest, latest = row.get("earliest"), row.get("latest")
+    if row.get("relation") or not earliest or not latest:
+        return [("=", row.get("when"), row.get("mod"), row.get("relation"))]
+    if not lookup:
+        return [("m", earliest[:7])]
+    return [("m", month) for month in _months(earliest, latest)]
+
+
 def group_events(rows: Iterable[dict[str, Any]]) -> list[Group]:
-    """Group events; candidates come from an index, so a large notebook is not compared pairwise."""
+    """Group events; candidates come from an index, so a large notebook is not compared pairwise.
+
+    A match needs compatible dates and either similar wording (>= SIMILAR: then the two share a
+    word of the rarest prefix, see ``_prefix``) or a shared figure (a number >= FIGURE_FLOOR), so
+    groups are filed under (date key, prefix word) and (date key, number).
+    """
     ordered = list(_most_precise_first(rows))
     all_words = [_event_words(row) for _, row in ordered]
     frequency: dict[str, int] = {}
@@ -196,25 +236,29 @@ def group_events(rows: Iterable[dict[str, Any]]) -> list[Group]:
     groups: list[Group] = []
     words: dict[int, set[str]] = {}
     sequence: dict[int, int] = {}  # id(group) -> creation order: ties keep the earlier group
-    # A match is similar wording (>= SIMILAR: shares a word of the rarest prefix) or a shared figure
-    # (a number >= FIGURE_FLOOR): index groups both ways. Compatible dates share their year.
-    by_word: dict[tuple[str, str], list[Group]] = {}
-    by_number: dict[tuple[str, float], list[Group]] = {}
+    members: dict[int, set[int]] = {}  # id(group) -> its article ids
+    group_numbers: dict[int, set[float]] = {}  # id(group) -> numbers of its first row
+    index_: dict[tuple[Any, ...], list[Group]] = {}
     for (index, row), row_words in zip(ordered, all_words, strict=True):
-        year = _year(row)
+        prefix = _prefix(row_words, rank, SIMILAR)
+        row_numbers = numbers(row_words)
+        figures = [n for n in row_numbers if n >= FIGURE_FLOOR]
         candidates: dict[int, Group] = {}
         if row.get("when"):
-            for word in _prefix(row_words, rank, SIMILAR):
-                for group in by_word.get((year, word), []):
-                    candidates[id(group)] = group
-            for number in numbers(row_words):
-                for group in by_number.get((year, number), []) if number >= FIGURE_FLOOR else []:
-                    candidates[id(group)] = group
+            for key in _date_keys(row, lookup=True):
+                for word in prefix:
+                    for group in index_.get((*key, "w", word), ()):
+                        candidates[id(group)] = group
+                for number in figures:
+                    for group in index_.get((*key, "n", number), ()):
+                        candidates[id(group)] = group
         best: tuple[tuple[bool, float], Group, str] | None = None
         for group in sorted(candidates.values(), key=lambda g: sequence[id(g)]):
-            if row["article_id"] in group.articles:
+            if row["article_id"] in members[id(group)]:
                 continue
-            reason = event_match(group.first, row, words[id(group)], row_words)
+            reason = event_match(
+                group.first, row, words[id(group)], row_words, group_numbers[id(group)], row_numbers
+            )
             if reason:
                 score = (reason.startswith("same date"), jaccard(words[id(group)], row_words))
                 if best is None or score > best[0]:  # strictly better: ties keep the earlier group
@@ -223,16 +267,20 @@ def group_events(rows: Iterable[dict[str, Any]]) -> list[Group]:
             _, group, reason = best
             group.rows.append(row)
             group.why.append(_because("event", group.first, row, reason))
+            members[id(group)].add(row["article_id"])
             continue
         group = Group([row], order=index)
         words[id(group)] = row_words
+        group_numbers[id(group)] = row_numbers
         sequence[id(group)] = len(groups)
+        members[id(group)] = {row["article_id"]}
         groups.append(group)
-        for word in _prefix(row_words, rank, SIMILAR):
-            by_word.setdefault((year, word), []).append(group)
-        for number in numbers(row_words):
-            if number >= FIGURE_FLOOR:
-                by_number.setdefault((year, number), []).append(group)
+        if row.get("when"):
+            for key in _date_keys(row, lookup=False):
+                for word in prefix:
+                    index_.setdefault((*key, "w", word), []).append(group)
+                for number in figures:
+                    index_.setdefault((*key, "n", number), []).append(group)
     return sorted(groups, key=lambda g: g.order)
 
 

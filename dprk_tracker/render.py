@@ -213,22 +213,30 @@ def _as_text(value: str | Text) -> Text:
 
 
 def highlighted(text: str, start: int, end: int, *, width: int = 160) -> Text:
-    """The event text trimmed to about ``width`` characters around [start, end), that span in bold."""
+    """The text around [start, end), that span in bold; trimmed at word boundaries to about ``width``
+    characters when it is much longer (a sentence only a little longer is shown whole)."""
     text = _ESCAPES.sub(lambda m: " " * len(m.group()), text)
     text = _CONTROLS.sub(" ", text).replace("\n", " ")
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     left, right = 0, len(text)
-    if len(text) > width:
+    if len(text) > width * 1.25:
         room = max(0, width - (end - start))
         left = max(0, start - room // 2)
-        right = min(len(text), left + max(width, end - left))
-        left = max(0, min(left, right - width))
+        right = min(len(text), max(end, left + width))
+        left = max(0, min(left, right - width, start))
+        # Cut between words, never inside one.
+        if left > 0:
+            space = text.find(" ", left, start)
+            left = space + 1 if space >= 0 else left
+        if right < len(text):
+            space = text.rfind(" ", end, right)
+            right = space if space >= 0 else right
     result = Text()
     if left > 0:
-        result.append("…")
+        result.append("… ")
     result.append(text[left:start])
     result.append(text[start:end], style="bold yellow")
     result.append(text[end:right])
     if right < len(text):
-        result.append("…")
+        result.append(" …")
     return result

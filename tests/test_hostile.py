@@ -60,7 +60,7 @@ def run(
         capture_output=True,
         text=True,
         env=environ or env(),
-        timeout=120,
+        timeout=300,
         **kwargs,
     )
 

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from ..model import Reference
 from .vocabulary import number_value, table
 
@@ -203,13 +205,17 @@ def _quarter_of(day: date) -> tuple[int, int]:
 
 
 def _shift_quarter(year: int, quarter: int, shift: int) -> tuple[int, int]:
-    index = year * 4 + quarter - 1 + shift
-    return index // 4, index % 4 + 1
+    year, month = _shift_month(year, (quarter - 1) * 3 + 1, shift * 3)
+    return year, (month - 1) // 3 + 1
 
 
 def _shift_month(year: int, month: int, shift: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + shift
-    return index // 12, index % 12 + 1
+    try:
+        shifted = date(year, month, 1) + relativedelta(months=shift)
+    except (ValueError, OverflowError):  # outside the calendar datetime knows (year 0, 10000)
+        index = year * 12 + month - 1 + shift
+        return index // 12, index % 12 + 1
+    return shifted.year, shifted.month
 
 
 def _season_of(day: date) -> tuple[int, str]:
