@@ -17,7 +17,7 @@ from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
 from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
-from .times import anchor_interval, find_times, parse_date
+from .times import Recognized, anchor_interval, parse_date, recognize_times, resolve_times
 from .topics import Lexicon, default_lexicon
 
 __all__ = [
@@ -54,15 +54,19 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     article = reader.parse(text)
     content = article.content()
 
+    # One scan of the text; its expressions are normalized again once the reference date is known.
+    recognized = recognize_times(content)
+    unanchored: list[TimeExpr] | None = None
     reference = reference_from_option(published) if published else None
-    times: list[TimeExpr] | None = None
     if reference is None and article.date:
-        reference = _document_reference(article.date, content)
+        reference = _document_reference(article.date, recognized)
     if reference is None:
-        times = find_times(content, None)
-        reference = _inferred_reference(times)
-    if times is None or reference is not None:
-        times = find_times(content, reference)
+        unanchored = resolve_times(recognized, None)
+        reference = _inferred_reference(unanchored)
+    if reference is not None or unanchored is None:
+        times = resolve_times(recognized, reference)
+    else:
+        times = unanchored
 
     sentences = sentence_spans(content)
     events = _events(content, times, sentences, lexicon)
@@ -80,12 +84,12 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     return Document(article, reference, extraction)
 
 
-def _document_reference(date: str, content: str) -> Reference | None:
+def _document_reference(date: str, recognized: Recognized) -> Reference | None:
     parsed = parse_date(date)
     if parsed is not None:
         return Reference(parsed.value, parsed.precision, "document")
     # A dateline often omits the year ("SEOUL, March 5"): take it from the text's latest year.
-    year = _inferred_reference(find_times(content, None))
+    year = _inferred_reference(resolve_times(recognized, None))
     if year is not None:
         parsed = parse_date(f"{date} {year.value}")
         if parsed is not None:

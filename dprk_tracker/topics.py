@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -25,27 +24,91 @@ class LexiconError(ValueError):
 class Topic:
     name: str
     weight: float
-    pattern: re.Pattern[str] | None
+    keywords: tuple[str, ...]
+
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Keywords indexed by the word they start with, so scoring is one pass over the text's words
+    (a regex alternation per topic was most of the ingest time)."""
+
+    exact: dict[str, set[int]]  # "killed" -> topics
+    stems: dict[str, set[int]]  # "kill" (from "kill*") -> topics
+    longest_stem: int
+    phrases: dict[str, list[tuple[str, bool, int]]]  # first word -> (phrase, open-ended, topic)
+    symbols: list[tuple[str, int]]  # keywords that start with no word character ("$")
+    cache: dict[str, frozenset[int]] = field(default_factory=dict)  # words repeat: look each up once
+
+    def word_topics(self, token: str) -> frozenset[int]:
+        """Topics with a one-word keyword matching this word, exactly or as a stem ("kill*")."""
+        found = self.cache.get(token)
+        if found is None:
+            topics = set(self.exact.get(token, ()))
+            for size in range(1, min(len(token), self.longest_stem) + 1):
+                topics.update(self.stems.get(token[:size], ()))
+            if len(self.cache) > 200_000:  # bounded: a long ingest meets ever more words
+                self.cache.clear()
+            found = self.cache[token] = frozenset(topics)
+        return found
+
+
+def _index(topics: tuple[Topic, ...]) -> _Index:
+    exact: dict[str, set[int]] = {}
+    stems: dict[str, set[int]] = {}
+    phrases: dict[str, list[tuple[str, bool, int]]] = {}
+    symbols: list[tuple[str, int]] = []
+    for number, topic in enumerate(topics):
+        for keyword in topic.keywords:
+            word = keyword.strip().lower()
+            open_ended = word.endswith("*")
+            stem = word.rstrip("*")
+            if not stem:
+                continue
+            first = _WORD.match(stem)
+            if first is None:
+                symbols.append((stem, number))
+            elif first.end() == len(stem):
+                (stems if open_ended else exact).setdefault(stem, set()).add(number)
+            else:
+                phrases.setdefault(first.group(), []).append((stem, open_ended, number))
+    return _Index(exact, stems, max((len(s) for s in stems), default=0), phrases, symbols)
 
 
 @dataclass(frozen=True)
 class Lexicon:
     topics: tuple[Topic, ...]
+    _index: _Index = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", _index(self.topics))
 
     @property
     def names(self) -> list[str]:
         return [topic.name for topic in self.topics]
 
     def scores(self, text: str) -> dict[str, float]:
+        """Weighted keyword hits per topic; a topic counts once per position in the text."""
         lowered = text.lower()
-        result: dict[str, float] = {}
-        for topic in self.topics:
-            if topic.pattern is None:
-                continue
-            hits = len(topic.pattern.findall(lowered))
-            if hits:
-                result[topic.name] = hits * topic.weight
-        return result
+        index = self._index
+        hits = [0] * len(self.topics)
+        for match in _WORD.finditer(lowered):
+            token = match.group()
+            here = index.word_topics(token)
+            for phrase, open_ended, number in index.phrases.get(token, ()):
+                end = match.start() + len(phrase)
+                bounded = open_ended or not phrase[-1].isalnum() or end == len(lowered)
+                if lowered.startswith(phrase, match.start()) and (bounded or not _is_word(lowered[end])):
+                    here = here | {number}
+            for number in here:
+                hits[number] += 1
+        for symbol, number in index.symbols:
+            hits[number] += lowered.count(symbol)
+        return {
+            topic.name: count * topic.weight for topic, count in zip(self.topics, hits, strict=True) if count
+        }
 
     def classify(self, *texts: str | None) -> str:
         """The topic of the first text that has one; later texts are wider context."""
@@ -59,22 +122,8 @@ class Lexicon:
         return FALLBACK
 
 
-def _keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str] | None:
-    parts = []
-    for keyword in keywords:
-        word = keyword.strip().lower()
-        if not word:
-            continue
-        stem = word.rstrip("*")
-        body = re.escape(stem) + (r"\w*" if word.endswith("*") else "")
-        left = r"(?<!\w)" if stem[:1].isalnum() else ""
-        right = r"(?!\w)" if word.endswith("*") or stem[-1:].isalnum() else ""
-        parts.append(left + body + right)
-    if not parts:
-        return None
-    # Longest first so "special forces" wins over "forces" in the alternation.
-    parts.sort(key=len, reverse=True)
-    return re.compile("|".join(parts))
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _parse(data: dict, origin: str) -> dict[str, Topic]:
@@ -89,7 +138,7 @@ def _parse(data: dict, origin: str) -> dict[str, Topic]:
         if not isinstance(weight, int | float):
             raise LexiconError(f"{origin}: topic {name!r} has a weight that is not a number")
         keywords = [str(k) for k in spec.get("keywords", [])]
-        topics[name] = Topic(name=name, weight=float(weight), pattern=_keyword_pattern(keywords))
+        topics[name] = Topic(name=name, weight=float(weight), keywords=tuple(keywords))
     return topics
 
 
@@ -113,7 +162,7 @@ def load_lexicon(*user_files: Path | None) -> Lexicon:
             raise LexiconError(f"cannot read topic file {path}: {exc}") from exc
         topics.update(_parse(data, str(path)))
     # "other" always exists and always comes last: it is what nothing else matched.
-    fallback = topics.pop(FALLBACK, Topic(FALLBACK, 0.0, None))
+    fallback = topics.pop(FALLBACK, Topic(FALLBACK, 0.0, ()))
     return Lexicon((*topics.values(), fallback))
 
 

@@ -18,9 +18,10 @@ if TYPE_CHECKING:
     from .anchor import anchor_interval
     from .describe import describe
     from .parse import parse_date
-    from .recognize import find_times
+    from .recognize import Recognized, find_times, recognize_times, resolve_times
 
-__all__ = ["anchor_interval", "describe", "find_times", "parse_date"]
+__all__ = ["Recognized", "anchor_interval", "describe", "find_times", "parse_date", "recognize_times",
+           "resolve_times"]
 
 # Compiling the recognizer's patterns costs a noticeable fraction of a second, so each name is
 # imported on first use: rendering a timeline needs ``describe`` only, not the recognizer.
@@ -29,6 +30,9 @@ _HOMES = {
     "describe": ".describe",
     "parse_date": ".parse",
     "find_times": ".recognize",
+    "recognize_times": ".recognize",
+    "resolve_times": ".recognize",
+    "Recognized": ".recognize",
 }
 
 

@@ -179,11 +179,19 @@ def _with_explicit_day(norm: Norm, explicit: Norm | None) -> Norm:
     return Norm(norm.type, explicit.value + time_part, norm.mod, norm.precision, norm.clip)
 
 
-def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
-    """All TIMEX3 expressions in ``text``, sorted by start, non-overlapping, resolved against ``reference``.
+@dataclass(frozen=True)
+class Recognized:
+    """The expressions found in a text, before any value is computed: normalizing the same
+    recognition against another reference date needs no second scan."""
 
-    Pure: no clock is read; with no (or too coarse a) reference relative values keep X placeholders.
-    """
+    text: str
+    candidates: list[Candidate]
+    hints: dict[int, int]
+    explicit: dict[int, tuple[str, dict[str, str]]]
+
+
+def recognize_times(text: str) -> Recognized:
+    """Find the candidate time expressions of ``text`` (recognition only)."""
     candidates: list[Candidate] = []
     lowered = folded(text)
     for rule, groups, start, end in scan(text, lowered=lowered):
@@ -191,7 +199,21 @@ def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
         if _accept(candidate, text, lowered):
             candidates.append(candidate)
     hints = _range_hints(candidates, text)
-    explicit = _parenthetical_dates(candidates, text)
+    return Recognized(text, candidates, hints, _parenthetical_dates(candidates, text))
+
+
+def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
+    """All TIMEX3 expressions in ``text``, sorted by start, non-overlapping, resolved against ``reference``.
+
+    Pure: no clock is read; with no (or too coarse a) reference relative values keep X placeholders.
+    """
+    return resolve_times(recognize_times(text), reference)
+
+
+def resolve_times(recognized: Recognized, reference: Reference | None) -> list[TimeExpr]:
+    """Normalize recognized expressions against ``reference``."""
+    text, candidates = recognized.text, recognized.candidates
+    hints, explicit = recognized.hints, recognized.explicit
     base = context_for(reference)
     results: list[TimeExpr] = []
     last_year: int | None = None
