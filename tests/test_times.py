@@ -264,6 +264,8 @@ def test_anchor_interval() -> None:
     assert _anchor("in June 2024") == ("2024-06-01", "2024-06-30", None)
     assert _anchor("from 2022 to 2024") == ("2022-01-01", "2024-12-31", None)
     assert _anchor("between October and December 2024") == ("2024-10-01", "2024-12-31", None)
+    # "as of" dates a status report; it does not open the interval.
+    assert _anchor("4,000 killed as of early 2025") == ("2025-01-01", "2025-04-30", "START")
 
 
 # --- describe -------------------------------------------------------------------------------------

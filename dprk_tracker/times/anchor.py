@@ -14,11 +14,11 @@ from ..model import TimeExpr
 from .normalize import period_of
 
 # Signal -> (keep earliest, keep latest, mod). "from" alone keeps both ends (it is a range start).
+# "as of" is absent on purpose: in news it dates a status ("as of early 2025"), it opens nothing.
 _SIGNAL_EFFECT: dict[str, tuple[str, str, str | None]] = {
     "since": ("start", "open", "ON_OR_AFTER"),
     "starting": ("start", "open", "ON_OR_AFTER"),
     "beginning": ("start", "open", "ON_OR_AFTER"),
-    "as of": ("start", "open", "ON_OR_AFTER"),
     "after": ("end+", "open", "AFTER"),
     "following": ("end+", "open", "AFTER"),
     "by": ("open", "end", "ON_OR_BEFORE"),
