@@ -23,7 +23,6 @@ from .model import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:  # the extractors load only when something is extracted
     from .extract import Document
-    from .trends import CountedLexicon
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -66,7 +65,6 @@ class Notebook:
         _check_file(self.path, create)
         # A notebook we may not write is still readable (shared or archived copies).
         self.read_only = self.path.exists() and not os.access(self.path, os.W_OK)
-        self._counted: CountedLexicon | None = None
         if create and self.read_only:
             raise NotebookError(f"{self.path} is read-only: cannot write to it")
         try:
@@ -198,7 +196,6 @@ class Notebook:
                     return Added(existing[0], True, 0, 0)
                 article_id = self.db["articles"].insert(record).last_pk
                 self._insert_extraction(article_id, document)
-                self._group(article_id)
         except sqlite3.IntegrityError:
             # Another writer stored the same text between our check and our insert.
             existing = self.find_duplicate(article.body)
@@ -206,24 +203,6 @@ class Notebook:
                 raise
             return Added(existing, True, 0, 0)
         return Added(article_id, False, len(extraction.events), len(extraction.figures))
-
-    def counted(self) -> CountedLexicon:
-        """What figures count, folded: the packaged lexicon and a ``counted.toml`` beside the notebook."""
-        from .trends import CountedError, load_counted
-
-        if self._counted is None:
-            beside = self.path.parent / "counted.toml"
-            try:
-                self._counted = load_counted(beside if beside.is_file() else None)
-            except CountedError as exc:
-                raise NotebookError(str(exc)) from None
-        return self._counted
-
-    def _group(self, article_id: int) -> None:
-        """Join the article's new rows to the stored corroboration groups (same transaction)."""
-        from .grouping import assign_article
-
-        assign_article(self.db, article_id, self.counted())
 
     def _insert_extraction(self, article_id: int, document: Document) -> None:
         extraction = document.extraction
@@ -316,88 +295,38 @@ class Notebook:
         where = (" where " + " and ".join(clauses)) if clauses else ""
         return where, params
 
-    def timeline(
-        self, filters: Filters, extra: tuple[str, list[Any]] | None = None, order: str | None = None
-    ) -> list[dict[str, Any]]:
-        """Events under the filters; ``extra`` (a clause and its parameters) and ``order`` are for
-        ``grouped``, which then also gets each row's ``group_id``."""
+    def timeline(self, filters: Filters) -> list[dict[str, Any]]:
         where, params = self._where(filters, "events")
-        where, params = _and(where, params, extra)
         sql = (
             "select events.id, events.article_id, events.[when], events.mod, events.relation,"
             " events.earliest, events.latest, events.precision, events.time_text,"
             " events.time_start - events.start as time_offset, events.text, events.topic,"
-            f" articles.title, articles.source{', events.group_id' if extra else ''}"
+            " articles.title, articles.source"
             " from events join articles on articles.id = events.article_id"
-            f"{where} order by "
-            + (
-                order
-                or "events.sort_date is null, events.sort_date, events.latest is null,"
-                " events.latest, events.article_id, events.start"
-            )
+            f"{where} order by events.sort_date is null, events.sort_date, events.latest is null,"
+            " events.latest, events.article_id, events.start"
         )
         if filters.limit:
             sql += " limit ?"
             params.append(filters.limit)
         return [dict(r) for r in self._rows(sql, params)]
 
-    def figures(
-        self, filters: Filters, extra: tuple[str, list[Any]] | None = None, order: str | None = None
-    ) -> list[dict[str, Any]]:
-        """Figures under the filters; ``extra`` and ``order`` as for ``timeline``."""
+    def figures(self, filters: Filters) -> list[dict[str, Any]]:
         where, params = self._where(filters, "figures")
-        where, params = _and(where, params, extra)
         sql = (
             "select figures.id, figures.article_id, figures.text, figures.low, figures.high,"
             " figures.qualifier, figures.unit, figures.currency, figures.percent, figures.topic,"
             " figures.[when], figures.when_mod, figures.relation, figures.earliest, figures.latest,"
             " figures.precision,"
-            f" figures.sentence, articles.title, articles.source{', figures.group_id' if extra else ''}"
+            " figures.sentence, articles.title, articles.source"
             " from figures join articles on articles.id = figures.article_id"
-            f"{where} order by "
-            + (
-                order
-                or "figures.earliest is null, figures.earliest, figures.latest,"
-                " figures.article_id, figures.start"
-            )
+            f"{where} order by figures.earliest is null, figures.earliest, figures.latest,"
+            " figures.article_id, figures.start"
         )
         if filters.limit:
             sql += " limit ?"
             params.append(filters.limit)
         return [dict(r) for r in self._rows(sql, params)]
-
-    def grouped(self, table: str, filters: Filters) -> list[list[dict[str, Any]]]:
-        """A page of corroboration groups (``events`` or ``figures``): each a list of members, its
-        representative first, ordered and limited in SQL.
-
-        Filters apply to members: a group is listed when any member matches, and only matching
-        members count (as when grouping the filtered rows), its first matching member shown.
-        """
-        from .grouping import rank_order
-
-        base = self.timeline if table == "events" else self.figures
-        where, params = self._where(filters, table)
-        if where:
-            # The first matching member of each group stands for it.
-            ranked = (
-                f"select {table}.id from (select {table}.id, row_number() over (partition by"
-                f" {table}.group_id order by {rank_order(table, table + '.')}) as rank_in_group"
-                f" from {table}{where}) as {table} where rank_in_group = 1"
-            )
-            reps = base(filters, extra=(f"{table}.id in ({ranked})", params))
-        else:
-            reps = base(filters, extra=(f"{table}.group_id = {table}.id", []))
-        if not reps:
-            return []
-        members: dict[int, list[dict[str, Any]]] = {r["group_id"]: [] for r in reps}
-        marks = ", ".join("?" for _ in members)
-        for row in base(
-            Filters(**{**filters.__dict__, "limit": None}),
-            extra=(f"{table}.group_id in ({marks})", list(members)),
-            order=rank_order(table, table + "."),
-        ):
-            members[row.pop("group_id")].append(row)
-        return [members[r["group_id"]] for r in reps]
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = (
@@ -461,13 +390,6 @@ class Notebook:
             raise NotebookError(f"{self.path}: {exc}") from exc
         finally:
             conn.row_factory = previous
-
-
-def _and(where: str, params: list[Any], extra: tuple[str, list[Any]] | None) -> tuple[str, list[Any]]:
-    if not extra:
-        return where, params
-    clause, more = extra
-    return (f"{where} and {clause}" if where else f" where {clause}"), [*params, *more]
 
 
 def _check_file(path: Path, create: bool) -> None:
