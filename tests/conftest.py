@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,17 @@ from dprk_tracker.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_175e1476b8423eb6.txt"
+
+
+def tracker_cmd() -> list[str]:
+    """The installed ``tracker`` script, for tests that need a real process."""
+    script = Path(sys.executable).with_name("tracker")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("tracker")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "from dprk_tracker.cli import main; main()"]
 
 
 @pytest.fixture

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import tracker_cmd
+
 # ---------------------------------------------------------------------------------------------------
 # Helpers
 
@@ -44,16 +46,6 @@ MONTHS = [
     "November",
     "December",
 ]
-
-
-def tracker_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("tracker")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("tracker")
-    if found:
-        return [found]
-    return [sys.executable, "-c", "from dprk_tracker.cli import main; main()"]
 
 
 def env() -> dict[str, str]:

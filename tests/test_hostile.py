@@ -18,9 +18,7 @@ import json
 import math
 import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,20 +27,12 @@ from hypothesis import strategies as st
 
 from dprk_tracker.extract import extract
 
+from .conftest import tracker_cmd
+
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "300"))
 
 # ---------------------------------------------------------------------------------------------------
 # Helpers
-
-
-def tracker_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("tracker")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("tracker")
-    if found:
-        return [found]
-    return [sys.executable, "-c", "from dprk_tracker.cli import main; main()"]
 
 
 def env(**extra: str) -> dict[str, str]:
