@@ -353,7 +353,12 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         return
     from rich.progress import Progress
 
-    with Progress(console=_stderr(), transient=True) as progress:
+    # Lines printed meanwhile go above the bar only when stdout is the same terminal; redirected
+    # stdout must keep every line (Rich would otherwise route them to stderr).
+    both_terminal = sys.stdout.isatty()
+    with Progress(
+        console=_stderr(), transient=True, redirect_stdout=both_terminal, redirect_stderr=both_terminal
+    ) as progress:
         task = progress.add_task("ingesting", total=total)
         yield lambda: progress.advance(task)
 
