@@ -339,12 +339,6 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _body_of(text: str) -> str:
-    from .reader import parse
-
-    return parse(text).body
-
-
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr for several files on a terminal; otherwise nothing."""
