@@ -203,7 +203,7 @@ def _filters(
     article: int | None,
     limit: int | None,
 ) -> "Filters":
-    from .dates import reference_from_option
+    from .dates import reference_bound, reference_from_option
     from .db import Filters
 
     if topic is not None:
@@ -212,24 +212,14 @@ def _filters(
             raise CommandError(f"unknown topic {topic!r} (known: {', '.join(known)})")
     since_day = until_day = None
     if since:
-        since_day = _bound(reference_from_option(since).value, first=True)
+        since_day = reference_bound(reference_from_option(since), first=True)
     if until:
-        until_day = _bound(reference_from_option(until).value, first=False)
+        until_day = reference_bound(reference_from_option(until), first=False)
     if since_day and until_day and since_day > until_day:
         raise CommandError(f"--since {since} is after --until {until}")
     if article is not None and not notebook.article_exists(article):
         raise CommandError(f"no article {article} in {notebook.path}")
     return Filters(topic=topic, since=since_day, until=until_day, article=article, limit=limit)
-
-
-def _bound(value: str, *, first: bool) -> str:
-    from .dates import reference_bound
-    from .model import Reference
-
-    precision = {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
-    bound = reference_bound(Reference(value, precision), first)
-    assert bound is not None
-    return bound
 
 
 # ---------------------------------------------------------------------------------------------------
