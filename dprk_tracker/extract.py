@@ -8,8 +8,9 @@ date. Recognition lives in ``times`` and ``figures``; this module only assembles
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import reader
@@ -17,8 +18,8 @@ from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
 from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
-from .times import Recognized, anchor_interval, parse_date, recognize_times, resolve_times
-from .topics import Lexicon, default_lexicon
+from .times import anchor_interval, parse_date, recognize_times, resolve_times
+from .topics import Classifier, Lexicon, default_lexicon
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -50,28 +51,31 @@ def extract(text: str, published: str | None = None, lexicon: Lexicon | None = N
 
 
 def extract_document(text: str, published: str | None = None, lexicon: Lexicon | None = None) -> Document:
-    lexicon = lexicon or default_lexicon()
+    topics = Classifier(lexicon or default_lexicon())
     article = reader.parse(text)
     content = article.content()
 
     # One scan of the text; its expressions are normalized again once the reference date is known.
     recognized = recognize_times(content)
-    unanchored: list[TimeExpr] | None = None
+    unanchored: list[TimeExpr] | None = None  # normalized with no reference: computed at most once
+
+    def without_reference() -> list[TimeExpr]:
+        nonlocal unanchored
+        if unanchored is None:
+            unanchored = resolve_times(recognized, None)
+        return unanchored
+
     reference = reference_from_option(published) if published else None
     if reference is None and article.date:
-        reference = _document_reference(article.date, recognized)
+        reference = _document_reference(article.date, without_reference)
     if reference is None:
-        unanchored = resolve_times(recognized, None)
-        reference = _inferred_reference(unanchored)
-    if reference is not None or unanchored is None:
-        times = resolve_times(recognized, reference)
-    else:
-        times = unanchored
+        reference = _inferred_reference(without_reference())
+    times = resolve_times(recognized, reference) if reference is not None else without_reference()
 
-    sentences = sentence_spans(content)
-    events = _events(content, times, sentences, lexicon)
+    sentences = _Sentences(content, sentence_spans(content), times)
+    events = _events(content, times, sentences, topics)
     quantities = find_quantities(content, times)
-    figures = [_figure(content, q, times, sentences, reference, lexicon) for q in quantities]
+    figures = [_figure(content, q, times, sentences, reference, topics) for q in quantities]
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -84,12 +88,12 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     return Document(article, reference, extraction)
 
 
-def _document_reference(date: str, recognized: Recognized) -> Reference | None:
+def _document_reference(date: str, without_reference: Callable[[], list[TimeExpr]]) -> Reference | None:
     parsed = parse_date(date)
     if parsed is not None:
         return Reference(parsed.value, parsed.precision, "document")
     # A dateline often omits the year ("SEOUL, March 5"): take it from the text's latest year.
-    year = _inferred_reference(resolve_times(recognized, None))
+    year = _inferred_reference(without_reference())
     if year is not None:
         parsed = parse_date(f"{date} {year.value}")
         if parsed is not None:
@@ -119,23 +123,59 @@ def _is_datable(time: TimeExpr) -> bool:
     return time.type in ("DATE", "TIME") and time.value not in _VAGUE_VALUES
 
 
-def _events(
-    text: str, times: Sequence[TimeExpr], sentences: Sequence[tuple[int, int]], lexicon: Lexicon
-) -> list[Event]:
+class _Sentences:
+    """The article's sentences, with lookups by offset (bisect: articles have hundreds of sentences,
+    dozens of times and figures) and each sentence's datable times and clauses computed once."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], times: Sequence[TimeExpr]) -> None:
+        self.text = text
+        self.spans = spans
+        self._starts = [span[0] for span in spans]
+        self.datable = [t for t in times if _is_datable(t)]
+        self._datable_starts = [t.start for t in self.datable]
+        self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def enclosing(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding [start, end), else the first one overlapping it, else the span itself."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and end <= self.spans[i][1]:
+            return self.spans[i]
+        # Straddling a sentence break (rare): the first sentence that overlaps the span.
+        i = max(i, 0)
+        while i > 0 and self.spans[i - 1][1] > start:
+            i -= 1
+        while i < len(self.spans) and self.spans[i][1] <= start:
+            i += 1
+        if i < len(self.spans) and self.spans[i][0] < end:
+            return self.spans[i]
+        return (start, end)
+
+    def datable_in(self, start: int, end: int) -> list[TimeExpr]:
+        """Datable times that start inside [start, end)."""
+        lo = bisect.bisect_left(self._datable_starts, start)
+        hi = bisect.bisect_left(self._datable_starts, end)
+        return self.datable[lo:hi]
+
+    def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        found = self._clauses.get((start, end))
+        if found is None:
+            found = self._clauses[(start, end)] = clause_spans(self.text, start, end)
+        return found
+
+
+def _events(text: str, times: Sequence[TimeExpr], sentences: _Sentences, topics: Classifier) -> list[Event]:
     """One event per DATE expression: its sentence, or its clause when the sentence has several."""
-    datable = [t for t in times if _is_datable(t)]
+    all_times = list(times)
     events: list[Event] = []
-    for time in datable:
-        s_start, s_end = _enclosing(sentences, time.start, time.end)
-        siblings = [t for t in datable if s_start <= t.start < s_end]
+    for time in sentences.datable:
+        s_start, s_end = sentences.enclosing(time.start, time.end)
         start, end = s_start, s_end
-        if len(siblings) > 1:
-            clauses = clause_spans(text, s_start, s_end)
-            clause = _enclosing(clauses, time.start, time.end)
+        if len(sentences.datable_in(s_start, s_end)) > 1:
+            clause = _enclosing(sentences.clauses(s_start, s_end), time.start, time.end)
             # A clause holding only the date says nothing: keep the sentence then.
             if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
                 start, end = clause
-        earliest, latest, mod = anchor_interval(time, text, list(times))
+        earliest, latest, mod = anchor_interval(time, text, all_times)
         events.append(
             Event(
                 when=time.value,
@@ -151,7 +191,7 @@ def _events(
                 text=text[start:end],
                 start=start,
                 end=end,
-                topic=lexicon.classify(text[start:end]),
+                topic=topics.classify(text[start:end]),
             )
         )
     return events
@@ -161,13 +201,13 @@ def _figure(
     text: str,
     quantity: Quantity,
     times: Sequence[TimeExpr],
-    sentences: Sequence[tuple[int, int]],
+    sentences: _Sentences,
     reference: Reference | None,
-    lexicon: Lexicon,
+    topics: Classifier,
 ) -> Figure:
-    s_start, s_end = _enclosing(sentences, quantity.start, quantity.end)
+    s_start, s_end = sentences.enclosing(quantity.start, quantity.end)
     sentence = text[s_start:s_end]
-    as_of = _governing_time(text, quantity, times, s_start, s_end)
+    as_of = _governing_time(quantity, sentences, s_start, s_end)
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
     # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
@@ -186,7 +226,7 @@ def _figure(
         unit=quantity.unit,
         currency=quantity.currency,
         percent=quantity.percent,
-        topic=_figure_topic(quantity, text, sentence, lexicon),
+        topic=_figure_topic(quantity, text, sentence, topics),
         when=as_of.value if as_of else (reference.value if reference else None),
         when_mod=as_of.mod if as_of else None,
         relation=relation if as_of is not None and relation != as_of.mod else None,
@@ -197,27 +237,24 @@ def _figure(
     )
 
 
-def _figure_topic(quantity: Quantity, text: str, sentence: str, lexicon: Lexicon) -> str:
+def _figure_topic(quantity: Quantity, text: str, sentence: str, topics: Classifier) -> str:
     if quantity.currency:
-        return lexicon.classify("$") if "money" in lexicon.names else lexicon.classify(sentence)
+        return topics.classify("$") if "money" in topics.names else topics.classify(sentence)
     counted = None
     if quantity.unit_start is not None and quantity.unit_end is not None:
         counted = text[quantity.unit_start : quantity.unit_end]
     # A share ("40% of their initial deployment") is about what its sentence is about.
     if quantity.percent:
-        return lexicon.classify(sentence, counted)
-    return lexicon.classify(counted or quantity.unit, sentence)
+        return topics.classify(sentence, counted)
+    return topics.classify(counted or quantity.unit, sentence)
 
 
-def _governing_time(
-    text: str, quantity: Quantity, times: Sequence[TimeExpr], s_start: int, s_end: int
-) -> TimeExpr | None:
+def _governing_time(quantity: Quantity, sentences: _Sentences, s_start: int, s_end: int) -> TimeExpr | None:
     """The date of the figure's clause, else the nearest date of its sentence."""
-    in_sentence = [t for t in times if s_start <= t.start < s_end and _is_datable(t)]
+    in_sentence = sentences.datable_in(s_start, s_end)
     if not in_sentence:
         return None
-    clauses = clause_spans(text, s_start, s_end)
-    c_start, c_end = _enclosing(clauses, quantity.start, quantity.end)
+    c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
     pool = in_clause or in_sentence
     return min(pool, key=lambda t: min(abs(t.start - quantity.end), abs(quantity.start - t.end)))

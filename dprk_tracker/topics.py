@@ -94,16 +94,31 @@ class Lexicon:
         lowered = text.lower()
         index = self._index
         hits = [0] * len(self.topics)
-        for match in _WORD.finditer(lowered):
-            token = match.group()
-            here = index.word_topics(token)
-            for phrase, open_ended, number in index.phrases.get(token, ()):
-                end = match.start() + len(phrase)
-                bounded = open_ended or not phrase[-1].isalnum() or end == len(lowered)
-                if lowered.startswith(phrase, match.start()) and (bounded or not _is_word(lowered[end])):
-                    here = here | {number}
+        tokens = _WORD.findall(lowered)
+        cache = index.cache
+        for token in tokens:
+            here = cache.get(token)
+            if here is None:
+                here = index.word_topics(token)
             for number in here:
                 hits[number] += 1
+        # Phrases ("killed in action") are rare: a positional pass only when a first word occurs.
+        if index.phrases and not index.phrases.keys().isdisjoint(tokens):
+            for match in _WORD.finditer(lowered):
+                token = match.group()
+                candidates = index.phrases.get(token)
+                if not candidates:
+                    continue
+                here = index.word_topics(token)
+                added: set[int] = set()
+                for phrase, open_ended, number in candidates:
+                    if number in here or number in added:
+                        continue
+                    end = match.start() + len(phrase)
+                    bounded = open_ended or not phrase[-1].isalnum() or end == len(lowered)
+                    if lowered.startswith(phrase, match.start()) and (bounded or not _is_word(lowered[end])):
+                        added.add(number)
+                        hits[number] += 1
         for symbol, number in index.symbols:
             hits[number] += lowered.count(symbol)
         return {
@@ -120,6 +135,25 @@ class Lexicon:
                 best = max(scores.values())
                 return next(t.name for t in self.topics if scores.get(t.name) == best)
         return FALLBACK
+
+
+class Classifier:
+    """``Lexicon.classify`` for one article: its sentences are asked about once per event and
+    figure in them, so each answer is kept for the article's lifetime."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._memo: dict[tuple[str | None, ...], str] = {}
+
+    @property
+    def names(self) -> list[str]:
+        return self.lexicon.names
+
+    def classify(self, *texts: str | None) -> str:
+        found = self._memo.get(texts)
+        if found is None:
+            found = self._memo[texts] = self.lexicon.classify(*texts)
+        return found
 
 
 def _is_word(char: str) -> bool:
