@@ -29,6 +29,7 @@ def values(text: str, reference: Reference | None = DAY) -> list[tuple[str, str]
 
 # --- The seed -------------------------------------------------------------------------------------
 
+
 def test_seed_times_against_inferred_year() -> None:
     text = SEED.read_text(encoding="utf-8")
     found = [(t.text, t.value, t.mod, t.earliest, t.latest, t.signal) for t in find_times(text, YEAR_2025)]
@@ -50,32 +51,36 @@ def test_seed_non_times() -> None:
 
 # --- Absolute dates -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "span", "value"), [
-    ("on Oct. 8, 2024 troops", "Oct. 8, 2024", "2024-10-08"),
-    ("8 October 2024", "8 October 2024", "2024-10-08"),
-    ("October 8th, 2024", "October 8th, 2024", "2024-10-08"),
-    ("2024-10-08", "2024-10-08", "2024-10-08"),
-    ("10/8/2024", "10/8/2024", "2024-10-08"),
-    ("2024/10/08", "2024/10/08", "2024-10-08"),
-    ("KYIV (23rd Dec, 2024) -", "23rd Dec, 2024", "2024-12-23"),
-    ("in June 2024", "June 2024", "2024-06"),
-    ("mid-December 2024", "mid-December 2024", "2024-12"),
-    ("in 2023,", "2023", "2023"),
-    ("the 1990s", "the 1990s", "199X"),
-    ("the late 1990s", "the late 1990s", "199X"),
-    ("the summer of 2024", "the summer of 2024", "2024-SU"),
-    ("winter 2024", "winter 2024", "2024-WI"),
-    ("the first quarter of 2024", "the first quarter of 2024", "2024-Q1"),
-    ("Q3 2024", "Q3 2024", "2024-Q3"),
-    ("the first half of 2024", "the first half of 2024", "2024-H1"),
-    ("H2 2023", "H2 2023", "2023-H2"),
-    ("mid-2024", "mid-2024", "2024"),
-    ("the end of 2024", "the end of 2024", "2024"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("on Oct. 8, 2024 troops", "Oct. 8, 2024", "2024-10-08"),
+        ("8 October 2024", "8 October 2024", "2024-10-08"),
+        ("October 8th, 2024", "October 8th, 2024", "2024-10-08"),
+        ("2024-10-08", "2024-10-08", "2024-10-08"),
+        ("10/8/2024", "10/8/2024", "2024-10-08"),
+        ("2024/10/08", "2024/10/08", "2024-10-08"),
+        ("KYIV (23rd Dec, 2024) -", "23rd Dec, 2024", "2024-12-23"),
+        ("in June 2024", "June 2024", "2024-06"),
+        ("mid-December 2024", "mid-December 2024", "2024-12"),
+        ("in 2023,", "2023", "2023"),
+        ("the 1990s", "the 1990s", "199X"),
+        ("the late 1990s", "the late 1990s", "199X"),
+        ("the summer of 2024", "the summer of 2024", "2024-SU"),
+        ("winter 2024", "winter 2024", "2024-WI"),
+        ("the first quarter of 2024", "the first quarter of 2024", "2024-Q1"),
+        ("Q3 2024", "Q3 2024", "2024-Q3"),
+        ("the first half of 2024", "the first half of 2024", "2024-H1"),
+        ("H2 2023", "H2 2023", "2023-H2"),
+        ("mid-2024", "mid-2024", "2024"),
+        ("the end of 2024", "the end of 2024", "2024"),
+    ],
+)
 def test_absolute(text: str, span: str, value: str) -> None:
     time = one(text)
     assert (time.text, time.value) == (span, value)
-    assert text[time.start:time.end] == time.text
+    assert text[time.start : time.end] == time.text
 
 
 def test_mods_and_bounds() -> None:
@@ -100,58 +105,78 @@ def test_day_range_is_one_expression() -> None:
 
 def test_range_partner_lends_year() -> None:
     assert values("between October and December 2024") == [
-        ("October", "2024-10"), ("December 2024", "2024-12")
+        ("October", "2024-10"),
+        ("December 2024", "2024-12"),
     ]
     assert values("from 2022 to 2024") == [("2022", "2022"), ("2024", "2024")]
 
 
 # --- Relative expressions against a day reference -------------------------------------------------
 
-@pytest.mark.parametrize(("text", "span", "value"), [
-    ("yesterday", "yesterday", "2025-01-09"),
-    ("today", "today", "2025-01-10"),
-    ("tomorrow", "tomorrow", "2025-01-11"),
-    ("last week", "last week", "2025-W01"),
-    ("this week", "this week", "2025-W02"),
-    ("next month", "next month", "2025-02"),
-    ("last month", "last month", "2024-12"),
-    ("last year", "last year", "2024"),
-    ("two years ago", "two years ago", "2023"),
-    ("a year earlier", "a year earlier", "2024"),
-    ("earlier this month", "earlier this month", "2025-01"),
-    ("late last year", "late last year", "2024"),
-    ("the past decade", "the past decade", "201X"),
-    ("this spring", "this spring", "2025-SP"),
-    ("last summer", "last summer", "2024-SU"),
-    ("Oct. last year", "Oct. last year", "2024-10"),
-    ("May 18 of last year", "May 18 of last year", "2024-05-18"),
-    ("now", "now", "PRESENT_REF"),
-    ("recently", "recently", "PAST_REF"),
-    ("the weekend", "the weekend", "2025-W01-WE"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("yesterday", "yesterday", "2025-01-09"),
+        ("today", "today", "2025-01-10"),
+        ("tomorrow", "tomorrow", "2025-01-11"),
+        ("last week", "last week", "2025-W01"),
+        ("this week", "this week", "2025-W02"),
+        ("next month", "next month", "2025-02"),
+        ("last month", "last month", "2024-12"),
+        ("last year", "last year", "2024"),
+        ("two years ago", "two years ago", "2023"),
+        ("a year earlier", "a year earlier", "2024"),
+        ("earlier this month", "earlier this month", "2025-01"),
+        ("late last year", "late last year", "2024"),
+        ("the past decade", "the past decade", "201X"),
+        ("this spring", "this spring", "2025-SP"),
+        ("last summer", "last summer", "2024-SU"),
+        ("Oct. last year", "Oct. last year", "2024-10"),
+        ("May 18 of last year", "May 18 of last year", "2024-05-18"),
+        ("now", "now", "PRESENT_REF"),
+        ("recently", "recently", "PAST_REF"),
+        ("the weekend", "the weekend", "2025-W01-WE"),
+    ],
+)
 def test_relative(text: str, span: str, value: str) -> None:
     time = one(text)
     assert (time.text, time.value) == (span, value)
 
 
-@pytest.mark.parametrize(("text", "reference", "expected"), [
-    ("On Tuesday of last week, officials", "2024-10-15",
-     [("Tuesday", "2024-10-08"), ("last week", "2024-W41")]),
-    ("said on Wednesday (Oct. 23) that", "2024-10-25",
-     [("Wednesday", "2024-10-23"), ("Oct. 23", "2024-10-23")]),
-    ("this past weekend", "2024-11-20", [("this past weekend", "2024-W46-WE")]),
-    ("in the first week of November", "2024-11-20", [("the first week of November", "2024-W44")]),
-    ("the Korean War (1950-1953)", "2024-11-20", [("1950", "1950"), ("1953", "1953")]),
-    ("in nineteen ninety-six", "2024-11-20", [("nineteen ninety-six", "1996")]),
-    ("on Thanksgiving Day", "2024-12-02", [("Thanksgiving Day", "2024-11-28")]),
-    ("by Christmas", "2024-11-20", [("Christmas", "2024-12-25")]),
-    ("the 20th century", "2024-11-20", [("the 20th century", "19XX")]),
-    ("the year before the war", "2024-11-20", []),
-    ("The company earned $5 in the third quarter, up from $4 a year earlier.", "1989-10-26",
-     [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]),
-    ("they met in 2019 and again the following year", "2024-11-20",
-     [("2019", "2019"), ("the following year", "2020")]),
-])
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "On Tuesday of last week, officials",
+            "2024-10-15",
+            [("Tuesday", "2024-10-08"), ("last week", "2024-W41")],
+        ),
+        (
+            "said on Wednesday (Oct. 23) that",
+            "2024-10-25",
+            [("Wednesday", "2024-10-23"), ("Oct. 23", "2024-10-23")],
+        ),
+        ("this past weekend", "2024-11-20", [("this past weekend", "2024-W46-WE")]),
+        ("in the first week of November", "2024-11-20", [("the first week of November", "2024-W44")]),
+        ("the Korean War (1950-1953)", "2024-11-20", [("1950", "1950"), ("1953", "1953")]),
+        ("in nineteen ninety-six", "2024-11-20", [("nineteen ninety-six", "1996")]),
+        ("on Thanksgiving Day", "2024-12-02", [("Thanksgiving Day", "2024-11-28")]),
+        ("by Christmas", "2024-11-20", [("Christmas", "2024-12-25")]),
+        ("the 20th century", "2024-11-20", [("the 20th century", "19XX")]),
+        ("the year before the war", "2024-11-20", []),
+        (
+            "The company earned $5 in the third quarter, up from $4 a year earlier.",
+            "1989-10-26",
+            [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")],
+        ),
+        (
+            "they met in 2019 and again the following year",
+            "2024-11-20",
+            [("2019", "2019"), ("the following year", "2020")],
+        ),
+    ],
+)
 def test_context_classes(text: str, reference: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, Reference(reference, "day")) == expected
 
@@ -173,30 +198,137 @@ def test_month_without_year() -> None:
     assert one("in February", YEAR_2025).value == "2025-02"
 
 
+# --- Tense of the governing verb (months, days and weekdays) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # A future verb sends a month already past to next year; a past verb sends a month still to come
+        # to last year; with no verb (a date used as a modifier) the two-month convention stands.
+        ("Officials said the talks will resume in January.", "2024-10-15", [("January", "2025-01")]),
+        ("The delegation was received in Pyongyang in December.", "2024-10-15", [("December", "2023-12")]),
+        ("Delegates met in December.", "2024-10-15", [("December", "2023-12")]),
+        ("Diplomats expect a December summit.", "2024-10-15", [("December", "2024-12")]),
+        ("under a June agreement", "2025-01-10", [("June", "2024-06")]),
+        # A participle after "will be" is not a past tense.
+        ("The aid will be delivered on Dec. 14.", "2024-10-15", [("Dec. 14", "2024-12-14")]),
+        ("the spring offensive planned for early March", "2025-02-10", [("early March", "2025-03")]),
+        # A past perfect turns a plan or a deadline into the past.
+        ("The offer had been due to expire Friday.", "2025-01-13", [("Friday", "2025-01-10")]),
+        ("All ministries had filed their reports by Wednesday.", "2025-01-10", [("Wednesday", "2025-01-08")]),
+        ("Seoul must respond by Wednesday.", "2025-01-10", [("Wednesday", "2025-01-15")]),
+        # Future in reported speech.
+        ("He said he would travel to Moscow on Thursday.", "2025-01-13", [("Thursday", "2025-01-16")]),
+        # An expression opening its sentence takes the tense of the verb after it.
+        ("On Tuesday, the ministry will hold a briefing.", "2025-01-13", [("Tuesday", "2025-01-14")]),
+        ("On Tuesday, the ministry held a briefing.", "2025-01-13", [("Tuesday", "2025-01-07")]),
+        (
+            "On Friday, the government planned to release the figures.",
+            "2025-01-13",
+            [("Friday", "2025-01-10")],
+        ),
+        # A possessive dates a noun, not the clause's verb.
+        ("Lawyers said they would appeal Wednesday's ruling.", "2025-01-10", [("Wednesday", "2025-01-08")]),
+    ],
+)
+def test_tense_of_governing_verb(text: str, reference: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference(reference, "day")) == expected
+
+
+# --- Classes added for TimeML conventions ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # Results stories: the reported quarter and its year-ago instance.
+        (
+            "Net income rose to $5 million in the latest period from $3 million in the 1988 quarter.",
+            "1989-10-30",
+            [("the latest period", "1989-Q3"), ("the 1988 quarter", "1988-Q3")],
+        ),
+        (
+            "Sales fell from the corresponding period last year and from the quarter a year ago.",
+            "1989-10-30",
+            [("the corresponding period last year", "1988-Q3"), ("the quarter a year ago", "1988-Q3")],
+        ),
+        ("Exports in last year's quarter were lower.", "1989-10-30", [("last year's quarter", "1988-Q3")]),
+        # "a year earlier" compares with the period the sentence reports: a quarter, or the year for six or
+        # nine months.
+        (
+            "It earned $5 in the third quarter, up from $4 a year earlier. For the nine months it earned "
+            "$12, against $10 a year earlier.",
+            "1989-10-26",
+            [
+                ("the third quarter", "1989-Q3"),
+                ("a year earlier", "1988-Q3"),
+                ("the nine months", "P9M"),
+                ("a year earlier", "1988"),
+            ],
+        ),
+        # A rate is not a span of time.
+        ("Pyongyang earns $500 million a year from the workers.", "2025-01-10", []),
+        ("The mission lasted a year.", "2025-01-10", [("a year", "P1Y")]),
+        ("A hearing is set for the week of March 10.", "2025-02-20", [("the week of March 10", "2025-W11")]),
+        # Apostrophe decades: the latest such decade begun by the reference year.
+        ("the music of the '80s", "1989-10-30", [("the '80s", "198X")]),
+        ("the music of the '90s", "2024-10-30", [("the '90s", "199X")]),
+        ("the music of the '20s", "2024-10-30", [("the '20s", "202X")]),
+        ("He was shot last Oct. 23 at his home.", "2025-04-19", [("Oct. 23", "2024-10-23")]),
+        ("Nobody knows what will happen in the future.", "2025-04-19", [("the future", "FUTURE_REF")]),
+        ("Talks stalled a week or so ago.", "2025-01-10", [("a week or so ago", "2025-W01")]),
+        # ISO weeks: on a Sunday "last week" is the week before the one that Sunday ends.
+        ("Talks stalled last week.", "2025-01-12", [("last week", "2025-W01")]),
+        ('speaking on ABC\'s "This Week," he said', "2025-01-10", []),
+    ],
+)
+def test_timeml_classes(text: str, reference: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference(reference, "day")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # Counted from another event, not from the reference date: a DURATION (TimeML), span without "later".
+        ("Three days later, the ministry confirmed the deaths.", "Three days", "P3D"),
+        ("Two hours after the launch, Tokyo protested.", "Two hours", "PT2H"),
+        ("A day earlier, troops crossed the border.", "A day earlier", "P1D"),
+    ],
+)
+def test_anaphoric_offsets_are_durations(text: str, span: str, value: str) -> None:
+    time = one(text)
+    assert (time.text, time.type, time.value) == (span, "DURATION", value)
+
+
 def test_ordinal_day_of_reference_month() -> None:
     assert one("aired on the 20th, examined", Reference("2026-01-22", "day")).value == "2026-01-20"
 
 
 # --- Durations, times, sets -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "span", "type_", "value"), [
-    ("for three months", "three months", "DURATION", "P3M"),
-    ("a two-year program", "two-year", "DURATION", "P2Y"),
-    ("for 10 days", "10 days", "DURATION", "P10D"),
-    ("over the past two months", "the past two months", "DURATION", "P2M"),
-    ("for years", "years", "DURATION", "PXY"),
-    ("several weeks", "several weeks", "DURATION", "PXW"),
-    ("for two hours", "two hours", "DURATION", "PT2H"),
-    ("about an hour and 10 minutes", "about an hour and 10 minutes", "DURATION", "PT1H10M"),
-    ("at 3 p.m.", "3 p.m.", "TIME", "2025-01-10T15:00"),
-    ("at 10:35 a.m. Thursday", "10:35 a.m. Thursday", "TIME", "2025-01-09T10:35"),
-    ("this afternoon", "this afternoon", "TIME", "2025-01-10TAF"),
-    ("last night", "last night", "TIME", "2025-01-09TNI"),
-    ("Tuesday morning", "Tuesday morning", "TIME", "2025-01-07TMO"),
-    ("every week", "every week", "SET", "P1W"),
-    ("every two years", "every two years", "SET", "P2Y"),
-    ("daily", "daily", "SET", "P1D"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "span", "type_", "value"),
+    [
+        ("for three months", "three months", "DURATION", "P3M"),
+        ("a two-year program", "two-year", "DURATION", "P2Y"),
+        ("for 10 days", "10 days", "DURATION", "P10D"),
+        ("over the past two months", "the past two months", "DURATION", "P2M"),
+        ("for years", "years", "DURATION", "PXY"),
+        ("several weeks", "several weeks", "DURATION", "PXW"),
+        ("for two hours", "two hours", "DURATION", "PT2H"),
+        ("about an hour and 10 minutes", "about an hour and 10 minutes", "DURATION", "PT1H10M"),
+        ("at 3 p.m.", "3 p.m.", "TIME", "2025-01-10T15:00"),
+        ("at 10:35 a.m. Thursday", "10:35 a.m. Thursday", "TIME", "2025-01-09T10:35"),
+        ("this afternoon", "this afternoon", "TIME", "2025-01-10TAF"),
+        ("last night", "last night", "TIME", "2025-01-09TNI"),
+        ("Tuesday morning", "Tuesday morning", "TIME", "2025-01-07TMO"),
+        ("every week", "every week", "SET", "P1W"),
+        ("every two years", "every two years", "SET", "P2Y"),
+        ("daily", "daily", "SET", "P1D"),
+    ],
+)
 def test_durations_times_sets(text: str, span: str, type_: str, value: str) -> None:
     time = one(text)
     assert (time.text, time.type, time.value) == (span, type_, value)
@@ -205,26 +337,31 @@ def test_durations_times_sets(text: str, span: str, type_: str, value: str) -> N
 
 # --- Not times ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "about 40% of their initial deployment",
-    "and may alter strategic dynamics",
-    "May we suggest",
-    "protesters march on the capital",
-    "U.N. Security Council Resolution 1874 prohibits",
-    "Article 45 of the Geneva Convention",
-    "a 26-year-old soldier",
-    "id 6136f5c3-0520-4ff1-a169-743ef41a7a3a",
-    "Kim Jong Un met Vladimir Putin",
-    "Committee 1718 said",
-    "sent 2000 troops",
-    "a second attack",
-    "a quarter of the troops",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "about 40% of their initial deployment",
+        "and may alter strategic dynamics",
+        "May we suggest",
+        "protesters march on the capital",
+        "U.N. Security Council Resolution 1874 prohibits",
+        "Article 45 of the Geneva Convention",
+        "a 26-year-old soldier",
+        "id 6136f5c3-0520-4ff1-a169-743ef41a7a3a",
+        "Kim Jong Un met Vladimir Putin",
+        "Committee 1718 said",
+        "sent 2000 troops",
+        "a second attack",
+        "a quarter of the troops",
+    ],
+)
 def test_not_times(text: str) -> None:
     assert find_times(text, DAY) == []
 
 
 # --- Unresolvable ---------------------------------------------------------------------------------
+
 
 def test_no_reference_keeps_placeholders() -> None:
     feb = one("in February", None)
@@ -248,6 +385,7 @@ def test_coarse_reference_gives_coarse_interval() -> None:
 
 # --- anchor_interval ------------------------------------------------------------------------------
 
+
 def _anchor(text: str, reference: Reference = YEAR_2025) -> tuple[str | None, str | None, str | None]:
     times = find_times(text, reference)
     date_expr = next(t for t in times if t.type == "DATE")
@@ -270,47 +408,55 @@ def test_anchor_interval() -> None:
 
 # --- describe -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (("2024-10-08", None, "day"), "8 Oct 2024"),
-    (("2024-06", None, "month"), "Jun 2024"),
-    (("2025", None, "year"), "2025"),
-    (("2025", "START", "year"), "early 2025"),
-    (("2024", "MID", "year"), "mid-2024"),
-    (("2024", "END", "year"), "late 2024"),
-    (("2024-SU", None, "season"), "summer 2024"),
-    (("2024-Q1", None, "quarter"), "Q1 2024"),
-    (("2024-H1", None, "half"), "H1 2024"),
-    (("2024-W41", None, "week"), "week 41, 2024"),
-    (("199X", None, "decade"), "the 1990s"),
-    (("2024", None, "year", "ON_OR_AFTER"), "since 2024"),
-    (("2025", "START", "year", "ON_OR_BEFORE"), "by early 2025"),
-    (("2024", None, "year", "BEFORE"), "before 2024"),
-    (("2024", None, "year", "AFTER"), "after 2024"),
-    (("XXXX-02", None, "month"), "unresolved: February"),
-    (("2024", "APPROX", "year"), "~2024"),
-])
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("2024-10-08", None, "day"), "8 Oct 2024"),
+        (("2024-06", None, "month"), "Jun 2024"),
+        (("2025", None, "year"), "2025"),
+        (("2025", "START", "year"), "early 2025"),
+        (("2024", "MID", "year"), "mid-2024"),
+        (("2024", "END", "year"), "late 2024"),
+        (("2024-SU", None, "season"), "summer 2024"),
+        (("2024-Q1", None, "quarter"), "Q1 2024"),
+        (("2024-H1", None, "half"), "H1 2024"),
+        (("2024-W41", None, "week"), "week 41, 2024"),
+        (("199X", None, "decade"), "the 1990s"),
+        (("2024", None, "year", "ON_OR_AFTER"), "since 2024"),
+        (("2025", "START", "year", "ON_OR_BEFORE"), "by early 2025"),
+        (("2024", None, "year", "BEFORE"), "before 2024"),
+        (("2024", None, "year", "AFTER"), "after 2024"),
+        (("XXXX-02", None, "month"), "unresolved: February"),
+        (("2024", "APPROX", "year"), "~2024"),
+    ],
+)
 def test_describe(args: tuple, expected: str) -> None:
     assert describe(*args) == expected
 
 
 # --- parse_date -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2025-03-05", ("2025-03-05", "day")),
-    ("2025-03", ("2025-03", "month")),
-    ("2025", ("2025", "year")),
-    ("March 5, 2025", ("2025-03-05", "day")),
-    ("5 March 2025", ("2025-03-05", "day")),
-    ("Mar 2025", ("2025-03", "month")),
-    ("2025/03/05", ("2025-03-05", "day")),
-    ("2025-03-05T10:00:00Z", ("2025-03-05", "day")),
-    ("2025-3-5", ("2025-03-05", "day")),
-    ("Wednesday, March 5, 2025", ("2025-03-05", "day")),
-    ("Mar. 5, 2025 10:00 AM", ("2025-03-05", "day")),
-    ("Wed, 05 Mar 2025 10:00:00 +0000", ("2025-03-05", "day")),
-    ("20250305", ("2025-03-05", "day")),
-    ("March 2025", ("2025-03", "month")),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-03-05", ("2025-03-05", "day")),
+        ("2025-03", ("2025-03", "month")),
+        ("2025", ("2025", "year")),
+        ("March 5, 2025", ("2025-03-05", "day")),
+        ("5 March 2025", ("2025-03-05", "day")),
+        ("Mar 2025", ("2025-03", "month")),
+        ("2025/03/05", ("2025-03-05", "day")),
+        ("2025-03-05T10:00:00Z", ("2025-03-05", "day")),
+        ("2025-3-5", ("2025-03-05", "day")),
+        ("Wednesday, March 5, 2025", ("2025-03-05", "day")),
+        ("Mar. 5, 2025 10:00 AM", ("2025-03-05", "day")),
+        ("Wed, 05 Mar 2025 10:00:00 +0000", ("2025-03-05", "day")),
+        ("20250305", ("2025-03-05", "day")),
+        ("March 2025", ("2025-03", "month")),
+    ],
+)
 def test_parse_date(text: str, expected: tuple[str, str]) -> None:
     reference = parse_date(text)
     assert reference is not None
@@ -334,7 +480,8 @@ def test_repetitive_input_stays_linear(unit: str) -> None:
 def test_more_forms() -> None:
     assert values("November's elections") == [("November", "2024-11")]
     assert values("at 3:30 p.m. (0630 GMT)") == [
-        ("3:30 p.m.", "2025-01-10T15:30"), ("0630 GMT", "2025-01-10T06:30")
+        ("3:30 p.m.", "2025-01-10T15:30"),
+        ("0630 GMT", "2025-01-10T06:30"),
     ]
     assert values("for the year ended March 31", DAY)[0] == ("the year", "P1Y")
     assert values("from late 2022 through early 2023") == [("late 2022", "2022"), ("early 2023", "2023")]
@@ -344,22 +491,51 @@ def test_more_forms() -> None:
 
 # --- Properties -----------------------------------------------------------------------------------
 
-_PIECES = st.sampled_from([
-    "since 2024", " by early 2025", "in February", "Oct. 8.In", "last week", "the 1990s", "May", "may",
-    "14-15 July", "2024-10-08", "three months", "Tuesday", "the 20th,", " ", ", ", ".", "\n", "40% of",
-    "Resolution 1874", "mid-", "the end of", "2,000", "a.m.", "every", "ago", "the past", "-", "'80s",
-])
+_PIECES = st.sampled_from(
+    [
+        "since 2024",
+        " by early 2025",
+        "in February",
+        "Oct. 8.In",
+        "last week",
+        "the 1990s",
+        "May",
+        "may",
+        "14-15 July",
+        "2024-10-08",
+        "three months",
+        "Tuesday",
+        "the 20th,",
+        " ",
+        ", ",
+        ".",
+        "\n",
+        "40% of",
+        "Resolution 1874",
+        "mid-",
+        "the end of",
+        "2,000",
+        "a.m.",
+        "every",
+        "ago",
+        "the past",
+        "-",
+        "'80s",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=25).map("".join)),
-       st.sampled_from([None, DAY, YEAR_2025, Reference("2024-02", "month"), Reference("2000-02-29", "day")]))
+@given(
+    st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=25).map("".join)),
+    st.sampled_from([None, DAY, YEAR_2025, Reference("2024-02", "month"), Reference("2000-02-29", "day")]),
+)
 def test_properties(text: str, reference: Reference | None) -> None:
     times = find_times(text, reference)
     previous_end = 0
     for time in times:
         assert 0 <= time.start < time.end <= len(text)
-        assert text[time.start:time.end] == time.text
+        assert text[time.start : time.end] == time.text
         assert time.start >= previous_end
         previous_end = time.end
         assert time.type in ("DATE", "TIME", "DURATION", "SET")

@@ -20,8 +20,15 @@ if TYPE_CHECKING:
     from .parse import parse_date
     from .recognize import Recognized, find_times, recognize_times, resolve_times
 
-__all__ = ["Recognized", "anchor_interval", "describe", "find_times", "parse_date", "recognize_times",
-           "resolve_times"]
+__all__ = [
+    "Recognized",
+    "anchor_interval",
+    "describe",
+    "find_times",
+    "parse_date",
+    "recognize_times",
+    "resolve_times",
+]
 
 # Compiling the recognizer's patterns costs a noticeable fraction of a second, so each name is
 # imported on first use: rendering a timeline needs ``describe`` only, not the recognizer.

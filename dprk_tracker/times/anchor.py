@@ -63,13 +63,13 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*", 
 
 
 def _range(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
-    """"from 2022 to 2024", "between October and December 2024": both ends bound the event."""
+    """ "from 2022 to 2024", "between October and December 2024": both ends bound the event."""
     index = _index_of(time, times)
     if index is None:
         return None
     pairs = []
-    following = next((t for t in times[index + 1:index + 3] if t.type in ("DATE", "TIME")), None)
-    earlier = reversed(times[max(0, index - 2):index])
+    following = next((t for t in times[index + 1 : index + 3] if t.type in ("DATE", "TIME")), None)
+    earlier = reversed(times[max(0, index - 2) : index])
     preceding = next((t for t in earlier if t.type in ("DATE", "TIME")), None)
     if following is not None:
         pairs.append((time, following))
@@ -110,11 +110,11 @@ def _edge(earliest: str | None, latest: str | None, rule: str, own_start: str | 
 
 
 def _widen_by_duration(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
-    """"for three months from June 2024": the event runs from the date's start for the duration."""
+    """ "for three months from June 2024": the event runs from the date's start for the duration."""
     if time.earliest is None or time.signal not in ("from", "starting", "beginning", "in", None):
         return None
     index = _index_of(time, times)
-    for other in reversed(times[max(0, index - 3):index] if index is not None else []):
+    for other in reversed(times[max(0, index - 3) : index] if index is not None else []):
         if other.type != "DURATION" or other.end > time.start or time.start - other.end > 24:
             continue
         if not _ATTACHED_DURATION.fullmatch(text, other.end, time.start):

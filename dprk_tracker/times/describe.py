@@ -9,8 +9,20 @@ from __future__ import annotations
 import re
 
 _MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_MONTH_FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December"]
+_MONTH_FULL = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
@@ -18,9 +30,16 @@ _REFS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future
 _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade", "CE": "century"}
 _CLOCK_UNITS = {"H": "hour", "M": "minute", "S": "second"}
 # Interval mods (from a signal or the value's own mod) become a leading word.
-_PREFIX = {"ON_OR_AFTER": "since", "ON_OR_BEFORE": "by", "BEFORE": "before", "AFTER": "after",
-           "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least", "LESS_THAN": "under",
-           "MORE_THAN": "over"}
+_PREFIX = {
+    "ON_OR_AFTER": "since",
+    "ON_OR_BEFORE": "by",
+    "BEFORE": "before",
+    "AFTER": "after",
+    "EQUAL_OR_LESS": "at most",
+    "EQUAL_OR_MORE": "at least",
+    "LESS_THAN": "under",
+    "MORE_THAN": "over",
+}
 _SUBPERIOD = {"START": "early", "MID": "mid-", "END": "late"}
 
 
@@ -76,8 +95,15 @@ def _date(value: str) -> str:
     return _unresolved(value)
 
 
-_UNKNOWN_UNITS = {"XXXX": "year", "XXXX-XX": "month", "XXXX-XX-XX": "day", "XXXX-WXX": "week",
-                  "XXXX-WXX-WE": "weekend", "XXXX-QX": "quarter", "XXXX-SX": "season"}
+_UNKNOWN_UNITS = {
+    "XXXX": "year",
+    "XXXX-XX": "month",
+    "XXXX-XX-XX": "day",
+    "XXXX-WXX": "week",
+    "XXXX-WXX-WE": "weekend",
+    "XXXX-QX": "quarter",
+    "XXXX-SX": "season",
+}
 
 
 def _unresolved(value: str) -> str:

@@ -1,11 +1,18 @@
 """Normalization: TIMEX3 type, value, mod and precision of a recognized expression.
 
-News conventions (see the news README):
+News conventions (see the news README) and the tense of the governing verb (patterns.clause_tense):
 - A weekday is the nearest such day on or before the reference date; in a future clause ("will meet
-  on Tuesday") the nearest on or after. "last Friday" is strictly before, "next Friday" strictly after.
-- A month or day with no year takes the reference year, unless that puts it more than about two
-  months after the reference date (then the previous year); in a future clause a month already past
-  takes the next year.
+  on Tuesday", "said he would travel Thursday") the nearest on or after. "last Friday" is strictly
+  before, "next Friday" strictly after. A past perfect turns a plan or deadline into the past ("had
+  been due to expire Friday").
+- A month or day with no year takes the reference year. In a future clause a month already past takes
+  the next year; under a past verb a month still to come ("was signed in December" said in October),
+  or a day more than a week ahead, takes the previous year; with no verb to go by (a date used as a
+  modifier, "the Jan. 14 deadline") the previous year only beyond about two months ahead.
+- Weeks are ISO weeks: on a Sunday "last week" is the week before the one that Sunday ends.
+- "three days later"/"two hours after" count from another event: a DURATION, never a date computed
+  from the reference ("a year earlier"/"a year ago" stay dates: in news and results they compare with
+  the reference period, a quarter in a results story, the year after "for the nine months").
 - "the quarter"/"the latest quarter" is the last completed quarter (financial reporting usage).
 - Decades are written ``199X``; centuries ``19XX``.
 - A relative expression finer than the reference (e.g. "last month" against a year-only reference)
@@ -43,8 +50,16 @@ SET_WORDS: dict[str, str] = table("set_words")
 ORDINALS: dict[str, int] = table("ordinals")
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # 14 = Feb next year
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,10 @@ class Context:
     last_year: int | None = None  # the last year mentioned (for "that year", "the following year")
     last_month: str | None = None  # the last month mentioned, "2024-06" ("the following month")
     last_quarter: str | None = None  # the last quarter mentioned, "1989-Q3" ("a year earlier" in results)
+    past: bool = False  # the governing verb is past tense ("was signed in December")
+    # A span of several quarters the sentence reports on ("for the nine months"): "a year earlier" then
+    # compares with the year before, not with a quarter.
+    multi_quarter_span: bool = False
 
     @property
     def year(self) -> int | None:
@@ -102,6 +121,7 @@ def context_for(reference: Reference | None) -> Context:
 
 
 # --- Small readers --------------------------------------------------------------------------------
+
 
 def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
@@ -141,6 +161,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 # --- Resolution helpers ---------------------------------------------------------------------------
 
+
 def resolve_year_for_month(month: int, ctx: Context) -> int | None:
     """Year of a month named without one (news convention, see the module docstring)."""
     if ctx.year_hint is not None:
@@ -153,6 +174,8 @@ def resolve_year_for_month(month: int, ctx: Context) -> int | None:
     ref_month = ctx.reference.month
     if ctx.future:
         return year + 1 if month < ref_month else year
+    if ctx.past:  # a past verb cannot govern a month still to come: last year's
+        return year - 1 if month > ref_month else year
     return year - 1 if month - ref_month > 2 else year
 
 
@@ -170,6 +193,8 @@ def resolve_year_for_day(month: int, day: int, ctx: Context) -> int | None:
         return year
     if ctx.future:
         return year + 1 if (ctx.reference - candidate).days > 7 else year
+    if ctx.past and (candidate - ctx.reference).days > 7:
+        return year - 1  # a week of slack: wire copy is often dated a day or two off its events
     # Same two-month tolerance as a bare month: "April 24" said in February is still this year.
     return year - 1 if month - ctx.reference.month > 2 else year
 
@@ -227,6 +252,7 @@ def _season_of(day: date) -> tuple[int, str]:
 
 
 # --- Rule normalizers -----------------------------------------------------------------------------
+
 
 def _day_value(year: int | None, month: int, day: int) -> tuple[str, str]:
     if year is None:
@@ -313,8 +339,10 @@ def _decade(groups: dict[str, str], ctx: Context) -> Norm:
     if "century" in groups:
         prefix = groups["century"] + groups["decade"]
     elif "decade2" in groups:
-        century = 19 if int(groups["decade2"]) > (ctx.year or 2030) % 100 // 10 else 20
-        prefix = f"{century}{groups['decade2']}"
+        # "the '80s": the latest such decade that has begun by the reference year ('80s in 1989 is 198X).
+        reference_year = ctx.year or 2030
+        start = reference_year // 100 * 100 + int(groups["decade2"]) * 10
+        prefix = str((start if start <= reference_year else start - 100) // 10)
     else:
         prefix = f"19{_DECADE_WORDS[groups['decadeword'].lower()]}"
     return Norm("DATE", prefix + "X", modifier(groups.get("mod")), "decade")
@@ -380,8 +408,19 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm("DATE", f"{year}-{code}", mod, "season")
 
 
-_UNIT_PRECISION = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
-                   "CE": "century", "WE": "week", "H": "time", "MIN": "time", "S": "time"}
+_UNIT_PRECISION = {
+    "Y": "year",
+    "M": "month",
+    "W": "week",
+    "D": "day",
+    "Q": "quarter",
+    "DE": "decade",
+    "CE": "century",
+    "WE": "week",
+    "H": "time",
+    "MIN": "time",
+    "S": "time",
+}
 
 
 def unit_code(word: str) -> str:
@@ -403,8 +442,15 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
         if ref is not None and shift == 0 and unit in ("M", "Q", "W", "WE", "D"):
             filler = {"M": "XX", "Q": "QX", "W": "WXX", "WE": "WXX-WE", "D": "XX-XX"}[unit]
             return Norm("DATE", f"{ref.year}-{filler}", mod, "year")
-        filler = {"Y": "XXXX", "DE": "XXXX", "CE": "XXXX", "M": "XXXX-XX", "Q": "XXXX-QX", "W": "XXXX-WXX",
-                  "WE": "XXXX-WXX-WE"}.get(unit, "XXXX-XX-XX")
+        filler = {
+            "Y": "XXXX",
+            "DE": "XXXX",
+            "CE": "XXXX",
+            "M": "XXXX-XX",
+            "Q": "XXXX-QX",
+            "W": "XXXX-WXX",
+            "WE": "XXXX-WXX-WE",
+        }.get(unit, "XXXX-XX-XX")
         return Norm("DATE", filler, mod, precision)
     if unit == "Y":
         return Norm("DATE", str(ref.year + shift), mod, "year")
@@ -419,9 +465,8 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
         year, quarter = _shift_quarter(*_quarter_of(ref), shift)
         return Norm("DATE", f"{year}-Q{quarter}", mod, "quarter")
     if unit == "W":
-        # News weeks run Sunday to Saturday: on a Sunday, "last week" is the ISO week just ending.
-        base = ref + timedelta(days=1) if ref.isoweekday() == 7 and shift < 0 else ref
-        return Norm("DATE", week_code(base + timedelta(weeks=shift)), mod, "week")
+        # ISO weeks (TimeML): on a Sunday, "last week" is the week before the one that Sunday ends.
+        return Norm("DATE", week_code(ref + timedelta(weeks=shift)), mod, "week")
     if unit == "WE":
         # "the weekend" in a past clause is the last one on or before the reference date.
         weekday = ref.isoweekday()
@@ -504,8 +549,14 @@ def duration_value(count: float | None, unit: str) -> str:
     clock = unit in ("H", "MIN", "S")
     letter = {"DE": "DE", "CE": "CE", "MIN": "M"}.get(unit, unit)
     if count is not None and not float(count).is_integer():
-        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"),
-                   "MIN": (60, "S")}.get(unit)
+        smaller = {
+            "Y": (12, "M"),
+            "M": (30, "D"),
+            "W": (7, "D"),
+            "D": (24, "H"),
+            "H": (60, "M"),
+            "MIN": (60, "S"),
+        }.get(unit)
         if smaller:
             whole, rest = int(count), round((count - int(count)) * smaller[0])
             head = f"{whole}{letter}" if whole else ""
@@ -565,12 +616,21 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
     mod = APPROXIMATORS.get(" ".join(approx.split())) if approx else None
     mod = {"LESS_THAN": "APPROX", "MORE_THAN": "APPROX"}.get(mod or "", mod) if mod else None
     count = None if "vague" in groups else _count(groups)
+    if direction == "earlier" and unit in ("W", "D", "H", "MIN", "S", "2W", "WE"):
+        # "a day earlier" counts back from the event just told, not from the reference date (TimeML: a
+        # DURATION); "a year earlier" in news and results compares with the reference period (a DATE).
+        return Norm("DURATION", duration_value(count, unit), mod, None)
     if count is None:  # "a few years ago", "months later": somewhere in the past or the future
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None)
     if not float(count).is_integer():
         count = round(count)
     shift = int(count) * sign
-    if unit == "Y" and ctx.last_quarter and groups["dir"].lower() in ("ago", "earlier"):
+    if (
+        unit == "Y"
+        and ctx.last_quarter
+        and groups["dir"].lower() in ("ago", "earlier")
+        and not ctx.multi_quarter_span
+    ):
         # In a results story "a year ago" is the same quarter a year before.
         return Norm("DATE", f"{int(ctx.last_quarter[:4]) + shift}-{ctx.last_quarter[5:]}", mod, "quarter")
     if unit == "DE":
@@ -589,7 +649,7 @@ def _year_compound(groups: dict[str, str], ctx: Context) -> Norm | None:
     kind = groups["kind"].lower().replace(" ", "-")
     if kind == "year-end":
         return Norm("DATE", str(ctx.year) if ctx.year else "XXXX", "END", "year")
-    if ctx.last_quarter:
+    if ctx.last_quarter and not ctx.multi_quarter_span:
         return Norm("DATE", f"{int(ctx.last_quarter[:4]) - 1}-{ctx.last_quarter[5:]}", None, "quarter")
     return _point("Y", -1, ctx)
 
@@ -688,8 +748,11 @@ def _clock(groups: dict[str, str], ctx: Context) -> Norm | None:
             hour = "0"
     clock = f"{int(hour):02d}:{minute}"
     approx = (groups.get("approx") or "").lower()
-    mod = "APPROX" if approx in ("about", "around", "approximately") else (
-        "BEFORE" if "before" in approx else "AFTER" if "after" in approx else None)
+    mod = (
+        "APPROX"
+        if approx in ("about", "around", "approximately")
+        else ("BEFORE" if "before" in approx else "AFTER" if "after" in approx else None)
+    )
     day: date | None = None
     day_text = "XXXX-XX-XX"
     if "weekday" in groups:
@@ -751,8 +814,25 @@ def _weekday_with_mod(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm(norm.type, norm.value, mod, norm.precision)
 
 
+def _reported_quarter(ctx: Context) -> Norm:
+    """The quarter a results story is about: the last one it named, else the last completed one."""
+    if ctx.last_quarter:
+        return Norm("DATE", ctx.last_quarter, None, "quarter")
+    return _point("Q", -1, ctx)
+
+
+def _latest_period(groups: dict[str, str], ctx: Context) -> Norm:
+    return _reported_quarter(ctx)
+
+
+def _year_quarter(groups: dict[str, str], ctx: Context) -> Norm:
+    """ "the 1988 quarter": the reported quarter's instance in that year."""
+    match = re.fullmatch(r"\d{4}-Q(\d)", _reported_quarter(ctx).value)
+    return Norm("DATE", f"{groups['year']}-Q{match.group(1) if match else 'X'}", None, "quarter")
+
+
 def _year_ago_period(groups: dict[str, str], ctx: Context) -> Norm:
-    unit = groups["unit"].lower()
+    unit = (groups.get("unit") or groups.get("unit2") or groups["unit3"]).lower()
     if unit in ("quarter", "period"):
         recent = _point("Q", -1, ctx)
         match = re.fullmatch(r"(\d{4})-Q(\d)", recent.value)
@@ -762,11 +842,35 @@ def _year_ago_period(groups: dict[str, str], ctx: Context) -> Norm:
     return _point({"month": "M", "week": "W"}[unit], -12 if unit == "month" else -52, ctx)
 
 
-_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                "fifteen": 15,
-                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 
 
 def _spoken_number(text: str) -> int:
@@ -848,10 +952,29 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
     return Norm("DATE", iso(day), None, "day")
 
 
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                  "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
 
 
 def _century(groups: dict[str, str], ctx: Context) -> Norm:
@@ -861,7 +984,7 @@ def _century(groups: dict[str, str], ctx: Context) -> Norm:
 
 
 def _week_of_month(groups: dict[str, str], ctx: Context) -> Norm:
-    """"the first week of November": the ISO week holding that month's day 1, 8, 15, 22 (last: its end)."""
+    """ "the first week of November": the ISO week holding that month's day 1, 8, 15, 22 (last: its end)."""
     month = month_number(groups["month"])
     year = _explicit_year(groups, ctx)
     if year is None:
@@ -876,16 +999,50 @@ def _week_of_month(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm("DATE", week_code(date(year, month, day)), None, "week")
 
 
+def _week_of_date(groups: dict[str, str], ctx: Context) -> Norm:
+    """ "the week of March 6": the ISO week holding that day."""
+    day = _calendar_date(groups, ctx)
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+        return Norm("DATE", day.value, None, day.precision)
+    return Norm("DATE", week_code(date.fromisoformat(day.value)), None, "week")
+
+
 NORMALIZERS = {
-    "iso": _numeric_date, "ymd": _numeric_date, "mdy": _numeric_date, "dmy": _numeric_date,
-    "clock": _clock, "month_day": _calendar_date, "day_month": _calendar_date, "month_year": _month_year,
-    "decade": _decade, "quarter": _quarter, "quarter_code": _quarter, "season": _season, "ago": _ago,
-    "relative": _relative, "relative_in": _relative_in, "year_compound": _year_compound, "set": _set,
-    "set_word": _set_word, "set_times": _set_times, "duration": _duration, "bare_plural": _bare_plural,
-    "weekday": _weekday_with_mod, "part_of_day": _part_of_day, "ordinal_day": _ordinal_day,
+    "iso": _numeric_date,
+    "ymd": _numeric_date,
+    "mdy": _numeric_date,
+    "dmy": _numeric_date,
+    "clock": _clock,
+    "month_day": _calendar_date,
+    "day_month": _calendar_date,
+    "month_year": _month_year,
+    "decade": _decade,
+    "quarter": _quarter,
+    "quarter_code": _quarter,
+    "season": _season,
+    "ago": _ago,
+    "relative": _relative,
+    "relative_in": _relative_in,
+    "year_compound": _year_compound,
+    "set": _set,
+    "set_word": _set_word,
+    "set_times": _set_times,
+    "duration": _duration,
+    "bare_plural": _bare_plural,
+    "weekday": _weekday_with_mod,
+    "part_of_day": _part_of_day,
+    "ordinal_day": _ordinal_day,
     "deictic": _deictic,
-    "year": _year, "month": _month, "year_ago_period": _year_ago_period, "spelled_year": _spelled_year,
-    "holiday": _holiday, "century": _century, "week_of_month": _week_of_month,
+    "year": _year,
+    "month": _month,
+    "year_ago_period": _year_ago_period,
+    "spelled_year": _spelled_year,
+    "holiday": _holiday,
+    "century": _century,
+    "week_of_month": _week_of_month,
+    "year_quarter": _year_quarter,
+    "latest_period": _latest_period,
+    "week_of_date": _week_of_date,
 }
 
 
@@ -954,8 +1111,9 @@ def _months(year: int, first_month: int, count: int) -> tuple[date, date]:
     return date(year, first_month, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
 
 
-def bounds(value: str, mod: str | None, clip: str | None = None,
-           reference: date | None = None) -> tuple[str | None, str | None]:
+def bounds(
+    value: str, mod: str | None, clip: str | None = None, reference: date | None = None
+) -> tuple[str | None, str | None]:
     """ISO earliest/latest of a DATE or TIME value, narrowed by START/MID/END (in thirds)."""
     period = period_of(value)
     if period is None:
@@ -981,8 +1139,10 @@ def _third(start: date, end: date, mod: str) -> tuple[date, date]:
         last = round((index + 1) * size) - 1
         first_year, first_month = _shift_month(start.year, start.month, first)
         last_year, last_month = _shift_month(start.year, start.month, last)
-        return (date(first_year, first_month, 1),
-                date(last_year, last_month, calendar.monthrange(last_year, last_month)[1]))
+        return (
+            date(first_year, first_month, 1),
+            date(last_year, last_month, calendar.monthrange(last_year, last_month)[1]),
+        )
     days = (end - start).days + 1
     if days < 3:
         return start, end

@@ -18,7 +18,7 @@ _WEEKDAY_HEAD = re.compile(r"^[A-Za-z]{3,9}\.?,\s*")
 
 
 def parse_date(text: str) -> Reference | None:
-    """"2025-03-05", "2025-03", "2025", "March 5, 2025", "5 March 2025", "Mar 2025", "2025/03/05" or an ISO
+    """ "2025-03-05", "2025-03", "2025", "March 5, 2025", "5 March 2025", "Mar 2025", "2025/03/05" or an ISO
     datetime as Reference(value, precision); None when the string is not one absolute date."""
     cleaned = _WEEKDAY_HEAD.sub("", " ".join(text.split()).strip().rstrip(".,;"))
     cleaned = _CLOCK_TAIL.sub("", cleaned).strip()

@@ -32,7 +32,7 @@ def _capitalised(items: list[str]) -> list[str]:
 NAME_GROUPS = ("month", "weekday", "holiday")
 MONTH = (
     r"(?:(?:" + alternation(_MONTH_NAMES) + r")(?![a-z])"
-    r"|(?:" + alternation(_MONTH_ABBREVIATIONS) + r")(?:\.|(?![a-z])))"
+    r"|(?:" + alternation(_MONTH_ABBREVIATIONS) + r")(?:\.|(?![a-z.])))"
 )
 # The same names as written in the original text (for the trigger scan, which keeps case).
 MONTH_CASED = (
@@ -87,7 +87,14 @@ _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 SPELLED_YEAR = (
     r"(?:nineteen|eighteen|twenty)[\s-]+(?:" + _TEENS + "|" + _TENS + r"(?:[\s-]" + _ONES + r")?|hundred)"
     r"(?![\w-])"
-    r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:" + _TEENS + "|" + _TENS + r"(?:[\s-]" + _ONES + r")?|" + _ONES
+    r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:"
+    + _TEENS
+    + "|"
+    + _TENS
+    + r"(?:[\s-]"
+    + _ONES
+    + r")?|"
+    + _ONES
     + r"))?(?![\w-])"
 )
 _YEAR_TAIL = (
@@ -100,142 +107,256 @@ _YEAR_TAIL = (
 
 RULES: list[tuple[str, str]] = [
     # 2024-10-08, 2024-10-08T15:00Z
-    ("iso", r"(?<![-\w])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-            r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?"
-            r"(?:Z|[+-]\d\d:?\d\d)?)?(?![-\w])"),
+    (
+        "iso",
+        r"(?<![-\w])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+        r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?"
+        r"(?:Z|[+-]\d\d:?\d\d)?)?(?![-\w])",
+    ),
     # 2024/10/08
-    ("ymd", r"(?<![-\w/.])(?P<year>(?:19|20)\d\d)([/.])(?P<month>0?[1-9]|1[0-2])\2"
-            r"(?P<day>0?[1-9]|[12]\d|3[01])(?![/\d])"),
+    (
+        "ymd",
+        r"(?<![-\w/.])(?P<year>(?:19|20)\d\d)([/.])(?P<month>0?[1-9]|1[0-2])\2"
+        r"(?P<day>0?[1-9]|[12]\d|3[01])(?![/\d])",
+    ),
     # 10/8/2024 (US order) or 28/10/2024 (day first when the first number cannot be a month)
-    ("mdy", r"(?<![-\w/.])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
-            r"(?P<year>(?:19|20)\d\d|\d\d)(?![/\d])"),
-    ("dmy", r"(?<![-\w/.])(?P<day>1[3-9]|2\d|3[01])[/.](?P<month>0?[1-9]|1[0-2])[/.]"
-            r"(?P<year>(?:19|20)\d\d)(?![/\d])"),
+    (
+        "mdy",
+        r"(?<![-\w/.])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
+        r"(?P<year>(?:19|20)\d\d|\d\d)(?![/\d])",
+    ),
+    (
+        "dmy",
+        r"(?<![-\w/.])(?P<day>1[3-9]|2\d|3[01])[/.](?P<month>0?[1-9]|1[0-2])[/.]"
+        r"(?P<year>(?:19|20)\d\d)(?![/\d])",
+    ),
     # 5 p.m. EST Nov. 9 / 10:35 a.m. / noon Saturday / 4 in the morning
-    ("clock", r"(?:(?P<approx>about|around|approximately|(?:shortly|just)\s+(?:before|after))\s+)?"
-              r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|o['’]clock)"
-              r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])(?:\s*(?:hours|hrs|h)\b)?"
-              r"|(?P<military>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:" + TIME_ZONE + r"|hours\b|hrs\b))"
-              r"|(?P<clockword>noon|midnight|midday)"
-              r"|(?P<hourpod>1[0-2]|0?[1-9])\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
-              r"(?:\s*(?P<tz>" + TIME_ZONE + r"))?"
-              r"(?:\s*,?\s*(?:on\s+)?(?P<weekday>" + WEEKDAY + r")"
-              r"|\s*,?\s*(?P<deixis>today|yesterday|tomorrow|tonight)"
-              r"|\s*,?\s*(?:on\s+)?(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r"))?"),
+    (
+        "clock",
+        r"(?:(?P<approx>about|around|approximately|(?:shortly|just)\s+(?:before|after))\s+)?"
+        r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|o['’]clock)"
+        r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])(?:\s*(?:hours|hrs|h)\b)?"
+        r"|(?P<military>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:" + TIME_ZONE + r"|hours\b|hrs\b))"
+        r"|(?P<clockword>noon|midnight|midday)"
+        r"|(?P<hourpod>1[0-2]|0?[1-9])\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
+        r"(?:\s*(?P<tz>" + TIME_ZONE + r"))?"
+        r"(?:\s*,?\s*(?:on\s+)?(?P<weekday>" + WEEKDAY + r")"
+        r"|\s*,?\s*(?P<deixis>today|yesterday|tomorrow|tonight)"
+        r"|\s*,?\s*(?:on\s+)?(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r"))?",
+    ),
     # Tuesday, Oct. 8, 2024 / October 8th / Oct. 8-9 / May 18 of last year
-    ("month_day", r"(?:(?P<weekday>" + WEEKDAY + r")\s*,?\s+)?(?:(?P<approx>around|about|circa)\s+)?"
-                  r"(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")"
-                  r"(?:\s*(?:-|–|to|through)\s*(?P<day2>" + DAY + r")(?!\s*(?:,\s*)?[-\d]))?"
-                  + _YEAR_TAIL + "?"),
+    (
+        "month_day",
+        r"(?:(?P<weekday>" + WEEKDAY + r")\s*,?\s+)?(?:(?P<approx>around|about|circa)\s+)?"
+        r"(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")"
+        r"(?:\s*(?:-|–|to|through)\s*(?P<day2>" + DAY + r")(?!\s*(?:,\s*)?[-\d]))?" + _YEAR_TAIL + "?",
+    ),
     # Tuesday 8 October 2024 / 23rd Dec, 2024 / the 4th of July / 14-15 July
-    ("day_month", r"(?:(?P<weekday>" + WEEKDAY + r")\s*,?\s+)?(?:the\s+)?(?P<day>" + DAY + r")"
-                  r"(?:\s*(?:-|–|to)\s*(?P<day2>" + DAY + r"))?\s*(?:of\s+)?(?P<month>" + MONTH + r")"
-                  + _YEAR_TAIL + "?"),
+    (
+        "day_month",
+        r"(?:(?P<weekday>" + WEEKDAY + r")\s*,?\s+)?(?:the\s+)?(?P<day>" + DAY + r")"
+        r"(?:\s*(?:-|–|to)\s*(?P<day2>"
+        + DAY
+        + r"))?\s*(?:of\s+)?(?P<month>"
+        + MONTH
+        + r")"
+        + _YEAR_TAIL
+        + "?",
+    ),
     # mid-December 2024 / Oct. last year / March of 2024
-    ("month_year", MODP + r"(?P<month>" + MONTH + r")\s*,?\s*(?:of\s+)?"
-                   r"(?:(?P<year>" + YEAR + r")|(?P<relyear>" + _REL_YEAR + r")\s+year|(?P<spelledyear>"
-                   + SPELLED_YEAR + r")"
-                   r"|['’](?P<yy>\d\d)(?!\d))"),
+    (
+        "month_year",
+        MODP + r"(?P<month>" + MONTH + r")\s*,?\s*(?:of\s+)?"
+        r"(?:(?P<year>"
+        + YEAR
+        + r")|(?P<relyear>"
+        + _REL_YEAR
+        + r")\s+year|(?P<spelledyear>"
+        + SPELLED_YEAR
+        + r")"
+        r"|['’](?P<yy>\d\d)(?!\d))",
+    ),
     # the 1990s / the late '80s / the nineties
-    ("decade", r"(?:the\s+)?" + MODP + r"(?:(?P<century>1[5-9]|20)(?P<decade>\d)0['’]?s"
-               r"|['’](?P<decade2>\d)0['’]?s"
-               r"|(?P<decadeword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
-               r"(?!\w)"),
+    (
+        "decade",
+        r"(?:the\s+)?" + MODP + r"(?:(?P<century>1[5-9]|20)(?P<decade>\d)0['’]?s"
+        r"|['’](?P<decade2>\d)0['’]?s"
+        r"|(?P<decadeword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+        r"(?!\w)",
+    ),
     # the first quarter of 2024 / third-quarter / the 1988 third quarter / its fiscal fourth quarter
-    ("quarter", r"(?:(?:the|its|their|this|last|next|that)\s+)?"
-                r"(?:(?P<relyear0>this|last|next)\s+year['’]s\s+)?"
-                r"(?:(?P<rel>latest|current|past|previous|same|comparable|year-earlier|year-ago|calendar)\s+)?"
-                r"(?:(?P<year>" + YEAR + r")\s+)?(?:fiscal\s+)?"
-                r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<qh>quarter|half)"
-                r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>" + YEAR + r")|(?:the\s+)?(?P<relyear>" + _REL_YEAR
-                + r")\s+year|(?P<theyear>the\s+(?:current\s+|fiscal\s+)?year)))?"),
+    (
+        "quarter",
+        r"(?:(?:the|its|their|this|last|next|that)\s+)?"
+        r"(?:(?P<relyear0>this|last|next)\s+year['’]s\s+)?"
+        r"(?:(?P<rel>latest|current|past|previous|same|comparable|year-earlier|year-ago|calendar)\s+)?"
+        r"(?:(?P<year>" + YEAR + r")\s+)?(?:fiscal\s+)?"
+        r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<qh>quarter|half)"
+        r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>"
+        + YEAR
+        + r")|(?:the\s+)?(?P<relyear>"
+        + _REL_YEAR
+        + r")\s+year|(?P<theyear>the\s+(?:current\s+|fiscal\s+)?year)))?",
+    ),
     # Q1 2024 / 2024 Q1 / H1 2024
-    ("quarter_code", r"(?P<qh>[qh])(?P<ord>[1-4])(?:\s*(?P<year>" + YEAR + r"))?(?!\w)"
-                     r"|(?P<year2>" + YEAR + r")\s*(?P<qh2>[qh])(?P<ord2>[1-4])(?!\w)"),
+    (
+        "quarter_code",
+        r"(?P<qh>[qh])(?P<ord>[1-4])(?:\s*(?P<year>" + YEAR + r"))?(?!\w)"
+        r"|(?P<year2>" + YEAR + r")\s*(?P<qh2>[qh])(?P<ord2>[1-4])(?!\w)",
+    ),
+    # the 1988 quarter (results stories: that year's instance of the quarter being reported)
+    ("year_quarter", r"the\s+(?P<year>" + YEAR + r")\s+(?:fiscal\s+)?quarter(?![\w-])"),
+    # the latest period (results stories: the quarter being reported)
+    ("latest_period", r"the\s+(?:latest|most\s+recent)\s+(?:fiscal\s+)?period(?![\w-])"),
     # the summer of 2024 / last fall / this spring / winter 2024
-    ("season", MODP + r"(?:(?P<rel>" + RELATIVE + r")\s+)?(?P<season>" + SEASON + r")(?!\w)"
-               r"(?:\s*,?\s*(?:of\s+)?(?:(?P<year>" + YEAR + r")|(?P<relyear>" + _REL_YEAR + r")\s+year"
-               r"|(?P<spelledyear>" + SPELLED_YEAR + r")))?"),
-    # two years ago / a year earlier / just over a year ago / six weeks ago
-    ("ago", r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?P<num>" + NUMBER + r")|(?P<vague>" + VAGUE_COUNT + r"))"
-            r"[\s-]+(?P<unit>" + UNIT + r")\s+(?P<dir>ago|earlier|later|back|from\s+now|hence"
-            r"|before(?=\s*[,.;:)]|\s*$)|after(?=\s*[,.;:)]|\s*$))"),
+    (
+        "season",
+        MODP + r"(?:(?P<rel>" + RELATIVE + r")\s+)?(?P<season>" + SEASON + r")(?!\w)"
+        r"(?:\s*,?\s*(?:of\s+)?(?:(?P<year>" + YEAR + r")|(?P<relyear>" + _REL_YEAR + r")\s+year"
+        r"|(?P<spelledyear>" + SPELLED_YEAR + r")))?",
+    ),
+    # two years ago / a year earlier / just over a year ago / six weeks ago ("three days later" is left to
+    # the duration rule: it counts from another event, not from the reference date)
+    (
+        "ago",
+        r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?P<num>" + NUMBER + r")|(?P<vague>" + VAGUE_COUNT + r"))"
+        r"[\s-]+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|back|from\s+now|hence)",
+    ),
     # nineteen ninety-six / two thousand and four
-    ("spelled_year", r"(?:the\s+year\s+)?(?P<hundreds>nineteen|eighteen|twenty)[\s-]+"
-                     r"(?P<rest>(?:(?:ten|eleven|twelve"
-                     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-                     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                     r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hundred))(?![\w-])"
-                     r"|(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:[\s-]+(?P<units>one|two|three|four|five|six"
-                     r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-                     r"|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?(?![\w-])"),
+    (
+        "spelled_year",
+        r"(?:the\s+year\s+)?(?P<hundreds>nineteen|eighteen|twenty)[\s-]+"
+        r"(?P<rest>(?:(?:ten|eleven|twelve"
+        r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+        r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hundred))(?![\w-])"
+        r"|(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:[\s-]+(?P<units>one|two|three|four|five|six"
+        r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+        r"|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?(?![\w-])",
+    ),
     # the first week of November / the last week of October 2024
-    ("week_of_month", r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
-                      r"(?P<month>" + MONTH + r")" + _YEAR_TAIL + "?"),
+    (
+        "week_of_month",
+        r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+        r"(?P<month>" + MONTH + r")" + _YEAR_TAIL + "?",
+    ),
     # the year-ago quarter / the comparable year-earlier period (results stories)
-    ("year_ago_period", r"(?:the\s+)?(?:comparable\s+|same\s+)?"
-                        r"(?:year[\s-]ago|year[\s-]earlier|prior[\s-]year)"
-                        r"\s+(?P<unit>quarter|period|month|week)(?![\w-])"),
+    (
+        "year_ago_period",
+        r"(?:the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?"
+        r"(?:year[\s-]ago|year[\s-]earlier|prior[\s-]year)"
+        r"\s+(?P<unit>quarter|period|month|week)(?![\w-])"
+        # the corresponding period last year / the quarter a year ago
+        r"|the\s+(?:(?:comparable|same|corresponding)\s+)?(?P<unit2>quarter|period)\s+(?:of\s+)?"
+        r"(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)(?![\w-])"
+        r"|last\s+year['’]s\s+(?P<unit3>quarter|period)(?![\w-])",
+    ),
+    # the week of March 6
+    (
+        "week_of_date",
+        r"the\s+week\s+of\s+(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")" + _YEAR_TAIL + "?",
+    ),
     # late last year / earlier this month / the end of the year / next week / the past decade
-    ("relative", MODP + r"(?P<rel>" + RELATIVE + r")\s+(?:(?P<span>fiscal|full|calendar|financial)\s+)?"
-                 r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"
-                 r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
-                 r"(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)\b))?"),
+    (
+        "relative",
+        MODP + r"(?P<rel>" + RELATIVE + r")\s+(?:(?P<span>fiscal|full|calendar|financial)\s+)?"
+        r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"
+        r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
+        r"(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)\b))?",
+    ),
     # earlier this year, said as "earlier in the year"
-    ("relative_in", r"(?P<mod>earlier|later|early|late)\s+(?:in|this)\s+(?P<rel>the|this)\s+"
-                    r"(?P<unit>year|month|week)"),
+    (
+        "relative_in",
+        r"(?P<mod>earlier|later|early|late)\s+(?:in|this)\s+(?P<rel>the|this)\s+"
+        r"(?P<unit>year|month|week)",
+    ),
     # year-end / year-earlier / year-ago (financial shorthand)
     ("year_compound", r"(?P<kind>year[\s-]end|year[\s-]earlier|year[\s-]ago)(?![\w-])"),
     # every week / each year / every two years / per month / every Monday
-    ("set", r"(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<num>" + NUMBER + r")\s+)?"
-            r"(?:(?P<unit>" + UNIT + r")|(?P<weekday>" + WEEKDAY + r")|(?P<month>" + MONTH + r")"
-            r"|(?P<pod>" + PART_OF_DAY + r"))(?!\w)"),
+    (
+        "set",
+        r"(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<num>" + NUMBER + r")\s+)?"
+        r"(?:(?P<unit>" + UNIT + r")|(?P<weekday>" + WEEKDAY + r")|(?P<month>" + MONTH + r")"
+        r"|(?P<pod>" + PART_OF_DAY + r"))(?!\w)",
+    ),
     ("set_word", r"(?P<setword>" + alternation(list(table("set_words"))) + r")(?!\w)"),
-    ("set_times", r"(?P<times>once|twice|thrice|(?:" + NUMBER + r")\s+times)\s+(?:a|an|per|every|each)\s+"
-                  r"(?P<unit>year|month|week|day|hour|decade)(?!\w)"),
+    (
+        "set_times",
+        r"(?P<times>once|twice|thrice|(?:" + NUMBER + r")\s+times)\s+(?:a|an|per|every|each)\s+"
+        r"(?P<unit>year|month|week|day|hour|decade)(?!\w)",
+    ),
     # the past two months / three years / a 10-year / the first nine months / 5 1/2 hours
-    ("duration", r"(?:(?P<approx>" + APPROX + r")\s+(?!the\b))?"
-                 r"(?:(?P<the>the|each\s+of\s+the)\s+)?(?:(?P<reldir>past|last|next|first|previous"
-                 r"|coming|latest|final|following|ensuing|initial|remaining|same|entire|whole|full|comparable)\s+)?"
-                 r"(?:(?P<num>" + NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<num2>" + NUMBER + r"))?"
-                 r"(?P<frac>\s+(?:and\s+a\s+half|1/2|½))?|(?P<vague>" + VAGUE_COUNT + r"))"
-                 r"(?:\s+(?:more|additional|extra|further|straight|consecutive|long))?"
-                 r"[\s-]+(?P<unit>" + UNIT + r")(?!\w)"
-                 r"(?:\s+and\s+(?:(?P<half>a\s+half)|(?P<num3>" + NUMBER + r")\s+(?P<unit3>" + UNIT + r")))?"
-                 r"(?:-long)?(?![\s-]*old\b)(?!-)(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)"),
+    (
+        "duration",
+        r"(?:(?P<approx>" + APPROX + r")\s+(?!the\b))?"
+        r"(?:(?P<the>the|each\s+of\s+the)\s+)?(?:(?P<reldir>past|last|next|first|previous"
+        r"|coming|latest|final|following|ensuing|initial|remaining|same|entire|whole|full|comparable)\s+)?"
+        r"(?:(?P<num>" + NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<num2>" + NUMBER + r"))?"
+        r"(?P<frac>\s+(?:and\s+a\s+half|1/2|½))?|(?P<vague>" + VAGUE_COUNT + r"))"
+        r"(?:\s+(?:more|additional|extra|further|straight|consecutive|long))?"
+        r"[\s-]+(?P<unit>" + UNIT + r")(?!\w)"
+        r"(?:\s+and\s+(?:(?P<half>a\s+half)|(?P<num3>" + NUMBER + r")\s+(?P<unit3>" + UNIT + r")))?"
+        r"(?:-long)?(?![\s-]*old\b)(?!-)(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)",
+    ),
     # years, months, decades (a bare plural after "for", "in", "over": "for years")
-    ("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthe\s))"
-                    r"(?P<unit>years|months|weeks|days|decades|hours|centuries)(?!\w)(?!\s+(?:ago|of)\b)"),
+    (
+        "bare_plural",
+        r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthe\s))"
+        r"(?P<unit>years|months|weeks|days|decades|hours|centuries)(?!\w)(?!\s+(?:ago|of)\b)",
+    ),
     # Tuesday morning / last Friday / next Monday
-    ("weekday", r"(?:(?P<mod>early|late|earlier|later)\s+)?"
-                r"(?:(?P<rel>last|next|this|coming|past|previous|that)\s+)?"
-                r"(?P<weekday>" + WEEKDAY + r")(?=\s+of\s+(?P<ofweek>last|this|next)\s+week)?"
-                r"(?:\s+(?P<pod>" + PART_OF_DAY + r"))?(?!\w)"),
+    (
+        "weekday",
+        r"(?:(?P<mod>early|late|earlier|later)\s+)?"
+        r"(?:(?P<rel>last|next|this|coming|past|previous|that)\s+)?"
+        r"(?P<weekday>" + WEEKDAY + r")(?=\s+of\s+(?P<ofweek>last|this|next)\s+week)?"
+        r"(?:\s+(?P<pod>" + PART_OF_DAY + r"))?(?!\w)",
+    ),
     # yesterday morning / this afternoon / last night / tonight / mid-afternoon
-    ("part_of_day", r"(?:(?P<mod>early|late|mid)[\s-]*)?"
-                    r"(?:(?P<rel>this|last|yesterday|tomorrow|that|today|the)\s+)?"
-                    r"(?P<pod>" + PART_OF_DAY + r"|overnight)(?!\w)"),
+    (
+        "part_of_day",
+        r"(?:(?P<mod>early|late|mid)[\s-]*)?"
+        r"(?:(?P<rel>this|last|yesterday|tomorrow|that|today|the)\s+)?"
+        r"(?P<pod>" + PART_OF_DAY + r"|overnight)(?!\w)",
+    ),
     # the 20th (of this month)
-    ("ordinal_day", r"the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-                    r"(?:\s+of\s+(?P<rel>this|last|next|the)\s+month)?"
-                    r"(?=\s*[,.;:)]|\s*$|\s+(?:and|to|at|in|on|when|of|as|after|before|,)\b)"),
+    (
+        "ordinal_day",
+        r"the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+        r"(?:\s+of\s+(?P<rel>this|last|next|the)\s+month)?"
+        r"(?=\s*[,.;:)]|\s*$|\s+(?:and|to|at|in|on|when|of|as|after|before|,)\b)",
+    ),
     # today, yesterday, now, recently, the future ...
-    ("deictic", r"(?P<deictic>" + alternation(list(table("deictic"))) + r"|the\s+same\s+day|that\s+day"
-                r"|the\s+other\s+day|(?:earlier|later)\s+today)(?![\w-])"),
+    (
+        "deictic",
+        r"(?P<deictic>" + alternation(list(table("deictic"))) + r"|the\s+same\s+day|that\s+day"
+        r"|the\s+other\s+day|(?:earlier|later)\s+today)(?![\w-])",
+    ),
     # 2024 / fiscal 1989 / early 2025 / the end of 2024
-    ("year", MODP + r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?(?:the\s+year\s+)?(?P<year>" + YEAR + r")"
-             r"(?:\s*[-–/]\s*(?P<yearend>\d\d)(?!\d))?(?:(?![\w-])|(?=[-–]\d{4}(?!\d)))"),
+    (
+        "year",
+        MODP + r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?(?:the\s+year\s+)?(?P<year>" + YEAR + r")"
+        r"(?:\s*[-–/]\s*(?P<yearend>\d\d)(?!\d))?(?:(?![\w-])|(?=[-–]\d{4}(?!\d)))",
+    ),
     # January / early December / last April / this May
-    ("month", MODP + r"(?:(?P<rel>last|this|next|past|previous|coming|that)\s+)?(?P<month>" + MONTH + r")"
-              r"(?!\s*\d)"),
+    (
+        "month",
+        MODP + r"(?:(?P<rel>last|this|next|past|previous|coming|that)\s+)?(?P<month>" + MONTH + r")"
+        r"(?!\s*\d)",
+    ),
     # Christmas / Thanksgiving Day / last Easter
-    ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?![\w-])"
-                r"(?:\s*,?\s*(?P<year>" + YEAR + r"))?"),
+    (
+        "holiday",
+        r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?![\w-])"
+        r"(?:\s*,?\s*(?P<year>" + YEAR + r"))?",
+    ),
     # the 20th century / the eleventh century
-    ("century", r"(?:the\s+)?" + MODP
-                + r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
-                r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
-                r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?![\w-])"),
+    (
+        "century",
+        r"(?:the\s+)?" + MODP + r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+        r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+        r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?![\w-])",
+    ),
 ]
 
 
@@ -252,14 +373,17 @@ _FIRST_WORDS = {
     "@deictic": " ".join({w.split()[0] for w in table("deictic")}) + " the that earlier later",
 }
 TRIGGERS: dict[str, str] = {
-    "iso": "#year", "ymd": "#year", "mdy": "#small", "dmy": "#small",
+    "iso": "#year",
+    "ymd": "#year",
+    "mdy": "#small",
+    "dmy": "#small",
     "clock": "#small #year about around approximately shortly just noon midnight midday",
     "month_day": "#name around about circa",
     "day_month": "#name the #small",
     "month_year": "@mod #name",
     "decade": "the @mod #year #apos twenties thirties forties fifties sixties seventies eighties nineties",
     "quarter": "the its their this last next that latest current past previous same comparable year "
-               "calendar #year fiscal first second third fourth final 1st 2nd 3rd 4th",
+    "calendar #year fiscal first second third fourth final 1st 2nd 3rd 4th",
     "quarter_code": "q1 q2 q3 q4 h1 h2 #year",
     "season": "@mod @rel spring summer autumn fall winter",
     "ago": "@approx @num @vague",
@@ -271,20 +395,23 @@ TRIGGERS: dict[str, str] = {
     "set_word": " ".join(table("set_words")),
     "set_times": "once twice thrice @num",
     "duration": "@approx the each @num @vague past last next first previous coming latest final "
-                "following ensuing initial remaining same entire whole full comparable",
+    "following ensuing initial remaining same entire whole full comparable",
     "bare_plural": "years months weeks days decades hours centuries",
     "weekday": "early late earlier later last next this coming past previous that #name",
     "part_of_day": "early late mid this last yesterday tomorrow that today the morning afternoon evening "
-                   "night overnight",
+    "night overnight",
     "ordinal_day": "the",
     "deictic": "@deictic",
     "year": "@mod fiscal fy the #year",
-    "year_ago_period": "the comparable same year prior",
+    "year_ago_period": "the comparable same year prior corresponding last",
+    "year_quarter": "the",
+    "latest_period": "the",
+    "week_of_date": "the",
     "spelled_year": "the nineteen eighteen twenty two",
     "holiday": "last this next " + " ".join({w.split()[0] for w in table("holidays")}),
     "century": "the @mod #small first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-               "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-               "twentieth twenty-first",
+    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth twenty-first",
     "month": "@mod last this next past previous coming that #name",
 }
 
@@ -325,18 +452,77 @@ _TRIGGER_WORDS = {w for w in _RULES_BY_KEY if not w.startswith("#")}
 # Words that are a time expression on their own ("today", "daily", "summer", "years"); every other
 # trigger word only starts one when a time-ish word follows ("the" + "summer", "a" + "week").
 _STANDALONE = (
-    {w for w in table("deictic") if " " not in w} | set(table("set_words")) | set(table("seasons"))
+    {w for w in table("deictic") if " " not in w}
+    | set(table("set_words"))
+    | set(table("seasons"))
     | _expand(TRIGGERS["bare_plural"] + " " + TRIGGERS["quarter_code"]) - {"#year"}
     | {w for w in table("holidays") if " " not in w}
-    | {"morning", "afternoon", "evening", "night", "overnight", "noon", "midnight", "midday", "tonight",
-       "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}
+    | {
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "overnight",
+        "noon",
+        "midnight",
+        "midday",
+        "tonight",
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    }
 )
 _FOLLOWERS = (
-    (_TRIGGER_WORDS - {"the", "its", "their", "each"}) | _NAME_WORDS
-    | {"in", "than", "of", "least", "most", "other", "same", "day", "week", "month", "moment", "present",
-       "near", "time", "couple", "dozen", "half", "quarter", "quarters", "hour", "minute", "minutes",
-       "second", "seconds", "fortnight", "weekend", "ago", "end", "trading", "business", "working",
-       "calendar", "decade", "century", "times", "year-ago", "year-earlier", "fiscal"}
+    (_TRIGGER_WORDS - {"the", "its", "their", "each"})
+    | _NAME_WORDS
+    | {
+        "in",
+        "than",
+        "of",
+        "least",
+        "most",
+        "other",
+        "same",
+        "day",
+        "week",
+        "month",
+        "moment",
+        "present",
+        "near",
+        "time",
+        "couple",
+        "dozen",
+        "half",
+        "quarter",
+        "quarters",
+        "hour",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "fortnight",
+        "weekend",
+        "ago",
+        "end",
+        "trading",
+        "business",
+        "working",
+        "calendar",
+        "decade",
+        "century",
+        "times",
+        "year-ago",
+        "year-earlier",
+        "fiscal",
+        "future",
+        "period",
+        "corresponding",
+    }
 )
 
 
@@ -351,7 +537,10 @@ _UNIT_NEXT = (
 _SMALL_NUMBER_NEXT = (
     r"(?:st|nd|rd|th)?(?:/\d|[.:][0-5]\d(?!\d)|\s*[-–]\s*\d"
     r"|\s*(?:[ap]\.?\s?m\b|o['’]clock|in\s+the\s+|hours?\b|hrs\b|h\b)"
-    r"|[\s-]+(?:of\s+)?" + MONTH + r"|[\s-]+(?:to|or)\s+[\w.,]+" + _UNIT_NEXT
+    r"|[\s-]+(?:of\s+)?"
+    + MONTH
+    + r"|[\s-]+(?:to|or)\s+[\w.,]+"
+    + _UNIT_NEXT
     + r"|(?:st|nd|rd|th)?[\s-]+century"
     r"|\s*(?:[a-z]{1,3}t\b|gmt|utc)"
     r"|[\d,.]{0,16}" + _UNIT_NEXT + ")"
@@ -376,8 +565,11 @@ def _rules_at(trigger: re.Match[str], text: str, lowered: str) -> tuple[int, ...
     if kind == "word" or kind == "prefix":
         word = trigger.group()
         if word in _NAME_SET:
-            return (_NAME_RULES.get(word) or _RULES_BY_KEY["#name"]) if text[trigger.start()].isupper() else (
-                _RULES_BY_KEY.get(word, ()))
+            return (
+                (_NAME_RULES.get(word) or _RULES_BY_KEY["#name"])
+                if text[trigger.start()].isupper()
+                else (_RULES_BY_KEY.get(word, ()))
+            )
         return _RULES_BY_KEY.get(word, ())
     return _RULES_BY_KEY.get("#" + (kind or ""), ())
 
@@ -390,7 +582,8 @@ _RULES_BY_KEY = {key: tuple(indices) for key, indices in _RULES_BY_KEY.items()}
 # A capitalised name that is also a trigger word of its own tries the rules of both.
 _NAME_RULES = {
     word: tuple(sorted(set(_RULES_BY_KEY["#name"]) | set(_RULES_BY_KEY[word])))
-    for word in _NAME_WORDS if word in _RULES_BY_KEY
+    for word in _NAME_WORDS
+    if word in _RULES_BY_KEY
 }
 
 
@@ -455,7 +648,7 @@ def match_at(
 ) -> tuple[str, dict[str, str], int, int] | None:
     """The candidate starting exactly at ``position``, if any."""
     if lowered is None:
-        window = text[position:position + 120]
+        window = text[position : position + 120]
         found = match_at(window, 0, folded(window))
         return (found[0], found[1], found[2] + position, found[3] + position) if found else None
     trigger = TRIGGER.match(lowered, position)
@@ -480,8 +673,8 @@ _PUNCTUATION = "\"'“”‘’()[]{},;:!?*-–—"
 
 def words_before(text: str, start: int, count: int = 3) -> list[str]:
     """The last ``count`` words before ``start``, lower case, nearest last (stops at a line break)."""
-    window = text[max(0, start - 40):start]
-    window = window[window.rfind("\n") + 1:]
+    window = text[max(0, start - 40) : start]
+    window = window[window.rfind("\n") + 1 :]
     found = []
     for token in reversed(window.split()):
         word = token.strip(_PUNCTUATION).lower()
@@ -509,20 +702,109 @@ def phrase_before(text: str, start: int, phrases: frozenset[str], skip_the: bool
 
 
 _FUTURE_PHRASES = frozenset(" ".join(marker.replace("'", " '").split()) for marker in FUTURE_MARKERS)
-_FUTURE_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _FUTURE_PHRASES)
-_CLAUSE_PUNCTUATION = "\"“”‘()[]{},;:!?*-–—."
+# All future markers as one regex over the lower-cased clause ("'ll" may stand inside a word: "he'll").
+_FUTURE_PHRASE = re.compile(
+    r"(?<![a-z'-])(?:" + alternation(sorted(_FUTURE_PHRASES - {"'ll"})) + r")(?![a-z-])|'ll(?![a-z])"
+)
+PAST_WORDS = frozenset(words("past_markers"))
+NOT_PAST_ED = frozenset(words("not_past_ed"))
 
 
-def has_future_marker(window: str) -> bool:
-    """Whether a future marker ("will", "is expected to", "next") stands in ``window`` as whole words."""
-    lowered = window.lower().replace("’", "'").replace("'ll", " 'll")
-    tokens = [token.strip(_CLAUSE_PUNCTUATION) for token in lowered.split()]
-    if _FUTURE_FIRST_WORDS.isdisjoint(tokens):
-        return False
-    for size in (1, 2, 3):
-        for index in range(len(tokens) - size + 1):
-            if " ".join(tokens[index:index + size]) in _FUTURE_PHRASES:
-                return True
-    return False
+# Words of a clause; "'ll" stands apart ("he'll" -> "he", "'ll"), other apostrophes stay in the word.
+_WORD = re.compile(r"['’]ll\b|[A-Za-z][A-Za-z-]*(?:['’](?!ll\b)[A-Za-z]+)?")
 
 
+def _tokens(window: str) -> list[tuple[str, bool]]:
+    """(lower-case word, was it written in lower case) for each word of ``window``."""
+    return [(word.lower().replace("’", "'"), word.islower()) for word in _WORD.findall(window)]
+
+
+# Auxiliaries before a participle that make it passive, infinitive or modal ("will be paid Dec. 14",
+# "is heard in May", "to be published in November"): the participle then says nothing about the past.
+_NOT_PAST_AUXILIARIES = frozenset(
+    {
+        "be",
+        "been",
+        "being",
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "shall",
+        "is",
+        "are",
+        "am",
+        "'ll",
+    }
+)
+
+
+def _is_past_verb(token: str, lower: bool) -> bool:
+    if token in PAST_WORDS:
+        return True
+    return lower and len(token) > 4 and token.endswith("ed") and token not in NOT_PAST_ED
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the clause an expression at ``start`` stands in: "future", "past", "past perfect" or None.
+
+    Future: a future marker ("will", "is expected to", "would", "plans to") anywhere in the clause before
+    the expression, unless a past perfect turns it into a plan that lapsed ("had been due to expire
+    Friday"). Past: a simple past verb governs the expression directly, at most three words before it
+    ("crashed last February", "was signed in December"), not a participle after an auxiliary ("will be
+    paid Dec. 14") and not a verb of another clause (dates used as modifiers, "the Jan. 14 deadline",
+    get no tense).
+    """
+    window = text[max(0, start - 80) : start]
+    # The clause ends at a sentence break, a comma or a reporting verb ("said on Monday that it will").
+    cut = max(window.rfind(marker) for marker in (". ", ", ", "\n", " said", " says"))
+    if cut >= 0:
+        window = window[cut + 1 :]
+    opening = len(window) < 16 and (cut >= 0 or start <= 80)
+    if opening and all(token in SIGNALS for token, _ in _tokens(window)):
+        # The expression opens its sentence ("On Tuesday, the league will ..."): its verb comes after.
+        return _tense_after(text, end)
+    lowered = window.lower().replace("’", "'")
+    nearest = None
+    for nearest in _FUTURE_PHRASE.finditer(lowered):  # noqa: B007 - the last (nearest) one is wanted
+        pass
+    if nearest is not None:
+        before = lowered[: nearest.start()].split()[-3:]
+        after = lowered[nearest.end() :].split()[:1]
+        if "had" in before or (nearest.group() == "would" and after == ["have"]):
+            return "past perfect"
+        return "future"
+    # The governing verb stands at most three words back (and its auxiliaries two before it): the last
+    # six words are enough, and a word cut at the slice start can only be an auxiliary's neighbour.
+    tokens = _tokens(window[-48:])[-6:]
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 5), -1):
+        token, lower = tokens[index]
+        if _is_past_verb(token, lower):
+            auxiliaries = {word for word, _ in tokens[max(0, index - 2) : index]}
+            if auxiliaries & _NOT_PAST_AUXILIARIES:
+                return None
+            return "past perfect" if "had" in auxiliaries or token == "had" else "past"
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?;]['\"”’]*(?:\s|$)|\n")
+
+
+def _tense_after(text: str, end: int) -> str | None:
+    """The tense of the first verb after a sentence-opening expression, within twelve words."""
+    window = text[end : end + 100]
+    stop = _SENTENCE_END.search(window)
+    tokens = _tokens(window[: stop.start()] if stop else window)[:12]
+    for index in range(len(tokens)):
+        for size in (3, 2, 1):
+            if " ".join(token for token, _ in tokens[index : index + size]) in _FUTURE_PHRASES:
+                # "planned to pay": a plan told in the past tense dates the telling, not a future event.
+                return "past" if tokens[index][0].endswith("ed") else "future"
+        if _is_past_verb(*tokens[index]):
+            return "past perfect" if tokens[index][0] == "had" else "past"
+    return None

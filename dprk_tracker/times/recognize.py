@@ -18,8 +18,8 @@ from .patterns import (
     IDENTIFIER_WORDS,
     QUANTITY_WORDS,
     SIGNALS,
+    clause_tense,
     folded,
-    has_future_marker,
     match_at,
     phrase_before,
     scan,
@@ -37,22 +37,83 @@ class Candidate:
 
 
 # Prepositions after which a bare month name is a month ("in March"), not a verb, modal or name.
-_MONTH_SIGNALS = frozenset({
-    "in", "since", "by", "until", "till", "from", "through", "throughout", "during", "before", "after",
-    "between", "of", "for", "starting", "beginning", "around", "toward", "towards", "into", "as of",
-    "prior to", "no later than", "as early as", "as late as", "ahead of",
-})
-_SEASON_SIGNALS = frozenset({
-    "in", "since", "by", "until", "till", "through", "throughout", "during", "before", "after", "over", "for",
-    "of", "into", "around",
-})
-_DAY_SIGNALS = frozenset({
-    "on", "by", "since", "until", "till", "from", "before", "after", "of", "as of", "through",
-})
+_MONTH_SIGNALS = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "through",
+        "throughout",
+        "during",
+        "before",
+        "after",
+        "between",
+        "of",
+        "for",
+        "starting",
+        "beginning",
+        "around",
+        "toward",
+        "towards",
+        "into",
+        "as of",
+        "prior to",
+        "no later than",
+        "as early as",
+        "as late as",
+        "ahead of",
+    }
+)
+_SEASON_SIGNALS = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "through",
+        "throughout",
+        "during",
+        "before",
+        "after",
+        "over",
+        "for",
+        "of",
+        "into",
+        "around",
+    }
+)
+_DAY_SIGNALS = frozenset(
+    {
+        "on",
+        "by",
+        "since",
+        "until",
+        "till",
+        "from",
+        "before",
+        "after",
+        "of",
+        "as of",
+        "through",
+    }
+)
 # "by August", "until March 15": deadlines, read as upcoming rather than rolled back a year.
-_DEADLINE_SIGNALS = frozenset({
-    "by", "until", "till", "as soon as", "as early as", "no later than", "effective", "due",
-})
+_DEADLINE_SIGNALS = frozenset(
+    {
+        "by",
+        "until",
+        "till",
+        "as soon as",
+        "as early as",
+        "no later than",
+        "effective",
+        "due",
+    }
+)
 _DEADLINE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "holiday"})
 _DEADLINE_RIGHT_BEFORE = re.compile(
     r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
@@ -60,14 +121,26 @@ _DEADLINE_RIGHT_BEFORE = re.compile(
 # Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
 _QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
 # Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
-_TENSE_RULES = frozenset({
-    "month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "season", "holiday", "quarter",
-    "part_of_day", "relative",
-})
+_TENSE_RULES = frozenset(
+    {
+        "month",
+        "month_day",
+        "day_month",
+        "weekday",
+        "clock",
+        "ordinal_day",
+        "season",
+        "holiday",
+        "quarter",
+        "part_of_day",
+        "relative",
+    }
+)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|until|till|or)\s*", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|dollars?|cents?|won|percent|%|times|twice|once|thrice|million|billion|trillion|tons?|"
-    r"barrels?|miles?|hours?|shares?|people|each)\s*$", re.IGNORECASE
+    r"barrels?|miles?|hours?|shares?|people|each)\s*$",
+    re.IGNORECASE,
 )
 _YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
 
@@ -79,7 +152,7 @@ def _signal(text: str, start: int) -> str | None:
 def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
     """Context filters: the classes of look-alikes that are not time expressions."""
     rule, groups, start, end = candidate.rule, candidate.groups, candidate.start, candidate.end
-    before = text[max(0, start - 2):start]
+    before = text[max(0, start - 2) : start]
     glued = len(before) == 2 and before[1] in "-/" and before[0].isalnum()
     in_year_range = _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start)
     if glued and rule in ("year", "duration", "ago") and not in_year_range:
@@ -88,7 +161,7 @@ def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
         year = int(groups["year"])
         previous = words_before(text, start, 2)
         last_word = previous[-1] if previous else ""
-        if last_word in IDENTIFIER_WORDS or (text[max(0, start - 1):start] in "#$£€¥₩" and start):
+        if last_word in IDENTIFIER_WORDS or (text[max(0, start - 1) : start] in "#$£€¥₩" and start):
             return False
         if last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS:
             return False
@@ -97,34 +170,61 @@ def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
             return False
         if year < 1900 and candidate.signal is None:
             return False
-    possessive = text[end:end + 2] in ("'s", "’s")  # "November's elections"
-    if rule == "month" and not ({"mod", "rel"} & groups.keys()) and candidate.signal not in _MONTH_SIGNALS \
-            and not possessive:
+    possessive = text[end : end + 2] in ("'s", "’s")  # "November's elections"
+    if (
+        rule == "month"
+        and not ({"mod", "rel"} & groups.keys())
+        and candidate.signal not in _MONTH_SIGNALS
+        and not possessive
+        and not _determined_month(groups["month"], text, start)
+    ):
         partner = _RANGE_JOIN.match(text, end)
         following = match_at(text, partner.end(), lowered) if partner else None
         if not (following and following[1].get("month")):
             return False
     if rule == "season" and not ({"year", "relyear", "mod"} & groups.keys()):
         rel = (groups.get("rel") or "").lower()
-        if re.match(r"\s+of\s+(?!\d)", text[end:end + 8]):
+        if re.match(r"\s+of\s+(?!\d)", text[end : end + 8]):
             return False  # "the fall of Kabul"
         if rel in ("", "the") and candidate.signal not in _SEASON_SIGNALS:
             return False
         fall_signals = ("in", "since", "until", "by")
         if groups["season"].lower() == "fall" and rel in ("", "the") and candidate.signal not in fall_signals:
             return False
+    if rule == "duration" and groups.get("num", "").lower() in ("a", "an") and groups.keys() <= _RATE_GROUPS:
+        previous = words_before(text, start, 1)
+        if previous and (any(c.isdigit() for c in previous[0]) or previous[0] in _RATE_WORDS):
+            return False  # "$2 million a year", "24 hours a day": a rate, not a span of time
+    if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
+        return False  # "This Week" in quotes is a programme or a headline, not a week
     return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS)
 
 
-def _future(text: str, start: int) -> bool:
-    """Whether the clause before the expression speaks of the future ("will meet on Tuesday")."""
-    window_start = max(0, start - 80)
-    window = text[window_start:start]
-    # The clause ends at a sentence break, a comma or a reporting verb ("said on Monday that it will").
-    cut = max(window.rfind(marker) for marker in (". ", ", ", "\n", " said", " says"))
-    if cut >= 0:
-        window = window[cut + 1:]
-    return has_future_marker(window)
+_RATE_GROUPS = frozenset({"num", "unit"})
+_RATE_WORDS = frozenset(
+    {
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "percent",
+        "cents",
+        "dollars",
+        "hours",
+        "times",
+        "once",
+        "twice",
+    }
+)
+_MONTH_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_OPENING_QUOTES = frozenset("\"“‘'`")
+
+
+def _determined_month(month: str, text: str, start: int) -> bool:
+    """ "the March accession", "a June agreement": a capitalised month after a determiner dates the noun
+    ("May" stays out: "a May" is as often a name)."""
+    previous = words_before(text, start, 1)
+    return month.lower() != "may" and bool(previous) and previous[0] in _MONTH_DETERMINERS
 
 
 def _explicit_year(candidate: Candidate) -> int | None:
@@ -161,12 +261,14 @@ _PARENTHESIS = re.compile(r"\s*\(\s*")
 
 
 def _parenthetical_dates(candidates: list[Candidate], text: str) -> dict[int, tuple[str, dict[str, str]]]:
-    """"on Wednesday (Oct. 23)": the weekday takes the date the writer spelled out beside it."""
+    """ "on Wednesday (Oct. 23)": the weekday takes the date the writer spelled out beside it."""
     found: dict[int, tuple[str, dict[str, str]]] = {}
     for index in range(len(candidates) - 1):
         first, second = candidates[index], candidates[index + 1]
-        if first.rule == "weekday" and second.rule in ("month_day", "day_month") and _PARENTHESIS.fullmatch(
-            text, first.end, second.start
+        if (
+            first.rule == "weekday"
+            and second.rule in ("month_day", "day_month")
+            and _PARENTHESIS.fullmatch(text, first.end, second.start)
         ):
             found[index] = (second.rule, second.groups)
     return found
@@ -221,13 +323,30 @@ def resolve_times(recognized: Recognized, reference: Reference | None) -> list[T
     last_quarter: str | None = None
     for index, candidate in enumerate(candidates):
         deadline = candidate.signal in _DEADLINE_SIGNALS and _DEADLINE_RIGHT_BEFORE.search(
-            text, max(0, candidate.start - 20), candidate.start)
-        tense_matters = candidate.rule in _TENSE_RULES
-        future = tense_matters and (
-            _future(text, candidate.start) or bool(deadline and candidate.rule in _DEADLINE_RULES)
+            text, max(0, candidate.start - 20), candidate.start
         )
-        ctx = Context(base.reference, base.precision, future, hints.get(index), last_year, last_month,
-                      last_quarter)
+        # A possessive ("Wednesday's ruling") dates a noun, not the clause's verb: it takes no tense.
+        possessive = text[candidate.end : candidate.end + 2] in ("'s", "’s")
+        tense_matters = not possessive and _needs_tense(candidate)
+        tense = clause_tense(text, candidate.start, candidate.end) if tense_matters else None
+        # "by Friday" is a deadline ahead, unless a past perfect says it passed ("had filed ... by Friday").
+        deadline_ahead = deadline and candidate.rule in _DEADLINE_RULES and tense != "past perfect"
+        future = tense == "future" or bool(deadline_ahead)
+        past = tense in ("past", "past perfect") and not future
+        multi_quarter = candidate.rule in _YEAR_BACK_RULES and _after_multi_quarter_span(
+            text, candidate, results
+        )
+        ctx = Context(
+            base.reference,
+            base.precision,
+            future,
+            hints.get(index),
+            last_year,
+            last_month,
+            last_quarter,
+            past=past,
+            multi_quarter_span=multi_quarter,
+        )
         try:
             norm = normalize(candidate.rule, candidate.groups, ctx)
         except (ValueError, OverflowError):  # a date arithmetic edge (year 1, year 9999): not resolvable
@@ -244,6 +363,40 @@ def resolve_times(recognized: Recognized, reference: Reference | None) -> list[T
             if re.fullmatch(r"\d{4}-Q\d", norm.value) and candidate.rule in _QUARTER_MENTIONS:
                 last_quarter = norm.value
     return results
+
+
+def _needs_tense(candidate: Candidate) -> bool:
+    """Whether the value can depend on the clause's tense (an explicit year settles it, "last year" and
+    "this morning" never depend on it): the tense is only read where it can change something."""
+    rule, groups = candidate.rule, candidate.groups
+    if rule not in _TENSE_RULES or rule == "part_of_day" or not _TENSE_FREE_GROUPS.isdisjoint(groups):
+        return False
+    if rule == "relative":
+        return groups["unit"].lower().startswith(("weekend", "quarter"))
+    return rule != "clock" or "weekday" in groups or "month" in groups
+
+
+_TENSE_FREE_GROUPS = frozenset({"year", "year2", "relyear", "relyear0", "yy", "spelledyear"})
+
+
+# Rules whose "a year earlier" reading depends on the period the sentence compares with.
+_YEAR_BACK_RULES = frozenset({"ago", "year_compound"})
+_MULTI_QUARTER_SPANS = frozenset({"P6M", "P9M", "P2Q", "P3Q"})
+
+
+def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[TimeExpr]) -> bool:
+    """Whether the sentence reports on six or nine months before ``candidate`` ("For the nine months,
+    net was $5 million, against $4 million a year earlier")."""
+    sentence_start = max(text.rfind(marker, 0, candidate.start) for marker in (". ", ".\n", "\n\n"))
+    for previous in reversed(found):
+        if previous.end <= sentence_start or _QUARTER_VALUE.fullmatch(previous.value):
+            return False  # another sentence, or a quarter named nearer ("third-quarter sales ...")
+        if previous.type == "DURATION" and previous.value in _MULTI_QUARTER_SPANS:
+            return True
+    return False
+
+
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 
 
 def _time_expr(text: str, candidate: Candidate, norm: Norm, ctx: Context) -> TimeExpr:
@@ -264,7 +417,14 @@ def _time_expr(text: str, candidate: Candidate, norm: Norm, ctx: Context) -> Tim
     if value.endswith("_REF"):
         precision = None
     return TimeExpr(
-        text=text[candidate.start:candidate.end], start=candidate.start, end=candidate.end, type=norm.type,
-        value=value, mod=norm.mod, earliest=earliest, latest=latest, precision=precision,
+        text=text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        type=norm.type,
+        value=value,
+        mod=norm.mod,
+        earliest=earliest,
+        latest=latest,
+        precision=precision,
         signal=candidate.signal,
     )
