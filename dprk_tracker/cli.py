@@ -348,13 +348,7 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Corroboration in timeline and figures (grouping lives in corroborate.py)
-
-
-def _unlimited(filters: "Filters") -> "Filters":
-    import dataclasses
-
-    return dataclasses.replace(filters, limit=None)
+# Corroboration in timeline and figures (groups kept at ingest by grouping.py, rules in corroborate.py)
 
 
 def _emit_groups(
@@ -485,13 +479,13 @@ def timeline(
 ) -> None:
     """Dated events in chronological order, each date at its true precision."""
     from .cli_notebook import attach_notes, tagged
-    from .corroborate import group_events
+    from .corroborate import stored_event_group
 
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
     filters = tagged(_filters(notebook, _lexicon(settings), topic, since, until, article, limit), tag)
-    # The same event from several articles is one row: group all rows, then apply the limit.
-    groups = group_events(notebook.timeline(_unlimited(filters)))[: filters.limit]
+    # The same event from several articles is one row: groups are kept at ingest, paged in SQL.
+    groups = [stored_event_group(members) for members in notebook.grouped("events", filters)]
     rows = [g.first for g in groups]
     data = [
         {
@@ -603,7 +597,7 @@ def figures(
 ) -> None:
     """Every figure: value, what it counts, topic, as-of date, source and quote."""
     from .cli_notebook import attach_notes, tagged
-    from .corroborate import group_figures
+    from .corroborate import stored_figure_group
 
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
@@ -612,7 +606,7 @@ def figures(
     if trend:
         _print_trend(notebook.figures(filters), fmt, counted)
         return
-    groups = group_figures(notebook.figures(_unlimited(filters)), counted)[: filters.limit]
+    groups = [stored_figure_group(members, counted) for members in notebook.grouped("figures", filters)]
     rows = [g.first for g in groups]
     data = [_figure_json(r) for r in rows]
     columns = _visible(FIGURE_COLUMNS, filters)
@@ -951,8 +945,10 @@ def main() -> None:
         # A bug, not bad input: still one line, with the full traceback on request.
         if os.environ.get("TRACKER_DEBUG"):
             raise
-        print(f"error: internal error: {type(exc).__name__}: {clean(str(exc))} (TRACKER_DEBUG=1 shows more)",
-              file=sys.stderr)
+        print(
+            f"error: internal error: {type(exc).__name__}: {clean(str(exc))} (TRACKER_DEBUG=1 shows more)",
+            file=sys.stderr,
+        )
         sys.exit(70)
     sys.exit(code if isinstance(code, int) else 0)
 

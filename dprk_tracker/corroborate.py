@@ -1,5 +1,12 @@
 """Corroboration: the same event or claim reported by several articles becomes one row.
 
+The notebook keeps the groups: ``grouping.py`` applies these rules (``event_match``,
+``compatible_dates``, ``figure_key``) to each article's rows as they are stored, looking among a
+bounded number of candidates (its docstring says exactly when that misses a match), and the read
+commands page the stored groups in SQL and explain them with ``stored_event_group`` /
+``stored_figure_group``. ``group_events`` / ``group_figures`` group a list of rows at once, as below:
+the reference the stored groups are tested against.
+
 Rows come from ``Notebook.timeline`` / ``Notebook.figures`` in their order; grouping happens in
 Python and keeps that order: a group sits where its first row sat. Rows are compared most precise
 date first, so a group's first (shown) row is its most precise report: "Jun 2024" and "2024" from
@@ -325,3 +332,39 @@ def _because(kind: str, first: dict[str, Any], row: dict[str, Any], reason: str)
         f"{kind} {row['id']} (article {row['article_id']}) joins {kind} {first['id']} "
         f"(article {first['article_id']}): {reason}"
     )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Groups stored in the notebook (grouping.py): explaining a page of them
+
+
+def stored_event_group(rows: list[dict[str, Any]]) -> Group:
+    """A stored group of events (the member shown first), with why each other member is in it."""
+    first = rows[0]
+    first_words = _event_words(first)
+    why = [
+        _because("event", first, row, event_match(first, row, first_words, _event_words(row)) or _INDIRECT)
+        for row in rows[1:]
+    ]
+    return Group(list(rows), why)
+
+
+def stored_figure_group(rows: list[dict[str, Any]], lexicon: CountedLexicon) -> Group:
+    """A stored group of figures, as ``stored_event_group``."""
+    first = rows[0]
+    why = []
+    for row in rows[1:]:
+        date = compatible_dates(first, row, mod_key="when_mod")
+        key = figure_key(row, lexicon)
+        if date and key == figure_key(first, lexicon):
+            counted = key[4] if key[5] in ("count", "percent") else f"{key[4]} ({key[5]})"
+            reason = f"{date}; same figure {row.get('text')!r} ≙ {first.get('text')!r}, {counted}"
+        else:
+            reason = _INDIRECT
+        why.append(_because("figure", first, row, reason))
+    return Group(list(rows), why)
+
+
+# A member that joined through another member: the group's earlier representative (replaced since by
+# a more precise report), or one that a filter leaves out.
+_INDIRECT = "matched the group's representative when stored"

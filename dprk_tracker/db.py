@@ -7,6 +7,7 @@ The CLI opens a ``Notebook``, calls one method and renders what it returns. Ever
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -23,6 +24,7 @@ from .model import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:  # the extractors load only when something is extracted
     from .extract import Document
+    from .trends import CountedLexicon
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -65,6 +67,7 @@ class Notebook:
         _check_file(self.path, create)
         # A notebook we may not write is still readable (shared or archived copies).
         self.read_only = self.path.exists() and not os.access(self.path, os.W_OK)
+        self._counted: CountedLexicon | None = None
         if create and self.read_only:
             raise NotebookError(f"{self.path} is read-only: cannot write to it")
         try:
@@ -122,7 +125,8 @@ class Notebook:
                     # Two processes creating one notebook: the other applied this migration first (ours
                     # rolled back, or its read snapshot went stale: "locked"); apply() again re-reads
                     # what is still pending.
-                    if ("already exists" not in str(exc) and "locked" not in str(exc)) or attempt == 19:
+                    raced = ("already exists", "duplicate column", "locked")
+                    if not any(word in str(exc) for word in raced) or attempt == 19:
                         raise
                     time.sleep(0.05)
 
@@ -196,6 +200,7 @@ class Notebook:
                     return Added(existing[0], True, 0, 0)
                 article_id = self.db["articles"].insert(record).last_pk
                 self._insert_extraction(article_id, document)
+                self.group(article_id)
         except sqlite3.IntegrityError:
             # Another writer stored the same text between our check and our insert.
             existing = self.find_duplicate(article.body)
@@ -203,6 +208,30 @@ class Notebook:
                 raise
             return Added(existing, True, 0, 0)
         return Added(article_id, False, len(extraction.events), len(extraction.figures))
+
+    def counted(self) -> CountedLexicon:
+        """What figures count, folded: the packaged lexicon and a ``counted.toml`` beside the notebook."""
+        from .grouping import counted_for
+        from .trends import CountedError
+
+        if self._counted is None:
+            try:
+                self._counted = counted_for(self.db)
+            except CountedError as exc:
+                raise NotebookError(str(exc)) from None
+        return self._counted
+
+    def group(self, article_id: int) -> None:
+        """Join the article's ungrouped rows to the stored corroboration groups (caller's transaction)."""
+        from .grouping import assign_article
+
+        assign_article(self.db, article_id, self.counted())
+
+    def ungroup(self, article_id: int) -> None:
+        """Take the article's rows out of their groups (caller's transaction), before they change."""
+        from .grouping import detach
+
+        detach(self.db, article_id, self.counted())
 
     def _insert_extraction(self, article_id: int, document: Document) -> None:
         extraction = document.extraction
@@ -267,7 +296,10 @@ class Notebook:
     def article_exists(self, article_id: int) -> bool:
         return self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone() is not None
 
-    def _where(self, filters: Filters, table: str) -> tuple[str, list[Any]]:
+    def _where(self, filters: Filters, table: str, alias: str | None = None) -> tuple[str, list[Any]]:
+        """The filters as a where clause on ``table`` (named ``alias`` in the query, if given)."""
+        kind = table.rstrip("s")
+        table = alias or table
         clauses: list[str] = []
         params: list[Any] = []
         if filters.topic:
@@ -291,42 +323,77 @@ class Notebook:
                 "exists (select 1 from tags where tags.tag = ? and ((tags.kind = ? and tags.target_id ="
                 f" {table}.article_id) or (tags.kind = ? and tags.target_id = {table}.id)))"
             )
-            params += [filters.tag, "article", table.rstrip("s")]
+            params += [filters.tag, "article", kind]
         where = (" where " + " and ".join(clauses)) if clauses else ""
         return where, params
 
     def timeline(self, filters: Filters) -> list[dict[str, Any]]:
+        """Every event under the filters, one per row (``grouped`` pages corroboration groups)."""
         where, params = self._where(filters, "events")
-        sql = (
-            "select events.id, events.article_id, events.[when], events.mod, events.relation,"
-            " events.earliest, events.latest, events.precision, events.time_text,"
-            " events.time_start - events.start as time_offset, events.text, events.topic,"
-            " articles.title, articles.source"
-            " from events join articles on articles.id = events.article_id"
-            f"{where} order by events.sort_date is null, events.sort_date, events.latest is null,"
-            " events.latest, events.article_id, events.start"
-        )
+        sql = f"select {_SELECT['events']}{_FROM['events']}{where} order by {_PAGE_ORDER['events']}"
         if filters.limit:
             sql += " limit ?"
             params.append(filters.limit)
         return [dict(r) for r in self._rows(sql, params)]
 
     def figures(self, filters: Filters) -> list[dict[str, Any]]:
+        """Every figure under the filters, one per row (``grouped`` pages corroboration groups)."""
         where, params = self._where(filters, "figures")
-        sql = (
-            "select figures.id, figures.article_id, figures.text, figures.low, figures.high,"
-            " figures.qualifier, figures.unit, figures.currency, figures.percent, figures.topic,"
-            " figures.[when], figures.when_mod, figures.relation, figures.earliest, figures.latest,"
-            " figures.precision,"
-            " figures.sentence, articles.title, articles.source"
-            " from figures join articles on articles.id = figures.article_id"
-            f"{where} order by figures.earliest is null, figures.earliest, figures.latest,"
-            " figures.article_id, figures.start"
-        )
+        sql = f"select {_SELECT['figures']}{_FROM['figures']}{where} order by {_PAGE_ORDER['figures']}"
         if filters.limit:
             sql += " limit ?"
             params.append(filters.limit)
         return [dict(r) for r in self._rows(sql, params)]
+
+    def grouped(self, table: str, filters: Filters) -> list[list[dict[str, Any]]]:
+        """A page of corroboration groups of ``events`` or ``figures``: per group its members under
+        the filters, the one shown first; groups in timeline (figure) order, ``limit`` groups.
+
+        A group is listed when any member matches the filters; it shows its best matching member
+        (most precise, see ``grouping.rank_sql``), is placed where that member sits in the order,
+        and lists only its matching members (as grouping the filtered rows would). Unfiltered, the
+        page walks the representatives in an index; filtered, it walks the matching rows in order
+        and keeps a row when no better member of its group matches, so LIMIT stops the walk early.
+        A date filter does not bound that walk: rows ending before ``since`` are stepped over, which
+        is cheap while many earlier rows overlap the window (open "since 2024" dates, years) and
+        costs a scan when almost nothing does.
+        """
+        from .grouping import rank_sql
+
+        if table not in _SELECT:
+            raise ValueError(table)
+        where, params = self._where(filters, table)
+        if not where:
+            where = f" where {table}.group_id = {table}.id"
+        else:
+            # Rows of another group (or none yet) stand alone; a better matching member hides this one.
+            others, more = self._where(filters, table, alias="m")
+            where += (
+                f" and not exists (select 1 from {table} m where m.group_id = {table}.group_id"
+                f" and m.id != {table}.id{others.replace(' where ', ' and ', 1)}"
+                f" and ({rank_sql(table, 'm')}) < ({rank_sql(table, table)}))"
+            )
+            params += more
+        sql = f"select {_SELECT[table]}, {table}.group_id{_FROM[table]}{where} order by {_PAGE_ORDER[table]}"
+        if filters.limit:
+            sql += " limit ?"
+            params.append(filters.limit)
+        shown = [dict(r) for r in self._rows(sql, params)]
+        if not shown:
+            return []
+        members: dict[int, list[dict[str, Any]]] = {r["group_id"]: [] for r in shown if r["group_id"]}
+        # Members of the groups on the page, the filters applied to them too: one query, through
+        # the group index (a topic index would scan the whole topic).
+        where, params = self._where(filters, table)
+        where = (where + " and" if where else " where") + (
+            f" {table}.group_id in (select value from json_each(?))"
+        )
+        params.append(json.dumps(sorted(members)))
+        columns = f"{_SELECT[table]}, {table}.group_id"
+        source = f" from {table} indexed by {table}_group join articles on articles.id = {table}.article_id"
+        for row in self._rows(f"select {columns}{source}{where} order by {rank_sql(table, table)}", params):
+            members[row["group_id"]].append(_without_group(row))
+        return [members[r["group_id"]] if r["group_id"] else [_without_group(r)] for r in shown]
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = (
@@ -390,6 +457,33 @@ class Notebook:
             raise NotebookError(f"{self.path}: {exc}") from exc
         finally:
             conn.row_factory = previous
+
+
+# What timeline and figures select (tables are constants, never input), in the read commands' order.
+_SELECT = {
+    "events": "events.id, events.article_id, events.[when], events.mod, events.relation,"
+    " events.earliest, events.latest, events.precision, events.time_text,"
+    " events.time_start - events.start as time_offset, events.text, events.topic,"
+    " articles.title, articles.source",
+    "figures": "figures.id, figures.article_id, figures.text, figures.low, figures.high,"
+    " figures.qualifier, figures.unit, figures.currency, figures.percent, figures.topic,"
+    " figures.[when], figures.when_mod, figures.relation, figures.earliest, figures.latest,"
+    " figures.precision, figures.sentence, articles.title, articles.source",
+}
+_FROM = {t: f" from {t} join articles on articles.id = {t}.article_id" for t in ("events", "figures")}
+# Must read as the page indexes of migration m005 do, so SQLite walks them instead of sorting.
+_PAGE_ORDER = {
+    "events": "events.sort_date is null, events.sort_date, events.latest is null, events.latest,"
+    " events.article_id, events.start",
+    "figures": "figures.earliest is null, figures.earliest, figures.latest, figures.article_id,"
+    " figures.start",
+}
+
+
+def _without_group(row: sqlite3.Row) -> dict[str, Any]:
+    found = dict(row)
+    found.pop("group_id", None)
+    return found
 
 
 def _check_file(path: Path, create: bool) -> None:

@@ -251,6 +251,7 @@ def load_jsonl(notebook: Notebook, lines: Iterable[str], name: str = "input") ->
                     f"insert into {TABLES[kind]} ({names}) values ({marks})", list(item.values())
                 )
                 counts[kind] += 1
+            _regroup(notebook)
     except sqlite3.IntegrityError as exc:
         raise NotebookError(f"{name}: line {number}: {exc}") from exc
     except sqlite3.InterfaceError as exc:
@@ -258,3 +259,15 @@ def load_jsonl(notebook: Notebook, lines: Iterable[str], name: str = "input") ->
     if not seen_header:
         raise NotebookError(f"{name}: empty: nothing to import")
     return counts
+
+
+def _regroup(notebook: Notebook) -> None:
+    """Groups travel in the dump (``group_id``), so dump -> load -> dump is exact; a dump without
+    them (an older version) or with groups that do not hold together is grouped afresh. Either way
+    the candidate keys, which are not dumped, are rebuilt."""
+    from .grouping import groups_consistent, refile_all, regroup_all
+
+    if groups_consistent(notebook.db):
+        refile_all(notebook.db, notebook.counted())
+    else:
+        regroup_all(notebook.db, notebook.counted())

@@ -49,6 +49,8 @@ def remove_article(notebook: Notebook, article_id: int) -> Removed:
             _annotation_count(notebook, "notes", article_id),
             _annotation_count(notebook, "tags", article_id),
         )
+        # Groups the article's rows represented get a representative from their other members.
+        notebook.ungroup(article_id)
         one("delete from articles where id = ?", [article_id])
     return removed
 
@@ -107,10 +109,12 @@ def reextract_article(notebook: Notebook, article_id: int, lexicon: Lexicon | No
     with notebook._writing():
         old = {table: _rows_by_key(notebook, table, article_id) for table in _KEYS}
         before = {table: {i for ids in old[table].values() for i in ids} for table in _KEYS}
+        # The rows are about to change: out of their groups now, regrouped below once settled.
+        notebook.ungroup(article_id)
         notebook._insert_extraction(article_id, document)
         for table, kind in (("events", "event"), ("figures", "figure")):
             new = _rows_by_key(notebook, table, article_id, exclude=before[table])
-            columns = [c for c in notebook.db[table].columns_dict if c != "id"]
+            columns = [c for c in notebook.db[table].columns_dict if c not in ("id", "group_id", "words")]
             assignments = ", ".join(f"[{c}]" for c in columns)
             kept: set[int] = set()
             for key, new_ids in new.items():
@@ -137,6 +141,7 @@ def reextract_article(notebook: Notebook, article_id: int, lexicon: Lexicon | No
                 change.events_removed = len(gone)
             else:
                 change.figures_removed = len(gone)
+        notebook.group(article_id)
         notebook.db.execute(
             "update articles set published = ?, published_precision = ?, published_source = ?,"
             " extractor_version = ? where id = ?",

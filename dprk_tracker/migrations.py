@@ -158,4 +158,35 @@ def m004_views(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m005_claim_groups(db: Database) -> None:
+    # Corroboration groups kept at ingest (see grouping.py): group_id is the id of the group's
+    # representative, the member shown; *_keys file the representatives for finding candidates.
+    from .grouping import counted_for, regroup_all
+
+    pages = {
+        "events": "sort_date is null, sort_date, latest is null, latest, article_id, start",
+        "figures": "earliest is null, earliest, latest, article_id, start",
+    }
+    for table, order in pages.items():
+        db.execute(f"alter table {table} add column group_id integer")
+        db.execute(f"create index {table}_group on {table} (group_id)")
+        # Pages in the read commands' order, walked in an index and cut by LIMIT: representatives
+        # (no filter), every row (date or tag filters) and every row of a topic.
+        db.execute(f"create index {table}_page_groups on {table} ({order}) where group_id = id")
+        db.execute(f"create index {table}_page on {table} ({order})")
+        db.execute(f"create index {table}_topic_page on {table} (topic, {order})")
+        # Superseded by the page indexes (same leading columns); fewer indexes, faster ingest.
+        db.execute(f"drop index if exists idx_{table}_topic_earliest")
+        # Candidate keys: a hashed (date cell, word / number / figure) -> representatives filed there.
+        db.execute(
+            f"create table {table[:-1]}_keys (key integer not null, row_id integer not null,"
+            " primary key (key, row_id)) without rowid"
+        )
+    # The content words compared when grouping (grouping.event_words), set with group_id.
+    db.execute("alter table events add column words text")
+    db.execute("drop index if exists idx_events_sort_date_latest")
+    regroup_all(db, counted_for(db, lenient=True))
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -1,0 +1,450 @@
+"""Corroboration groups kept in the notebook, so ``timeline`` and ``figures`` page by group in SQL.
+
+Every event and figure row carries ``group_id``: the id of its group's representative, the member a
+read shows (most precise date first, then timeline order: ``rank_sql``). Rows are grouped when they
+are stored, inside the article's transaction, with ``corroborate``'s rules (``event_match``,
+``compatible_dates``, ``figure_key``): a new row joins the stored group whose representative it
+matches best (the same date before a date inside another, then the most similar wording, then the
+lowest representative id), never a group that already holds a row of its article; otherwise it
+starts its own group. A row more precise than the representative it joins becomes the group's
+representative. An event's content words are stored with its group (``events.words``), so
+comparing with a stored row never tokenizes its text again.
+
+Finding candidates is bounded, so an article costs the same in a notebook of 100 or 100,000:
+
+* Representatives are filed in ``event_keys`` / ``figure_keys`` under hashed keys: a date cell
+  (``cells``: the months of a short date, the years of a long one, the value of an open one) × for
+  an event each word of its *prefix* and each number >= ``FIGURE_FLOOR``, for a figure its
+  ``figure_key`` (value, currency, percent, folded counted thing). Two compatible dates always meet
+  in a cell, and two events whose wording is at least ``SIMILAR``-similar share a prefix word
+  (prefix filtering: words in one fixed order, longest first then alphabetical; the prefix is the
+  first ``n - ceil(SIMILAR * n) + 1`` of ``n`` words); a shared figure is a shared number.
+* Each key keeps only the ``KEEP_PER_KEY`` newest representatives (highest ids) filed under it: older
+  postings are deleted when newer ones arrive.
+* A row's candidates are ranked by how many keys (words and numbers in a date cell) they share
+  with it, then newest first; only the first ``VERIFY`` are checked with the rules. One query
+  reads the postings of all the article's keys, one reads the candidates, one files the new
+  representatives and one trims their keys; the work per article does not depend on the size of
+  the notebook.
+
+The approximation, exactly: a true match (one ``corroborate`` would make) is missed when (1) the
+representative it should join is, under every key the two share, older than the ``KEEP_PER_KEY``
+newest representatives filed there, or (2) ``VERIFY`` other candidates share more keys with the
+row (or as many, and are newer), or (3) one date is bounded and spans more than
+``MAX_KEY_YEARS`` years and the other lies beyond its first ``MAX_KEY_YEARS``. Independently of the
+bounds, grouping is incremental: rows are compared with the representatives standing when they
+arrive, so a notebook grouped article by article can differ from ``group_events`` /
+``group_figures`` over all rows at once in borderline cases: a member that matched an earlier, less
+precise representative stays in the group when a more precise one takes over (``corroborate`` would
+compare it with the more precise one, and might leave it out or put it elsewhere), and ties between
+equally good groups go to the lowest representative id rather than to the group created first.
+Nothing is ever merged against the rules: every merge passes them.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import chain
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from .corroborate import (
+    FIGURE_FLOOR,
+    SIMILAR,
+    _event_words,
+    compatible_dates,
+    event_match,
+    figure_key,
+    jaccard,
+    numbers,
+)
+from .trends import CountedError, CountedLexicon, load_counted
+
+KEEP_PER_KEY = 12  # representatives kept per key (the newest filed)
+VERIFY = 8  # candidates checked against the rules per row (most shared keys first)
+MAX_KEY_YEARS = 3  # a longer date is filed and looked up in its first three years only
+
+EVENT_COLUMNS = (
+    "id, article_id, [when], mod, relation, earliest, latest, precision, sort_date, time_text,"
+    " time_start - start as time_offset, text, start, group_id, words"
+)
+FIGURE_COLUMNS = (
+    "id, article_id, text, low, high, qualifier, unit, currency, percent, [when], when_mod, relation,"
+    " earliest, latest, start, group_id"
+)
+KEYS_TABLE = {"events": "event_keys", "figures": "figure_keys"}
+
+# A group's members, representative first: narrowest date, then the read commands' order. The SQL
+# (``rank_sql``) and Python (``_rank``) forms must agree; null sorts as SQLite sorts it.
+_SPAN = "coalesce(julianday({t}latest) - julianday({t}earliest), 1e300)"
+_RANK = {
+    "events": _SPAN + ", {t}sort_date is null, coalesce({t}sort_date, ''), {t}latest is null,"
+    " coalesce({t}latest, ''), {t}article_id, {t}start, {t}id",
+    "figures": _SPAN + ", {t}earliest is null, coalesce({t}earliest, ''), {t}latest is not null,"
+    " coalesce({t}latest, ''), {t}article_id, {t}start, {t}id",
+}
+
+
+def rank_sql(table: str, alias: str = "") -> str:
+    """The rank of a member as a list of SQL expressions (``alias``: a table name or alias)."""
+    return _RANK[table].format(t=f"{alias}." if alias else "")
+
+
+def _span(row: dict[str, Any]) -> float:
+    try:
+        return float((date.fromisoformat(row["latest"]) - date.fromisoformat(row["earliest"])).days)
+    except (KeyError, TypeError, ValueError):
+        return 1e300
+
+
+def _rank(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
+    if table == "events":
+        first, second = row.get("sort_date"), row.get("latest")
+        return (_span(row), first is None, first or "", second is None, second or "", *_tail(row))
+    first, second = row.get("earliest"), row.get("latest")
+    return (_span(row), first is None, first or "", second is not None, second or "", *_tail(row))
+
+
+def _tail(row: dict[str, Any]) -> tuple[int, int, int]:
+    return (row["article_id"], row["start"], row["id"])
+
+
+def counted_for(db: Database, *, lenient: bool = False) -> CountedLexicon:
+    """The counted lexicon of a notebook: the packaged one and a ``counted.toml`` beside the file
+    (``lenient``: a broken one is ignored rather than raised, for an upgrade that must go on)."""
+    files = [r[2] for r in db.execute("pragma database_list").fetchall() if r[1] == "main" and r[2]]
+    beside = Path(files[0]).parent / "counted.toml" if files else None
+    try:
+        return load_counted(beside if beside is not None and beside.is_file() else None)
+    except CountedError:
+        if not lenient:
+            raise
+        return load_counted()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Keys
+
+
+def _half(text: str) -> int:
+    """Half a key: a stable 32-bit hash (Python's hash() changes between processes)."""
+    return zlib.crc32(text.encode())
+
+
+def _key(cell: int, token: int) -> int:
+    """A signed 64-bit key from two halves; a collision only adds a candidate the rules reject."""
+    return ((cell << 32) | token) - (1 << 63)
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Where a row's date is filed and where it looks for representatives.
+
+    An open or unresolved date: its value, mod and relation, both ways. A bounded date is *short*
+    when it lies within two consecutive months and spans at most 31 days (a day, a week, a month),
+    otherwise *long* (a season, a quarter, a half, a year...). Short dates are filed under their
+    months (``m``) and years (``Y``); long ones under their years (``y``). A short date looks in its
+    months and in ``y`` of its years; a long one in ``y`` and ``Y`` of its years. Two bounded dates,
+    one inside the other, therefore always meet: short-short in a month, short-long and long-long
+    in a year.
+    """
+
+    filed: tuple[str, ...]
+    looked: tuple[str, ...]
+
+
+def cells(row: dict[str, Any], mod_key: str) -> Cells:
+    if not row.get("when"):
+        return Cells((), ())  # undated: never merges
+    earliest, latest = row.get("earliest"), row.get("latest")
+    if row.get("relation") or not earliest or not latest:
+        key = (f"={row['when']}|{row.get(mod_key)}|{row.get('relation')}",)
+        return Cells(key, key)
+    first, last = int(earliest[:4]), int(latest[:4])
+    years = [str(y) for y in range(first, min(last, first + MAX_KEY_YEARS - 1) + 1)]
+    months = sorted({earliest[:7], latest[:7]})
+    try:
+        days = (date.fromisoformat(latest) - date.fromisoformat(earliest)).days
+    except ValueError:
+        days = 366
+    consecutive = len(months) == 1 or _next_month(months[0]) == months[1]
+    if days <= 31 and consecutive:
+        return Cells(
+            tuple(f"m{m}" for m in months) + tuple(f"Y{y}" for y in years),
+            tuple(f"m{m}" for m in months) + tuple(f"y{y}" for y in years),
+        )
+    return Cells(tuple(f"y{y}" for y in years), tuple(f"{k}{y}" for y in years for k in "yY"))
+
+
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + 1:04}-01" if number == 12 else f"{year:04}-{number + 1:02}"
+
+
+def prefix(words: set[str]) -> list[str]:
+    """The words any ``SIMILAR``-similar set shares one of, in a fixed order (longest first)."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return ordered[: len(ordered) - math.ceil(SIMILAR * len(ordered)) + 1]
+
+
+def event_words(row: dict[str, Any]) -> tuple[set[str], set[float]]:
+    """An event's content words and numbers: stored in ``events.words`` when it was grouped (so a
+    candidate costs a split, not a tokenization), else computed from its text and kept on the row."""
+    found = row.get("_words")
+    if found is None:
+        stored = row.get("words")
+        if stored is None:
+            words = _event_words(row)
+            row["words"] = " ".join(sorted(words))
+        else:
+            words = set(stored.split(" ")) if stored else set()
+        found = row["_words"] = (words, numbers(words))
+    return found
+
+
+@dataclass(frozen=True)
+class Keys:
+    """A row's hashed keys: where it looks for representatives and where it is filed as one."""
+
+    looked: tuple[int, ...]
+    filed: tuple[int, ...]
+
+
+def keys(table: str, row: dict[str, Any], lexicon: CountedLexicon) -> Keys:
+    if table == "events":
+        words, row_numbers = event_words(row)
+        tokens = [f"w|{w}" for w in prefix(words)]
+        tokens += [f"n|{n!r}" for n in sorted(row_numbers) if n >= FIGURE_FLOOR]
+        where = cells(row, "mod")
+    else:
+        tokens = [f"f|{figure_key(row, lexicon)!r}"]
+        where = cells(row, "when_mod")
+    hashed = [_half(token) for token in tokens]
+    return Keys(
+        tuple(_key(_half(cell), token) for cell in where.looked for token in hashed),
+        tuple(_key(_half(cell), token) for cell in where.filed for token in hashed),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# SQL helpers: one statement per batch, lists passed as one JSON parameter
+
+
+def _dicts(db: Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _candidates(db: Database, table: str, keyed: list[tuple[dict[str, Any], Keys]]) -> list[list[int]]:
+    """Per row, the representatives filed under its keys: most shared keys first, then newest,
+    ``VERIFY + 2`` at most (spares for those taken meanwhile). One query for the whole article."""
+    wanted = sorted({key for _, found in keyed for key in found.looked})
+    postings: dict[int, list[int]] = {}
+    if wanted:
+        for key, row_id in db.execute(
+            f"select key, row_id from {KEYS_TABLE[table]} where key in (select value from json_each(?))",
+            [json.dumps(wanted)],
+        ):
+            postings.setdefault(key, []).append(row_id)
+    ranked = []
+    for _, found in keyed:
+        shares = Counter(chain.from_iterable(postings.get(key, ()) for key in found.looked))
+        best = heapq.nlargest(VERIFY + 2, shares.items(), key=itemgetter(1, 0))
+        ranked.append([row_id for row_id, _ in best])
+    return ranked
+
+
+def _rows(db: Database, table: str, where: str, params: list[Any]) -> list[dict[str, Any]]:
+    columns = EVENT_COLUMNS if table == "events" else FIGURE_COLUMNS
+    return _dicts(db, f"select {columns} from {table} where {where}", params)
+
+
+def _file(db: Database, table: str, reps: list[tuple[int, Keys]]) -> None:
+    """File representatives (id, keys) under their keys, then keep the KEEP_PER_KEY newest (highest
+    ids) of each key they touched: a key's postings never grow past the bound."""
+    if not reps:
+        return
+    keys_table = KEYS_TABLE[table]
+    db.conn.executemany(
+        f"insert or ignore into {keys_table} (key, row_id) values (?, ?)",
+        [(key, rep_id) for rep_id, found in reps for key in found.filed],
+    )
+    db.execute(
+        f"delete from {keys_table} where key in (select value from json_each(?)) and row_id <"
+        f" (select k.row_id from {keys_table} k where k.key = {keys_table}.key order by k.row_id desc"
+        " limit 1 offset ?)",
+        [json.dumps(sorted({key for _, found in reps for key in found.filed})), KEEP_PER_KEY - 1],
+    )
+
+
+def _unfile(db: Database, table: str, reps: list[tuple[int, Keys]]) -> None:
+    db.conn.executemany(
+        f"delete from {KEYS_TABLE[table]} where key = ? and row_id = ?",
+        [(key, rep_id) for rep_id, found in reps for key in found.filed],
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Grouping an article's rows
+
+
+def assign_article(db: Database, article_id: int, lexicon: CountedLexicon | None = None) -> None:
+    """Group the article's ungrouped rows with the stored groups (inside the caller's transaction)."""
+    lexicon = lexicon or load_counted()
+    for table in ("events", "figures"):
+        _assign(db, table, article_id, lexicon)
+
+
+def _match(
+    table: str, candidate: dict[str, Any], row: dict[str, Any], lexicon: CountedLexicon
+) -> tuple[bool, float] | None:
+    """How well ``row`` matches a representative (higher is better), or None."""
+    if table == "events":
+        c_words, c_numbers = event_words(candidate)
+        words, row_numbers = event_words(row)
+        reason = event_match(candidate, row, c_words, words, c_numbers, row_numbers)
+        return (reason.startswith("same date"), jaccard(c_words, words)) if reason else None
+    if figure_key(candidate, lexicon) != figure_key(row, lexicon):
+        return None  # a hash collision
+    date = compatible_dates(candidate, row, mod_key="when_mod")
+    return (date.startswith("same date"), 0.0) if date else None
+
+
+def _assign(db: Database, table: str, article_id: int, lexicon: CountedLexicon) -> None:
+    rows = sorted(
+        _rows(db, table, "article_id = ? and group_id is null", [article_id]),
+        key=lambda r: _rank(table, r),
+    )
+    if not rows:
+        return
+    keyed = [(row, keys(table, row, lexicon)) for row in rows]
+    # Candidates are the other articles' representatives as they stand now: a group this article
+    # joins is then off limits to its other rows (one row per article), so no later change here
+    # can create a candidate.
+    ranked = _candidates(db, table, keyed)
+    wanted = sorted({i for ids in ranked for i in ids})
+    candidates = {
+        c["id"]: c
+        for c in (
+            _rows(
+                db,
+                table,
+                "id in (select value from json_each(?)) and group_id = id and article_id != ?",
+                [json.dumps(wanted), article_id],
+            )
+            if wanted
+            else []
+        )
+    }
+    taken: set[int] = set()  # groups holding a row of this article: never joined twice
+    assigned: list[tuple[int, int]] = []  # (group id, row id)
+    takeovers: list[tuple[int, int]] = []  # (new representative, old representative)
+    reps: list[tuple[int, Keys]] = []
+    for (row, found), ids in zip(keyed, ranked, strict=True):
+        checked = [candidates[i] for i in ids if i in candidates and i not in taken][:VERIFY]
+        best: tuple[tuple[bool, float], dict[str, Any]] | None = None
+        for candidate in sorted(checked, key=lambda c: c["id"]):
+            score = _match(table, candidate, row, lexicon)
+            if score is not None and (best is None or score > best[0]):  # ties: the lowest id
+                best = (score, candidate)
+        if best is None:
+            assigned.append((row["id"], row["id"]))
+            reps.append((row["id"], found))
+            taken.add(row["id"])
+            continue
+        group = best[1]
+        taken.add(group["id"])
+        if _rank(table, row) < _rank(table, group):
+            # The more precise report is shown: it takes the group over.
+            assigned.append((row["id"], row["id"]))
+            takeovers.append((row["id"], group["id"]))
+            reps.append((row["id"], found))
+        else:
+            assigned.append((group["id"], row["id"]))
+    if table == "events":  # the words go with the group, for the rows compared with it later
+        words = {row["id"]: row["words"] for row in rows}
+        db.conn.executemany(
+            "update events set group_id = ?, words = ? where id = ?", [(g, words[r], r) for g, r in assigned]
+        )
+    else:
+        db.conn.executemany("update figures set group_id = ? where id = ?", assigned)
+    if takeovers:
+        db.conn.executemany(f"update {table} set group_id = ? where group_id = ?", takeovers)
+        _unfile(db, table, [(o, keys(table, candidates[o], lexicon)) for _, o in takeovers])
+    _file(db, table, reps)
+
+
+def detach(db: Database, article_id: int, lexicon: CountedLexicon | None = None) -> None:
+    """Take the article's rows out of their groups (before a removal or a re-extraction).
+
+    A group the article represented gets its best remaining member as representative.
+    """
+    lexicon = lexicon or load_counted()
+    for table in ("events", "figures"):
+        led = _rows(db, table, "article_id = ? and group_id = id", [article_id])
+        _unfile(db, table, [(r["id"], keys(table, r, lexicon)) for r in led])
+        # Words too: a re-extracted row may read differently.
+        cleared = "group_id = null, words = null" if table == "events" else "group_id = null"
+        db.execute(f"update {table} set {cleared} where article_id = ?", [article_id])
+        successors = []
+        for rep in led:
+            found = _rows(db, table, f"group_id = ? order by {rank_sql(table)} limit 1", [rep["id"]])
+            if found:
+                successors.append(found[0])
+                db.execute(f"update {table} set group_id = ? where group_id = ?", [found[0]["id"], rep["id"]])
+        _file(db, table, [(r["id"], keys(table, r, lexicon)) for r in successors])
+
+
+def regroup_all(db: Database, lexicon: CountedLexicon | None = None) -> None:
+    """Group every stored row afresh, article by article in id order (as if ingested in that order):
+    a notebook being upgraded, or an import without groups. Linear in the notebook's size."""
+    lexicon = lexicon or load_counted()
+    for table in ("events", "figures"):
+        db.execute(f"delete from {KEYS_TABLE[table]}")
+    db.execute("update events set group_id = null, words = null")
+    db.execute("update figures set group_id = null")
+    for (article_id,) in db.execute("select id from articles order by id").fetchall():
+        assign_article(db, article_id, lexicon)
+
+
+def groups_consistent(db: Database) -> bool:
+    """Every row is grouped under a representative of its own table that represents itself, and no
+    group holds two rows of one article (an imported dump may say otherwise)."""
+    for table in ("events", "figures"):
+        bad = db.execute(
+            f"select 1 from {table} m left join {table} r on r.id = m.group_id"
+            " where r.id is null or r.group_id is not r.id limit 1"
+        ).fetchone()
+        twice = db.execute(
+            f"select 1 from {table} group by group_id, article_id having count(*) > 1 limit 1"
+        ).fetchone()
+        if bad or twice:
+            return False
+    return True
+
+
+def refile_all(db: Database, lexicon: CountedLexicon | None = None) -> None:
+    """Rebuild the candidate keys from the stored representatives (an import that kept its groups),
+    filed article by article in id order so the newest kept per key are the latest articles'."""
+    lexicon = lexicon or load_counted()
+    for table in ("events", "figures"):
+        db.execute(f"delete from {KEYS_TABLE[table]}")
+        reps = _rows(db, table, "group_id = id order by article_id, id", [])
+        start = 0
+        while start < len(reps):
+            end = start
+            while end < len(reps) and reps[end]["article_id"] == reps[start]["article_id"]:
+                end += 1
+            _file(db, table, [(r["id"], keys(table, r, lexicon)) for r in reps[start:end]])
+            start = end

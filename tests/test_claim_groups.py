@@ -1,0 +1,321 @@
+"""Corroboration groups kept at ingest (grouping.py): the same groups as grouping everything at once,
+kept consistent through remove, reextract and import, backfilled by the migration, bounded."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from dprk_tracker import grouping
+from dprk_tracker.corroborate import group_events, group_figures
+from dprk_tracker.db import Filters, Notebook
+from dprk_tracker.migrations import MIGRATIONS
+from tests.test_corroborate import REPORTS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _rows(tracker, *args: str, command: str = "timeline") -> list[tuple]:
+    result = tracker(command, "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    key = "date" if command == "timeline" else "value"
+    return [(r[key], r["id"], r["sources"], r["articles"]) for r in json.loads(result.stdout)]
+
+
+def _consistent(db: Path) -> None:
+    """Every row points at a representative of its own group, which holds one row per article, and
+    only representatives are filed as candidates."""
+    with sqlite3.connect(db) as conn:
+        for table, keys in (("events", "event_keys"), ("figures", "figure_keys")):
+            assert not conn.execute(
+                f"select 1 from {table} m left join {table} r on r.id = m.group_id"
+                " where r.id is null or r.group_id != r.id"
+            ).fetchall()
+            assert not conn.execute(
+                f"select group_id from {table} group by group_id, article_id having count(*) > 1"
+            ).fetchall()
+            assert not conn.execute(
+                f"select 1 from {keys} k left join {table} r on r.id = k.row_id"
+                " where r.id is null or r.group_id != r.id"
+            ).fetchall()
+
+
+def _stored(db: Path, table: str) -> set[tuple[int, frozenset[int]]]:
+    """(representative, members) of every stored group."""
+    with sqlite3.connect(db) as conn:
+        found: dict[int, set[int]] = {}
+        for row_id, group_id in conn.execute(f"select id, group_id from {table}"):
+            found.setdefault(group_id, set()).add(row_id)
+    return {(g, frozenset(m)) for g, m in found.items()}
+
+
+def _at_once(db: Path) -> tuple[set, set]:
+    """What corroborate groups over every row at once, in the same shape."""
+    notebook = Notebook(db, create=False)
+    try:
+        events = group_events(notebook.timeline(Filters()))
+        figures = group_figures(notebook.figures(Filters()), notebook.counted())
+    finally:
+        notebook.close()
+    shape = [
+        {(g.first["id"], frozenset(r["id"] for r in g.rows)) for g in groups} for groups in (events, figures)
+    ]
+    return shape[0], shape[1]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Incremental grouping = grouping everything at once (small notebooks, no bound reached)
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_any_ingest_order_groups_as_corroborate_does(tracker, articles, db: Path, order) -> None:
+    folder = articles(*REPORTS)
+    for index in order:
+        assert tracker("ingest", str(folder / REPORTS[index][0])).exit_code == 0
+    _consistent(db)
+    events, figures = _at_once(db)
+    assert _stored(db, "events") == events
+    assert _stored(db, "figures") == figures
+    # Article ids follow the ingest order; the rows read the same whatever it was.
+    article = {REPORTS[index][0]: number for number, index in enumerate(order, start=1)}
+    a, b, c = article["a.md"], article["b.md"], article["c.md"]
+    rows = [(date, sources, articles) for date, _, sources, articles in _rows(tracker)]
+    # Same date: the row of the lower article id first (the read commands' order).
+    october = sorted([("Oct 2024", 2, sorted([a, b])), ("Oct 2024", 1, [c])], key=lambda r: r[2][0])
+    assert rows == [
+        ("Jun 2024", 2, [a, b]),  # Yonhap's "June 2024" is shown, whoever came first
+        *october,
+        ("Nov 2024", 1, [c]),
+        ("by Mar 2025", 2, sorted([a, b])),
+    ]
+
+
+def test_generated_articles_group_nearly_as_corroborate_does(tmp_path: Path, tracker, db: Path) -> None:
+    """Templated news, one article at a time in a shuffled order: incremental grouping is order
+    dependent in borderline cases (see grouping.py), so groups agree on nearly every row, not all."""
+    from benchmarks.corpus import main as generate
+
+    corpus = tmp_path / "corpus"
+    assert generate(["--count", "20", "--out", str(corpus), "--seed", "3"]) in (0, None)
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md"))
+    for path in files[1::2] + files[::2]:
+        assert tracker("ingest", str(path)).exit_code == 0
+    _consistent(db)
+    for stored, at_once in zip((_stored(db, "events"), _stored(db, "figures")), _at_once(db), strict=True):
+        rows = sum(len(members) for _, members in at_once)
+        merged = sum(len(members) for _, members in stored if len(members) > 1)
+        expected = sum(len(members) for _, members in at_once if len(members) > 1)
+        assert merged > 0 and abs(merged - expected) <= 0.02 * rows
+        same = {members for _, members in stored} & {members for _, members in at_once}
+        assert sum(len(members) for members in same) >= 0.75 * rows
+
+
+# ---------------------------------------------------------------------------------------------------
+# Filters
+
+
+def test_filters_show_the_best_matching_member(tracker, articles) -> None:
+    assert tracker("ingest", str(articles(*REPORTS))).exit_code == 0
+    # The treaty: "June 2024" (event 3, article 1, diplomacy) and "2024" (event 6, article 2, filed
+    # under deployment). From July only "2024" overlaps: the group is listed with that member alone.
+    assert _rows(tracker, "--since", "2024-07", "--limit", "1") == [("2024", 6, 1, [2])]
+    assert _rows(tracker, "--limit", "1") == [("Jun 2024", 3, 2, [1, 2])]
+    assert _rows(tracker, "--topic", "diplomacy") == [("Jun 2024", 3, 1, [1])]
+    assert _rows(tracker, "--topic", "deployment") == [
+        ("2024", 6, 1, [2]),
+        ("Oct 2024", 1, 2, [1, 2]),
+        ("Oct 2024", 7, 1, [3]),
+        ("Nov 2024", 8, 1, [3]),
+    ]
+    assert _rows(tracker, "--article", "2") == [
+        ("2024", 6, 1, [2]),
+        ("Oct 2024", 4, 1, [2]),
+        ("by Mar 2025", 5, 1, [2]),
+    ]
+    assert _rows(tracker, "--limit", "1", "--since", "2024-10") == [("2024", 6, 1, [2])]
+    assert _rows(tracker, "--limit", "2", command="figures") == [
+        ("11,000", 1, 2, [1, 2]),
+        ("12,000", 5, 1, [3]),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# remove, reextract, import, migration
+
+
+def test_remove_and_reextract_keep_groups(tracker, articles, db: Path) -> None:
+    assert tracker("ingest", str(articles(*REPORTS))).exit_code == 0
+    assert tracker("reextract", "--all").exit_code == 0
+    _consistent(db)
+    assert [r[2] for r in _rows(tracker)] == [2, 2, 1, 1, 2]
+    assert _stored(db, "events") == _at_once(db)[0]
+    assert tracker("remove", "1").exit_code == 0
+    _consistent(db)
+    # Article 2 now represents the groups article 1 led.
+    assert _rows(tracker) == [
+        ("2024", 6, 1, [2]),
+        ("Oct 2024", 4, 1, [2]),
+        ("Oct 2024", 7, 1, [3]),
+        ("Nov 2024", 8, 1, [3]),
+        ("by Mar 2025", 5, 1, [2]),
+    ]
+    assert tracker("ingest", str(articles(*REPORTS) / "a.md")).exit_code == 0  # back, as article 4
+    _consistent(db)
+    assert [(r[0], r[3]) for r in _rows(tracker)] == [
+        ("Jun 2024", [4, 2]),
+        ("Oct 2024", [2, 4]),
+        ("Oct 2024", [3]),
+        ("Nov 2024", [3]),
+        ("by Mar 2025", [2, 4]),
+    ]
+
+
+def test_import_keeps_or_rebuilds_groups(tracker, runner, articles, db: Path, tmp_path: Path) -> None:
+    from dprk_tracker.cli import app
+
+    assert tracker("ingest", str(articles(*REPORTS))).exit_code == 0
+    dump = tracker("export", "--format", "jsonl").stdout
+    expected = _rows(tracker)
+    # As dumped: the groups travel, so dump -> import -> dump is exact.
+    copy = tmp_path / "copy.db"
+    (tmp_path / "dump.jsonl").write_text(dump, encoding="utf-8")
+    result = runner.invoke(app, ["--db", str(copy), "import", str(tmp_path / "dump.jsonl")])
+    assert result.exit_code == 0, result.stderr
+    again = runner.invoke(app, ["--db", str(copy), "export", "--format", "jsonl"])
+    assert again.stdout == dump
+    _consistent(copy)
+    # Without groups (an older dump) or with broken ones: grouped afresh, the same rows.
+    for change in ({"group_id": None}, {"group_id": 999}):
+        lines = [json.loads(line) for line in dump.splitlines()]
+        edited = "".join(
+            json.dumps({**item, **change} if "group_id" in item else item) + "\n" for item in lines
+        )
+        if change["group_id"] is None:
+            edited = "".join(
+                json.dumps({k: v for k, v in json.loads(line).items() if k not in ("group_id", "words")})
+                + "\n"
+                for line in edited.splitlines()
+            )
+        target = tmp_path / f"regrouped-{change['group_id']}.db"
+        (tmp_path / "edited.jsonl").write_text(edited, encoding="utf-8")
+        result = runner.invoke(app, ["--db", str(target), "import", str(tmp_path / "edited.jsonl")])
+        assert result.exit_code == 0, result.stderr
+        _consistent(target)
+        rows = runner.invoke(app, ["--db", str(target), "timeline", "--format", "json"])
+        assert [
+            (r["date"], r["id"], r["sources"], r["articles"]) for r in json.loads(rows.stdout)
+        ] == expected
+
+
+def test_migration_backfills_an_m004_notebook(tracker, articles, db: Path, tmp_path: Path) -> None:
+    assert tracker("ingest", str(articles(*REPORTS))).exit_code == 0
+    expected = {command: _rows(tracker, command=command) for command in ("timeline", "figures")}
+    # The same rows in a notebook at schema version 4 (before groups).
+    old = tmp_path / "old" / "tracker.db"
+    old.parent.mkdir()
+    legacy = sqlite_utils.Database(old)
+    MIGRATIONS.apply(legacy, stop_before="m005_claim_groups")
+    assert "group_id" not in legacy["events"].columns_dict
+    source = sqlite_utils.Database(db)
+    for table in ("articles", "events", "figures"):
+        legacy[table].insert_all(
+            {k: v for k, v in row.items() if k not in ("group_id", "words")}
+            for row in source[table].rows_where(order_by="id")
+        )
+    legacy.close()
+    source.close()
+    notebook = Notebook(old, create=False)  # upgrades: m005 groups every stored row
+    assert notebook.schema_version == len(MIGRATIONS._migrations)
+    notebook.close()
+    _consistent(old)
+    assert _stored(old, "events") == _stored(db, "events")
+    assert _stored(old, "figures") == _stored(db, "figures")
+    from typer.testing import CliRunner
+
+    from dprk_tracker.cli import app
+
+    for command, rows in expected.items():
+        result = CliRunner().invoke(app, ["--db", str(old), command, "--format", "json"])
+        key = "date" if command == "timeline" else "value"
+        assert [(r[key], r["id"], r["sources"], r["articles"]) for r in json.loads(result.stdout)] == rows
+
+
+# ---------------------------------------------------------------------------------------------------
+# Bounds and keys
+
+
+def test_each_key_keeps_only_the_newest_representatives(
+    tracker, articles, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(grouping, "KEEP_PER_KEY", 2)
+    # Five reports of different numbers of troops in one month: five groups sharing their words.
+    specs = [
+        (
+            f"{n}.md",
+            f"Report {n}",
+            f"Wire {n}",
+            "2025-03-20",
+            f"North Korea sent {n},000 troops to Russia in October 2024.",
+        )
+        for n in (11, 12, 13, 14, 15)
+    ]
+    assert tracker("ingest", str(articles(*specs))).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(
+            "select max(c) from (select count(*) c from event_keys group by key)"
+        ).fetchone() == (2,)
+        # The words are filed for the two newest groups only; each number for its own group.
+        assert conn.execute("select count(distinct row_id) from event_keys").fetchone() == (5,)
+    # An old group is still found through what only it has: its figure.
+    more = articles(
+        ("16.md", "Again", "Wire 16", "2025-03-21", "Pyongyang sent 11,000 troops to Russia in October 2024.")
+    )
+    assert tracker("ingest", str(more / "16.md")).exit_code == 0
+    assert next((r[0], r[3]) for r in _rows(tracker)) == ("Oct 2024", [1, 6])
+    _consistent(db)
+
+
+def test_keys_prefix_and_cells() -> None:
+    assert grouping.prefix({"troops", "russia", "sent", "korea", "north"}) == ["russia", "troops", "korea"]
+    june = grouping.cells({"when": "2024-06", "earliest": "2024-06-01", "latest": "2024-06-30"}, "mod")
+    assert june == grouping.Cells(("m2024-06", "Y2024"), ("m2024-06", "y2024"))
+    year = grouping.cells({"when": "2024", "earliest": "2024-01-01", "latest": "2024-12-31"}, "mod")
+    assert year == grouping.Cells(("y2024",), ("y2024", "Y2024"))
+    # "June 2024" is filed where "2024" looks, and the other way round.
+    assert set(june.filed) & set(year.looked) and set(year.filed) & set(june.looked)
+    week = {"when": "2024-W22", "earliest": "2024-05-27", "latest": "2024-06-02"}
+    assert grouping.cells(week, "mod").looked == ("m2024-05", "m2024-06", "y2024")
+    since = {"when": "2024", "relation": "ON_OR_AFTER", "earliest": "2024-01-01", "latest": None, "mod": None}
+    assert grouping.cells(since, "mod") == grouping.Cells(
+        ("=2024|None|ON_OR_AFTER",), ("=2024|None|ON_OR_AFTER",)
+    )
+    assert grouping.cells({"when": None}, "mod") == grouping.Cells((), ())
+    decade = {"when": "202", "earliest": "2020-01-01", "latest": "2029-12-31"}
+    assert grouping.cells(decade, "mod").filed == ("y2020", "y2021", "y2022")
+
+
+def test_ingest_groups_in_the_article_transaction(tracker, articles, db: Path) -> None:
+    """A failure while grouping leaves nothing of the article behind."""
+    from dprk_tracker import grouping as module
+
+    assert tracker("ingest", str(articles(REPORTS[0]) / "a.md")).exit_code == 0
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("grouping failed")
+
+    original = module._assign
+    module._assign = broken
+    try:
+        with pytest.raises(RuntimeError):
+            tracker("ingest", str(articles(REPORTS[1]) / "b.md"))
+    finally:
+        module._assign = original
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from articles").fetchone() == (1,)
+        assert conn.execute("select count(*) from events where article_id != 1").fetchone() == (0,)
+    _consistent(db)
