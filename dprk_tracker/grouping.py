@@ -206,10 +206,23 @@ def event_words(row: dict[str, Any]) -> tuple[set[str], set[float]]:
         if stored is None:
             words = _event_words(row)
             row["words"] = " ".join(sorted(words))
+            found = (words, numbers(words))
         else:
-            words = set(stored.split(" ")) if stored else set()
-        found = row["_words"] = (words, numbers(words))
+            # Representatives are candidates article after article: parse each stored list once.
+            found = _PARSED.get(stored)
+            if found is None:
+                if len(_PARSED) >= _PARSED_MAX:
+                    _PARSED.clear()
+                words = set(stored.split(" ")) if stored else set()
+                found = _PARSED[stored] = (words, numbers(words))
+        row["_words"] = found
     return found
+
+
+# Parsed ``events.words`` by their stored text (callers never mutate the sets). Bounded: cleared when
+# full, a long ingest meets ever more representatives.
+_PARSED: dict[str, tuple[set[str], set[float]]] = {}
+_PARSED_MAX = 50_000
 
 
 @dataclass(frozen=True)
