@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import re
 import sys
 import time
@@ -306,8 +307,14 @@ def speed(documents: list[Document], seconds: float = 6.0) -> dict[str, float]:
     """MB/s of find_times (recognition + normalization) over the TimeBank texts, repeated for ``seconds``.
 
     CPU time of this process; ``best`` is the fastest full pass (least disturbed by other processes on a
-    shared machine), ``mean`` the average over all passes.
+    shared machine), ``mean`` the average over all passes. A fixed pure-Python loop and the load average
+    tell how fast the core was at the time (shared machines vary a lot), so runs can be compared.
     """
+    reference_loop = []
+    for _ in range(3):
+        started = time.process_time()
+        sum(range(10**7))
+        reference_loop.append(time.process_time() - started)
     texts = [(d.text, reference_of(d.reference)) for d in documents]
     size = sum(len(text.encode("utf-8")) for text, _ in texts)
     passes: list[float] = []
@@ -322,6 +329,8 @@ def speed(documents: list[Document], seconds: float = 6.0) -> dict[str, float]:
         "mean_mb_per_s": round(size * len(passes) / sum(passes) / 1e6, 2),
         "megabytes": round(size / 1e6, 3),
         "passes": len(passes),
+        "reference_loop_s": round(min(reference_loop), 3),
+        "load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else -1.0,
     }
 
 
@@ -365,8 +374,10 @@ def main(argv: list[str] | None = None) -> int:
             figures = results["speed"]
             print(
                 f"speed (find_times, one core, {figures['passes']} passes over {figures['megabytes']} MB): "  # type: ignore[index]
-                f"best {figures['best_mb_per_s']} MB/s, mean {figures['mean_mb_per_s']} MB/s"
-            )  # type: ignore[index]
+                f"best {figures['best_mb_per_s']} MB/s, mean {figures['mean_mb_per_s']} MB/s"  # type: ignore[index]
+                f"; reference loop sum(range(10**7)) {figures['reference_loop_s']} s (idle core ~0.13),"  # type: ignore[index]
+                f" load average {figures['load_average']}"  # type: ignore[index]
+            )
     if args.misses:
         lines = [json.dumps(miss, ensure_ascii=False) for miss in all_misses]
         if args.misses == "-":

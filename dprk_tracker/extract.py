@@ -9,7 +9,6 @@ date. Recognition lives in ``times`` and ``figures``; this module only assembles
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
 from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
-from .times import anchor_interval, parse_date, recognize_times, resolve_times
+from .times import anchor_interval, explicit_years, parse_date, recognize_times, resolve_times
 from .topics import Classifier, Lexicon, default_lexicon
 
 __all__ = [
@@ -33,7 +32,6 @@ __all__ = [
 
 # Values that name no period a timeline can place ("now", "recently").
 _VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
-_YEAR = re.compile(r"^(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -55,22 +53,23 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     article = reader.parse(text)
     content = article.content()
 
-    # One scan of the text; its expressions are normalized again once the reference date is known.
+    # One scan of the text and one normalization: the years it names (to infer a reference date) are
+    # read from the recognition, without normalizing the text a first time against no reference.
     recognized = recognize_times(content)
-    unanchored: list[TimeExpr] | None = None  # normalized with no reference: computed at most once
+    years: list[int] | None = None  # computed at most once
 
-    def without_reference() -> list[TimeExpr]:
-        nonlocal unanchored
-        if unanchored is None:
-            unanchored = resolve_times(recognized, None)
-        return unanchored
+    def named_years() -> list[int]:
+        nonlocal years
+        if years is None:
+            years = explicit_years(recognized)
+        return years
 
     reference = reference_from_option(published) if published else None
     if reference is None and article.date:
-        reference = _document_reference(article.date, without_reference)
+        reference = _document_reference(article.date, named_years)
     if reference is None:
-        reference = _inferred_reference(without_reference())
-    times = resolve_times(recognized, reference) if reference is not None else without_reference()
+        reference = _inferred_reference(named_years())
+    times = resolve_times(recognized, reference)
 
     sentences = _Sentences(content, sentence_spans(content), times)
     events = _events(content, times, sentences, topics)
@@ -88,12 +87,12 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     return Document(article, reference, extraction)
 
 
-def _document_reference(date: str, without_reference: Callable[[], list[TimeExpr]]) -> Reference | None:
+def _document_reference(date: str, named_years: Callable[[], list[int]]) -> Reference | None:
     parsed = parse_date(date)
     if parsed is not None:
         return Reference(parsed.value, parsed.precision, "document")
     # A dateline often omits the year ("SEOUL, March 5"): take it from the text's latest year.
-    year = _inferred_reference(without_reference())
+    year = _inferred_reference(named_years())
     if year is not None:
         parsed = parse_date(f"{date} {year.value}")
         if parsed is not None:
@@ -101,9 +100,8 @@ def _document_reference(date: str, without_reference: Callable[[], list[TimeExpr
     return None
 
 
-def _inferred_reference(times: Sequence[TimeExpr]) -> Reference | None:
-    """The latest explicit year the text names, when nothing better exists."""
-    years = [int(m.group(1)) for t in times if t.type in ("DATE", "TIME") and (m := _YEAR.match(t.value))]
+def _inferred_reference(years: Sequence[int]) -> Reference | None:
+    """The latest explicit year the text names (``times.explicit_years``), when nothing better exists."""
     if not years:
         return None
     return Reference(str(max(years)), "year", "inferred")

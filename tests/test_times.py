@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from time import perf_counter
 
@@ -10,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dprk_tracker.model import PRECISIONS, Reference, TimeExpr
-from dprk_tracker.times import anchor_interval, describe, find_times, parse_date
+from dprk_tracker.times import (
+    anchor_interval,
+    describe,
+    explicit_years,
+    find_times,
+    parse_date,
+    recognize_times,
+    resolve_times,
+)
 
 YEAR_2025 = Reference("2025", "year", "inferred")
 DAY = Reference("2025-01-10", "day")  # a Friday
@@ -546,3 +555,117 @@ def test_properties(text: str, reference: Reference | None) -> None:
         if anchored[0] and anchored[1]:
             assert anchored[0] <= anchored[1]
         describe(time.value, time.mod, time.precision)
+
+
+# --- Explicit years (a reference date inferred without a normalization pass) ----------------------
+
+
+def years_by_resolving(text: str) -> list[int]:
+    """What ``explicit_years`` must equal: the leading year of every DATE/TIME resolved with no reference."""
+    times = resolve_times(recognize_times(text), None)
+    return [int(t.value[:4]) for t in times if t.type in ("DATE", "TIME") and re.match(r"\d{4}", t.value)]
+
+
+def test_explicit_years() -> None:
+    text = (
+        "In 2023 the talks stalled; by June 2024 they resumed, and that year ended badly. "
+        "The following year, on March 5, 2025, the envoys met again. "
+        "Sales in the third quarter of 1989 rose from a year ago. "
+        "Between October and December 2024 prices fell. In the 1990s and last year, on Oct. 8 and on Tuesday."
+    )
+    # "that year" and "the following year" refer back, "a year ago" to the quarter, "October" takes its
+    # range partner's year; the decade (199X), "last year" (XXXX) and "Oct. 8" (XXXX-10-08) name none.
+    assert explicit_years(recognize_times(text)) == [2023, 2024, 2024, 2025, 2025, 1989, 1988, 2024, 2024]
+    assert explicit_years(recognize_times("")) == []
+    assert explicit_years(recognize_times("last week, on Friday, three years ago")) == []
+
+
+_YEAR_PIECES = st.sampled_from(
+    [
+        "that year",
+        "the following year",
+        "the previous year",
+        "the third quarter of 1989",
+        "a year ago",
+        "a year earlier",
+        "For the nine months,",
+        "October to December 2024",
+        "between May and",
+        "March 2024",
+        "fiscal 1990",
+        "2024-10-08",
+        "10/8/2024",
+        "Christmas 2023",
+        "the summer of 2022",
+        "earlier this year",
+        "the same month",
+        "the following month",
+        "Wednesday (Oct. 23)",
+        "noon Saturday",
+        "the '80s",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(max_size=200), st.lists(st.one_of(_PIECES, _YEAR_PIECES), max_size=25).map(" ".join))
+)
+def test_explicit_years_agree_with_resolving(text: str) -> None:
+    assert explicit_years(recognize_times(text)) == years_by_resolving(text)
+
+
+def _corpus() -> list[str]:
+    """The seed and 60 articles of the benchmark's seeded generator (dates in every form it writes)."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("bench_corpus", path)
+    assert spec and spec.loader
+    corpus = sys.modules["bench_corpus"] = importlib.util.module_from_spec(spec)  # dataclasses need it
+    spec.loader.exec_module(corpus)
+    return [SEED.read_text(encoding="utf-8")] + [corpus.article(7, i)[1] for i in range(60)]
+
+
+def test_explicit_years_agree_with_resolving_on_the_corpora() -> None:
+    for text in _corpus():
+        assert explicit_years(recognize_times(text)) == years_by_resolving(text)
+
+
+# --- Speed-ups that must not change a value ------------------------------------------------------
+
+
+def test_month_shift_is_relativedelta_arithmetic() -> None:
+    from datetime import date
+
+    from dateutil.relativedelta import relativedelta
+
+    from dprk_tracker.times.normalize import _shift_month
+
+    for year in (1, 2, 1999, 2024, 9998, 9999):
+        for month in range(1, 13):
+            for shift in (-25, -13, -12, -11, -1, 0, 1, 11, 12, 13, 25):
+                try:
+                    shifted = date(year, month, 1) + relativedelta(months=shift)
+                except (ValueError, OverflowError):
+                    continue
+                assert _shift_month(year, month, shift) == (shifted.year, shifted.month)
+    assert _shift_month(9999, 12, 1) == (10000, 1)
+    assert _shift_month(1, 1, -1) == (0, 12)
+
+
+def test_future_marker_trie_matches_the_plain_alternation() -> None:
+    from dprk_tracker.times.patterns import _FUTURE_PHRASE, _FUTURE_PHRASES
+    from dprk_tracker.times.vocabulary import alternation
+
+    plain = re.compile(
+        r"(?<![a-z'-])(?:" + alternation(sorted(_FUTURE_PHRASES - {"'ll"})) + r")(?![a-z-])|'ll(?![a-z])"
+    )
+    phrases = sorted(_FUTURE_PHRASES)
+    clauses = [" ".join(phrases), "\n".join(phrases), "-".join(phrases), "".join(phrases)]
+    clauses += [p.lower() for p in _corpus()[:60]]
+    for clause in clauses:
+        assert [m.span() for m in _FUTURE_PHRASE.finditer(clause)] == [
+            m.span() for m in plain.finditer(clause)
+        ]

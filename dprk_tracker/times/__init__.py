@@ -4,6 +4,8 @@ Recognition (patterns.py, built from vocabulary.toml) is separate from normaliza
 HeidelTime style. Public API:
 
 - ``find_times(text, reference) -> list[TimeExpr]``
+- ``recognize_times(text) -> Recognized``, ``resolve_times(recognized, reference)``: the same in two steps
+- ``explicit_years(recognized) -> list[int]``: the years the text names, without a normalization pass
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
 - ``describe(value, mod, precision, signal_mod=None) -> str``
 - ``parse_date(text) -> Reference | None``
@@ -18,12 +20,13 @@ if TYPE_CHECKING:
     from .anchor import anchor_interval
     from .describe import describe
     from .parse import parse_date
-    from .recognize import Recognized, find_times, recognize_times, resolve_times
+    from .recognize import Recognized, explicit_years, find_times, recognize_times, resolve_times
 
 __all__ = [
     "Recognized",
     "anchor_interval",
     "describe",
+    "explicit_years",
     "find_times",
     "parse_date",
     "recognize_times",
@@ -36,6 +39,7 @@ _HOMES = {
     "anchor_interval": ".anchor",
     "describe": ".describe",
     "parse_date": ".parse",
+    "explicit_years": ".recognize",
     "find_times": ".recognize",
     "recognize_times": ".recognize",
     "resolve_times": ".recognize",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, timedelta
+from operator import attrgetter
 
 from ..model import TimeExpr
 from .normalize import period_of
@@ -35,6 +36,7 @@ _ATTACHED_DURATION = re.compile(
     r"\s*(?:,\s*)?(?:starting\s+|beginning\s+)?(?:from|in|starting|beginning)\s*$", re.IGNORECASE
 )
 _DURATION_UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
+_COUNTED_SPAN = re.compile(r"P(\d+)([YMWD])")
 
 
 def anchor_interval(
@@ -67,26 +69,35 @@ def _range(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] 
     index = _index_of(time, times)
     if index is None:
         return None
-    pairs = []
-    following = next((t for t in times[index + 1 : index + 3] if t.type in ("DATE", "TIME")), None)
+    # The first end of a range carries "from" or "between" (checked before any list or regex work).
+    if time.signal in _RANGE_SIGNALS:
+        following = next((t for t in times[index + 1 : index + 3] if t.type in ("DATE", "TIME")), None)
+        if following is not None and (spanned := _spanned(time, following, text)):
+            return spanned
     earlier = reversed(times[max(0, index - 2) : index])
     preceding = next((t for t in earlier if t.type in ("DATE", "TIME")), None)
-    if following is not None:
-        pairs.append((time, following))
-    if preceding is not None:
-        pairs.append((preceding, time))
-    for first, second in pairs:
-        joined = _RANGE_JOIN.fullmatch(text, first.end, second.start)
-        if first.signal not in ("from", "between") or not joined:
-            continue
-        if first.earliest and second.latest and first.earliest <= second.latest:
-            return first.earliest, second.latest
+    if preceding is not None and preceding.signal in _RANGE_SIGNALS:
+        return _spanned(preceding, time, text)
     return None
+
+
+_RANGE_SIGNALS = frozenset({"from", "between"})
+
+
+def _spanned(first: TimeExpr, second: TimeExpr, text: str) -> tuple[str, str] | None:
+    if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+        return None
+    if first.earliest and second.latest and first.earliest <= second.latest:
+        return first.earliest, second.latest
+    return None
+
+
+_START = attrgetter("start")
 
 
 def _index_of(time: TimeExpr, times: list[TimeExpr]) -> int | None:
     """Where ``time`` sits in ``times`` (sorted by start, as find_times returns them)."""
-    index = bisect.bisect_left(times, time.start, key=lambda t: t.start)
+    index = bisect.bisect_left(times, time.start, key=_START)
     if index < len(times) and times[index].start == time.start and times[index].end == time.end:
         return index
     return None
@@ -119,7 +130,7 @@ def _widen_by_duration(time: TimeExpr, text: str, times: list[TimeExpr]) -> tupl
             continue
         if not _ATTACHED_DURATION.fullmatch(text, other.end, time.start):
             continue
-        match = re.fullmatch(r"P(\d+)([YMWD])", other.value)
+        match = _COUNTED_SPAN.fullmatch(other.value)
         if not match:
             return None
         count, unit = int(match.group(1)), match.group(2)

@@ -31,8 +31,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from dateutil.relativedelta import relativedelta
+from functools import lru_cache
 
 from ..model import Reference
 from .vocabulary import number_value, table
@@ -132,7 +131,10 @@ def weekday_number(word: str) -> int:
 
 
 def day_number(word: str) -> int:
-    return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+    return int(_DIGITS.match(word).group())  # type: ignore[union-attr]
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def two_digit_year(digits: str) -> int:
@@ -140,6 +142,7 @@ def two_digit_year(digits: str) -> int:
     return 2000 + value if value < 50 else 1900 + value
 
 
+@lru_cache(maxsize=1024)  # pure, and called with the same few words over and over
 def modifier(word: str | None) -> str | None:
     """TimeML mod of a sub-period word ("early" -> START, "the end of" -> END)."""
     if not word:
@@ -235,12 +238,9 @@ def _shift_quarter(year: int, quarter: int, shift: int) -> tuple[int, int]:
 
 
 def _shift_month(year: int, month: int, shift: int) -> tuple[int, int]:
-    try:
-        shifted = date(year, month, 1) + relativedelta(months=shift)
-    except (ValueError, OverflowError):  # outside the calendar datetime knows (year 0, 10000)
-        index = year * 12 + month - 1 + shift
-        return index // 12, index % 12 + 1
-    return shifted.year, shifted.month
+    # Plain month arithmetic (what relativedelta(months=shift) computes, also outside datetime's calendar).
+    index = year * 12 + month - 1 + shift
+    return index // 12, index % 12 + 1
 
 
 def _season_of(day: date) -> tuple[int, str]:
@@ -423,6 +423,7 @@ _UNIT_PRECISION = {
 }
 
 
+@lru_cache(maxsize=1024)
 def unit_code(word: str) -> str:
     """TimeML duration letter(s) of a unit word ("years" -> Y, "trading days" -> D, "centuries" -> CE)."""
     key = " ".join(word.lower().split())
@@ -524,6 +525,9 @@ def _relative_in(groups: dict[str, str], ctx: Context) -> Norm | None:
     return _relative({"unit": groups["unit"], "rel": "this", "mod": groups["mod"]}, ctx)
 
 
+_TRAILING_OF = re.compile(r"\s+of$")
+
+
 def _count(groups: dict[str, str], key: str = "num") -> float | None:
     text = groups.get(key)
     if text is None:
@@ -531,7 +535,7 @@ def _count(groups: dict[str, str], key: str = "num") -> float | None:
     text = text.lower()
     if text.startswith("half"):
         return 0.5
-    return number_value(re.sub(r"\s+of$", "", text))
+    return number_value(_TRAILING_OF.sub("", text))
 
 
 def _format_count(count: float | None) -> str:
@@ -1060,6 +1064,7 @@ _VALUE_SHAPES = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def period_of(value: str) -> tuple[date, date] | None:
     """First and last day of the period a TIMEX3 value names; None for X values and REFs."""
     match = _VALUE_SHAPES.fullmatch(value)
@@ -1152,3 +1157,11 @@ def _third(start: date, end: date, mod: str) -> tuple[date, date]:
         third = days // 3
         cuts = {"START": (0, third - 1), "MID": (third, 2 * third - 1), "END": (2 * third, days - 1)}[mod]
     return start + timedelta(days=cuts[0]), start + timedelta(days=cuts[1])
+
+
+@lru_cache(maxsize=8192)
+def cached_bounds(
+    value: str, mod: str | None, clip: str | None, reference: date | None
+) -> tuple[str | None, str | None]:
+    """``bounds``, memoized: news repeats the same few values ("2024", "last year") many times."""
+    return bounds(value, mod, clip, reference)

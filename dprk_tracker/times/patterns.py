@@ -549,28 +549,23 @@ _SMALL_NUMBER_NEXT = (
 # continuation, names and stand-alone time words, and other first words ("the", "a", "last") only when
 # a time-ish word follows. Names are checked for a capital letter in the original text afterwards.
 _STANDALONE_OR_NAME = (_TRIGGER_WORDS & _STANDALONE) | _NAME_WORDS
+# Each alternative starts with a character test and names its kind by an empty group at its end: the
+# regex engine then rejects most alternatives on the first character without entering them.
 TRIGGER = re.compile(
-    r"(?<![\w@#])(?:(?P<apos>['’]\d)|(?P<year>\d{4})(?!\d|,\d)"
-    r"|(?P<small>\d\d?)(?!\d)(?=" + _SMALL_NUMBER_NEXT + r")|(?P<number>\d)(?=[\d,.]{0,16}" + _UNIT_NEXT + ")"
-    r"|(?P<word>" + _trie(_STANDALONE_OR_NAME) + r")(?![a-z])"
-    r"|(?P<prefix>" + _trie(_TRIGGER_WORDS - _STANDALONE_OR_NAME) + r")(?![a-z])"
-    r"(?=[\s-]+(?:['’]?\d|(?:" + _trie(set(_FOLLOWERS)) + r")(?![a-z]))))"
+    r"(?<![\w@#])(?:['’]\d(?P<apos>)|\d\d\d\d(?!\d|,\d)(?P<year>)"
+    r"|\d\d?(?!\d)(?=" + _SMALL_NUMBER_NEXT + r")(?P<small>)|\d(?=[\d,.]{0,16}" + _UNIT_NEXT + ")(?P<number>)"
+    r"|" + _trie(_STANDALONE_OR_NAME) + r"(?![a-z])(?P<word>)"
+    r"|" + _trie(_TRIGGER_WORDS - _STANDALONE_OR_NAME) + r"(?![a-z])"
+    r"(?=[\s-]+(?:['’]?\d|(?:" + _trie(set(_FOLLOWERS)) + r")(?![a-z])))(?P<prefix>))"
 )
-_NAME_SET = frozenset(_NAME_WORDS)
 
 
-def _rules_at(trigger: re.Match[str], text: str, lowered: str) -> tuple[int, ...]:
+def _rules_at(trigger: re.Match[str], text: str) -> tuple[int, ...]:
     """The rules that may start at a trigger (a lower-case month or weekday name starts none)."""
     kind = trigger.lastgroup
     if kind == "word" or kind == "prefix":
-        word = trigger.group()
-        if word in _NAME_SET:
-            return (
-                (_NAME_RULES.get(word) or _RULES_BY_KEY["#name"])
-                if text[trigger.start()].isupper()
-                else (_RULES_BY_KEY.get(word, ()))
-            )
-        return _RULES_BY_KEY.get(word, ())
+        lower, capitalised = _WORD_RULES.get(trigger.group(), _NO_RULES)
+        return capitalised if text[trigger.start()].isupper() else lower
     return _RULES_BY_KEY.get("#" + (kind or ""), ())
 
 
@@ -585,6 +580,21 @@ _NAME_RULES = {
     for word in _NAME_WORDS
     if word in _RULES_BY_KEY
 }
+# Trigger word -> (its rules written in lower case, its rules capitalised): names differ, other words not.
+_WORD_RULES = {
+    word: (
+        _RULES_BY_KEY.get(word, ()),
+        (_NAME_RULES.get(word) or _RULES_BY_KEY["#name"])
+        if word in _NAME_WORDS
+        else _RULES_BY_KEY.get(word, ()),
+    )
+    for word in _TRIGGER_WORDS | _NAME_WORDS
+}
+_NO_RULES: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+# Per rule: (group number, group name, whether it is a name that must be capitalised).
+_RULE_SPANS = [
+    tuple((number, name, name in NAME_GROUPS) for number, name in groups) for groups in _RULE_GROUPS
+]
 
 
 # Lower case for ASCII letters and plain spaces for Unicode spaces: same length, so offsets hold.
@@ -601,10 +611,10 @@ def _candidate(
     index: int, match: re.Match[str], text: str, position: int
 ) -> tuple[str, dict[str, str], int, int] | None:
     groups: dict[str, str] = {}
-    for number, short in _RULE_GROUPS[index]:
+    for number, short, is_name in _RULE_SPANS[index]:
         start, end = match.span(number)
         if end > start:
-            if short in NAME_GROUPS and text[start].isalpha() and not text[start].isupper():
+            if is_name and text[start].isalpha() and not text[start].isupper():
                 return None  # "may", "march", "sun" in lower case are not names
             groups[short] = text[start:end]
     return RULE_NAMES[index], groups, position, match.end()
@@ -636,7 +646,7 @@ def scan(
         position = trigger.start()
         if position < limit:
             continue
-        indices = _rules_at(trigger, text, lowered)
+        indices = _rules_at(trigger, text)
         found = _first_match(indices, text, lowered, position) if indices else None
         if found:
             limit = found[3]
@@ -652,7 +662,7 @@ def match_at(
         found = match_at(window, 0, folded(window))
         return (found[0], found[1], found[2] + position, found[3] + position) if found else None
     trigger = TRIGGER.match(lowered, position)
-    indices = _rules_at(trigger, text, lowered) if trigger else ()
+    indices = _rules_at(trigger, text) if trigger else ()
     return _first_match(indices, text, lowered, position) if indices else None
 
 
@@ -703,8 +713,9 @@ def phrase_before(text: str, start: int, phrases: frozenset[str], skip_the: bool
 
 _FUTURE_PHRASES = frozenset(" ".join(marker.replace("'", " '").split()) for marker in FUTURE_MARKERS)
 # All future markers as one regex over the lower-cased clause ("'ll" may stand inside a word: "he'll").
+# (A trie, as the trigger scan: the search tries it at every position of the clause.)
 _FUTURE_PHRASE = re.compile(
-    r"(?<![a-z'-])(?:" + alternation(sorted(_FUTURE_PHRASES - {"'ll"})) + r")(?![a-z-])|'ll(?![a-z])"
+    r"(?<![a-z'-])(?:" + _trie(_FUTURE_PHRASES - {"'ll"}).replace("\\ ", r"\s+") + r")(?![a-z-])|'ll(?![a-z])"
 )
 PAST_WORDS = frozenset(words("past_markers"))
 NOT_PAST_ED = frozenset(words("not_past_ed"))
@@ -716,7 +727,11 @@ _WORD = re.compile(r"['’]ll\b|[A-Za-z][A-Za-z-]*(?:['’](?!ll\b)[A-Za-z]+)?")
 
 def _tokens(window: str) -> list[tuple[str, bool]]:
     """(lower-case word, was it written in lower case) for each word of ``window``."""
-    return [(word.lower().replace("’", "'"), word.islower()) for word in _WORD.findall(window)]
+    return [(_folded_word(word), word.islower()) for word in _WORD.findall(window)]
+
+
+def _folded_word(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 # Auxiliaries before a participle that make it passive, infinitive or modal ("will be paid Dec. 14",
@@ -762,7 +777,13 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     """
     window = text[max(0, start - 80) : start]
     # The clause ends at a sentence break, a comma or a reporting verb ("said on Monday that it will").
-    cut = max(window.rfind(marker) for marker in (". ", ", ", "\n", " said", " says"))
+    cut = max(
+        window.rfind(". "),
+        window.rfind(", "),
+        window.rfind("\n"),
+        window.rfind(" said"),
+        window.rfind(" says"),
+    )
     if cut >= 0:
         window = window[cut + 1 :]
     opening = len(window) < 16 and (cut >= 0 or start <= 80)
@@ -781,11 +802,13 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         return "future"
     # The governing verb stands at most three words back (and its auxiliaries two before it): the last
     # six words are enough, and a word cut at the slice start can only be an auxiliary's neighbour.
-    tokens = _tokens(window[-48:])[-6:]
-    for index in range(len(tokens) - 1, max(-1, len(tokens) - 5), -1):
-        token, lower = tokens[index]
-        if _is_past_verb(token, lower):
-            auxiliaries = {word for word, _ in tokens[max(0, index - 2) : index]}
+    # (Words are folded as they are read: most clauses are decided by their last few.)
+    words = _WORD.findall(window[-48:])[-6:]
+    for index in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        word = words[index]
+        token = word.lower().replace("’", "'")
+        if _is_past_verb(token, word.islower()):
+            auxiliaries = {_folded_word(before) for before in words[max(0, index - 2) : index]}
             if auxiliaries & _NOT_PAST_AUXILIARIES:
                 return None
             return "past perfect" if "had" in auxiliaries or token == "had" else "past"

@@ -8,10 +8,12 @@ candidate is normalized against the reference in text order, so "that year" can 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import Reference, TimeExpr
-from .normalize import Context, Norm, bounds, context_for, month_number, normalize
+from .normalize import Context, Norm, cached_bounds, context_for, month_number, normalize
 from .patterns import (
     COUNT_NOUN_AFTER,
     DETERMINERS,
@@ -21,7 +23,6 @@ from .patterns import (
     clause_tense,
     folded,
     match_at,
-    phrase_before,
     scan,
     words_before,
 )
@@ -145,21 +146,38 @@ _AMOUNT_BEFORE = re.compile(
 _YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
 
 
-def _signal(text: str, start: int) -> str | None:
-    return phrase_before(text, start, SIGNALS, skip_the=True)
+# The last word of every signal phrase: a candidate whose previous word is none of them has no signal.
+_SIGNAL_ENDINGS = frozenset(phrase.split()[-1] for phrase in SIGNALS if phrase.strip())
 
 
-def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
-    """Context filters: the classes of look-alikes that are not time expressions."""
+def _signal(text: str, start: int, previous: list[str]) -> str | None:
+    """``phrase_before(text, start, SIGNALS, skip_the=True)``, from the words before ``start`` (the last
+    four, ``words_before(text, start, 4)``) that the context filters read too."""
+    if start and not text[start - 1].isspace():
+        return None
+    found = previous[:-1] if previous and previous[-1] == "the" else previous
+    if not found or found[-1] not in _SIGNAL_ENDINGS:
+        return None
+    for size in (3, 2, 1):
+        if len(found) >= size:
+            phrase = " ".join(found[-size:])
+            if phrase in SIGNALS:
+                return phrase
+    return None
+
+
+def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> bool:
+    """Context filters: the classes of look-alikes that are not time expressions (``words``: the last
+    four words before the candidate)."""
     rule, groups, start, end = candidate.rule, candidate.groups, candidate.start, candidate.end
-    before = text[max(0, start - 2) : start]
-    glued = len(before) == 2 and before[1] in "-/" and before[0].isalnum()
-    in_year_range = _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start)
-    if glued and rule in ("year", "duration", "ago") and not in_year_range:
-        return False  # "KN-2024", "IL-76"-style identifiers
+    if rule in _GLUE_RULES and start >= 2:
+        before = text[start - 2 : start]
+        glued = before[1] in "-/" and before[0].isalnum()
+        if glued and not _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start):
+            return False  # "KN-2024", "IL-76"-style identifiers
     if rule == "year" and "mod" not in groups and "fiscal" not in groups:
         year = int(groups["year"])
-        previous = words_before(text, start, 2)
+        previous = words[-2:]
         last_word = previous[-1] if previous else ""
         if last_word in IDENTIFIER_WORDS or (text[max(0, start - 1) : start] in "#$£€¥₩" and start):
             return False
@@ -176,7 +194,7 @@ def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
         and not ({"mod", "rel"} & groups.keys())
         and candidate.signal not in _MONTH_SIGNALS
         and not possessive
-        and not _determined_month(groups["month"], text, start)
+        and not _determined_month(groups["month"], words)
     ):
         partner = _RANGE_JOIN.match(text, end)
         following = match_at(text, partner.end(), lowered) if partner else None
@@ -192,7 +210,7 @@ def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
         if groups["season"].lower() == "fall" and rel in ("", "the") and candidate.signal not in fall_signals:
             return False
     if rule == "duration" and groups.get("num", "").lower() in ("a", "an") and groups.keys() <= _RATE_GROUPS:
-        previous = words_before(text, start, 1)
+        previous = words[-1:]
         if previous and (any(c.isdigit() for c in previous[0]) or previous[0] in _RATE_WORDS):
             return False  # "$2 million a year", "24 hours a day": a rate, not a span of time
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
@@ -200,6 +218,7 @@ def _accept(candidate: Candidate, text: str, lowered: str) -> bool:
     return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS)
 
 
+_GLUE_RULES = frozenset({"year", "duration", "ago"})
 _RATE_GROUPS = frozenset({"num", "unit"})
 _RATE_WORDS = frozenset(
     {
@@ -220,10 +239,10 @@ _MONTH_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", 
 _OPENING_QUOTES = frozenset("\"“‘'`")
 
 
-def _determined_month(month: str, text: str, start: int) -> bool:
+def _determined_month(month: str, words: list[str]) -> bool:
     """ "the March accession", "a June agreement": a capitalised month after a determiner dates the noun
     ("May" stays out: "a May" is as often a name)."""
-    previous = words_before(text, start, 1)
+    previous = words[-1:]
     return month.lower() != "may" and bool(previous) and previous[0] in _MONTH_DETERMINERS
 
 
@@ -297,8 +316,9 @@ def recognize_times(text: str) -> Recognized:
     candidates: list[Candidate] = []
     lowered = folded(text)
     for rule, groups, start, end in scan(text, lowered=lowered):
-        candidate = Candidate(rule, start, end, groups, _signal(text, start))
-        if _accept(candidate, text, lowered):
+        previous = words_before(text, start, 4)  # read once: the signal and the filters need them
+        candidate = Candidate(rule, start, end, groups, _signal(text, start, previous))
+        if _accept(candidate, text, lowered, previous):
             candidates.append(candidate)
     hints = _range_hints(candidates, text)
     return Recognized(text, candidates, hints, _parenthetical_dates(candidates, text))
@@ -314,28 +334,66 @@ def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
 
 def resolve_times(recognized: Recognized, reference: Reference | None) -> list[TimeExpr]:
     """Normalize recognized expressions against ``reference``."""
+    text = recognized.text
+    base = context_for(reference)
+    # Bounds read the reference only at day precision; a vague REF against a coarser one has none.
+    day_reference = base.reference if base.knows("day") else None
+    coarse = base.reference is not None and day_reference is None
+    return [
+        _time_expr(text, candidate, norm, day_reference, coarse)
+        for candidate, norm in _normalized(recognized, base)
+    ]
+
+
+def explicit_years(recognized: Recognized) -> list[int]:
+    """The years of the DATE and TIME values the text names with no reference date, in text order.
+
+    The same as ``int(value[:4])`` of every DATE/TIME value starting with four digits in
+    ``resolve_times(recognized, None)``, from a light pass: values only (anaphora such as "that year" need
+    the values before them), no clause tense, bounds or expressions. A caller that infers the reference
+    date from the latest year (``extract``) then resolves the text only once, against that date.
+    """
+    years = []
+    for _, norm in _normalized(recognized, context_for(None)):
+        if norm.type in _DATED_TYPES and (year := _YEAR_PREFIX.match(norm.value)):
+            years.append(int(year.group()))
+    return years
+
+
+_DATED_TYPES = frozenset({"DATE", "TIME"})
+_YEAR_PREFIX = re.compile(r"\d{4}")
+_MONTH_PREFIX = re.compile(r"\d{4}-\d\d(?!\d)")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+
+
+def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candidate, Norm]]:
+    """Each accepted candidate with its normalized reading, in text order (expressions that normalize to
+    nothing are skipped). Values can refer back ("that year"), so this runs in order over the text."""
     text, candidates = recognized.text, recognized.candidates
     hints, explicit = recognized.hints, recognized.explicit
-    base = context_for(reference)
-    results: list[TimeExpr] = []
+    # Every tense-dependent branch of normalize reads the reference date: with none, tense is skipped.
+    tenseless = base.reference is None
     last_year: int | None = None
     last_month: str | None = None
     last_quarter: str | None = None
+    found: list[tuple[int, str, str]] = []  # (end, type, value) of the expressions so far
     for index, candidate in enumerate(candidates):
-        deadline = candidate.signal in _DEADLINE_SIGNALS and _DEADLINE_RIGHT_BEFORE.search(
-            text, max(0, candidate.start - 20), candidate.start
-        )
-        # A possessive ("Wednesday's ruling") dates a noun, not the clause's verb: it takes no tense.
-        possessive = text[candidate.end : candidate.end + 2] in ("'s", "’s")
-        tense_matters = not possessive and _needs_tense(candidate)
-        tense = clause_tense(text, candidate.start, candidate.end) if tense_matters else None
-        # "by Friday" is a deadline ahead, unless a past perfect says it passed ("had filed ... by Friday").
-        deadline_ahead = deadline and candidate.rule in _DEADLINE_RULES and tense != "past perfect"
-        future = tense == "future" or bool(deadline_ahead)
-        past = tense in ("past", "past perfect") and not future
-        multi_quarter = candidate.rule in _YEAR_BACK_RULES and _after_multi_quarter_span(
-            text, candidate, results
-        )
+        rule = candidate.rule
+        future = past = False
+        if not tenseless:
+            deadline = candidate.signal in _DEADLINE_SIGNALS and _DEADLINE_RIGHT_BEFORE.search(
+                text, max(0, candidate.start - 20), candidate.start
+            )
+            # A possessive ("Wednesday's ruling") dates a noun, not the clause's verb: it takes no tense.
+            possessive = text[candidate.end : candidate.end + 2] in ("'s", "’s")
+            tense_matters = not possessive and _needs_tense(candidate)
+            tense = clause_tense(text, candidate.start, candidate.end) if tense_matters else None
+            # "by Friday" is a deadline ahead, unless a past perfect says it passed ("had filed ... by
+            # Friday").
+            deadline_ahead = deadline and rule in _DEADLINE_RULES and tense != "past perfect"
+            future = tense == "future" or bool(deadline_ahead)
+            past = tense in ("past", "past perfect") and not future
+        multi_quarter = rule in _YEAR_BACK_RULES and _after_multi_quarter_span(text, candidate, found)
         ctx = Context(
             base.reference,
             base.precision,
@@ -344,25 +402,27 @@ def resolve_times(recognized: Recognized, reference: Reference | None) -> list[T
             last_year,
             last_month,
             last_quarter,
-            past=past,
-            multi_quarter_span=multi_quarter,
+            past,
+            multi_quarter,
         )
+        # (A memo of normalize by rule, words and context was measured: 3-6% hits, a net loss.)
         try:
-            norm = normalize(candidate.rule, candidate.groups, ctx)
+            norm = normalize(rule, candidate.groups, ctx)
         except (ValueError, OverflowError):  # a date arithmetic edge (year 1, year 9999): not resolvable
             norm = None
         if norm is None:
             continue
         if index in explicit:
             norm = _with_explicit_day(norm, normalize(*explicit[index], ctx))
-        results.append(_time_expr(text, candidate, norm, ctx))
-        if norm.type in ("DATE", "TIME") and norm.value[:4].isdigit():
-            last_year = int(norm.value[:4])
-            if re.match(r"\d{4}-\d\d(?!\d)", norm.value):
-                last_month = norm.value[:7]
-            if re.fullmatch(r"\d{4}-Q\d", norm.value) and candidate.rule in _QUARTER_MENTIONS:
-                last_quarter = norm.value
-    return results
+        yield candidate, norm
+        value = norm.value
+        found.append((candidate.end, norm.type, value))
+        if norm.type in _DATED_TYPES and value[:4].isdigit():
+            last_year = int(value[:4])
+            if _MONTH_PREFIX.match(value):
+                last_month = value[:7]
+            if rule in _QUARTER_MENTIONS and _QUARTER_VALUE.fullmatch(value):
+                last_quarter = value
 
 
 def _needs_tense(candidate: Candidate) -> bool:
@@ -384,28 +444,30 @@ _YEAR_BACK_RULES = frozenset({"ago", "year_compound"})
 _MULTI_QUARTER_SPANS = frozenset({"P6M", "P9M", "P2Q", "P3Q"})
 
 
-def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[TimeExpr]) -> bool:
+def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple[int, str, str]]) -> bool:
     """Whether the sentence reports on six or nine months before ``candidate`` ("For the nine months,
-    net was $5 million, against $4 million a year earlier")."""
-    sentence_start = max(text.rfind(marker, 0, candidate.start) for marker in (". ", ".\n", "\n\n"))
-    for previous in reversed(found):
-        if previous.end <= sentence_start or _QUARTER_VALUE.fullmatch(previous.value):
+    net was $5 million, against $4 million a year earlier"); ``found`` holds (end, type, value) of the
+    expressions before it."""
+    sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind(".\n", 0, candidate.start))
+    sentence_start = max(sentence_start, text.rfind("\n\n", 0, candidate.start))
+    for end, kind, value in reversed(found):
+        if end <= sentence_start or _QUARTER_VALUE.fullmatch(value):
             return False  # another sentence, or a quarter named nearer ("third-quarter sales ...")
-        if previous.type == "DURATION" and previous.value in _MULTI_QUARTER_SPANS:
+        if kind == "DURATION" and value in _MULTI_QUARTER_SPANS:
             return True
     return False
 
 
-_QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
-
-
-def _time_expr(text: str, candidate: Candidate, norm: Norm, ctx: Context) -> TimeExpr:
-    earliest = latest = None
+def _time_expr(
+    text: str, candidate: Candidate, norm: Norm, day_reference: date | None, coarse: bool
+) -> TimeExpr:
+    """The expression with its bounds; ``day_reference`` is the reference date when known to the day,
+    ``coarse`` tells a reference known only to the month or year (vague REFs then get no bounds)."""
+    earliest = latest = precision = None
     value = norm.value
-    if norm.type in ("DATE", "TIME"):
-        earliest, latest = bounds(value, norm.mod, norm.clip, ctx.reference if ctx.knows("day") else None)
-        vague = value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-        if vague and ctx.reference is not None and not ctx.knows("day"):
+    if norm.type in _DATED_TYPES:
+        earliest, latest = cached_bounds(value, norm.mod, norm.clip, day_reference)
+        if coarse and value in _VAGUE_VALUES:
             earliest = latest = None
         day2 = candidate.groups.get("day2")
         if day2 and latest and earliest == latest:
@@ -413,18 +475,20 @@ def _time_expr(text: str, candidate: Candidate, norm: Norm, ctx: Context) -> Tim
             candidate_latest = latest[:8] + f"{int(day2.rstrip('stndrh')):02d}"
             if candidate_latest > earliest:
                 latest = candidate_latest
-    precision = norm.precision if norm.type in ("DATE", "TIME") else None
-    if value.endswith("_REF"):
-        precision = None
+        if not value.endswith("_REF"):
+            precision = norm.precision
     return TimeExpr(
-        text=text[candidate.start : candidate.end],
-        start=candidate.start,
-        end=candidate.end,
-        type=norm.type,
-        value=value,
-        mod=norm.mod,
-        earliest=earliest,
-        latest=latest,
-        precision=precision,
-        signal=candidate.signal,
+        text[candidate.start : candidate.end],
+        candidate.start,
+        candidate.end,
+        norm.type,
+        value,
+        norm.mod,
+        earliest,
+        latest,
+        precision,
+        candidate.signal,
     )
+
+
+_VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ def alternation(items: list[str] | dict[str, Any]) -> str:
     return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
 
 
+@lru_cache(maxsize=4096)  # pure: the same counts ("two", "a", "three") recur in every text
 def number_value(word: str) -> float | None:
     """Value of a number written in digits or words ("3", "1,000", "twenty-four", "a"); None if not one."""
     token = " ".join(word.lower().replace("-", " ").split())
