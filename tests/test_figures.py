@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dprk_tracker.figures import find_quantities
-from dprk_tracker.figures.numbers import parse_number
+from dprk_tracker.figures.counted import last_word, tail_words
+from dprk_tracker.figures.numbers import find_numbers, parse_number
 from dprk_tracker.model import Quantity, TimeExpr
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_175e1476b8423eb6.txt"
@@ -191,8 +192,13 @@ def test_money(text: str, amount: float, currency: str) -> None:
 
 def test_money_with_qualifier() -> None:
     q = one("North Korea accrued around $540 million from arms sales")
-    assert (q.text, q.low, q.high, q.qualifier, q.currency) == ("around $540 million", 540e6, 540e6,
-                                                                 "approximately", "USD")
+    assert (q.text, q.low, q.high, q.qualifier, q.currency) == (
+        "around $540 million",
+        540e6,
+        540e6,
+        "approximately",
+        "USD",
+    )
     q = one("as much as 8 trillion won")
     assert (q.text, q.low, q.high, q.currency) == ("as much as 8 trillion won", None, 8e12, "KRW")
 
@@ -279,7 +285,7 @@ def test_counted_noun_span_points_into_the_text() -> None:
     text = "Casualties rose: over 3,000 have been killed or injured."
     q = one(text)
     assert q.unit_start is not None and q.unit_end is not None
-    assert text[q.unit_start:q.unit_end] == "killed or injured"
+    assert text[q.unit_start : q.unit_end] == "killed or injured"
 
 
 # --- exclusions ------------------------------------------------------------------------------------
@@ -386,7 +392,7 @@ def test_seed_figures() -> None:
     assert twos and all((q.low, q.high) == (2, 2) for q in twos)
     assert any("captured" in (q.unit or "") or q.unit == "prisoners" for q in twos)
     for q in found:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
 
 
 def test_seed_non_figures() -> None:
@@ -394,6 +400,112 @@ def test_seed_non_figures() -> None:
     lows = {q.low for q in found} | {q.high for q in found}
     for value in (45, 1874, 0, 2023, 2024, 2025, 6136, 520):
         assert value not in lows
+
+
+# --- shortcuts ------------------------------------------------------------------------------------
+# The engine takes shortcuts for the common cases (two scanners, fast paths for lone numbers and the
+# commonest chunks, possessive blanks, cheap word look-ups); each must read what the rules read.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three hundred troops crossed.", [("Three hundred", 300, 300, "troops")]),  # opens the text
+        ("(two soldiers) and [three tanks]", [("two", 2, 2, "soldiers"), ("three", 3, 3, "tanks")]),
+        ("Threefold rise", [("Threefold", 3, 3, "times")]),
+        ("Dozens fled.", [("Dozens", 24, 99, None)]),
+        ("about \u0663\u0660\u0660 soldiers", [("about \u0663\u0660\u0660", 300, 300, "soldiers")]),
+        ("It fell .5 percent.", [(".5 percent", 0.5, 0.5, "percent")]),
+    ],
+)
+def test_scanners_find_words_digits_and_points(
+    text: str, expected: list[tuple[str, float, float, str | None]]
+) -> None:
+    assert [(q.text, q.low, q.high, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_long_runs_of_blanks_after_a_number() -> None:
+    # a document's empty lines after a number: read at once, with the same figures
+    q = one("Over 3,000" + "\n" * 5000 + "troops")
+    assert (q.text, q.low, q.high, q.qualifier) == ("Over 3,000", 3000, None, "over")
+    assert values("between 10" + " " * 2000 + "and 20") == [(10, 20)]
+    assert values("5 million" + " " * 3000 + "and") == [(5e6, 5e6)]
+    assert find_quantities("1998-08-07" + "\n" * 3000) == []
+    assert find_quantities("13\n\n\n\n-" + "\n" * 2000) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("540 million", [(540e6, 0, 11, None)]),
+        ("0 million", [(0, 0, 1, "0")]),  # no scaled zero: the grammar's rule, kept by the shortcut
+        ("13-0", [(13, 0, 2, "13"), (0, 3, 4, "0")]),
+        ("1,000-3,000", [(1000, 0, 5, "1,000"), (3000, 6, 11, "3,000")]),
+        ("2005 and 2007", [(2005, 0, 4, "2005"), (2007, 9, 13, "2007")]),
+        ("3 million 152", [(3e6, 0, 9, None), (152, 10, 13, "152")]),
+        ("\u0663\u0660\u0660", [(300, 0, 3, "\u0663\u0660\u0660")]),
+    ],
+)
+def test_chunk_shortcuts(text: str, numbers: list[tuple[float, int, int, str | None]]) -> None:
+    assert [(n.value, n.start, n.end, n.digits) for n in find_numbers(text)] == numbers
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("about 300", 6), [("about", 0, 5)]),
+        (
+            ("some of the\nmore than 300", 22),
+            [("some", 0, 4), ("of", 5, 7), ("the", 8, 11), ("more", 12, 16), ("than", 17, 21)],
+        ),
+        (("a b\tc d", 7, 2), [("c", 4, 5), ("d", 6, 7)]),
+        (("x\xa0y z", 5), [("x\xa0y", 0, 3), ("z", 4, 5)]),  # only space, newline and tab split words
+        (("a\r\nb c", 6), [("a", 0, 1), ("b", 3, 4), ("c", 5, 6)]),
+        (("word1 word2 word3", 17, 8, 9), [("word3", 12, 17)]),  # "rd2" is cut by the window: left out
+        (("word1 Word2 word3", 17, 8, 14), [("word2", 6, 11), ("word3", 12, 17)]),
+    ],
+)
+def test_tail_words(args: tuple, words: list[tuple[str, int, int]]) -> None:
+    assert tail_words(*args) == words
+
+
+def test_last_word() -> None:
+    assert last_word("Article\t45", 8) == "article"
+    assert last_word("x  \t 5", 5) == "x"
+    assert last_word("over\n300", 5) == ""  # a line break is no blank to skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "qualifier"),
+    [
+        ("in the region of 300 troops", "in the region of 300", 300, 300, "approximately"),
+        ("greater than or equal to 10 tanks", "greater than or equal to 10", 10, None, "at least"),
+        ("no fewer than 5 ships", "no fewer than 5", 5, None, "at least"),
+        ("just shy of 40 percent", "just shy of 40 percent", 40, 40, "nearly"),
+        ("one of the 30 ships", "30", 30, 30, None),  # "of" ends qualifiers, but not this one
+    ],
+)
+def test_qualifiers_found_by_their_last_word(
+    text: str, span: str, low: float | None, high: float | None, qualifier: str
+) -> None:
+    q = one(text)
+    assert (q.text, q.low, q.high, q.qualifier) == (span, low, high, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [("usd 30", 30, "USD"), ("MUSD 30", 30e6, "USD"), ("CHF 20", 20, "CHF"), ("\u20a9500", 500, "KRW")],
+)
+def test_currency_prefix_endings(text: str, amount: float, currency: str) -> None:
+    q = one(text)
+    assert (q.text, q.low, q.currency) == (text, amount, currency)
+
+
+def test_identifier_chain_and_rounding() -> None:
+    q = one("Resolutions 1718 and 2397 bar 300 workers")
+    assert (q.text, q.low, q.unit) == ("300", 300, "workers")
+    assert values("1.1 million") == [(1100000.0, 1100000.0)]  # 1.1 * 1e6 has binary noise, rounded away
+    assert values("2.5 dollars and 7 dollars") == [(2.5, 2.5), (7, 7)]
 
 
 # --- properties ------------------------------------------------------------------------------------
@@ -413,7 +525,7 @@ _ALPHABET = st.sampled_from(
 def test_any_text_gives_valid_figures(text: str) -> None:
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         if q.low is not None and q.high is not None:
             assert q.low <= q.high
         assert q.low is not None or q.high is not None
@@ -425,4 +537,4 @@ def test_any_text_gives_valid_figures(text: str) -> None:
 @given(st.text(max_size=200))
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     for q in find_quantities(text):
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text

@@ -10,7 +10,7 @@ the predicate is what is counted, as news copy means it ("over 3,000 killed or i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _split(words: str) -> list[str]:
@@ -36,8 +36,8 @@ _STOP = frozenset(
 )
 # Modifiers skipped before the phrase ("5,000 more military engineers").
 _LEADING = frozenset(_split("more additional extra other new fresh further estimated of"))
-_OF_LEAD = re.compile(r"\s+of\s+(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
-_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])")
+_OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
+_WORD = re.compile(r"\s*+([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])")
 _IRREGULAR_PLURALS = frozenset(
     _split(
         """
@@ -53,8 +53,11 @@ _PREDICATE = re.compile(
     r"[\"”’']?(?:\s+(?:of\s+(?:them|those|whom)|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
     r"being|been|already|also|now|likely|probably|believed\s+to\s+have|thought\s+to\s+have|"
     r"said\s+to\s+have|feared|confirmed|estimated\s+to\s+have|since))*"
-    r"\s+[\"“‘']?(?P<p>" + _PARTICIPLE
-    + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+and/or\s+)" + _PARTICIPLE + r")*"
+    r"\s+[\"“‘']?(?P<p>"
+    + _PARTICIPLE
+    + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+and/or\s+)"
+    + _PARTICIPLE
+    + r")*"
     r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|taken\s+as\s+prisoners?)\b",
     re.IGNORECASE,
 )
@@ -86,28 +89,39 @@ _LINKS = frozenset(
 )
 
 
+_TOKEN = re.compile(r"[^ \n\t]*\S")  # a token: split at space, newline or tab, trailing blanks dropped
+
+
 def tail_words(text: str, pos: int, count: int = 8, span: int = 70) -> list[tuple[str, int, int]]:
     """The last ``count`` whitespace-separated tokens before ``pos``: (lower-case token, start, end).
 
-    End-anchored regex searches try every position of their window with the whole alternation;
-    walking back over a few words and looking them up in sets is many times cheaper.
+    Tokens are split at spaces, newlines and tabs; a token cut by the start of the ``span`` window
+    is left out. End-anchored regex searches try every position of their window with the whole
+    alternation; splitting a few dozen characters and looking the words up in sets is many times
+    cheaper.
     """
-    lo = max(0, pos - span)
+    lo = pos - span if pos > span else 0
+    window = text[lo:pos]
+    if not window.isprintable():
+        window = window.replace("\n", " ").replace("\t", " ")
+        if not window.isprintable():
+            # other blanks ("\r", no-break spaces) or control characters: the general tokenizer
+            found = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, pos)]
+            if found and found[0][1] == lo and lo and not text[lo - 1].isspace():
+                del found[0]
+            return found[-count:]
+    # The common case: words separated by spaces (newlines and tabs made spaces above).
+    parts = window.split(" ")
+    if lo and parts[0] and not text[lo - 1].isspace():
+        parts[0] = ""  # the window cuts this word
     out: list[tuple[str, int, int]] = []
     end = pos
-    while len(out) < count:
-        e = end
-        while e > lo and text[e - 1].isspace():
-            e -= 1
-        if e <= lo:
-            break
-        s = text.rfind(" ", lo, e)
-        s = max(s, text.rfind("\n", lo, e), text.rfind("\t", lo, e)) + 1
-        if s <= lo and lo > 0 and not text[lo - 1].isspace():
-            break  # the window cuts a word
-        s = max(s, lo)
-        out.append((text[s:e].lower(), s, e))
-        end = s
+    for part in reversed(parts):
+        if part:
+            out.append((part.lower(), end - len(part), end))
+            if len(out) == count:
+                break
+        end -= len(part) + 1
     out.reverse()
     return out
 
@@ -117,9 +131,11 @@ def last_word(text: str, pos: int) -> str:
     e = pos
     while e > 0 and text[e - 1] in " \t":
         e -= 1
-    lo = max(0, e - 30)
-    s = max(text.rfind(" ", lo, e), text.rfind("\n", lo, e), text.rfind("\t", lo, e)) + 1
-    return text[max(s, lo):e].lower()
+    lo = e - 30 if e > 30 else 0
+    word = text[max(text.rfind(" ", lo, e), lo - 1) + 1 : e]
+    if "\n" in word or "\t" in word:
+        word = word[max(word.rfind("\n"), word.rfind("\t")) + 1 :]
+    return word.lower()
 
 
 def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
@@ -161,22 +177,25 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     return words[0][0], words[-1][1]
 
 
-_CALIBRE = re.compile(r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b",
-                      re.IGNORECASE)
-_NOUN_BEFORE_STOP = _STOP | _LINKS | frozenset(
-    _split("number total figure tally count toll estimate estimates")
+_CALIBRE = re.compile(
+    r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b", re.IGNORECASE
+)
+_NOUN_BEFORE_STOP = (
+    _STOP | _LINKS | frozenset(_split("number total figure tally count toll estimate estimates"))
 )
 
 
-@dataclass(frozen=True)
-class Counted:
+class Counted(NamedTuple):
     unit: str
     start: int
     end: int
 
 
+_BLANKS = re.compile(r"\s+")
+
+
 def _normalize(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase.strip().lower())
+    return _BLANKS.sub(" ", phrase.strip().lower())
 
 
 def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[int, int, int] | None:
@@ -230,11 +249,11 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
         if plural or (single and words >= 1 and not _continues(text, end, limit)):
             break
         # a hyphen or comma ends the phrase
-        if end < limit and text[end] in ",;:.!?)(\"”":
+        if end < limit and text[end] in ',;:.!?)("”':
             break
     if start is not None and unit_start is None and last_proper is not None:
         # a plural demonym is the head itself: "100 North Koreans", "300 Ukrainians"
-        proper = text[last_proper[0]:last_proper[1]]
+        proper = text[last_proper[0] : last_proper[1]]
         if proper.endswith("s") and proper[:1].isupper() and proper[1:].islower():
             return start, start, last_proper[1]
         if proper.endswith("s") and proper[:-1].isupper() and len(proper) > 2:
@@ -251,12 +270,13 @@ def _continues(text: str, pos: int, limit: int) -> bool:
 
 _SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
-_PREDICATE_STEMS = ("kill", "wound", "injur", "dead", "died", "captur", "missing", "execut", "detain",
-                    "slain", "hurt", "taken")
+# A cheap test before the predicate patterns: one of their stems in the lower-cased window.
+_PREDICATE_STEMS = re.compile(r"kill|wound|injur|dead|died|captur|missing|execut|detain|slain|hurt|taken")
 
 
-def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
-                 qualified: bool = False) -> Counted | None:
+def counted_noun(
+    text: str, num_start: int, num_end: int, value: float | None, qualified: bool = False
+) -> Counted | None:
     """What the figure spanning ``[num_start, num_end)`` counts, with the span that names it.
 
     ``qualified``: the figure opens with a qualifier, which may itself link it to a noun before it
@@ -269,11 +289,9 @@ def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
         limit = stop.start()
     phrase = noun_phrase(text, num_end, limit, single=value == 1)
     after = phrase[2] if phrase else num_end
-    toks = tail_words(text, num_start, 4, 60)
 
     pred = None
-    window = text[after:min(limit, after + 90)].lower()
-    if any(stem in window for stem in _PREDICATE_STEMS):  # cheap test before the patterns
+    if _PREDICATE_STEMS.search(text[after : min(limit, after + 90)].lower()):
         pred = _PREDICATE.match(text, after, limit)
         if pred is None and phrase is not None:
             pred = _CLAUSE_PREDICATE.match(text, after, limit)
@@ -283,7 +301,7 @@ def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
         p = pred.group("p")
         unit = _normalize(p)
         if unit.startswith("taken"):
-            noun = _normalize(text[phrase[1]:phrase[2]]) if phrase else ""
+            noun = _normalize(text[phrase[1] : phrase[2]]) if phrase else ""
             start = phrase[0] if phrase else pred.start("p")
             return Counted(f"{noun} captured".strip(), start, pred.end("p"))
         return Counted(unit, pred.start("p"), pred.end("p"))
@@ -292,8 +310,15 @@ def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
         span_start, unit_start, end = phrase
         noun = _normalize(text[unit_start:end])
         prisoner = _PRISONER_AFTER.match(text, end, limit)
-        if prisoner and any(t[0] in ("took", "taken", "take", "taking", "captured", "held") for t in toks):
+        if prisoner and any(
+            t[0] in ("took", "taken", "take", "taking", "captured", "held")
+            for t in tail_words(text, num_start, 4, 60)
+        ):
             return Counted(f"{noun} captured", span_start, prisoner.end())
+        # Only the last word before the number matters unless it is a filler ("the capture of").
+        toks = tail_words(text, num_start, 1, 60)
+        if toks and toks[-1][0] in _FILLER:
+            toks = tail_words(text, num_start, 4, 60)
         cue = _cue_before(toks)
         if cue and cue[0] == "capture":
             # "the capture of two soldiers" -> "soldiers captured"; "two prisoners" stays "prisoners"
@@ -303,7 +328,7 @@ def counted_noun(text: str, num_start: int, num_end: int, value: float | None,
             return Counted(noun, cue[1], end)
         return Counted(noun, span_start, end)
 
-    found = _noun_before(text, toks, qualified)
+    found = _noun_before(text, tail_words(text, num_start, 4, 60), qualified)
     if found:
-        return Counted(_normalize(text[found[0]:found[1]]), found[0], found[1])
+        return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])
     return None

@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +47,10 @@ def alternation(words: list[str] | tuple[str, ...] | Any) -> str:
     return emit(root) or "(?!)"
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
+    """A number of the text. A named tuple: immutable, and several times cheaper to build than a
+    frozen dataclass (thousands are made per article)."""
+
     value: float
     start: int
     end: int
@@ -102,17 +104,21 @@ def _build() -> dict[str, Any]:
     # A digit number with an optional scale: a spaced or glued abbreviation ("10 bln", "1.5bn"), or a
     # glued single letter ("10k", "10M", "1.2b").
     digit_atom = (
-        rf"(?:(?<![\d.])(?:{_DIGITS})(?:\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.]))?)"
+        rf"(?:(?<![\d.])(?:{_DIGITS})"
+        rf"(?:\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.]))?)"
     )
     word_atom = rf"(?<![\w'’])(?:{numeric_words})(?![\w’']|-(?:th|st|nd|rd)\b)"
     lead = (
         r"(?:(?<![\w-])(?:a|an|half|a\s+half|a\s+quarter|quarter|half\s+a|half\s+an)"
         r"(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b))"
     )
-    joiner = r"(?:\s*-\s*|\s+(?:and\s+(?:an?\s+)?)?|\s*&\s*)"
+    # Blanks are read possessively (*+, ++) wherever what follows cannot begin with a blank: the
+    # match is the same, but a miss after a long run of blanks (a document's empty lines) fails at
+    # once instead of giving the blanks back one by one and retrying every alternative.
+    joiner = r"(?:\s*+-\s*+|\s++(?:and\s++(?:an?\s++)?)?|\s*+&\s*+)"
     atom = rf"(?:{digit_atom}|{word_atom}|{lead})"
     # "and a half" / "point five" continue a number; "minus"/"negative" open one.
-    tail = rf"(?:\s+and\s+an?\s+(?:half|quarter)(?![\w])|\s+point\s+(?:{numeric_words})(?![\w]))"
+    tail = rf"(?:\s++and\s++an?\s++(?:half|quarter)(?![\w])|\s++point\s++(?:{numeric_words})(?![\w]))"
     chunk = re.compile(
         rf"(?:(?:\b(?:minus|negative)\s+)|(?<![\w-])-\s?(?=\d))?{atom}(?:{joiner}{atom}|{tail})*",
         re.IGNORECASE,
@@ -124,38 +130,50 @@ def _build() -> dict[str, Any]:
         re.IGNORECASE,
     )
     letters = {k.lower(): float(x) for k, x in v["scale_letters"].items()}
-    # The scanner: a case-sensitive alternation (much faster than IGNORECASE) that finds where a
-    # number, a vague count or a "-fold" may begin. Parsing then runs only at those places.
-    vague_heads = ["dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions",
-                   "tens", "several", "many", "few"]
-    fold_words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-                  "hundred", "thousand"]
+    # Where a number, a vague count or a "-fold" may begin; parsing then runs only at those places.
+    vague_heads = "dozens scores hundreds thousands millions billions trillions tens several many few".split()
+    fold_words = "two three four five six seven eight nine ten twenty hundred thousand".split()
     scan_words = [*vague_heads, *fold_words, *units, *tens, *scales, "dozen", "dozens"]
-    first = sorted({w[0] for w in scan_words} | {w[0].upper() for w in scan_words})
-    # The leading lookahead gives the regex engine a first-character set to skip ahead with.
-    # The words are a trie (shared prefixes factored out), which the regex engine walks far faster
-    # than a flat alternation. The caller tells vague counts and "-fold" words apart by the word.
-    scan = re.compile(
-        rf"(?=[\d.{''.join(first)}])(?:(?<![\d.])\.?\d|\b{_trie(scan_words)}(?:fold)?\b)"
+    # Two scanners, merged by position in candidates(). Each begins with a character class, so the
+    # regex engine skips in C to the next place worth trying instead of trying the pattern at every
+    # position (a leading lookbehind or word boundary would make it do that). Digits: a digit that
+    # no digit or point precedes, or a point before a digit.
+    scan_digits = re.compile(r"[\d.](?:(?<=\d)(?<![\d.]\d)|(?<=\.)(?<![\d.]\.)\d)")
+    # Words: a case-sensitive alternation (much faster than IGNORECASE) of the words, each as its
+    # first letter (either case) and a trie of the rest (shared prefixes factored out, which the
+    # engine walks far faster than a flat alternation), after a character that is no part of a word.
+    # The caller tells vague counts and "-fold" words apart by the word.
+    words = "|".join(
+        f"{c}{rest}"
+        for first, rest in _rests_by_first_letter(scan_words).items()
+        for c in (first, first.upper())
     )
+    scan_words_after = re.compile(rf"\W((?:{words})(?:fold)?)\b")
+    scan_word_at = re.compile(rf"(?<!\w)(?:{words})(?:fold)?\b")  # where scanning begins
     left = re.compile(
         r"(?:(?<![\w-])-\s?|(?<![\w])(?:minus|negative)\s+"
         r"|(?<![\w-])(?:a|an|half|a\s+half|a\s+quarter|quarter|half\s+a|half\s+an)\s+)$",
         re.IGNORECASE,
     )
     # What may continue a digit number into a longer chunk: a joiner, a scale, a glued letter.
-    continues = re.compile(
-        rf"\s*(?:-|–|&)|\s+(?:and|point)\s|\s*(?:{abbr}|{numeric_words})(?![\w])|[A-Za-z]|\s[KMGBT](?![\w.])",
-        re.IGNORECASE,
+    continues = (
+        rf"\s*+(?:-|–|&)|\s++(?:and|point)\s|\s*+(?:{abbr}|{numeric_words})(?![\w])"
+        r"|[A-Za-z]|\s[KMGBT](?![\w.])"
     )
-    # A lone cardinal word, for the fast path (its own word boundaries checked by the scanner).
-    simple_word = re.compile(rf"(?:{alternation([*units, *tens])})(?![\w'’-])", re.IGNORECASE)
+    # The fast paths: digits, or a lone cardinal word (its own word boundaries checked by the
+    # scanner), that nothing after them continues. The atomic group keeps the number as read.
+    lone_digits = re.compile(rf"(?>{_DIGITS})(?!{continues})", re.IGNORECASE)
+    lone_word = re.compile(
+        rf"(?>(?:{alternation([*units, *tens])})(?![\w'’-]))(?!{continues})", re.IGNORECASE
+    )
     return {
-        "simple_word": simple_word,
+        "lone_digits": lone_digits,
+        "lone_word": lone_word,
         "vague_heads": frozenset(vague_heads),
         "fold_words": frozenset(fold_words),
-        "continues": continues,
-        "scan": scan,
+        "scan_digits": scan_digits,
+        "scan_words_after": scan_words_after,
+        "scan_word_at": scan_word_at,
         "left": left,
         "chunk": chunk,
         "token": token,
@@ -170,7 +188,7 @@ def tables() -> dict[str, Any]:
     return _build()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str  # dig unit teen tens hundred big dozen a frac and point minus dash
     value: float
@@ -184,15 +202,22 @@ class _Tok:
     joined: bool = False  # right after "-" or "and": "four-thousand-100", "two thousand and 5"
 
 
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")  # 1.111,11
+_COMMA_DECIMAL = re.compile(r",\d{1,2}$")  # 1,5
+_COMMA_GROUP = re.compile(r",\d{3}")
+
+
 def _digit_value(raw: str) -> tuple[float, bool, bool]:
     """Value, grouped?, decimal? of a digit string in any of the accepted separator styles."""
     if raw.isdigit():
         return float(raw), False, False
+    if raw[-4:-3] == "," and raw.replace(",", "").isdigit():
+        return float(raw.replace(",", "")), True, False  # "3,000", "12,34,567": what the rules below read
     s = raw.replace("\u00a0", " ").replace("\u202f", " ")
     grouped = False
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", s):  # European 1.111,11
+    if _EUROPEAN.fullmatch(s):
         return float(s.replace(".", "").replace(",", ".")), True, True
-    if re.search(r",\d{1,2}$", s) and not re.search(r",\d{3}", s[:-3] + "xxx") and s.count(",") == 1:
+    if _COMMA_DECIMAL.search(s) and not _COMMA_GROUP.search(s[:-3] + "xxx") and s.count(",") == 1:
         return float(s.replace(",", ".")), False, True
     if "," in s or " " in s:
         grouped = True
@@ -293,10 +318,18 @@ def _accept(st: _State, tok: _Tok, nxt: _Tok | None) -> bool:
             st.letter = tok.letter
             st.grouped, st.decimal = tok.grouped, tok.decimal
             st.words = False
-        elif tok.scale == 1.0 and tok.value == int(tok.value) and (
-            (st.last == "hundred" and st.small == 0 and tok.value < 100)
-            or (st.last == "big" and open_part == 0 and tok.value < min(st.last_big, 1000)
-                and (tok.joined or (nxt is not None and nxt.kind in ("hundred", "big"))))
+        elif (
+            tok.scale == 1.0
+            and tok.value == int(tok.value)
+            and (
+                (st.last == "hundred" and st.small == 0 and tok.value < 100)
+                or (
+                    st.last == "big"
+                    and open_part == 0
+                    and tok.value < min(st.last_big, 1000)
+                    and (tok.joined or (nxt is not None and nxt.kind in ("hundred", "big")))
+                )
+            )
         ):
             st.small = tok.value
         else:
@@ -357,8 +390,12 @@ def _accept(st: _State, tok: _Tok, nxt: _Tok | None) -> bool:
         st.words = True
         st.dig_only = False
     elif k == "a":
-        if st.last == "frac" and st.count == 1 and nxt is not None and nxt.kind in ("hundred", "big",
-                                                                                     "dozen"):
+        if (
+            st.last == "frac"
+            and st.count == 1
+            and nxt is not None
+            and nxt.kind in ("hundred", "big", "dozen")
+        ):
             st.end = tok.end  # "half a million"
             return True
         if st.count or (nxt is None or nxt.kind not in ("hundred", "big", "dozen")):
@@ -390,8 +427,37 @@ def _accept(st: _State, tok: _Tok, nxt: _Tok | None) -> bool:
 _SMALL = frozenset(("dig", "unit", "teen", "tens"))
 
 
+def _plain_digits(tok: _Tok) -> bool:
+    return tok.kind == "dig" and tok.scale == 1.0 and tok.letter is None
+
+
 def _parse_tokens(toks: list[_Tok]) -> list[Number]:
     """Split a chunk's tokens into numbers by the grammar of English cardinals."""
+    # The two commonest chunks take a shortcut to what the grammar below makes of them.
+    if len(toks) == 2 and _plain_digits(toks[0]) and toks[1].kind == "big" and toks[0].value:
+        # "540 million"
+        d, scale = toks
+        return [
+            Number(
+                d.value * scale.value,
+                d.start,
+                scale.end,
+                True,
+                True,
+                None,
+                d.grouped,
+                d.decimal,
+                None,
+                scale.value,
+            )
+        ]
+    if all(_plain_digits(t) or t.kind in ("dash", "and") for t in toks):
+        # "13-0", "1,000-3,000", "2005 and 2007": digits joined by dashes or "and" are so many numbers
+        return [
+            Number(t.value, t.start, t.end, False, False, t.text, t.grouped, t.decimal)
+            for t in toks
+            if t.kind == "dig"
+        ]
     numbers: list[Number] = []
     i = 0
     n = len(toks)
@@ -419,14 +485,17 @@ def _parse_tokens(toks: list[_Tok]) -> list[Number]:
             if cur.kind in ("and", "dash"):
                 if st.count == 0:
                     break
-                if (cur.kind == "and" and j + 2 < n and toks[j + 1].kind == "a"
-                        and toks[j + 2].kind == "frac"):
+                if cur.kind == "and" and j + 2 < n and toks[j + 1].kind == "a" and toks[j + 2].kind == "frac":
                     # "one and a half", "3 million and a half"
                     snapshot = None
                     frac = toks[j + 2].value
                     st.end = toks[j + 2].end
-                    if st.last == "big" and j + 3 < n and toks[j + 3].kind == "big" \
-                            and toks[j + 3].value < st.last_big:
+                    if (
+                        st.last == "big"
+                        and j + 3 < n
+                        and toks[j + 3].kind == "big"
+                        and toks[j + 3].value < st.last_big
+                    ):
                         frac *= toks[j + 3].value  # "one billion and a half million"
                         st.end = toks[j + 3].end
                         j += 1
@@ -445,8 +514,12 @@ def _parse_tokens(toks: list[_Tok]) -> list[Number]:
                 while k < n and toks[k].kind in ("unit", "teen", "tens"):
                     value = int(toks[k].value)
                     # "point seventy-one": a tens word and its unit make two digits
-                    if toks[k].kind == "tens" and k + 2 < n and toks[k + 1].kind == "dash" \
-                            and toks[k + 2].kind == "unit":
+                    if (
+                        toks[k].kind == "tens"
+                        and k + 2 < n
+                        and toks[k + 1].kind == "dash"
+                        and toks[k + 2].kind == "unit"
+                    ):
                         value += int(toks[k + 2].value)
                         k += 2
                     digits += str(value)
@@ -470,8 +543,12 @@ def _parse_tokens(toks: list[_Tok]) -> list[Number]:
                 break
             snapshot = before
             j += 1
-        if st.count == 0 or st.last == "a" or (toks[i].kind == "frac" and st.count == 1) \
-                or not math.isfinite(st.value):
+        if (
+            st.count == 0
+            or st.last == "a"
+            or (toks[i].kind == "frac" and st.count == 1)
+            or not math.isfinite(st.value)
+        ):
             i = max(j, first + 1)
             continue
         numbers.append(
@@ -495,8 +572,9 @@ def _parse_tokens(toks: list[_Tok]) -> list[Number]:
     return numbers
 
 
-def _trie(words: list[str]) -> str:
-    """A regex for the words as a trie; the first letter may be capitalized."""
+def _rests_by_first_letter(words: list[str]) -> dict[str, str]:
+    """For each first letter of the words, a regex (a trie) for the rest of the words it begins."""
+
     def emit(node: dict) -> str:
         alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
@@ -510,8 +588,21 @@ def _trie(words: list[str]) -> str:
         for ch in word[1:]:
             node = node.setdefault(ch, {})
         node[""] = {}
-    alts = [f"[{c}{c.upper()}]" + emit(node) for c, node in sorted(by_first.items())]
-    return "(?:" + "|".join(alts) + ")"
+    return {first: emit(node) for first, node in sorted(by_first.items())}
+
+
+def candidates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every place in ``text[start:end]`` where a number, a vague count or a
+    "-fold" word may begin, in order (see the scanners in ``_build``). They never overlap."""
+    t = tables()
+    end = len(text) if end is None else end
+    found = [(m.start(), m.end(), m.group()) for m in t["scan_digits"].finditer(text, start, end)]
+    found += [(m.start(1), m.end(), m.group(1)) for m in t["scan_words_after"].finditer(text, start, end)]
+    first = t["scan_word_at"].match(text, start, end)
+    if first:
+        found.append((start, first.end(), first.group()))
+    found.sort()
+    return found
 
 
 def _cased(words: list[str]) -> str:
@@ -529,20 +620,26 @@ def numbers_at(text: str, pos: int, end: int | None = None) -> tuple[list[Number
     t = tables()
     end = len(text) if end is None else end
     start = pos
-    if text[pos].isdigit() and (pos == 0 or text[pos - 1] != "-") and not text.endswith(_SIGN_WORDS, 0, pos):
-        # Fast path for the common "3,000 troops": digits that nothing before can extend and that
-        # no scale, joiner or second number follows.
-        d = _PURE_DIGITS.match(text, pos, end)
-        if d and len(d.group()) <= 24 and not t["continues"].match(text, d.end(), end):
-            value, grouped, decimal = _digit_value(d.group())
-            return [Number(value, pos, d.end(), False, False, d.group(), grouped, decimal)], d.end()
-    word = t["simple_word"].match(text, pos, end)
-    if word and not t["continues"].match(text, word.end(), end) and not text.endswith(_SIGN_WORDS, 0, pos):
-        # Fast path for a lone word number ("two soldiers"): nothing before or after extends it.
-        value = t["word_values"].get(word.group().lower())
-        if value is not None and value[0] in ("unit", "teen", "tens"):
-            return [Number(value[1], pos, word.end(), True, False, None)], word.end()
-    lm = t["left"].search(text, max(0, pos - 14), pos)
+    prev = text[pos - 1] if pos else ""
+    if text[pos].isdigit():
+        if prev != "-" and not text.endswith(_SIGN_WORDS, 0, pos):
+            # Fast path for the common "3,000 troops": digits that nothing before can extend and
+            # that no scale, joiner or second number follows.
+            d = t["lone_digits"].match(text, pos, end)
+            if d:
+                raw = d.group()
+                if len(raw) <= 24:
+                    value, grouped, decimal = _digit_value(raw)
+                    return [Number(value, pos, d.end(), False, False, raw, grouped, decimal)], d.end()
+    else:
+        word = t["lone_word"].match(text, pos, end)
+        if word and not text.endswith(_SIGN_WORDS, 0, pos):
+            # Fast path for a lone word number ("two soldiers"): nothing before or after extends it.
+            value = t["word_values"].get(word.group().lower())
+            if value is not None and value[0] in ("unit", "teen", "tens"):
+                return [Number(value[1], pos, word.end(), True, False, None)], word.end()
+    # A sign or an article before the number ends in a dash or a blank: look for one only then.
+    lm = t["left"].search(text, max(0, pos - 14), pos) if prev == "-" or prev.isspace() else None
     if lm:
         start = lm.start()
     m = t["chunk"].match(text, start, end)
@@ -559,8 +656,18 @@ def numbers_at(text: str, pos: int, end: int | None = None) -> tuple[list[Number
     numbers = _parse_tokens(_tokens(text, m.start(), m.end()))
     if m.group().startswith("-") and numbers and numbers[0].start > m.start():
         first = numbers[0]
-        numbers[0] = Number(-first.value, m.start(), first.end, first.words, first.scaled, None,
-                            first.grouped, first.decimal, first.scale_letter, first.factor)
+        numbers[0] = Number(
+            -first.value,
+            m.start(),
+            first.end,
+            first.words,
+            first.scaled,
+            None,
+            first.grouped,
+            first.decimal,
+            first.scale_letter,
+            first.factor,
+        )
     return numbers, max(m.end(), pos + 1)
 
 
@@ -578,17 +685,15 @@ def scan_kind(word: str) -> str:
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
     """Every number in ``text[start:end]`` with its value and span, in order."""
     end = len(text) if end is None else end
-    scan = tables()["scan"]
     out: list[Number] = []
     pos = start
-    while True:
-        m = scan.search(text, pos, end)
-        if m is None:
-            break
-        if not m.group()[0].isdigit() and m.group()[0] != "." and scan_kind(m.group()) != "number":
-            pos = m.end()
+    for at, after, word in candidates(text, start, end):
+        if at < pos:
             continue
-        numbers, pos = numbers_at(text, m.start(), end)
+        if not word[0].isdigit() and word[0] != "." and scan_kind(word) != "number":
+            pos = after
+            continue
+        numbers, pos = numbers_at(text, at, end)
         out.extend(numbers)
     return out
 
@@ -597,6 +702,6 @@ def parse_number(text: str) -> float | None:
     """The value of ``text`` when the whole of it is one number, else None."""
     numbers = find_numbers(text)
     stripped = text.strip()
-    if len(numbers) == 1 and text[numbers[0].start:numbers[0].end] == stripped:
+    if len(numbers) == 1 and text[numbers[0].start : numbers[0].end] == stripped:
         return numbers[0].value
     return None

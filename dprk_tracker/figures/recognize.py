@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Quantity, TimeExpr
 from .counted import counted_noun, last_word, noun_phrase, tail_words
-from .numbers import Number, alternation, numbers_at, scan_kind, tables, vocabulary
+from .numbers import Number, alternation, candidates, numbers_at, scan_kind, vocabulary
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -33,9 +33,9 @@ _ORDINAL_WORDS = (
 @dataclass(frozen=True)
 class _Patterns:
     qualifiers: dict[str, dict[str, str]]
-    qualifier_longest: int
-    qualifier_ends: frozenset[str]
+    qualifier_sizes: dict[str, tuple[int, ...]]  # last word -> word counts of the qualifiers it ends
     currency_prefix: re.Pattern[str]
+    prefix_ends: frozenset[str]  # how a currency prefix may end: a symbol or two letters ("$", "sd")
     currency_prefixes: dict[str, str]
     suffix: re.Pattern[str]
     measure_cs: re.Pattern[str]
@@ -63,6 +63,37 @@ def _norm(s: str) -> str:
     return _SPACES.sub(" ", s.strip().lower())
 
 
+def _endings(words: list[str]) -> frozenset[str]:
+    """The last two letters of each word that ends in two ASCII letters, else its last character
+    (in both cases): a cheap test that rules out most places before a pattern of these words runs."""
+    ends: set[str] = set()
+    for word in words:
+        tail = word[-2:]
+        if len(tail) == 2 and tail.isascii() and tail.isalpha():
+            ends.add(tail.lower())
+        else:
+            ends.update((word[-1].lower(), word[-1].upper()))
+    return frozenset(ends)
+
+
+def _may_end_with(before: str, ends: frozenset[str]) -> bool:
+    """Whether ``before`` (trailing blanks aside) may end with one of the words of ``_endings``."""
+    tail = before.rstrip()[-2:]
+    if not tail.isascii():
+        return True  # Unicode case folding: leave it to the pattern
+    return tail[-1:] in ends or tail.lower() in ends
+
+
+def _sizes_by_last_word(phrases: dict[str, Any]) -> dict[str, tuple[int, ...]]:
+    """For each last word of the phrases, the word counts of the phrases it ends, longest first:
+    the qualifier lookup tries only lengths that can match."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        sizes.setdefault(words[-1], set()).add(len(words))
+    return {word: tuple(sorted(n, reverse=True)) for word, n in sizes.items()}
+
+
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     v = vocabulary()
@@ -79,9 +110,12 @@ def patterns() -> _Patterns:
     percent = {k.lower(): u for k, u in v["percent"].items() if k != "points"}
     time_words = v["time_units"]["words"]
     # One alternation for everything that may follow a number, tried at the number's end. Group names
-    # say which table the match belongs to.
+    # say which table the match belongs to. Blanks are read possessively (*+, ++) in this module's
+    # patterns wherever what follows cannot begin with a blank: the match is the same, but a miss
+    # after a long run of blanks (a document's empty lines) fails at once instead of giving the
+    # blanks back one by one and retrying every alternative.
     suffix = re.compile(
-        rf"(?P<sp>\s?-\s?|\s*)(?:(?P<pct>{alternation(percent)})(?![A-Za-z])"
+        rf"(?P<sp>\s?-\s?|\s*+)(?:(?P<pct>{alternation(percent)})(?![A-Za-z])"
         rf"|(?P<scl>{alternation(scaled)})(?![\w])"
         rf"|(?P<min>{alternation(minor)})(?![\w])"
         rf"|(?P<cur>{alternation(suffixes)})(?![\w'’])"
@@ -95,11 +129,11 @@ def patterns() -> _Patterns:
     postfix_table = {k.lower(): spec for k, spec in v["postfix_qualifiers"].items()}
     postfix_alt = alternation(k for k in postfix_table if k not in ("+", "plus"))
     postfix = re.compile(
-        rf"(?:\s*-\s*plus(?![\w])|\+(?![\d])|\s+(?:{postfix_alt})"
+        rf"(?:\s*+-\s*+plus(?![\w])|\+(?![\d])|\s++(?:{postfix_alt})"
         rf"(?![\w]))",
         re.IGNORECASE,
     )
-    range_sep = re.compile(r"\s*(?:-|–|—|~)\s*|\s+(?:to|through|thru|and|or)\s+", re.IGNORECASE)
+    range_sep = re.compile(r"\s*+(?:-|–|—|~)\s*+|\s++(?:to|through|thru|and|or)\s++", re.IGNORECASE)
     cues = v["non_figure"]["cues"]
     vague_table = {_norm(k): [float(x) for x in r] for k, r in v["vague"].items()}
     vague = re.compile(rf"(?<![\w])(?:{alternation(vague_table)})(?![\w])", re.IGNORECASE)
@@ -111,9 +145,9 @@ def patterns() -> _Patterns:
     hyphen_word = re.compile(r"-([A-Za-z]+)")
     return _Patterns(
         qualifiers=qualifiers,
-        qualifier_longest=max(len(k.split()) for k in qualifiers),
-        qualifier_ends=frozenset(k.split()[-1] for k in qualifiers),
+        qualifier_sizes=_sizes_by_last_word(qualifiers),
         currency_prefix=currency_prefix,
+        prefix_ends=_endings([*prefixes, *scaled]),
         currency_prefixes=prefixes,
         suffix=suffix,
         measure_cs=measure_cs,
@@ -139,7 +173,7 @@ def patterns() -> _Patterns:
 # One side of a figure: a number with what is glued to it.
 
 
-@dataclass
+@dataclass(slots=True)
 class _Side:
     num: Number
     value: float
@@ -155,8 +189,6 @@ class _Side:
     factor: float = 1.0
 
 
-
-
 _SCALED_PREFIX = re.compile(r"(?<![A-Za-z])(MUSD|MEUR|MGBP|MAUD|musd|meur|mgbp|maud)\s*$")
 _LATE_SCALE = re.compile(r"\s+(thousand|million|billion|trillion|mn|bn)(?![\w])", re.IGNORECASE)
 _LATE_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
@@ -167,11 +199,35 @@ _MINOR_PART = re.compile(
     r"eleven|twelve|\w+teen)(?:\s+(?:cents?|pence|penny|pennies)(?![\w])|(?=\s*(?:[.,;!?]|$)))",
     re.IGNORECASE,
 )
-_MINOR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_MINOR_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 
 
 def _minor_part(text: str, side: _Side) -> None:
@@ -190,13 +246,17 @@ def _minor_part(text: str, side: _Side) -> None:
 
 def _percent_before(text: str, num: Number) -> int | None:
     """Start of "percent of" in the old form "percent of 10" (no number before "percent")."""
-    if "of" not in text[max(0, num.start - 4):num.start]:
+    if "of" not in text[max(0, num.start - 4) : num.start]:
         return None
     m = _PERCENT_OF.search(text, max(0, num.start - 24), num.start)
     if not m:
         return None
-    if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|hundred|"
-                 r"thousand|million))\s*$", text[max(0, m.start() - 20):m.start()], re.IGNORECASE):
+    if re.search(
+        r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|hundred|"
+        r"thousand|million))\s*$",
+        text[max(0, m.start() - 20) : m.start()],
+        re.IGNORECASE,
+    ):
         return None
     return m.start()
 
@@ -209,9 +269,10 @@ _MIXED = re.compile(r"[ \u00a0-](1/2|1/4|3/4|1/3|2/3)(?![\d/])")
 
 
 def _side(text: str, num: Number, p: _Patterns) -> _Side:
-    side = _Side(num=num, value=num.value, start=num.start, end=num.end, factor=num.factor)
-    before = text[max(0, num.start - 12):num.start]
-    m = p.currency_prefix.search(before)
+    side = _Side(num, num.value, num.start, num.end, factor=num.factor)
+    before = text[max(0, num.start - 12) : num.start]
+    prefixed = _may_end_with(before, p.prefix_ends)
+    m = p.currency_prefix.search(before) if prefixed else None
     if m:
         side.currency = p.currency_prefixes.get(_norm(m.group().rstrip()).replace(" $", " $"))
         if side.currency is None:
@@ -219,7 +280,7 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
             side.currency = p.currency_prefixes.get(key) or p.currency_prefixes.get(key.replace(" ", ""))
         if side.currency:
             side.start = num.start - len(before) + m.start()
-    scaled_code = _SCALED_PREFIX.search(before)
+    scaled_code = _SCALED_PREFIX.search(before) if prefixed else None
     if scaled_code and not side.currency:
         # "MAUD 60", "MUSD 30": finance shorthand for millions
         code, factor = p.scaled[scaled_code.group(1).lower()]
@@ -235,7 +296,7 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
         side.measure = "m" if num.scale_letter == "m" else "tonnes"
         side.end = num.end
         return side
-    mixed = _MIXED.match(text, num.end)
+    mixed = _MIXED.match(text, num.end) if text.startswith("/", num.end + 2) else None
     if mixed and num.digits and not num.decimal:
         # "2 1/2 years"
         a, b = mixed.group(1).split("/")
@@ -245,8 +306,11 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
         side.num = num
     m = p.suffix.match(text, side.end)
     cs = p.measure_cs.match(text, side.end)
-    if m and m.group("sp").strip() == "-" and not (m.group("mea") or m.group("age") or m.group("mul")
-                                                   or m.group("min") or m.group("cur")):
+    if (
+        m
+        and m.group("sp").strip() == "-"
+        and not (m.group("mea") or m.group("age") or m.group("mul") or m.group("min") or m.group("cur"))
+    ):
         m = None  # "15-percent"? rare; "10-dollar" handled by cur
     if m:
         sep = m.group("sp")
@@ -367,17 +431,23 @@ def _is_year(text: str, side: _Side, num: Number) -> bool:
     if not 1800 <= value <= 2100:
         return False
     # "2000 troops", "above 1000" are counts; "in 2000", "the 2024 election" are years.
-    before = text[max(0, num.start - 20):num.start].lower()
-    if re.search(r"(?:\b(?:over|above|under|below|than|least|most|to|exceeding|nearly|almost|some)|[<>=~])"
-                 r"\s*$", before) and not re.search(r"\b(?:up|back|from|dates?)\s+to\s*$", before):
+    before = text[max(0, num.start - 20) : num.start].lower()
+    if re.search(
+        r"(?:\b(?:over|above|under|below|than|least|most|to|exceeding|nearly|almost|some)|[<>=~])"
+        r"\s*$",
+        before,
+    ) and not re.search(r"\b(?:up|back|from|dates?)\s+to\s*$", before):
         return False
-    if re.search(r"(?:\b(?:in|since|by|until|till|from|of|during|between|before|after|year|fiscal|the|"
-                 r"its|this|that|early|late|mid|and|to|circa|c\.)|'s|-)\s*$", before):
+    if re.search(
+        r"(?:\b(?:in|since|by|until|till|from|of|during|between|before|after|year|fiscal|the|"
+        r"its|this|that|early|late|mid|and|to|circa|c\.)|'s|-)\s*$",
+        before,
+    ):
         return True
     phrase = noun_phrase(text, side.end, min(len(text), side.end + 60))
     if phrase is None:
         return True
-    head = text[phrase[1]:phrase[2]]
+    head = text[phrase[1] : phrase[2]]
     return not (head.endswith("s") or head.lower() in ("people", "personnel", "men", "women", "children"))
 
 
@@ -397,7 +467,7 @@ def _line_ends_after(text: str, end: int) -> bool:
 
 
 def _code_like(num: Number) -> bool:
-    """"0882", "007": a leading zero marks a code or a clock time, never a count."""
+    """ "0882", "007": a leading zero marks a code or a clock time, never a count."""
     digits = num.digits
     if not digits or len(digits) < 2 or digits[0] != "0" or not digits[1].isdigit():
         return False
@@ -408,33 +478,67 @@ _TEEN_YEARS = frozenset(("nineteen", "eighteen", "twenty"))
 
 
 def _spoken_year(text: str, num: Number, numbers: list[Number], i: int) -> bool:
-    """"nineteen ninety-seven", "twenty twenty-four": a year read aloud in a transcript."""
+    """ "nineteen ninety-seven", "twenty twenty-four": a year read aloud in a transcript."""
     if not num.words:
         return False
-    word = text[num.start:num.end].lower()
+    word = text[num.start : num.end].lower()
     if word in _TEEN_YEARS and i < len(numbers):
         nxt = numbers[i]
         return nxt.words and nxt.start == num.end + 1 and nxt.value < 100
     if i >= 2:
         prev = numbers[i - 2]
-        return (prev.words and prev.end + 1 == num.start and num.value < 100
-                and text[prev.start:prev.end].lower() in _TEEN_YEARS)
+        return (
+            prev.words
+            and prev.end + 1 == num.start
+            and num.value < 100
+            and text[prev.start : prev.end].lower() in _TEEN_YEARS
+        )
     return False
 
 
-_YEAR_WORDS = frozenset(("in", "since", "by", "until", "till", "from", "of", "during", "between", "before",
-                         "after", "year", "fiscal", "the", "its", "this", "that", "early", "late", "mid",
-                         "circa", "through", "throughout"))
+_YEAR_WORDS = frozenset(
+    (
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "of",
+        "during",
+        "between",
+        "before",
+        "after",
+        "year",
+        "fiscal",
+        "the",
+        "its",
+        "this",
+        "that",
+        "early",
+        "late",
+        "mid",
+        "circa",
+        "through",
+        "throughout",
+    )
+)
 
 
-def _plain_year(text: str, num: Number) -> bool:
+def _plain_year(text: str, num: Number, last: str) -> bool:
     """Fast path for the commonest year: "in 2023", "since 2022", "the 2024 election"."""
     digits = num.digits
     if not digits or len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2100:
         return False
-    if text[num.end:num.end + 1] in ("%", "-") or text[num.start - 1:num.start] in ("$", "€", "£", "¥", "₩"):
+    if text[num.end : num.end + 1] in ("%", "-") or text[num.start - 1 : num.start] in (
+        "$",
+        "€",
+        "£",
+        "¥",
+        "₩",
+    ):
         return False
-    return last_word(text, num.start) in _YEAR_WORDS
+    return last in _YEAR_WORDS  # last_word(text, num.start)
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
@@ -445,14 +549,54 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 def _list_number(text: str, num: Number) -> bool:
     if not _line_starts_before(text, num.start, "("):
         return False
-    return text[num.end:num.end + 1] in (".", ")") and text[num.end + 1:num.end + 2].isspace()
+    return text[num.end : num.end + 1] in (".", ")") and text[num.end + 1 : num.end + 2].isspace()
 
 
-_VOTE_WORDS = frozenset(("voted", "vote", "votes", "voting", "passed", "approved", "adopted", "won", "lost",
-                         "beat", "defeated", "score", "scored", "tally", "margin"))
-_PERSON_NOUNS = frozenset(("defector", "soldier", "man", "woman", "officer", "prisoner", "pow", "student",
-                           "worker", "mother", "father", "son", "daughter", "resident", "farmer", "private",
-                           "sergeant", "lieutenant", "captain", "corporal", "refugee", "leader"))
+_VOTE_WORDS = frozenset(
+    (
+        "voted",
+        "vote",
+        "votes",
+        "voting",
+        "passed",
+        "approved",
+        "adopted",
+        "won",
+        "lost",
+        "beat",
+        "defeated",
+        "score",
+        "scored",
+        "tally",
+        "margin",
+    )
+)
+_PERSON_NOUNS = frozenset(
+    (
+        "defector",
+        "soldier",
+        "man",
+        "woman",
+        "officer",
+        "prisoner",
+        "pow",
+        "student",
+        "worker",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "resident",
+        "farmer",
+        "private",
+        "sergeant",
+        "lieutenant",
+        "captain",
+        "corporal",
+        "refugee",
+        "leader",
+    )
+)
 
 
 def _vote_before(text: str, start: int) -> bool:
@@ -460,21 +604,26 @@ def _vote_before(text: str, start: int) -> bool:
 
 
 def _age_in_commas(text: str, num: Number) -> bool:
-    """"The defector, 29, said": an age set off by commas after a name or a person."""
-    if num.words or num.value >= 120 or num.decimal or text[num.end:num.end + 1] not in (",", ".", ";", ")"):
+    """ "The defector, 29, said": an age set off by commas after a name or a person."""
+    if (
+        num.words
+        or num.value >= 120
+        or num.decimal
+        or text[num.end : num.end + 1] not in (",", ".", ";", ")")
+    ):
         return False
     toks = tail_words(text, num.start, 1, 30)
     if not toks or not toks[0][0].endswith(","):
         return False
-    word = text[toks[0][1]:toks[0][2] - 1]
+    word = text[toks[0][1] : toks[0][2] - 1]
     return (word[:1].isupper() and word.isalpha()) or word.lower() in _PERSON_NOUNS
 
 
-_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+_RATIO = re.compile(r"\s++(?:in|out\s++of)\s++", re.IGNORECASE)
 
 
 def _ratio(text: str, num: Number, numbers: list[Number], i: int) -> bool:
-    """"1 in 3 shells", "one out of five": a ratio, which is a fraction, not a count."""
+    """ "1 in 3 shells", "one out of five": a ratio, which is a fraction, not a count."""
     m = _RATIO.match(text, num.end)
     if m and i < len(numbers) and numbers[i].start == m.end() and num.value < numbers[i].value:
         return True
@@ -490,25 +639,25 @@ _WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "
 
 
 def _model_name(text: str, num: Number, side: _Side) -> bool:
-    """"Boeing 737", "Apollo 11": a bare number right after a capitalized word inside a sentence,
+    """ "Boeing 737", "Apollo 11": a bare number right after a capitalized word inside a sentence,
     counting nothing, is part of a name."""
     if not num.digits or num.grouped or side.end != num.end or side.start != num.start:
         return False
     if num.start < 2 or text[num.start - 1] != " " or not text[num.start - 2].isalpha():
         return False
     space = text.rfind(" ", max(0, num.start - 30), num.start - 1)
-    if not text[space + 1:space + 2].isupper():
+    if not text[space + 1 : space + 2].isupper():
         return False  # cheap test first: the word before is not capitalized
     toks = tail_words(text, num.start, 2, 40)
-    if len(toks) < 2 or text[toks[-1][2]:num.start] != " ":
+    if len(toks) < 2 or text[toks[-1][2] : num.start] != " ":
         return False
-    word = text[toks[-1][1]:toks[-1][2]]
+    word = text[toks[-1][1] : toks[-1][2]]
     if not (word[:1].isupper() and word[1:].isalpha() and word not in _WEEKDAYS):
         return False
-    if toks[0][0][-1:] in (".", "!", "?", ":", '"', "“", "”") or text[toks[0][2]:toks[-1][1]].count("\n"):
+    if toks[0][0][-1:] in (".", "!", "?", ":", '"', "“", "”") or text[toks[0][2] : toks[-1][1]].count("\n"):
         return False  # the capital only opens a sentence
     phrase = noun_phrase(text, num.end, min(len(text), num.end + 60))
-    return phrase is None or not text[phrase[1]:phrase[2]].endswith("s")  # "Boeing 737 landed"
+    return phrase is None or not text[phrase[1] : phrase[2]].endswith("s")  # "Boeing 737 landed"
 
 
 def _age_in_parens(text: str, num: Number) -> bool:
@@ -516,36 +665,36 @@ def _age_in_parens(text: str, num: Number) -> bool:
         return False
     if text[num.start - 1] != "(" or text[num.end] != ")":
         return False
-    return bool(re.search(r"[A-Z][\w'’-]*\s*$", text[max(0, num.start - 30):num.start - 1]))
+    return bool(re.search(r"[A-Z][\w'’-]*\s*$", text[max(0, num.start - 30) : num.start - 1]))
 
 
 def _pronoun_one(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
-    """"one" as a pronoun or determiner ("one of", "the one", "one expert said").
+    """ "one" as a pronoun or determiner ("one of", "the one", "one expert said").
 
     A bare "one" is a figure only with a qualifier ("at least one soldier") or as a range end ("one or
     two"): news copy uses it as an article far more often than as a count.
     """
-    word = text[num.start:num.end].lower()
+    word = text[num.start : num.end].lower()
     if word != "one" or side.currency or side.percent or side.measure or side.multiplier:
         return False
-    if p.range_sep.match(text, side.end) and re.match(r"\s*(?:-|or|to)\s+\w", text[side.end:side.end + 8]):
+    if p.range_sep.match(text, side.end) and re.match(r"\s*(?:-|or|to)\s+\w", text[side.end : side.end + 8]):
         return False
     if _qualifier(text, side.start, p)[1] is None:
         return True
-    before = re.search(r"([\w'’]+)\W*$", text[max(0, num.start - 20):num.start])
+    before = re.search(r"([\w'’]+)\W*$", text[max(0, num.start - 20) : num.start])
     if before and before.group(1).lower() in p.one_before:
         return True
-    after = re.match(r"\W*([\w'’]+)", text[num.end:num.end + 20])
+    after = re.match(r"\W*([\w'’]+)", text[num.end : num.end + 20])
     if not after or after.group(1).lower() in p.one_after:
         return True
-    if text[num.end:num.end + 1] in (",", ".", ";", ":", "?", "!", ")"):
+    if text[num.end : num.end + 1] in (",", ".", ";", ":", "?", "!", ")"):
         return True
     return noun_phrase(text, side.end, min(len(text), side.end + 60), single=True) is None
 
 
 _FRACTION_AFTER = re.compile(
-    r"[\s-]+(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
-    r"twelfths?|hundredths?|thousandths?|millionths?)(?![\w])|\s*/\s*\d",
+    r"[\s-]++(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
+    r"twelfths?|hundredths?|thousandths?|millionths?)(?![\w])|\s*+/\s*+\d",
     re.IGNORECASE,
 )
 _ORDINAL_AFTER = re.compile(rf"-(?:{_ORDINAL_WORDS})(?![\w])", re.IGNORECASE)
@@ -555,17 +704,17 @@ _SMALL_WORD_END = re.compile(
 
 
 def _fraction_or_ordinal(text: str, num: Number) -> bool:
-    """"two-thirds", "one quarter", "1/2", "twenty-first": fractions and ordinals are no figures."""
-    if not _SMALL_WORD_END.search(text, num.start, num.end):
-        return False
-    return bool(_FRACTION_AFTER.match(text, num.end) or (num.words and _ORDINAL_AFTER.match(text, num.end)))
+    """ "two-thirds", "one quarter", "1/2", "twenty-first": fractions and ordinals are no figures."""
+    if not (_FRACTION_AFTER.match(text, num.end) or (num.words and _ORDINAL_AFTER.match(text, num.end))):
+        return False  # the cheap test first: what follows
+    return bool(_SMALL_WORD_END.search(text, num.start, num.end))
 
 
 # ---------------------------------------------------------------------------------------------
 # Figures
 
 
-@dataclass
+@dataclass(slots=True)
 class _Figure:
     start: int
     end: int
@@ -577,20 +726,32 @@ class _Figure:
     count_start: int  # number start, for the noun-before rule
 
 
-_SYMBOLS = {">": ("low", "more than"), ">=": ("low", "at least"), "≥": ("low", "at least"),
-            "<": ("high", "less than"), "<=": ("high", "at most"), "≤": ("high", "at most"),
-            "~": ("approx", "approximately"), "≈": ("approx", "approximately")}
+_SYMBOLS = {
+    ">": ("low", "more than"),
+    ">=": ("low", "at least"),
+    "≥": ("low", "at least"),
+    "<": ("high", "less than"),
+    "<=": ("high", "at most"),
+    "≤": ("high", "at most"),
+    "~": ("approx", "approximately"),
+    "≈": ("approx", "approximately"),
+}
 
 
 _SIGN = re.compile(r"(?:[<>≤≥]\s*=?|~|≈)\s*$")
 _OPENING = "([{\"'“‘"
 
 
-def _qualifier(text: str, start: int, p: _Patterns) -> tuple[int, str | None, str | None]:
-    """(span start, bound, name) of the qualifier chain ending at ``start``."""
-    sign_char = text[max(0, start - 4):start].rstrip()[-1:]
+def _qualifier(
+    text: str, start: int, p: _Patterns, last: str | None = None
+) -> tuple[int, str | None, str | None]:
+    """(span start, bound, name) of the qualifier chain ending at ``start``.
+
+    ``last``: ``last_word(text, start)`` when the caller has it already.
+    """
+    sign_char = text[max(0, start - 4) : start].rstrip()[-1:]
     if sign_char not in ("<", ">", "=", "≤", "≥", "~", "≈") and (
-        last_word(text, start).lstrip(_OPENING) not in p.qualifier_ends
+        (last_word(text, start) if last is None else last).lstrip(_OPENING) not in p.qualifier_sizes
     ):
         return start, None, None
     # "(about 5": an opening bracket or quote glued to the first word stays outside the span
@@ -601,7 +762,7 @@ def _qualifier(text: str, start: int, p: _Patterns) -> tuple[int, str | None, st
     parts: list[dict[str, str]] = []
     q_start = start
     # a glued comparison sign: "x>10", "< = 100"
-    sign = _SIGN.search(text[max(0, start - 4):start]) if sign_char and sign_char in "<>=≤≥~≈" else None
+    sign = _SIGN.search(text[max(0, start - 4) : start]) if sign_char and sign_char in "<>=≤≥~≈" else None
     if sign:
         key = re.sub(r"\s+", "", sign.group())
         bound, name = _SYMBOLS.get(key, _SYMBOLS.get(key[:1], ("approx", "approximately")))
@@ -609,11 +770,13 @@ def _qualifier(text: str, start: int, p: _Patterns) -> tuple[int, str | None, st
         q_start = start - len(sign.group())
         while toks and toks[-1][2] > q_start:
             toks.pop()
-    if toks and toks[-1][2] != q_start and text[toks[-1][2]:q_start].strip():
+    if toks and toks[-1][2] != q_start and text[toks[-1][2] : q_start].strip():
         toks = []
-    longest = p.qualifier_longest
+    sizes = p.qualifier_sizes
     while toks:
-        for size in range(min(longest, len(toks)), 0, -1):
+        for size in sizes.get(toks[-1][0], ()):
+            if size > len(toks):
+                continue
             phrase = " ".join(t[0] for t in toks[-size:])
             spec = p.qualifiers.get(phrase)
             if spec is not None:
@@ -635,7 +798,7 @@ def _qualifier(text: str, start: int, p: _Patterns) -> tuple[int, str | None, st
 def _opener(text: str, start: int) -> int | None:
     """Start of "between" / "from" / "anywhere between" right before a range."""
     toks = tail_words(text, start, 2, 30)
-    if not toks or toks[-1][0] not in ("between", "from") or text[toks[-1][2]:start].strip():
+    if not toks or toks[-1][0] not in ("between", "from") or text[toks[-1][2] : start].strip():
         return None
     if len(toks) == 2 and toks[0][0] in ("anywhere", "somewhere"):
         return toks[0][1]
@@ -645,13 +808,14 @@ def _opener(text: str, start: int) -> int | None:
 _CUE_LEADS = frozenset(("no.", "no", "#", "nr.", "nos.", "war"))
 
 
-def _identifier_cue(text: str, start: int, p: _Patterns) -> bool:
-    """"Article 45", "Resolution 1874", "No. 3", "World War 2": the number names something."""
-    last = last_word(text, start)
+def _identifier_cue(text: str, start: int, p: _Patterns, last: str) -> bool:
+    """ "Article 45", "Resolution 1874", "No. 3", "World War 2": the number names something.
+
+    ``last``: ``last_word(text, start)``."""
     if last not in p.cues and last.rstrip(".,:") not in p.cues and last not in _CUE_LEADS:
         return False
     toks = tail_words(text, start, 2, 30)
-    if not toks or text[toks[-1][2]:start].strip():
+    if not toks or text[toks[-1][2] : start].strip():
         return False
     last = toks[-1][0]
     if last in p.cues or last.rstrip(".,:") in p.cues:
@@ -669,32 +833,28 @@ def _bounds(value: float, bound: str | None) -> tuple[float | None, float | None
     return value, value
 
 
-def _scan(text: str, p: _Patterns) -> tuple[list[Number], list[re.Match[str]], list[re.Match[str]]]:
-    """One pass over the text: numbers, vague counts and "-fold" words, in order."""
-    t = tables()
-    scan = t["scan"]
+def _scan(text: str, p: _Patterns) -> tuple[list[Number], list[re.Match[str]], list[tuple[int, int, str]]]:
+    """One pass over the text: numbers, vague counts and "-fold" words (start, end, word), in order."""
     numbers: list[Number] = []
     vague: list[re.Match[str]] = []
-    folds: list[re.Match[str]] = []
+    folds: list[tuple[int, int, str]] = []
     pos = 0
     end = len(text)
-    while True:
-        m = scan.search(text, pos, end)
-        if m is None:
-            break
-        first = m.group()[0]
-        kind = "number" if first.isdigit() or first == "." else scan_kind(m.group())
+    for start, after, word in candidates(text):
+        if start < pos:
+            continue  # inside what was read already
+        first = word[0]
+        kind = "number" if first.isdigit() or first == "." else scan_kind(word)
         if kind == "fold":
-            folds.append(m)
-            pos = m.end()
+            folds.append((start, after, word))
+            pos = after
             continue
         if kind != "vague":
-            found, pos = numbers_at(text, m.start(), end)
+            found, pos = numbers_at(text, start, end)
             if found:
                 numbers.extend(found)
                 continue
-        start = m.start()
-        if text[max(0, start - 2):start].lower() == "a " and text[start:start + 3].lower() == "few":
+        if text[max(0, start - 2) : start].lower() == "a " and text[start : start + 3].lower() == "few":
             start -= 2
         v = p.vague.match(text, start)
         if v and v.group().lower() == "scores" and not text.startswith(" of", v.end()):
@@ -703,14 +863,14 @@ def _scan(text: str, p: _Patterns) -> tuple[list[Number], list[re.Match[str]], l
             vague.append(v)
             pos = v.end()
         else:
-            pos = max(pos, m.end())
+            pos = max(pos, after)
     return numbers, vague, folds
 
 
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![\w])")
 _CLOCK_AFTER = re.compile(
-    r"(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hrs\b|GMT\b|UTC\b|KST\b)|:\d{2}"
+    r"(?:[:.]\d{2})?\s*+(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hrs\b|GMT\b|UTC\b|KST\b)|:\d{2}"
 )
 _TOKEN_AFTER = re.compile(r"\S*")
 _DATE_LIKE = re.compile(
@@ -735,25 +895,29 @@ class _Blocked:
         self.text = text
         self.spans = sorted((t.start, t.end) for t in times)
         self.starts = [s for s, _ in self.spans]
+        # The date-like spans of the last window read: the numbers of "1998-08-07" share one.
+        self.window = (-1, -1)
+        self.dates: list[tuple[int, int]] = []
 
     def __call__(self, start: int, end: int) -> bool:
         text = self.text
-        k = bisect.bisect_left(self.starts, end)
-        for s, e in self.spans[max(0, k - 8):k]:
-            if s < end and start < e:
-                return True
+        if self.spans:
+            k = bisect.bisect_left(self.starts, end)
+            for s, e in self.spans[max(0, k - 8) : k]:
+                if s < end and start < e:
+                    return True
         if _CLOCK_AFTER.match(text, end):
             return True
         day_like = end - start <= 2 and text[start:end].isdigit()  # "March 5", not "January 3,000"
-        if day_like and _MONTH_BEFORE.search(text, max(0, start - 11), start):
-            return True
-        if day_like and _MONTH_AFTER.match(text, end):
+        if day_like and (
+            _MONTH_BEFORE.search(text, max(0, start - 11), start) or _MONTH_AFTER.match(text, end)
+        ):
             return True
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         if before == ":" and start >= 2 and text[start - 2].isdigit():
             return True  # the minutes of "10:30"
-        if before in "-./+(:=%&?" or after in "-./:)%&=" or "/" in text[start:end]:
+        if before in "-./+(:=%&?" or after in "-./:)%&=" or text.find("/", start, end) >= 0:
             floor = max(0, start - 300)
             lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
             hi = _TOKEN_AFTER.match(text, end, min(len(text), end + 300)).end()
@@ -762,15 +926,19 @@ class _Blocked:
                 return True
             # the run of digits and date/phone punctuation around the number
             a = start
-            while a > max(0, start - 24) and text[a - 1] in _DATE_CHARS:
+            floor = max(0, start - 24)
+            while a > floor and text[a - 1] in _DATE_CHARS:
                 a -= 1
             b = end
-            while b < min(len(text), end + 24) and text[b] in _DATE_CHARS:
+            ceiling = min(len(text), end + 24)
+            while b < ceiling and text[b] in _DATE_CHARS:
                 b += 1
             if a < start or b > end:
-                for m in _DATE_LIKE.finditer(text, max(0, a - 1), min(len(text), b + 1)):
-                    if m.start() < end and start < m.end():
-                        return True
+                window = (max(0, a - 1), min(len(text), b + 1))
+                if window != self.window:
+                    self.window = window
+                    self.dates = [m.span() for m in _DATE_LIKE.finditer(text, *window)]
+                return any(s < end and start < e for s, e in self.dates)
         return False
 
 
@@ -804,19 +972,23 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             or _ratio(text, num, numbers, i)
         ):
             continue
-        if _identifier_cue(text, num.start, p) or (chain_end >= 0 and _CHAIN.fullmatch(
-                                                                   text[chain_end:num.start])):
+        last = last_word(text, num.start)
+        # (matched in place: a slice would copy everything since the last identifier, for every number)
+        if _identifier_cue(text, num.start, p, last) or (
+            chain_end >= 0 and _CHAIN.fullmatch(text, chain_end, num.start)
+        ):
             chain_end = num.end
             continue
         if num.digits and multiline and _alone_on_line(text, num.start, num.end):
             continue
-        if _plain_year(text, num) or _code_like(num) or _spoken_year(text, num, numbers, i):
+        if _plain_year(text, num, last) or _code_like(num) or _spoken_year(text, num, numbers, i):
             continue
         side = _side(text, num, p)
         if side.adjective or _model_name(text, num, side):
             continue
-        if _pronoun_one(text, num, side, p) or (_OF_GROUP.match(
-                                                         text[side.end:side.end + 12]) and num.value == 1):
+        if _pronoun_one(text, num, side, p) or (
+            num.value == 1 and _OF_GROUP.match(text[side.end : side.end + 12])
+        ):
             continue
         # A range: "10,000 to 12,000", "$1.7 billion to $5.5 billion", "3 to 4 million", "two or three".
         low_side, high_side = side, None
@@ -831,8 +1003,10 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                 ok = not other.adjective and _compatible(side, other)
                 if word == "and" and opener is None:
                     ok = False
-                if word == "or" and (opener is not None or re.match(r"\s+(?:more|less|fewer|greater|so)\b",
-                                                         text[other.end:other.end + 10])):
+                if word == "or" and (
+                    opener is not None
+                    or re.match(r"\s+(?:more|less|fewer|greater|so)\b", text[other.end : other.end + 10])
+                ):
                     ok = False
                 if ok:
                     a, b = side.value, other.value
@@ -842,15 +1016,20 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                     if word == "or" and b > 10 * a:
                         ok = False  # "10 bln or 10 tln" are alternatives, not a range
                     if a > b or a == b:
-                        if side.num.digits and nxt.digits and a > b and (
-                            word in ("-", "–") or (word == "to" and _vote_before(text, side.start))
+                        if (
+                            side.num.digits
+                            and nxt.digits
+                            and a > b
+                            and (word in ("-", "–") or (word == "to" and _vote_before(text, side.start)))
                         ):
                             # "13-0", "voted 140 to 5": a vote tally or a score
                             skip_until = nxt.end
                             continue
                         ok = False
-                    if ok and (_is_year(text, side, num) or (nxt.digits and len(nxt.digits) == 4
-                                                             and _is_year(text, other, nxt))):
+                    if ok and (
+                        _is_year(text, side, num)
+                        or (nxt.digits and len(nxt.digits) == 4 and _is_year(text, other, nxt))
+                    ):
                         skip_until = nxt.end
                         continue
                 if ok:
@@ -866,13 +1045,18 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                     i += 1
         if high_side is None and _is_year(text, side, num):
             continue
-        if high_side is None and side.time_unit and num.value == int(num.value) and side.time_unit.startswith(
-                ("second", "minute", "hour", "hrs")) and False:
+        if (
+            high_side is None
+            and side.time_unit
+            and num.value == int(num.value)
+            and side.time_unit.startswith(("second", "minute", "hour", "hrs"))
+            and False
+        ):
             continue
 
         start = side.start
         end = (high_side or side).end
-        q_start, bound, name = _qualifier(text, start, p)
+        q_start, bound, name = _qualifier(text, start, p, last if start == num.start else None)
         if high_side is not None:
             if opener is not None:
                 q_start = min(q_start, opener)
@@ -888,8 +1072,11 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                     post = None
             if post:
                 key = _norm(post.group()).lstrip("-").strip() or "+"
-                spec = p.postfix_table.get(key) or p.postfix_table.get(key.replace(" ", "")) or {
-                    "bound": "low", "name": "more than"}
+                spec = (
+                    p.postfix_table.get(key)
+                    or p.postfix_table.get(key.replace(" ", ""))
+                    or {"bound": "low", "name": "more than"}
+                )
                 if spec["bound"] != "same":
                     bound = spec["bound"] if bound in (None, "approx", "exact") else bound
                     name = spec["name"] or name
@@ -901,10 +1088,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if q_start < start and bound is None and high_side is None:
             q_start = start
         skip_until = max(skip_until, end)
-        figures.append(
-            _Figure(start=min(q_start, start), end=end, low=low, high=high, qualifier=name, side=side,
-                    value_end=end, count_start=min(q_start, start))
-        )
+        figures.append(_Figure(min(q_start, start), end, low, high, name, side, end, min(q_start, start)))
     figures.extend(_vague_figures(text, p, vague, figures, is_blocked))
     figures.extend(_fold_figures(text, p, folds, figures))
     figures.sort(key=lambda f: f.start)
@@ -922,11 +1106,12 @@ class _Covered:
 
     def __call__(self, start: int, end: int) -> bool:
         k = bisect.bisect_left(self.starts, end)
-        return any(s < end and start < e for s, e in self.spans[max(0, k - 2):k])
+        return any(s < end and start < e for s, e in self.spans[max(0, k - 2) : k])
 
 
-def _vague_figures(text: str, p: _Patterns, found: list[re.Match[str]], taken: list[_Figure],
-                   is_blocked: Any) -> list[_Figure]:
+def _vague_figures(
+    text: str, p: _Patterns, found: list[re.Match[str]], taken: list[_Figure], is_blocked: Any
+) -> list[_Figure]:
     out: list[_Figure] = []
     covered = _Covered(taken)
     for m in found:
@@ -934,15 +1119,18 @@ def _vague_figures(text: str, p: _Patterns, found: list[re.Match[str]], taken: l
             continue
         low, high = p.vague_table[_norm(m.group())]
         end = m.end()
-        scale = re.match(r"\s+(thousand|million|billion)\b", text[end:end + 12], re.IGNORECASE)
+        scale = re.match(r"\s+(thousand|million|billion)\b", text[end : end + 12], re.IGNORECASE)
         if scale:
             factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.group(1).lower()]
             low, high, end = low * factor, high * factor, end + scale.end()
         num = Number(low, m.start(), end, True, True, None)
         side = _Side(num=num, value=low, start=m.start(), end=end)
         # "hundreds of millions of dollars"
-        cur = re.match(r"\s+of\s+(dollars|won|rubles|roubles|yuan|euros|pounds|yen)\b", text[end:end + 20],
-                       re.IGNORECASE)
+        cur = re.match(
+            r"\s+of\s+(dollars|won|rubles|roubles|yuan|euros|pounds|yen)\b",
+            text[end : end + 20],
+            re.IGNORECASE,
+        )
         if cur:
             side.currency = patterns().currency_suffixes[cur.group(1).lower()]
             end += cur.end()
@@ -952,28 +1140,62 @@ def _vague_figures(text: str, p: _Patterns, found: list[re.Match[str]], taken: l
             high = None
         elif bound == "high":
             low = None
-        out.append(_Figure(min(q_start, m.start()) if bound else m.start(), end, low, high,
-                           name if bound else None, side, end, m.start()))
+        out.append(
+            _Figure(
+                min(q_start, m.start()) if bound else m.start(),
+                end,
+                low,
+                high,
+                name if bound else None,
+                side,
+                end,
+                m.start(),
+            )
+        )
     return out
 
 
-_FOLD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}
+_FOLD_VALUES = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "hundred": 100,
+    "thousand": 1000,
+}
 
 
-def _fold_figures(text: str, p: _Patterns, found: list[re.Match[str]], taken: list[_Figure]) -> list[_Figure]:
+def _fold_figures(
+    text: str, p: _Patterns, found: list[tuple[int, int, str]], taken: list[_Figure]
+) -> list[_Figure]:
     out: list[_Figure] = []
     covered = _Covered(taken)
-    for m in found:
-        if covered(m.start(), m.end()):
+    for start, end, word in found:
+        if covered(start, end):
             continue
-        value = float(_FOLD_VALUES[m.group()[:-4].lower()])
-        num = Number(value, m.start(), m.end(), True, False, None)
-        side = _Side(num=num, value=value, start=m.start(), end=m.end(), multiplier=True)
-        q_start, bound, name = _qualifier(text, m.start(), p)
+        value = float(_FOLD_VALUES[word[:-4].lower()])
+        num = Number(value, start, end, True, False, None)
+        side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
+        q_start, bound, name = _qualifier(text, start, p)
         low, high = _bounds(value, bound)
-        out.append(_Figure(min(q_start, m.start()) if bound else m.start(), m.end(), low, high,
-                           name if bound else None, side, m.end(), m.start()))
+        out.append(
+            _Figure(
+                min(q_start, start) if bound else start,
+                end,
+                low,
+                high,
+                name if bound else None,
+                side,
+                end,
+                start,
+            )
+        )
     return out
 
 
@@ -981,22 +1203,26 @@ _JOIN = re.compile(r"\s*(?:,\s*)?(?:and|but|,)\s*", re.IGNORECASE)
 
 
 def _merge_bounds(text: str, figures: list[_Figure]) -> list[_Figure]:
-    """"more than 10 and less than 20" is one range."""
+    """ "more than 10 and less than 20" is one range."""
     out: list[_Figure] = []
     for f in figures:
         if out:
             prev = out[-1]
             if (
-                _JOIN.fullmatch(text, prev.end, f.start)
-                and prev.qualifier and f.qualifier
-                and ((prev.high is None and prev.low is not None and f.low is None and f.high is not None)
-                     or (prev.low is None and prev.high is not None and f.high is None and f.low is not None))
+                prev.qualifier
+                and f.qualifier
+                and (
+                    (prev.high is None and prev.low is not None and f.low is None and f.high is not None)
+                    or (prev.low is None and prev.high is not None and f.high is None and f.low is not None)
+                )
+                and _JOIN.fullmatch(text, prev.end, f.start)
             ):
                 low = prev.low if prev.low is not None else f.low
                 high = prev.high if prev.high is not None else f.high
                 if low is not None and high is not None and low <= high:
-                    out[-1] = _Figure(prev.start, f.end, low, high, "between", f.side, f.value_end,
-                                      prev.count_start)
+                    out[-1] = _Figure(
+                        prev.start, f.end, low, high, "between", f.side, f.value_end, prev.count_start
+                    )
                     continue
         out.append(f)
     return out
@@ -1011,7 +1237,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         unit = side.currency
     elif side.percent:
         unit = side.percent
-        of = re.match(r"\s+of\s+", text[f.end:f.end + 6])
+        of = re.match(r"\s+of\s+", text[f.end : f.end + 6])
         if of:
             phrase = noun_phrase(text, f.end + of.end(), min(len(text), f.end + 80))
             if phrase:
@@ -1023,7 +1249,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
     elif side.measure:
         unit = side.measure
         phrase = None
-        of = re.match(r"\s+of\s+", text[f.end:f.end + 6])
+        of = re.match(r"\s+of\s+", text[f.end : f.end + 6])
         if of:
             phrase = noun_phrase(text, f.end + of.end(), min(len(text), f.end + 80))
         if phrase:
@@ -1036,7 +1262,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         if counted:
             unit, unit_start, unit_end = counted.unit, counted.start, counted.end
     return Quantity(
-        text=text[f.start:f.end],
+        text=text[f.start : f.end],
         start=f.start,
         end=f.end,
         low=_clean(f.low),
@@ -1054,5 +1280,5 @@ def _clean(value: float | None) -> float | None:
     """Round away binary noise ("1.1 * 1e6" -> 1100000.0)."""
     if value is None:
         return None
-    rounded = round(value, 6)
-    return float(rounded)
+    value = float(value)
+    return value if value.is_integer() else float(round(value, 6))  # whole numbers need no rounding
