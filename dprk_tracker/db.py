@@ -413,15 +413,24 @@ class Notebook:
             " group by topic order by topic",
             [],
         )
-        latest = self._rows(
-            # One pass with a window function: a correlated subquery per figure was quadratic.
-            "select topic, id, article_id, text, low, high, qualifier, unit, currency, percent, [when],"
-            " when_mod, relation, earliest, latest, precision from ("
-            " select f.*, row_number() over (partition by f.topic order by f.latest is null,"
-            " f.latest desc, f.earliest desc, f.id desc) as rank from figures f)"
-            " where rank = 1 order by topic",
-            [],
+        # The latest figure of each topic: one probe of (topic, latest, earliest, id) per topic (a
+        # window over every figure took seconds at 10,000 articles). Open-ended rows come last.
+        columns = (
+            "topic, id, article_id, text, low, high, qualifier, unit, currency, percent, [when], when_mod,"
+            " relation, earliest, latest, precision"
         )
+        latest = []
+        for topic in [r["topic"] for r in per_topic if r["figures"]]:  # per_topic is ordered by topic
+            found = self._rows(
+                f"select {columns} from figures where topic is ? and latest is not null"
+                " order by latest desc, earliest desc, id desc limit 1",
+                [topic],
+            ) or self._rows(
+                f"select {columns} from figures where topic is ? and latest is null"
+                " order by earliest desc, id desc limit 1",
+                [topic],
+            )
+            latest += found
         return {
             "articles": articles,
             "events": events,

@@ -189,4 +189,16 @@ def m005_claim_groups(db: Database) -> None:
     regroup_all(db, counted_for(db, lenient=True))
 
 
+@MIGRATIONS()
+def m006_topic_lookups(db: Database) -> None:
+    # "Does this article have an event (figure) of topic T?" (search --topic): with only (topic, ...)
+    # and (article_id) indexes SQLite walked every row of the topic for each hit (11 s at 10,000
+    # articles); (article_id, topic) answers it from the index and serves article_id lookups too.
+    for table in ("events", "figures"):
+        db.execute(f"create index {table}_article_topic on {table} (article_id, topic)")
+        db.execute(f"drop index if exists idx_{table}_article_id")
+    # summary's latest figure per topic: one index probe per topic instead of sorting every figure.
+    db.execute("create index figures_topic_latest on figures (topic, latest, earliest, id)")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
