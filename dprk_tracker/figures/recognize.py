@@ -199,35 +199,13 @@ _MINOR_PART = re.compile(
     r"eleven|twelve|\w+teen)(?:\s+(?:cents?|pence|penny|pennies)(?![\w])|(?=\s*(?:[.,;!?]|$)))",
     re.IGNORECASE,
 )
-_MINOR_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+
+
+@lru_cache(maxsize=1)
+def _minor_words() -> dict[str, int]:
+    """The number words a cents amount is spelled with ("fifty", "twenty-five"): the vocabulary's."""
+    v = vocabulary()
+    return {**v["units"], **v["tens"]}
 
 
 def _minor_part(text: str, side: _Side) -> None:
@@ -238,7 +216,7 @@ def _minor_part(text: str, side: _Side) -> None:
     if not m:
         return
     words = re.split(r"[\s-]+", m.group("n").lower())
-    cents = int(words[0]) if words[0].isdigit() else sum(_MINOR_WORDS.get(w, 0) for w in words)
+    cents = int(words[0]) if words[0].isdigit() else sum(_minor_words().get(w, 0) for w in words)
     if 0 < cents < 100:
         side.value += cents / 100
         side.end = m.end()

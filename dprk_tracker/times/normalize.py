@@ -846,34 +846,12 @@ def _year_ago_period(groups: dict[str, str], ctx: Context) -> Norm:
     return _point({"month": "M", "week": "W"}[unit], -12 if unit == "month" else -52, ctx)
 
 
+# Spoken years ("two thousand five", "nineteen ninety-nine") are sums of the vocabulary's cardinals
+# below a hundred; "a", "an" and "dozen" are number words elsewhere, never parts of a spoken year.
 _UNITS_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    word: value
+    for word, value in table("number_words").items()
+    if word.isalpha() and isinstance(value, int) and value < 100 and word not in ("a", "an", "dozen")
 }
 
 
