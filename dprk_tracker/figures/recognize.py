@@ -1118,18 +1118,7 @@ def _vague_figures(
             high = None
         elif bound == "high":
             low = None
-        out.append(
-            _Figure(
-                min(q_start, m.start()) if bound else m.start(),
-                end,
-                low,
-                high,
-                name if bound else None,
-                side,
-                end,
-                m.start(),
-            )
-        )
+        out.append(_qualified(m.start(), end, low, high, (q_start, bound, name), side))
     return out
 
 
@@ -1149,6 +1138,21 @@ _FOLD_VALUES = {
 }
 
 
+def _qualified(
+    start: int,
+    end: int,
+    low: float | None,
+    high: float | None,
+    qualifier: tuple[int, str | None, str | None],
+    side: _Side,
+) -> _Figure:
+    """A figure read at [start, end), widened to its qualifier ("some", "over") when it has one."""
+    q_start, bound, name = qualifier
+    if not bound:
+        return _Figure(start, end, low, high, None, side, end, start)
+    return _Figure(min(q_start, start), end, low, high, name, side, end, start)
+
+
 def _fold_figures(
     text: str, p: _Patterns, found: list[tuple[int, int, str]], taken: list[_Figure]
 ) -> list[_Figure]:
@@ -1162,18 +1166,7 @@ def _fold_figures(
         side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
         q_start, bound, name = _qualifier(text, start, p)
         low, high = _bounds(value, bound)
-        out.append(
-            _Figure(
-                min(q_start, start) if bound else start,
-                end,
-                low,
-                high,
-                name if bound else None,
-                side,
-                end,
-                start,
-            )
-        )
+        out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
     return out
 
 
