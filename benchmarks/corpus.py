@@ -35,6 +35,12 @@ PER_FOLDER = 1000
 MIN_BYTES = 4000
 MAX_BYTES = 6000
 
+# Share of sentences that state a dated fact with a figure; the rest are context, quotes, analysis.
+# "news" matches real news as the extractor reads it: TimeBank/AQUAINT has 2.7 dated events and 4.1
+# figures per KB, the seed article 1.3 and 2.0; "news" gives about 2.7 and 1.9. "dense" (the corpus
+# before 2026-11-27 evening, kept as a stress test) gives about 8 and 6.
+DENSITIES = {"news": 0.23, "dense": 0.8}
+
 # ---------------------------------------------------------------------------------------------------
 # Vocabulary
 
@@ -186,6 +192,14 @@ NUMBER_WORDS = [
     "hundreds",
 ]
 HUNDREDS = ["twelve", "fifteen", "eighteen", "twenty", "twenty-two", "twenty-five", "twenty-seven", "thirty"]
+ROLES = [
+    "a foreign ministry spokesperson",
+    "a senior official in Seoul",
+    "a Ukrainian army spokesman",
+    "a European diplomat",
+    "a researcher at a Seoul think tank",
+    "a former intelligence officer",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -199,6 +213,7 @@ class Ctx:
 
     rng: random.Random
     published: date
+    facts: float = DENSITIES["news"]
 
     def pick(self, items: list[str]) -> str:
         return self.rng.choice(items)
@@ -425,6 +440,36 @@ def _analysis(c: Ctx) -> str:
     return c.pick(forms)
 
 
+def _background(c: Ctx) -> str:
+    """Context, quotes and attribution with no date or figure: most of a real news story."""
+    who, where, leader = c.pick(SOURCES), c.pick(PLACES), c.pick(LEADERS)
+    forms = [
+        f"{_cap(who)} did not say how the information had been obtained.",
+        f"The claim could not be independently verified, and {who} declined to give details.",
+        f'"This is a turning point for security in the region," {c.pick(ROLES)} told reporters.',
+        f"{leader} has repeatedly denied that North Korean soldiers are fighting in {where}.",
+        f"Residents near {where} described convoys moving at night with their headlights off.",
+        f"The North's state media made no mention of the deployment or of any losses in {where}.",
+        "Diplomats at the United Nations said the issue would be raised when the council meets again.",
+        f"According to {who}, the soldiers were issued Russian uniforms and identity papers.",
+        f"Neither Moscow nor Pyongyang responded to requests for comment on the reports from {where}.",
+        f'"We are watching the situation very closely," {c.pick(ROLES)} said in a statement.',
+        f"{_cap(who)} has described the cooperation as a threat to the whole of Europe and Asia.",
+        f"The report from {who} could not be confirmed by other governments.",
+        "Critics in Seoul want the government to respond more firmly to the arms transfers.",
+        f"It is not clear whether {leader} approved the plan in advance or learned of it later.",
+        f"The men were reportedly told they were going to {where} for construction work.",
+        f"Videos posted online appeared to show troops speaking Korean near {where}.",
+        f"{_cap(c.pick(ROLES))} said the allies were coordinating their response closely.",
+        f"Supply lines running through {where} have become a target for long-range drones.",
+        "Officials in Tokyo and Washington voiced concern over the transfer of military technology.",
+        f"The language barrier has made coordination with Russian officers difficult, {who} said.",
+        f"Some families of the soldiers have reportedly been moved to guarded housing in {where}.",
+        f"{leader} is expected to address the issue at a party meeting, state media suggested.",
+    ]
+    return c.pick(forms)
+
+
 TOPICS: list[Callable[[Ctx], str]] = [
     _deployment,
     _casualties,
@@ -445,8 +490,10 @@ def _cap(text: str) -> str:
 
 
 def _sentence(c: Ctx) -> str:
-    if c.rng.random() < 0.2:
-        return _analysis(c)
+    roll = c.rng.random()
+    if roll < 1 - c.facts:
+        # The first fifth keeps the analysis lines of the dense corpus (same draws, same articles).
+        return _analysis(c) if roll < 0.2 else _background(c)
     text = c.pick(TOPICS)(c)
     connect = c.pick(CONNECT)
     if connect and c.rng.random() < 0.25:
@@ -537,10 +584,10 @@ def _published(rng: random.Random) -> date:
     return start + timedelta(days=rng.randint(0, 480))
 
 
-def article(seed: int, index: int) -> tuple[str, str]:
-    """Article ``index`` of the corpus ``seed``: (file name, text). Deterministic."""
+def article(seed: int, index: int, density: str = "news") -> tuple[str, str]:
+    """Article ``index`` of the corpus ``seed`` at ``density``: (file name, text). Deterministic."""
     rng = random.Random(f"{seed}:{index}")
-    c = Ctx(rng, _published(rng))
+    c = Ctx(rng, _published(rng), DENSITIES[density])
     layout = rng.choices(["seed", "markdown", "dateline"], weights=[4, 3, 3])[0]
     outlet, domain, city = rng.choice(OUTLETS)
     title = rng.choice(TITLES).format(
@@ -593,10 +640,10 @@ def folders(out: Path, count: int) -> list[Path]:
     return [out / f"{n:03d}" for n in range((count + PER_FOLDER - 1) // PER_FOLDER)]
 
 
-def generate(out: Path, count: int, seed: int, *, start: int = 0) -> Iterator[Path]:
+def generate(out: Path, count: int, seed: int, *, start: int = 0, density: str = "news") -> Iterator[Path]:
     """Write articles ``start..count-1`` (skipping those already on disk); yield each path written."""
     for index in range(start, count):
-        name, text = article(seed, index)
+        name, text = article(seed, index, density)
         path = path_for(out, index, name)
         if path.exists():
             continue
@@ -607,20 +654,24 @@ def generate(out: Path, count: int, seed: int, *, start: int = 0) -> Iterator[Pa
         yield path
 
 
-def ensure(out: Path, count: int, seed: int) -> Path:
+def ensure(out: Path, count: int, seed: int, density: str = "news") -> Path:
     """Make sure ``out`` holds the first ``count`` articles of corpus ``seed``; return ``out``."""
     marker = out / ".corpus"
+    previous = 0
     if marker.exists():
-        saved_seed, saved_count = (int(x) for x in marker.read_text().split())
-        if saved_seed != seed:
-            raise SystemExit(f"{out} holds corpus seed {saved_seed}, not {seed}")
-        if saved_count >= count:
+        fields = marker.read_text().split()
+        saved_seed, previous = int(fields[0]), int(fields[1])
+        saved_density = fields[2] if len(fields) > 2 else "dense"  # markers before densities
+        if (saved_seed, saved_density) != (seed, density):
+            raise SystemExit(
+                f"{out} holds corpus seed {saved_seed} ({saved_density}), not {seed} ({density})"
+            )
+        if previous >= count:
             return out
     out.mkdir(parents=True, exist_ok=True)
-    for _ in generate(out, count, seed):
+    for _ in generate(out, count, seed, density=density):
         pass
-    previous = int(marker.read_text().split()[1]) if marker.exists() else 0
-    marker.write_text(f"{seed} {max(count, previous)}\n")
+    marker.write_text(f"{seed} {max(count, previous)} {density}\n")
     return out
 
 
@@ -629,9 +680,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, required=True, help="number of articles")
     parser.add_argument("--out", type=Path, required=True, help="output folder (created)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument(
+        "--density",
+        choices=sorted(DENSITIES),
+        default="news",
+        help="dated facts per sentence: news (as real news, default) or dense (stress test)",
+    )
     args = parser.parse_args(argv)
-    ensure(args.out, args.count, args.seed)
-    print(f"{args.count} articles in {args.out} (seed {args.seed})", file=sys.stderr)
+    ensure(args.out, args.count, args.seed, args.density)
+    print(f"{args.count} articles in {args.out} (seed {args.seed}, {args.density})", file=sys.stderr)
     return 0
 
 

@@ -292,6 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--density",
+        choices=sorted(corpus.DENSITIES),
+        default="news",
+        help="corpus density: news (as real news, default) or dense (stress test; use its own --work)",
+    )
+    parser.add_argument(
         "--work", type=Path, default=DEFAULT_WORK, help=f"work folder (default {DEFAULT_WORK})"
     )
     parser.add_argument("--force", action="store_true", help="re-run sizes already measured")
@@ -310,13 +316,14 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = json.loads(results_path.read_text()) if results_path.exists() else {"runs": {}}
     results.setdefault("runs", {})
 
-    root = work / f"corpus-seed{args.seed}"
+    root = work / f"corpus-{args.density}-seed{args.seed}"
     started = time.perf_counter()
     print(f"corpus: {max(sizes):,} articles in {root} ...", file=sys.stderr, flush=True)
-    corpus.ensure(root, max(sizes), args.seed)
+    corpus.ensure(root, max(sizes), args.seed, args.density)
     results["corpus"] = {
         "root": str(root),
         "seed": args.seed,
+        "density": args.density,
         "generated_up_to": max(sizes),
         "ensure_s": time.perf_counter() - started,
     }

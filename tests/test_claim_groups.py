@@ -101,7 +101,7 @@ def test_generated_articles_group_nearly_as_corroborate_does(tmp_path: Path, tra
     from benchmarks.corpus import main as generate
 
     corpus = tmp_path / "corpus"
-    assert generate(["--count", "20", "--out", str(corpus), "--seed", "3"]) in (0, None)
+    assert generate(["--count", "20", "--out", str(corpus), "--seed", "3", "--density", "dense"]) in (0, None)
     files = sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md"))
     for path in files[1::2] + files[::2]:
         assert tracker("ingest", str(path)).exit_code == 0

@@ -625,7 +625,7 @@ def _corpus() -> list[str]:
     assert spec and spec.loader
     corpus = sys.modules["bench_corpus"] = importlib.util.module_from_spec(spec)  # dataclasses need it
     spec.loader.exec_module(corpus)
-    return [SEED.read_text(encoding="utf-8")] + [corpus.article(7, i)[1] for i in range(60)]
+    return [SEED.read_text(encoding="utf-8")] + [corpus.article(7, i, "dense")[1] for i in range(60)]
 
 
 def test_explicit_years_agree_with_resolving_on_the_corpora() -> None:
