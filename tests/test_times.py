@@ -669,3 +669,158 @@ def test_future_marker_trie_matches_the_plain_alternation() -> None:
         assert [m.span() for m in _FUTURE_PHRASE.finditer(clause)] == [
             m.span() for m in plain.finditer(clause)
         ]
+
+
+# --- Anaphoric days, asides, modal "one day", parts of yesterday ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day counts from the last date the paragraph (or the one before it) told.
+        (
+            "Shelling hit the port on Dec. 3. The next day, the ferry stopped.",
+            [("Dec. 3", "2024-12-03"), ("The next day", "2024-12-04")],
+        ),
+        (
+            "The envoy landed on Dec. 3 and left that same day.",
+            [("Dec. 3", "2024-12-03"), ("that same day", "2024-12-03")],
+        ),
+        (
+            "Talks opened on Dec. 3. Later that day, the envoy spoke.",
+            [("Dec. 3", "2024-12-03"), ("Later that day", "2024-12-03")],
+        ),
+        (
+            "Talks opened on Dec. 3; earlier in the day, guards closed the road.",
+            [("Dec. 3", "2024-12-03"), ("earlier in the day", "2024-12-03")],
+        ),
+        (
+            "The vote came on Dec. 3. The day before, crowds gathered.",
+            [("Dec. 3", "2024-12-03"), ("The day before", "2024-12-02")],
+        ),
+        (
+            "The vote came on Dec. 3.\nThe previous day, crowds gathered.",
+            [("Dec. 3", "2024-12-03"), ("The previous day", "2024-12-02")],
+        ),
+        (
+            "The vote came on Dec. 3. The following morning, the count began.",
+            [("Dec. 3", "2024-12-03"), ("The following morning", "2024-12-04TMO")],
+        ),
+        (
+            "The vote came on Dec. 3 and that night the count began.",
+            [("Dec. 3", "2024-12-03"), ("that night", "2024-12-03TNI")],
+        ),
+        (
+            "Prices fell on Tuesday, the market's worst session; in the morning brokers sold.",
+            [("Tuesday", "2025-01-07"), ("the morning", "2025-01-07TMO")],
+        ),
+        (
+            "The bridge was hit on Dec. 3. The following week, engineers arrived.",
+            [("Dec. 3", "2024-12-03"), ("The following week", "2024-W50")],
+        ),
+        # Against a month only "that same day" can be told: some day of that month.
+        (
+            "The office closed last October; its sign came down that same day.",
+            [("last October", "2024-10"), ("that same day", "2024-10-XX")],
+        ),
+    ],
+)
+def test_anaphoric_days_count_from_the_told_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next day, the ferry stopped.",  # nothing told to count from
+        "Trades made that day lost money.",
+        "Talks opened on Dec. 3.\nGuards waited.\nThe next day, the ferry stopped.",  # two paragraphs back
+    ],
+)
+def test_anaphoric_days_without_a_told_date_get_no_value(text: str) -> None:
+    assert [t.text for t in find_times(text, DAY) if "day" in t.text.lower()] == []
+
+
+def test_the_night_of_a_date_is_dated_by_the_date() -> None:
+    assert values("He was shot on the night of Dec. 3 at home.") == [("Dec. 3", "2024-12-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The period after a title or an initial ends no clause: "will" still governs the date.
+        ("Mr. Ahn, 61, will succeed Gen. Park Dec. 1, the ministry said.", [("Dec. 1", "2025-12-01")]),
+        ("Ms. Lee will take over from John K. Cho on Dec. 1.", [("Dec. 1", "2025-12-01")]),
+        # "next to" is a place: the verb before it is past, the weekday looks back.
+        ("Two shells landed next to the depot on Sunday.", [("Sunday", "2025-01-05")]),
+    ],
+)
+def test_clause_tense_reads_past_abbreviations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The shelling began at 6:15 a.m. (2115 GMT) Wednesday, officials said.",
+            [
+                ("6:15 a.m.", "2025-01-08T06:15"),
+                ("2115 GMT", "2025-01-08T21:15"),
+                ("Wednesday", "2025-01-08"),
+            ],
+        ),
+        (
+            "The convoy will leave at 5 in the morning (5 a.m. KST Sunday), he said.",
+            [("5 in the morning", "2025-01-12T05:00"), ("5 a.m. KST Sunday", "2025-01-12T05:00")],
+        ),
+    ],
+)
+def test_clock_takes_the_day_of_its_aside(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "type_", "value"),
+    [
+        ("Seoul hopes the two Koreas will one day reunite.", "one day", "DATE", "FUTURE_REF"),
+        ("He vowed to one day return home.", "one day", "DATE", "FUTURE_REF"),
+        ("Both sides could some day meet.", "some day", "DATE", "FUTURE_REF"),
+        ("The crossing took one day.", "one day", "DURATION", "P1D"),
+    ],
+)
+def test_modal_one_day_is_the_future(text: str, span: str, type_: str, value: str) -> None:
+    time = one(text)
+    assert (time.text, time.type, time.value) == (span, type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "type_", "value", "mod"),
+    [
+        ("Officials spoke late yesterday.", "late yesterday", "DATE", "2025-01-09", "END"),
+        ("The talks resume early today.", "early today", "DATE", "2025-01-10", "START"),
+        (
+            "Shares rose at mid-afternoon yesterday.",
+            "mid-afternoon yesterday",
+            "TIME",
+            "2025-01-09TAF",
+            "MID",
+        ),
+        ("They will meet in the morning tomorrow.", "the morning tomorrow", "TIME", "2025-01-11TMO", None),
+        ("over the next couple of years", "the next couple of years", "DURATION", "P2Y", None),
+        ("extended for an additional year", "an additional year", "DURATION", "P1Y", None),
+    ],
+)
+def test_parts_of_yesterday_and_counts(text: str, span: str, type_: str, value: str, mod: str | None) -> None:
+    time = one(text)
+    assert (time.text, time.type, time.value, time.mod) == (span, type_, value, mod)
+
+
+def test_plural_weekdays_recur() -> None:
+    assert [
+        (t.text, t.type, t.value) for t in find_times("Ferries sail on Sundays and Friday nights.", DAY)
+    ] == [
+        ("Sundays", "SET", "XXXX-WXX-7"),
+        ("Friday nights", "SET", "XXXX-WXX-5TNI"),
+    ]
+    assert find_times("the sundays of old", DAY) == []

@@ -13,6 +13,10 @@ News conventions (see the news README) and the tense of the governing verb (patt
 - "three days later"/"two hours after" count from another event: a DURATION, never a date computed
   from the reference ("a year earlier"/"a year ago" stay dates: in news and results they compare with
   the reference period, a quarter in a results story, the year after "for the nine months").
+- "the next day", "that same day", "later that day", "that night", "in the morning", "the following
+  week" count from the last day the text told in the same paragraph or the one before (narrative
+  anchoring); with none they get no value (never the reference date). Weekdays stay anchored to the
+  reference date: anchoring them to the paragraph's last date was measured worse on TimeBank.
 - "the quarter"/"the latest quarter" is the last completed quarter (financial reporting usage).
 - Decades are written ``199X``; centuries ``19XX``.
 - A relative expression finer than the reference (e.g. "last month" against a year-only reference)
@@ -88,6 +92,9 @@ class Context:
     # A span of several quarters the sentence reports on ("for the nine months"): "a year earlier" then
     # compares with the year before, not with a quarter.
     multi_quarter_span: bool = False
+    # The date part of the last DATE/TIME of the paragraph at day or month precision ("2024-10-08",
+    # "2024-10"): what "the next day", "that same day" and "the following week" count from.
+    anchor: str | None = None
 
     @property
     def year(self) -> int | None:
@@ -503,6 +510,10 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
     if rel in anaphoric_shift and unit == "M" and ctx.last_month:
         year, month = _shift_month(int(ctx.last_month[:4]), int(ctx.last_month[5:7]), anaphoric_shift[rel])
         return Norm("DATE", f"{year}-{month:02d}", mod, "month", clip)
+    if rel in anaphoric_shift and unit == "W" and ctx.anchor and _DAY_VALUE.fullmatch(ctx.anchor):
+        # "the following week" after "on Oct. 8": the week after that date's, not after the reference's.
+        day = date.fromisoformat(ctx.anchor) + timedelta(weeks=anaphoric_shift[rel])
+        return Norm("DATE", week_code(day), mod, "week", clip)
     if rel in anaphoric_shift and unit == "Q" and ctx.last_quarter:
         last_year, last_quarter = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
         year, quarter = _shift_quarter(last_year, last_quarter, anaphoric_shift[rel])
@@ -535,7 +546,8 @@ def _count(groups: dict[str, str], key: str = "num") -> float | None:
     text = text.lower()
     if text.startswith("half"):
         return 0.5
-    return number_value(_TRAILING_OF.sub("", text))
+    value = number_value(text)  # "couple of" is a count with its "of"; "dozens of" is not
+    return value if value is not None else number_value(_TRAILING_OF.sub("", text))
 
 
 def _format_count(count: float | None) -> str:
@@ -669,6 +681,14 @@ def _set(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm("SET", f"TXX{PARTS_OF_DAY.get(groups.get('pod', '').lower(), 'NI')}", None, None)
 
 
+def _weekday_set(groups: dict[str, str], ctx: Context) -> Norm:
+    """ "on Mondays", "Tuesday nights": every such weekday (or part of it)."""
+    pod = PARTS_OF_DAY.get((groups.get("pod") or "").lower(), "")
+    return Norm(
+        "SET", f"XXXX-WXX-{weekday_number(groups['weekday'])}" + (f"T{pod}" if pod else ""), None, None
+    )
+
+
 def _set_word(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm("SET", SET_WORDS[groups["setword"].lower()], None, None)
 
@@ -723,7 +743,12 @@ def _part_of_day(groups: dict[str, str], ctx: Context) -> Norm | None:
     if pod_word not in ("overnight",) and not rel and not groups.get("mod"):
         return None
     pod = PARTS_OF_DAY.get(pod_word, "NI")
-    shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    if rel in ("that", "the") and "deixis" not in groups:
+        # "that night", "in the morning": a part of the day the paragraph told, not of the reference day.
+        if ctx.anchor is None or not _DAY_VALUE.fullmatch(ctx.anchor):
+            return None
+        return Norm("TIME", f"{ctx.anchor}T{pod}", modifier(groups.get("mod")), "time")
+    shift = {"last": -1, "yesterday": -1, "tomorrow": 1}.get((groups.get("deixis") or rel).lower(), 0)
     if rel == "last" and pod != "NI":
         return None  # "last morning" is not said; "last evening" rare
     mod = modifier(groups.get("mod"))
@@ -794,10 +819,8 @@ def _deictic(groups: dict[str, str], ctx: Context) -> Norm | None:
     word = " ".join(groups["deictic"].lower().split())
     if word in ("earlier today", "later today"):
         word = "today"
-    if word in ("the same day", "that day", "the other day"):
-        if word == "the other day":
-            return Norm("DATE", "PAST_REF", None, None)
-        return None  # anaphoric: needs the event it refers to
+    if word == "the other day":
+        return Norm("DATE", "PAST_REF", None, None)
     meaning = DEICTIC.get(word)
     if meaning is None:
         return None
@@ -809,7 +832,43 @@ def _deictic(groups: dict[str, str], ctx: Context) -> Norm | None:
         if ctx.reference is None or not ctx.knows("day"):
             return Norm("TIME", "XXXX-XX-XXTNI", None, "time")
         return Norm("TIME", f"{iso(ctx.reference)}TNI", None, "time")
-    return _point("D", shift, ctx)
+    # "late yesterday": the day, its last third (mod END), as "late Monday".
+    return _point("D", shift, ctx, modifier(groups.get("mod")))
+
+
+ANAPHORIC: dict[str, int] = table("anaphoric")
+ANAPHORIC_DIRECTIONS: dict[str, int] = table("anaphoric_directions")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _anaphoric_day(groups: dict[str, str], ctx: Context) -> Norm | None:
+    """ "the next day", "later that day", "that same night": the day counts from the paragraph's last date
+    (``ctx.anchor``); with none the expression refers to an untold event and gets no value. Against a
+    month ("last October ... that same day") only the same day can be told: ``2024-10-XX``."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    rel = ""
+    if "dir" in groups:
+        unit, shift = groups["unit2"].lower(), ANAPHORIC_DIRECTIONS[groups["dir"].lower()]
+    else:
+        unit = groups["unit"].lower()
+        rel = groups.get("rel") or groups.get("rel2") or "that"
+        shift = ANAPHORIC.get(" ".join(rel.lower().split()), 0)
+    pod = PARTS_OF_DAY.get(unit)
+    if not _DAY_VALUE.fullmatch(anchor):
+        if shift or pod or "same" not in rel.lower():
+            return None  # only "that same day" is said of a day somewhere in a month
+        return Norm("DATE", anchor + "-XX", None, "month")
+    day = iso(date.fromisoformat(anchor) + timedelta(days=shift))
+    if pod:
+        return Norm("TIME", f"{day}T{pod}", None, "time")
+    return Norm("DATE", day, None, "day")
+
+
+def _modal_day(groups: dict[str, str], ctx: Context) -> Norm:
+    """ "will one day be": an indefinite day ahead."""
+    return Norm("DATE", "FUTURE_REF", None, None)
 
 
 def _weekday_with_mod(groups: dict[str, str], ctx: Context) -> Norm:
@@ -1008,6 +1067,7 @@ NORMALIZERS = {
     "year_compound": _year_compound,
     "set": _set,
     "set_word": _set_word,
+    "weekday_set": _weekday_set,
     "set_times": _set_times,
     "duration": _duration,
     "bare_plural": _bare_plural,
@@ -1015,6 +1075,8 @@ NORMALIZERS = {
     "part_of_day": _part_of_day,
     "ordinal_day": _ordinal_day,
     "deictic": _deictic,
+    "anaphoric_day": _anaphoric_day,
+    "modal_day": _modal_day,
     "year": _year,
     "month": _month,
     "year_ago_period": _year_ago_period,

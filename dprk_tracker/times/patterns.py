@@ -59,7 +59,7 @@ _NUMBER_WORD = alternation(
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9}(?:\.\d{1,4})?"
     r"|(?:" + _NUMBER_WORD + r")(?:[\s-](?:" + _NUMBER_WORD + r"))?"
-    r"|a\s+couple\s+of|a\s+dozen|an?|half\s+an?|a\s+half)"
+    r"|(?:a\s+)?couple\s+of|a\s+dozen|an?|half\s+an?|a\s+half)"
 )
 VAGUE_COUNT = alternation(words("vague_counts"))
 UNIT = (
@@ -78,6 +78,7 @@ MODIFIER = (
     r"\s+of)|earlier|later)"
 )
 MODP = r"(?:" + MODIFIER + r"(?:\s*[-–]\s*|\s+)(?:in\s+)?)?"
+ANAPHORIC = alternation(list(table("anaphoric")))
 APPROX = alternation([*list(table("approximators")), "just over", "just under", "well over", "some"])
 
 # A year said in words ("nineteen ninety-six", "two thousand and four").
@@ -270,6 +271,15 @@ RULES: list[tuple[str, str]] = [
         r"(?P<mod>earlier|later|early|late)\s+(?:in|this)\s+(?P<rel>the|this)\s+"
         r"(?P<unit>year|month|week)",
     ),
+    # the next day / that same day / later that day / earlier in the day / the following morning / the
+    # day before (anaphoric: normalized against the last date of the paragraph)
+    (
+        "anaphoric_day",
+        r"(?:(?P<mod>earlier|later|early|late)\s+(?:in\s+(?P<the>the)|(?P<rel>" + ANAPHORIC + r"))"
+        r"|(?P<rel2>" + ANAPHORIC + r"))\s+(?P<unit>day|morning|afternoon|evening|night)(?![\w-])"
+        r"|the\s+(?P<unit2>day|night)\s+(?P<dir>" + alternation(list(table("anaphoric_directions"))) + r")"
+        r"(?=\s*[,.;:!?)]|\s*$)",
+    ),
     # year-end / year-earlier / year-ago (financial shorthand)
     ("year_compound", r"(?P<kind>year[\s-]end|year[\s-]earlier|year[\s-]ago)(?![\w-])"),
     # every week / each year / every two years / per month / every Monday
@@ -304,6 +314,11 @@ RULES: list[tuple[str, str]] = [
         r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthe\s))"
         r"(?P<unit>years|months|weeks|days|decades|hours|centuries)(?!\w)(?!\s+(?:ago|of)\b)",
     ),
+    # on Mondays / Tuesday nights: a weekday that recurs (SET)
+    (
+        "weekday_set",
+        r"(?P<weekday>" + alternation(_WEEKDAY_NAMES) + r")(?:s|\s+(?P<pod>" + PART_OF_DAY + r")s)(?!\w)",
+    ),
     # Tuesday morning / last Friday / next Monday
     (
         "weekday",
@@ -317,7 +332,7 @@ RULES: list[tuple[str, str]] = [
         "part_of_day",
         r"(?:(?P<mod>early|late|mid)[\s-]*)?"
         r"(?:(?P<rel>this|last|yesterday|tomorrow|that|today|the)\s+)?"
-        r"(?P<pod>" + PART_OF_DAY + r"|overnight)(?!\w)",
+        r"(?P<pod>" + PART_OF_DAY + r"|overnight)(?!\w)(?:\s+(?P<deixis>yesterday|today|tomorrow)(?!\w))?",
     ),
     # the 20th (of this month)
     (
@@ -329,8 +344,10 @@ RULES: list[tuple[str, str]] = [
     # today, yesterday, now, recently, the future ...
     (
         "deictic",
-        r"(?P<deictic>" + alternation(list(table("deictic"))) + r"|the\s+same\s+day|that\s+day"
-        r"|the\s+other\s+day|(?:earlier|later)\s+today)(?![\w-])",
+        r"(?:(?P<mod>early|late)\s+(?=yesterday|today|tomorrow))?(?P<deictic>"
+        + alternation(list(table("deictic")))
+        + r"|the\s+other\s+day|(?:earlier|later)\s+today)"
+        r"(?![\w-])",
     ),
     # 2024 / fiscal 1989 / early 2025 / the end of 2024
     (
@@ -370,7 +387,7 @@ _FIRST_WORDS = {
     "@num": " ".join({w.split()[0].split("-")[0] for w in table("number_words")}) + " #small #number #year",
     "@vague": " ".join({w.split()[0] for w in words("vague_counts")}),
     "@rel": " ".join({w.split()[0] for w in table("relative")}) + " the that",
-    "@deictic": " ".join({w.split()[0] for w in table("deictic")}) + " the that earlier later",
+    "@deictic": " ".join({w.split()[0] for w in table("deictic")}) + " the earlier later",
 }
 TRIGGERS: dict[str, str] = {
     "iso": "#year",
@@ -390,6 +407,7 @@ TRIGGERS: dict[str, str] = {
     "relative": "@mod @rel",
     "relative_in": "earlier later early late",
     "week_of_month": "the first second third fourth last final",
+    "anaphoric_day": "earlier later early late that the",
     "year_compound": "year",
     "set": "every each per",
     "set_word": " ".join(table("set_words")),
@@ -397,11 +415,12 @@ TRIGGERS: dict[str, str] = {
     "duration": "@approx the each @num @vague past last next first previous coming latest final "
     "following ensuing initial remaining same entire whole full comparable",
     "bare_plural": "years months weeks days decades hours centuries",
+    "weekday_set": "#name " + " ".join(name + "s" for name in _WEEKDAY_NAMES),
     "weekday": "early late earlier later last next this coming past previous that #name",
     "part_of_day": "early late mid this last yesterday tomorrow that today the morning afternoon evening "
     "night overnight",
     "ordinal_day": "the",
-    "deictic": "@deictic",
+    "deictic": "@deictic early late",
     "year": "@mod fiscal fy the #year",
     "year_ago_period": "the comparable same year prior corresponding last",
     "year_quarter": "the",
@@ -455,7 +474,8 @@ _STANDALONE = (
     {w for w in table("deictic") if " " not in w}
     | set(table("set_words"))
     | set(table("seasons"))
-    | _expand(TRIGGERS["bare_plural"] + " " + TRIGGERS["quarter_code"]) - {"#year"}
+    | _expand(TRIGGERS["bare_plural"] + " " + TRIGGERS["quarter_code"] + " " + TRIGGERS["weekday_set"])
+    - {"#year", "#name"}
     | {w for w in table("holidays") if " " not in w}
     | {
         "morning",
@@ -522,6 +542,9 @@ _FOLLOWERS = (
         "future",
         "period",
         "corresponding",
+        "additional",
+        "extra",
+        "further",
     }
 )
 
@@ -672,6 +695,7 @@ def match_at(
 SIGNALS = frozenset(words("signals"))
 IDENTIFIER_WORDS = frozenset(words("identifier_words"))
 QUANTITY_WORDS = frozenset(words("quantity_words"))
+FUTURE_MODALS = frozenset(words("future_modals"))
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})
 FUTURE_MARKERS = (*words("future_markers"), "next")
 # A lower-case plural right after a number marks a count ("2000 troops"), not a year.
@@ -717,6 +741,7 @@ _FUTURE_PHRASES = frozenset(" ".join(marker.replace("'", " '").split()) for mark
 _FUTURE_PHRASE = re.compile(
     r"(?<![a-z'-])(?:" + _trie(_FUTURE_PHRASES - {"'ll"}).replace("\\ ", r"\s+") + r")(?![a-z-])|'ll(?![a-z])"
 )
+_NEXT_TO = re.compile(r"\s+to\b")
 PAST_WORDS = frozenset(words("past_markers"))
 NOT_PAST_ED = frozenset(words("not_past_ed"))
 
@@ -765,6 +790,22 @@ def _is_past_verb(token: str, lower: bool) -> bool:
     return lower and len(token) > 4 and token.endswith("ed") and token not in NOT_PAST_ED
 
 
+ABBREVIATIONS = frozenset(words("abbreviations"))
+
+
+def _sentence_break(window: str) -> int:
+    """Where the last ". " of ``window`` that ends a sentence stands (-1: none); the period of a title or
+    an initial ("Mr. Jones", "John F. Kennedy", "U.S. forces") ends none."""
+    cut = window.rfind(". ")
+    while cut > 0:
+        head = window.rfind(" ", 0, cut) + 1
+        word = window[head:cut].lstrip("\"'“‘(").lower()
+        if not (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+            return cut
+        cut = window.rfind(". ", 0, head)
+    return cut
+
+
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the clause an expression at ``start`` stands in: "future", "past", "past perfect" or None.
 
@@ -778,7 +819,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     window = text[max(0, start - 80) : start]
     # The clause ends at a sentence break, a comma or a reporting verb ("said on Monday that it will").
     cut = max(
-        window.rfind(". "),
+        _sentence_break(window),
         window.rfind(", "),
         window.rfind("\n"),
         window.rfind(" said"),
@@ -792,8 +833,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         return _tense_after(text, end)
     lowered = window.lower().replace("’", "'")
     nearest = None
-    for nearest in _FUTURE_PHRASE.finditer(lowered):  # noqa: B007 - the last (nearest) one is wanted
-        pass
+    for found in _FUTURE_PHRASE.finditer(lowered):
+        if not (found.group() == "next" and _NEXT_TO.match(lowered, found.end())):
+            nearest = found  # the last (nearest) one; "next to" is a place, not a time ahead
     if nearest is not None:
         before = lowered[: nearest.start()].split()[-3:]
         after = lowered[nearest.end() :].split()[:1]
@@ -825,7 +867,10 @@ def _tense_after(text: str, end: int) -> str | None:
     tokens = _tokens(window[: stop.start()] if stop else window)[:12]
     for index in range(len(tokens)):
         for size in (3, 2, 1):
-            if " ".join(token for token, _ in tokens[index : index + size]) in _FUTURE_PHRASES:
+            phrase = " ".join(token for token, _ in tokens[index : index + size])
+            if phrase in _FUTURE_PHRASES and not (
+                phrase == "next" and tokens[index + 1 : index + 2] == [("to", True)]
+            ):
                 # "planned to pay": a plan told in the past tense dates the telling, not a future event.
                 return "past" if tokens[index][0].endswith("ed") else "future"
         if _is_past_verb(*tokens[index]):

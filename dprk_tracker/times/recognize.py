@@ -17,6 +17,7 @@ from .normalize import Context, Norm, cached_bounds, context_for, month_number, 
 from .patterns import (
     COUNT_NOUN_AFTER,
     DETERMINERS,
+    FUTURE_MODALS,
     IDENTIFIER_WORDS,
     QUANTITY_WORDS,
     SIGNALS,
@@ -213,11 +214,14 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         previous = words[-1:]
         if previous and (any(c.isdigit() for c in previous[0]) or previous[0] in _RATE_WORDS):
             return False  # "$2 million a year", "24 hours a day": a rate, not a span of time
+    if rule == "part_of_day" and groups.get("rel", "").lower() == "the" and _OF_AFTER.match(text, end):
+        return False  # "the night of Oct. 23": the date that follows dates it
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
         return False  # "This Week" in quotes is a programme or a headline, not a week
     return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS)
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
 _GLUE_RULES = frozenset({"year", "duration", "ago"})
 _RATE_GROUPS = frozenset({"num", "unit"})
 _RATE_WORDS = frozenset(
@@ -276,28 +280,55 @@ def _range_hints(candidates: list[Candidate], text: str) -> dict[int, int]:
     return hints
 
 
+def _is_one_day(groups: dict[str, str]) -> bool:
+    """ "one day" or "some day" and nothing more."""
+    count = (
+        groups.get("num", "").lower() if groups.keys() == _RATE_GROUPS else groups.get("vague", "").lower()
+    )
+    return count in ("one", "some") and len(groups) == 2 and groups["unit"].lower() == "day"
+
+
 _PARENTHESIS = re.compile(r"\s*\(\s*")
 
 
 def _parenthetical_dates(candidates: list[Candidate], text: str) -> dict[int, tuple[str, dict[str, str]]]:
-    """ "on Wednesday (Oct. 23)": the weekday takes the date the writer spelled out beside it."""
+    """ "on Wednesday (Oct. 23)": the weekday takes the date the writer spelled out beside it. A clock with
+    no day takes the day of the same time given in another zone ("4 in the morning (4 a.m. EDT
+    Thursday)") or of the weekday after that aside ("at 10:35 a.m. (0735 GMT) Friday")."""
     found: dict[int, tuple[str, dict[str, str]]] = {}
     for index in range(len(candidates) - 1):
         first, second = candidates[index], candidates[index + 1]
-        if (
-            first.rule == "weekday"
-            and second.rule in ("month_day", "day_month")
-            and _PARENTHESIS.fullmatch(text, first.end, second.start)
-        ):
-            found[index] = (second.rule, second.groups)
+        if first.rule == "weekday":
+            if second.rule in ("month_day", "day_month") and _PARENTHESIS.fullmatch(
+                text, first.end, second.start
+            ):
+                found[index] = (second.rule, second.groups)
+        elif first.rule == "clock" and _DAY_GROUPS.isdisjoint(first.groups):
+            if second.rule == "clock" and not _DAY_GROUPS.isdisjoint(second.groups):
+                if _PARENTHESIS.fullmatch(text, first.end, second.start):
+                    found[index] = (second.rule, second.groups)
+            elif second.rule == "weekday" and _ASIDE.fullmatch(text, first.end, second.start):
+                found[index] = (second.rule, second.groups)
+            elif second.rule == "clock" and index + 2 < len(candidates):
+                third = candidates[index + 2]
+                if third.rule == "weekday" and _ASIDE.fullmatch(text, first.end, third.start):
+                    found[index] = found[index + 1] = (third.rule, third.groups)
     return found
 
 
+_DAY_GROUPS = frozenset({"weekday", "month", "deixis"})
+# A parenthetical aside between a clock and the weekday it falls on: "10:35 a.m. (0735 GMT) Friday".
+_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?")
+
+
 def _with_explicit_day(norm: Norm, explicit: Norm | None) -> Norm:
-    if explicit is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", explicit.value):
+    if explicit is None or not _DAY_PREFIX.match(explicit.value):
         return norm
     time_part = norm.value[10:] if norm.type == "TIME" else ""
-    return Norm(norm.type, explicit.value + time_part, norm.mod, norm.precision, norm.clip)
+    return Norm(norm.type, explicit.value[:10] + time_part, norm.mod, norm.precision, norm.clip)
+
+
+_DAY_PREFIX = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 
 
 @dataclass(frozen=True)
@@ -318,6 +349,8 @@ def recognize_times(text: str) -> Recognized:
     for rule, groups, start, end in scan(text, lowered=lowered):
         previous = words_before(text, start, 4)  # read once: the signal and the filters need them
         candidate = Candidate(rule, start, end, groups, _signal(text, start, previous))
+        if rule == "duration" and previous and previous[-1] in FUTURE_MODALS and _is_one_day(groups):
+            candidate.rule = "modal_day"  # "will one day be": some day ahead, not a span
         if _accept(candidate, text, lowered, previous):
             candidates.append(candidate)
     hints = _range_hints(candidates, text)
@@ -364,6 +397,9 @@ _DATED_TYPES = frozenset({"DATE", "TIME"})
 _YEAR_PREFIX = re.compile(r"\d{4}")
 _MONTH_PREFIX = re.compile(r"\d{4}-\d\d(?!\d)")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+# A day or a month (the date part of a DATE or TIME value): what anaphoric days count from.
+_POINT = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?=T|$)")
+_ANAPHORIC_RULES = frozenset({"anaphoric_day", "part_of_day", "relative"})
 
 
 def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candidate, Norm]]:
@@ -376,6 +412,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
     last_year: int | None = None
     last_month: str | None = None
     last_quarter: str | None = None
+    last_point: tuple[int, str] | None = None  # (end, date part) of the last day or month told
     found: list[tuple[int, str, str]] = []  # (end, type, value) of the expressions so far
     for index, candidate in enumerate(candidates):
         rule = candidate.rule
@@ -386,7 +423,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             )
             # A possessive ("Wednesday's ruling") dates a noun, not the clause's verb: it takes no tense.
             possessive = text[candidate.end : candidate.end + 2] in ("'s", "’s")
-            tense_matters = not possessive and _needs_tense(candidate)
+            tense_matters = not possessive and (_needs_tense(candidate) or index in explicit)
             tense = clause_tense(text, candidate.start, candidate.end) if tense_matters else None
             # "by Friday" is a deadline ahead, unless a past perfect says it passed ("had filed ... by
             # Friday").
@@ -394,6 +431,13 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             future = tense == "future" or bool(deadline_ahead)
             past = tense in ("past", "past perfect") and not future
         multi_quarter = rule in _YEAR_BACK_RULES and _after_multi_quarter_span(text, candidate, found)
+        anchor = None
+        if (
+            last_point is not None
+            and rule in _ANAPHORIC_RULES
+            and _near(text, last_point[0], candidate.start)
+        ):
+            anchor = last_point[1]
         ctx = Context(
             base.reference,
             base.precision,
@@ -404,6 +448,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             last_quarter,
             past,
             multi_quarter,
+            anchor,
         )
         # (A memo of normalize by rule, words and context was measured: 3-6% hits, a net loss.)
         try:
@@ -421,8 +466,21 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             last_year = int(value[:4])
             if _MONTH_PREFIX.match(value):
                 last_month = value[:7]
+                point = _POINT.match(value)
+                if point:
+                    last_point = (candidate.end, point.group())
             if rule in _QUARTER_MENTIONS and _QUARTER_VALUE.fullmatch(value):
                 last_quarter = value
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+def _near(text: str, start: int, end: int) -> bool:
+    """Whether an anaphor at ``end`` may refer to a date ending at ``start``: the same paragraph or the
+    one before (wire copy breaks paragraphs after a sentence or two; further back, another story is told)."""
+    breaks = _PARAGRAPH_BREAK.finditer(text, start, end)
+    return next(breaks, None) is None or next(breaks, None) is None
 
 
 def _needs_tense(candidate: Candidate) -> bool:
