@@ -18,7 +18,7 @@ from .figures import find_quantities
 from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
 from .times import anchor_interval, explicit_years, parse_date, recognize_times, resolve_times
-from .topics import Classifier, Lexicon, default_lexicon
+from .topics import Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -49,9 +49,9 @@ def extract(text: str, published: str | None = None, lexicon: Lexicon | None = N
 
 
 def extract_document(text: str, published: str | None = None, lexicon: Lexicon | None = None) -> Document:
-    topics = Classifier(lexicon or default_lexicon())
     article = reader.parse(text)
     content = article.content()
+    topics = Classifier(lexicon or default_lexicon(), content)
 
     # One scan of the text and one normalization: the years it names (to infer a reference date) are
     # read from the recognition, without normalizing the text a first time against no reference.
@@ -72,9 +72,9 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     times = resolve_times(recognized, reference)
 
     sentences = _Sentences(content, sentence_spans(content), times)
-    events = _events(content, times, sentences, topics)
+    events = _events(content, sentences, topics)
     quantities = find_quantities(content, times)
-    figures = [_figure(content, q, times, sentences, reference, topics) for q in quantities]
+    figures = [_figure(content, q, sentences, reference, topics) for q in quantities]
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -132,6 +132,9 @@ class _Sentences:
         self.datable = [t for t in times if _is_datable(t)]
         self._datable_starts = [t.start for t in self.datable]
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.times = list(times)
+        # An event and the figures dated by the same time ask for its interval: compute it once.
+        self._anchors: dict[int, tuple[str | None, str | None, str | None]] = {}
 
     def enclosing(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding [start, end), else the first one overlapping it, else the span itself."""
@@ -160,10 +163,16 @@ class _Sentences:
             found = self._clauses[(start, end)] = clause_spans(self.text, start, end)
         return found
 
+    def anchor(self, time: TimeExpr) -> tuple[str | None, str | None, str | None]:
+        """``anchor_interval`` of one of the article's times (each time object lives as long as this)."""
+        found = self._anchors.get(id(time))
+        if found is None:
+            found = self._anchors[id(time)] = anchor_interval(time, self.text, self.times)
+        return found
 
-def _events(text: str, times: Sequence[TimeExpr], sentences: _Sentences, topics: Classifier) -> list[Event]:
+
+def _events(text: str, sentences: _Sentences, topics: Classifier) -> list[Event]:
     """One event per DATE expression: its sentence, or its clause when the sentence has several."""
-    all_times = list(times)
     events: list[Event] = []
     for time in sentences.datable:
         s_start, s_end = sentences.enclosing(time.start, time.end)
@@ -173,7 +182,7 @@ def _events(text: str, times: Sequence[TimeExpr], sentences: _Sentences, topics:
             # A clause holding only the date says nothing: keep the sentence then.
             if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
                 start, end = clause
-        earliest, latest, mod = anchor_interval(time, text, all_times)
+        earliest, latest, mod = sentences.anchor(time)
         events.append(
             Event(
                 when=time.value,
@@ -189,7 +198,7 @@ def _events(text: str, times: Sequence[TimeExpr], sentences: _Sentences, topics:
                 text=text[start:end],
                 start=start,
                 end=end,
-                topic=topics.classify(text[start:end]),
+                topic=topics.classify((start, end)),
             )
         )
     return events
@@ -198,7 +207,6 @@ def _events(text: str, times: Sequence[TimeExpr], sentences: _Sentences, topics:
 def _figure(
     text: str,
     quantity: Quantity,
-    times: Sequence[TimeExpr],
     sentences: _Sentences,
     reference: Reference | None,
     topics: Classifier,
@@ -210,7 +218,7 @@ def _figure(
     # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
         earliest, latest = as_of.earliest, as_of.latest
-        relation = anchor_interval(as_of, text, list(times))[2]
+        relation = sentences.anchor(as_of)[2]
     else:
         earliest, latest = reference_bound(reference, True), reference_bound(reference, False)
         relation = None
@@ -224,7 +232,7 @@ def _figure(
         unit=quantity.unit,
         currency=quantity.currency,
         percent=quantity.percent,
-        topic=_figure_topic(quantity, text, sentence, topics),
+        topic=_figure_topic(quantity, text, (s_start, s_end), topics),
         when=as_of.value if as_of else (reference.value if reference else None),
         when_mod=as_of.mod if as_of else None,
         relation=relation if as_of is not None and relation != as_of.mod else None,
@@ -235,12 +243,17 @@ def _figure(
     )
 
 
-def _figure_topic(quantity: Quantity, text: str, sentence: str, topics: Classifier) -> str:
+def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classifier) -> str:
     if quantity.currency:
         return topics.classify("$") if "money" in topics.names else topics.classify(sentence)
-    counted = None
-    if quantity.unit_start is not None and quantity.unit_end is not None:
-        counted = text[quantity.unit_start : quantity.unit_end]
+    counted: Span | None = None
+    # (the slice only tells an empty noun phrase, which gives way to the unit, from a real one)
+    if (
+        quantity.unit_start is not None
+        and quantity.unit_end is not None
+        and text[quantity.unit_start : quantity.unit_end]
+    ):
+        counted = (quantity.unit_start, quantity.unit_end)
     # A share ("40% of their initial deployment") is about what its sentence is about.
     if quantity.percent:
         return topics.classify(sentence, counted)

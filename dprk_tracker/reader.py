@@ -14,6 +14,7 @@ or boilerplate, so extraction can blank them out and keep offsets into the origi
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -55,18 +56,52 @@ class ArticleText:
 
     def content(self) -> str:
         """The text with metadata blanked out (same length, so offsets are unchanged)."""
-        chars = list(self.text[: self.content_end])
-        for start, end in self.skipped:
-            for i in range(start, min(end, len(chars))):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+        body = self.text[: self.content_end]
+        if any(start < 0 for start, _ in self.skipped):
+            # (negative offsets count from the end, as list indices do: not from the parser)
+            chars = list(body)
+            for start, end in self.skipped:
+                for i in range(start, min(end, len(chars))):
+                    if chars[i] != "\n":
+                        chars[i] = " "
+            return "".join(chars)
+        return blank_spans(body, self.skipped)
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character of the spans (offsets >= 0, in any order, overlapping or past
+    the end) but newlines turned into a blank: slice by slice, not character by character."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start, end = max(start, pos), min(end, len(text))
+        if start >= end:
+            continue
+        parts.append(text[pos:start])
+        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        pos = end
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict:
     text = resources.files("dprk_tracker.resources").joinpath("reader.toml").read_text("utf-8")
     return tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _line_patterns() -> tuple[re.Pattern[str], list[re.Pattern[str]], re.Pattern[str]]:
+    """The source-line, boilerplate and dateline patterns, compiled once. The boilerplate patterns
+    become one alternation when none has a group (nothing to renumber): one match per line."""
+    vocab = _vocabulary()
+    boilerplate = [re.compile(p, re.I) for p in vocab["boilerplate"]]
+    if boilerplate and all(p.groups == 0 for p in boilerplate):
+        with contextlib.suppress(re.error):  # e.g. a pattern's own global flags: keep them apart
+            boilerplate = [re.compile("|".join(f"(?:{p.pattern})" for p in boilerplate), re.I)]
+    return re.compile(vocab["source_line"], re.I), boilerplate, re.compile(vocab["dateline"])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -119,7 +154,7 @@ def _lines(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def parse(text: str) -> ArticleText:
     """Recognize an article's structure in decoded text."""
-    vocab = _vocabulary()
+    source_line, boilerplate, dateline_pattern = _line_patterns()
     skipped: list[tuple[int, int]] = []
     meta: dict[str, str] = {}
     cursor = 0
@@ -162,8 +197,6 @@ def parse(text: str) -> ArticleText:
     content_end = len(text)
     source = _clean(meta.get("source"))
     url = _clean(meta.get("url") or meta.get("link"))
-    source_line = re.compile(vocab["source_line"], re.I)
-    boilerplate = [re.compile(p, re.I) for p in vocab["boilerplate"]]
     for start, end in body_lines:
         line = text[start:end]
         found = source_line.match(line)
@@ -186,9 +219,9 @@ def parse(text: str) -> ArticleText:
     place = None
     content_lines = [span for span in body_lines if span[0] < content_end]
     if content_lines:
-        dateline = re.compile(vocab["dateline"]).match(text, content_lines[0][0], content_lines[0][1])
+        dateline = dateline_pattern.match(text, content_lines[0][0], content_lines[0][1])
         if summary is not None and len(content_lines) > 1 and not dateline:
-            dateline = re.compile(vocab["dateline"]).match(text, content_lines[1][0], content_lines[1][1])
+            dateline = dateline_pattern.match(text, content_lines[1][0], content_lines[1][1])
         if dateline:
             place = dateline.group("place").strip().title()
             if not date:

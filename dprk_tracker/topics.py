@@ -6,8 +6,10 @@ the same shape: a topic named in the user file replaces the packaged one; new to
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -33,13 +35,18 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class _Index:
     """Keywords indexed by the word they start with, so scoring is one pass over the text's words
-    (a regex alternation per topic was most of the ingest time)."""
+    (a regex alternation per topic was most of the ingest time). ``words`` finds just the words
+    that can count (a keyword, a stem's word or a phrase's first word): most words are none, and
+    looking each one up was most of the scoring time."""
 
     exact: dict[str, set[int]]  # "killed" -> topics
     stems: dict[str, set[int]]  # "kill" (from "kill*") -> topics
     longest_stem: int
-    phrases: dict[str, list[tuple[str, bool, int]]]  # first word -> (phrase, open-ended, topic)
+    # first word -> (phrase, open-ended, topic), for the topics that word alone does not count
+    phrases: dict[str, list[tuple[str, bool, int]]]
     symbols: list[tuple[str, int]]  # keywords that start with no word character ("$")
+    words: re.Pattern[str]
+    plain: bool  # topic names unique and no weight NaN: the best topic is found in one pass
     cache: dict[str, frozenset[int]] = field(default_factory=dict)  # words repeat: look each up once
 
     def word_topics(self, token: str) -> frozenset[int]:
@@ -74,7 +81,45 @@ def _index(topics: tuple[Topic, ...]) -> _Index:
                 (stems if open_ended else exact).setdefault(stem, set()).add(number)
             else:
                 phrases.setdefault(first.group(), []).append((stem, open_ended, number))
-    return _Index(exact, stems, max((len(s) for s in stems), default=0), phrases, symbols)
+    longest = max((len(s) for s in stems), default=0)
+    # A phrase adds nothing where its first word alone counts its topic ("killed in action" after
+    # "killed"): known per first word, so such phrases are never looked for.
+    for first, candidates in list(phrases.items()):
+        alone = set(exact.get(first, ()))
+        for size in range(1, min(len(first), longest) + 1):
+            alone.update(stems.get(first[:size], ()))
+        kept = [candidate for candidate in candidates if candidate[2] not in alone]
+        if kept:
+            phrases[first] = kept
+        else:
+            del phrases[first]
+    plain = len({t.name for t in topics}) == len(topics) and not any(math.isnan(t.weight) for t in topics)
+    return _Index(exact, stems, longest, phrases, symbols, _words_pattern(exact, stems, phrases), plain)
+
+
+def _words_pattern(exact: Iterable[str], stems: Iterable[str], firsts: Iterable[str]) -> re.Pattern[str]:
+    """A regex for the whole words (``\\w+`` runs) that are a keyword or a phrase's first word, or
+    begin with a stem: a trie, so the scan stays one pass in C whatever the lexicon's size."""
+    root: dict[str, dict] = {}
+    for words, kind in ((exact, "word"), (firsts, "word"), (stems, "stem")):
+        for word in words:
+            node = root
+            for char in word:
+                node = node.setdefault(char, {})
+            node.setdefault("", {})[kind] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = node.get("", {})
+        if "stem" in ends:
+            return r"\w*"  # the rest of the word, whatever it is: the stem covers all below
+        alternatives = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if "word" in ends:
+            alternatives.append(r"(?!\w)")
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    if not root:
+        return re.compile(r"(?!)")  # no words: matches nothing
+    return re.compile(r"(?<!\w)" + emit(root))
 
 
 @dataclass(frozen=True)
@@ -91,69 +136,134 @@ class Lexicon:
 
     def scores(self, text: str) -> dict[str, float]:
         """Weighted keyword hits per topic; a topic counts once per position in the text."""
-        lowered = text.lower()
+        return self._scores_of(self._hits(text.lower()))
+
+    def _hits(self, lowered: str, start: int = 0, end: int | None = None) -> list[int]:
+        """Keyword hits per topic (in ``topics`` order) in an already lower-cased text, or in its
+        ``[start:end]`` when no word straddles ``start`` (a word straddling ``end`` is cut there)."""
         index = self._index
         hits = [0] * len(self.topics)
-        tokens = _WORD.findall(lowered)
         cache = index.cache
-        for token in tokens:
+        phrases = index.phrases
+        stop = len(lowered) if end is None else end
+        for match in index.words.finditer(lowered, start, stop):
+            token = match.group()
             here = cache.get(token)
             if here is None:
                 here = index.word_topics(token)
             for number in here:
                 hits[number] += 1
-        # Phrases ("killed in action") are rare: a positional pass only when a first word occurs.
-        if index.phrases and not index.phrases.keys().isdisjoint(tokens):
-            for match in _WORD.finditer(lowered):
-                token = match.group()
-                candidates = index.phrases.get(token)
-                if not candidates:
-                    continue
-                here = index.word_topics(token)
-                added: set[int] = set()
-                for phrase, open_ended, number in candidates:
-                    if number in here or number in added:
-                        continue
-                    end = match.start() + len(phrase)
-                    bounded = open_ended or not phrase[-1].isalnum() or end == len(lowered)
-                    if lowered.startswith(phrase, match.start()) and (bounded or not _is_word(lowered[end])):
-                        added.add(number)
-                        hits[number] += 1
+            # Phrases ("killed in action") are rare: looked for only where a first word occurs.
+            if token in phrases:
+                _phrase_hits(index, lowered, token, match.start(), stop, hits)
         for symbol, number in index.symbols:
-            hits[number] += lowered.count(symbol)
+            hits[number] += lowered.count(symbol, start, stop)
+        return hits
+
+    def _scores_of(self, hits: list[int]) -> dict[str, float]:
         return {
             topic.name: count * topic.weight for topic, count in zip(self.topics, hits, strict=True) if count
         }
+
+    def _best(self, hits: list[int]) -> str | None:
+        """The topic with the highest weighted score (the earlier one on a tie), None without hits."""
+        if self._index.plain:
+            # (the same answer as below without a dict: names are unique and scores totally ordered)
+            best_name: str | None = None
+            best = 0.0
+            for topic, count in zip(self.topics, hits, strict=True):
+                if count:
+                    score = count * topic.weight
+                    if best_name is None or score > best:
+                        best_name, best = topic.name, score
+            return best_name
+        scores = self._scores_of(hits)
+        if not scores:
+            return None
+        best = max(scores.values())
+        return next(t.name for t in self.topics if scores.get(t.name) == best)
+
+    def topic_of(self, text: str) -> str | None:
+        """The topic of one text, None when no keyword occurs in it."""
+        return self._best(self._hits(text.lower()))
 
     def classify(self, *texts: str | None) -> str:
         """The topic of the first text that has one; later texts are wider context."""
         for text in texts:
             if not text:
                 continue
-            scores = self.scores(text)
-            if scores:
-                best = max(scores.values())
-                return next(t.name for t in self.topics if scores.get(t.name) == best)
+            found = self.topic_of(text)
+            if found is not None:
+                return found
         return FALLBACK
+
+
+def _phrase_hits(index: _Index, lowered: str, token: str, at: int, stop: int, hits: list[int]) -> None:
+    """Count the phrases that begin with the word ``token`` at ``at`` and end by ``stop`` (the end
+    of the text scored), once per topic that the word alone does not already count there."""
+    added: set[int] = set()
+    for phrase, open_ended, number in index.phrases[token]:
+        if number in added:
+            continue
+        end = at + len(phrase)
+        if end > stop:
+            continue
+        bounded = open_ended or not phrase[-1].isalnum() or end == stop
+        if lowered.startswith(phrase, at) and (bounded or not _is_word(lowered[end])):
+            added.add(number)
+            hits[number] += 1
+
+
+Span = tuple[int, int]
 
 
 class Classifier:
     """``Lexicon.classify`` for one article: its sentences are asked about once per event and
-    figure in them, so each answer is kept for the article's lifetime."""
+    figure in them, so each answer is kept for the article's lifetime. A text to classify is
+    either a string or a (start, end) span of the article's ``text``."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, text: str = "") -> None:
         self.lexicon = lexicon
-        self._memo: dict[tuple[str | None, ...], str] = {}
+        self.text = text
+        self._topics: dict[str | Span, str | None] = {}
+        self._lowered: str | None = None  # the text lower-cased, once, when a span is first asked
 
     @property
     def names(self) -> list[str]:
         return self.lexicon.names
 
-    def classify(self, *texts: str | None) -> str:
-        found = self._memo.get(texts)
-        if found is None:
-            found = self._memo[texts] = self.lexicon.classify(*texts)
-        return found
+    def classify(self, *texts: str | Span | None) -> str:
+        """The topic of the first text or span that has one (``Lexicon.classify``)."""
+        for text in texts:
+            if not text:
+                continue  # an empty span is asked and found to have no topic
+            try:
+                found = self._topics[text]
+            except KeyError:
+                found = self._topics[text] = self._topic(text)
+            if found is not None:
+                return found
+        return FALLBACK
+
+    def _topic(self, text: str | Span) -> str | None:
+        if isinstance(text, str):
+            return self.lexicon.topic_of(text)
+        start, end = text
+        lowered = self._lowered
+        if lowered is None:
+            lowered = self._lowered = self.text.lower()
+        # A span is scored in place (no slice, no lower-casing again) when that reads the same words:
+        # offsets carry over only if lower() maps each character to one on its own (U+0130 lowers to
+        # two, a capital sigma by context), and a word cut by the start would read as a whole one.
+        # The end needs no test: the scan treats it as the end of the text.
+        if (
+            0 <= start < end <= len(lowered)
+            and len(lowered) == len(self.text)
+            and "\u03a3" not in self.text
+            and not (start and _is_word(lowered[start - 1]) and _is_word(lowered[start]))
+        ):
+            return self.lexicon._best(self.lexicon._hits(lowered, start, end))
+        return self.lexicon.topic_of(self.text[start:end])
 
 
 def _is_word(char: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -538,3 +539,22 @@ def test_any_text_gives_valid_figures(text: str) -> None:
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
+
+
+def test_rows_built_directly_stay_frozen_dataclasses() -> None:
+    # model._direct_init replaces the generated __init__: same parameters, defaults and behavior
+    q = Quantity("about 300", 4, 13, 300.0, 300.0, qualifier="approximately", unit="troops")
+    assert q == Quantity(
+        text="about 300", start=4, end=13, low=300.0, high=300.0, qualifier="approximately", unit="troops"
+    )
+    assert (q.currency, q.percent, q.unit_start, q.unit_end) == (None, False, None, None)
+    assert hash(q) == hash(Quantity("about 300", 4, 13, 300.0, 300.0, "approximately", "troops"))
+    assert dataclasses.replace(q, low=200.0).low == 200.0
+    assert repr(TimeExpr("May 2024", 3, 11, "DATE", "2024-05")) == (
+        "TimeExpr(text='May 2024', start=3, end=11, type='DATE', value='2024-05', mod=None, "
+        "earliest=None, latest=None, precision=None, signal=None)"
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.low = 1.0  # type: ignore[misc]
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'high'"):
+        Quantity("300", 0, 3, 300.0)  # type: ignore[call-arg]

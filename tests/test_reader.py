@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from dprk_tracker.reader import ReadError, decode, parse
+from dprk_tracker.reader import ReadError, _line_patterns, _vocabulary, blank_spans, decode, parse
 
 from .conftest import SEED
 
@@ -80,3 +82,22 @@ def test_decode_fallback_and_bom() -> None:
     fallback = decode(b"Caf\xe9")
     assert (fallback.text, fallback.encoding) == ("Café", "cp1252")
     assert fallback.warning == "not valid UTF-8 (byte 3); decoded as Windows-1252"
+
+
+def test_blank_spans_keeps_newlines_and_length() -> None:
+    assert blank_spans("ab\ncd\nef", [(1, 4)]) == "a \n d\nef"
+    # any order, overlapping, past the end
+    assert blank_spans("abcdefgh", [(5, 20), (1, 3), (2, 4)]) == "a   e   "
+    assert blank_spans("abc", []) == "abc"
+    assert blank_spans("abc", [(2, 2), (5, 9)]) == "abc"
+
+
+def test_boilerplate_patterns_are_one_alternation_matching_as_each() -> None:
+    _, boilerplate, _ = _line_patterns()
+    assert len(boilerplate) == 1
+    separate = [re.compile(p, re.I) for p in _vocabulary()["boilerplate"]]
+    lines = ("Leave a Reply", "  12 Comments", "Share this article:", "© 2025 Daily NK", "Comments are open")
+    for line in lines:
+        assert bool(boilerplate[0].match(line)) == any(p.match(line) for p in separate)
+    related = ("Related Posts", "Related posts about Kursk")
+    assert [bool(boilerplate[0].match(x)) for x in related] == [True, False]

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from dprk_tracker.topics import FALLBACK, LexiconError, default_lexicon, load_lexicon
+from dprk_tracker.topics import (
+    FALLBACK,
+    Classifier,
+    Lexicon,
+    LexiconError,
+    Topic,
+    _words_pattern,
+    default_lexicon,
+    load_lexicon,
+)
 
 
 def test_packaged_topics() -> None:
@@ -116,3 +125,52 @@ def test_keyword_wildcards_and_word_edges(tmp_path: Path) -> None:
     assert lexicon.classify("shipments") == "navy"
     assert lexicon.classify("a sub") == "navy"
     assert lexicon.classify("subsidies") == "other"
+
+
+def test_scores_count_words_phrases_and_symbols() -> None:
+    # "killed in action" adds nothing to "killed" (same topic); "taken prisoner" adds to "prisoner"
+    scores = default_lexicon().scores("Three soldiers were killed in action and 2 taken prisoner for $5")
+    assert scores == {"casualties": 1.0, "prisoners": 2.0, "deployment": 0.9, "money": 0.9}
+
+
+def test_topic_of_is_none_without_a_keyword() -> None:
+    lexicon = default_lexicon()
+    assert lexicon.topic_of("weather") is None
+    assert lexicon.topic_of("") is None
+    assert lexicon.topic_of("Council seats") == "other"  # "other" lists keywords of its own
+    assert lexicon.topic_of("capture of two soldiers") == "prisoners"
+
+
+def test_words_pattern_finds_whole_words_that_may_count() -> None:
+    pattern = _words_pattern(["dead"], ["kill"], ["missing"])
+    found = [m.group() for m in pattern.finditer("killers dead deadly skill missing missings kill_ kill")]
+    assert found == ["killers", "dead", "missing", "kill_", "kill"]
+    assert _words_pattern([], [], []).findall("anything at all") == []
+
+
+def test_classifier_spans_answer_as_their_slices() -> None:
+    lexicon = default_lexicon()
+    text = "Over 300 soldiers were killed; 5 missiles were fired."
+    topics = Classifier(lexicon, text)
+    assert topics.classify((0, 30)) == "casualties"
+    assert topics.classify((31, 53)) == "weapons"
+    assert topics.classify((9, 17)) == "deployment"  # "soldiers"
+    assert topics.classify((31, 38)) == "other"  # "5 missi": the end cuts the word
+    assert topics.classify((10, 10)) == "other"  # empty
+    # the first span or text with a topic wins, as with strings
+    assert topics.classify(None, "", (31, 38), (0, 30)) == "casualties"
+    assert topics.classify("regions", (0, 30)) == "other"
+    # a span that starts inside a word reads the cut word as a word, like its slice
+    cut = Classifier(lexicon, "unkilled soldiers")
+    assert cut.classify((2, 17)) == lexicon.classify("killed soldiers") == "casualties"
+    assert cut.classify((0, 17)) == "deployment"
+    # texts whose lower case is longer (U+0130) or depends on context (capital sigma)
+    for odd in ("İstanbul troops killed", "ΟΔΟΣ troops killed"):
+        assert Classifier(lexicon, odd).classify((4, len(odd))) == lexicon.classify(odd[4:]) == "casualties"
+
+
+def test_classifier_span_ends_phrases_as_the_text_end() -> None:
+    lexicon = Lexicon((Topic("combat", 1.0, ("in action",)), Topic("other", 0.0, ())))
+    topics = Classifier(lexicon, "killed in actions")
+    assert topics.classify((0, 17)) == "other"  # "in actions" is not the phrase
+    assert topics.classify((7, 16)) == "combat" == lexicon.classify("in action")
