@@ -306,6 +306,11 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs", type=int, default=2, help="also run with --jobs J when supported (0: never)"
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="an existing corpus folder (NNN/ folders of 1,000) to read instead of the generated one",
+    )
     args = parser.parse_args(argv)
 
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -316,10 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = json.loads(results_path.read_text()) if results_path.exists() else {"runs": {}}
     results.setdefault("runs", {})
 
-    root = work / f"corpus-{args.density}-seed{args.seed}"
+    root = args.corpus or work / f"corpus-{args.density}-seed{args.seed}"
     started = time.perf_counter()
     print(f"corpus: {max(sizes):,} articles in {root} ...", file=sys.stderr, flush=True)
-    corpus.ensure(root, max(sizes), args.seed, args.density)
+    if args.corpus is None:
+        corpus.ensure(root, max(sizes), args.seed, args.density)
     results["corpus"] = {
         "root": str(root),
         "seed": args.seed,

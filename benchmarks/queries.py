@@ -63,6 +63,13 @@ def page(notebook: Any, table: str, filters: Any) -> list[Any]:
     return notebook.timeline(filters) if table == "events" else notebook.figures(filters)
 
 
+def reference_loop() -> float:
+    """CPU seconds of a fixed loop: how fast the (shared) machine runs at the moment."""
+    start = time.process_time()
+    sum(range(10**7))
+    return time.process_time() - start
+
+
 def percentile(values: list[float], q: float) -> float:
     """Nearest-rank percentile (q in 0..100)."""
     ordered = sorted(values)
@@ -185,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         "open_ms": open_ms,
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "load_avg_start": os.getloadavg()[0],
+        "reference_loop_start_s": reference_loop(),
         "search_cli": has_search_cli,
         "search_lib": has_search_lib,
         "queries": [],
@@ -233,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name} {label}: done", file=sys.stderr, flush=True)
     notebook.close()
     results["load_avg_end"] = os.getloadavg()[0]
+    results["reference_loop_end_s"] = reference_loop()
 
     out = args.json or (args.work / "query-results.json")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -258,7 +267,9 @@ def _cell(block: dict[str, Any] | None) -> tuple[str, str, str]:
 def table(results: dict[str, Any]) -> str:
     lines = [
         f"{results['articles']:,} articles, {results['events']:,} events, {results['figures']:,} figures"
-        f" (load average {results['load_avg_start']:.1f} → {results.get('load_avg_end', float('nan')):.1f})",
+        f" (load average {results['load_avg_start']:.1f} → {results.get('load_avg_end', float('nan')):.1f};"
+        f" reference loop {results.get('reference_loop_start_s', float('nan')):.3f}"
+        f" → {results.get('reference_loop_end_s', float('nan')):.3f} s)",
         "",
         "| query | filters | lib median ms | lib p95 ms | cmd median ms | cmd p95 ms | rows |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",

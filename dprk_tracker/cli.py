@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from .render import Column, Format, clean, emit, figure_value, highlighted, when_text
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
     from .corroborate import Group
     from .db import Filters, Notebook
     from .topics import Lexicon
@@ -54,11 +55,33 @@ class Settings:
     topics: Path | None
 
 
-def _stdout() -> Console:
-    return Console(highlight=False, soft_wrap=False, emoji=False, markup=False)
+class _Output:
+    """Standard output as a Rich console made on first use: JSON and CSV write to ``file`` and
+    never load Rich (importing it is a noticeable part of a command's start-up)."""
+
+    def __init__(self) -> None:
+        self._console: Console | None = None
+
+    @property
+    def file(self) -> Any:
+        # Looked up on each use, as Rich does, so redirected streams (tests, pipes) are followed.
+        return sys.stdout
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(highlight=False, soft_wrap=False, emoji=False, markup=False)
+        return getattr(self._console, name)
 
 
-def _stderr() -> Console:
+def _stdout() -> "Console":
+    return _Output()  # type: ignore[return-value]
+
+
+def _stderr() -> "Console":
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, emoji=False, markup=False)
 
 
@@ -71,23 +94,37 @@ def warn(message: str) -> None:
     print(f"warning: {clean(message)}", file=sys.stderr)
 
 
+# The library's user-facing errors: (module, class).
+_USER_ERRORS = (
+    ("dates", "DateError"),
+    ("db", "NotebookError"),
+    ("reader", "ReadError"),
+    ("topics", "LexiconError"),
+)
+
+
+def _user_error_types() -> tuple[type[Exception], ...]:
+    """The user-facing error classes of the modules loaded so far: a module never imported raised
+    nothing, and importing it only to name its error would slow every command's start-up."""
+    loaded = (sys.modules.get(f"{__package__}.{module}") for module, _ in _USER_ERRORS)
+    found = [getattr(module, name) for module, (_, name) in zip(loaded, _USER_ERRORS, strict=True) if module]
+    return (CommandError, *found)
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn library errors into one clean line on stderr and a non-zero exit."""
-    from .dates import DateError
-    from .db import NotebookError
-    from .reader import ReadError
-    from .topics import LexiconError
-
     try:
         yield
-    except (CommandError, NotebookError, DateError, ReadError, LexiconError) as exc:
-        print(f"error: {clean(str(exc))}", file=sys.stderr)
-        raise typer.Exit(getattr(exc, "code", 1)) from None
-    except OSError as exc:
-        where = f": {exc.filename}" if exc.filename else ""
-        print(f"error: {clean(exc.strerror or str(exc))}{clean(where)}", file=sys.stderr)
-        raise typer.Exit(1) from None
+    except Exception as exc:
+        if isinstance(exc, _user_error_types()):
+            print(f"error: {clean(str(exc))}", file=sys.stderr)
+            raise typer.Exit(getattr(exc, "code", 1)) from None
+        if isinstance(exc, OSError):
+            where = f": {exc.filename}" if exc.filename else ""
+            print(f"error: {clean(exc.strerror or str(exc))}{clean(where)}", file=sys.stderr)
+            raise typer.Exit(1) from None
+        raise
 
 
 @app.callback()
@@ -123,6 +160,15 @@ def _lexicon(settings: Settings) -> "Lexicon":
 
     beside = settings.db.parent / "topics.toml"
     return load_lexicon(beside if beside.is_file() else None, settings.topics)
+
+
+def _filter_lexicon(settings: Settings) -> "Lexicon | Callable[[], Lexicon]":
+    """The lexicon ``_filters`` checks --topic against: loaded now when the user gave one (a broken
+    file is reported whatever the command), otherwise only if a topic is not in the notebook
+    (importing and loading the packaged one is a noticeable part of a read command's start-up)."""
+    if settings.topics or (settings.db.parent / "topics.toml").is_file():
+        return _lexicon(settings)
+    return lambda: _lexicon(settings)
 
 
 def _notebook(settings: Settings, *, create: bool) -> "Notebook":
@@ -196,7 +242,7 @@ NotesOption = Annotated[bool, typer.Option("--notes", help="Show the notes on ea
 
 def _filters(
     notebook: "Notebook",
-    lexicon: "Lexicon",
+    lexicon: "Lexicon | Callable[[], Lexicon]",
     topic: str | None,
     since: str | None,
     until: str | None,
@@ -206,8 +252,10 @@ def _filters(
     from .dates import reference_bound, reference_from_option
     from .db import Filters
 
-    if topic is not None:
-        known = sorted(set(lexicon.names) | set(notebook.topics()))
+    # A topic the notebook holds needs no lexicon (see _filter_lexicon).
+    if topic is not None and topic not in notebook.topics():
+        names = (lexicon() if callable(lexicon) else lexicon).names
+        known = sorted(set(names) | set(notebook.topics()))
         if topic not in known:
             raise CommandError(f"unknown topic {topic!r} (known: {', '.join(known)})")
     since_day = until_day = None
@@ -261,6 +309,8 @@ def ingest(
     ] = 1,
 ) -> None:
     """Store articles and extract their dated events and figures."""
+    from time import monotonic
+
     from . import html, inputs
     from .extract import reference_from_option
     from .files import NothingToIngest, Skipped, discover
@@ -283,43 +333,76 @@ def ingest(
         if isinstance(item, Skipped):
             counts["skipped"] += 1
             warn(f"{item.path}: {item.reason}; skipped")
+    from .db import BATCH_ARTICLES, BATCH_SECONDS, Added, ToAdd
+
+    def stores(ready: inputs.Prepared) -> bool:
+        return ready.item.error is None and ready.duplicate is None and ready.document is not None
+
+    def report(ready: inputs.Prepared, added: Added | None) -> None:
+        item, document = ready.item, ready.document
+        label = item.label
+        if item.last:
+            advance()
+        if item.warning:
+            warn(f"{label}: {item.warning}")
+        if item.error is not None:
+            counts["failed"] += 1
+            print(f"error: {clean(label)}: {clean(item.error)}", file=sys.stderr)
+            return
+        if added is None or document is None:
+            counts["duplicates"] += 1
+            say(f"{clean(label)}: duplicate of article {ready.duplicate}")
+            return
+        if added.duplicate:
+            counts["duplicates"] += 1
+            say(f"{clean(label)}: duplicate of article {added.article_id}")
+            return
+        counts["added"] += 1
+        counts["events"] += added.events
+        counts["figures"] += added.figures
+        extraction = document.extraction
+        date = (
+            f"{extraction.published} ({extraction.published_source})" if extraction.published else "no date"
+        )
+        say(
+            f"{clean(label)}: article {added.article_id}, {clean(extraction.title or 'untitled')} — "
+            f"{date}, {added.events} events, {added.figures} figures"
+        )
+
+    batch: list[inputs.Prepared] = []  # extracted, not yet stored: stored together, then reported
+
+    def flush() -> None:
+        taken = batch[:]
+        batch.clear()
+        entries = [ToAdd(r.document, r.item.path, r.planned) for r in taken if r.document and stores(r)]
+        results = notebook.add_many(entries, source=source)
+        for ready in taken:
+            # An article is reported once stored (a failure raises at it, the ones before reported).
+            report(ready, next(results) if stores(ready) else None)
+
     with user_errors(), _progress(len(files)) as advance:
         # Files become items (an HTML page, a JSON Lines line...), extracted here or in --jobs
-        # processes; this process alone writes, one transaction per article, in input order.
+        # processes; this process alone writes, in input order, a few articles per transaction
+        # (Notebook.add_many: each article complete or absent, as with one transaction each).
         stream = inputs.items(files, _read_bytes)
-        for ready in inputs.prepare(stream, published, lexicon, notebook.find_duplicate, jobs):
-            item, document = ready.item, ready.document
-            label = item.label
-            if item.last:
-                advance()
-            if item.warning:
-                warn(f"{label}: {item.warning}")
-            if item.error is not None:
-                counts["failed"] += 1
-                print(f"error: {clean(label)}: {clean(item.error)}", file=sys.stderr)
-                continue
-            if ready.duplicate is not None or document is None:
-                counts["duplicates"] += 1
-                say(f"{clean(label)}: duplicate of article {ready.duplicate}")
-                continue
-            added = notebook.add(document, path=item.path, source=source)
-            if added.duplicate:
-                counts["duplicates"] += 1
-                say(f"{clean(label)}: duplicate of article {added.article_id}")
-                continue
-            counts["added"] += 1
-            counts["events"] += added.events
-            counts["figures"] += added.figures
-            extraction = document.extraction
-            date = (
-                f"{extraction.published} ({extraction.published_source})"
-                if extraction.published
-                else "no date"
-            )
-            say(
-                f"{clean(label)}: article {added.article_id}, {clean(extraction.title or 'untitled')} — "
-                f"{date}, {added.events} events, {added.figures} figures"
-            )
+        # Workers also plan each article's grouping (its words and keys), with the notebook's
+        # counted lexicon: the writer only looks up, compares and stores.
+        counted = notebook.counted()
+        started = monotonic()
+        prepared = inputs.prepare(
+            stream, published, lexicon, notebook.find_duplicate, jobs, counted, notebook.path
+        )
+        try:
+            for ready in prepared:
+                if not batch:
+                    started = monotonic()
+                batch.append(ready)
+                if len(batch) >= BATCH_ARTICLES or monotonic() - started >= BATCH_SECONDS:
+                    flush()
+        except Exception:
+            flush()  # what was extracted before the failure is stored, as it was article by article
+            raise
+        flush()
     skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
     say(
         f"{counts['added']} added, {counts['duplicates']} duplicates, {counts['failed']} failed{skipped}; "
@@ -375,6 +458,8 @@ def _emit_groups(
     emit(out, rows, fmt, columns, json_rows=data)
     if fmt in (Format.json, Format.csv):
         return
+    from rich.text import Text
+
     merged = [g for g in groups if g.sources > 1]
     if sources and merged:
         out.print()
@@ -397,9 +482,11 @@ def _emit_groups(
         print("no row is reported by more than one article", file=sys.stderr)
 
 
-def _indented(out: Console, text: str, indent: int) -> None:
+def _indented(out: "Console", text: str, indent: int) -> None:
     """Text wrapped to the console with every line indented (Rich pads wrapped lines with spaces)."""
     import textwrap
+
+    from rich.text import Text
 
     for line in textwrap.wrap(text, width=max(20, out.width - indent), break_on_hyphens=False):
         out.print(Text(" " * indent + line), no_wrap=True, crop=False)
@@ -483,7 +570,7 @@ def timeline(
 
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
-    filters = tagged(_filters(notebook, _lexicon(settings), topic, since, until, article, limit), tag)
+    filters = tagged(_filters(notebook, _filter_lexicon(settings), topic, since, until, article, limit), tag)
     # The same event from several articles is one row: groups are kept at ingest, paged in SQL.
     groups = [stored_event_group(members) for members in notebook.grouped("events", filters)]
     rows = [g.first for g in groups]
@@ -558,10 +645,12 @@ def _figure_date(row: dict[str, Any]) -> str:
     return when_text(row["when"], row.get("when_mod"), row.get("precision"), row.get("relation"))
 
 
-def _quote(row: dict[str, Any]) -> Text:
+def _quote(row: dict[str, Any]) -> "Text":
     sentence = row["sentence"] or ""
     at = sentence.find(row["text"])
     if at < 0:
+        from rich.text import Text
+
         return Text(clean(sentence))
     return highlighted(sentence, at, at + len(row["text"]), width=110)
 
@@ -601,7 +690,7 @@ def figures(
 
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
-    filters = tagged(_filters(notebook, _lexicon(settings), topic, since, until, article, limit), tag)
+    filters = tagged(_filters(notebook, _filter_lexicon(settings), topic, since, until, article, limit), tag)
     counted = _counted_lexicon(settings)
     if trend:
         _print_trend(notebook.figures(filters), fmt, counted)
@@ -750,7 +839,7 @@ def _how(source: str | None) -> str | None:
     }.get(source or "", source)
 
 
-def _print_overview(out: Console, overview: dict[str, Any], fmt: Format) -> None:
+def _print_overview(out: "Console", overview: dict[str, Any], fmt: Format) -> None:
     span = "no dated events"
     if overview["earliest"]:
         span = f"{overview['earliest']} to {overview['latest'] or 'open'}"

@@ -7,14 +7,16 @@ The CLI opens a ``Notebook``, calls one method and renders what it returns. Ever
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
+import math
 import os
 import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,12 +26,18 @@ from .model import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:  # the extractors load only when something is extracted
     from .extract import Document
+    from .grouping import Planned
     from .trends import CountedLexicon
-from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .migrations import FIGURE_SPAN_CLASS, FIGURE_SPAN_DAYS, MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
 LOCK_RETRIES = 20
+# ingest stores this many articles per transaction at most (Notebook.add_many), and no article waits
+# longer than this many seconds for its batch: the write lock is held for a fraction of a second.
+BATCH_ARTICLES = 32
+BATCH_SECONDS = 0.5
+CACHE_KB = 64 * 1024
 
 
 class NotebookError(Exception):
@@ -42,6 +50,15 @@ class Added:
     duplicate: bool
     events: int
     figures: int
+
+
+@dataclass(frozen=True)
+class ToAdd:
+    """An article for ``Notebook.add_many``."""
+
+    document: Document
+    path: str | None
+    planned: Planned | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +84,24 @@ _FIGURE_COLUMNS = (
 )  # fmt: skip
 
 
+_ARTICLE_COLUMNS = (
+    "title", "source", "url", "external_id", "summary", "body", "published", "published_precision",
+    "published_source", "place", "content_hash", "path", "ingested_at", "extractor_version",
+)  # fmt: skip
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f"[{c}]" for c in columns)
+    return f"insert into {table} ({names}) values ({', '.join('?' for _ in columns)})"
+
+
+# Plain statements, the same text every time (sqlite3 keeps them prepared): sqlite-utils' insert
+# inspects the table and every value, a third of the writer's time on a long ingest.
+_INSERT_ARTICLE = _insert_sql("articles", _ARTICLE_COLUMNS)
+_INSERT_EVENT_GROUPED = _insert_sql("events", ("id", *_EVENT_COLUMNS, "group_id", "words"))
+_INSERT_FIGURE_GROUPED = _insert_sql("figures", ("id", *_FIGURE_COLUMNS, "group_id"))
+
+
 def content_hash(text: str) -> str:
     """Identity of an article's text: the same words in the same order, whatever the whitespace."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
@@ -84,11 +119,16 @@ class Notebook:
         try:
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite_utils.Database(self._connect())
+            # No sqlite-utils plugins: the notebook needs none, and finding them reads the metadata
+            # of every installed package (50-150 ms of each command's start-up).
+            self.db = sqlite_utils.Database(self._connect(), execute_plugins=False)
             self.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.conn.execute("PRAGMA foreign_keys = ON")
             # In WAL mode NORMAL still never corrupts; a power cut may lose the last commits only.
             self.db.conn.execute("PRAGMA synchronous = NORMAL")
+            # Grouping looks up candidate keys all over the key tables: a 64 MB page cache (filled
+            # only as used) instead of 2 MB saves re-reading their pages from the OS per article.
+            self.db.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise NotebookError(f"{self.path}: cannot open notebook: {exc}") from exc
@@ -181,44 +221,120 @@ class Notebook:
         ).fetchone()
         return row[0] if row else None
 
-    def add(self, document: Document, *, path: str | None, source: str | None = None) -> Added:
-        """Store an article with its events and figures in one transaction."""
-        article = document.article
-        extraction = document.extraction
-        digest = content_hash(article.body)
-        record = {
-            "title": article.title,
-            "source": source or article.source,
-            "url": article.url,
-            "external_id": article.external_id,
-            "summary": article.summary,
-            "body": article.body,
-            "published": extraction.published,
-            "published_precision": extraction.precision,
-            "published_source": extraction.published_source,
-            "place": article.place,
-            "content_hash": digest,
-            "path": path,
-            "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "extractor_version": EXTRACTOR_VERSION,
-        }
+    def add(
+        self,
+        document: Document,
+        *,
+        path: str | None,
+        source: str | None = None,
+        planned: Planned | None = None,
+    ) -> Added:
+        """Store an article with its events and figures, grouped, in one transaction (``planned``:
+        its words and keys, ``grouping.plan`` with this notebook's counted lexicon, if computed)."""
         try:
             with self._writing():
-                existing = self.db.execute(
-                    "select id from articles where content_hash = ?", [digest]
-                ).fetchone()
-                if existing:
-                    return Added(existing[0], True, 0, 0)
-                article_id = self.db["articles"].insert(record).last_pk
-                self._insert_extraction(article_id, document)
-                self.group(article_id)
+                return self._store(document, path, source, planned)
         except sqlite3.IntegrityError:
             # Another writer stored the same text between our check and our insert.
-            existing = self.find_duplicate(article.body)
+            existing = self.find_duplicate(document.article.body)
             if existing is None:
                 raise
             return Added(existing, True, 0, 0)
+
+    def add_many(self, entries: list[ToAdd], *, source: str | None = None) -> Iterator[Added]:
+        """Store several articles, as ``add`` would one after the other, in one transaction: a commit
+        per article cost more than a small article's rows (each rewrites the pages it touched).
+        Yields what each became once it is stored (all of them after the commit).
+
+        Each article is complete or absent whatever happens, as the transaction is. If anything
+        fails, the transaction is rolled back and the articles are stored again one transaction
+        each: those before the failing one are stored (and yielded) and the same error is raised at
+        it, as with a transaction per article. Keep batches small: the write lock is held throughout.
+        """
+        if len(entries) > 1:
+            try:
+                with self._writing():
+                    stored = [self._store(e.document, e.path, source, e.planned) for e in entries]
+            except Exception:
+                pass  # whatever failed, nothing of the batch is stored: redone article by article
+            else:
+                yield from stored
+                return
+        for e in entries:
+            yield self.add(e.document, path=e.path, source=source, planned=e.planned)
+
+    def _store(
+        self, document: Document, path: str | None, source: str | None, planned: Planned | None
+    ) -> Added:
+        """An article and its rows, grouped (inside the caller's write transaction)."""
+        article = document.article
+        extraction = document.extraction
+        digest = content_hash(article.body)
+        existing = self.db.conn.execute("select id from articles where content_hash = ?", [digest]).fetchone()
+        if existing:
+            return Added(existing[0], True, 0, 0)
+        if planned is None:
+            from .grouping import plan
+
+            planned = plan(extraction, self.counted())
+        record = (
+            article.title,
+            source or article.source,
+            article.url,
+            article.external_id,
+            article.summary,
+            article.body,
+            extraction.published,
+            extraction.precision,
+            extraction.published_source,
+            article.place,
+            digest,
+            path,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            EXTRACTOR_VERSION,
+        )
+        article_id = self.db.conn.execute(_INSERT_ARTICLE, record).lastrowid
+        assert article_id is not None
+        self._insert_grouped(article_id, document, planned)
         return Added(article_id, False, len(extraction.events), len(extraction.figures))
+
+    def _insert_grouped(self, article_id: int, document: Document, planned: Planned) -> None:
+        """Insert the rows already grouped: their ids are decided first (the next free ones, as SQLite
+        would give them inside this write transaction), so each row is written once, group included,
+        and never read back."""
+        from .grouping import assign_new, event_row, figure_row
+
+        conn = self.db.conn
+        extraction = document.extraction
+        first_event = conn.execute("select coalesce(max(id), 0) + 1 from events").fetchone()[0]
+        first_figure = conn.execute("select coalesce(max(id), 0) + 1 from figures").fetchone()[0]
+        events = [event_row(e, article_id, first_event + i) for i, e in enumerate(extraction.events)]
+        figures = [figure_row(f, article_id, first_figure + i) for i, f in enumerate(extraction.figures)]
+        event_groups, figure_groups = assign_new(
+            self.db, article_id, events, figures, planned, self.counted()
+        )
+        conn.executemany(
+            _INSERT_EVENT_GROUPED,
+            [
+                (
+                    row["id"], article_id, e.when, e.mod, e.relation, e.earliest, e.latest, e.precision,
+                    e.sort_date, e.time_text, e.time_start, e.time_end, e.text, e.start, e.end, e.topic,
+                    event_groups[row["id"]], row["words"],
+                )
+                for row, e in zip(events, extraction.events, strict=True)
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            _INSERT_FIGURE_GROUPED,
+            [
+                (
+                    row["id"], article_id, f.text, f.low, f.high, f.qualifier, f.unit, f.currency,
+                    int(f.percent), f.topic, f.when, f.when_mod, f.relation, f.earliest, f.latest,
+                    f.precision, f.sentence, f.start, f.end, figure_groups[row["id"]],
+                )
+                for row, f in zip(figures, extraction.figures, strict=True)
+            ],
+        )  # fmt: skip
 
     def counted(self) -> CountedLexicon:
         """What figures count, folded: the packaged lexicon and a ``counted.toml`` beside the notebook."""
@@ -273,9 +389,8 @@ class Notebook:
         )  # fmt: skip
 
     def topics(self) -> list[str]:
-        rows = self.db.execute(
-            "select topic from events union select topic from figures order by 1"
-        ).fetchall()
+        """Topics with at least one event or figure (from the counts migration m007 keeps)."""
+        rows = self.db.execute("select distinct topic from topic_counts order by topic").fetchall()
         return [r[0] for r in rows]
 
     def article_exists(self, article_id: int) -> bool:
@@ -339,9 +454,9 @@ class Notebook:
         and lists only its matching members (as grouping the filtered rows would). Unfiltered, the
         page walks the representatives in an index; filtered, it walks the matching rows in order
         and keeps a row when no better member of its group matches, so LIMIT stops the walk early.
-        A date filter does not bound that walk: rows ending before ``since`` are stepped over, which
-        is cheap while many earlier rows overlap the window (open "since 2024" dates, years) and
-        costs a scan when almost nothing does.
+        Figures with ``since``: rows ending before it are not stepped over one by one (a scan of
+        most of the notebook); see ``_figures_since``. Events are ordered by ``sort_date`` and most
+        rows before ``since`` overlap it, so their walk stays short.
         """
         from .grouping import rank_sql
 
@@ -359,11 +474,15 @@ class Notebook:
                 f" and ({rank_sql(table, 'm')}) < ({rank_sql(table, table)}))"
             )
             params += more
-        sql = f"select {_SELECT[table]}, {table}.group_id{_FROM[table]}{where} order by {_PAGE_ORDER[table]}"
-        if filters.limit:
-            sql += " limit ?"
-            params.append(filters.limit)
-        shown = [dict(r) for r in self._rows(sql, params)]
+        if table == "figures" and filters.since and _iso_day(filters.since):
+            shown = self._figures_since(filters, where, params)
+        else:
+            columns = f"{_SELECT[table]}, {table}.group_id"
+            sql = f"select {columns}{_FROM[table]}{where} order by {_PAGE_ORDER[table]}"
+            if filters.limit:
+                sql += " limit ?"
+                params.append(filters.limit)
+            shown = [dict(r) for r in self._rows(sql, params)]
         if not shown:
             return []
         members: dict[int, list[dict[str, Any]]] = {r["group_id"]: [] for r in shown if r["group_id"]}
@@ -379,6 +498,65 @@ class Notebook:
         for row in self._rows(f"select {columns}{source}{where} order by {rank_sql(table, table)}", params):
             members[row["group_id"]].append(_without_group(row))
         return [members[r["group_id"]] if r["group_id"] else [_without_group(r)] for r in shown]
+
+    def _figures_since(self, filters: Filters, where: str, params: list[Any]) -> list[dict[str, Any]]:
+        """The figure page under ``where`` (which holds the ``since`` filter) in page order, without
+        walking the rows that end before ``since``.
+
+        A dated figure overlaps ``since`` only if it starts at most its span before it. Figures are
+        indexed by span class (migration m007: up to 31 days, up to 183, longer), so each class is
+        read in page order from ``since`` minus its longest span (for the last class, the longest of
+        any figure: one probe of ``figures_span``) and LIMIT stops each run early; rows open at one
+        end ("since 2024", "by 2025") come from their own small index. The runs are merged in page
+        order, so the page is exactly the one a walk over every row would give.
+        """
+        longest = self.db.execute(
+            "select max(julianday(latest) - julianday(earliest)) from figures"
+            f" where julianday(latest) - julianday(earliest) > {FIGURE_SPAN_DAYS[-1]}"
+        ).fetchone()[0]
+        since = date.fromisoformat(filters.since)
+        columns = f"{_SELECT['figures']}, figures.group_id, figures.start as page_start"
+        limit = " limit ?" if filters.limit else ""
+        more = [filters.limit] if filters.limit else []
+        runs = []
+        # The longest span of the last class (a partial index holds only those): None when it is empty.
+        for span_class, days in enumerate((*FIGURE_SPAN_DAYS, math.ceil(longest or 0))):
+            try:
+                start = (since - timedelta(days=days)).isoformat()
+            except OverflowError:  # before year 1: from the first day
+                start = ""
+            runs.append(
+                self._rows(
+                    f"select {columns}{_FROM['figures']}{where} and {_SPAN_CLASS} = ?"
+                    " and figures.earliest >= ?"
+                    f" order by figures.earliest, figures.latest, figures.article_id, figures.start{limit}",
+                    [*params, span_class, start, *more],
+                )
+            )
+        # Its own index even with --topic: the topic's page index would walk every row of the topic.
+        source = _FROM["figures"].replace(" figures ", " figures indexed by figures_half_open_page ", 1)
+        half_open = self._rows(
+            f"select {columns}{source}{where}"
+            " and (figures.earliest is null) != (figures.latest is null)"
+            f" order by {_PAGE_ORDER['figures']}{limit}",
+            [*params, *more],
+        )
+
+        def order(row: sqlite3.Row) -> tuple[Any, ...]:  # _PAGE_ORDER['figures']; nulls sort first
+            earliest, latest = row["earliest"], row["latest"]
+            return (
+                earliest is None,
+                earliest or "",
+                latest is not None,
+                latest or "",
+                row["article_id"],
+                row["page_start"],
+            )
+
+        rows = [dict(r) for r in heapq.merge(*runs, half_open, key=order)][: filters.limit or None]
+        for row in rows:
+            del row["page_start"]
+        return rows
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = (
@@ -403,16 +581,20 @@ class Notebook:
         """The notebook at a glance: counts, date span, topics, the latest figure per topic."""
         one = self.db.execute
         articles = one("select count(*) from articles").fetchone()[0]
-        events = one("select count(*) from events").fetchone()[0]
-        figures = one("select count(*) from figures").fetchone()[0]
-        span = one("select min(sort_date), max(coalesce(latest, earliest)) from events").fetchone()
+        # Counts and the date span from the tables triggers keep (migration m007): O(topics + log n)
+        # where counting the rows took seconds at 100,000 articles; the values are the same.
         per_topic = self._rows(
-            "select topic, sum(events) as events, sum(figures) as figures from ("
-            " select topic, count(*) as events, 0 as figures from events group by topic"
-            " union all select topic, 0, count(*) from figures group by topic)"
-            " group by topic order by topic",
+            "select topic, sum(case when kind = 'event' then count else 0 end) as events,"
+            " sum(case when kind = 'figure' then count else 0 end) as figures"
+            " from topic_counts group by topic order by topic",
             [],
         )
+        events = sum(r["events"] for r in per_topic)
+        figures = sum(r["figures"] for r in per_topic)
+        span = one(
+            "select (select min(day) from event_dates where kind = 'start'),"
+            " (select max(day) from event_dates where kind = 'end')"
+        ).fetchone()
         # The latest figure of each topic: one probe of (topic, latest, earliest, id) per topic (a
         # window over every figure took seconds at 10,000 articles). Open-ended rows come last.
         columns = (
@@ -465,6 +647,7 @@ _SELECT = {
     " figures.precision, figures.sentence, articles.title, articles.source",
 }
 _FROM = {t: f" from {t} join articles on articles.id = {t}.article_id" for t in ("events", "figures")}
+_SPAN_CLASS = FIGURE_SPAN_CLASS.replace("latest", "figures.latest").replace("earliest", "figures.earliest")
 # Must read as the page indexes of migration m005 do, so SQLite walks them instead of sorting.
 _PAGE_ORDER = {
     "events": "events.sort_date is null, events.sort_date, events.latest is null, events.latest,"
@@ -472,6 +655,15 @@ _PAGE_ORDER = {
     "figures": "figures.earliest is null, figures.earliest, figures.latest, figures.article_id,"
     " figures.start",
 }
+
+
+def _iso_day(value: str) -> bool:
+    """Whether ``value`` is a YYYY-MM-DD day (what the commands pass as --since)."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
 
 
 def _without_group(row: sqlite3.Row) -> dict[str, Any]:

@@ -24,8 +24,12 @@ Finding candidates is bounded, so an article costs the same in a notebook of 100
 * A row's candidates are ranked by how many keys (words and numbers in a date cell) they share
   with it, then newest first; only the first ``VERIFY`` are checked with the rules. One query
   reads the postings of all the article's keys, one reads the candidates, one files the new
-  representatives and one trims their keys; the work per article does not depend on the size of
-  the notebook.
+  representatives and one trims the keys that may hold too many; the work per article does not
+  depend on the size of the notebook.
+
+A row's words and keys depend on the row alone (and the counted lexicon): ``plan`` computes them
+where the article is extracted (``ingest --jobs`` workers), and ``assign_new`` groups the rows
+before they are inserted, so the writer reads none of its own rows back and writes each row once.
 
 The approximation, exactly: a true match (one ``corroborate`` would make) is missed when (1) the
 representative it should join is, under every key the two share, older than the ``KEEP_PER_KEY``
@@ -43,7 +47,6 @@ Nothing is ever merged against the rules: every merge passes them.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import zlib
@@ -51,24 +54,26 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain
+from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from .corroborate import (
     FIGURE_FLOOR,
     SIMILAR,
+    SIMILAR_WITH_FIGURE,
     _event_words,
-    compatible_dates,
-    event_match,
     figure_key,
     jaccard,
     numbers,
 )
 from .trends import CountedError, CountedLexicon, load_counted
+
+if TYPE_CHECKING:
+    from .model import Event, Extraction, Figure
 
 KEEP_PER_KEY = 12  # representatives kept per key (the newest filed)
 VERIFY = 8  # candidates checked against the rules per row (most shared keys first)
@@ -259,23 +264,47 @@ def _dicts(db: Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str,
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _candidates(db: Database, table: str, keyed: list[tuple[dict[str, Any], Keys]]) -> list[list[int]]:
+@dataclass
+class _Postings:
+    """What one query read of the key tables: every posting of the keys looked up."""
+
+    looked: set[int]
+    rows: dict[int, list[int]]  # key -> representatives filed there (keys with none are absent)
+
+    def may_overflow(self, key: int, added: int) -> bool:
+        """Whether ``added`` more postings can take ``key`` past ``KEEP_PER_KEY`` (only ever fewer
+        than read remain: this article's takeovers delete postings, nothing else writes them)."""
+        return key not in self.looked or len(self.rows.get(key, ())) + added > KEEP_PER_KEY
+
+
+def _candidates(
+    db: Database, table: str, keyed: list[tuple[dict[str, Any], Keys]]
+) -> tuple[list[list[int]], _Postings]:
     """Per row, the representatives filed under its keys: most shared keys first, then newest,
     ``VERIFY + 2`` at most (spares for those taken meanwhile). One query for the whole article."""
-    wanted = sorted({key for _, found in keyed for key in found.looked})
+    looked = {key for _, found in keyed for key in found.looked}
+    wanted = sorted(looked)
     postings: dict[int, list[int]] = {}
     if wanted:
-        for key, row_id in db.execute(
-            f"select key, row_id from {KEYS_TABLE[table]} where key in (select value from json_each(?))",
+        found = db.execute(
+            f"select key, row_id from {KEYS_TABLE[table]} where key in (select value from json_each(?))"
+            " order by key",
             [json.dumps(wanted)],
-        ):
-            postings.setdefault(key, []).append(row_id)
+        ).fetchall()
+        postings = {key: [row_id for _, row_id in filed] for key, filed in groupby(found, _KEY)}
+    get = postings.get
     ranked = []
     for _, found in keyed:
-        shares = Counter(chain.from_iterable(postings.get(key, ()) for key in found.looked))
-        best = heapq.nlargest(VERIFY + 2, shares.items(), key=itemgetter(1, 0))
+        # Every posting of every key the row looks in (a key listed twice counts twice), counted in
+        # C; sorted() is nlargest's documented equivalent, and cheaper at these sizes.
+        filed = Counter(chain.from_iterable(filter(None, map(get, found.looked))))
+        best = sorted(filed.items(), key=_SHARES_THEN_NEWEST, reverse=True)[: VERIFY + 2]
         ranked.append([row_id for row_id, _ in best])
-    return ranked
+    return ranked, _Postings(looked, postings)
+
+
+_SHARES_THEN_NEWEST = itemgetter(1, 0)
+_KEY = itemgetter(0)
 
 
 def _rows(db: Database, table: str, where: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -283,22 +312,26 @@ def _rows(db: Database, table: str, where: str, params: list[Any]) -> list[dict[
     return _dicts(db, f"select {columns} from {table} where {where}", params)
 
 
-def _file(db: Database, table: str, reps: list[tuple[int, Keys]]) -> None:
+def _file(db: Database, table: str, reps: list[tuple[int, Keys]], read: _Postings | None = None) -> None:
     """File representatives (id, keys) under their keys, then keep the KEEP_PER_KEY newest (highest
-    ids) of each key they touched: a key's postings never grow past the bound."""
+    ids) of each key they touched: a key's postings never grow past the bound. Keys ``read`` shows
+    with room to spare are not trimmed (trimming cost more than filing)."""
     if not reps:
         return
+    filed = Counter(key for _, found in reps for key in found.filed)
+    trimmed = sorted(k for k, n in filed.items() if read is None or read.may_overflow(k, n))
     keys_table = KEYS_TABLE[table]
     db.conn.executemany(
         f"insert or ignore into {keys_table} (key, row_id) values (?, ?)",
         [(key, rep_id) for rep_id, found in reps for key in found.filed],
     )
-    db.execute(
-        f"delete from {keys_table} where key in (select value from json_each(?)) and row_id <"
-        f" (select k.row_id from {keys_table} k where k.key = {keys_table}.key order by k.row_id desc"
-        " limit 1 offset ?)",
-        [json.dumps(sorted({key for _, found in reps for key in found.filed})), KEEP_PER_KEY - 1],
-    )
+    if trimmed:
+        db.execute(
+            f"delete from {keys_table} where key in (select value from json_each(?)) and row_id <"
+            f" (select k.row_id from {keys_table} k where k.key = {keys_table}.key order by k.row_id"
+            " desc limit 1 offset ?)",
+            [json.dumps(trimmed), KEEP_PER_KEY - 1],
+        )
 
 
 def _unfile(db: Database, table: str, reps: list[tuple[int, Keys]]) -> None:
@@ -322,30 +355,90 @@ def assign_article(db: Database, article_id: int, lexicon: CountedLexicon | None
 def _match(
     table: str, candidate: dict[str, Any], row: dict[str, Any], lexicon: CountedLexicon
 ) -> tuple[bool, float] | None:
-    """How well ``row`` matches a representative (higher is better), or None."""
+    """How well ``row`` matches a representative (higher is better), or None.
+
+    ``corroborate``'s rules (``event_match``, ``compatible_dates``) without building the reason they
+    give: the writer checks hundreds of pairs per article. ``test_claim_groups`` holds the two to
+    the same answers."""
     if table == "events":
+        date = _dates(candidate, row, "mod")
+        if not date:
+            return None
         c_words, c_numbers = event_words(candidate)
         words, row_numbers = event_words(row)
-        reason = event_match(candidate, row, c_words, words, c_numbers, row_numbers)
-        return (reason.startswith("same date"), jaccard(c_words, words)) if reason else None
-    if figure_key(candidate, lexicon) != figure_key(row, lexicon):
+        shared = c_numbers & row_numbers
+        if c_numbers and row_numbers and not shared:
+            return None  # both state figures, none in common: different claims
+        score = jaccard(c_words, words)
+        if score >= SIMILAR or (score >= SIMILAR_WITH_FIGURE and any(n >= FIGURE_FLOOR for n in shared)):
+            return (date == _SAME, score)
+        return None
+    if _figure_key(candidate, lexicon) != _figure_key(row, lexicon):
         return None  # a hash collision
-    date = compatible_dates(candidate, row, mod_key="when_mod")
-    return (date.startswith("same date"), 0.0) if date else None
+    date = _dates(candidate, row, "when_mod")
+    return (date == _SAME, 0.0) if date else None
+
+
+_SAME, _WITHIN = 2, 1
+
+
+def _dates(a: dict[str, Any], b: dict[str, Any], mod_key: str) -> int:
+    """``compatible_dates`` as a number: ``_SAME`` date, one ``_WITHIN`` the other, or 0 (neither)."""
+    when = a["when"]
+    if not when or not b["when"]:
+        return 0
+    relation = a["relation"]
+    if when == b["when"] and a[mod_key] == b[mod_key] and relation == b["relation"]:
+        return _SAME
+    if relation or b["relation"]:
+        return 0
+    a_first, a_last, b_first, b_last = a["earliest"], a["latest"], b["earliest"], b["latest"]
+    if a_first is None or a_last is None or b_first is None or b_last is None:
+        return 0
+    if (b_first <= a_first and a_last <= b_last) or (a_first <= b_first and b_last <= a_last):
+        return _WITHIN
+    return 0
+
+
+def _figure_key(row: dict[str, Any], lexicon: CountedLexicon) -> tuple[Any, ...]:
+    found = row.get("_figure_key")
+    if found is None:
+        found = row["_figure_key"] = figure_key(row, lexicon)
+    return found
 
 
 def _assign(db: Database, table: str, article_id: int, lexicon: CountedLexicon) -> None:
-    rows = sorted(
-        _rows(db, table, "article_id = ? and group_id is null", [article_id]),
-        key=lambda r: _rank(table, r),
-    )
-    if not rows:
-        return
-    keyed = [(row, keys(table, row, lexicon)) for row in rows]
+    rows = _rows(db, table, "article_id = ? and group_id is null", [article_id])
+    assigned = _decide(db, table, article_id, [(row, keys(table, row, lexicon)) for row in rows], lexicon)
+    if table == "events":  # the words go with the group, for the rows compared with it later
+        words = {row["id"]: row["words"] for row in rows}
+        db.conn.executemany(
+            "update events set group_id = ?, words = ? where id = ?",
+            [(assigned[r["id"]], words[r["id"]], r["id"]) for r in rows],
+        )
+    else:
+        db.conn.executemany(
+            "update figures set group_id = ? where id = ?", [(assigned[r["id"]], r["id"]) for r in rows]
+        )
+
+
+def _decide(
+    db: Database,
+    table: str,
+    article_id: int,
+    keyed: list[tuple[dict[str, Any], Keys]],
+    lexicon: CountedLexicon,
+) -> dict[int, int]:
+    """Group an article's new rows (with their keys) with the stored groups: each row's group id, by
+    row id. Takeovers and the candidate keys are written here; the rows' own ``group_id`` is the
+    caller's to store (an update of stored rows, or part of their insert)."""
+    if not keyed:
+        return {}
+    keyed = sorted(keyed, key=lambda pair: _rank(table, pair[0]))
     # Candidates are the other articles' representatives as they stand now: a group this article
     # joins is then off limits to its other rows (one row per article), so no later change here
     # can create a candidate.
-    ranked = _candidates(db, table, keyed)
+    ranked, read = _candidates(db, table, keyed)
     wanted = sorted({i for ids in ranked for i in ids})
     candidates = {
         c["id"]: c
@@ -361,7 +454,7 @@ def _assign(db: Database, table: str, article_id: int, lexicon: CountedLexicon) 
         )
     }
     taken: set[int] = set()  # groups holding a row of this article: never joined twice
-    assigned: list[tuple[int, int]] = []  # (group id, row id)
+    assigned: dict[int, int] = {}  # row id -> group id
     takeovers: list[tuple[int, int]] = []  # (new representative, old representative)
     reps: list[tuple[int, Keys]] = []
     for (row, found), ids in zip(keyed, ranked, strict=True):
@@ -372,7 +465,7 @@ def _assign(db: Database, table: str, article_id: int, lexicon: CountedLexicon) 
             if score is not None and (best is None or score > best[0]):  # ties: the lowest id
                 best = (score, candidate)
         if best is None:
-            assigned.append((row["id"], row["id"]))
+            assigned[row["id"]] = row["id"]
             reps.append((row["id"], found))
             taken.add(row["id"])
             continue
@@ -380,22 +473,113 @@ def _assign(db: Database, table: str, article_id: int, lexicon: CountedLexicon) 
         taken.add(group["id"])
         if _rank(table, row) < _rank(table, group):
             # The more precise report is shown: it takes the group over.
-            assigned.append((row["id"], row["id"]))
+            assigned[row["id"]] = row["id"]
             takeovers.append((row["id"], group["id"]))
             reps.append((row["id"], found))
         else:
-            assigned.append((group["id"], row["id"]))
-    if table == "events":  # the words go with the group, for the rows compared with it later
-        words = {row["id"]: row["words"] for row in rows}
-        db.conn.executemany(
-            "update events set group_id = ?, words = ? where id = ?", [(g, words[r], r) for g, r in assigned]
-        )
-    else:
-        db.conn.executemany("update figures set group_id = ? where id = ?", assigned)
+            assigned[row["id"]] = group["id"]
     if takeovers:
         db.conn.executemany(f"update {table} set group_id = ? where group_id = ?", takeovers)
         _unfile(db, table, [(o, keys(table, candidates[o], lexicon)) for _, o in takeovers])
-    _file(db, table, reps)
+    _file(db, table, reps, read)
+    return assigned
+
+
+# ---------------------------------------------------------------------------------------------------
+# Grouping an article as it is stored: its keys computed where it was extracted
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What grouping needs of an article's rows besides the notebook: a pure function of the rows and
+    the counted lexicon, so ``ingest`` computes it in the extracting process and the single writer
+    only looks up candidates, compares and stores. In the extraction's row order."""
+
+    words: tuple[str, ...]  # each event's content words, as ``events.words`` stores them
+    events: tuple[Keys, ...]
+    figures: tuple[Keys, ...]
+
+
+def event_row(event: Event, article_id: int = 0, row_id: int = 0) -> dict[str, Any]:
+    """An event as ``EVENT_COLUMNS`` reads it back once stored."""
+    return {
+        "id": row_id,
+        "article_id": article_id,
+        "when": event.when,
+        "mod": event.mod,
+        "relation": event.relation,
+        "earliest": event.earliest,
+        "latest": event.latest,
+        "precision": event.precision,
+        "sort_date": event.sort_date,
+        "time_text": event.time_text,
+        "time_offset": event.time_start - event.start,
+        "text": event.text,
+        "start": event.start,
+        "group_id": None,
+        "words": None,
+    }
+
+
+def _real(value: float | None) -> float | None:
+    # As a REAL column gives it back: a float, and NaN stored as null.
+    return None if value is None or value != value else float(value)
+
+
+def figure_row(figure: Figure, article_id: int = 0, row_id: int = 0) -> dict[str, Any]:
+    """A figure as ``FIGURE_COLUMNS`` reads it back once stored."""
+    return {
+        "id": row_id,
+        "article_id": article_id,
+        "text": figure.text,
+        "low": _real(figure.low),
+        "high": _real(figure.high),
+        "qualifier": figure.qualifier,
+        "unit": figure.unit,
+        "currency": figure.currency,
+        "percent": int(figure.percent),
+        "when": figure.when,
+        "when_mod": figure.when_mod,
+        "relation": figure.relation,
+        "earliest": figure.earliest,
+        "latest": figure.latest,
+        "start": figure.start,
+        "group_id": None,
+    }
+
+
+def plan(extraction: Extraction, lexicon: CountedLexicon) -> Planned:
+    """An article's words and keys, before it is stored."""
+    words = []
+    event_keys = []
+    for event in extraction.events:
+        row = event_row(event)
+        event_keys.append(keys("events", row, lexicon))
+        words.append(row["words"])
+    return Planned(
+        tuple(words),
+        tuple(event_keys),
+        tuple(keys("figures", figure_row(f), lexicon) for f in extraction.figures),
+    )
+
+
+def assign_new(
+    db: Database,
+    article_id: int,
+    events: list[dict[str, Any]],
+    figures: list[dict[str, Any]],
+    planned: Planned,
+    lexicon: CountedLexicon,
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Group an article's rows before they are inserted (``event_row``/``figure_row`` with their
+    ids-to-be, inside the caller's transaction): the group id of each, by row id. The same groups as
+    inserting them ungrouped and calling ``assign_article``."""
+    for row, words in zip(events, planned.words, strict=True):
+        row["words"] = words
+    return (
+        _decide(db, "events", article_id, list(zip(events, planned.events, strict=True)), lexicon),
+        _decide(db, "figures", article_id, list(zip(figures, planned.figures, strict=True)), lexicon),
+    )
 
 
 def detach(db: Database, article_id: int, lexicon: CountedLexicon | None = None) -> None:

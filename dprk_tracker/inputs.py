@@ -4,15 +4,18 @@ A plain or Markdown file is one item; an HTML page is one item (converted by ``h
 file is one item per line (``jsonl``). A file or line that cannot be read becomes an item carrying
 its error, so the caller reports it and goes on.
 
-Extraction can run in N worker processes (``prepare(..., jobs=N)``): items are taken in chunks, the
-texts of each chunk are mapped over a process pool in order, and the caller — the only writer —
-stores the results one transaction per article, in input order. So the output is the same for any N.
+Extraction can run in N worker processes (``prepare(..., jobs=N)``): items are sent to a process pool
+a few ahead of the one being stored, each extracted and planned for grouping (its words and keys:
+``grouping.plan``) in a worker, and the caller — the only writer — stores the results in input
+order. So the output is the same for any N.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -23,10 +26,12 @@ from .reader import ReadError, decode, parse
 
 if TYPE_CHECKING:
     from .extract import Document
+    from .grouping import Planned
     from .topics import Lexicon
+    from .trends import CountedLexicon
 
 SUFFIXES = (".txt", ".md", *html.SUFFIXES, *jsonl.SUFFIXES)
-CHUNK_PER_JOB = 4  # items per worker per round: enough to keep workers busy, little held in memory
+CHUNK_PER_JOB = 8  # items in flight per worker: enough to keep workers busy, little held in memory
 
 
 @dataclass(frozen=True)
@@ -85,18 +90,56 @@ def _lines(label: str, path: str | None, text: str, warning: str | None) -> Iter
 # Extraction, in this process or in a pool
 
 _worker_lexicon: Lexicon | None = None
+_worker_counted: CountedLexicon | None = None
+_worker_notebook: Path | None = None
+_worker_connection: sqlite3.Connection | None = None
 
 
-def _init_worker(lexicon: Lexicon) -> None:
-    global _worker_lexicon
-    _worker_lexicon = lexicon  # sent once per worker, not once per article
+def _init_worker(lexicon: Lexicon, counted: CountedLexicon | None, notebook: Path | None) -> None:
+    global _worker_lexicon, _worker_counted, _worker_notebook
+    # Sent once per worker, not once per article.
+    _worker_lexicon, _worker_counted, _worker_notebook = lexicon, counted, notebook
 
 
-def _extract(task: tuple[str, str | None]) -> Document:
+def _extract_and_plan(
+    text: str, published: str | None, lexicon: Lexicon | None, counted: CountedLexicon | None
+) -> tuple[Document, Planned | None]:
     from .extract import extract_document
 
+    document = extract_document(text, published, lexicon)
+    if counted is None:
+        return document, None
+    from .grouping import plan
+
+    return document, plan(document.extraction, counted)
+
+
+def _stored(text: str) -> int | None:
+    """In a worker: the article already committed with this text (a read-only connection of its
+    own), or None, also when the notebook cannot be read (the writer checks again anyway)."""
+    global _worker_connection
+    if _worker_notebook is None:
+        return None
+    from .db import content_hash
+
+    try:
+        if _worker_connection is None:
+            uri = f"{_worker_notebook.resolve().as_uri()}?mode=ro"
+            _worker_connection = sqlite3.connect(uri, uri=True)
+        row = _worker_connection.execute(
+            "select id from articles where content_hash = ?", [content_hash(parse(text).body)]
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def _extract(task: tuple[str, str | None]) -> tuple[Document | None, Planned | None, int | None]:
     text, published = task
-    return extract_document(text, published, _worker_lexicon)
+    duplicate = _stored(text)
+    if duplicate is not None:
+        return None, None, duplicate
+    return (*_extract_and_plan(text, published, _worker_lexicon, _worker_counted), None)
 
 
 @dataclass(frozen=True)
@@ -104,6 +147,7 @@ class Prepared:
     item: Item
     document: Document | None = None  # None for an error or a known duplicate
     duplicate: int | None = None  # the stored article with the same text, found before extraction
+    planned: Planned | None = None  # the rows' words and keys for grouping (``grouping.plan``)
 
 
 def prepare(
@@ -112,13 +156,19 @@ def prepare(
     lexicon: Lexicon,
     find_duplicate: Callable[[str], int | None],
     jobs: int = 1,
+    counted: CountedLexicon | None = None,
+    notebook: Path | None = None,
 ) -> Iterator[Prepared]:
-    """Extract each item (``published`` overrides an item's own date), in input order.
+    """Extract each item (``published`` overrides an item's own date), in input order; with
+    ``counted``, also plan its grouping (the extracting process does it, not the writer).
 
-    A text already stored is not extracted again. Within one chunk a repeated text is extracted
-    twice and the writer finds the duplicate when it stores it: the message is the same either way.
+    A text already stored is not extracted again. With ``jobs`` > 1 and the ``notebook`` file, each
+    worker looks that up itself (``find_duplicate`` is then not called: parsing and hashing leave the
+    writer). An item is checked when it is sent to extraction, up to ``jobs * CHUNK_PER_JOB`` items
+    ahead of the one the writer stores, against what is committed: a repeated text among those is
+    extracted twice and the writer finds the duplicate when it stores it (the message is the same
+    either way).
     """
-    from .extract import extract_document
 
     def check(item: Item) -> Prepared | None:
         if item.text is None:
@@ -130,19 +180,33 @@ def prepare(
         for item in stream:
             ready = check(item)
             if ready is None:
-                document = extract_document(item.text or "", published or item.published, lexicon)
-                ready = Prepared(item, document)
+                document, planned = _extract_and_plan(
+                    item.text or "", published or item.published, lexicon, counted
+                )
+                ready = Prepared(item, document, planned=planned)
             yield ready
         return
+    # A window of items in flight, refilled as the writer takes the oldest: the workers extract
+    # while the writer stores (a chunk at a time left them idle while the writer caught up).
+    ahead = jobs * CHUNK_PER_JOB
     iterator = iter(stream)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(lexicon,)) as pool:
-        while chunk := list(islice(iterator, jobs * CHUNK_PER_JOB)):
-            checked = [check(item) for item in chunk]
-            tasks = [
-                (item.text or "", published or item.published)
-                for item, ready in zip(chunk, checked, strict=True)
-                if ready is None
-            ]
-            documents = iter(pool.map(_extract, tasks))
-            for item, ready in zip(chunk, checked, strict=True):
-                yield ready or Prepared(item, next(documents))
+    pending: deque[tuple[Item, Prepared | Future[tuple[Document | None, Planned | None, int | None]]]]
+    pending = deque()
+    setup = (lexicon, counted, notebook)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:
+        while True:
+            for item in islice(iterator, ahead - len(pending)):
+                if item.text is None:
+                    ready: Prepared | None = Prepared(item)
+                else:
+                    ready = None if notebook is not None else check(item)
+                task = (item.text or "", published or item.published)
+                pending.append((item, ready or pool.submit(_extract, task)))
+            if not pending:
+                return
+            item, waiting = pending.popleft()
+            if isinstance(waiting, Prepared):
+                yield waiting
+            else:
+                document, planned, duplicate = waiting.result()
+                yield Prepared(item, document, duplicate, planned)

@@ -7,6 +7,13 @@ from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("dprk_tracker")
 
+# A dated figure's span class: 0 up to 31 days, 1 up to 183 days, 2 longer (null: open or undated).
+# Queries must spell it as indexed (m007) for SQLite to use the index.
+FIGURE_SPAN_CLASS = (
+    "((julianday(latest) - julianday(earliest) > 31) + (julianday(latest) - julianday(earliest) > 183))"
+)
+FIGURE_SPAN_DAYS = (31, 183)
+
 
 @MIGRATIONS()
 def m001_articles_events_figures(db: Database) -> None:
@@ -199,6 +206,82 @@ def m006_topic_lookups(db: Database) -> None:
         db.execute(f"drop index if exists idx_{table}_article_id")
     # summary's latest figure per topic: one index probe per topic instead of sorting every figure.
     db.execute("create index figures_topic_latest on figures (topic, latest, earliest, id)")
+
+
+@MIGRATIONS()
+def m007_read_at_scale(db: Database) -> None:
+    # summary counted every event and figure (seconds at 100,000 articles). These tables keep the
+    # counts it needs, per topic and per date, by triggers on every insert, delete (cascades
+    # included) and change of the counted columns, so no writer has to know about them; a count
+    # that reaches zero is deleted, so what is left is exactly what a scan would find.
+    db.execute(
+        "create table topic_counts (kind text not null, topic text not null, count integer not null,"
+        " primary key (kind, topic)) without rowid"
+    )
+    # Events per date, for the span summary shows: 'start' counts sort_date (its earliest),
+    # 'end' counts coalesce(latest, earliest) (its latest); min/max are one probe of the key.
+    db.execute(
+        "create table event_dates (kind text not null, day text not null, count integer not null,"
+        " primary key (kind, day)) without rowid"
+    )
+    counted = {
+        "events": [
+            ("topic_counts", "kind = 'event' and topic", "'event'", "topic"),
+            ("event_dates", "kind = 'start' and day", "'start'", "sort_date"),
+            ("event_dates", "kind = 'end' and day", "'end'", "coalesce({row}.latest, {row}.earliest)"),
+        ],
+        "figures": [("topic_counts", "kind = 'figure' and topic", "'figure'", "topic")],
+    }
+
+    def add(table: str, key: str, kind: str, value: str) -> str:
+        value = value.format(row="new") if "{row}" in value else f"new.{value}"
+        target = "(kind, topic)" if table == "topic_counts" else "(kind, day)"
+        # The where clause also settles the parser's ambiguity between SELECT ... ON and a join.
+        return (
+            f"insert into {table} select {kind}, {value}, 1 where {value} is not null"
+            f" on conflict {target} do update set count = count + 1;"
+        )
+
+    def remove(table: str, key: str, kind: str, value: str) -> str:
+        value = value.format(row="old") if "{row}" in value else f"old.{value}"
+        return (
+            f"update {table} set count = count - 1 where {key} = {value};"
+            f" delete from {table} where {key} = {value} and count = 0;"
+        )
+
+    for table, counts in counted.items():
+        columns = sorted({"topic", "sort_date", "latest", "earliest"} if table == "events" else {"topic"})
+        adds = " ".join(add(*c) for c in counts)
+        removes = " ".join(remove(*c) for c in counts)
+        db.execute(f"create trigger {table}_counts_ai after insert on {table} begin {adds} end")
+        db.execute(f"create trigger {table}_counts_ad after delete on {table} begin {removes} end")
+        db.execute(
+            f"create trigger {table}_counts_au after update of {', '.join(columns)} on {table}"
+            f" begin {removes} {adds} end"
+        )
+        # Backfill what is stored already.
+        for target, _, kind, value in counts:
+            value = value.format(row=table)
+            db.execute(
+                f"insert into {target} select {kind}, {value}, count(*) from {table}"
+                f" where {value} is not null group by {value}"
+            )
+    # figures --since walked every figure ending before the date (Notebook._figures_since). A figure
+    # overlapping it starts at most its span before it: page indexes per span class (up to a month,
+    # up to half a year, longer) are read from since minus the class's longest span (the last one
+    # from this index), and the few rows open at one end get a page index of their own.
+    span = "julianday(latest) - julianday(earliest)"
+    db.execute(f"create index figures_span on figures ({span}) where {span} > {FIGURE_SPAN_DAYS[-1]}")
+    for name, topic in (("figures_span_page", ""), ("figures_topic_span_page", "topic, ")):
+        page = f"{topic}{FIGURE_SPAN_CLASS}, earliest, latest, article_id, start"
+        db.execute(f"create index {name} on figures ({page})")
+    # search --since/--until: an article's published date without reading its row (stored after
+    # the body, so reading it reads the whole text).
+    db.execute("create index articles_published_by_id on articles (id, published)")
+    db.execute(
+        "create index figures_half_open_page on figures (earliest is null, earliest, latest,"
+        " article_id, start) where (earliest is null) != (latest is null)"
+    )
 
 
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -12,11 +12,12 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich loads when a table is drawn: JSON and CSV output do without it
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 
 class Format(StrEnum):
@@ -180,6 +181,8 @@ def _csv_cell(value: Any) -> Any:
 
 
 def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
+    from rich.text import Text
+
     def cell(value: str | Text) -> str:
         text = value.plain if isinstance(value, Text) else value
         return clean(text).replace("|", "\\|")
@@ -192,6 +195,8 @@ def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> st
 
 
 def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, title: str | None = None) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False, expand=False, header_style="bold")
     for column in columns:
         table.add_column(
@@ -209,12 +214,16 @@ def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, title
 
 
 def _as_text(value: str | Text) -> Text:
+    from rich.text import Text
+
     return value if isinstance(value, Text) else Text(clean(value))
 
 
 def highlighted(text: str, start: int, end: int, *, width: int = 160) -> Text:
     """The text around [start, end), that span in bold; trimmed at word boundaries to about ``width``
     characters when it is much longer (a sentence only a little longer is shown whole)."""
+    from rich.text import Text
+
     text = _ESCAPES.sub(lambda m: " " * len(m.group()), text)
     text = _CONTROLS.sub(" ", text).replace("\n", " ")
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))

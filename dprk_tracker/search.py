@@ -8,6 +8,7 @@ prefixes, column filters) and turns its syntax errors into ``SearchError``.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from .render import clean
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 SNIPPET_TOKENS = 16
+# Matching articles ranked by bm25 when a page is asked for (see search()).
+RANK_CANDIDATES = 2000
 
 
 class SearchError(NotebookError):
@@ -47,50 +50,92 @@ def literal_query(query: str) -> str:
     return " ".join(parts)
 
 
-def search(notebook: Notebook, query: str, filters: Filters, *, raw: bool = False) -> list[dict[str, Any]]:
+def search(
+    notebook: Notebook,
+    query: str,
+    filters: Filters,
+    *,
+    raw: bool = False,
+    candidates: int = RANK_CANDIDATES,
+) -> list[dict[str, Any]]:
     """Articles matching ``query``, best first, each with a highlighted snippet.
 
     Filters: ``topic`` keeps articles with an event or figure of that topic; ``since``/``until`` keep
     articles whose published date (at its precision) overlaps the window — undated articles are left
     out when either is given; ``tag`` keeps articles tagged themselves or through an event or figure.
+
+    With a ``limit``, the ranking is bounded: the newest ``candidates`` matching articles (by
+    ingest order, after the filters; at least ``limit``) are ranked by bm25 and the best ``limit``
+    returned. Ranking every match costs time in proportion to the matches (a common word matches
+    most of a 100,000-article notebook); within the bound the order is exactly bm25's, and so is
+    the whole result when fewer articles match. Without a limit every match is ranked.
     """
     match = query if raw else literal_query(query)
     if raw and not query.strip():
         raise SearchError("nothing to search for: the query is empty")
+    # Filters read the article id only (the FTS rowid) and indexes: an articles row stores its body
+    # before the published date, so reading that row for every candidate would read every body.
     clauses = ["articles_fts match ?"]
-    params: list[Any] = [_OPEN, _CLOSE, SNIPPET_TOKENS, match]
+    params: list[Any] = [match]
     if filters.topic:
         clauses.append(
-            "(exists (select 1 from events e where e.article_id = a.id and e.topic = ?)"
-            " or exists (select 1 from figures f where f.article_id = a.id and f.topic = ?))"
+            "(exists (select 1 from events e where e.article_id = articles_fts.rowid and e.topic = ?)"
+            " or exists (select 1 from figures f where f.article_id = articles_fts.rowid and f.topic = ?))"
         )
         params += [filters.topic, filters.topic]
-    # A published value is a prefix at its precision ("2025", "2025-03"): compare like-for-like.
-    if filters.since:
-        clauses.append("a.published is not null and a.published >= substr(?, 1, length(a.published))")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("a.published is not null and a.published <= substr(?, 1, length(a.published))")
-        params.append(filters.until)
+    # A published value is a prefix at its precision ("2025", "2025-03"): compare like-for-like,
+    # reading it from the (id, published) index (migration m007), not from the article's row.
+    for bound, op in ((filters.since, ">="), (filters.until, "<=")):
+        if bound:
+            clauses.append(
+                "exists (select 1 from articles p indexed by articles_published_by_id"
+                " where p.id = articles_fts.rowid and p.published is not null"
+                f" and p.published {op} substr(?, 1, length(p.published)))"
+            )
+            params.append(bound)
     if filters.tag:
         clauses.append(
             "exists (select 1 from tags t where t.tag = ? and ("
-            "(t.kind = 'article' and t.target_id = a.id)"
-            " or (t.kind = 'event' and t.target_id in (select id from events where article_id = a.id))"
-            " or (t.kind = 'figure' and t.target_id in (select id from figures where article_id = a.id))))"
+            "(t.kind = 'article' and t.target_id = articles_fts.rowid)"
+            " or (t.kind = 'event' and t.target_id in"
+            " (select id from events where article_id = articles_fts.rowid))"
+            " or (t.kind = 'figure' and t.target_id in"
+            " (select id from figures where article_id = articles_fts.rowid))))"
         )
         params.append(filters.tag)
-    sql = (
-        "select a.id, a.title, a.source, a.published, a.published_source,"
-        " bm25(articles_fts) as score, snippet(articles_fts, -1, ?, ?, '…', ?) as snippet"
-        " from articles_fts join articles a on a.id = articles_fts.rowid"
-        f" where {' and '.join(clauses)} order by score, a.id"
+    ranked = (
+        "select articles_fts.rowid as id, bm25(articles_fts) as score from articles_fts"
+        f" where {' and '.join(clauses)}"
     )
     if filters.limit:
-        sql += " limit ?"
-        params.append(filters.limit)
+        # FTS5 walks the matches newest first and stops at the bound; bm25 runs on those rows only.
+        sql = (
+            f"select id, score from ({ranked} order by articles_fts.rowid desc limit ?)"
+            " order by score, id limit ?"
+        )
+        params += [max(candidates, filters.limit), filters.limit]
+    else:
+        sql = f"{ranked} order by score, id"
     try:
-        rows = notebook.db.execute(sql, params).fetchall()
+        best = notebook.db.execute(sql, params).fetchall()
+        details = {
+            row[0]: row[1:]
+            for row in notebook.db.execute(
+                "select id, title, source, published, published_source from articles"
+                " where id in (select value from json_each(?))",
+                [json.dumps([article_id for article_id, _ in best])],
+            )
+        }
+        # snippet() reads and tokenizes the whole text: only for the hits returned, one by one
+        # through the rowid (FTS5 seeks to it instead of walking the matches).
+        marked = [
+            notebook.db.execute(
+                "select snippet(articles_fts, -1, ?, ?, '…', ?) from articles_fts"
+                " where articles_fts match ? and rowid = ?",
+                [_OPEN, _CLOSE, SNIPPET_TOKENS, match, article_id],
+            ).fetchone()[0]
+            for article_id, _ in best
+        ]
     except sqlite3.OperationalError as exc:
         message = str(exc)
         if raw and ("fts5" in message or "no such column" in message or "unterminated" in message):
@@ -99,8 +144,9 @@ def search(notebook: Notebook, query: str, filters: Filters, *, raw: bool = Fals
             ) from exc
         raise NotebookError(f"{notebook.path}: {message}") from exc
     hits = []
-    for rank, (article_id, title, source, published, published_source, score, marked) in enumerate(rows, 1):
-        snippet = parse_snippet(marked or "")
+    for rank, ((article_id, score), snippet_marked) in enumerate(zip(best, marked, strict=True), 1):
+        title, source, published, published_source = details[article_id]
+        snippet = parse_snippet(snippet_marked or "")
         hits.append(
             {
                 "rank": rank,

@@ -308,14 +308,114 @@ def test_ingest_groups_in_the_article_transaction(tracker, articles, db: Path) -
     def broken(*args, **kwargs):
         raise RuntimeError("grouping failed")
 
-    original = module._assign
-    module._assign = broken
+    original = module._decide
+    module._decide = broken
     try:
         with pytest.raises(RuntimeError):
             tracker("ingest", str(articles(REPORTS[1]) / "b.md"))
     finally:
-        module._assign = original
+        module._decide = original
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles").fetchone() == (1,)
         assert conn.execute("select count(*) from events where article_id != 1").fetchone() == (0,)
     _consistent(db)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The writer's shortcuts: the same answers as the rules, the same notebook batched or not
+
+
+def _generated_documents(tmp_path: Path, count: int) -> list[tuple[str, object]]:
+    from benchmarks.corpus import main as generate
+    from dprk_tracker.extract import extract_document
+
+    corpus = tmp_path / "corpus"
+    assert generate(["--count", str(count), "--out", str(corpus), "--seed", "5", "--density", "dense"]) in (
+        0,
+        None,
+    )
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md"))
+    return [(str(p), extract_document(p.read_text(encoding="utf-8"))) for p in files]
+
+
+def test_match_answers_as_the_corroborate_rules(tmp_path: Path) -> None:
+    """``grouping._match`` skips building the reasons; it must agree with ``event_match`` and
+    ``compatible_dates`` on every pair (generated news has same dates, dates inside others, shared
+    and conflicting figures)."""
+    from dprk_tracker.corroborate import compatible_dates, event_match, figure_key, jaccard
+    from dprk_tracker.trends import load_counted
+
+    lexicon = load_counted()
+    documents = _generated_documents(tmp_path, 6)
+    events = [grouping.event_row(e) for _, d in documents for e in d.extraction.events]
+    figures = [grouping.figure_row(f) for _, d in documents for f in d.extraction.figures]
+    outcomes = {"events": set(), "figures": set()}
+    for a, b in itertools.product(events, repeat=2):
+        a_words, a_numbers = grouping.event_words(a)
+        b_words, b_numbers = grouping.event_words(b)
+        reason = event_match(a, b, a_words, b_words, a_numbers, b_numbers)
+        expected = (reason.startswith("same date"), jaccard(a_words, b_words)) if reason else None
+        assert grouping._match("events", a, b, lexicon) == expected, (a, b)
+        outcomes["events"].add(expected[0] if expected else None)
+    for a, b in itertools.product(figures, repeat=2):
+        date = compatible_dates(a, b, mod_key="when_mod")
+        same_key = figure_key(a, lexicon) == figure_key(b, lexicon)
+        expected = (date.startswith("same date"), 0.0) if date and same_key else None
+        assert grouping._match("figures", a, b, lexicon) == expected, (a, b)
+        outcomes["figures"].add(expected[0] if expected else None)
+    assert outcomes == {"events": {True, False, None}, "figures": {True, False, None}}
+
+
+def _contents(db: Path) -> list[list[tuple]]:
+    with sqlite3.connect(db) as conn:
+        return [
+            conn.execute(f"select * from {table} order by 1, 2").fetchall()
+            for table in ("events", "figures", "event_keys", "figure_keys")
+        ] + [conn.execute("select id, title, body, content_hash, path from articles order by id").fetchall()]
+
+
+def test_batches_store_what_one_article_at_a_time_does(tmp_path: Path) -> None:
+    """``add_many`` (one transaction for several articles, grouping planned beforehand) stores the
+    same rows, groups and keys as ``add`` article by article, duplicates included."""
+    from dprk_tracker.db import ToAdd
+
+    documents = _generated_documents(tmp_path, 12)
+    documents.insert(5, documents[2])  # a duplicate inside a batch
+    single = Notebook(tmp_path / "single.db")
+    added_single = [single.add(d, path=p) for p, d in documents]
+    single.close()
+    batched = Notebook(tmp_path / "batched.db")
+    counted = batched.counted()
+    entries = [ToAdd(d, p, grouping.plan(d.extraction, counted)) for p, d in documents]
+    added_batched = [a for start in (0, 7) for a in batched.add_many(entries[start : start + 7])]
+    batched.close()
+    assert added_batched == added_single
+    assert added_single[5].duplicate and added_single[5].article_id == added_single[2].article_id
+    assert _contents(tmp_path / "batched.db") == _contents(tmp_path / "single.db")
+    _consistent(tmp_path / "batched.db")
+
+
+def test_a_failing_article_in_a_batch_costs_what_it_did_alone(tmp_path: Path) -> None:
+    """The batch is rolled back and redone article by article: the articles before the bad one are
+    stored, complete; the bad one raises and leaves nothing; nothing after it is stored."""
+    import dataclasses
+
+    from dprk_tracker.db import ToAdd
+
+    documents = _generated_documents(tmp_path, 4)
+    path, good = documents[2]
+    event = dataclasses.replace(good.extraction.events[0], start=2**64)  # no SQLite integer holds it
+    bad = dataclasses.replace(good, extraction=dataclasses.replace(good.extraction, events=[event]))
+    notebook = Notebook(tmp_path / "nb.db")
+    entries = [ToAdd(d, p) for p, d in documents[:2]] + [ToAdd(bad, path), ToAdd(*documents[3])]
+    stored = []
+    with pytest.raises(OverflowError):
+        for added in notebook.add_many(entries):
+            stored.append(added.article_id)
+    notebook.close()
+    assert stored == [1, 2]
+    with sqlite3.connect(tmp_path / "nb.db") as conn:
+        assert conn.execute("select id from articles order by id").fetchall() == [(1,), (2,)]
+        counts = conn.execute("select article_id, count(*) from events group by article_id").fetchall()
+    assert counts == [(i + 1, len(d.extraction.events)) for i, (_, d) in enumerate(documents[:2])]
+    _consistent(tmp_path / "nb.db")

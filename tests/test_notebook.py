@@ -289,3 +289,172 @@ def test_markup_and_control_characters_print_literally(tracker) -> None:
         assert "\x1b" not in out and "\x07" not in out, command
     assert "[bold]over 300[/]" in tracker("timeline").stdout.replace("\n", " ").replace("│", "")
     assert "[bold red]Alert[/]" in tracker("articles").stdout
+
+
+# -- summary counts kept by triggers (migration m007) -----------------------------------------------
+
+
+def scanned_overview(db: Path) -> dict:
+    """What summary reports, counted by scanning every row (the queries it ran before m007)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    one = lambda sql: conn.execute(sql).fetchone()  # noqa: E731
+    topics = conn.execute(
+        "select topic, sum(events), sum(figures) from ("
+        " select topic, count(*) as events, 0 as figures from events group by topic"
+        " union all select topic, 0, count(*) from figures group by topic) group by topic order by topic"
+    ).fetchall()
+    scanned = {
+        "articles": one("select count(*) from articles")[0],
+        "events": one("select count(*) from events")[0],
+        "figures": one("select count(*) from figures")[0],
+        "span": one("select min(sort_date), max(coalesce(latest, earliest)) from events"),
+        "topics": [{"topic": t, "events": e, "figures": f} for t, e, f in topics],
+    }
+    conn.close()
+    return scanned
+
+
+def kept_overview(db: Path) -> dict:
+    from dprk_tracker.db import Notebook
+
+    notebook = Notebook(db, create=False)
+    overview = notebook.overview()
+    assert notebook.topics() == [t["topic"] for t in overview["topics"]]
+    notebook.close()
+    return {
+        "articles": overview["articles"],
+        "events": overview["events"],
+        "figures": overview["figures"],
+        "span": (overview["earliest"], overview["latest"]),
+        "topics": overview["topics"],
+    }
+
+
+def test_summary_counts_follow_ingest_remove_reextract_and_edits(tracker, seed: Path, db: Path) -> None:
+    import sqlite3
+
+    from tests.notebook_fixtures import ingest_articles
+
+    tracker("ingest", str(seed))
+    ingest_articles(tracker, seed.parent.parent / "articles")
+    assert kept_overview(db) == scanned_overview(db)
+    assert kept_overview(db) == {
+        "articles": 4,
+        "events": 10,
+        "figures": 12,
+        "span": ("2023-01-01", "2025-12-31"),
+        "topics": [
+            {"topic": "casualties", "events": 1, "figures": 2},
+            {"topic": "deployment", "events": 4, "figures": 5},
+            {"topic": "diplomacy", "events": 1, "figures": 1},
+            {"topic": "money", "events": 1, "figures": 1},
+            {"topic": "prisoners", "events": 2, "figures": 2},
+            {"topic": "sanctions", "events": 1, "figures": 1},
+        ],
+    }
+    # The seed (article 1) holds the whole span and four topics alone; removing it moves both ends.
+    assert tracker("remove", "1").exit_code == 0
+    assert kept_overview(db) == scanned_overview(db)
+    assert kept_overview(db) == {
+        "articles": 3,
+        "events": 4,
+        "figures": 3,
+        "span": ("2024-03-01", "2025-03-04"),
+        "topics": [
+            {"topic": "deployment", "events": 3, "figures": 2},
+            {"topic": "sanctions", "events": 1, "figures": 1},
+        ],
+    }
+    conn = sqlite3.connect(db)
+    conn.execute("pragma foreign_keys = on")
+    conn.execute("update events set topic = 'money', latest = '2030-01-01' where id = 7")
+    conn.execute("update events set sort_date = null, earliest = null, latest = null where article_id = 3")
+    conn.execute("update figures set topic = 'casualties' where topic = 'sanctions'")
+    conn.execute("update articles set extractor_version = 'old'")
+    conn.commit()
+    conn.close()
+    assert kept_overview(db) == scanned_overview(db)
+    assert kept_overview(db)["span"] == ("2025-01-01", "2030-01-01")
+    assert [t["topic"] for t in kept_overview(db)["topics"]] == [
+        "casualties",
+        "deployment",
+        "money",
+        "sanctions",
+    ]
+    assert tracker("reextract").exit_code == 0  # delete and insert every row again
+    assert kept_overview(db) == scanned_overview(db)
+    for article in (2, 3, 4):
+        assert tracker("remove", str(article)).exit_code == 0
+    assert kept_overview(db) == scanned_overview(db)
+    assert kept_overview(db) == {"articles": 0, "events": 0, "figures": 0, "span": (None, None), "topics": []}
+
+
+def test_summary_counts_are_backfilled_for_older_notebooks(tracker, seed: Path, db: Path) -> None:
+    import sqlite3
+
+    from tests.notebook_fixtures import ingest_articles
+
+    tracker("ingest", str(seed))
+    ingest_articles(tracker, seed.parent.parent / "articles")
+    expected = scanned_overview(db)
+    # Back to the schema before m007: no counts, no triggers, no span indexes.
+    conn = sqlite3.connect(db)
+    for (trigger,) in conn.execute("select name from sqlite_master where name like '%_counts_a_'").fetchall():
+        conn.execute(f"drop trigger {trigger}")
+    conn.execute("drop table topic_counts")
+    conn.execute("drop table event_dates")
+    m007_indexes = (
+        "figures_span", "figures_span_page", "figures_topic_span_page", "figures_half_open_page",
+        "articles_published_by_id",
+    )  # fmt: skip
+    for index in m007_indexes:
+        conn.execute(f"drop index {index}")
+    conn.execute("delete from _sqlite_migrations where name = 'm007_read_at_scale'")
+    conn.commit()
+    conn.close()
+    assert kept_overview(db) == expected
+    assert expected["events"] == 10 and expected["span"] == ("2023-01-01", "2025-12-31")
+
+
+def test_figures_since_reads_each_span_class_from_its_own_start(tracker, seed: Path, db: Path) -> None:
+    """figures --since reads dated figures by span class from since minus the class's longest span,
+    and open-ended ones from their own index, merged in page order: the page a walk over every row
+    gives, long spans and open ends included."""
+    import sqlite3
+
+    from dprk_tracker.db import Filters, Notebook
+
+    tracker("ingest", str(seed))
+    spans = {
+        1: ("2020-01-01", "2029-12-31"),  # a decade: the longest span, overlaps
+        2: ("2024-05-01", "2024-05-31"),  # ends the day before since
+        3: ("2024-05-20", "2024-06-05"),
+        4: ("2024-01-01", "2024-12-31"),
+        5: ("2024-04-01", "2024-06-30"),
+        6: ("2023-01-01", None),  # since 2023
+        7: (None, "2025-04-30"),  # by early 2025
+        8: (None, None),  # unresolved
+        9: ("2024-07-01", "2024-07-31"),
+    }
+    conn = sqlite3.connect(db)
+    for figure, (earliest, latest) in spans.items():
+        conn.execute(
+            "update figures set earliest = ?, latest = ?, group_id = id where id = ?",
+            [earliest, latest, figure],
+        )
+    conn.commit()
+    conn.close()
+    notebook = Notebook(db, create=False)
+    for filters, expected in [
+        (Filters(since="2024-06-01"), [1, 6, 4, 5, 3, 9, 7]),
+        (Filters(since="2024-06-01", until="2024-06-30"), [1, 6, 4, 5, 3, 7]),
+        (Filters(since="2024-06-01", limit=3), [1, 6, 4]),
+        (Filters(since="2025-01-01"), [1, 6, 7]),
+        (Filters(since="2030-01-01"), [6]),
+        (Filters(since="2024-06"), [1, 6, 4, 5, 3, 9, 7]),  # not a day: the walk over every row
+    ]:
+        page = [[row["id"] for row in group] for group in notebook.grouped("figures", filters)]
+        assert page == [[figure] for figure in expected], filters
+        assert [row["id"] for row in notebook.figures(filters)] == expected  # the walk over every row

@@ -159,3 +159,40 @@ def test_escape_sequences_never_reach_the_terminal(tracker, tmp_path: Path, fmt:
         result = tracker(*args, "--format", fmt) if args[0] != "export" else tracker(*args)
         assert result.exit_code == 0, result.stderr
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout, args
+
+
+@pytest.fixture
+def ranked(tracker, db: Path, tmp_path: Path) -> Notebook:
+    """Articles 1-4 say "troops" 4, 1, 3 and 2 times in texts of one length; 5-10 never."""
+    folder = tmp_path / "ranked"
+    folder.mkdir()
+    counts = [4, 1, 3, 2, 0, 0, 0, 0, 0, 0]
+    for number, count in enumerate(counts, 1):
+        words = ["troops"] * count + ["convoy"] * (6 - count)
+        path = folder / f"{number:02d}.txt"
+        path.write_text(f"Report {number}\n\nThe {' '.join(words)} moved north.\n", encoding="utf-8")
+        published = f"2024-{number:02d}"
+        assert tracker("ingest", str(path), "--published", published).exit_code == 0
+    return Notebook(db, create=False)
+
+
+def test_best_match_first_over_every_match_when_few_match(ranked: Notebook) -> None:
+    assert [h["id"] for h in search(ranked, "troops", Filters())] == [1, 3, 4, 2]
+    assert [h["id"] for h in search(ranked, "troops", Filters(limit=2))] == [1, 3]
+    scores = [h["score"] for h in search(ranked, "troops", Filters())]
+    assert scores == sorted(scores, reverse=True) and len(set(scores)) == 4
+
+
+def test_ranking_is_bounded_to_the_newest_matches(ranked: Notebook) -> None:
+    # Two candidates: the two most recently ingested matches (4 and 3), best first.
+    assert [h["id"] for h in search(ranked, "troops", Filters(limit=1), candidates=2)] == [3]
+    assert [h["id"] for h in search(ranked, "troops", Filters(limit=2), candidates=2)] == [3, 4]
+    # A page larger than the bound ranks as many as it shows: the three newest matches.
+    assert [h["id"] for h in search(ranked, "troops", Filters(limit=3), candidates=2)] == [3, 4, 2]
+    # Within the default bound every match is ranked.
+    assert [h["id"] for h in search(ranked, "troops", Filters(limit=3))] == [1, 3, 4]
+    # The filters choose the candidates: the newest matches published up to March are 3 and 2.
+    until_march = Filters(until="2024-03-31", limit=1)
+    assert [h["id"] for h in search(ranked, "troops", until_march, candidates=2)] == [3]
+    since_feb = Filters(since="2024-02-01", limit=3)
+    assert [h["id"] for h in search(ranked, "troops", since_feb, candidates=1)] == [3, 4, 2]
