@@ -123,6 +123,6 @@ def test_usage_error_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "error: Invalid value for '--limit' / '-n': Input should be a valid integer, unable to parse"
-        " string as an integer (see: tracker timeline --help)\n"
+        "error: Invalid value for '--limit' / '-n': 'zero' is not a valid int range."
+        " (see: tracker timeline --help)\n"
     )
