@@ -20,6 +20,7 @@ from .cli import (
     TagOption,
     TopicOption,
     UntilOption,
+    _filter_lexicon,
     _filters,
     _lexicon,
     _notebook,
@@ -138,12 +139,13 @@ def search(
     *,
     fmt: Format,
 ) -> None:
-    """Full-text search over article titles and bodies, best match first."""
+    """Full-text search over article titles and bodies, best match first (bm25 over the 2,000 most
+    recently ingested matching articles)."""
     from .search import search as run_search
 
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
-    filters = tagged(_filters(notebook, _lexicon(settings), topic, since, until, None, limit), tag)
+    filters = tagged(_filters(notebook, _filter_lexicon(settings), topic, since, until, None, limit), tag)
     hits = run_search(notebook, query, filters, raw=raw)
     emit(_stdout(), hits, fmt, SEARCH_COLUMNS)
     if not hits and fmt is Format.table:
@@ -295,7 +297,9 @@ def export(
                 )
             chunks: Any = exchange.dump_jsonl(notebook)
         else:
-            filters = tagged(_filters(notebook, _lexicon(settings), topic, since, until, None, None), tag)
+            filters = tagged(
+                _filters(notebook, _filter_lexicon(settings), topic, since, until, None, None), tag
+            )
             data = exchange.report_data(notebook, filters)
             render = {
                 ExportFormat.markdown: exchange.report_markdown,

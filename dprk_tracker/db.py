@@ -255,8 +255,11 @@ class Notebook:
             try:
                 with self._writing():
                     stored = [self._store(e.document, e.path, source, e.planned) for e in entries]
-            except Exception:
-                pass  # whatever failed, nothing of the batch is stored: redone article by article
+            except Exception as exc:
+                # Nothing of the batch is stored: redone article by article. Except a lock held
+                # by another writer: that wait was already as long as one article's would be.
+                if isinstance(exc, NotebookError) and "locked" in str(exc):
+                    raise
             else:
                 yield from stored
                 return

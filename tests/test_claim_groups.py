@@ -419,3 +419,26 @@ def test_a_failing_article_in_a_batch_costs_what_it_did_alone(tmp_path: Path) ->
         counts = conn.execute("select article_id, count(*) from events group by article_id").fetchall()
     assert counts == [(i + 1, len(d.extraction.events)) for i, (_, d) in enumerate(documents[:2])]
     _consistent(tmp_path / "nb.db")
+
+
+def test_a_notebook_locked_by_another_writer_is_waited_for_once(tmp_path: Path, monkeypatch) -> None:
+    """A batch that cannot take the write lock reports it after one wait, not one per article."""
+    from dprk_tracker import db as db_module
+    from dprk_tracker.db import NotebookError, ToAdd
+
+    documents = _generated_documents(tmp_path, 3)
+    notebook = Notebook(tmp_path / "nb.db")
+    notebook.db.conn.execute("PRAGMA busy_timeout = 10")
+    monkeypatch.setattr(db_module, "LOCK_RETRIES", 2)
+    waits: list[float] = []
+    monkeypatch.setattr(db_module.time, "sleep", waits.append)
+    other = sqlite3.connect(tmp_path / "nb.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(NotebookError, match="cannot write: database is locked"):
+            list(notebook.add_many([ToAdd(d, p) for p, d in documents]))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert waits == [0.05]
+    notebook.close()
