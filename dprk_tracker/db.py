@@ -27,6 +27,7 @@ from .model import EXTRACTOR_VERSION
 if TYPE_CHECKING:  # the extractors load only when something is extracted
     from .extract import Document
     from .grouping import Planned
+    from .model import Event, Figure
     from .trends import CountedLexicon
 from .migrations import FIGURE_SPAN_CLASS, FIGURE_SPAN_DAYS, MIGRATIONS, SCHEMA_VERSION
 
@@ -73,7 +74,7 @@ class Filters:
     tag: str | None = None  # normalized (annotations.normalize_tag); an article's tag covers its rows
 
 
-# Stored columns of an event and a figure, in the order _insert_extraction writes them.
+# Stored columns of an event and a figure, in the order _event_values/_figure_values give them.
 _EVENT_COLUMNS = (
     "article_id", "when", "mod", "relation", "earliest", "latest", "precision", "sort_date", "time_text",
     "time_start", "time_end", "text", "start", "end", "topic",
@@ -100,6 +101,22 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
 _INSERT_ARTICLE = _insert_sql("articles", _ARTICLE_COLUMNS)
 _INSERT_EVENT_GROUPED = _insert_sql("events", ("id", *_EVENT_COLUMNS, "group_id", "words"))
 _INSERT_FIGURE_GROUPED = _insert_sql("figures", ("id", *_FIGURE_COLUMNS, "group_id"))
+_INSERT_EVENT = _insert_sql("events", _EVENT_COLUMNS)
+_INSERT_FIGURE = _insert_sql("figures", _FIGURE_COLUMNS)
+
+
+def _event_values(article_id: int, e: Event) -> tuple[Any, ...]:
+    return (
+        article_id, e.when, e.mod, e.relation, e.earliest, e.latest, e.precision, e.sort_date,
+        e.time_text, e.time_start, e.time_end, e.text, e.start, e.end, e.topic,
+    )  # fmt: skip
+
+
+def _figure_values(article_id: int, f: Figure) -> tuple[Any, ...]:
+    return (
+        article_id, f.text, f.low, f.high, f.qualifier, f.unit, f.currency, int(f.percent), f.topic,
+        f.when, f.when_mod, f.relation, f.earliest, f.latest, f.precision, f.sentence, f.start, f.end,
+    )  # fmt: skip
 
 
 def content_hash(text: str) -> str:
@@ -319,25 +336,17 @@ class Notebook:
         conn.executemany(
             _INSERT_EVENT_GROUPED,
             [
-                (
-                    row["id"], article_id, e.when, e.mod, e.relation, e.earliest, e.latest, e.precision,
-                    e.sort_date, e.time_text, e.time_start, e.time_end, e.text, e.start, e.end, e.topic,
-                    event_groups[row["id"]], row["words"],
-                )
+                (row["id"], *_event_values(article_id, e), event_groups[row["id"]], row["words"])
                 for row, e in zip(events, extraction.events, strict=True)
             ],
-        )  # fmt: skip
+        )
         conn.executemany(
             _INSERT_FIGURE_GROUPED,
             [
-                (
-                    row["id"], article_id, f.text, f.low, f.high, f.qualifier, f.unit, f.currency,
-                    int(f.percent), f.topic, f.when, f.when_mod, f.relation, f.earliest, f.latest,
-                    f.precision, f.sentence, f.start, f.end, figure_groups[row["id"]],
-                )
+                (row["id"], *_figure_values(article_id, f), figure_groups[row["id"]])
                 for row, f in zip(figures, extraction.figures, strict=True)
             ],
-        )  # fmt: skip
+        )
 
     def counted(self) -> CountedLexicon:
         """What figures count, folded: the packaged lexicon and a ``counted.toml`` beside the notebook."""
@@ -364,32 +373,10 @@ class Notebook:
         detach(self.db, article_id, self.counted())
 
     def _insert_extraction(self, article_id: int, document: Document) -> None:
-        # Plain executemany: sqlite-utils' insert_all inspects every value of every row, a third of
-        # the writer's time on a long ingest.
+        """Insert the rows ungrouped (``group`` files them afterwards)."""
         extraction = document.extraction
-        self.db.conn.executemany(
-            f"insert into events ({', '.join(f'[{c}]' for c in _EVENT_COLUMNS)})"
-            f" values ({', '.join('?' for _ in _EVENT_COLUMNS)})",
-            [
-                (
-                    article_id, e.when, e.mod, e.relation, e.earliest, e.latest, e.precision, e.sort_date,
-                    e.time_text, e.time_start, e.time_end, e.text, e.start, e.end, e.topic,
-                )
-                for e in extraction.events
-            ],
-        )  # fmt: skip
-        self.db.conn.executemany(
-            f"insert into figures ({', '.join(f'[{c}]' for c in _FIGURE_COLUMNS)})"
-            f" values ({', '.join('?' for _ in _FIGURE_COLUMNS)})",
-            [
-                (
-                    article_id, f.text, f.low, f.high, f.qualifier, f.unit, f.currency, int(f.percent),
-                    f.topic, f.when, f.when_mod, f.relation, f.earliest, f.latest, f.precision, f.sentence,
-                    f.start, f.end,
-                )
-                for f in extraction.figures
-            ],
-        )  # fmt: skip
+        self.db.conn.executemany(_INSERT_EVENT, [_event_values(article_id, e) for e in extraction.events])
+        self.db.conn.executemany(_INSERT_FIGURE, [_figure_values(article_id, f) for f in extraction.figures])
 
     def topics(self) -> list[str]:
         """Topics with at least one event or figure (from the counts migration m007 keeps)."""
