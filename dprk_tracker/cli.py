@@ -253,9 +253,10 @@ def _filters(
     from .db import Filters
 
     # A topic the notebook holds needs no lexicon (see _filter_lexicon).
-    if topic is not None and topic not in notebook.topics():
+    held = notebook.topics() if topic is not None else []
+    if topic is not None and topic not in held:
         names = (lexicon() if callable(lexicon) else lexicon).names
-        known = sorted(set(names) | set(notebook.topics()))
+        known = sorted(set(names) | set(held))
         if topic not in known:
             raise CommandError(f"unknown topic {topic!r} (known: {', '.join(known)})")
     since_day = until_day = None
@@ -399,8 +400,9 @@ def ingest(
                 batch.append(ready)
                 if len(batch) >= BATCH_ARTICLES or monotonic() - started >= BATCH_SECONDS:
                     flush()
-        except Exception:
-            flush()  # what was extracted before the failure is stored, as it was article by article
+        except BaseException:
+            # What was extracted before a failure or Ctrl-C is stored, as it was article by article.
+            flush()
             raise
         flush()
     skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""

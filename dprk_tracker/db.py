@@ -34,8 +34,9 @@ from .migrations import FIGURE_SPAN_CLASS, FIGURE_SPAN_DAYS, MIGRATIONS, SCHEMA_
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
 LOCK_RETRIES = 20
-# ingest stores this many articles per transaction at most (Notebook.add_many), and no article waits
-# longer than this many seconds for its batch: the write lock is held for a fraction of a second.
+# ingest stores this many articles per transaction at most (Notebook.add_many), and stores a batch
+# early when the next article arrives this many seconds after the batch began (a slow article still
+# delays the batch before it): the write lock is held for a fraction of a second.
 BATCH_ARTICLES = 32
 BATCH_SECONDS = 0.5
 CACHE_KB = 64 * 1024
