@@ -56,16 +56,7 @@ class ArticleText:
 
     def content(self) -> str:
         """The text with metadata blanked out (same length, so offsets are unchanged)."""
-        body = self.text[: self.content_end]
-        if any(start < 0 for start, _ in self.skipped):
-            # (negative offsets count from the end, as list indices do: not from the parser)
-            chars = list(body)
-            for start, end in self.skipped:
-                for i in range(start, min(end, len(chars))):
-                    if chars[i] != "\n":
-                        chars[i] = " "
-            return "".join(chars)
-        return blank_spans(body, self.skipped)
+        return blank_spans(self.text[: self.content_end], self.skipped)  # parse's spans are >= 0
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
