@@ -175,9 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     notebook = Notebook(db_path, create=False)
     open_ms = (time.perf_counter() - start) * 1000
-    size = notebook.db.execute("select count(*) from articles").fetchone()[0]
-    events = notebook.db.execute("select count(*) from events").fetchone()[0]
-    figures = notebook.db.execute("select count(*) from figures").fetchone()[0]
+    size = notebook.conn.execute("select count(*) from articles").fetchone()[0]
+    events = notebook.conn.execute("select count(*) from events").fetchone()[0]
+    figures = notebook.conn.execute("select count(*) from figures").fetchone()[0]
     tracker = tracker_command()
     help_text = subprocess.run([*tracker, "--help"], capture_output=True, text=True).stdout
     has_search_cli = bool(re.search(r"^\s+search\b", help_text, re.M))

@@ -36,7 +36,7 @@ def check_target(notebook: Notebook, kind: str, target_id: int) -> str:
     kind = check_kind(kind)
     # The table name comes from KINDS, never from the user.
     sql = f"select 1 from {KINDS[kind]} where id = ?"
-    if notebook.db.execute(sql, [target_id]).fetchone() is None:
+    if notebook.conn.execute(sql, [target_id]).fetchone() is None:
         raise NotebookError(f"no {kind} {target_id} in {notebook.path}")
     return kind
 
@@ -91,7 +91,7 @@ def notes_for(notebook: Notebook, kind: str, ids: Iterable[int]) -> dict[int, li
     for at in range(0, len(wanted), 500):
         chunk = wanted[at : at + 500]
         marks = ", ".join("?" for _ in chunk)
-        rows = notebook.db.execute(
+        rows = notebook.conn.execute(
             f"select target_id, text from notes where kind = ? and target_id in ({marks}) order by id",
             [kind, *chunk],
         ).fetchall()
@@ -117,7 +117,7 @@ def add_tag(notebook: Notebook, kind: str, target_id: int, tag: str) -> bool:
     kind = check_target(notebook, kind, target_id)
     value = normalize_tag(tag)
     with notebook._writing():
-        cursor = notebook.db.execute(
+        cursor = notebook.conn.execute(
             "insert or ignore into tags (kind, target_id, tag) values (?, ?, ?)", [kind, target_id, value]
         )
     return cursor.rowcount == 1
@@ -127,7 +127,7 @@ def remove_tag(notebook: Notebook, kind: str, target_id: int, tag: str) -> None:
     kind = check_kind(kind)
     value = normalize_tag(tag)
     with notebook._writing():
-        cursor = notebook.db.execute(
+        cursor = notebook.conn.execute(
             "delete from tags where kind = ? and target_id = ? and tag = ?", [kind, target_id, value]
         )
     if cursor.rowcount == 0:

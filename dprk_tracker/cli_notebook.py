@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.text import Text
 
 from .cli import (
     CommandError,
@@ -35,6 +34,8 @@ from .cli import (
 from .render import Column, Format, clean, emit
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from .db import Filters, Notebook
 
 SEARCH_LIMIT = 20
@@ -94,7 +95,9 @@ ANNOTATION_COLUMNS = [
 # search
 
 
-def _snippet(row: dict[str, Any]) -> Text:
+def _snippet(row: dict[str, Any]) -> "Text":
+    from rich.text import Text  # only for a table: rich loads when it draws
+
     text = Text()
     at = 0
     for start, end in row["highlights"]:

@@ -38,9 +38,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .trends import CountedLexicon, counted_key, load_counted
+if TYPE_CHECKING:  # the counted lexicon loads only for figures: timeline needs none of it
+    from .trends import CountedLexicon
 
 SIMILAR = 0.5
 SIMILAR_WITH_FIGURE = 0.2
@@ -296,11 +297,15 @@ def group_events(rows: Iterable[dict[str, Any]]) -> list[Group]:
 
 
 def figure_key(row: dict[str, Any], lexicon: CountedLexicon) -> tuple[Any, ...]:
+    from .trends import counted_key
+
     counted, unit = counted_key(row, lexicon)
     return (row.get("low"), row.get("high"), row.get("currency"), bool(row.get("percent")), counted, unit)
 
 
 def group_figures(rows: Iterable[dict[str, Any]], lexicon: CountedLexicon | None = None) -> list[Group]:
+    from .trends import load_counted
+
     lexicon = lexicon or load_counted()
     groups: list[Group] = []
     by_key: dict[tuple[Any, ...], list[Group]] = {}

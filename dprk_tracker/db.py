@@ -1,4 +1,4 @@
-"""Storage: the notebook, one SQLite file, through sqlite-utils.
+"""Storage: the notebook, one SQLite file: read with sqlite3, written through sqlite-utils.
 
 The CLI opens a ``Notebook``, calls one method and renders what it returns. Every method raises
 ``NotebookError`` with a one-line message for anything a user can cause.
@@ -6,7 +6,6 @@ The CLI opens a ``Notebook``, calls one method and renders what it returns. Ever
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
 import math
@@ -20,16 +19,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from .model import EXTRACTOR_VERSION
+from .ranking import rank_sql
+from .schema import FIGURE_SPAN_CLASS, FIGURE_SPAN_DAYS, MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # the extractors load only when something is extracted
+    import sqlite_utils
+
     from .extract import Document
     from .grouping import Planned
     from .model import Event, Figure
     from .trends import CountedLexicon
-from .migrations import FIGURE_SPAN_CLASS, FIGURE_SPAN_DAYS, MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
@@ -122,6 +121,8 @@ def _figure_values(article_id: int, f: Figure) -> tuple[Any, ...]:
 
 def content_hash(text: str) -> str:
     """Identity of an article's text: the same words in the same order, whatever the whitespace."""
+    import hashlib  # here: loading OpenSSL costs read commands, which never hash, ~5 ms of start-up
+
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
@@ -132,6 +133,7 @@ class Notebook:
         # A notebook we may not write is still readable (shared or archived copies).
         self.read_only = self.path.exists() and not os.access(self.path, os.W_OK)
         self._counted: CountedLexicon | None = None
+        self._db: sqlite_utils.Database | None = None
         if create and self.read_only:
             raise NotebookError(f"{self.path} is read-only: cannot write to it")
         try:
@@ -139,14 +141,17 @@ class Notebook:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             # No sqlite-utils plugins: the notebook needs none, and finding them reads the metadata
             # of every installed package (50-150 ms of each command's start-up).
-            self.db = sqlite_utils.Database(self._connect(), execute_plugins=False)
-            self.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.conn.execute("PRAGMA foreign_keys = ON")
+            # sqlite3 alone until something needs sqlite-utils (``db``): read commands never do.
+            self.conn = self._connect()
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            # What sqlite-utils sets on a connection it wraps: the same triggers fire with or without it.
+            self.conn.execute("PRAGMA recursive_triggers = on")
             # In WAL mode NORMAL still never corrupts; a power cut may lose the last commits only.
-            self.db.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
             # Grouping looks up candidate keys all over the key tables: a 64 MB page cache (filled
             # only as used) instead of 2 MB saves re-reading their pages from the OS per article.
-            self.db.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+            self.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise NotebookError(f"{self.path}: cannot open notebook: {exc}") from exc
@@ -165,46 +170,69 @@ class Notebook:
 
     # -- schema -------------------------------------------------------------------------------------
 
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The notebook through sqlite-utils (imported on first use: writes, upgrades, exchange)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def _applied(self) -> list[str]:
+        """The migrations applied to this file (what ``Migrations.applied`` reads), in order."""
+        exists = self.conn.execute(
+            "select 1 from sqlite_master where type = 'table' and name = '_sqlite_migrations'"
+        ).fetchone()
+        if not exists:
+            return []
+        rows = self.conn.execute(
+            "select name from _sqlite_migrations where migration_set = ? order by rowid", [MIGRATION_SET]
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def _migrate(self) -> None:
-        names = set(self.db.table_names())
-        applied = {m.name for m in MIGRATIONS.applied(self.db)}
-        known = [m.name for m in MIGRATIONS._migrations]
+        applied = set(self._applied())
+        if applied == set(MIGRATION_NAMES):
+            return  # up to date: the common case, settled without sqlite-utils
+        names = {r[0] for r in self.conn.execute("select name from sqlite_master where type = 'table'")}
         if names - {"_sqlite_migrations"} and not applied:
             raise NotebookError(f"{self.path} is a SQLite database but not a tracker notebook")
-        unknown = applied - set(known)
+        unknown = applied - set(MIGRATION_NAMES)
         if unknown:
             raise NotebookError(
                 f"{self.path} was written by a newer dprk-tracker (schema version {len(applied)}); "
                 f"this version reads schema version {SCHEMA_VERSION}: upgrade dprk-tracker"
             )
-        if len(applied) < len(known) and self.read_only:
+        if self.read_only:
             raise NotebookError(
                 f"{self.path} is read-only and needs upgrading to schema version {SCHEMA_VERSION}:"
                 " open it once with write access"
             )
-        if len(applied) < len(known):
-            if self.db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                with self.db.ensure_autocommit_on():
-                    self.db.conn.execute("PRAGMA journal_mode = WAL")
-            for attempt in range(20):
-                try:
-                    MIGRATIONS.apply(self.db)
-                    break
-                except sqlite3.OperationalError as exc:
-                    # Two processes creating one notebook: the other applied this migration first (ours
-                    # rolled back, or its read snapshot went stale: "locked"); apply() again re-reads
-                    # what is still pending.
-                    raced = ("already exists", "duplicate column", "locked")
-                    if not any(word in str(exc) for word in raced) or attempt == 19:
-                        raise
-                    time.sleep(0.05)
+        from .migrations import MIGRATIONS
+
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            with self.db.ensure_autocommit_on():
+                self.conn.execute("PRAGMA journal_mode = WAL")
+        for attempt in range(20):
+            try:
+                MIGRATIONS.apply(self.db)
+                break
+            except sqlite3.OperationalError as exc:
+                # Two processes creating one notebook: the other applied this migration first (ours
+                # rolled back, or its read snapshot went stale: "locked"); apply() again re-reads
+                # what is still pending.
+                raced = ("already exists", "duplicate column", "locked")
+                if not any(word in str(exc) for word in raced) or attempt == 19:
+                    raise
+                time.sleep(0.05)
 
     @property
     def schema_version(self) -> int:
-        return len(MIGRATIONS.applied(self.db))
+        return len(self._applied())
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     # -- writing ------------------------------------------------------------------------------------
 
@@ -212,7 +240,7 @@ class Notebook:
     def _writing(self) -> Iterator[None]:
         """One write transaction. BEGIN IMMEDIATE takes the write lock up front, so a concurrent
         writer makes us wait (busy timeout, then retries) instead of failing half-way."""
-        conn = self.db.conn
+        conn = self.conn
         for attempt in range(LOCK_RETRIES):
             try:
                 conn.execute("BEGIN IMMEDIATE")
@@ -234,7 +262,7 @@ class Notebook:
             raise
 
     def find_duplicate(self, text: str) -> int | None:
-        row = self.db.execute(
+        row = self.conn.execute(
             "select id from articles where content_hash = ?", [content_hash(text)]
         ).fetchone()
         return row[0] if row else None
@@ -291,9 +319,11 @@ class Notebook:
         article = document.article
         extraction = document.extraction
         digest = content_hash(article.body)
-        existing = self.db.conn.execute("select id from articles where content_hash = ?", [digest]).fetchone()
+        existing = self.conn.execute("select id from articles where content_hash = ?", [digest]).fetchone()
         if existing:
             return Added(existing[0], True, 0, 0)
+        from .model import EXTRACTOR_VERSION
+
         if planned is None:
             from .grouping import plan
 
@@ -314,7 +344,7 @@ class Notebook:
             datetime.now(UTC).isoformat(timespec="seconds"),
             EXTRACTOR_VERSION,
         )
-        article_id = self.db.conn.execute(_INSERT_ARTICLE, record).lastrowid
+        article_id = self.conn.execute(_INSERT_ARTICLE, record).lastrowid
         assert article_id is not None
         self._insert_grouped(article_id, document, planned)
         return Added(article_id, False, len(extraction.events), len(extraction.figures))
@@ -325,7 +355,7 @@ class Notebook:
         and never read back."""
         from .grouping import assign_new, event_row, figure_row
 
-        conn = self.db.conn
+        conn = self.conn
         extraction = document.extraction
         first_event = conn.execute("select coalesce(max(id), 0) + 1 from events").fetchone()[0]
         first_figure = conn.execute("select coalesce(max(id), 0) + 1 from figures").fetchone()[0]
@@ -376,16 +406,16 @@ class Notebook:
     def _insert_extraction(self, article_id: int, document: Document) -> None:
         """Insert the rows ungrouped (``group`` files them afterwards)."""
         extraction = document.extraction
-        self.db.conn.executemany(_INSERT_EVENT, [_event_values(article_id, e) for e in extraction.events])
-        self.db.conn.executemany(_INSERT_FIGURE, [_figure_values(article_id, f) for f in extraction.figures])
+        self.conn.executemany(_INSERT_EVENT, [_event_values(article_id, e) for e in extraction.events])
+        self.conn.executemany(_INSERT_FIGURE, [_figure_values(article_id, f) for f in extraction.figures])
 
     def topics(self) -> list[str]:
         """Topics with at least one event or figure (from the counts migration m007 keeps)."""
-        rows = self.db.execute("select distinct topic from topic_counts order by topic").fetchall()
+        rows = self.conn.execute("select distinct topic from topic_counts order by topic").fetchall()
         return [r[0] for r in rows]
 
     def article_exists(self, article_id: int) -> bool:
-        return self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone() is not None
+        return self.conn.execute("select 1 from articles where id = ?", [article_id]).fetchone() is not None
 
     def _where(self, filters: Filters, table: str, alias: str | None = None) -> tuple[str, list[Any]]:
         """The filters as a where clause on ``table`` (named ``alias`` in the query, if given)."""
@@ -441,7 +471,7 @@ class Notebook:
         the filters, the one shown first; groups in timeline (figure) order, ``limit`` groups.
 
         A group is listed when any member matches the filters; it shows its best matching member
-        (most precise, see ``grouping.rank_sql``), is placed where that member sits in the order,
+        (most precise, see ``ranking.rank_sql``), is placed where that member sits in the order,
         and lists only its matching members (as grouping the filtered rows would). Unfiltered, the
         page walks the representatives in an index; filtered, it walks the matching rows in order
         and keeps a row when no better member of its group matches, so LIMIT stops the walk early.
@@ -449,8 +479,6 @@ class Notebook:
         most of the notebook); see ``_figures_since``. Events are ordered by ``sort_date`` and most
         rows before ``since`` overlap it, so their walk stays short.
         """
-        from .grouping import rank_sql
-
         if table not in _SELECT:
             raise ValueError(table)
         where, params = self._where(filters, table)
@@ -501,7 +529,7 @@ class Notebook:
         end ("since 2024", "by 2025") come from their own small index. The runs are merged in page
         order, so the page is exactly the one a walk over every row would give.
         """
-        longest = self.db.execute(
+        longest = self.conn.execute(
             "select max(julianday(latest) - julianday(earliest)) from figures"
             f" where julianday(latest) - julianday(earliest) > {FIGURE_SPAN_DAYS[-1]}"
         ).fetchone()[0]
@@ -570,7 +598,7 @@ class Notebook:
 
     def overview(self) -> dict[str, Any]:
         """The notebook at a glance: counts, date span, topics, the latest figure per topic."""
-        one = self.db.execute
+        one = self.conn.execute
         articles = one("select count(*) from articles").fetchone()[0]
         # Counts and the date span from the tables triggers keep (migration m007): O(topics + log n)
         # where counting the rows took seconds at 100,000 articles; the values are the same.
@@ -615,7 +643,7 @@ class Notebook:
         }
 
     def _rows(self, sql: str, params: list[Any]) -> list[sqlite3.Row]:
-        conn = self.db.conn
+        conn = self.conn
         previous = conn.row_factory
         conn.row_factory = sqlite3.Row
         try:

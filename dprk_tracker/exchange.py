@@ -203,7 +203,7 @@ def dump_jsonl(notebook: Notebook) -> Iterator[str]:
 
 def is_empty(notebook: Notebook) -> bool:
     return all(
-        notebook.db.execute(f"select count(*) from {table}").fetchone()[0] == 0 for table in TABLES.values()
+        notebook.conn.execute(f"select count(*) from {table}").fetchone()[0] == 0 for table in TABLES.values()
     )
 
 
@@ -247,7 +247,7 @@ def load_jsonl(notebook: Notebook, lines: Iterable[str], name: str = "input") ->
                 # Column names were checked against the schema above; values are parameters.
                 names = ", ".join(f"[{c}]" for c in item)
                 marks = ", ".join("?" for _ in item)
-                notebook.db.execute(
+                notebook.conn.execute(
                     f"insert into {TABLES[kind]} ({names}) values ({marks})", list(item.values())
                 )
                 counts[kind] += 1

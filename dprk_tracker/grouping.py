@@ -70,6 +70,7 @@ from .corroborate import (
     jaccard,
     numbers,
 )
+from .ranking import rank_sql
 from .trends import CountedError, CountedLexicon, load_counted
 
 if TYPE_CHECKING:
@@ -89,20 +90,7 @@ FIGURE_COLUMNS = (
 )
 KEYS_TABLE = {"events": "event_keys", "figures": "figure_keys"}
 
-# A group's members, representative first: narrowest date, then the read commands' order. The SQL
-# (``rank_sql``) and Python (``_rank``) forms must agree; null sorts as SQLite sorts it.
-_SPAN = "coalesce(julianday({t}latest) - julianday({t}earliest), 1e300)"
-_RANK = {
-    "events": _SPAN + ", {t}sort_date is null, coalesce({t}sort_date, ''), {t}latest is null,"
-    " coalesce({t}latest, ''), {t}article_id, {t}start, {t}id",
-    "figures": _SPAN + ", {t}earliest is null, coalesce({t}earliest, ''), {t}latest is not null,"
-    " coalesce({t}latest, ''), {t}article_id, {t}start, {t}id",
-}
-
-
-def rank_sql(table: str, alias: str = "") -> str:
-    """The rank of a member as a list of SQL expressions (``alias``: a table name or alias)."""
-    return _RANK[table].format(t=f"{alias}." if alias else "")
+# A group's members, representative first: ``ranking.rank_sql`` in SQL, ``_rank`` here; the two must agree.
 
 
 def _span(row: dict[str, Any]) -> float:

@@ -28,7 +28,7 @@ class Removed:
 
 def _annotation_count(notebook: Notebook, table: str, article_id: int) -> int:
     # table is "notes" or "tags", never user input.
-    return notebook.db.execute(
+    return notebook.conn.execute(
         f"select count(*) from {table} where (kind = 'article' and target_id = ?)"
         " or (kind = 'event' and target_id in (select id from events where article_id = ?))"
         " or (kind = 'figure' and target_id in (select id from figures where article_id = ?))",
@@ -40,7 +40,7 @@ def remove_article(notebook: Notebook, article_id: int) -> Removed:
     """Delete an article; cascades and triggers take its events, figures, notes, tags and index row."""
     record = notebook.article(article_id)  # raises when missing
     with notebook._writing():
-        one = notebook.db.execute
+        one = notebook.conn.execute
         removed = Removed(
             article_id,
             record["title"],
@@ -84,9 +84,9 @@ class Change:
 def pending(notebook: Notebook, *, everything: bool = False) -> list[int]:
     """Ids of the articles extracted by another extractor version (or all of them)."""
     if everything:
-        rows = notebook.db.execute("select id from articles order by id").fetchall()
+        rows = notebook.conn.execute("select id from articles order by id").fetchall()
     else:
-        rows = notebook.db.execute(
+        rows = notebook.conn.execute(
             "select id from articles where extractor_version is not ? order by id", [EXTRACTOR_VERSION]
         ).fetchall()
     return [r[0] for r in rows]
@@ -121,12 +121,12 @@ def reextract_article(notebook: Notebook, article_id: int, lexicon: Lexicon | No
                 old_ids = old[table].get(key, [])
                 for old_id, new_id in zip(old_ids, new_ids, strict=False):
                     # Copy the new values onto the old row, so its id (and annotations) survive.
-                    notebook.db.execute(
+                    notebook.conn.execute(
                         f"update {table} set ({assignments}) ="
                         f" (select {assignments} from {table} where id = ?) where id = ?",
                         [new_id, old_id],
                     )
-                    notebook.db.execute(f"delete from {table} where id = ?", [new_id])
+                    notebook.conn.execute(f"delete from {table} where id = ?", [new_id])
                     kept.add(old_id)
                 if kind == "event":
                     change.events_added += max(0, len(new_ids) - len(old_ids))
@@ -136,13 +136,13 @@ def reextract_article(notebook: Notebook, article_id: int, lexicon: Lexicon | No
             for old_id in gone:
                 change.notes_dropped += _annotations(notebook, "notes", kind, old_id)
                 change.tags_dropped += _annotations(notebook, "tags", kind, old_id)
-                notebook.db.execute(f"delete from {table} where id = ?", [old_id])
+                notebook.conn.execute(f"delete from {table} where id = ?", [old_id])
             if kind == "event":
                 change.events_removed = len(gone)
             else:
                 change.figures_removed = len(gone)
         notebook.group(article_id)
-        notebook.db.execute(
+        notebook.conn.execute(
             "update articles set published = ?, published_precision = ?, published_source = ?,"
             " extractor_version = ? where id = ?",
             [
@@ -161,7 +161,7 @@ def _rows_by_key(
 ) -> dict[tuple[Any, ...], list[int]]:
     """Row ids by their matching key, in document order (ties match in order)."""
     names = ", ".join(f"[{c}]" for c in _KEYS[table])
-    rows = notebook.db.execute(
+    rows = notebook.conn.execute(
         f"select id, {names} from {table} where article_id = ? order by start, id", [article_id]
     ).fetchall()
     found: dict[tuple[Any, ...], list[int]] = defaultdict(list)
@@ -173,7 +173,7 @@ def _rows_by_key(
 
 def _annotations(notebook: Notebook, table: str, kind: str, target_id: int) -> list[dict[str, Any]]:
     column = "text" if table == "notes" else "tag"
-    rows = notebook.db.execute(
+    rows = notebook.conn.execute(
         f"select id, {column} from {table} where kind = ? and target_id = ? order by id", [kind, target_id]
     ).fetchall()
     return [{"id": r[0], "kind": kind, "target_id": target_id, column: r[1]} for r in rows]
@@ -184,6 +184,6 @@ def reextract(
 ) -> list[Change]:
     """Re-extract every article that needs it; one transaction per article."""
     ids = pending(notebook, everything=everything)
-    if not ids and not notebook.db.execute("select 1 from articles limit 1").fetchone():
+    if not ids and not notebook.conn.execute("select 1 from articles limit 1").fetchone():
         raise NotebookError(f"no articles in {notebook.path}")
     return [reextract_article(notebook, article_id, lexicon) for article_id in ids]

@@ -5,14 +5,10 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATIONS = Migrations("dprk_tracker")
+from .schema import FIGURE_SPAN_CLASS, FIGURE_SPAN_DAYS, MIGRATION_NAMES, MIGRATION_SET
+from .schema import SCHEMA_VERSION as SCHEMA_VERSION  # re-exported: the version this code writes
 
-# A dated figure's span class: 0 up to 31 days, 1 up to 183 days, 2 longer (null: open or undated).
-# Queries must spell it as indexed (m007) for SQLite to use the index.
-FIGURE_SPAN_CLASS = (
-    "((julianday(latest) - julianday(earliest) > 31) + (julianday(latest) - julianday(earliest) > 183))"
-)
-FIGURE_SPAN_DAYS = (31, 183)
+MIGRATIONS = Migrations(MIGRATION_SET)
 
 
 @MIGRATIONS()
@@ -284,4 +280,6 @@ def m007_read_at_scale(db: Database) -> None:
     )
 
 
-SCHEMA_VERSION = len(MIGRATIONS._migrations)
+# schema.py names the migrations for the commands that open a notebook without sqlite-utils.
+if tuple(m.name for m in MIGRATIONS._migrations) != MIGRATION_NAMES:
+    raise RuntimeError("dprk_tracker.schema.MIGRATION_NAMES must list the migrations above, in order")

@@ -117,10 +117,10 @@ def search(
     else:
         sql = f"{ranked} order by score, id"
     try:
-        best = notebook.db.execute(sql, params).fetchall()
+        best = notebook.conn.execute(sql, params).fetchall()
         details = {
             row[0]: row[1:]
-            for row in notebook.db.execute(
+            for row in notebook.conn.execute(
                 "select id, title, source, published, published_source from articles"
                 " where id in (select value from json_each(?))",
                 [json.dumps([article_id for article_id, _ in best])],
@@ -129,7 +129,7 @@ def search(
         # snippet() reads and tokenizes the whole text: only for the hits returned, one by one
         # through the rowid (FTS5 seeks to it instead of walking the matches).
         marked = [
-            notebook.db.execute(
+            notebook.conn.execute(
                 "select snippet(articles_fts, -1, ?, ?, '…', ?) from articles_fts"
                 " where articles_fts match ? and rowid = ?",
                 [_OPEN, _CLOSE, SNIPPET_TOKENS, match, article_id],
