@@ -310,6 +310,18 @@ def test_tense_of_governing_verb(text: str, reference: str, expected: list[tuple
         ("Qantas flies four flights a week to Bombay.", "1998-02-13", []),
         ("The route gains 700 seats a week.", "1998-02-13", []),
         ("They freed ten prisoners a week later.", "2025-01-10", [("a week", "DURATION", "P1W")]),
+        # Vague spans ahead; a vague count of quarters is a span, a numbered one of something a fraction.
+        ("Prices will stay high in the near term.", "2025-01-10", [("the near term", "DATE", "FUTURE_REF")]),
+        ("In the short term, sales will fall.", "2025-01-10", [("the short term", "DATE", "FUTURE_REF")]),
+        ("the long-term outlook", "2025-01-10", []),
+        ("after several quarters of losses", "2025-01-10", [("several quarters", "DURATION", "PXQ")]),
+        ("three quarters of the vote", "2025-01-10", []),
+        # "high noon" is a showdown, not a clock time.
+        ("For Poland, high noon comes today.", "1999-03-12", [("today", "DATE", "1999-03-12")]),
+        ("The vote will be at noon Friday.", "2025-01-08", [("noon Friday", "TIME", "2025-01-10T12:00")]),
+        # A weekday after a plan told in the past ("planned a rally on Saturday") lies ahead.
+        ("Protesters planned a large rally on Saturday.", "2000-01-07", [("Saturday", "DATE", "2000-01-08")]),
+        ("The talks went ahead as planned on Monday.", "2000-01-07", [("Monday", "DATE", "2000-01-03")]),
     ],
 )
 def test_accuracy_round_classes(text: str, reference: str, expected: list[tuple[str, str, str]]) -> None:

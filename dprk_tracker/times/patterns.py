@@ -321,7 +321,8 @@ RULES: list[tuple[str, str]] = [
         r"(?:\s+(?:more|additional|extra|further|straight|consecutive|long))?"
         r"[\s-]+(?P<unit>" + UNIT + r")(?!\w)"
         r"(?:\s+and\s+(?:(?P<half>a\s+half)|(?P<num3>" + NUMBER + r")\s+(?P<unit3>" + UNIT + r")))?"
-        r"(?:-long)?(?![\s-]*old\b)(?!-)(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)",
+        # "three quarters of the vote" is a fraction; "several quarters of losses" a span.
+        r"(?:-long)?(?![\s-]*old\b)(?!-)(?(vague)|(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b))",
     ),
     # a day-long meeting / a weeklong visit / a decades-long standoff (a span of one unit, or of several)
     (
@@ -541,6 +542,7 @@ _FOLLOWERS = (
         "moment",
         "present",
         "near",
+        "short",
         "time",
         "couple",
         "dozen",

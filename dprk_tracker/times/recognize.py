@@ -217,6 +217,12 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
             return False  # "$2 million a year", "24 hours a day": a rate, not a span of time
         if _counted_plural(words) and not _SPAN_AFTER.match(text, end):
             return False  # "four flights a week", "700 seats a week": a rate too
+    if (
+        rule == "clock"
+        and groups.get("clockword", "").lower() == "noon"
+        and words[-1:] in (["high"], ["``high"])
+    ):
+        return False  # "high noon": a showdown, not a clock time
     if rule == "part_of_day" and groups.get("rel", "").lower() == "the" and _OF_AFTER.match(text, end):
         return False  # "the night of Oct. 23": the date that follows dates it
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
