@@ -322,10 +322,24 @@ def test_tense_of_governing_verb(text: str, reference: str, expected: list[tuple
         # A weekday after a plan told in the past ("planned a rally on Saturday") lies ahead.
         ("Protesters planned a large rally on Saturday.", "2000-01-07", [("Saturday", "DATE", "2000-01-08")]),
         ("The talks went ahead as planned on Monday.", "2000-01-07", [("Monday", "DATE", "2000-01-03")]),
+        # "or so" belongs to the expression.
+        ("over the next two years or so", "2025-01-10", [("the next two years or so", "DURATION", "P2Y")]),
+        ("three quarters or so of the vote", "2025-01-10", []),
     ],
 )
 def test_accuracy_round_classes(text: str, reference: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in find_times(text, Reference(reference, "day"))] == expected
+
+
+def test_or_so_is_an_approximation() -> None:
+    time = one("The plant will close over the next year or so.", Reference("1989-11-02", "day"))
+    assert (time.text, time.value, time.mod, time.earliest, time.latest) == (
+        "the next year or so",
+        "1990",
+        "APPROX",
+        "1990-01-01",
+        "1990-12-31",
+    )
 
 
 def test_year_end_carries_the_end_mod() -> None:

@@ -531,6 +531,8 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         return Norm("DURATION", duration_value(1, unit), None, None)
     if rel == "the last" and unit in ("DE", "CE"):
         shift = -1  # "in the last decade": the previous calendar decade
+    if mod is None and "orso" in groups:
+        mod = "APPROX"  # "the next year or so"
     norm = _point(unit, shift, ctx, mod)
     return Norm(norm.type, norm.value, norm.mod, norm.precision, clip)
 
@@ -592,7 +594,7 @@ def duration_value(count: float | None, unit: str) -> str:
 def _duration(groups: dict[str, str], ctx: Context) -> Norm | None:
     unit = unit_code(groups["unit"])
     approx = (groups.get("approx") or "").lower()
-    mod = APPROXIMATORS.get(" ".join(approx.split())) if approx else None
+    mod = APPROXIMATORS.get(" ".join(approx.split())) if approx else ("APPROX" if "orso" in groups else None)
     if "vague" in groups or "num2" in groups:
         value = duration_value(None, unit)
         if "vague" in groups and groups["vague"].lower() == "recent" and unit in ("Y",):

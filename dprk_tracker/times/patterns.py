@@ -113,6 +113,9 @@ _HYPHENATED_QUARTER = (
 
 _SINGULAR_UNIT = r"year|month|week|day|hour|minute|second|decade|century|quarter"
 
+# "the next two years or so": the approximation belongs to the expression (TimeML mod APPROX).
+_OR_SO = r"(?P<orso>\s+or\s+so(?![\w-])(?!\s+of\b))?"
+
 # --- Rules ----------------------------------------------------------------------------------------
 
 RULES: list[tuple[str, str]] = [
@@ -275,7 +278,8 @@ RULES: list[tuple[str, str]] = [
         "relative",
         MODP + r"(?P<rel>" + RELATIVE + r")\s+(?:(?P<span>fiscal|full|calendar|financial)\s+)?"
         r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"
-        r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
+        + _OR_SO
+        + r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
         r"(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)\b))?",
     ),
     # earlier this year, said as "earlier in the year"
@@ -322,7 +326,8 @@ RULES: list[tuple[str, str]] = [
         r"[\s-]+(?P<unit>" + UNIT + r")(?!\w)"
         r"(?:\s+and\s+(?:(?P<half>a\s+half)|(?P<num3>" + NUMBER + r")\s+(?P<unit3>" + UNIT + r")))?"
         # "three quarters of the vote" is a fraction; "several quarters of losses" a span.
-        r"(?:-long)?(?![\s-]*old\b)(?!-)(?(vague)|(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b))",
+        r"(?:-long)?(?![\s-]*old\b)(?!-)"
+        r"(?(vague)|(?!(?:(?<=quarter)|(?<=quarters))(?:\s+or\s+so)?\s+of\b))" + _OR_SO,
     ),
     # a day-long meeting / a weeklong visit / a decades-long standoff (a span of one unit, or of several)
     (
