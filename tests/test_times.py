@@ -325,6 +325,14 @@ def test_tense_of_governing_verb(text: str, reference: str, expected: list[tuple
         # "or so" belongs to the expression.
         ("over the next two years or so", "2025-01-10", [("the next two years or so", "DURATION", "P2Y")]),
         ("three quarters or so of the vote", "2025-01-10", []),
+        # "today's youth" is the present age; "today's session" the reference day.
+        (
+            "Elian is for today's youth what the blockade was.",
+            "2000-01-07",
+            [("today", "DATE", "PRESENT_REF")],
+        ),
+        ("the chips in many of today's personal computers", "1989-10-27", [("today", "DATE", "PRESENT_REF")]),
+        ("Today's session ended early.", "2025-01-10", [("Today", "DATE", "2025-01-10")]),
     ],
 )
 def test_accuracy_round_classes(text: str, reference: str, expected: list[tuple[str, str, str]]) -> None:

@@ -833,7 +833,7 @@ def _deictic(groups: dict[str, str], ctx: Context) -> Norm | None:
         word = "today"
     if word == "the other day":
         return Norm("DATE", "PAST_REF", None, None)
-    meaning = DEICTIC.get(word)
+    meaning = "PRESENT_REF" if "generic" in groups else DEICTIC.get(word)
     if meaning is None:
         return None
     if meaning.endswith("_REF"):

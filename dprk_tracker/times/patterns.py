@@ -373,7 +373,11 @@ RULES: list[tuple[str, str]] = [
         r"(?:(?P<mod>early|late)\s+(?=yesterday|today|tomorrow))?(?P<deictic>"
         + alternation(list(table("deictic")))
         + r"|the\s+other\s+day|(?:earlier|later)\s+today)"
-        r"(?![\w-])",
+        r"(?![\w-])"
+        # "today's youth", "today's world": the present age, not the reference day
+        r"(?:(?<=today)(?=['’]s\s+(?:[a-z]+\s+)?(?P<generic>"
+        + alternation(words("generic_present_nouns"))
+        + r")\b))?",
     ),
     # 2024 / fiscal 1989 / early 2025 / the end of 2024
     (
