@@ -138,7 +138,7 @@ def test_range_partner_lends_year() -> None:
         ("a year earlier", "a year earlier", "2024"),
         ("earlier this month", "earlier this month", "2025-01"),
         ("late last year", "late last year", "2024"),
-        ("the past decade", "the past decade", "201X"),
+        ("the last decade", "the last decade", "201X"),
         ("this spring", "this spring", "2025-SP"),
         ("last summer", "last summer", "2024-SU"),
         ("Oct. last year", "Oct. last year", "2024-10"),
@@ -243,6 +243,122 @@ def test_month_without_year() -> None:
 )
 def test_tense_of_governing_verb(text: str, reference: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, Reference(reference, "day")) == expected
+
+
+# --- Classes of the TimeBank accuracy round ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # "the past decade/century" is the span up to the reference, not the previous calendar decade.
+        (
+            "Attacks became routine over the past decade.",
+            "1998-10-25",
+            [("the past decade", "DURATION", "P10Y")],
+        ),
+        ("one of the events of the past century", "1989-11-01", [("the past century", "DURATION", "P100Y")]),
+        ("Wages lost ground in the last decade.", "1998-02-06", [("the last decade", "DATE", "198X")]),
+        # A half or quarter of something other than a year is no calendar half.
+        ("the trend of the last half of the '80s", "1989-10-26", [("the '80s", "DATE", "198X")]),
+        ("He scored in the second half of the match.", "2025-01-10", []),
+        ("Prices rose in the first half of the 1990s.", "2025-01-10", [("the 1990s", "DATE", "199X")]),
+        (
+            "Net fell in the third quarter of $5 million.",
+            "1989-10-26",
+            [("the third quarter", "DATE", "1989-Q3")],
+        ),
+        (
+            "Sales rose in the first half of the year.",
+            "2025-08-10",
+            [("the first half of the year", "DATE", "2025-H1")],
+        ),
+        # A possessive, or the determiner of a hyphenated modifier, is not part of the expression.
+        (
+            "The company reported its third quarter results.",
+            "1989-10-26",
+            [("third quarter", "DATE", "1989-Q3")],
+        ),
+        ("a factor in the third-quarter loss", "1989-10-26", [("third-quarter", "DATE", "1989-Q3")]),
+        (
+            "Analysts said that fourth-quarter profit fell.",
+            "1990-02-01",
+            [("fourth-quarter", "DATE", "1989-Q4")],
+        ),
+        ("the 14-day waiting period", "2000-06-01", [("14-day", "DURATION", "P14D")]),
+        ("the eight-year war with Iran", "1990-08-15", [("eight-year", "DURATION", "P8Y")]),
+        ("over the past two months", "2025-01-10", [("the past two months", "DURATION", "P2M")]),
+        # Unit-long modifiers: one unit, or an unknown number of them; "a" never counts several.
+        ("after their third day-long meeting", "2025-01-10", [("day-long", "DURATION", "P1D")]),
+        ("a decades-long standoff", "2025-01-10", [("decades-long", "DURATION", "PXDE")]),
+        ("a weeklong visit to Moscow", "2025-01-10", [("weeklong", "DURATION", "P1W")]),
+        ("a months-long probe", "2025-01-10", [("months-long", "DURATION", "PXM")]),
+        ("an hour-long speech", "2025-01-10", [("an hour-long", "DURATION", "PT1H")]),
+        # "the 1989 period" in a results story: the reported quarter, or the year after "nine months".
+        (
+            "Net rose in the third quarter. In the 1989 period, costs fell.",
+            "1989-11-01",
+            [("the third quarter", "DATE", "1989-Q3"), ("the 1989 period", "DATE", "1989-Q3")],
+        ),
+        (
+            "In the first nine months, net was $306 million, against a loss in the 1988 period.",
+            "1989-11-02",
+            [("the first nine months", "DURATION", "P9M"), ("the 1988 period", "DATE", "1988")],
+        ),
+        ("Rules should be in place by year's end.", "1989-10-26", [("year's end", "DATE", "1989")]),
+        # A count of things "a week" is a rate, not a span; "a week later" stays a span.
+        ("Qantas flies four flights a week to Bombay.", "1998-02-13", []),
+        ("The route gains 700 seats a week.", "1998-02-13", []),
+        ("They freed ten prisoners a week later.", "2025-01-10", [("a week", "DURATION", "P1W")]),
+        # Vague spans ahead; a vague count of quarters is a span, a numbered one of something a fraction.
+        ("Prices will stay high in the near term.", "2025-01-10", [("the near term", "DATE", "FUTURE_REF")]),
+        ("In the short term, sales will fall.", "2025-01-10", [("the short term", "DATE", "FUTURE_REF")]),
+        ("the long-term outlook", "2025-01-10", []),
+        ("after several quarters of losses", "2025-01-10", [("several quarters", "DURATION", "PXQ")]),
+        ("three quarters of the vote", "2025-01-10", []),
+        # "high noon" is a showdown, not a clock time.
+        ("For Poland, high noon comes today.", "1999-03-12", [("today", "DATE", "1999-03-12")]),
+        ("The vote will be at noon Friday.", "2025-01-08", [("noon Friday", "TIME", "2025-01-10T12:00")]),
+        # A weekday after a plan told in the past ("planned a rally on Saturday") lies ahead.
+        ("Protesters planned a large rally on Saturday.", "2000-01-07", [("Saturday", "DATE", "2000-01-08")]),
+        ("The talks went ahead as planned on Monday.", "2000-01-07", [("Monday", "DATE", "2000-01-03")]),
+        # "or so" belongs to the expression.
+        ("over the next two years or so", "2025-01-10", [("the next two years or so", "DURATION", "P2Y")]),
+        ("three quarters or so of the vote", "2025-01-10", []),
+        # "today's youth" is the present age; "today's session" the reference day.
+        (
+            "Elian is for today's youth what the blockade was.",
+            "2000-01-07",
+            [("today", "DATE", "PRESENT_REF")],
+        ),
+        ("the chips in many of today's personal computers", "1989-10-27", [("today", "DATE", "PRESENT_REF")]),
+        ("Today's session ended early.", "2025-01-10", [("Today", "DATE", "2025-01-10")]),
+    ],
+)
+def test_accuracy_round_classes(text: str, reference: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, Reference(reference, "day"))] == expected
+
+
+def test_or_so_is_an_approximation() -> None:
+    time = one("The plant will close over the next year or so.", Reference("1989-11-02", "day"))
+    assert (time.text, time.value, time.mod, time.earliest, time.latest) == (
+        "the next year or so",
+        "1990",
+        "APPROX",
+        "1990-01-01",
+        "1990-12-31",
+    )
+
+
+def test_year_end_carries_the_end_mod() -> None:
+    time = one("The merger should close by year's end.", Reference("2025-03-01", "day"))
+    assert (time.text, time.value, time.mod, time.earliest, time.latest) == (
+        "year's end",
+        "2025",
+        "END",
+        "2025-09-01",
+        "2025-12-31",
+    )
 
 
 # --- Classes added for TimeML conventions ---------------------------------------------------------

@@ -526,8 +526,13 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
     shift = shift_word(rel)
     if shift is None:
         shift = 0
-    if rel in ("the past", "past", "the last") and unit in ("DE", "CE"):
-        shift = -1
+    if rel in ("the past", "past", "this past") and unit in ("DE", "CE"):
+        # "over the past decade" said in 1998 is the ten years up to 1998, not the 1980s.
+        return Norm("DURATION", duration_value(1, unit), None, None)
+    if rel == "the last" and unit in ("DE", "CE"):
+        shift = -1  # "in the last decade": the previous calendar decade
+    if mod is None and "orso" in groups:
+        mod = "APPROX"  # "the next year or so"
     norm = _point(unit, shift, ctx, mod)
     return Norm(norm.type, norm.value, norm.mod, norm.precision, clip)
 
@@ -589,7 +594,7 @@ def duration_value(count: float | None, unit: str) -> str:
 def _duration(groups: dict[str, str], ctx: Context) -> Norm | None:
     unit = unit_code(groups["unit"])
     approx = (groups.get("approx") or "").lower()
-    mod = APPROXIMATORS.get(" ".join(approx.split())) if approx else None
+    mod = APPROXIMATORS.get(" ".join(approx.split())) if approx else ("APPROX" if "orso" in groups else None)
     if "vague" in groups or "num2" in groups:
         value = duration_value(None, unit)
         if "vague" in groups and groups["vague"].lower() == "recent" and unit in ("Y",):
@@ -618,6 +623,13 @@ def _add_durations(first: str, second: str) -> str:
     if "T" not in first and "T" in second:
         return first + "T" + second.split("T", 1)[1]
     return first + second[1:]
+
+
+def _unit_long(groups: dict[str, str], ctx: Context) -> Norm:
+    """ "a day-long meeting" lasts a day; "a decades-long standoff" some decades."""
+    unit = groups["unit"].lower()
+    count = None if unit.endswith("s") else 1.0
+    return Norm("DURATION", duration_value(count, unit_code(unit)), None, None)
 
 
 def _bare_plural(groups: dict[str, str], ctx: Context) -> Norm:
@@ -663,7 +675,7 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
 
 def _year_compound(groups: dict[str, str], ctx: Context) -> Norm | None:
     kind = groups["kind"].lower().replace(" ", "-")
-    if kind == "year-end":
+    if kind.endswith("end"):  # "year-end", "year end", "year's end"
         return Norm("DATE", str(ctx.year) if ctx.year else "XXXX", "END", "year")
     if ctx.last_quarter and not ctx.multi_quarter_span:
         return Norm("DATE", f"{int(ctx.last_quarter[:4]) - 1}-{ctx.last_quarter[5:]}", None, "quarter")
@@ -821,7 +833,7 @@ def _deictic(groups: dict[str, str], ctx: Context) -> Norm | None:
         word = "today"
     if word == "the other day":
         return Norm("DATE", "PAST_REF", None, None)
-    meaning = DEICTIC.get(word)
+    meaning = "PRESENT_REF" if "generic" in groups else DEICTIC.get(word)
     if meaning is None:
         return None
     if meaning.endswith("_REF"):
@@ -889,7 +901,10 @@ def _latest_period(groups: dict[str, str], ctx: Context) -> Norm:
 
 
 def _year_quarter(groups: dict[str, str], ctx: Context) -> Norm:
-    """ "the 1988 quarter": the reported quarter's instance in that year."""
+    """ "the 1988 quarter": the reported quarter's instance in that year; "the 1988 period" after "for the
+    nine months" is that year's nine months, dated by the year."""
+    if ctx.multi_quarter_span:
+        return Norm("DATE", groups["year"], None, "year")
     match = re.fullmatch(r"\d{4}-Q(\d)", _reported_quarter(ctx).value)
     return Norm("DATE", f"{groups['year']}-Q{match.group(1) if match else 'X'}", None, "quarter")
 
@@ -1071,6 +1086,7 @@ NORMALIZERS = {
     "set_times": _set_times,
     "duration": _duration,
     "bare_plural": _bare_plural,
+    "unit_long": _unit_long,
     "weekday": _weekday_with_mod,
     "part_of_day": _part_of_day,
     "ordinal_day": _ordinal_day,

@@ -55,11 +55,13 @@ YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d]|[.,]\d|\s*(?:%|percent|per\s+cent)\b|-\d\d
 _NUMBER_WORD = alternation(
     [w for w in table("number_words") if " " not in w and w not in ("a", "an", "half", "hundred", "dozen")]
 )
+# "a" counts one unit, never several ("a months-long standoff" is not a month).
+_PLURAL_UNIT = r"years|months|weeks|days|hours|minutes|seconds|decades|centuries|quarters"
 # A count: digits, a spelled-out number ("twenty-four"), "a"/"an", "a couple of", "a dozen".
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9}(?:\.\d{1,4})?"
     r"|(?:" + _NUMBER_WORD + r")(?:[\s-](?:" + _NUMBER_WORD + r"))?"
-    r"|(?:a\s+)?couple\s+of|a\s+dozen|an?|half\s+an?|a\s+half)"
+    r"|(?:a\s+)?couple\s+of|a\s+dozen|an?(?![\s-]+(?:" + _PLURAL_UNIT + r")\b)|half\s+an?|a\s+half)"
 )
 VAGUE_COUNT = alternation(words("vague_counts"))
 UNIT = (
@@ -103,6 +105,16 @@ _YEAR_TAIL = (
     r"|\s+(?:of\s+)?(?P<relyear>" + _REL_YEAR + r")\s+year"
     r"|\s*,?\s*['’](?P<yy>\d\d)(?!\d))"
 )
+
+# An ordinal quarter or half hyphenated into a modifier ("third-quarter", "fiscal first-half").
+_HYPHENATED_QUARTER = (
+    r"(?:fiscal[\s-]+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)-(?:quarter|half)"
+)
+
+_SINGULAR_UNIT = r"year|month|week|day|hour|minute|second|decade|century|quarter"
+
+# "the next two years or so": the approximation belongs to the expression (TimeML mod APPROX).
+_OR_SO = r"(?P<orso>\s+or\s+so(?![\w-])(?!\s+of\b))?"
 
 # --- Rules ----------------------------------------------------------------------------------------
 
@@ -185,10 +197,12 @@ RULES: list[tuple[str, str]] = [
         r"|(?P<decadeword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
         r"(?!\w)",
     ),
-    # the first quarter of 2024 / third-quarter / the 1988 third quarter / its fiscal fourth quarter
+    # the first quarter of 2024 / third-quarter / the 1988 third quarter / the fiscal fourth quarter. A
+    # possessive ("its fourth quarter") and the determiner of a hyphenated modifier ("the third-quarter
+    # loss") belong to the noun phrase, not to the time expression (TimeML extent).
     (
         "quarter",
-        r"(?:(?:the|its|their|this|last|next|that)\s+)?"
+        r"(?:(?:the|this|last|next|that)\s+(?!" + _HYPHENATED_QUARTER + r"))?"
         r"(?:(?P<relyear0>this|last|next)\s+year['’]s\s+)?"
         r"(?:(?P<rel>latest|current|past|previous|same|comparable|year-earlier|year-ago|calendar)\s+)?"
         r"(?:(?P<year>" + YEAR + r")\s+)?(?:fiscal\s+)?"
@@ -197,7 +211,9 @@ RULES: list[tuple[str, str]] = [
         + YEAR
         + r")|(?:the\s+)?(?P<relyear>"
         + _REL_YEAR
-        + r")\s+year|(?P<theyear>the\s+(?:current\s+|fiscal\s+)?year)))?",
+        + r")\s+year|(?P<theyear>the\s+(?:current\s+|fiscal\s+)?year)))?"
+        # "the first half of the decade", "the second half of the match": a part of something else.
+        r"(?!\s+of\s+(?:(?:the|this|that|these|those|a|an|its|his|her|their|our)\s|" + MONTH + r"))",
     ),
     # Q1 2024 / 2024 Q1 / H1 2024
     (
@@ -205,8 +221,8 @@ RULES: list[tuple[str, str]] = [
         r"(?P<qh>[qh])(?P<ord>[1-4])(?:\s*(?P<year>" + YEAR + r"))?(?!\w)"
         r"|(?P<year2>" + YEAR + r")\s*(?P<qh2>[qh])(?P<ord2>[1-4])(?!\w)",
     ),
-    # the 1988 quarter (results stories: that year's instance of the quarter being reported)
-    ("year_quarter", r"the\s+(?P<year>" + YEAR + r")\s+(?:fiscal\s+)?quarter(?![\w-])"),
+    # the 1988 quarter / the 1989 period (results stories: that year's instance of the reported period)
+    ("year_quarter", r"the\s+(?P<year>" + YEAR + r")\s+(?:fiscal\s+)?(?:quarter|period)(?![\w-])"),
     # the latest period (results stories: the quarter being reported)
     ("latest_period", r"the\s+(?:latest|most\s+recent)\s+(?:fiscal\s+)?period(?![\w-])"),
     # the summer of 2024 / last fall / this spring / winter 2024
@@ -262,7 +278,8 @@ RULES: list[tuple[str, str]] = [
         "relative",
         MODP + r"(?P<rel>" + RELATIVE + r")\s+(?:(?P<span>fiscal|full|calendar|financial)\s+)?"
         r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"
-        r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
+        + _OR_SO
+        + r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
         r"(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)\b))?",
     ),
     # earlier this year, said as "earlier in the year"
@@ -280,8 +297,8 @@ RULES: list[tuple[str, str]] = [
         r"|the\s+(?P<unit2>day|night)\s+(?P<dir>" + alternation(list(table("anaphoric_directions"))) + r")"
         r"(?=\s*[,.;:!?)]|\s*$)",
     ),
-    # year-end / year-earlier / year-ago (financial shorthand)
-    ("year_compound", r"(?P<kind>year[\s-]end|year[\s-]earlier|year[\s-]ago)(?![\w-])"),
+    # year-end / year's end / year-earlier / year-ago (financial shorthand)
+    ("year_compound", r"(?P<kind>year(?:[\s-]|['’]s\s+)end|year[\s-]earlier|year[\s-]ago)(?![\w-])"),
     # every week / each year / every two years / per month / every Monday
     (
         "set",
@@ -299,14 +316,23 @@ RULES: list[tuple[str, str]] = [
     (
         "duration",
         r"(?:(?P<approx>" + APPROX + r")\s+(?!the\b))?"
-        r"(?:(?P<the>the|each\s+of\s+the)\s+)?(?:(?P<reldir>past|last|next|first|previous"
+        # "the" before a hyphenated modifier ("the 14-day waiting period") determines the noun, not the span.
+        r"(?:(?P<the>the|each\s+of\s+the)\s+(?![\w.,]+-(?:" + _SINGULAR_UNIT + r")(?![\w-])))?"
+        r"(?:(?P<reldir>past|last|next|first|previous"
         r"|coming|latest|final|following|ensuing|initial|remaining|same|entire|whole|full|comparable)\s+)?"
         r"(?:(?P<num>" + NUMBER + r")(?:\s*(?:-|–|to|or)\s*(?P<num2>" + NUMBER + r"))?"
         r"(?P<frac>\s+(?:and\s+a\s+half|1/2|½))?|(?P<vague>" + VAGUE_COUNT + r"))"
         r"(?:\s+(?:more|additional|extra|further|straight|consecutive|long))?"
         r"[\s-]+(?P<unit>" + UNIT + r")(?!\w)"
         r"(?:\s+and\s+(?:(?P<half>a\s+half)|(?P<num3>" + NUMBER + r")\s+(?P<unit3>" + UNIT + r")))?"
-        r"(?:-long)?(?![\s-]*old\b)(?!-)(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)",
+        # "three quarters of the vote" is a fraction; "several quarters of losses" a span.
+        r"(?:-long)?(?![\s-]*old\b)(?!-)"
+        r"(?(vague)|(?!(?:(?<=quarter)|(?<=quarters))(?:\s+or\s+so)?\s+of\b))" + _OR_SO,
+    ),
+    # a day-long meeting / a weeklong visit / a decades-long standoff (a span of one unit, or of several)
+    (
+        "unit_long",
+        r"(?P<unit>(?:" + _SINGULAR_UNIT.replace("century", "centur(?:y|ie)") + r")s?)-?long(?![\w-])",
     ),
     # years, months, decades (a bare plural after "for", "in", "over": "for years")
     (
@@ -347,7 +373,11 @@ RULES: list[tuple[str, str]] = [
         r"(?:(?P<mod>early|late)\s+(?=yesterday|today|tomorrow))?(?P<deictic>"
         + alternation(list(table("deictic")))
         + r"|the\s+other\s+day|(?:earlier|later)\s+today)"
-        r"(?![\w-])",
+        r"(?![\w-])"
+        # "today's youth", "today's world": the present age, not the reference day
+        r"(?:(?<=today)(?=['’]s\s+(?:[a-z]+\s+)?(?P<generic>"
+        + alternation(words("generic_present_nouns"))
+        + r")\b))?",
     ),
     # 2024 / fiscal 1989 / early 2025 / the end of 2024
     (
@@ -399,7 +429,7 @@ TRIGGERS: dict[str, str] = {
     "day_month": "#name the #small",
     "month_year": "@mod #name",
     "decade": "the @mod #year #apos twenties thirties forties fifties sixties seventies eighties nineties",
-    "quarter": "the its their this last next that latest current past previous same comparable year "
+    "quarter": "the this last next that latest current past previous same comparable year "
     "calendar #year fiscal first second third fourth final 1st 2nd 3rd 4th",
     "quarter_code": "q1 q2 q3 q4 h1 h2 #year",
     "season": "@mod @rel spring summer autumn fall winter",
@@ -408,13 +438,15 @@ TRIGGERS: dict[str, str] = {
     "relative_in": "earlier later early late",
     "week_of_month": "the first second third fourth last final",
     "anaphoric_day": "earlier later early late that the",
-    "year_compound": "year",
+    "year_compound": "year year's year’s",
     "set": "every each per",
     "set_word": " ".join(table("set_words")),
     "set_times": "once twice thrice @num",
     "duration": "@approx the each @num @vague past last next first previous coming latest final "
     "following ensuing initial remaining same entire whole full comparable",
     "bare_plural": "years months weeks days decades hours centuries",
+    "unit_long": "years months weeks days decades hours centuries year month week day decade hour minute "
+    "minutes century yearlong monthlong weeklong daylong hourlong",
     "weekday_set": "#name " + " ".join(name + "s" for name in _WEEKDAY_NAMES),
     "weekday": "early late earlier later last next this coming past previous that #name",
     "part_of_day": "early late mid this last yesterday tomorrow that today the morning afternoon evening "
@@ -495,6 +527,11 @@ _STANDALONE = (
         "seventies",
         "eighties",
         "nineties",
+        "yearlong",
+        "monthlong",
+        "weeklong",
+        "daylong",
+        "hourlong",
     }
 )
 _FOLLOWERS = (
@@ -514,6 +551,7 @@ _FOLLOWERS = (
         "moment",
         "present",
         "near",
+        "short",
         "time",
         "couple",
         "dozen",
@@ -545,6 +583,7 @@ _FOLLOWERS = (
         "additional",
         "extra",
         "further",
+        "long",
     }
 )
 

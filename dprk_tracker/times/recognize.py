@@ -27,6 +27,7 @@ from .patterns import (
     scan,
     words_before,
 )
+from .vocabulary import number_value
 
 
 @dataclass
@@ -214,6 +215,14 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         previous = words[-1:]
         if previous and (any(c.isdigit() for c in previous[0]) or previous[0] in _RATE_WORDS):
             return False  # "$2 million a year", "24 hours a day": a rate, not a span of time
+        if _counted_plural(words) and not _SPAN_AFTER.match(text, end):
+            return False  # "four flights a week", "700 seats a week": a rate too
+    if (
+        rule == "clock"
+        and groups.get("clockword", "").lower() == "noon"
+        and words[-1:] in (["high"], ["``high"])
+    ):
+        return False  # "high noon": a showdown, not a clock time
     if rule == "part_of_day" and groups.get("rel", "").lower() == "the" and _OF_AFTER.match(text, end):
         return False  # "the night of Oct. 23": the date that follows dates it
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
@@ -239,6 +248,18 @@ _RATE_WORDS = frozenset(
         "twice",
     }
 )
+# "ten prisoners a week later": a span after all.
+_SPAN_AFTER = re.compile(r"\s+(?:later|after|before|afterwards|apart)\b")
+
+
+def _counted_plural(words: list[str]) -> bool:
+    """Whether the last two words are a count and a plural noun ("four flights", "700 seats")."""
+    if len(words) < 2 or not (words[-1].isalpha() and words[-1].endswith("s")):
+        return False
+    count = words[-2]
+    return any(c.isdigit() for c in count) or (count not in ("a", "an") and number_value(count) is not None)
+
+
 _MONTH_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _OPENING_QUOTES = frozenset("\"“‘'`")
 
@@ -498,7 +519,7 @@ _TENSE_FREE_GROUPS = frozenset({"year", "year2", "relyear", "relyear0", "yy", "s
 
 
 # Rules whose "a year earlier" reading depends on the period the sentence compares with.
-_YEAR_BACK_RULES = frozenset({"ago", "year_compound"})
+_YEAR_BACK_RULES = frozenset({"ago", "year_compound", "year_quarter"})
 _MULTI_QUARTER_SPANS = frozenset({"P6M", "P9M", "P2Q", "P3Q"})
 
 
