@@ -54,6 +54,8 @@ class _Patterns:
     hyphen_word: re.Pattern[str]
     one_before: frozenset[str]
     one_after: frozenset[str]
+    chunk_words: frozenset[str]  # every word that may continue a number chunk after a blank
+    digit_free_vague: bool  # no vague count begins with a digit or a point (see _scan)
 
 
 _SPACES = re.compile(r"\s+")
@@ -166,6 +168,13 @@ def patterns() -> _Patterns:
         hyphen_word=hyphen_word,
         one_before=frozenset(v["non_figure"]["one_stop_before"]),
         one_after=frozenset(v["non_figure"]["one_stop_after"]),
+        chunk_words=frozenset(
+            w.lower()
+            for table in ("units", "tens", "scales", "scale_abbreviations", "scale_glued", "scale_letters")
+            for w in v[table]
+        )
+        | _CHUNK_JOIN_WORDS,
+        digit_free_vague=not any(k[:1].isdigit() or k[:1] == "." for k in vague_table),
     )
 
 
@@ -811,17 +820,71 @@ def _bounds(value: float, bound: str | None) -> tuple[float | None, float | None
     return value, value
 
 
-def _scan(text: str, p: _Patterns) -> tuple[list[Number], list[re.Match[str]], list[tuple[int, int, str]]]:
-    """One pass over the text: numbers, vague counts and "-fold" words (start, end, word), in order."""
+# Words that join or continue a number chunk besides the number words and scales of the vocabulary
+# ("two thousand and five", "three point two", "a half", "a quarter million").
+_CHUNK_JOIN_WORDS = frozenset(
+    ("and", "point", "a", "an", "half", "quarter", "dozen", "dozens", "dz", "dzs", "doz", "dozs")
+)
+# What may follow the end of a time so that no number chunk read inside the time can run past it: a
+# comma or point before no digit, a character no chunk reads, or blanks before one of those or
+# before a word (which the caller checks against ``chunk_words``). Anything else may continue one.
+_CHUNK_STOP = re.compile(r"[,.](?!\d)|[^\w\s,.\-&–]|\s++(?:[^\w\s.\-&–]|([A-Za-z]+)(?![\w]))")
+
+
+def _time_ends(text: str, spans: list[tuple[int, int]], p: _Patterns) -> list[tuple[int, int]]:
+    """The times that no number chunk can leave: the digit candidates inside them give only numbers
+    the time blocks, so they need not be read. Empty unless the times are disjoint (then a number
+    overlapping one of them is blocked by that one, see ``_Blocked``)."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    for start, end in spans:
+        if start < last or start >= end:
+            return []
+        last = end
+        if end < len(text):
+            m = _CHUNK_STOP.match(text, end)
+            if m is None or (m.group(1) is not None and m.group(1).lower() in p.chunk_words):
+                continue
+        out.append((start, end))
+    return out
+
+
+def _scan(
+    text: str, p: _Patterns, closed_times: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Number], list[re.Match[str]], list[tuple[int, int, str]]]:
+    """One pass over the text: numbers, vague counts and "-fold" words (start, end, word), in order.
+
+    ``closed_times``: from ``_time_ends``. A run of digit candidates inside one of them, up to its
+    end, is skipped: reading it would only give blocked numbers and leave the reading position
+    inside the time. (A word candidate among them may be a vague count that runs on, so its run is
+    read as usual.)"""
     numbers: list[Number] = []
     vague: list[re.Match[str]] = []
     folds: list[tuple[int, int, str]] = []
     pos = 0
     end = len(text)
-    for start, after, word in candidates(text):
-        if start < pos:
+    places = candidates(text)
+    k = 0  # the first closed time that does not end before the candidate
+    skip_to = -1  # candidates before this index are skipped: digits inside a closed time
+    for index, (start, after, word) in enumerate(places):
+        if start < pos or index < skip_to:
             continue  # inside what was read already
         first = word[0]
+        if closed_times and (first.isdigit() or first == "."):
+            while k < len(closed_times) and closed_times[k][1] <= start:
+                k += 1
+            if k < len(closed_times) and closed_times[k][0] <= start:
+                time_end = closed_times[k][1]
+                j = index + 1
+                while (
+                    j < len(places)
+                    and places[j][0] < time_end
+                    and (places[j][2][0].isdigit() or places[j][2][0] == ".")
+                ):
+                    j += 1
+                if j == len(places) or places[j][0] >= time_end:
+                    skip_to = j
+                    continue
         kind = "number" if first.isdigit() or first == "." else scan_kind(word)
         if kind == "fold":
             folds.append((start, after, word))
@@ -927,7 +990,7 @@ _OF_GROUP = re.compile(r"\s+of\s+(?:the|us|them|those|these|its|their)\b")
 def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     p = patterns()
     is_blocked = _Blocked(text, times)
-    found, vague, folds = _scan(text, p)
+    found, vague, folds = _scan(text, p, _time_ends(text, is_blocked.spans, p) if p.digit_free_vague else [])
     numbers = [n for n in found if not is_blocked(n.start, n.end)]
     # Inside a document (several lines) a number alone on its line is metadata.
     multiline = "\n" in text.strip()
