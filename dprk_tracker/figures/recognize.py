@@ -23,59 +23,11 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_RANGE_WORDS = ("to", "through", "thru", "and", "or")
 _ORDINAL_WORDS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"\w+teenth|\w+ieth|hundredths?|thousandths?|millionths?|billionths?|trillionths?|"
     r"halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths"
 )
-
-
-# Characters outside ASCII that case folding matches to ASCII letters: a word holding one cannot
-# be ruled out by its ASCII letters.
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # İ ı ſ, the Kelvin sign
-
-
-def _starts(words: Any, fold: bool = True) -> frozenset[str] | None:
-    """The first two characters of the words (lower-cased when ``fold``), for ``_Gated``; None when
-    a word begins with a blank or with a character whose case folding reaches ASCII letters."""
-    out: set[str] = set()
-    for word in words:
-        head = word[:2]
-        if not head or head[0].isspace() or any(c in _FOLDS_TO_ASCII for c in head):
-            return None
-        out.add(head.lower() if fold else head)
-    return frozenset(out)
-
-
-class _Gated:
-    """A pattern tried at a number's end only when it may match there.
-
-    The commonest thing after a number is one space and a word ("3,000 troops"). Every pattern
-    wrapped here, after one space and two ASCII letters, can only match a word of its own that
-    begins with those two letters (its one-letter words must be followed by no letter), so those
-    two letters, looked up in ``starts``, rule out most places before the regex engine is asked.
-    """
-
-    __slots__ = ("fold", "pattern", "starts")
-
-    def __init__(self, pattern: re.Pattern[str], starts: frozenset[str] | None, fold: bool = True) -> None:
-        self.pattern = pattern
-        self.starts = starts
-        self.fold = fold
-
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        starts = self.starts
-        if starts is not None and text.startswith(" ", pos):
-            two = text[pos + 1 : pos + 3]
-            if (
-                len(two) == 2
-                and two.isascii()
-                and two.isalpha()
-                and (two.lower() if self.fold else two) not in starts
-            ):
-                return None
-        return self.pattern.match(text, pos)
 
 
 @dataclass(frozen=True)
@@ -85,16 +37,16 @@ class _Patterns:
     currency_prefix: re.Pattern[str]
     prefix_ends: frozenset[str]  # how a currency prefix may end: a symbol or two letters ("$", "sd")
     currency_prefixes: dict[str, str]
-    suffix: _Gated
-    measure_cs: _Gated
+    suffix: re.Pattern[str]
+    measure_cs: re.Pattern[str]
     measures: dict[str, str]
     currency_suffixes: dict[str, str]
     minor: dict[str, list[Any]]
     scaled: dict[str, list[Any]]
     percent: dict[str, str]
-    postfix: _Gated
+    postfix: re.Pattern[str]
     postfix_table: dict[str, dict[str, str]]
-    range_sep: _Gated
+    range_sep: re.Pattern[str]
     cues: frozenset[str]
     vague: re.Pattern[str]
     vague_table: dict[str, list[float]]
@@ -183,7 +135,7 @@ def patterns() -> _Patterns:
         rf"(?![\w]))",
         re.IGNORECASE,
     )
-    range_sep = re.compile(rf"\s*+(?:-|–|—|~)\s*+|\s++(?:{'|'.join(_RANGE_WORDS)})\s++", re.IGNORECASE)
+    range_sep = re.compile(r"\s*+(?:-|–|—|~)\s*+|\s++(?:to|through|thru|and|or)\s++", re.IGNORECASE)
     cues = v["non_figure"]["cues"]
     vague_table = {_norm(k): [float(x) for x in r] for k, r in v["vague"].items()}
     vague = re.compile(rf"(?<![\w])(?:{alternation(vague_table)})(?![\w])", re.IGNORECASE)
@@ -199,21 +151,16 @@ def patterns() -> _Patterns:
         currency_prefix=currency_prefix,
         prefix_ends=_endings([*prefixes, *scaled]),
         currency_prefixes=prefixes,
-        suffix=_Gated(
-            suffix,
-            _starts(
-                [*percent, *scaled, *minor, *suffixes, "times", "fold", "year", *measures_ci, *time_words]
-            ),
-        ),
-        measure_cs=_Gated(measure_cs, _starts(measures_cs, fold=False), fold=False),
+        suffix=suffix,
+        measure_cs=measure_cs,
         measures={**measures_ci, **measures_cs},
         currency_suffixes=suffixes,
         minor=minor,
         scaled=scaled,
         percent=percent,
-        postfix=_Gated(postfix, _starts(k for k in postfix_table if k not in ("+", "plus"))),
+        postfix=postfix,
         postfix_table=postfix_table,
-        range_sep=_Gated(range_sep, _starts(_RANGE_WORDS)),
+        range_sep=range_sep,
         cues=frozenset(c.lower() for c in cues),
         vague=vague,
         vague_table=vague_table,
@@ -659,7 +606,7 @@ def _age_in_commas(text: str, num: Number) -> bool:
     return (word[:1].isupper() and word.isalpha()) or word.lower() in _PERSON_NOUNS
 
 
-_RATIO = _Gated(re.compile(r"\s++(?:in|out\s++of)\s++", re.IGNORECASE), _starts(("in", "out")))
+_RATIO = re.compile(r"\s++(?:in|out\s++of)\s++", re.IGNORECASE)
 
 
 def _ratio(text: str, num: Number, numbers: list[Number], i: int) -> bool:
@@ -732,13 +679,10 @@ def _pronoun_one(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
     return noun_phrase(text, side.end, min(len(text), side.end + 60), single=True) is None
 
 
-_FRACTION_WORDS = (
-    "halves half thirds? quarters? fourths? fifths? sixths? sevenths? eighths? ninths? tenths? twelfths? "
-    "hundredths? thousandths? millionths?"
-).split()
-_FRACTION_AFTER = _Gated(
-    re.compile(rf"[\s-]++(?:{'|'.join(_FRACTION_WORDS)})(?![\w])|\s*+/\s*+\d", re.IGNORECASE),
-    _starts(_FRACTION_WORDS),
+_FRACTION_AFTER = re.compile(
+    r"[\s-]++(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
+    r"twelfths?|hundredths?|thousandths?|millionths?)(?![\w])|\s*+/\s*+\d",
+    re.IGNORECASE,
 )
 _ORDINAL_AFTER = re.compile(rf"-(?:{_ORDINAL_WORDS})(?![\w])", re.IGNORECASE)
 _SMALL_WORD_END = re.compile(
@@ -966,11 +910,8 @@ def _scan(
 
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![\w])")
-_CLOCK_WORDS = ("a.m.", "p.m.", "am", "pm", "o'clock", "hrs", "GMT", "UTC", "KST")
-_CLOCK_AFTER = _Gated(
-    re.compile(r"(?:[:.]\d{2})?\s*+(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hrs\b|GMT\b|UTC\b|KST\b)|:\d{2}"),
-    _starts(_CLOCK_WORDS, fold=False),
-    fold=False,
+_CLOCK_AFTER = re.compile(
+    r"(?:[:.]\d{2})?\s*+(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hrs\b|GMT\b|UTC\b|KST\b)|:\d{2}"
 )
 _TOKEN_AFTER = re.compile(r"\S*")
 _DATE_LIKE = re.compile(
