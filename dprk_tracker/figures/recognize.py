@@ -58,11 +58,10 @@ class _Patterns:
     digit_free_vague: bool  # no vague count begins with a digit or a point (see _scan)
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _norm(s: str) -> str:
-    return _SPACES.sub(" ", s.strip().lower())
+    """Lower case, blank runs made one space, ends trimmed (``str.split`` and the regex ``\\s``
+    know the same blanks)."""
+    return " ".join(s.lower().split())
 
 
 def _endings(words: list[str]) -> frozenset[str]:
@@ -841,8 +840,8 @@ def _time_ends(text: str, spans: list[tuple[int, int]], p: _Patterns) -> list[tu
         if start < last or start >= end:
             return []
         last = end
-        if end < len(text):
-            m = _CHUNK_STOP.match(text, end)
+        if end < len(text) and not (text[end] in ",." and not text[end + 1 : end + 2].isdecimal()):
+            m = _CHUNK_STOP.match(text, end)  # (the commonest stop, a comma or point, tested first)
             if m is None or (m.group(1) is not None and m.group(1).lower() in p.chunk_words):
                 continue
         out.append((start, end))
