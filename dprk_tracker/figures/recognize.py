@@ -30,6 +30,25 @@ _ORDINAL_WORDS = (
 )
 
 
+# Characters outside ASCII that case folding matches to ASCII letters.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # İ ı ſ, the Kelvin sign
+
+
+def _starts(words: Any, fold: bool) -> frozenset[str]:
+    """The first two characters of the words (lower-cased when ``fold``): after one space, two ASCII
+    letters can begin a match of a pattern made of these words only if they are among these (its
+    one-letter words must be followed by no letter). Every pair is returned when a word begins with a
+    blank or with a character whose case folding reaches ASCII, so that nothing is ruled out."""
+    out: set[str] = set()
+    for word in words:
+        head = word[:2]
+        if not head or head[0].isspace() or any(c in _FOLDS_TO_ASCII for c in head):
+            letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            return frozenset(a + b for a in letters for b in letters)
+        out.add(head.lower() if fold else head)
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     qualifiers: dict[str, dict[str, str]]
@@ -55,6 +74,8 @@ class _Patterns:
     one_before: frozenset[str]
     one_after: frozenset[str]
     chunk_words: frozenset[str]  # every word that may continue a number chunk after a blank
+    suffix_starts: frozenset[str]  # the first two letters of every word of ``suffix``, lower case
+    measure_cs_starts: frozenset[str]  # the first two letters of every word of ``measure_cs``
     digit_free_vague: bool  # no vague count begins with a digit or a point (see _scan)
 
 
@@ -173,6 +194,11 @@ def patterns() -> _Patterns:
             for w in v[table]
         )
         | _CHUNK_JOIN_WORDS,
+        suffix_starts=_starts(
+            [*percent, *scaled, *minor, *suffixes, "times", "fold", "year", *measures_ci, *time_words],
+            fold=True,
+        ),
+        measure_cs_starts=_starts(measures_cs, fold=False),
         digit_free_vague=not any(k[:1].isdigit() or k[:1] == "." for k in vague_table),
     )
 
@@ -290,8 +316,15 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
         side.end = mixed.end()
         num = Number(side.value, num.start, side.end, False, False, None)
         side.num = num
-    m = p.suffix.match(text, side.end)
-    cs = p.measure_cs.match(text, side.end)
+    # After one space and two ASCII letters (the commonest case, "3,000 troops") either pattern can
+    # only match a word of its own that begins with those letters: look them up first.
+    after = text[side.end : side.end + 3]
+    if after[:1] == " " and len(after) == 3 and after.isascii() and after[1:].isalpha():
+        m = p.suffix.match(text, side.end) if after[1:].lower() in p.suffix_starts else None
+        cs = p.measure_cs.match(text, side.end) if after[1:] in p.measure_cs_starts else None
+    else:
+        m = p.suffix.match(text, side.end)
+        cs = p.measure_cs.match(text, side.end)
     if (
         m
         and m.group("sp").strip() == "-"
