@@ -610,9 +610,15 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     t = tables()
     end = len(text) if end is None else end
     if start == 0 and end == len(text):
-        found = _shadow_candidates(text, t)
+        found = shadow_candidates(text, t)
         if found is not None:
             return found
+    return scanned_candidates(text, start, end)
+
+
+def scanned_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``candidates`` as the scanners find them, at any bounds (the reference for the shadows)."""
+    t = tables()
     found = [(m.start(), m.end(), m.group()) for m in t["scan_digits"].finditer(text, start, end)]
     found += [(m.start(1), m.end(), m.group(1)) for m in t["scan_words_after"].finditer(text, start, end)]
     first = t["scan_word_at"].match(text, start, end)
@@ -622,7 +628,7 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return found
 
 
-def _shadow_candidates(text: str, t: dict[str, Any]) -> list[tuple[int, int, str]] | None:
+def shadow_candidates(text: str, t: dict[str, Any]) -> list[tuple[int, int, str]] | None:
     """What the scanners find in the whole of ``text``, found on byte shadows of it.
 
     A scanner that begins with a character class costs the regex engine some 60-130 instructions
