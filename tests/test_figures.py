@@ -723,3 +723,21 @@ def test_suffix_starts_rule_out_only_what_cannot_match() -> None:
 )
 def test_units_after_one_space(text: str, unit: str) -> None:
     assert find_quantities(text)[0].unit == unit
+
+
+def test_blocked_by_disjoint_and_overlapping_times() -> None:
+    text = "In 2024 and 2025, 3,000 troops; 7 June 2023 x"
+    disjoint = [TimeExpr("2024", 3, 7, "DATE", "2024"), TimeExpr("2025", 12, 16, "DATE", "2025")]
+    blocked = recognize._Blocked(text, disjoint)
+    assert blocked.disjoint
+    assert [blocked(3, 7), blocked(12, 16), blocked(6, 13), blocked(18, 23), blocked(8, 11)] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    overlapping = [TimeExpr("2024 and 2025", 3, 16, "DATE", "2024"), TimeExpr("2025", 12, 16, "DATE", "2025")]
+    blocked = recognize._Blocked(text, overlapping)
+    assert not blocked.disjoint
+    assert [blocked(8, 11), blocked(18, 23)] == [True, False]

@@ -896,6 +896,7 @@ def _scan(
     pos = 0
     end = len(text)
     places = candidates(text)
+    n_places, n_closed = len(places), len(closed_times)
     k = 0  # the first closed time that does not end before the candidate
     skip_to = -1  # candidates before this index are skipped: digits inside a closed time
     for index, (start, after, word) in enumerate(places):
@@ -903,18 +904,18 @@ def _scan(
             continue  # inside what was read already
         first = word[0]
         if closed_times and (first.isdigit() or first == "."):
-            while k < len(closed_times) and closed_times[k][1] <= start:
+            while k < n_closed and closed_times[k][1] <= start:
                 k += 1
-            if k < len(closed_times) and closed_times[k][0] <= start:
+            if k < n_closed and closed_times[k][0] <= start:
                 time_end = closed_times[k][1]
                 j = index + 1
                 while (
-                    j < len(places)
+                    j < n_places
                     and places[j][0] < time_end
                     and (places[j][2][0].isdigit() or places[j][2][0] == ".")
                 ):
                     j += 1
-                if j == len(places) or places[j][0] >= time_end:
+                if j == n_places or places[j][0] >= time_end:
                     skip_to = j
                     continue
         kind = "number" if first.isdigit() or first == "." else scan_kind(word)
@@ -968,6 +969,9 @@ class _Blocked:
         self.text = text
         self.spans = sorted((t.start, t.end) for t in times)
         self.starts = [s for s, _ in self.spans]
+        # Disjoint times end in the order they start: a number overlaps one of them only if it
+        # overlaps the last that starts before its end.
+        self.disjoint = all(a[1] <= b[0] for a, b in zip(self.spans, self.spans[1:], strict=False))
         # The date-like spans of the last window read: the numbers of "1998-08-07" share one.
         self.window = (-1, -1)
         self.dates: list[tuple[int, int]] = []
@@ -976,9 +980,13 @@ class _Blocked:
         text = self.text
         if self.spans:
             k = bisect.bisect_left(self.starts, end)
-            for s, e in self.spans[max(0, k - 8) : k]:
-                if s < end and start < e:
+            if self.disjoint:
+                if k and start < self.spans[k - 1][1]:
                     return True
+            else:
+                for s, e in self.spans[max(0, k - 8) : k]:
+                    if s < end and start < e:
+                        return True
         if _CLOCK_AFTER.match(text, end):
             return True
         day_like = end - start <= 2 and text[start:end].isdigit()  # "March 5", not "January 3,000"
