@@ -596,6 +596,11 @@ def test_shadow_candidates_leave_other_digits_to_the_scanners() -> None:
     crowded = "\u00e9" * 300 + " 5"  # many non-ASCII characters: the scanners are cheaper
     assert shadow_candidates(crowded, tables()) is None
     assert candidates(crowded) == [(301, 302, "5")]
+    quoted = "the \u201c3,000\u201d troops and " * 300  # 600 curly quotes, 1 character in 12
+    found = shadow_candidates(quoted, tables())
+    assert found is not None and len(found) == 600
+    assert found[:2] == [(5, 6, "3"), (7, 8, "0")]
+    assert found == scanned_candidates(quoted, 0, len(quoted))
 
 
 _SHADOW_ALPHABET = [

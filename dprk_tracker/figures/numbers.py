@@ -600,8 +600,9 @@ _WORD_SHADOW = bytes(
     c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32 for c in range(256)
 )
 _DIGIT_SHADOW = bytes(48 if 48 <= c <= 57 else 46 if c == 46 else 32 for c in range(256))
-# Past this many non-ASCII characters (or "?") the regex scanners are cheaper than checking each.
-_MAX_NON_ASCII = 200
+# Past one "?" or non-ASCII character in this many, the regex scanners are cheaper than checking
+# each of them.
+_NON_ASCII_SHARE = 8
 
 
 def candidates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -640,7 +641,7 @@ def shadow_candidates(text: str, t: dict[str, Any]) -> list[tuple[int, int, str]
     """
     raw = text.encode("ascii", "replace")  # one byte per character: positions are the text's
     if not text.isascii():
-        if raw.count(b"?") > _MAX_NON_ASCII:
+        if raw.count(b"?") * _NON_ASCII_SHARE > len(text):
             return None
         i = raw.find(b"?")
         while i >= 0:
