@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dprk_tracker.figures import find_quantities
-from dprk_tracker.figures.counted import last_word, tail_words
-from dprk_tracker.figures.numbers import find_numbers, parse_number
+from dprk_tracker.figures import find_quantities, recognize
+from dprk_tracker.figures.counted import _normalize, _sentence_stop, last_word, tail_words
+from dprk_tracker.figures.numbers import (
+    candidates,
+    find_numbers,
+    parse_number,
+    scanned_candidates,
+    shadow_candidates,
+    tables,
+)
 from dprk_tracker.model import Quantity, TimeExpr
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_175e1476b8423eb6.txt"
@@ -558,3 +566,183 @@ def test_rows_built_directly_stay_frozen_dataclasses() -> None:
         q.low = 1.0  # type: ignore[misc]
     with pytest.raises(TypeError, match="missing 1 required positional argument: 'high'"):
         Quantity("300", 0, 3, 300.0)  # type: ignore[call-arg]
+
+
+# --- the cheap paths give what the general ones give -------------------------------------------
+
+
+def test_shadow_candidates_exact() -> None:
+    text = "Two troops, TWO tanks; twofold (3,000) .5 and 7.25 x9 hundreds\u2014Thousands \u00e9two one"
+    expected = [
+        (0, 3, "Two"),
+        (23, 30, "twofold"),
+        (32, 33, "3"),
+        (34, 35, "0"),
+        (39, 41, ".5"),
+        (46, 47, "7"),
+        (52, 53, "9"),
+        (54, 62, "hundreds"),
+        (63, 72, "Thousands"),
+        (78, 81, "one"),
+    ]
+    assert shadow_candidates(text, tables()) == expected
+    assert scanned_candidates(text, 0, len(text)) == expected
+
+
+def test_shadow_candidates_leave_other_digits_to_the_scanners() -> None:
+    text = "\u0663 troops and 5"  # an Arabic-Indic three: the byte shadow cannot see it
+    assert shadow_candidates(text, tables()) is None
+    assert candidates(text) == [(0, 1, "\u0663"), (13, 14, "5")]
+    crowded = "\u00e9" * 300 + " 5"  # many non-ASCII characters: the scanners are cheaper
+    assert shadow_candidates(crowded, tables()) is None
+    assert candidates(crowded) == [(301, 302, "5")]
+    quoted = "the \u201c3,000\u201d troops and " * 300  # 600 curly quotes, 1 character in 12
+    found = shadow_candidates(quoted, tables())
+    assert found is not None and len(found) == 600
+    assert found[:2] == [(5, 6, "3"), (7, 8, "0")]
+    assert found == scanned_candidates(quoted, 0, len(quoted))
+
+
+_SHADOW_ALPHABET = [
+    *"0123456789.., -_aAtTwWoOsS?!\n\t\u00a0\u2019\u201c\u00e9\u0663\u00b2\u017f",
+    *("two", "Two", "TWO", "ten", "fold", "hundreds", "Million", "mIllion", "few", "scores", "nineteen"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SHADOW_ALPHABET), max_size=40))
+def test_shadow_candidates_are_the_scanners(parts: list[str]) -> None:
+    text = "".join(parts)
+    found = shadow_candidates(text, tables())
+    if found is not None:
+        assert found == scanned_candidates(text, 0, len(text))
+
+
+def test_time_ends_only_where_no_chunk_can_leave() -> None:
+    text = "Since 2024, 5 million fled; by March 5 2,000 had left. In 1998-99 and 7."
+    spans = [(6, 10), (12, 13), (29, 36), (58, 65)]  # "2024" "5" "y March" "1998-99"
+    # ", " ends a chunk; " million", " 2,000" and " and" may continue one
+    assert recognize._time_ends(text, spans, recognize.patterns()) == [(6, 10)]
+    # overlapping times: nothing is skipped
+    assert recognize._time_ends(text, [(6, 12), (11, 13)], recognize.patterns()) == []
+
+
+def test_digits_inside_times_are_blocked_with_or_without_skipping(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "On 5 June 2024, 3,000 troops left; in 2023 5 million people and 12 ships."
+    times = [
+        TimeExpr("5 June 2024", 3, 14, "DATE", "2024-06-05"),
+        TimeExpr("2023", 38, 42, "DATE", "2023"),
+    ]
+    skipped = find_quantities(text, times)
+    assert [(q.text, q.low, q.unit) for q in skipped] == [
+        ("3,000", 3000.0, "troops"),
+        ("5 million", 5000000.0, "people"),
+        ("12", 12.0, "ships"),
+    ]
+    monkeypatch.setattr(recognize, "_time_ends", lambda text, spans, p: [])
+    assert find_quantities(text, times) == skipped
+
+
+_TIME_PARTS = ["5", "2,000", "1998-99", " ", ", ", ". ", " million", " and ", "-", " troops", "March ", "7.5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_PARTS), min_size=1, max_size=12), st.data())
+def test_time_skipping_changes_nothing(parts: list[str], data: st.DataObject) -> None:
+    text = "".join(parts)
+    # disjoint times laid over runs of the text
+    bounds = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=6))))
+    times = [
+        TimeExpr(text[a:b], a, b, "DATE", "XXXX")
+        for a, b in zip(bounds[::2], bounds[1::2], strict=False)
+        if a < b
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(recognize, "_time_ends", lambda text, spans, p: [])
+        plain = find_quantities(text, times)
+    assert find_quantities(text, times) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "limit", "stop"),
+    [
+        ("3,000 troops. Then", 0, 18, 12),
+        ("3.5 troops!x? y", 0, 15, 12),  # a stop that no blank follows is no stop
+        ("troops;", 0, 7, 6),  # the limit counts as a blank
+        ("a.b; c. d", 0, 9, 3),
+        ("no stop here", 0, 12, -1),
+        ("ab.\ncd", 0, 6, 2),
+        ("ab. cd", 3, 6, -1),
+    ],
+)
+def test_sentence_stop(text: str, start: int, limit: int, stop: int) -> None:
+    assert _sentence_stop(text, start, limit) == stop
+
+
+_STOP_REGEX = re.compile(r"[.;!?\n](?:\s|$)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab .;!?\n\t\u00a0\x1c", max_size=16), st.data())
+def test_sentence_stop_is_the_regex(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    limit = data.draw(st.integers(start, len(text)))
+    m = _STOP_REGEX.search(text, start, limit)
+    assert _sentence_stop(text, start, limit) == (m.start() if m else -1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000aB\u0130\u1e9ex.", max_size=14))
+def test_normalize_is_the_regex(phrase: str) -> None:
+    expected = re.sub(r"\s+", " ", phrase.strip().lower())
+    assert _normalize(phrase) == expected
+    assert recognize._norm(phrase) == expected
+
+
+def test_suffix_starts_rule_out_only_what_cannot_match() -> None:
+    p = recognize.patterns()
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    for a in letters:
+        for b in letters:
+            for rest in ("", "s", " ", ".", "x"):
+                text = f" {a}{b}{rest}"
+                if p.suffix.match(text, 0):
+                    assert (a + b).lower() in p.suffix_starts, text
+                if p.measure_cs.match(text, 0):
+                    assert a + b in p.measure_cs_starts, text
+    assert recognize._starts(["km", "%", "per cent"], fold=True) == frozenset({"km", "%", "pe"})
+    assert len(recognize._starts([" km"], fold=True)) == 52 * 52  # a blank first: nothing ruled out
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("5 km of road", "km"),
+        ("40 percent of voters", "percent"),
+        ("3 Mt of coal", "megatons"),
+        ("12 times more", "times"),
+        ("2,000 troops", "troops"),
+        ("3 million 152 mm shells", "shells"),
+        ("6,000 of the soldiers", "soldiers"),
+    ],
+)
+def test_units_after_one_space(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit
+
+
+def test_blocked_by_disjoint_and_overlapping_times() -> None:
+    text = "In 2024 and 2025, 3,000 troops; 7 June 2023 x"
+    disjoint = [TimeExpr("2024", 3, 7, "DATE", "2024"), TimeExpr("2025", 12, 16, "DATE", "2025")]
+    blocked = recognize._Blocked(text, disjoint)
+    assert blocked.disjoint
+    assert [blocked(3, 7), blocked(12, 16), blocked(6, 13), blocked(18, 23), blocked(8, 11)] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    overlapping = [TimeExpr("2024 and 2025", 3, 16, "DATE", "2024"), TimeExpr("2025", 12, 16, "DATE", "2025")]
+    blocked = recognize._Blocked(text, overlapping)
+    assert not blocked.disjoint
+    assert [blocked(8, 11), blocked(18, 23)] == [True, False]

@@ -174,6 +174,8 @@ def _build() -> dict[str, Any]:
         "scan_digits": scan_digits,
         "scan_words_after": scan_words_after,
         "scan_word_at": scan_word_at,
+        # The scan words as tokens of a word shadow (see candidates), alone and with "-fold".
+        "scan_forms": frozenset(f.lower().encode("ascii") for w in scan_words for f in (w, w + "fold")),
         "left": left,
         "chunk": chunk,
         "token": token,
@@ -591,16 +593,86 @@ def _rests_by_first_letter(words: list[str]) -> dict[str, str]:
     return {first: emit(node) for first, node in sorted(by_first.items())}
 
 
+# Byte maps for the shadows of a text (see ``candidates``). Each byte stands for one character.
+# Word shadow: ASCII letters lower-cased, digits and "_" kept (they are part of a word), the rest a
+# blank. Digit shadow: every digit "0", the point kept, the rest a blank.
+_WORD_SHADOW = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32 for c in range(256)
+)
+_DIGIT_SHADOW = bytes(48 if 48 <= c <= 57 else 46 if c == 46 else 32 for c in range(256))
+# Past one "?" or non-ASCII character in this many, the regex scanners are cheaper than checking
+# each of them.
+_NON_ASCII_SHARE = 8
+
+
 def candidates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, text) of every place in ``text[start:end]`` where a number, a vague count or a
     "-fold" word may begin, in order (see the scanners in ``_build``). They never overlap."""
     t = tables()
     end = len(text) if end is None else end
+    if start == 0 and end == len(text):
+        found = shadow_candidates(text, t)
+        if found is not None:
+            return found
+    return scanned_candidates(text, start, end)
+
+
+def scanned_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``candidates`` as the scanners find them, at any bounds (the reference for the shadows)."""
+    t = tables()
     found = [(m.start(), m.end(), m.group()) for m in t["scan_digits"].finditer(text, start, end)]
     found += [(m.start(1), m.end(), m.group(1)) for m in t["scan_words_after"].finditer(text, start, end)]
     first = t["scan_word_at"].match(text, start, end)
     if first:
         found.append((start, first.end(), first.group()))
+    found.sort()
+    return found
+
+
+def shadow_candidates(text: str, t: dict[str, Any]) -> list[tuple[int, int, str]] | None:
+    """What the scanners find in the whole of ``text``, found on byte shadows of it.
+
+    A scanner that begins with a character class costs the regex engine some 60-130 instructions
+    per character of the text; translating the text to bytes and searching them for literal
+    strings costs a few. The shadows find a superset of the places (every character that is no
+    ASCII letter or digit counts as a separator); the scanners then confirm each place, so the
+    result is theirs exactly. None when the text holds a digit of another script (the digit shadow
+    cannot see it) or so many other non-ASCII characters that checking them costs more.
+    """
+    raw = text.encode("ascii", "replace")  # one byte per character: positions are the text's
+    if not text.isascii():
+        if raw.count(b"?") * _NON_ASCII_SHARE > len(text):
+            return None
+        i = raw.find(b"?")
+        while i >= 0:
+            if text[i].isdecimal():
+                return None
+            i = raw.find(b"?", i + 1)
+    found: list[tuple[int, int, str]] = []
+    # Digits that no digit or point precedes ("0" after a blank), a point before such a digit.
+    digits = b" " + raw.translate(_DIGIT_SHADOW)
+    i = digits.find(b" 0")
+    while i >= 0:
+        found.append((i, i + 1, text[i]))
+        i = digits.find(b" 0", i + 2)
+    i = digits.find(b" .0")
+    while i >= 0:
+        found.append((i, i + 2, text[i : i + 2]))
+        i = digits.find(b" .0", i + 3)
+    # Scan words: whole tokens of the word shadow, looked up in a set, then found one by one.
+    words = raw.translate(_WORD_SHADOW)
+    present = t["scan_forms"].intersection(words.split())
+    if present:
+        padded = b" " + words + b" "
+        after = t["scan_words_after"]
+        for form in present:
+            needle = b" " + form + b" "
+            i = padded.find(needle)
+            while i >= 0:
+                m = after.match(text, i - 1) if i else t["scan_word_at"].match(text)
+                if m:
+                    found.append((i, m.end(), m.group(1) if i else m.group()))
+                i = padded.find(needle, i + len(form) + 1)
     found.sort()
     return found
 

@@ -30,6 +30,25 @@ _ORDINAL_WORDS = (
 )
 
 
+# Characters outside ASCII that case folding matches to ASCII letters.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # İ ı ſ, the Kelvin sign
+
+
+def _starts(words: Any, fold: bool) -> frozenset[str]:
+    """The first two characters of the words (lower-cased when ``fold``): after one space, two ASCII
+    letters can begin a match of a pattern made of these words only if they are among these (its
+    one-letter words must be followed by no letter). Every pair is returned when a word begins with a
+    blank or with a character whose case folding reaches ASCII, so that nothing is ruled out."""
+    out: set[str] = set()
+    for word in words:
+        head = word[:2]
+        if not head or head[0].isspace() or any(c in _FOLDS_TO_ASCII for c in head):
+            letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            return frozenset(a + b for a in letters for b in letters)
+        out.add(head.lower() if fold else head)
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     qualifiers: dict[str, dict[str, str]]
@@ -54,13 +73,16 @@ class _Patterns:
     hyphen_word: re.Pattern[str]
     one_before: frozenset[str]
     one_after: frozenset[str]
-
-
-_SPACES = re.compile(r"\s+")
+    chunk_words: frozenset[str]  # every word that may continue a number chunk after a blank
+    suffix_starts: frozenset[str]  # the first two letters of every word of ``suffix``, lower case
+    measure_cs_starts: frozenset[str]  # the first two letters of every word of ``measure_cs``
+    digit_free_vague: bool  # no vague count begins with a digit or a point (see _scan)
 
 
 def _norm(s: str) -> str:
-    return _SPACES.sub(" ", s.strip().lower())
+    """Lower case, blank runs made one space, ends trimmed (``str.split`` and the regex ``\\s``
+    know the same blanks)."""
+    return " ".join(s.lower().split())
 
 
 def _endings(words: list[str]) -> frozenset[str]:
@@ -166,6 +188,18 @@ def patterns() -> _Patterns:
         hyphen_word=hyphen_word,
         one_before=frozenset(v["non_figure"]["one_stop_before"]),
         one_after=frozenset(v["non_figure"]["one_stop_after"]),
+        chunk_words=frozenset(
+            w.lower()
+            for table in ("units", "tens", "scales", "scale_abbreviations", "scale_glued", "scale_letters")
+            for w in v[table]
+        )
+        | _CHUNK_JOIN_WORDS,
+        suffix_starts=_starts(
+            [*percent, *scaled, *minor, *suffixes, "times", "fold", "year", *measures_ci, *time_words],
+            fold=True,
+        ),
+        measure_cs_starts=_starts(measures_cs, fold=False),
+        digit_free_vague=not any(k[:1].isdigit() or k[:1] == "." for k in vague_table),
     )
 
 
@@ -282,8 +316,15 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
         side.end = mixed.end()
         num = Number(side.value, num.start, side.end, False, False, None)
         side.num = num
-    m = p.suffix.match(text, side.end)
-    cs = p.measure_cs.match(text, side.end)
+    # After one space and two ASCII letters (the commonest case, "3,000 troops") either pattern can
+    # only match a word of its own that begins with those letters: look them up first.
+    after = text[side.end : side.end + 3]
+    if after[:1] == " " and len(after) == 3 and after.isascii() and after[1:].isalpha():
+        m = p.suffix.match(text, side.end) if after[1:].lower() in p.suffix_starts else None
+        cs = p.measure_cs.match(text, side.end) if after[1:] in p.measure_cs_starts else None
+    else:
+        m = p.suffix.match(text, side.end)
+        cs = p.measure_cs.match(text, side.end)
     if (
         m
         and m.group("sp").strip() == "-"
@@ -811,17 +852,72 @@ def _bounds(value: float, bound: str | None) -> tuple[float | None, float | None
     return value, value
 
 
-def _scan(text: str, p: _Patterns) -> tuple[list[Number], list[re.Match[str]], list[tuple[int, int, str]]]:
-    """One pass over the text: numbers, vague counts and "-fold" words (start, end, word), in order."""
+# Words that join or continue a number chunk besides the number words and scales of the vocabulary
+# ("two thousand and five", "three point two", "a half", "a quarter million").
+_CHUNK_JOIN_WORDS = frozenset(
+    ("and", "point", "a", "an", "half", "quarter", "dozen", "dozens", "dz", "dzs", "doz", "dozs")
+)
+# What may follow the end of a time so that no number chunk read inside the time can run past it: a
+# comma or point before no digit, a character no chunk reads, or blanks before one of those or
+# before a word (which the caller checks against ``chunk_words``). Anything else may continue one.
+_CHUNK_STOP = re.compile(r"[,.](?!\d)|[^\w\s,.\-&–]|\s++(?:[^\w\s.\-&–]|([A-Za-z]+)(?![\w]))")
+
+
+def _time_ends(text: str, spans: list[tuple[int, int]], p: _Patterns) -> list[tuple[int, int]]:
+    """The times that no number chunk can leave: the digit candidates inside them give only numbers
+    the time blocks, so they need not be read. Empty unless the times are disjoint (then a number
+    overlapping one of them is blocked by that one, see ``_Blocked``)."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    for start, end in spans:
+        if start < last or start >= end:
+            return []
+        last = end
+        if end < len(text) and not (text[end] in ",." and not text[end + 1 : end + 2].isdecimal()):
+            m = _CHUNK_STOP.match(text, end)  # (the commonest stop, a comma or point, tested first)
+            if m is None or (m.group(1) is not None and m.group(1).lower() in p.chunk_words):
+                continue
+        out.append((start, end))
+    return out
+
+
+def _scan(
+    text: str, p: _Patterns, closed_times: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Number], list[re.Match[str]], list[tuple[int, int, str]]]:
+    """One pass over the text: numbers, vague counts and "-fold" words (start, end, word), in order.
+
+    ``closed_times``: from ``_time_ends``. A run of digit candidates inside one of them, up to its
+    end, is skipped: reading it would only give blocked numbers and leave the reading position
+    inside the time. (A word candidate among them may be a vague count that runs on, so its run is
+    read as usual.)"""
     numbers: list[Number] = []
     vague: list[re.Match[str]] = []
     folds: list[tuple[int, int, str]] = []
     pos = 0
     end = len(text)
-    for start, after, word in candidates(text):
-        if start < pos:
+    places = candidates(text)
+    n_places, n_closed = len(places), len(closed_times)
+    k = 0  # the first closed time that does not end before the candidate
+    skip_to = -1  # candidates before this index are skipped: digits inside a closed time
+    for index, (start, after, word) in enumerate(places):
+        if start < pos or index < skip_to:
             continue  # inside what was read already
         first = word[0]
+        if closed_times and (first.isdigit() or first == "."):
+            while k < n_closed and closed_times[k][1] <= start:
+                k += 1
+            if k < n_closed and closed_times[k][0] <= start:
+                time_end = closed_times[k][1]
+                j = index + 1
+                while (
+                    j < n_places
+                    and places[j][0] < time_end
+                    and (places[j][2][0].isdigit() or places[j][2][0] == ".")
+                ):
+                    j += 1
+                if j == n_places or places[j][0] >= time_end:
+                    skip_to = j
+                    continue
         kind = "number" if first.isdigit() or first == "." else scan_kind(word)
         if kind == "fold":
             folds.append((start, after, word))
@@ -873,6 +969,9 @@ class _Blocked:
         self.text = text
         self.spans = sorted((t.start, t.end) for t in times)
         self.starts = [s for s, _ in self.spans]
+        # Disjoint times end in the order they start: a number overlaps one of them only if it
+        # overlaps the last that starts before its end.
+        self.disjoint = all(a[1] <= b[0] for a, b in zip(self.spans, self.spans[1:], strict=False))
         # The date-like spans of the last window read: the numbers of "1998-08-07" share one.
         self.window = (-1, -1)
         self.dates: list[tuple[int, int]] = []
@@ -881,9 +980,13 @@ class _Blocked:
         text = self.text
         if self.spans:
             k = bisect.bisect_left(self.starts, end)
-            for s, e in self.spans[max(0, k - 8) : k]:
-                if s < end and start < e:
+            if self.disjoint:
+                if k and start < self.spans[k - 1][1]:
                     return True
+            else:
+                for s, e in self.spans[max(0, k - 8) : k]:
+                    if s < end and start < e:
+                        return True
         if _CLOCK_AFTER.match(text, end):
             return True
         day_like = end - start <= 2 and text[start:end].isdigit()  # "March 5", not "January 3,000"
@@ -927,7 +1030,7 @@ _OF_GROUP = re.compile(r"\s+of\s+(?:the|us|them|those|these|its|their)\b")
 def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     p = patterns()
     is_blocked = _Blocked(text, times)
-    found, vague, folds = _scan(text, p)
+    found, vague, folds = _scan(text, p, _time_ends(text, is_blocked.spans, p) if p.digit_free_vague else [])
     numbers = [n for n in found if not is_blocked(n.start, n.end)]
     # Inside a document (several lines) a number alone on its line is metadata.
     multiline = "\n" in text.strip()
