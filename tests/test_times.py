@@ -940,3 +940,68 @@ def test_plural_weekdays_recur() -> None:
         ("Friday nights", "SET", "XXXX-WXX-5TNI"),
     ]
     assert find_times("the sundays of old", DAY) == []
+
+
+# --- The trigger scan -------------------------------------------------------------------------------
+
+_SCANNED = (
+    "Summer came. In the '90s, on 5 May 2024, the 1st quarter and the twenty-first century;"
+    " #2024, x2024 and may 3."
+)
+_TRIGGERS = [
+    (0, "Summer"),
+    (16, "the"),
+    (20, "'90s"),
+    (29, "5"),
+    (31, "May"),
+    (35, "2024"),
+    (41, "the"),
+    (45, "1st"),
+    (61, "the"),
+    (65, "twenty"),
+]
+
+
+@pytest.mark.parametrize("text", [_SCANNED, _SCANNED.replace(";", "…")], ids=["ascii", "unicode"])
+def test_trigger_scan_merges_numbers_and_words(text: str) -> None:
+    # Numbers and words come from two scanners (ASCII text has its own pair); merged they give one
+    # left-to-right list: "first" is read inside "twenty-first", "#2024", "x2024" and a lower-case "may"
+    # start nothing, and a word at the start of the range has no character before it.
+    from dprk_tracker.times.patterns import _triggers, folded
+
+    lowered = folded(text)
+    assert lowered.isascii() == (text == _SCANNED)
+    found = [position for position, _ in _triggers(text, lowered, 0, len(text))]
+    assert [(position, text[position : position + len(word)]) for position, word in _TRIGGERS] == _TRIGGERS
+    assert found == [position for position, _ in _TRIGGERS]
+    assert [p for p, _ in _triggers(text, lowered, 1, len(text))] == [p for p, _ in _TRIGGERS[1:]]
+    assert [p for p, _ in _triggers(text, lowered, 20, 60)] == [20, 29, 31, 35, 41, 45]
+
+
+@pytest.mark.parametrize("text", [_SCANNED, _SCANNED.replace(";", "…")], ids=["ascii", "unicode"])
+def test_scan_and_match_at_read_the_merged_triggers(text: str) -> None:
+    from dprk_tracker.times.patterns import folded, match_at, scan
+
+    lowered = folded(text)
+    assert [(rule, text[start:end]) for rule, _, start, end in scan(text)] == [
+        ("season", "Summer"),
+        ("decade", "the '90s"),
+        ("day_month", "5 May 2024"),
+        ("quarter", "the 1st quarter"),
+        ("century", "the twenty-first century"),
+    ]
+    assert match_at(text, 29, lowered) == ("day_month", {"day": "5", "month": "May", "year": "2024"}, 29, 39)
+    assert match_at(text, 29) == match_at(text, 29, lowered)
+    assert match_at(text, 65, lowered) == ("century", {"ord": "twenty-first"}, 65, 85)
+    assert match_at(text, 30, lowered) is None  # the space after "5"
+    assert match_at(text, 88, lowered) is None  # "#2024"
+    assert match_at(text, 95, lowered) is None  # "x2024"
+
+
+def test_trigger_words_never_hide_a_number() -> None:
+    # The number and word scanners run apart: that gives the triggers of one scan only while no trigger
+    # word holds a digit or an apostrophe right after a character that is no word character.
+    from dprk_tracker.times.patterns import _FOLLOWERS, _NAME_WORDS, _TRIGGER_WORDS
+
+    hidden = [w for w in _TRIGGER_WORDS | _NAME_WORDS | set(_FOLLOWERS) if re.search(r"[^\w@#][\d'’]", w)]
+    assert hidden == []

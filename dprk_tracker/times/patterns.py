@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from .vocabulary import alternation, table, words
 
@@ -611,24 +612,110 @@ _SMALL_NUMBER_NEXT = (
 # continuation, names and stand-alone time words, and other first words ("the", "a", "last") only when
 # a time-ish word follows. Names are checked for a capital letter in the original text afterwards.
 _STANDALONE_OR_NAME = (_TRIGGER_WORDS & _STANDALONE) | _NAME_WORDS
-# Each alternative starts with a character test and names its kind by an empty group at its end: the
-# regex engine then rejects most alternatives on the first character without entering them.
-TRIGGER = re.compile(
-    r"(?<![\w@#])(?:['’]\d(?P<apos>)|\d\d\d\d(?!\d|,\d)(?P<year>)"
-    r"|\d\d?(?!\d)(?=" + _SMALL_NUMBER_NEXT + r")(?P<small>)|\d(?=[\d,.]{0,16}" + _UNIT_NEXT + ")(?P<number>)"
-    r"|" + _trie(_STANDALONE_OR_NAME) + r"(?![a-z])(?P<word>)"
-    r"|" + _trie(_TRIGGER_WORDS - _STANDALONE_OR_NAME) + r"(?![a-z])"
-    r"(?=[\s-]+(?:['’]?\d|(?:" + _trie(set(_FOLLOWERS)) + r")(?![a-z])))(?P<prefix>))"
+_PREFIX_WORDS = _TRIGGER_WORDS - _STANDALONE_OR_NAME
+# What must follow a first word that is no time expression on its own ("the" + "summer", "a" + "week").
+_PREFIX_FOLLOWS = r"(?=[\s-]+(?:['’]?\d|(?:" + _trie(set(_FOLLOWERS)) + r")(?![a-z])))"
+# Characters the number scanner starts on (words that begin with one are read by it too).
+_NUMBER_START = re.compile(r"[\d'’]")
+
+
+def _first_char_trie(items: set[str]) -> str:
+    """A trie regex for words whose first character the scanner has already read: each branch checks
+    that character with a lookbehind and matches the rest of the word."""
+    by_first: dict[str, set[str]] = {}
+    for item in items:
+        by_first.setdefault(item[0], set()).add(item[1:])
+    return "|".join(f"(?<={re.escape(first)})" + _trie(rests) for first, rests in sorted(by_first.items()))
+
+
+# The scan is split in two regexes that each open with a character class, so that the regex engine
+# skips, in C, every position whose character cannot start a match (a pattern that opens with the
+# lookbehind ``(?<![\w@#])`` is entered at every position of the text). Their matches start on
+# different characters (digits and apostrophes; a non-word character before a word) and never overlap,
+# so merged by position they give the triggers of a single scan. Each alternative names its kind by an
+# empty group at its end.
+# Numbers: the first digit (or the apostrophe of '80s) is read, then the lookbehind checks what stands
+# before it; words that begin with a digit ("1st", "4th") come after the numbers, as in one scan.
+_DIGIT_WORDS = {w for w in _STANDALONE_OR_NAME if _NUMBER_START.match(w)}
+_DIGIT_PREFIX_WORDS = {w for w in _PREFIX_WORDS if _NUMBER_START.match(w)}
+_NUMBER_ALTERNATIVES = (
+    r"(?:(?<=['’])\d(?P<apos>)|(?<=\d)(?:\d\d\d(?!\d|,\d)(?P<year>)"
+    r"|\d?(?!\d)(?="
+    + _SMALL_NUMBER_NEXT
+    + r")(?P<small>)|(?=[\d,.]{0,16}"
+    + _UNIT_NEXT
+    + ")(?P<number>))"
+    + (r"|(?:" + _first_char_trie(_DIGIT_WORDS) + r")(?![a-z])(?P<word>)" if _DIGIT_WORDS else "")
+    + (
+        r"|(?:" + _first_char_trie(_DIGIT_PREFIX_WORDS) + r")(?![a-z])" + _PREFIX_FOLLOWS + r"(?P<prefix>)"
+        if _DIGIT_PREFIX_WORDS
+        else ""
+    )
+    + ")"
 )
+# Words: a trigger word after a character that is no word character, "@" or "#" (the match starts one
+# character before the word); ``WORD_TRIGGER_AT`` reads a word at a given position (the text's start).
+_WORD_ALTERNATIVES = (
+    _trie({w for w in _STANDALONE_OR_NAME if not _NUMBER_START.match(w)})
+    + r"(?![a-z])(?P<word>)|"
+    + _trie({w for w in _PREFIX_WORDS if not _NUMBER_START.match(w)})
+    + r"(?![a-z])"
+    + _PREFIX_FOLLOWS
+    + r"(?P<prefix>)"
+)
+WORD_TRIGGER_AT = re.compile(r"(?<![\w@#])(?:" + _WORD_ALTERNATIVES + ")")
 
 
-def _rules_at(trigger: re.Match[str], text: str) -> tuple[int, ...]:
-    """The rules that may start at a trigger (a lower-case month or weekday name starts none)."""
-    kind = trigger.lastgroup
-    if kind == "word" or kind == "prefix":
-        lower, capitalised = _WORD_RULES.get(trigger.group(), _NO_RULES)
-        return capitalised if text[trigger.start()].isupper() else lower
-    return _RULES_BY_KEY.get("#" + (kind or ""), ())
+@cache
+def scanners(ascii_text: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r"""The number and the word scanner, for ASCII text or any text (each compiled on first use).
+
+    In ASCII text ``\w`` and ``\d`` are plain character sets, and a class of literal characters costs a
+    bitmap test per character where ``\w`` or ``\d`` asks the Unicode tables.
+    """
+    if ascii_text:
+        return (
+            re.compile(r"[0-9'](?<![a-zA-Z0-9_@#].)" + _NUMBER_ALTERNATIVES),
+            re.compile(r"[^a-zA-Z0-9_@#](?:" + _WORD_ALTERNATIVES + ")"),
+        )
+    return (
+        re.compile(r"[\d'’](?<![\w@#].)" + _NUMBER_ALTERNATIVES),
+        re.compile(r"[^\w@#](?:" + _WORD_ALTERNATIVES + ")"),
+    )
+
+
+def _word_rules(text: str, word: str, position: int) -> tuple[int, ...]:
+    """The rules a trigger word may start (a lower-case month or weekday name starts none)."""
+    lower, capitalised = _WORD_RULES.get(word, _NO_RULES)
+    return capitalised if text[position].isupper() else lower
+
+
+def _triggers(text: str, lowered: str, start: int, end: int) -> list[tuple[int, tuple[int, ...]]]:
+    """(position, rules that may start there) of every trigger in ``lowered[start:end]``, left to right
+    (triggers that start no rule are left out)."""
+    found = []
+    numbers, words = scanners(lowered.isascii())
+    for trigger in numbers.finditer(lowered, start, end):
+        position = trigger.start()
+        rules = _NUMBER_RULES.get(trigger.lastgroup or "")
+        if rules is None:  # a word that begins with a digit
+            rules = _word_rules(text, trigger.group(), position)
+        if rules:
+            found.append((position, rules))
+    # A word at ``start`` has no character before it inside the range: it is read on its own, and the
+    # scan goes on after it (a word's end is where the next one may start, as in a single scan).
+    first = WORD_TRIGGER_AT.match(lowered, start, end)
+    if first:
+        rules = _word_rules(text, first.group(), start)
+        if rules:
+            found.append((start, rules))
+    for trigger in words.finditer(lowered, first.end() if first else start, end):
+        position = trigger.start() + 1
+        rules = _word_rules(text, lowered[position : trigger.end()], position)
+        if rules:
+            found.append((position, rules))
+    found.sort()
+    return found
 
 
 # Each rule compiled on its own; ``scan`` tries a trigger's rules in priority order. (Joining them into
@@ -653,6 +740,8 @@ _WORD_RULES = {
     for word in _TRIGGER_WORDS | _NAME_WORDS
 }
 _NO_RULES: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+# The rules a number may start, by the kind the number scanner names.
+_NUMBER_RULES = {kind: _RULES_BY_KEY.get("#" + kind, ()) for kind in ("apos", "year", "small", "number")}
 # Per rule: (group number, group name, whether it is a name that must be capitalised).
 _RULE_SPANS = [
     tuple((number, name, name in NAME_GROUPS) for number, name in groups) for groups in _RULE_GROUPS
@@ -704,12 +793,10 @@ def scan(
     """
     lowered = folded(text) if lowered is None else lowered
     limit = 0
-    for trigger in TRIGGER.finditer(lowered, start, len(text) if end is None else end):
-        position = trigger.start()
+    for position, indices in _triggers(text, lowered, start, len(text) if end is None else end):
         if position < limit:
             continue
-        indices = _rules_at(trigger, text)
-        found = _first_match(indices, text, lowered, position) if indices else None
+        found = _first_match(indices, text, lowered, position)
         if found:
             limit = found[3]
             yield found
@@ -723,8 +810,14 @@ def match_at(
         window = text[position : position + 120]
         found = match_at(window, 0, folded(window))
         return (found[0], found[1], found[2] + position, found[3] + position) if found else None
-    trigger = TRIGGER.match(lowered, position)
-    indices = _rules_at(trigger, text) if trigger else ()
+    trigger = scanners(lowered.isascii())[0].match(lowered, position)
+    if trigger:
+        indices = _NUMBER_RULES.get(trigger.lastgroup or "")
+        if indices is None:
+            indices = _word_rules(text, trigger.group(), position)
+    else:
+        trigger = WORD_TRIGGER_AT.match(lowered, position)
+        indices = _word_rules(text, trigger.group(), position) if trigger else ()
     return _first_match(indices, text, lowered, position) if indices else None
 
 
