@@ -39,6 +39,22 @@ def values(text: str) -> list[tuple[float | None, float | None]]:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dots grouping the thousands with a comma decimal of any length (German, Spanish).
+        ("a budget of 29.378.939,723 euros", [(29378939.723, 29378939.723)]),
+        ("45/29.378.939,723", []),
+        # Blanks grouping the thousands with a comma decimal (French).
+        ("about 435 329,3 tons", [(435329.3, 435329.3)]),
+        ("nearly 1\u202f917,6 km", [(1917.6, 1917.6)]),
+    ],
+)
+def test_separator_styles_with_a_comma_decimal(text: str, expected: list[tuple[float, float]]) -> None:
+    # These raised ValueError before (a digit string float() cannot read).
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("3,000", 3000),

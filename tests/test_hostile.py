@@ -155,12 +155,26 @@ SPECIALS = [
     " -- ",
 ]
 
+def _national_number(parts: tuple[int, str, str, int]) -> str:
+    whole, group, point, fraction = parts
+    digits = f"{whole:,}".replace(",", group)
+    return f"{digits}{point}{fraction}" if point else digits
+
+
 pieces = st.one_of(
     st.text(max_size=40),  # any code point but surrogates, control characters included
     st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=40),
     st.integers(min_value=-(10**40), max_value=10**60).map(lambda n: f"{n:,}"),
     st.integers(min_value=0, max_value=10**400).map(str),
     st.integers(min_value=1, max_value=2000).map(lambda n: "7" * n),  # long runs of digits
+    # numbers written in every national style ("29.378.939,723", "435\u202f329,3") and separator soup
+    st.tuples(
+        st.integers(min_value=0, max_value=10**12),
+        st.sampled_from([",", ".", " ", "\u00a0", "\u202f", "'", ""]),
+        st.sampled_from([",", ".", ""]),
+        st.integers(min_value=0, max_value=10**5),
+    ).map(_national_number),
+    st.text(alphabet="0123456789.,/ -\u00a0\u202f$%", max_size=24),
     st.integers(min_value=1, max_value=300).map(lambda n: "[" * n + "3,000 troops" + "]" * n),
     st.integers(min_value=1, max_value=300).map(lambda n: "(" * n + "in June 2024" + ")" * n),
     st.sampled_from(PHRASES),

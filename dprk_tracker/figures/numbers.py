@@ -68,7 +68,7 @@ class Number(NamedTuple):
 # decimal ("1,3") takes one or two digits and must not continue a list ("22,24,26").
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d{1,3}(?:\.\d{3})+(?=,\d)|\d+)"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d{1,3}(?:\.\d{3})+,\d+(?![\d,])|\d+)"
     r"(?:\.\d+|,\d{1,2}(?![\d,]))?"
     r"|\.\d+"
 )
@@ -220,10 +220,13 @@ def _digit_value(raw: str) -> tuple[float, bool, bool]:
     if _EUROPEAN.fullmatch(s):
         return float(s.replace(".", "").replace(",", ".")), True, True
     if _COMMA_DECIMAL.search(s) and not _COMMA_GROUP.search(s[:-3] + "xxx") and s.count(",") == 1:
-        return float(s.replace(",", ".")), False, True
+        # "1,5"; "435 329,3" (French: blanks group the thousands)
+        return float(s.replace(" ", "").replace(",", ".")), " " in s, True
     if "," in s or " " in s:
         grouped = True
         s = s.replace(",", "").replace(" ", "")
+    if s.count(".") > 1:  # "29.378.939": dots group the thousands (German, Spanish)
+        return float(s.replace(".", "")), True, False
     return float(s), grouped, "." in s
 
 
