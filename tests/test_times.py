@@ -962,15 +962,23 @@ _TRIGGERS = [
 ]
 
 
-@pytest.mark.parametrize("text", [_SCANNED, _SCANNED.replace(";", "…")], ids=["ascii", "unicode"])
+# The same triggers in ASCII text, with non-ASCII punctuation (still the ASCII scanners: no word
+# character is outside ASCII) and with a non-ASCII letter ("é2024" starts nothing, as "x2024").
+_SCANNED_FORMS = [_SCANNED, _SCANNED.replace(";", "…"), _SCANNED.replace("x2024", "é2024")]
+_SCANNED_IDS = ["ascii", "unicode-punctuation", "unicode-letter"]
+
+
+@pytest.mark.parametrize("text", _SCANNED_FORMS, ids=_SCANNED_IDS)
 def test_trigger_scan_merges_numbers_and_words(text: str) -> None:
-    # Numbers and words come from two scanners (ASCII text has its own pair); merged they give one
-    # left-to-right list: "first" is read inside "twenty-first", "#2024", "x2024" and a lower-case "may"
-    # start nothing, and a word at the start of the range has no character before it.
-    from dprk_tracker.times.patterns import _triggers, folded
+    # Numbers and words come from two scanners (text whose word characters are ASCII has its own
+    # pair); merged they give one left-to-right list: "first" is read inside "twenty-first", "#2024",
+    # "x2024" and a lower-case "may" start nothing, and a word at the start of the range has no
+    # character before it.
+    from dprk_tracker.times.patterns import _triggers, ascii_words, folded
 
     lowered = folded(text)
     assert lowered.isascii() == (text == _SCANNED)
+    assert ascii_words(lowered) == ("é" not in text)
     found = [position for position, _ in _triggers(text, lowered, 0, len(text))]
     assert [(position, text[position : position + len(word)]) for position, word in _TRIGGERS] == _TRIGGERS
     assert found == [position for position, _ in _TRIGGERS]
@@ -978,7 +986,7 @@ def test_trigger_scan_merges_numbers_and_words(text: str) -> None:
     assert [p for p, _ in _triggers(text, lowered, 20, 60)] == [20, 29, 31, 35, 41, 45]
 
 
-@pytest.mark.parametrize("text", [_SCANNED, _SCANNED.replace(";", "…")], ids=["ascii", "unicode"])
+@pytest.mark.parametrize("text", _SCANNED_FORMS, ids=_SCANNED_IDS)
 def test_scan_and_match_at_read_the_merged_triggers(text: str) -> None:
     from dprk_tracker.times.patterns import folded, match_at, scan
 
@@ -1005,3 +1013,20 @@ def test_trigger_words_never_hide_a_number() -> None:
 
     hidden = [w for w in _TRIGGER_WORDS | _NAME_WORDS | set(_FOLLOWERS) if re.search(r"[^\w@#][\d'’]", w)]
     assert hidden == []
+
+
+def test_folded_keeps_offsets_and_reads_curly_apostrophes_as_plain() -> None:
+    from dprk_tracker.times.patterns import folded
+
+    text = "Ünited’s 5 MAY\u00a0café ‘90s — “Q3”"
+    assert folded(text) == "Ünited's 5 may café '90s — “q3”"
+    assert len(folded(text)) == len(text)
+    assert folded("The ’90s") == "the '90s"
+
+
+def test_curly_and_plain_apostrophes_give_the_same_times() -> None:
+    plain = "In the '90s and on Tuesday's vote, the company's 5 p.m. o'clock deadline."
+    curly = plain.replace("'", "’")
+    expected = [("the '90s", "199X"), ("Tuesday", "2025-01-07"), ("5 p.m.", "2025-01-10T17:00")]
+    assert [(t.text, t.value) for t in find_times(plain, DAY)] == expected
+    assert [(t.text.replace("’", "'"), t.value) for t in find_times(curly, DAY)] == expected

@@ -684,6 +684,17 @@ def scanners(ascii_text: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+# A word character (letter, digit, "_") that is not ASCII.
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+
+
+def ascii_words(lowered: str) -> bool:
+    """Whether the ASCII scanners are exact for ``lowered``: its word characters are all ASCII. Curly
+    apostrophes are folded away and dashes, quotes and other punctuation are no word characters, so
+    wire copy that uses them takes the cheap scanners too."""
+    return lowered.isascii() or _NON_ASCII_WORD.search(lowered) is None
+
+
 def _word_rules(text: str, word: str, position: int) -> tuple[int, ...]:
     """The rules a trigger word may start (a lower-case month or weekday name starts none)."""
     lower, capitalised = _WORD_RULES.get(word, _NO_RULES)
@@ -694,7 +705,7 @@ def _triggers(text: str, lowered: str, start: int, end: int) -> list[tuple[int, 
     """(position, rules that may start there) of every trigger in ``lowered[start:end]``, left to right
     (triggers that start no rule are left out)."""
     found = []
-    numbers, words = scanners(lowered.isascii())
+    numbers, words = scanners(ascii_words(lowered))
     for trigger in numbers.finditer(lowered, start, end):
         position = trigger.start()
         rules = _NUMBER_RULES.get(trigger.lastgroup or "")
@@ -748,14 +759,27 @@ _RULE_SPANS = [
 ]
 
 
-# Lower case for ASCII letters and plain spaces for Unicode spaces: same length, so offsets hold.
+# Lower case for ASCII letters, plain spaces for Unicode spaces and a plain apostrophe for curly ones
+# (every rule reads ' and ’ alike): same length, so offsets hold.
 _UNICODE_SPACES = "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"
-_FOLD = {**{c: c + 32 for c in range(65, 91)}, **{ord(c): " " for c in _UNICODE_SPACES}}
+_FOLD = {
+    **{c: c + 32 for c in range(65, 91)},
+    **{ord(c): " " for c in _UNICODE_SPACES},
+    **{ord(c): "'" for c in "\u2019\u2018"},
+}
+
+
+_NON_ASCII_RUN = re.compile(r"([^\x00-\x7f]+)")
 
 
 def folded(text: str) -> str:
     """The text the rules match against (see ``_FOLD``)."""
-    return text.translate(_FOLD)
+    if text.isascii():
+        return text.translate(_FOLD)
+    # In a string that is not all ASCII, str.translate looks every character up in the table and
+    # raises and clears a KeyError for each one the table lacks (~250 instructions a character):
+    # the ASCII runs are folded apart, each on the ASCII fast path. (A split keeps the runs in order.)
+    return "".join([part.translate(_FOLD) for part in _NON_ASCII_RUN.split(text)])
 
 
 def _candidate(
@@ -810,7 +834,7 @@ def match_at(
         window = text[position : position + 120]
         found = match_at(window, 0, folded(window))
         return (found[0], found[1], found[2] + position, found[3] + position) if found else None
-    trigger = scanners(lowered.isascii())[0].match(lowered, position)
+    trigger = scanners(ascii_words(lowered))[0].match(lowered, position)
     if trigger:
         indices = _NUMBER_RULES.get(trigger.lastgroup or "")
         if indices is None:
