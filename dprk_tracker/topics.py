@@ -46,7 +46,9 @@ class _Index:
     phrases: dict[str, list[tuple[str, bool, int]]]
     symbols: list[tuple[str, int]]  # keywords that start with no word character ("$")
     words: re.Pattern[str]
+    firsts: re.Pattern[str]  # phrases' first words, as whole words: where ``phrases`` are looked for
     plain: bool  # topic names unique and no weight NaN: the best topic is found in one pass
+    names: frozenset[str]  # asked once per figure
     cache: dict[str, frozenset[int]] = field(default_factory=dict)  # words repeat: look each up once
 
     def word_topics(self, token: str) -> frozenset[int]:
@@ -94,7 +96,10 @@ def _index(topics: tuple[Topic, ...]) -> _Index:
         else:
             del phrases[first]
     plain = len({t.name for t in topics}) == len(topics) and not any(math.isnan(t.weight) for t in topics)
-    return _Index(exact, stems, longest, phrases, symbols, _words_pattern(exact, stems, phrases), plain)
+    words = _words_pattern(exact, stems, phrases)
+    firsts = _words_pattern(phrases, (), ())
+    names = frozenset(t.name for t in topics)
+    return _Index(exact, stems, longest, phrases, symbols, words, firsts, plain, names)
 
 
 def _words_pattern(exact: Iterable[str], stems: Iterable[str], firsts: Iterable[str]) -> re.Pattern[str]:
@@ -134,6 +139,10 @@ class Lexicon:
     def names(self) -> list[str]:
         return [topic.name for topic in self.topics]
 
+    @property
+    def name_set(self) -> frozenset[str]:
+        return self._index.names
+
     def scores(self, text: str) -> dict[str, float]:
         """Weighted keyword hits per topic; a topic counts once per position in the text."""
         return self._scores_of(self._hits(text.lower()))
@@ -146,16 +155,20 @@ class Lexicon:
         cache = index.cache
         phrases = index.phrases
         stop = len(lowered) if end is None else end
-        for match in index.words.finditer(lowered, start, stop):
-            token = match.group()
+        # The words are found in C (a span holds one or two that count); where one is a phrase's
+        # first word, the phrases are looked for from the same words' positions, found again.
+        phrased = False
+        for token in index.words.findall(lowered, start, stop):
             here = cache.get(token)
             if here is None:
                 here = index.word_topics(token)
             for number in here:
                 hits[number] += 1
-            # Phrases ("killed in action") are rare: looked for only where a first word occurs.
             if token in phrases:
-                _phrase_hits(index, lowered, token, match.start(), stop, hits)
+                phrased = True
+        if phrased:
+            for match in index.firsts.finditer(lowered, start, stop):
+                _phrase_hits(index, lowered, match.group(), match.start(), stop, hits)
         for symbol, number in index.symbols:
             hits[number] += lowered.count(symbol, start, stop)
         return hits
@@ -169,6 +182,8 @@ class Lexicon:
         """The topic with the highest weighted score (the earlier one on a tie), None without hits."""
         if self._index.plain:
             # (the same answer as below without a dict: names are unique and scores totally ordered)
+            if not any(hits):
+                return None  # most texts scored hold no keyword
             best_name: str | None = None
             best = 0.0
             for topic, count in zip(self.topics, hits, strict=True):
@@ -227,10 +242,16 @@ class Classifier:
         self.text = text
         self._topics: dict[str | Span, str | None] = {}
         self._lowered: str | None = None  # the text lower-cased, once, when a span is first asked
+        # Whether offsets carry over to the lower-cased text: only if lower() maps each character to
+        # one on its own (U+0130 lowers to two, a capital sigma by context). Known with ``_lowered``.
+        self._same_offsets = False
 
     @property
     def names(self) -> list[str]:
         return self.lexicon.names
+
+    def has_topic(self, name: str) -> bool:
+        return name in self.lexicon.name_set
 
     def classify(self, *texts: str | Span | None) -> str:
         """The topic of the first text or span that has one (``Lexicon.classify``)."""
@@ -252,14 +273,13 @@ class Classifier:
         lowered = self._lowered
         if lowered is None:
             lowered = self._lowered = self.text.lower()
+            self._same_offsets = len(lowered) == len(self.text) and "\u03a3" not in self.text
         # A span is scored in place (no slice, no lower-casing again) when that reads the same words:
-        # offsets carry over only if lower() maps each character to one on its own (U+0130 lowers to
-        # two, a capital sigma by context), and a word cut by the start would read as a whole one.
-        # The end needs no test: the scan treats it as the end of the text.
+        # offsets carry over, and a word cut by the start would read as a whole one. The end needs no
+        # test: the scan treats it as the end of the text.
         if (
-            0 <= start < end <= len(lowered)
-            and len(lowered) == len(self.text)
-            and "\u03a3" not in self.text
+            self._same_offsets
+            and 0 <= start < end <= len(lowered)
             and not (start and _is_word(lowered[start - 1]) and _is_word(lowered[start]))
         ):
             return self.lexicon._best(self.lexicon._hits(lowered, start, end))
