@@ -28,15 +28,14 @@ _PERIOD_END = re.compile(r"\.(?:" + _MARK_RUN + r"|(?<=[a-z0-9]\.)(?=[A-Z][a-z])
 _MARK_ENDS = (("!", re.compile("!" + _MARK_RUN)), ("?", re.compile(r"\?" + _MARK_RUN)))
 # A single newline ends a sentence unless the line was hard-wrapped mid-sentence.
 _LINE_END = re.compile(r"\n(?:\s*\n|(?<![a-z,;]\n)(?=[ \t]*\S)|(?=[ \t]*[^\sa-z0-9]))")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _WINDOW = 12  # characters read before a period for the word it ends
 # Letters enough to rule out every abbreviation; a word that long is never cut by the window.
 _LONG_WORD = max(map(len, ABBREVIATIONS)) + 1
 _LONG_WORD_FROM = _LONG_WORD if _LONG_WORD <= _WINDOW else sys.maxsize  # the first dot it is tested at
-_WORD_CHARS = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
-)  # what _WORD_BEFORE ends with
+# What the word before a period is made of: ASCII letters, and periods after its first letter.
+_WORD_CHARS_TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+_WORD_CHARS = frozenset(_WORD_CHARS_TEXT)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -99,11 +98,14 @@ def _is_abbreviation(text: str, dot: int, end: int) -> bool:
     letters = text[dot - _LONG_WORD : dot] if dot >= _LONG_WORD_FROM else ""
     if letters.isascii() and letters.isalpha():
         return False  # a word longer than any abbreviation, with no initials' periods
-    word = _WORD_BEFORE.search(text, max(0, dot - _WINDOW), dot + 1)
+    # The word: the run of letters and periods that ends at the dot, read within the window, from its
+    # first letter (two strips, not a regex search from each position of the window).
+    window = text[max(0, dot - _WINDOW) : dot]
+    word = window[len(window.rstrip(_WORD_CHARS_TEXT)) :].lstrip(".")
     if not word:
         # "U.S." style initials or a decimal point are handled by the regex lookaheads.
         return False
-    token = word.group(1).lower().rstrip(".")
+    token = word.lower().rstrip(".")
     if token not in ABBREVIATIONS and not ("." in token and _INITIALS.fullmatch(token)):
         return False
     # An abbreviation followed by a capitalised word after a newline still ends the sentence.

@@ -147,9 +147,10 @@ class Lexicon:
         """Weighted keyword hits per topic; a topic counts once per position in the text."""
         return self._scores_of(self._hits(text.lower()))
 
-    def _hits(self, lowered: str, start: int = 0, end: int | None = None) -> list[int]:
+    def _hits(self, lowered: str, start: int = 0, end: int | None = None, symbols: bool = True) -> list[int]:
         """Keyword hits per topic (in ``topics`` order) in an already lower-cased text, or in its
-        ``[start:end]`` when no word straddles ``start`` (a word straddling ``end`` is cut there)."""
+        ``[start:end]`` when no word straddles ``start`` (a word straddling ``end`` is cut there).
+        ``symbols=False`` says that no symbol keyword ("$") occurs in ``lowered`` at all."""
         index = self._index
         hits = [0] * len(self.topics)
         cache = index.cache
@@ -169,9 +170,14 @@ class Lexicon:
         if phrased:
             for match in index.firsts.finditer(lowered, start, stop):
                 _phrase_hits(index, lowered, match.group(), match.start(), stop, hits)
-        for symbol, number in index.symbols:
-            hits[number] += lowered.count(symbol, start, stop)
+        if symbols:
+            for symbol, number in index.symbols:
+                hits[number] += lowered.count(symbol, start, stop)
         return hits
+
+    def _has_symbols(self, lowered: str) -> bool:
+        """Whether a symbol keyword ("$") occurs in the text at all."""
+        return any(symbol in lowered for symbol, _ in self._index.symbols)
 
     def _scores_of(self, hits: list[int]) -> dict[str, float]:
         return {
@@ -245,6 +251,7 @@ class Classifier:
         # Whether offsets carry over to the lower-cased text: only if lower() maps each character to
         # one on its own (U+0130 lowers to two, a capital sigma by context). Known with ``_lowered``.
         self._same_offsets = False
+        self._symbols = True  # whether a symbol keyword occurs in the text: known with ``_lowered``
 
     @property
     def names(self) -> list[str]:
@@ -274,6 +281,7 @@ class Classifier:
         if lowered is None:
             lowered = self._lowered = self.text.lower()
             self._same_offsets = len(lowered) == len(self.text) and "\u03a3" not in self.text
+            self._symbols = self.lexicon._has_symbols(lowered)
         # A span is scored in place (no slice, no lower-casing again) when that reads the same words:
         # offsets carry over, and a word cut by the start would read as a whole one. The end needs no
         # test: the scan treats it as the end of the text.
@@ -282,7 +290,7 @@ class Classifier:
             and 0 <= start < end <= len(lowered)
             and not (start and _is_word(lowered[start - 1]) and _is_word(lowered[start]))
         ):
-            return self.lexicon._best(self.lexicon._hits(lowered, start, end))
+            return self.lexicon._best(self.lexicon._hits(lowered, start, end, self._symbols))
         return self.lexicon.topic_of(self.text[start:end])
 
 
