@@ -179,6 +179,42 @@ class Lexicon:
         """Whether a symbol keyword ("$") occurs in the text at all."""
         return any(symbol in lowered for symbol, _ in self._index.symbols)
 
+    def _span_hits(self, lowered: str, words: str, start: int, stop: int, symbols: bool) -> list[int]:
+        """``_hits(lowered, start, stop, symbols)`` read from ``words``, the same text with every
+        character that is no word character blanked (``word_text``): its words are then split off
+        in C, where the regex engine tries the keyword pattern at every position (most of the cost
+        of extraction's topics). Every word is looked up; most are no keyword (cached as such)."""
+        index = self._index
+        hits = [0] * len(self.topics)
+        cache = index.cache
+        phrases = index.phrases
+        phrased: set[str] | None = None
+        for token in words[start:stop].split():
+            here = cache.get(token)
+            if here is None:
+                here = index.word_topics(token)
+            for number in here:
+                hits[number] += 1
+            if token in phrases:
+                if phrased is None:
+                    phrased = set()
+                phrased.add(token)
+        if phrased:
+            # Where each phrase's first word stands as a whole word: after a blank or at the start
+            # (no word straddles it), and before a blank or at the end (which cuts any word).
+            for token in phrased:
+                size = len(token)
+                at = words.find(token, start, stop)
+                while at >= 0:
+                    after = at + size
+                    if (at == start or words[at - 1] == " ") and (after == stop or words[after] == " "):
+                        _phrase_hits(index, lowered, token, at, stop, hits)
+                    at = words.find(token, at + 1, stop)
+        if symbols:
+            for symbol, number in index.symbols:
+                hits[number] += lowered.count(symbol, start, stop)
+        return hits
+
     def _scores_of(self, hits: list[int]) -> dict[str, float]:
         return {
             topic.name: count * topic.weight for topic, count in zip(self.topics, hits, strict=True) if count
@@ -252,6 +288,7 @@ class Classifier:
         # one on its own (U+0130 lowers to two, a capital sigma by context). Known with ``_lowered``.
         self._same_offsets = False
         self._symbols = True  # whether a symbol keyword occurs in the text: known with ``_lowered``
+        self._words: str | None = None  # ``word_text`` of ``_lowered``, when it has one
 
     @property
     def names(self) -> list[str]:
@@ -282,6 +319,7 @@ class Classifier:
             lowered = self._lowered = self.text.lower()
             self._same_offsets = len(lowered) == len(self.text) and "\u03a3" not in self.text
             self._symbols = self.lexicon._has_symbols(lowered)
+            self._words = word_text(lowered)
         # A span is scored in place (no slice, no lower-casing again) when that reads the same words:
         # offsets carry over, and a word cut by the start would read as a whole one. The end needs no
         # test: the scan treats it as the end of the text.
@@ -290,12 +328,32 @@ class Classifier:
             and 0 <= start < end <= len(lowered)
             and not (start and _is_word(lowered[start - 1]) and _is_word(lowered[start]))
         ):
-            return self.lexicon._best(self.lexicon._hits(lowered, start, end, self._symbols))
+            lexicon = self.lexicon
+            if self._words is not None:
+                return lexicon._best(lexicon._span_hits(lowered, self._words, start, end, self._symbols))
+            return lexicon._best(lexicon._hits(lowered, start, end, self._symbols))
         return self.lexicon.topic_of(self.text[start:end])
 
 
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+# The ASCII characters that are no word character (what ``\w`` does not match), as blanks.
+_ASCII_BLANKS = {code: " " for code in range(128) if not _is_word(chr(code))}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def word_text(text: str) -> str | None:
+    """``text`` with every character that is no word character turned into a blank (same offsets),
+    so that ``split()`` gives its ``\\w+`` words; None when it has word characters beyond ASCII
+    (accented letters), which ``str.translate`` would look up one by one, slower than a regex."""
+    if not text.isascii():
+        for char in set(_NON_ASCII.findall(text)):
+            if _is_word(char):
+                return None
+            text = text.replace(char, " ")  # curly quotes and dashes: a few, each replaced in one pass
+    return text.translate(_ASCII_BLANKS)
 
 
 def _parse(data: dict, origin: str) -> dict[str, Topic]:
