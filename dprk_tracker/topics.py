@@ -50,6 +50,10 @@ class _Index:
     plain: bool  # topic names unique and no weight NaN: the best topic is found in one pass
     names: frozenset[str]  # asked once per figure
     cache: dict[str, frozenset[int]] = field(default_factory=dict)  # words repeat: look each up once
+    # Every word a span split into words was seen to hold, and those of them that count (a topic or a
+    # phrase's first word): a span's words are then sorted out in C, since most count for nothing.
+    seen: set[str] = field(default_factory=set)
+    counting: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def word_topics(self, token: str) -> frozenset[int]:
         """Topics with a one-word keyword matching this word, exactly or as a stem ("kill*")."""
@@ -62,6 +66,18 @@ class _Index:
                 self.cache.clear()
             found = self.cache[token] = frozenset(topics)
         return found
+
+    def learn(self, words: list[str]) -> None:
+        """Add words to ``seen``, and to ``counting`` those that count."""
+        if len(self.seen) > 200_000:  # bounded as ``cache`` is
+            self.seen.clear()
+            self.counting.clear()
+        for word in words:
+            if word not in self.seen:
+                self.seen.add(word)
+                topics = self.word_topics(word)
+                if topics or word in self.phrases:
+                    self.counting[word] = topics
 
 
 def _index(topics: tuple[Topic, ...]) -> _Index:
@@ -183,17 +199,17 @@ class Lexicon:
         """``_hits(lowered, start, stop, symbols)`` read from ``words``, the same text with every
         character that is no word character blanked (``word_text``): its words are then split off
         in C, where the regex engine tries the keyword pattern at every position (most of the cost
-        of extraction's topics). Every word is looked up; most are no keyword (cached as such)."""
+        of extraction's topics), and those that count are picked out in C too (``counting``)."""
         index = self._index
         hits = [0] * len(self.topics)
-        cache = index.cache
         phrases = index.phrases
         phrased: set[str] | None = None
-        for token in words[start:stop].split():
-            here = cache.get(token)
-            if here is None:
-                here = index.word_topics(token)
-            for number in here:
+        tokens = words[start:stop].split()
+        if not index.seen.issuperset(tokens):
+            index.learn(tokens)
+        counting = index.counting
+        for token in filter(counting.__contains__, tokens):
+            for number in counting[token]:
                 hits[number] += 1
             if token in phrases:
                 if phrased is None:
