@@ -32,6 +32,7 @@ __all__ = [
 
 # Values that name no period a timeline can place ("now", "recently").
 _VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_DATABLE_TYPES = ("DATE", "TIME")  # the times an event or a figure can be dated by
 
 
 @dataclass(frozen=True)
@@ -118,10 +119,6 @@ def _enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[
     return (start, end)
 
 
-def _is_datable(time: TimeExpr) -> bool:
-    return time.type in ("DATE", "TIME") and time.value not in _VAGUE_VALUES
-
-
 class _Sentences:
     """The article's sentences, with lookups by offset (bisect: articles have hundreds of sentences,
     dozens of times and figures) and each sentence's datable times and clauses computed once."""
@@ -130,7 +127,7 @@ class _Sentences:
         self.text = text
         self.spans = spans
         self._starts = [span[0] for span in spans]
-        self.datable = [t for t in times if _is_datable(t)]
+        self.datable = [t for t in times if t.type in _DATABLE_TYPES and t.value not in _VAGUE_VALUES]
         self._datable_starts = [t.start for t in self.datable]
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.times = list(times)
