@@ -114,8 +114,13 @@ def decode(data: bytes) -> Decoded:
         return Decoded(text, "cp1252", f"not valid UTF-8 (byte {exc.start}); decoded as Windows-1252")
 
 
+# Control bytes that text does not hold (tab, newline, form feed, carriage return and escape aside).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(head: bytes) -> bool:
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    # (counted in C by what deleting them removes, not byte by byte in Python: asked of every file)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return len(head) > 0 and controls / len(head) > 0.05
 
 
