@@ -32,6 +32,7 @@ __all__ = [
 
 # Values that name no period a timeline can place ("now", "recently").
 _VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_DATABLE_TYPES = ("DATE", "TIME")  # the times an event or a figure can be dated by
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     sentences = _Sentences(content, sentence_spans(content), times)
     events = _events(content, sentences, topics)
     quantities = find_quantities(content, times)
-    figures = [_figure(content, q, sentences, reference, topics) for q in quantities]
+    bounds = _ReferenceBounds(reference)
+    figures = [_figure(content, q, sentences, reference, bounds, topics) for q in quantities]
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -117,10 +119,6 @@ def _enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[
     return (start, end)
 
 
-def _is_datable(time: TimeExpr) -> bool:
-    return time.type in ("DATE", "TIME") and time.value not in _VAGUE_VALUES
-
-
 class _Sentences:
     """The article's sentences, with lookups by offset (bisect: articles have hundreds of sentences,
     dozens of times and figures) and each sentence's datable times and clauses computed once."""
@@ -129,7 +127,7 @@ class _Sentences:
         self.text = text
         self.spans = spans
         self._starts = [span[0] for span in spans]
-        self.datable = [t for t in times if _is_datable(t)]
+        self.datable = [t for t in times if t.type in _DATABLE_TYPES and t.value not in _VAGUE_VALUES]
         self._datable_starts = [t.start for t in self.datable]
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.times = list(times)
@@ -157,6 +155,11 @@ class _Sentences:
         hi = bisect.bisect_left(self._datable_starts, end)
         return self.datable[lo:hi]
 
+    def several_datable_in(self, start: int, end: int) -> bool:
+        """Whether more than one datable time starts inside [start, end)."""
+        starts = self._datable_starts
+        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start) > 1
+
     def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         found = self._clauses.get((start, end))
         if found is None:
@@ -175,10 +178,9 @@ def _events(text: str, sentences: _Sentences, topics: Classifier) -> list[Event]
     """One event per DATE expression: its sentence, or its clause when the sentence has several."""
     events: list[Event] = []
     for time in sentences.datable:
-        s_start, s_end = sentences.enclosing(time.start, time.end)
-        start, end = s_start, s_end
-        if len(sentences.datable_in(s_start, s_end)) > 1:
-            clause = _enclosing(sentences.clauses(s_start, s_end), time.start, time.end)
+        start, end = sentences.enclosing(time.start, time.end)
+        if sentences.several_datable_in(start, end):
+            clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
             # A clause holding only the date says nothing: keep the sentence then.
             if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
                 start, end = clause
@@ -204,24 +206,54 @@ def _events(text: str, sentences: _Sentences, topics: Classifier) -> list[Event]
     return events
 
 
+class _ReferenceBounds:
+    """The first and last day of the reference date, which dates a figure that no time in its
+    sentence dates: worked out once per article, when a figure first needs it."""
+
+    def __init__(self, reference: Reference | None) -> None:
+        self.reference = reference
+        self._bounds: tuple[str | None, str | None] | None = None
+
+    def get(self) -> tuple[str | None, str | None]:
+        if self._bounds is None:
+            self._bounds = (reference_bound(self.reference, True), reference_bound(self.reference, False))
+        return self._bounds
+
+
 def _figure(
     text: str,
     quantity: Quantity,
     sentences: _Sentences,
     reference: Reference | None,
+    bounds: _ReferenceBounds,
     topics: Classifier,
 ) -> Figure:
     s_start, s_end = sentences.enclosing(quantity.start, quantity.end)
-    sentence = text[s_start:s_end]
     as_of = _governing_time(quantity, sentences, s_start, s_end)
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
     # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
-        earliest, latest = as_of.earliest, as_of.latest
         relation = sentences.anchor(as_of)[2]
-    else:
-        earliest, latest = reference_bound(reference, True), reference_bound(reference, False)
-        relation = None
+        return Figure(
+            text=quantity.text,
+            start=quantity.start,
+            end=quantity.end,
+            low=quantity.low,
+            high=quantity.high,
+            qualifier=quantity.qualifier,
+            unit=quantity.unit,
+            currency=quantity.currency,
+            percent=quantity.percent,
+            topic=_figure_topic(quantity, text, (s_start, s_end), topics),
+            when=as_of.value,
+            when_mod=as_of.mod,
+            relation=relation if relation != as_of.mod else None,
+            earliest=as_of.earliest,
+            latest=as_of.latest,
+            precision=as_of.precision,
+            sentence=text[s_start:s_end],
+        )
+    earliest, latest = bounds.get()
     return Figure(
         text=quantity.text,
         start=quantity.start,
@@ -233,19 +265,19 @@ def _figure(
         currency=quantity.currency,
         percent=quantity.percent,
         topic=_figure_topic(quantity, text, (s_start, s_end), topics),
-        when=as_of.value if as_of else (reference.value if reference else None),
-        when_mod=as_of.mod if as_of else None,
-        relation=relation if as_of is not None and relation != as_of.mod else None,
+        when=reference.value if reference else None,
+        when_mod=None,
+        relation=None,
         earliest=earliest,
         latest=latest,
-        precision=as_of.precision if as_of else (reference.precision if reference else None),
-        sentence=sentence,
+        precision=reference.precision if reference else None,
+        sentence=text[s_start:s_end],
     )
 
 
 def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classifier) -> str:
     if quantity.currency:
-        return topics.classify("$") if "money" in topics.names else topics.classify(sentence)
+        return topics.classify("$") if topics.has_topic("money") else topics.classify(sentence)
     counted: Span | None = None
     # (the slice only tells an empty noun phrase, which gives way to the unit, from a real one)
     if (
@@ -263,8 +295,8 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
 def _governing_time(quantity: Quantity, sentences: _Sentences, s_start: int, s_end: int) -> TimeExpr | None:
     """The date of the figure's clause, else the nearest date of its sentence."""
     in_sentence = sentences.datable_in(s_start, s_end)
-    if not in_sentence:
-        return None
+    if len(in_sentence) < 2:
+        return in_sentence[0] if in_sentence else None  # most sentences: no clause to look at
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
     pool = in_clause or in_sentence

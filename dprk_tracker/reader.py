@@ -114,8 +114,13 @@ def decode(data: bytes) -> Decoded:
         return Decoded(text, "cp1252", f"not valid UTF-8 (byte {exc.start}); decoded as Windows-1252")
 
 
+# Control bytes that text does not hold (tab, newline, form feed, carriage return and escape aside).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(head: bytes) -> bool:
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    # (counted in C by what deleting them removes, not byte by byte in Python: asked of every file)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return len(head) > 0 and controls / len(head) > 0.05
 
 
@@ -131,16 +136,14 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.I)
 
 
-def _lines(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """(start, end) of each line from ``start``, end excluding the newline."""
-    spans = []
-    pos = start
-    while pos < len(text):
-        newline = text.find("\n", pos)
-        end = len(text) if newline < 0 else newline
-        spans.append((pos, end))
-        pos = end + 1
-    return spans
+# A line holding more than whitespace, newline excluded (``\S`` is what ``str.strip`` keeps).
+_FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def _filled_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each line from ``start`` that is not blank, end excluding the newline: found
+    by the regex engine in one pass rather than line by line."""
+    return [match.span() for match in _FILLED_LINE.finditer(text, start)]
 
 
 def parse(text: str) -> ArticleText:
@@ -159,7 +162,7 @@ def parse(text: str) -> ArticleText:
         skipped.append((0, front.end()))
         cursor = front.end()
 
-    lines = [(s, e) for s, e in _lines(text, cursor) if text[s:e].strip()]
+    lines = _filled_lines(text, cursor)
     title = _clean(meta.get("title"))
     summary = None
     external_id = _clean(meta.get("id"))

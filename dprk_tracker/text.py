@@ -6,6 +6,7 @@ Offsets are always into the original string; nothing here copies or rewrites tex
 from __future__ import annotations
 
 import re
+import sys
 
 # Abbreviations that end with a period but do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -18,54 +19,94 @@ ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? (optionally followed by quotes or brackets) then whitespace, or at a blank
 # line. A period glued to a capitalised word ("Oct. 8.In") also ends one: news copy runs together.
-# Every alternative opens with one character of [.!?\n] (a repeat or a lookbehind comes after it), so
-# the regex engine skips to the next such character instead of trying each alternative at every
-# position. The runs are possessive: what they give back could never be followed by a blank.
-_END = re.compile(
-    r"""(?:[.!?][.!?]*+['"”’)\]]*+(?=\s|$))"""
-    r"""|(?:\.(?<=[a-z0-9]\.)(?=[A-Z][a-z]))"""
-    r"""|(?:\n\s*\n)"""
-    # A single newline ends a sentence unless the line was hard-wrapped mid-sentence.
-    r"""|(?:\n(?<![a-z,;]\n)(?=[ \t]*\S))|(?:\n(?=[ \t]*[^\sa-z0-9]))""",
-)
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# The runs are possessive: what they give back could never be followed by a blank.
+_MARK_RUN = r"""[.!?]*+['"”’)\]]*+(?=\s|$)"""
+# One pattern per character an end starts with: a pattern that opens with one literal character is
+# searched for by the regex engine as fast as str.find, and a class of four ([.!?\n]) several times
+# slower, which was most of the cost of splitting an article.
+_PERIOD_END = re.compile(r"\.(?:" + _MARK_RUN + r"|(?<=[a-z0-9]\.)(?=[A-Z][a-z]))")
+_MARK_ENDS = (("!", re.compile("!" + _MARK_RUN)), ("?", re.compile(r"\?" + _MARK_RUN)))
+# A single newline ends a sentence unless the line was hard-wrapped mid-sentence.
+_LINE_END = re.compile(r"\n(?:\s*\n|(?<![a-z,;]\n)(?=[ \t]*\S)|(?=[ \t]*[^\sa-z0-9]))")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
-# Letters enough to rule out every abbreviation (the window read before a period is 12 characters).
+_WINDOW = 12  # characters read before a period for the word it ends
+# Letters enough to rule out every abbreviation; a word that long is never cut by the window.
 _LONG_WORD = max(map(len, ABBREVIATIONS)) + 1
-_WORD_CHARS = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
-)  # what _WORD_BEFORE ends with
+_LONG_WORD_FROM = _LONG_WORD if _LONG_WORD <= _WINDOW else sys.maxsize  # the first dot it is tested at
+# What the word before a period is made of: ASCII letters, and periods after its first letter.
+_WORD_CHARS_TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+_WORD_CHARS = frozenset(_WORD_CHARS_TEXT)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence, trimmed of surrounding whitespace."""
+    # One loop with the trimming and the cheap abbreviation tests inline: it runs once per period and
+    # line break of every article, and the calls it saves were most of its cost.
     spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _END.finditer(text):
-        end = match.end()
-        group = match.group()
-        if group[0] == "." and _is_abbreviation(text, match.start(), end):
-            continue
-        if group.isspace():  # a line break ends the sentence before it
-            end = match.start()
-        _append(spans, text, start, end)
-        start = match.end()
+    start = scanned = 0
+    for dot, end in _ends(text):
+        if dot < scanned:
+            continue  # inside the previous end ("?." is one end, found again at its period)
+        scanned = end
+        mark = text[dot]
+        if mark == "\n":  # a line break ends the sentence before it
+            stop = dot
+        else:
+            stop = end
+            if (
+                mark == "."
+                and dot
+                and text[dot - 1] in _WORD_CHARS
+                and not (
+                    dot >= _LONG_WORD_FROM
+                    and (letters := text[dot - _LONG_WORD : dot]).isascii()
+                    and letters.isalpha()
+                )
+                and _is_abbreviation(text, dot, end)
+            ):
+                continue
+        while start < stop and text[start].isspace():
+            start += 1
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > start:
+            spans.append((start, stop))
+        start = end
     _append(spans, text, start, len(text))
     return spans
+
+
+def _ends(text: str) -> list[tuple[int, int]]:
+    """Where each sentence end could be, in order: the ends found by each character's pattern.
+
+    Scanning left to right for the first end from each position gives these: ends by different
+    characters never overlap, except an end that starts inside a run of marks ("!." found again at
+    its period), which ends where the run's own end does and is skipped by the caller.
+    """
+    found = [match.span() for match in _PERIOD_END.finditer(text)]
+    found += [match.span() for match in _LINE_END.finditer(text)]
+    for mark, pattern in _MARK_ENDS:
+        if mark in text:
+            found += [match.span() for match in pattern.finditer(text)]
+    found.sort()
+    return found
 
 
 def _is_abbreviation(text: str, dot: int, end: int) -> bool:
     if not dot or text[dot - 1] not in _WORD_CHARS:
         return False  # a period after a digit, a quote or a bracket: no abbreviation (cheap test first)
-    letters = text[dot - _LONG_WORD : dot] if min(dot, 12) >= _LONG_WORD else ""
+    letters = text[dot - _LONG_WORD : dot] if dot >= _LONG_WORD_FROM else ""
     if letters.isascii() and letters.isalpha():
         return False  # a word longer than any abbreviation, with no initials' periods
-    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    # The word: the run of letters and periods that ends at the dot, read within the window, from its
+    # first letter (two strips, not a regex search from each position of the window).
+    window = text[max(0, dot - _WINDOW) : dot]
+    word = window[len(window.rstrip(_WORD_CHARS_TEXT)) :].lstrip(".")
     if not word:
         # "U.S." style initials or a decimal point are handled by the regex lookaheads.
         return False
-    token = word.group(1).lower().rstrip(".")
-    if token not in ABBREVIATIONS and not _INITIALS.fullmatch(token):
+    token = word.lower().rstrip(".")
+    if token not in ABBREVIATIONS and not ("." in token and _INITIALS.fullmatch(token)):
         return False
     # An abbreviation followed by a capitalised word after a newline still ends the sentence.
     following = text[end : end + 2]

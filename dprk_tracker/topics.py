@@ -46,8 +46,14 @@ class _Index:
     phrases: dict[str, list[tuple[str, bool, int]]]
     symbols: list[tuple[str, int]]  # keywords that start with no word character ("$")
     words: re.Pattern[str]
+    firsts: re.Pattern[str]  # phrases' first words, as whole words: where ``phrases`` are looked for
     plain: bool  # topic names unique and no weight NaN: the best topic is found in one pass
+    names: frozenset[str]  # asked once per figure
     cache: dict[str, frozenset[int]] = field(default_factory=dict)  # words repeat: look each up once
+    # Every word a span split into words was seen to hold, and those of them that count (a topic or a
+    # phrase's first word): a span's words are then sorted out in C, since most count for nothing.
+    seen: set[str] = field(default_factory=set)
+    counting: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def word_topics(self, token: str) -> frozenset[int]:
         """Topics with a one-word keyword matching this word, exactly or as a stem ("kill*")."""
@@ -60,6 +66,18 @@ class _Index:
                 self.cache.clear()
             found = self.cache[token] = frozenset(topics)
         return found
+
+    def learn(self, words: list[str]) -> None:
+        """Add words to ``seen``, and to ``counting`` those that count."""
+        if len(self.seen) > 200_000:  # bounded as ``cache`` is
+            self.seen.clear()
+            self.counting.clear()
+        for word in words:
+            if word not in self.seen:
+                self.seen.add(word)
+                topics = self.word_topics(word)
+                if topics or word in self.phrases:
+                    self.counting[word] = topics
 
 
 def _index(topics: tuple[Topic, ...]) -> _Index:
@@ -94,7 +112,10 @@ def _index(topics: tuple[Topic, ...]) -> _Index:
         else:
             del phrases[first]
     plain = len({t.name for t in topics}) == len(topics) and not any(math.isnan(t.weight) for t in topics)
-    return _Index(exact, stems, longest, phrases, symbols, _words_pattern(exact, stems, phrases), plain)
+    words = _words_pattern(exact, stems, phrases)
+    firsts = _words_pattern(phrases, (), ())
+    names = frozenset(t.name for t in topics)
+    return _Index(exact, stems, longest, phrases, symbols, words, firsts, plain, names)
 
 
 def _words_pattern(exact: Iterable[str], stems: Iterable[str], firsts: Iterable[str]) -> re.Pattern[str]:
@@ -134,30 +155,80 @@ class Lexicon:
     def names(self) -> list[str]:
         return [topic.name for topic in self.topics]
 
+    @property
+    def name_set(self) -> frozenset[str]:
+        return self._index.names
+
     def scores(self, text: str) -> dict[str, float]:
         """Weighted keyword hits per topic; a topic counts once per position in the text."""
         return self._scores_of(self._hits(text.lower()))
 
-    def _hits(self, lowered: str, start: int = 0, end: int | None = None) -> list[int]:
+    def _hits(self, lowered: str, start: int = 0, end: int | None = None, symbols: bool = True) -> list[int]:
         """Keyword hits per topic (in ``topics`` order) in an already lower-cased text, or in its
-        ``[start:end]`` when no word straddles ``start`` (a word straddling ``end`` is cut there)."""
+        ``[start:end]`` when no word straddles ``start`` (a word straddling ``end`` is cut there).
+        ``symbols=False`` says that no symbol keyword ("$") occurs in ``lowered`` at all."""
         index = self._index
         hits = [0] * len(self.topics)
         cache = index.cache
         phrases = index.phrases
         stop = len(lowered) if end is None else end
-        for match in index.words.finditer(lowered, start, stop):
-            token = match.group()
+        # The words are found in C (a span holds one or two that count); where one is a phrase's
+        # first word, the phrases are looked for from the same words' positions, found again.
+        phrased = False
+        for token in index.words.findall(lowered, start, stop):
             here = cache.get(token)
             if here is None:
                 here = index.word_topics(token)
             for number in here:
                 hits[number] += 1
-            # Phrases ("killed in action") are rare: looked for only where a first word occurs.
             if token in phrases:
-                _phrase_hits(index, lowered, token, match.start(), stop, hits)
-        for symbol, number in index.symbols:
-            hits[number] += lowered.count(symbol, start, stop)
+                phrased = True
+        if phrased:
+            for match in index.firsts.finditer(lowered, start, stop):
+                _phrase_hits(index, lowered, match.group(), match.start(), stop, hits)
+        if symbols:
+            for symbol, number in index.symbols:
+                hits[number] += lowered.count(symbol, start, stop)
+        return hits
+
+    def _has_symbols(self, lowered: str) -> bool:
+        """Whether a symbol keyword ("$") occurs in the text at all."""
+        return any(symbol in lowered for symbol, _ in self._index.symbols)
+
+    def _span_hits(self, lowered: str, words: str, start: int, stop: int, symbols: bool) -> list[int]:
+        """``_hits(lowered, start, stop, symbols)`` read from ``words``, the same text with every
+        character that is no word character blanked (``word_text``): its words are then split off
+        in C, where the regex engine tries the keyword pattern at every position (most of the cost
+        of extraction's topics), and those that count are picked out in C too (``counting``)."""
+        index = self._index
+        hits = [0] * len(self.topics)
+        phrases = index.phrases
+        phrased: set[str] | None = None
+        tokens = words[start:stop].split()
+        if not index.seen.issuperset(tokens):
+            index.learn(tokens)
+        counting = index.counting
+        for token in filter(counting.__contains__, tokens):
+            for number in counting[token]:
+                hits[number] += 1
+            if token in phrases:
+                if phrased is None:
+                    phrased = set()
+                phrased.add(token)
+        if phrased:
+            # Where each phrase's first word stands as a whole word: after a blank or at the start
+            # (no word straddles it), and before a blank or at the end (which cuts any word).
+            for token in phrased:
+                size = len(token)
+                at = words.find(token, start, stop)
+                while at >= 0:
+                    after = at + size
+                    if (at == start or words[at - 1] == " ") and (after == stop or words[after] == " "):
+                        _phrase_hits(index, lowered, token, at, stop, hits)
+                    at = words.find(token, at + 1, stop)
+        if symbols:
+            for symbol, number in index.symbols:
+                hits[number] += lowered.count(symbol, start, stop)
         return hits
 
     def _scores_of(self, hits: list[int]) -> dict[str, float]:
@@ -169,6 +240,8 @@ class Lexicon:
         """The topic with the highest weighted score (the earlier one on a tie), None without hits."""
         if self._index.plain:
             # (the same answer as below without a dict: names are unique and scores totally ordered)
+            if not any(hits):
+                return None  # most texts scored hold no keyword
             best_name: str | None = None
             best = 0.0
             for topic, count in zip(self.topics, hits, strict=True):
@@ -227,10 +300,18 @@ class Classifier:
         self.text = text
         self._topics: dict[str | Span, str | None] = {}
         self._lowered: str | None = None  # the text lower-cased, once, when a span is first asked
+        # Whether offsets carry over to the lower-cased text: only if lower() maps each character to
+        # one on its own (U+0130 lowers to two, a capital sigma by context). Known with ``_lowered``.
+        self._same_offsets = False
+        self._symbols = True  # whether a symbol keyword occurs in the text: known with ``_lowered``
+        self._words: str | None = None  # ``word_text`` of ``_lowered``, when it has one
 
     @property
     def names(self) -> list[str]:
         return self.lexicon.names
+
+    def has_topic(self, name: str) -> bool:
+        return name in self.lexicon.name_set
 
     def classify(self, *texts: str | Span | None) -> str:
         """The topic of the first text or span that has one (``Lexicon.classify``)."""
@@ -252,22 +333,43 @@ class Classifier:
         lowered = self._lowered
         if lowered is None:
             lowered = self._lowered = self.text.lower()
+            self._same_offsets = len(lowered) == len(self.text) and "\u03a3" not in self.text
+            self._symbols = self.lexicon._has_symbols(lowered)
+            self._words = word_text(lowered)
         # A span is scored in place (no slice, no lower-casing again) when that reads the same words:
-        # offsets carry over only if lower() maps each character to one on its own (U+0130 lowers to
-        # two, a capital sigma by context), and a word cut by the start would read as a whole one.
-        # The end needs no test: the scan treats it as the end of the text.
+        # offsets carry over, and a word cut by the start would read as a whole one. The end needs no
+        # test: the scan treats it as the end of the text.
         if (
-            0 <= start < end <= len(lowered)
-            and len(lowered) == len(self.text)
-            and "\u03a3" not in self.text
+            self._same_offsets
+            and 0 <= start < end <= len(lowered)
             and not (start and _is_word(lowered[start - 1]) and _is_word(lowered[start]))
         ):
-            return self.lexicon._best(self.lexicon._hits(lowered, start, end))
+            lexicon = self.lexicon
+            if self._words is not None:
+                return lexicon._best(lexicon._span_hits(lowered, self._words, start, end, self._symbols))
+            return lexicon._best(lexicon._hits(lowered, start, end, self._symbols))
         return self.lexicon.topic_of(self.text[start:end])
 
 
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+# The ASCII characters that are no word character (what ``\w`` does not match), as blanks.
+_ASCII_BLANKS = {code: " " for code in range(128) if not _is_word(chr(code))}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def word_text(text: str) -> str | None:
+    """``text`` with every character that is no word character turned into a blank (same offsets),
+    so that ``split()`` gives its ``\\w+`` words; None when it has word characters beyond ASCII
+    (accented letters), which ``str.translate`` would look up one by one, slower than a regex."""
+    if not text.isascii():
+        for char in set(_NON_ASCII.findall(text)):
+            if _is_word(char):
+                return None
+            text = text.replace(char, " ")  # curly quotes and dashes: a few, each replaced in one pass
+    return text.translate(_ASCII_BLANKS)
 
 
 def _parse(data: dict, origin: str) -> dict[str, Topic]:

@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from dprk_tracker.reader import ReadError, _line_patterns, _vocabulary, blank_spans, decode, parse
+from dprk_tracker.reader import (
+    ReadError,
+    _filled_lines,
+    _line_patterns,
+    _vocabulary,
+    blank_spans,
+    decode,
+    parse,
+)
 
 from .conftest import SEED
 
@@ -101,3 +109,11 @@ def test_boilerplate_patterns_are_one_alternation_matching_as_each() -> None:
         assert bool(boilerplate[0].match(line)) == any(p.match(line) for p in separate)
     related = ("Related Posts", "Related posts about Kursk")
     assert [bool(boilerplate[0].match(x)) for x in related] == [True, False]
+
+
+def test_filled_lines_skip_blank_ones_and_keep_offsets() -> None:
+    text = "title\n\n  \t\nbody line\r\n \u2028 \n  last"
+    assert _filled_lines(text) == [(0, 5), (11, 21), (26, 32)]
+    assert _filled_lines(text, 7) == [(11, 21), (26, 32)]
+    assert _filled_lines(text, 13) == [(13, 21), (26, 32)]  # from mid-line, as a line of its own
+    assert _filled_lines(" \n\t") == []

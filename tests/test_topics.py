@@ -15,6 +15,7 @@ from dprk_tracker.topics import (
     _words_pattern,
     default_lexicon,
     load_lexicon,
+    word_text,
 )
 
 
@@ -174,3 +175,35 @@ def test_classifier_span_ends_phrases_as_the_text_end() -> None:
     topics = Classifier(lexicon, "killed in actions")
     assert topics.classify((0, 17)) == "other"  # "in actions" is not the phrase
     assert topics.classify((7, 16)) == "combat" == lexicon.classify("in action")
+
+
+def test_word_text_blanks_what_is_no_word_character() -> None:
+    blanked = "Kim s troops killed  in action   x_y 3 000"
+    assert word_text("Kim’s troops—killed “in action”; x_y 3,000") == blanked
+    assert word_text("") == ""
+    # a letter beyond ASCII is a word character: no word text (spans are scanned by the regex then)
+    assert word_text("Café troops") is None
+
+
+def test_classifier_spans_split_into_words_answer_as_their_slices() -> None:
+    lexicon = default_lexicon()
+    text = "Kim’s troops — “killed in action”, officials said; “1718” panel"
+    topics = Classifier(lexicon, text)
+    for span in [(6, 12), (15, len(text)), (0, 5), (51, len(text)), (15, 24), (16, 34), (35, 50)]:
+        assert topics.classify(span) == lexicon.classify(text[slice(*span)])
+    assert topics.classify((6, 12)) == "deployment"
+    assert topics.classify((15, 34)) == "casualties"
+    assert topics.classify((51, len(text))) == "sanctions"
+
+
+def test_classifier_finds_phrases_at_whole_words_only() -> None:
+    combat = Topic("combat", 1.0, ("in action",))
+    lexicon = Lexicon((combat, Topic("council", 2.0, ("security council", "un")), Topic("other", 0.0, ())))
+    text = "within action; in action. in actions, security councils, security council"
+    topics = Classifier(lexicon, text)
+    assert topics.classify((0, 13)) == "other"  # "in" inside "within" is no word
+    assert topics.classify((15, 25)) == "combat"
+    assert topics.classify((26, 36)) == "other"  # "in actions" is not the phrase
+    assert topics.classify((38, 55)) == "other"
+    assert topics.classify((57, len(text))) == "council"
+    assert topics.classify((0, len(text))) == "council" == lexicon.classify(text)  # 1 x 2.0 over 1 x 1.0
