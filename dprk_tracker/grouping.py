@@ -368,7 +368,8 @@ class WriterCache:
     exact by ``_decide`` through what it writes, so they are only valid while every change to the
     notebook goes through it: the owner clears them when another connection has committed, when a
     transaction rolls back and after any other write (``db.Notebook._writing``). Bounded: past
-    ``MAX_KEYS`` keys or ``MAX_ROWS`` rows a table forgets the older half of what it learnt.
+    ``MAX_KEYS`` keys or ``MAX_ROWS`` rows (what one article needs aside) a table forgets the older
+    half of what it learnt.
     """
 
     MAX_KEYS = 100_000
