@@ -216,23 +216,23 @@ def event_words(row: dict[str, Any]) -> tuple[set[str], set[float]]:
         if stored is None:
             words = _event_words(row)
             row["words"] = " ".join(sorted(words))
-            found = (words, numbers(words))
+            found = row["_words"] = (words, numbers(words))
         else:
             # Representatives are candidates article after article: parse each stored list once.
+            # Not kept on the row: the writer's cache holds many rows, their sets would stay.
             found = _PARSED.get(stored)
             if found is None:
                 if len(_PARSED) >= _PARSED_MAX:
                     _PARSED.clear()
                 words = set(stored.split(" ")) if stored else set()
                 found = _PARSED[stored] = (words, numbers(words))
-        row["_words"] = found
     return found
 
 
 # Parsed ``events.words`` by their stored text (callers never mutate the sets). Bounded: cleared when
 # full, a long ingest meets ever more representatives.
 _PARSED: dict[str, tuple[set[str], set[float]]] = {}
-_PARSED_MAX = 50_000
+_PARSED_MAX = 30_000
 
 
 @dataclass(frozen=True)
@@ -372,8 +372,8 @@ class WriterCache:
     half of what it learnt.
     """
 
-    MAX_KEYS = 100_000
-    MAX_ROWS = 20_000
+    MAX_KEYS = 50_000
+    MAX_ROWS = 15_000
 
     def __init__(self) -> None:
         self.version: int | None = None  # PRAGMA data_version when it was last known valid
@@ -410,8 +410,30 @@ class WriterCache:
         if missing:
             where = "id in (select value from json_each(?)) and group_id = id"
             for row in _rows(db, table, where, [json.dumps(missing)]):
-                known[row["id"]] = row
+                known[row["id"]] = _slim(table, row)
         return known
+
+
+# What a representative is compared and filed by (and values computed from them, kept on the row):
+# a cached row keeps only these (its parsed words are in _PARSED), 0.5-1 KB instead of 2-3.
+_COMPARED = {
+    "events": ("id", "article_id", "when", "mod", "relation", "earliest", "latest", "sort_date", "start"),
+    "figures": (
+        "id", "article_id", "when", "when_mod", "relation", "earliest", "latest", "start", "low", "high",
+        "currency", "percent", "unit",
+    ),
+}  # fmt: skip
+_COMPUTED = ("words", "_rank", "_figure_key")
+
+
+def _slim(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    if table == "events":
+        event_words(row)  # from the text, if the row has no words stored (an imported one)
+    slim = {name: row[name] for name in _COMPARED[table]}
+    for name in _COMPUTED:
+        if name in row:
+            slim[name] = row[name]
+    return slim
 
 
 def _forget_older_half(known: dict[int, Any], room: int) -> None:
@@ -615,7 +637,7 @@ def _decide(
         rows_known = cache.rows[table]
         by_id = {row["id"]: row for row, _ in keyed}
         for rep_id, _ in reps:
-            rows_known[rep_id] = by_id[rep_id]
+            rows_known[rep_id] = _slim(table, by_id[rep_id])
     return assigned
 
 
