@@ -25,7 +25,9 @@ Finding candidates is bounded, so an article costs the same in a notebook of 100
   with it, then newest first; only the first ``VERIFY`` are checked with the rules. One query
   reads the postings of all the article's keys, one reads the candidates, one files the new
   representatives and one trims the keys that may hold too many; the work per article does not
-  depend on the size of the notebook.
+  depend on the size of the notebook. The ingest writer remembers what it read and wrote of the key
+  tables and representatives (``WriterCache``, bounded) and reads only what it has not seen; it
+  stores the same notebook.
 
 A row's words and keys depend on the row alone (and the counted lexicon): ``plan`` computes them
 where the article is extracted (``ingest --jobs`` workers), and ``assign_new`` groups the rows
