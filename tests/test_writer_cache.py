@@ -206,3 +206,36 @@ def test_other_inserts_are_still_counted_by_the_triggers(tmp_path: Path, documen
     assert ("end", "2031-05-31", 1) in counts["event_dates"]
     kept = _contents(path)
     assert {t: kept[t] for t in ("topic_counts", "event_dates")} == counts
+
+
+def test_counts_rebuilt_by_m007_on_a_later_schema_stay_exact(tmp_path: Path, documents) -> None:
+    """m007 applied again to a notebook past m008 (its counts dropped by hand) makes insert triggers
+    that stand aside for the writer, as m008's do: the next ingest is not counted twice."""
+    path = tmp_path / "nb.db"
+    notebook = Notebook(path)
+    list(notebook.add_many(_entries(notebook, documents[:4])))
+    notebook.close()
+    with sqlite3.connect(path) as conn:
+        for (trigger,) in conn.execute(
+            "select name from sqlite_master where name like '%_counts_a_'"
+        ).fetchall():
+            conn.execute(f"drop trigger {trigger}")
+        conn.execute("drop table topic_counts")
+        conn.execute("drop table event_dates")
+        for index in (
+            "figures_span",
+            "figures_span_page",
+            "figures_topic_span_page",
+            "figures_half_open_page",
+        ):
+            conn.execute(f"drop index {index}")
+        conn.execute("drop index articles_published_by_id")
+        conn.execute("delete from _sqlite_migrations where name = 'm007_read_at_scale'")
+    notebook = Notebook(path)  # m007 again
+    list(notebook.add_many(_entries(notebook, documents[4:8])))
+    notebook.close()
+    kept = _contents(path)
+    assert {t: kept[t] for t in ("topic_counts", "event_dates")} == _scanned_counts(path)
+    assert sum(n for kind, _, n in kept["topic_counts"] if kind == "event") == sum(
+        len(d.extraction.events) for _, d in documents[:8]
+    )
