@@ -12,6 +12,7 @@ import math
 import os
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # the extractors load only when something is extracted
     import sqlite_utils
 
     from .extract import Document
-    from .grouping import Planned
+    from .grouping import Planned, WriterCache
     from .model import Event, Figure
     from .trends import CountedLexicon
 
@@ -134,6 +135,9 @@ class Notebook:
         self.read_only = self.path.exists() and not os.access(self.path, os.W_OK)
         self._counted: CountedLexicon | None = None
         self._db: sqlite_utils.Database | None = None
+        self._grouping_cache: WriterCache | None = None  # made by the first article stored
+        # What the rows stored in this transaction add to the counts (storing transactions only).
+        self._counts: Counter[tuple[str, str, str]] | None = None
         if create and self.read_only:
             raise NotebookError(f"{self.path} is read-only: cannot write to it")
         try:
@@ -237,9 +241,14 @@ class Notebook:
     # -- writing ------------------------------------------------------------------------------------
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
+    def _writing(self, *, storing: bool = False) -> Iterator[None]:
         """One write transaction. BEGIN IMMEDIATE takes the write lock up front, so a concurrent
-        writer makes us wait (busy timeout, then retries) instead of failing half-way."""
+        writer makes us wait (busy timeout, then retries) instead of failing half-way.
+
+        ``storing``: articles stored by ``_store`` alone, which keeps the writer's grouping cache
+        exact. The cache is dropped when another connection has committed since our last write
+        (PRAGMA data_version, read once the lock is ours), when the transaction fails and after
+        any other write (its changes to groups and keys are not in the cache)."""
         conn = self.conn
         for attempt in range(LOCK_RETRIES):
             try:
@@ -249,17 +258,53 @@ class Notebook:
                 if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
                     raise NotebookError(f"{self.path}: cannot write: {exc}") from exc
                 time.sleep(0.05 * (attempt + 1))
+        if storing and self._grouping_cache is None:
+            from .grouping import WriterCache
+
+            self._grouping_cache = WriterCache()
+        cache = self._grouping_cache
         try:
+            if cache is not None:
+                version = conn.execute("PRAGMA data_version").fetchone()[0] if storing else None
+                if version is None or version != cache.version:
+                    cache.clear()
+                    cache.version = version
+            if storing:
+                # The insert triggers stand aside (migration m008): _insert_grouped counts instead.
+                conn.execute("insert into counts_deferred (writer) values (1)")
+                self._counts = Counter()
             yield
+            if self._counts is not None:
+                self._write_counts(self._counts)
+                conn.execute("delete from counts_deferred")
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
+            if cache is not None:
+                cache.clear()
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise NotebookError(f"{self.path}: cannot write: {exc}") from exc
         except BaseException:
+            if cache is not None:
+                cache.clear()
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        finally:
+            self._counts = None
+            if cache is not None and not storing:
+                cache.clear()
+
+    def _write_counts(self, counts: Counter[tuple[str, str, str]]) -> None:
+        """Add what the stored rows count to migration m007's tables: one upsert per value."""
+        for table, target in (("topic_counts", "(kind, topic)"), ("event_dates", "(kind, day)")):
+            rows = [(kind, value, n) for (where, kind, value), n in sorted(counts.items()) if where == table]
+            if rows:
+                self.conn.executemany(
+                    f"insert into {table} values (?, ?, ?)"
+                    f" on conflict {target} do update set count = count + excluded.count",
+                    rows,
+                )
 
     def find_duplicate(self, text: str) -> int | None:
         row = self.conn.execute(
@@ -278,7 +323,7 @@ class Notebook:
         """Store an article with its events and figures, grouped, in one transaction (``planned``:
         its words and keys, ``grouping.plan`` with this notebook's counted lexicon, if computed)."""
         try:
-            with self._writing():
+            with self._writing(storing=True):
                 return self._store(document, path, source, planned)
         except sqlite3.IntegrityError:
             # Another writer stored the same text between our check and our insert.
@@ -299,7 +344,7 @@ class Notebook:
         """
         if len(entries) > 1:
             try:
-                with self._writing():
+                with self._writing(storing=True):
                     stored = [self._store(e.document, e.path, source, e.planned) for e in entries]
             except Exception as exc:
                 # Nothing of the batch is stored: redone article by article. Except a lock held
@@ -362,7 +407,7 @@ class Notebook:
         events = [event_row(e, article_id, first_event + i) for i, e in enumerate(extraction.events)]
         figures = [figure_row(f, article_id, first_figure + i) for i, f in enumerate(extraction.figures)]
         event_groups, figure_groups = assign_new(
-            self.db, article_id, events, figures, planned, self.counted()
+            self.db, article_id, events, figures, planned, self.counted(), self._grouping_cache
         )
         conn.executemany(
             _INSERT_EVENT_GROUPED,
@@ -378,6 +423,17 @@ class Notebook:
                 for row, f in zip(figures, extraction.figures, strict=True)
             ],
         )
+        counts = self._counts
+        if counts is not None:  # as migration m007's insert triggers count
+            for e in extraction.events:
+                counts["topic_counts", "event", e.topic] += 1
+                if e.sort_date is not None:
+                    counts["event_dates", "start", e.sort_date] += 1
+                end = e.latest if e.latest is not None else e.earliest
+                if end is not None:
+                    counts["event_dates", "end", end] += 1
+            for f in extraction.figures:
+                counts["topic_counts", "figure", f.topic] += 1
 
     def counted(self) -> CountedLexicon:
         """What figures count, folded: the packaged lexicon and a ``counted.toml`` beside the notebook."""

@@ -25,7 +25,9 @@ Finding candidates is bounded, so an article costs the same in a notebook of 100
   with it, then newest first; only the first ``VERIFY`` are checked with the rules. One query
   reads the postings of all the article's keys, one reads the candidates, one files the new
   representatives and one trims the keys that may hold too many; the work per article does not
-  depend on the size of the notebook.
+  depend on the size of the notebook. The ingest writer remembers what it read and wrote of the key
+  tables and representatives (``WriterCache``, bounded) and reads only what it has not seen; it
+  stores the same notebook.
 
 A row's words and keys depend on the row alone (and the counted lexicon): ``plan`` computes them
 where the article is extracted (``ingest --jobs`` workers), and ``assign_new`` groups the rows
@@ -50,11 +52,11 @@ from __future__ import annotations
 import json
 import math
 import zlib
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain, groupby
+from itertools import chain, groupby, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -101,11 +103,16 @@ def _span(row: dict[str, Any]) -> float:
 
 
 def _rank(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
-    if table == "events":
-        first, second = row.get("sort_date"), row.get("latest")
-        return (_span(row), first is None, first or "", second is None, second or "", *_tail(row))
-    first, second = row.get("earliest"), row.get("latest")
-    return (_span(row), first is None, first or "", second is not None, second or "", *_tail(row))
+    found = row.get("_rank")  # kept on the row: a representative is ranked article after article
+    if found is None:
+        if table == "events":
+            first, second = row.get("sort_date"), row.get("latest")
+            found = (_span(row), first is None, first or "", second is None, second or "", *_tail(row))
+        else:
+            first, second = row.get("earliest"), row.get("latest")
+            found = (_span(row), first is None, first or "", second is not None, second or "", *_tail(row))
+        row["_rank"] = found
+    return found
 
 
 def _tail(row: dict[str, Any]) -> tuple[int, int, int]:
@@ -199,23 +206,23 @@ def event_words(row: dict[str, Any]) -> tuple[set[str], set[float]]:
         if stored is None:
             words = _event_words(row)
             row["words"] = " ".join(sorted(words))
-            found = (words, numbers(words))
+            found = row["_words"] = (words, numbers(words))
         else:
             # Representatives are candidates article after article: parse each stored list once.
+            # Not kept on the row: the writer's cache holds many rows, their sets would stay.
             found = _PARSED.get(stored)
             if found is None:
                 if len(_PARSED) >= _PARSED_MAX:
                     _PARSED.clear()
                 words = set(stored.split(" ")) if stored else set()
                 found = _PARSED[stored] = (words, numbers(words))
-        row["_words"] = found
     return found
 
 
 # Parsed ``events.words`` by their stored text (callers never mutate the sets). Bounded: cleared when
 # full, a long ingest meets ever more representatives.
 _PARSED: dict[str, tuple[set[str], set[float]]] = {}
-_PARSED_MAX = 50_000
+_PARSED_MAX = 30_000
 
 
 @dataclass(frozen=True)
@@ -280,18 +287,27 @@ def _candidates(
             [json.dumps(wanted)],
         ).fetchall()
         postings = {key: [row_id for _, row_id in filed] for key, filed in groupby(found, _KEY)}
-    get = postings.get
+    return _ranked(keyed, postings.get), _Postings(looked, postings)
+
+
+def _ranked(
+    keyed: list[tuple[dict[str, Any], Keys]], get: Callable[[int], Sequence[int] | None]
+) -> list[list[int]]:
     ranked = []
     for _, found in keyed:
         # Every posting of every key the row looks in (a key listed twice counts twice), counted in
-        # C; sorted() is nlargest's documented equivalent, and cheaper at these sizes.
-        filed = Counter(chain.from_iterable(filter(None, map(get, found.looked))))
-        best = sorted(filed.items(), key=_SHARES_THEN_NEWEST, reverse=True)[: VERIFY + 2]
-        ranked.append([row_id for row_id, _ in best])
-    return ranked, _Postings(looked, postings)
+        # C; sorted() is nlargest's documented equivalent, and cheaper at these sizes. Shares then
+        # id as one integer (ids are signed 64-bit) sort without a key function.
+        filed: dict[int, int] = {}
+        _count_elements(filed, chain.from_iterable(filter(None, map(get, found.looked))))
+        best = sorted([(shares << 64) + row_id for row_id, shares in filed.items()], reverse=True)
+        ranked.append([((order + _HALF) & _LOW_64) - _HALF for order in best[: VERIFY + 2]])
+    return ranked
 
 
-_SHARES_THEN_NEWEST = itemgetter(1, 0)
+_HALF, _LOW_64 = 1 << 63, (1 << 64) - 1
+
+
 _KEY = itemgetter(0)
 
 
@@ -327,6 +343,119 @@ def _unfile(db: Database, table: str, reps: list[tuple[int, Keys]]) -> None:
         f"delete from {KEYS_TABLE[table]} where key = ? and row_id = ?",
         [(key, rep_id) for rep_id, found in reps for key in found.filed],
     )
+
+
+# ---------------------------------------------------------------------------------------------------
+# The writer's memory of the key tables and representatives
+
+
+class WriterCache:
+    """What one connection knows of the key tables and the representatives, so a long ingest reads
+    each posting list and each candidate row once instead of once per article that looks at it.
+
+    ``postings[table]`` holds, for the keys it knows, exactly the representatives filed there (an
+    empty tuple: none), ``rows[table]`` representatives as ``_rows`` reads them. Both are kept
+    exact by ``_decide`` through what it writes, so they are only valid while every change to the
+    notebook goes through it: the owner clears them when another connection has committed, when a
+    transaction rolls back and after any other write (``db.Notebook._writing``). Bounded: past
+    ``MAX_KEYS`` keys or ``MAX_ROWS`` rows (what one article needs aside) a table forgets the older
+    half of what it learnt.
+    """
+
+    MAX_KEYS = 50_000
+    MAX_ROWS = 15_000
+
+    def __init__(self) -> None:
+        self.version: int | None = None  # PRAGMA data_version when it was last known valid
+        self.postings: dict[str, dict[int, tuple[int, ...]]] = {"events": {}, "figures": {}}
+        self.rows: dict[str, dict[int, dict[str, Any]]] = {"events": {}, "figures": {}}
+
+    def clear(self) -> None:
+        self.version = None
+        for known in (*self.postings.values(), *self.rows.values()):
+            known.clear()
+
+    def load_postings(self, db: Database, table: str, wanted: set[int]) -> dict[int, tuple[int, ...]]:
+        """The table's known postings, every key in ``wanted`` among them (one query for the rest)."""
+        known = self.postings[table]
+        _forget_older_half(known, self.MAX_KEYS - len(wanted))
+        missing = [key for key in wanted if key not in known]
+        if missing:
+            for key in missing:
+                known[key] = ()
+            found = db.execute(
+                f"select key, row_id from {KEYS_TABLE[table]} where key in (select value from json_each(?))"
+                " order by key, row_id",
+                [json.dumps(missing)],
+            ).fetchall()
+            for key, filed in groupby(found, _KEY):
+                known[key] = tuple(row_id for _, row_id in filed)
+        return known
+
+    def load_rows(self, db: Database, table: str, wanted: list[int]) -> dict[int, dict[str, Any]]:
+        """The table's known representatives, those of ``wanted`` that are representatives among them."""
+        known = self.rows[table]
+        _forget_older_half(known, self.MAX_ROWS - len(wanted))
+        missing = [row_id for row_id in wanted if row_id not in known]
+        if missing:
+            where = "id in (select value from json_each(?)) and group_id = id"
+            for row in _rows(db, table, where, [json.dumps(missing)]):
+                known[row["id"]] = _slim(table, row)
+        return known
+
+
+# What a representative is compared and filed by (and values computed from them, kept on the row):
+# a cached row keeps only these (its parsed words are in _PARSED), 0.5-1 KB instead of 2-3.
+_COMPARED = {
+    "events": ("id", "article_id", "when", "mod", "relation", "earliest", "latest", "sort_date", "start"),
+    "figures": (
+        "id", "article_id", "when", "when_mod", "relation", "earliest", "latest", "start", "low", "high",
+        "currency", "percent", "unit",
+    ),
+}  # fmt: skip
+_COMPUTED = ("words", "_rank", "_figure_key")
+
+
+def _slim(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    if table == "events":
+        event_words(row)  # from the text, if the row has no words stored (an imported one)
+    slim = {name: row[name] for name in _COMPARED[table]}
+    for name in _COMPUTED:
+        if name in row:
+            slim[name] = row[name]
+    return slim
+
+
+def _forget_older_half(known: dict[int, Any], room: int) -> None:
+    if len(known) > room:
+        for key in list(islice(known, max(len(known) // 2, len(known) - max(room, 0)))):
+            del known[key]
+
+
+def _file_known(
+    db: Database, table: str, reps: list[tuple[int, Keys]], known: dict[int, tuple[int, ...]]
+) -> None:
+    """``_file`` with every filed key's postings known: the postings past ``KEEP_PER_KEY`` are
+    deleted by key and id, and ``known`` follows what is written."""
+    if not reps:
+        return
+    pairs = [(key, rep_id) for rep_id, found in reps for key in found.filed]
+    keys_table = KEYS_TABLE[table]
+    db.conn.executemany(f"insert or ignore into {keys_table} (key, row_id) values (?, ?)", pairs)
+    # One posting at a time, keeping the newest (highest ids): the same as keeping the newest of
+    # all at once, and a new representative is almost always the newest of its keys.
+    dropped = []
+    for key, rep_id in pairs:
+        filed = known[key]
+        if rep_id in filed:
+            continue
+        filed = (*filed, rep_id) if not filed or rep_id > filed[-1] else tuple(sorted((*filed, rep_id)))
+        if len(filed) > KEEP_PER_KEY:
+            dropped.append((key, filed[0]))
+            filed = filed[1:]
+        known[key] = filed
+    if dropped:
+        db.conn.executemany(f"delete from {keys_table} where key = ? and row_id = ?", dropped)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -416,31 +545,46 @@ def _decide(
     article_id: int,
     keyed: list[tuple[dict[str, Any], Keys]],
     lexicon: CountedLexicon,
+    cache: WriterCache | None = None,
 ) -> dict[int, int]:
     """Group an article's new rows (with their keys) with the stored groups: each row's group id, by
     row id. Takeovers and the candidate keys are written here; the rows' own ``group_id`` is the
-    caller's to store (an update of stored rows, or part of their insert)."""
+    caller's to store (an update of stored rows, or part of their insert). With a ``cache``, postings
+    and candidates come from it where it knows them, and it learns what is written; the notebook
+    written is the same."""
     if not keyed:
         return {}
     keyed = sorted(keyed, key=lambda pair: _rank(table, pair[0]))
     # Candidates are the other articles' representatives as they stand now: a group this article
     # joins is then off limits to its other rows (one row per article), so no later change here
     # can create a candidate.
-    ranked, read = _candidates(db, table, keyed)
+    read: _Postings | None = None
+    known: dict[int, tuple[int, ...]] = {}
+    if cache is None:
+        ranked, read = _candidates(db, table, keyed)
+    else:
+        # The filed keys too: their postings decide what filing trims.
+        wanted_keys = {key for _, found in keyed for key in chain(found.looked, found.filed)}
+        known = cache.load_postings(db, table, wanted_keys)
+        ranked = _ranked(keyed, known.get)
     wanted = sorted({i for ids in ranked for i in ids})
-    candidates = {
-        c["id"]: c
-        for c in (
-            _rows(
+    if not wanted:
+        candidates: dict[int, dict[str, Any]] = {}
+    elif cache is None:
+        candidates = {
+            c["id"]: c
+            for c in _rows(
                 db,
                 table,
                 "id in (select value from json_each(?)) and group_id = id and article_id != ?",
                 [json.dumps(wanted), article_id],
             )
-            if wanted
-            else []
-        )
-    }
+        }
+    else:
+        rows = cache.load_rows(db, table, wanted)
+        candidates = {
+            i: c for i in wanted if (c := rows.get(i)) is not None and c["article_id"] != article_id
+        }
     taken: set[int] = set()  # groups holding a row of this article: never joined twice
     assigned: dict[int, int] = {}  # row id -> group id
     takeovers: list[tuple[int, int]] = []  # (new representative, old representative)
@@ -468,8 +612,22 @@ def _decide(
             assigned[row["id"]] = group["id"]
     if takeovers:
         db.conn.executemany(f"update {table} set group_id = ? where group_id = ?", takeovers)
-        _unfile(db, table, [(o, keys(table, candidates[o], lexicon)) for _, o in takeovers])
-    _file(db, table, reps, read)
+        unfiled = [(o, keys(table, candidates[o], lexicon)) for _, o in takeovers]
+        _unfile(db, table, unfiled)
+        if cache is not None:
+            for old_id, found in unfiled:
+                cache.rows[table].pop(old_id, None)
+                for key in found.filed:
+                    if key in known:
+                        known[key] = tuple(i for i in known[key] if i != old_id)
+    if cache is None:
+        _file(db, table, reps, read)
+    else:
+        _file_known(db, table, reps, known)
+        rows_known = cache.rows[table]
+        by_id = {row["id"]: row for row, _ in keyed}
+        for rep_id, _ in reps:
+            rows_known[rep_id] = _slim(table, by_id[rep_id])
     return assigned
 
 
@@ -558,15 +716,17 @@ def assign_new(
     figures: list[dict[str, Any]],
     planned: Planned,
     lexicon: CountedLexicon,
+    cache: WriterCache | None = None,
 ) -> tuple[dict[int, int], dict[int, int]]:
     """Group an article's rows before they are inserted (``event_row``/``figure_row`` with their
     ids-to-be, inside the caller's transaction): the group id of each, by row id. The same groups as
-    inserting them ungrouped and calling ``assign_article``."""
+    inserting them ungrouped and calling ``assign_article``. ``cache``: see ``WriterCache``; the
+    rows become its representatives as they stand, so they must be inserted as given."""
     for row, words in zip(events, planned.words, strict=True):
         row["words"] = words
     return (
-        _decide(db, "events", article_id, list(zip(events, planned.events, strict=True)), lexicon),
-        _decide(db, "figures", article_id, list(zip(figures, planned.figures, strict=True)), lexicon),
+        _decide(db, "events", article_id, list(zip(events, planned.events, strict=True)), lexicon, cache),
+        _decide(db, "figures", article_id, list(zip(figures, planned.figures, strict=True)), lexicon, cache),
     )
 
 

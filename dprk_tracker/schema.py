@@ -15,6 +15,7 @@ MIGRATION_NAMES = (
     "m005_claim_groups",
     "m006_topic_lookups",
     "m007_read_at_scale",
+    "m008_writer_counts",
 )
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -1,0 +1,241 @@
+"""The ingest writer's shortcuts (grouping.WriterCache, counts kept by the writer instead of the
+m007 insert triggers) store exactly what the plain path stores, whatever else writes meanwhile."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from dprk_tracker import grouping
+from dprk_tracker.db import Notebook, ToAdd
+from dprk_tracker.maintenance import remove_article
+from dprk_tracker.migrations import MIGRATIONS
+from tests.test_claim_groups import _consistent, _generated_documents
+
+TABLES = ("articles", "events", "figures", "event_keys", "figure_keys", "topic_counts", "event_dates")
+
+
+def _contents(db: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(db) as conn:
+        found = {}
+        for table in TABLES:
+            columns = [r[1] for r in conn.execute(f"pragma table_info({table})") if r[1] != "ingested_at"]
+            names = ", ".join(f"[{c}]" for c in columns)
+            found[table] = conn.execute(f"select {names} from {table} order by {names}").fetchall()
+        assert conn.execute("select count(*) from counts_deferred").fetchone() == (0,)
+    return found
+
+
+def _scanned_counts(db: Path) -> dict[str, list[tuple]]:
+    """What m007's tables must hold, counted from the rows."""
+    with sqlite3.connect(db) as conn:
+        return {
+            "topic_counts": conn.execute(
+                "select 'event', topic, count(*) from events group by topic union all"
+                " select 'figure', topic, count(*) from figures group by topic order by 1, 2"
+            ).fetchall(),
+            "event_dates": conn.execute(
+                "select 'end', coalesce(latest, earliest) as day, count(*) from events where day is not null"
+                " group by day union all select 'start', sort_date, count(*) from events"
+                " where sort_date is not null group by sort_date order by 1, 2"
+            ).fetchall(),
+        }
+
+
+@pytest.fixture
+def small_bounds(monkeypatch) -> None:
+    """Few postings per key and a cache that forgets: trims and reloads on almost every article."""
+    monkeypatch.setattr(grouping, "KEEP_PER_KEY", 2)
+    monkeypatch.setattr(grouping.WriterCache, "MAX_KEYS", 1000)
+    monkeypatch.setattr(grouping.WriterCache, "MAX_ROWS", 100)
+
+
+@pytest.fixture
+def uncached(monkeypatch):
+    """A context in which ``assign_new`` reads everything from the notebook (the path before the cache)."""
+    original = grouping.assign_new
+
+    def without_cache(*args, **kwargs):
+        return original(*args[:6])
+
+    class Switch:
+        def __enter__(self) -> None:
+            monkeypatch.setattr(grouping, "assign_new", without_cache)
+
+        def __exit__(self, *exc: object) -> None:
+            monkeypatch.setattr(grouping, "assign_new", original)
+
+    return Switch()
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory) -> list[tuple[str, object]]:
+    return _generated_documents(tmp_path_factory.mktemp("generated"), 24)
+
+
+def _entries(notebook: Notebook, documents: list[tuple[str, object]]) -> list[ToAdd]:
+    counted = notebook.counted()
+    return [ToAdd(d, p, grouping.plan(d.extraction, counted)) for p, d in documents]
+
+
+def _reference(path: Path, documents: list[tuple[str, object]], uncached, remove: int | None = None) -> None:
+    notebook = Notebook(path)
+    with uncached:
+        entries = _entries(notebook, documents)
+        for start in range(0, len(entries), 5):
+            list(notebook.add_many(entries[start : start + 5]))
+            if remove is not None and start == 10:
+                remove_article(notebook, remove)
+    notebook.close()
+
+
+def test_the_cache_stores_what_the_notebook_reads_give(
+    tmp_path: Path, documents, small_bounds, uncached
+) -> None:
+    _reference(tmp_path / "plain.db", documents, uncached)
+    notebook = Notebook(tmp_path / "cached.db")
+    entries = _entries(notebook, documents)
+    for start in range(0, len(entries), 5):
+        list(notebook.add_many(entries[start : start + 5]))
+    cache = notebook._grouping_cache
+    assert cache is not None
+    # The bounds, and what one article needs besides.
+    one_article_keys = max(len({k for e in x.planned.events for k in (*e.looked, *e.filed)}) for x in entries)
+    one_article_rows = max(len(x.document.extraction.events) for x in entries)
+    assert len(cache.postings["events"]) <= 1000 + one_article_keys
+    assert len(cache.rows["events"]) <= 100 + 2 * one_article_rows
+    notebook.close()
+    with sqlite3.connect(tmp_path / "cached.db") as conn:  # so it forgot some on the way
+        assert conn.execute("select count(distinct key) from event_keys").fetchone()[0] > 1000
+        assert conn.execute("select count(*) from events where group_id = id").fetchone()[0] > 100
+    cached = _contents(tmp_path / "cached.db")
+    assert cached == _contents(tmp_path / "plain.db")
+    assert {t: cached[t] for t in ("topic_counts", "event_dates")} == _scanned_counts(tmp_path / "cached.db")
+    assert max(n for _, n in _key_sizes(tmp_path / "cached.db")) == 2  # keys filled to the bound
+    _consistent(tmp_path / "cached.db")
+
+
+def _key_sizes(db: Path) -> list[tuple[int, int]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select key, count(*) from event_keys group by key").fetchall()
+
+
+def test_another_writer_between_batches_is_not_missed(
+    tmp_path: Path, documents, small_bounds, uncached
+) -> None:
+    """A second connection stores articles between two batches of the first: the first one's cache
+    is stale, PRAGMA data_version tells, and it reads the notebook again."""
+    _reference(tmp_path / "plain.db", documents, uncached)
+    first = Notebook(tmp_path / "two.db")
+    second = Notebook(tmp_path / "two.db")
+    entries = _entries(first, documents)
+    for start in range(0, len(entries), 5):
+        writer = second if start // 5 % 2 else first
+        list(writer.add_many(entries[start : start + 5]))
+    first.close()
+    second.close()
+    assert _contents(tmp_path / "two.db") == _contents(tmp_path / "plain.db")
+
+
+def test_a_removal_through_the_same_notebook_drops_the_cache(
+    tmp_path: Path, documents, small_bounds, uncached
+) -> None:
+    """Other writes of the writer's own connection (a removal here) change groups and keys behind
+    the cache's back: it is dropped after them."""
+    _reference(tmp_path / "plain.db", documents, uncached, remove=3)
+    notebook = Notebook(tmp_path / "cached.db")
+    entries = _entries(notebook, documents)
+    for start in range(0, len(entries), 5):
+        list(notebook.add_many(entries[start : start + 5]))
+        if start == 10:
+            remove_article(notebook, 3)
+    notebook.close()
+    cached = _contents(tmp_path / "cached.db")
+    assert cached == _contents(tmp_path / "plain.db")
+    assert {t: cached[t] for t in ("topic_counts", "event_dates")} == _scanned_counts(tmp_path / "cached.db")
+
+
+def test_a_failed_batch_drops_the_cache(tmp_path: Path, documents, small_bounds, uncached) -> None:
+    """A batch that fails is rolled back: what the cache learnt in it is forgotten with it."""
+    _reference(tmp_path / "plain.db", documents[:10] + documents[11:], uncached)
+    notebook = Notebook(tmp_path / "cached.db")
+    entries = _entries(notebook, documents)
+    path, good = documents[10]
+    event = dataclasses.replace(good.extraction.events[0], start=2**64)  # no SQLite integer holds it
+    bad = dataclasses.replace(good, extraction=dataclasses.replace(good.extraction, events=[event]))
+    entries[10] = ToAdd(bad, path, grouping.plan(bad.extraction, notebook.counted()))
+    list(notebook.add_many(entries[:5]))
+    with pytest.raises(OverflowError):
+        list(notebook.add_many(entries[5:15]))
+    list(notebook.add_many(entries[11:15]))
+    for start in range(15, len(entries), 5):
+        list(notebook.add_many(entries[start : start + 5]))
+    notebook.close()
+    assert _contents(tmp_path / "cached.db") == _contents(tmp_path / "plain.db")
+
+
+def test_other_inserts_are_still_counted_by_the_triggers(tmp_path: Path, documents) -> None:
+    """Only the writer's own transactions set the insert triggers aside (m008); an insert from
+    anywhere else (an import, ad-hoc SQL) is counted as before, and a notebook upgraded from schema
+    version 7 keeps exact counts."""
+    path = tmp_path / "nb.db"
+    legacy = sqlite_utils.Database(path)
+    MIGRATIONS.apply(legacy, stop_before="m008_writer_counts")
+    legacy.close()
+    notebook = Notebook(path)  # upgrades to m008
+    assert notebook.schema_version == len(MIGRATIONS._migrations)
+    list(notebook.add_many(_entries(notebook, documents[:6])))
+    notebook.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "insert into events (article_id, [when], earliest, latest, sort_date, time_text, time_start,"
+            " time_end, text, start, [end], topic) values (1, '2031-05', '2031-05-01', '2031-05-31',"
+            " '2031-05-01', 'May 2031', 0, 8, 'x', 0, 8, 'not a topic yet')"
+        )
+        conn.execute(
+            "insert into figures (article_id, text, topic, sentence, start, [end])"
+            " values (1, '3', 'not a topic yet', 'x', 0, 1)"
+        )
+    counts = _scanned_counts(path)
+    assert ("event", "not a topic yet", 1) in counts["topic_counts"]
+    assert ("figure", "not a topic yet", 1) in counts["topic_counts"]
+    assert ("end", "2031-05-31", 1) in counts["event_dates"]
+    kept = _contents(path)
+    assert {t: kept[t] for t in ("topic_counts", "event_dates")} == counts
+
+
+def test_counts_rebuilt_by_m007_on_a_later_schema_stay_exact(tmp_path: Path, documents) -> None:
+    """m007 applied again to a notebook past m008 (its counts dropped by hand) makes insert triggers
+    that stand aside for the writer, as m008's do: the next ingest is not counted twice."""
+    path = tmp_path / "nb.db"
+    notebook = Notebook(path)
+    list(notebook.add_many(_entries(notebook, documents[:4])))
+    notebook.close()
+    with sqlite3.connect(path) as conn:
+        for (trigger,) in conn.execute(
+            "select name from sqlite_master where name like '%_counts_a_'"
+        ).fetchall():
+            conn.execute(f"drop trigger {trigger}")
+        conn.execute("drop table topic_counts")
+        conn.execute("drop table event_dates")
+        for index in (
+            "figures_span",
+            "figures_span_page",
+            "figures_topic_span_page",
+            "figures_half_open_page",
+        ):
+            conn.execute(f"drop index {index}")
+        conn.execute("drop index articles_published_by_id")
+        conn.execute("delete from _sqlite_migrations where name = 'm007_read_at_scale'")
+    notebook = Notebook(path)  # m007 again
+    list(notebook.add_many(_entries(notebook, documents[4:8])))
+    notebook.close()
+    kept = _contents(path)
+    assert {t: kept[t] for t in ("topic_counts", "event_dates")} == _scanned_counts(path)
+    assert sum(n for kind, _, n in kept["topic_counts"] if kind == "event") == sum(
+        len(d.extraction.events) for _, d in documents[:8]
+    )
