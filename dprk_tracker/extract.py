@@ -234,26 +234,13 @@ def _figure(
     # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
         relation = sentences.anchor(as_of)[2]
-        return Figure(
-            text=quantity.text,
-            start=quantity.start,
-            end=quantity.end,
-            low=quantity.low,
-            high=quantity.high,
-            qualifier=quantity.qualifier,
-            unit=quantity.unit,
-            currency=quantity.currency,
-            percent=quantity.percent,
-            topic=_figure_topic(quantity, text, (s_start, s_end), topics),
-            when=as_of.value,
-            when_mod=as_of.mod,
-            relation=relation if relation != as_of.mod else None,
-            earliest=as_of.earliest,
-            latest=as_of.latest,
-            precision=as_of.precision,
-            sentence=text[s_start:s_end],
-        )
-    earliest, latest = bounds.get()
+        when, when_mod, earliest, latest = as_of.value, as_of.mod, as_of.earliest, as_of.latest
+        relation = relation if relation != as_of.mod else None
+        precision = as_of.precision
+    else:
+        earliest, latest = bounds.get()
+        when, when_mod, relation = (reference.value if reference else None), None, None
+        precision = reference.precision if reference else None
     return Figure(
         text=quantity.text,
         start=quantity.start,
@@ -265,12 +252,12 @@ def _figure(
         currency=quantity.currency,
         percent=quantity.percent,
         topic=_figure_topic(quantity, text, (s_start, s_end), topics),
-        when=reference.value if reference else None,
-        when_mod=None,
-        relation=None,
+        when=when,
+        when_mod=when_mod,
+        relation=relation,
         earliest=earliest,
         latest=latest,
-        precision=reference.precision if reference else None,
+        precision=precision,
         sentence=text[s_start:s_end],
     )
 
