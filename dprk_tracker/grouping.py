@@ -450,7 +450,7 @@ def _file_known(
         if rep_id in filed:
             continue
         filed = (*filed, rep_id) if not filed or rep_id > filed[-1] else tuple(sorted((*filed, rep_id)))
-        if len(filed) > KEEP_PER_KEY:
+        while len(filed) > KEEP_PER_KEY:  # (more than one only where a key already held too many)
             dropped.append((key, filed[0]))
             filed = filed[1:]
         known[key] = filed

@@ -439,7 +439,7 @@ TRIGGERS: dict[str, str] = {
     "relative_in": "earlier later early late",
     "week_of_month": "the first second third fourth last final",
     "anaphoric_day": "earlier later early late that the",
-    "year_compound": "year year's year’s",
+    "year_compound": "year year's",  # (triggers are read in folded text: "year’s" is "year's")
     "set": "every each per",
     "set_word": " ".join(table("set_words")),
     "set_times": "once twice thrice @num",
@@ -834,7 +834,9 @@ def match_at(
         window = text[position : position + 120]
         found = match_at(window, 0, folded(window))
         return (found[0], found[1], found[2] + position, found[3] + position) if found else None
-    trigger = scanners(ascii_words(lowered))[0].match(lowered, position)
+    # One position: the Unicode scanner is exact for any text, and deciding which pair fits would
+    # read the whole text at every call.
+    trigger = scanners(False)[0].match(lowered, position)
     if trigger:
         indices = _NUMBER_RULES.get(trigger.lastgroup or "")
         if indices is None:
