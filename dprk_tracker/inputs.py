@@ -164,10 +164,10 @@ def prepare(
 
     A text already stored is not extracted again. With ``jobs`` > 1 and the ``notebook`` file, each
     worker looks that up itself (``find_duplicate`` is then not called: parsing and hashing leave the
-    writer). An item is checked when it is sent to extraction, up to ``jobs * CHUNK_PER_JOB`` items
-    ahead of the one the writer stores, against what is committed: a repeated text among those is
-    extracted twice and the writer finds the duplicate when it stores it (the message is the same
-    either way).
+    writer). An item is checked when it is sent to extraction, up to ``jobs * CHUNK_PER_JOB + 2 *
+    BATCH_ARTICLES`` items ahead of the one the writer stores, against what is committed: a repeated
+    text among those is extracted twice and the writer finds the duplicate when it stores it (the
+    message is the same either way).
     """
 
     def check(item: Item) -> Prepared | None:
@@ -187,8 +187,13 @@ def prepare(
             yield ready
         return
     # A window of items in flight, refilled as the writer takes the oldest: the workers extract
-    # while the writer stores (a chunk at a time left them idle while the writer caught up).
-    ahead = jobs * CHUNK_PER_JOB
+    # while the writer stores (a chunk at a time left them idle while the writer caught up). The
+    # writer takes a batch of articles, then stores it in one go: a window of two batches keeps the
+    # workers extracting meanwhile (one of 16 left them idle most of each store, and the writer
+    # then waited for each article of the next batch).
+    from .db import BATCH_ARTICLES
+
+    ahead = jobs * CHUNK_PER_JOB + 2 * BATCH_ARTICLES
     iterator = iter(stream)
     pending: deque[tuple[Item, Prepared | Future[tuple[Document | None, Planned | None, int | None]]]]
     pending = deque()
