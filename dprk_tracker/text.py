@@ -88,11 +88,9 @@ def _ends(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int, end: int) -> bool:
-    if not dot or text[dot - 1] not in _WORD_CHARS:
-        return False  # a period after a digit, a quote or a bracket: no abbreviation (cheap test first)
-    letters = text[dot - _LONG_WORD : dot] if dot >= _LONG_WORD_FROM else ""
-    if letters.isascii() and letters.isalpha():
-        return False  # a word longer than any abbreviation, with no initials' periods
+    """Whether the period at ``dot`` ends an abbreviation. The caller (``sentence_spans``) has already
+    ruled out the cheap cases: a period after no word character, or after a word longer than any
+    abbreviation."""
     # The word: the run of letters and periods that ends at the dot, read within the window, from its
     # first letter (two strips, not a regex search from each position of the window).
     window = text[max(0, dot - _WINDOW) : dot]
