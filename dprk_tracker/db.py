@@ -264,9 +264,9 @@ class Notebook:
             self._grouping_cache = WriterCache()
         cache = self._grouping_cache
         try:
-            if cache is not None:
-                version = conn.execute("PRAGMA data_version").fetchone()[0] if storing else None
-                if version is None or version != cache.version:
+            if cache is not None and storing:  # (any other write empties the cache when it ends)
+                version = conn.execute("PRAGMA data_version").fetchone()[0]
+                if version != cache.version:
                     cache.clear()
                     cache.version = version
             if storing:
