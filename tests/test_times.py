@@ -184,6 +184,15 @@ def test_relative(text: str, span: str, value: str) -> None:
             "2024-11-20",
             [("2019", "2019"), ("the following year", "2020")],
         ),
+        # A year as the subject of its sentence: the verb after it is no counted plural.
+        ("Analysts said 2024 was the deadliest year.", "2025-06-01", [("2024", "2024")]),
+        ("2023 marks a turning point.", "2025-06-01", [("2023", "2023")]),
+        # Years in words: after a signal, a determiner or at a sentence's start; elsewhere a count.
+        ("Nineteen ninety-nine was hard.", "2024-11-20", [("Nineteen ninety-nine", "1999")]),
+        ("a nineteen ninety-seven attack", "2024-11-20", [("nineteen ninety-seven", "1997")]),
+        ("noted that eighteen-hundred North Korean troops died", "2024-11-20", []),
+        ("Eighteen hundred troops died.", "2024-11-20", []),
+        ("shipped eighteen-hundred 122mm rockets", "2024-11-20", []),
     ],
 )
 def test_context_classes(text: str, reference: str, expected: list[tuple[str, str]]) -> None:

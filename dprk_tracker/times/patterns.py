@@ -856,8 +856,11 @@ QUANTITY_WORDS = frozenset(words("quantity_words"))
 FUTURE_MODALS = frozenset(words("future_modals"))
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})
 FUTURE_MARKERS = (*words("future_markers"), "next")
-# A lower-case plural right after a number marks a count ("2000 troops"), not a year.
-COUNT_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b(?!\s+(?:ago|earlier|later))")
+# A lower-case plural right after a number marks a count ("2000 troops"), not a year; a verb does not
+# ("2024 was the deadliest year").
+COUNT_NOUN_AFTER = re.compile(
+    r"\s+(?!" + alternation(words("verbs_after_year")) + r"\b)[a-z]+s\b(?!\s+(?:ago|earlier|later))"
+)
 
 
 _PUNCTUATION = "\"'“”‘’()[]{},;:!?*-–—"

@@ -190,6 +190,13 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
             return False
         if year < 1900 and candidate.signal is None:
             return False
+    if rule == "spelled_year" and candidate.signal is None and not lowered.startswith("the", start):
+        # News writes years in digits; a year in words follows "in", "since"..., a determiner ("a
+        # nineteen ninety-seven attack") or opens a sentence ("Nineteen ninety-six was..."). Anywhere
+        # else, or before a plural, it is a count: "eighteen-hundred North Korean troops".
+        placed = (bool(words) and words[-1] in _NOUN_DETERMINERS) or _opens_sentence(text, start)
+        if not placed or COUNT_NOUN_AFTER.match(text, end, end + 40):
+            return False
     possessive = text[end : end + 2] in ("'s", "’s")  # "November's elections"
     if (
         rule == "month"
@@ -231,6 +238,13 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n\s*)['\"“‘(]?$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
 _GLUE_RULES = frozenset({"year", "duration", "ago"})
 _RATE_GROUPS = frozenset({"num", "unit"})
 _RATE_WORDS = frozenset(
@@ -260,7 +274,7 @@ def _counted_plural(words: list[str]) -> bool:
     return any(c.isdigit() for c in count) or (count not in ("a", "an") and number_value(count) is not None)
 
 
-_MONTH_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _OPENING_QUOTES = frozenset("\"“‘'`")
 
 
@@ -268,7 +282,7 @@ def _determined_month(month: str, words: list[str]) -> bool:
     """ "the March accession", "a June agreement": a capitalised month after a determiner dates the noun
     ("May" stays out: "a May" is as often a name)."""
     previous = words[-1:]
-    return month.lower() != "may" and bool(previous) and previous[0] in _MONTH_DETERMINERS
+    return month.lower() != "may" and bool(previous) and previous[0] in _NOUN_DETERMINERS
 
 
 def _explicit_year(candidate: Candidate) -> int | None:
