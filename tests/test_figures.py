@@ -269,6 +269,8 @@ def test_multipliers(text: str, low: float, high: float | None, span: str) -> No
         ("1 million barrels of oil", 1e6, "barrels", "1 million barrels"),
         ("200,000 tonnes of rice", 200000, "tonnes", "200,000 tonnes"),
         ("152 mm shells", 152, "mm", "152 mm"),
+        ("shipped 122mm rockets", 122, "mm", "122mm"),  # glued "mm": a calibre, not "million"
+        ("152MM shells", 152, "mm", "152MM"),
         ("a 26-year-old soldier", 26, "years old", "26-year-old"),
         ("10kg", 10, "kg", "10kg"),
         ("900 km/h", 900, "km/h", "900 km/h"),
@@ -277,6 +279,13 @@ def test_multipliers(text: str, low: float, high: float | None, span: str) -> No
 def test_measures(text: str, value: float, unit: str, span: str) -> None:
     q = one(text)
     assert (q.low, q.unit, q.text) == (value, unit, span)
+
+
+def test_glued_mm_is_money_after_a_currency() -> None:
+    assert [(q.low, q.currency, q.text) for q in find_quantities("raised $5mm and US$ 1MM")] == [
+        (5_000_000, "USD", "$5mm"),
+        (1_000_000, "USD", "US$ 1MM"),
+    ]
 
 
 # --- counted nouns ---------------------------------------------------------------------------------

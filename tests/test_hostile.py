@@ -155,6 +155,7 @@ SPECIALS = [
     " -- ",
 ]
 
+
 def _national_number(parts: tuple[int, str, str, int]) -> str:
     whole, group, point, fraction = parts
     digits = f"{whole:,}".replace(",", group)

@@ -301,6 +301,13 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
     if num.scale_letter in ("g", "G") and not side.currency and _WORD_AFTER.match(text, num.end):
         side.adjective = True  # "5G network": a name, not five billion
         return side
+    if num.scaled and not side.currency and _GLUED_MM.match(text, num.end - 3, num.end):
+        # "122mm rockets": glued "mm" is money slang only after a currency ("$1mm"), else a calibre.
+        side.value = num.value / num.factor
+        side.factor = 1.0
+        side.measure = "mm"
+        side.end = num.end
+        return side
     # A glued single-letter scale is a unit unless money or an upper-case M/B/G ("10m" tall vs "$10m").
     if num.scale_letter and num.scale_letter in "mt" and not side.currency:
         side.value = num.value / num.factor
@@ -412,6 +419,9 @@ def _compatible(a: _Side, b: _Side) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # Rejections: numbers that are not figures.
+
+
+_GLUED_MM = re.compile(r"\d(?:mm|MM)")
 
 
 def _glued_letters(text: str, num: Number, p: _Patterns) -> bool:
