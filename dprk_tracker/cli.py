@@ -4,6 +4,7 @@ Heavy modules (the extractors, sqlite-utils) are imported inside commands so ``t
 stays fast. Every error a user can cause becomes one line on stderr and a non-zero exit.
 """
 
+import copy
 import functools
 import inspect
 import os
@@ -510,11 +511,28 @@ def _source_quote(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# A table lists this many of a group's articles and counts the rest: in a large notebook a claim
+# repeated by dozens of articles would otherwise take the table's width from the date and the text.
+ARTICLES_SHOWN = 3
+
+
+def _articles_cell(row: dict[str, Any]) -> str:
+    ids = row["articles"]
+    shown = ",".join(str(a) for a in ids[:ARTICLES_SHOWN])
+    return f"{shown} +{len(ids) - ARTICLES_SHOWN}" if len(ids) > ARTICLES_SHOWN else shown
+
+
 def _with_source_column(columns: list[Column]) -> list[Column]:
     result = [c for c in columns if c.header != "Art."]
     result.append(Column("Src", lambda r: str(r["sources"]), justify="right", no_wrap=True))
     result.append(
-        Column("Art.", lambda r: ",".join(str(a) for a in r["articles"]), justify="right", no_wrap=True)
+        Column(
+            "Art.",
+            _articles_cell,
+            justify="right",
+            no_wrap=True,
+            plain=lambda r: ",".join(str(a) for a in r["articles"]),  # a Markdown report lists them all
+        )
     )
     if any(c.header == "Quote" for c in columns):  # keep the quote last, as in the plain table
         result.sort(key=lambda c: c.header == "Quote")
@@ -574,7 +592,7 @@ def timeline(
     notebook = _notebook(settings, create=False)
     filters = tagged(_filters(notebook, _filter_lexicon(settings), topic, since, until, article, limit), tag)
     # The same event from several articles is one row: groups are kept at ingest, paged in SQL.
-    groups = [stored_event_group(members) for members in notebook.grouped("events", filters)]
+    groups = [stored_event_group(members, explain=why) for members in notebook.grouped("events", filters)]
     rows = [g.first for g in groups]
     data = [
         {
@@ -697,7 +715,9 @@ def figures(
     if trend:
         _print_trend(notebook.figures(filters), fmt, counted)
         return
-    groups = [stored_figure_group(members, counted) for members in notebook.grouped("figures", filters)]
+    groups = [
+        stored_figure_group(members, counted, explain=why) for members in notebook.grouped("figures", filters)
+    ]
     rows = [g.first for g in groups]
     data = [_figure_json(r) for r in rows]
     columns = _visible(FIGURE_COLUMNS, filters)
@@ -1004,6 +1024,36 @@ def _click_errors() -> tuple[type[Exception], type[Exception]]:
     return NoArgsIsHelpError, UsageError
 
 
+# The main options that take a value: the first word after them is theirs, not a command's.
+_VALUED_OPTIONS = ("--db", "--topics")
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command being run: Typer turns every registered command's signature
+    into parameters at each start, a tenth of a read command's time. Help without a command, a
+    misspelled command and anything unusual get the whole app, so every message stays the same."""
+    words = iter(args)
+    for word in words:
+        if word in _VALUED_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            break
+        elif not word.startswith(tuple(f"{option}=" for option in _VALUED_OPTIONS)):
+            return app  # --help, or an option of no command
+    else:
+        return app
+    commands = [
+        c for c in app.registered_commands
+        if (c.name or typer.main.get_command_name(c.callback.__name__ if c.callback else "")) == word
+    ]  # fmt: skip
+    groups = [g for g in app.registered_groups if g.name == word]
+    if not commands and not groups:
+        return app
+    narrowed = copy.copy(app)
+    narrowed.registered_commands, narrowed.registered_groups = commands, groups
+    return narrowed
+
+
 def main() -> None:
     """The console script: usage errors as one line too, never a traceback."""
     import signal
@@ -1012,12 +1062,15 @@ def main() -> None:
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     no_args, usage_error = _click_errors()
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(_app_for(sys.argv[1:]))
     try:
         code = command.main(args=sys.argv[1:], prog_name="tracker", standalone_mode=False)
     except no_args as exc:
         context = getattr(exc, "ctx", None)
-        print(context.get_help() if context else "")
+        try:
+            print(context.get_help() if context else "")
+        except BrokenPipeError:  # `tracker | head`
+            sys.stderr.close()
         sys.exit(0)
     except usage_error as exc:
         context = getattr(exc, "ctx", None)

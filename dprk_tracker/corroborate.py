@@ -343,9 +343,12 @@ def _because(kind: str, first: dict[str, Any], row: dict[str, Any], reason: str)
 # Groups stored in the notebook (grouping.py): explaining a page of them
 
 
-def stored_event_group(rows: list[dict[str, Any]]) -> Group:
-    """A stored group of events (the member shown first), with why each other member is in it."""
+def stored_event_group(rows: list[dict[str, Any]], *, explain: bool = True) -> Group:
+    """A stored group of events (the member shown first), with why each other member is in it
+    (``explain``: comparing wordings is most of a read command's own work, so only on request)."""
     first = rows[0]
+    if not explain:
+        return Group(list(rows))
     first_words = _event_words(first)
     why = [
         _because("event", first, row, event_match(first, row, first_words, _event_words(row)) or _INDIRECT)
@@ -354,9 +357,13 @@ def stored_event_group(rows: list[dict[str, Any]]) -> Group:
     return Group(list(rows), why)
 
 
-def stored_figure_group(rows: list[dict[str, Any]], lexicon: CountedLexicon) -> Group:
+def stored_figure_group(
+    rows: list[dict[str, Any]], lexicon: CountedLexicon, *, explain: bool = True
+) -> Group:
     """A stored group of figures, as ``stored_event_group``."""
     first = rows[0]
+    if not explain:
+        return Group(list(rows))
     why = []
     for row in rows[1:]:
         date = compatible_dates(first, row, mod_key="when_mod")

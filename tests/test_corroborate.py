@@ -180,3 +180,12 @@ def test_why_in_the_table_wraps_under_its_row(tracker, reports, monkeypatch: pyt
         "  figure 4 (article 2) joins figure 2 (article 1): same date 2025-03; same\n"
         "  figure 'More than 3,000' ≙ 'Over 3,000', killed or wounded\n"
     )
+
+
+def test_a_table_lists_three_articles_of_a_group_and_counts_the_rest() -> None:
+    from dprk_tracker.cli import _articles_cell, _with_source_column
+
+    assert _articles_cell({"articles": [1, 2, 3]}) == "1,2,3"
+    assert _articles_cell({"articles": [32, 317, 433, 2325, 3120]}) == "32,317,433 +2"
+    [column] = [c for c in _with_source_column([]) if c.header == "Art."]
+    assert column.plain({"articles": [32, 317, 433, 2325]}) == "32,317,433,2325"  # Markdown: all

@@ -65,3 +65,58 @@ def test_a_table_loads_rich(stored: Path) -> None:
 def test_schema_names_the_migrations_in_order() -> None:
     assert [m.name for m in migrations.MIGRATIONS._migrations] == list(schema.MIGRATION_NAMES)
     assert schema.SCHEMA_VERSION == len(schema.MIGRATION_NAMES) == 8
+
+
+# --- Typer builds only the command being run ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "built"),
+    [
+        (["timeline", "--limit", "5"], (["timeline"], [])),
+        (["--db", "x.db", "figures"], (["figures"], [])),
+        (["--db=x.db", "--topics", "t.toml", "import", "dump.jsonl"], (["import"], [])),
+        (["note", "list"], ([], ["note"])),
+    ],
+)
+def test_only_the_command_run_is_built(args: list[str], built: tuple[list[str], list[str]]) -> None:
+    from typer.main import get_command_name
+
+    from dprk_tracker import cli
+
+    narrowed = cli._app_for(args)
+    commands = [c.name or get_command_name(c.callback.__name__) for c in narrowed.registered_commands]
+    assert (commands, [g.name for g in narrowed.registered_groups]) == built
+    assert narrowed.registered_callback is cli.app.registered_callback
+
+
+@pytest.mark.parametrize(
+    "args", [[], ["--help"], ["timelin"], ["--db", "timeline"], ["--verbose", "timeline"], ["--", "x"]]
+)
+def test_help_and_mistakes_get_the_whole_app(args: list[str]) -> None:
+    from dprk_tracker import cli
+
+    assert cli._app_for(args) is cli.app
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--help"],
+        ["note", "add", "--help"],
+        ["--db", "x.db", "figures", "--since", "soon"],
+        ["timeline", "--bogus"],
+        ["tag"],
+    ],
+)
+def test_the_narrowed_app_answers_as_the_whole_one(args: list[str], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dprk_tracker import cli
+
+    runner = CliRunner()
+    whole, narrowed = (
+        runner.invoke(a, args, env={"TRACKER_DB": str(tmp_path / "n.db")})
+        for a in (cli.app, cli._app_for(args))
+    )
+    assert (narrowed.exit_code, narrowed.output) == (whole.exit_code, whole.output)
