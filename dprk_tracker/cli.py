@@ -778,9 +778,14 @@ ARTICLE_COLUMNS = [
     Column("Title", lambda r: r["title"] or "untitled", ratio=1),
     Column("Source", lambda r: r["source"] or ""),
     Column("Published", lambda r: _published(r["published"], r["published_source"]), no_wrap=True),
-    Column("Events", lambda r: str(r["events"]), justify="right"),
-    Column("Figures", lambda r: str(r["figures"]), justify="right"),
+    Column("Events", lambda r: _count(r["events"]), justify="right"),
+    Column("Figures", lambda r: _count(r["figures"]), justify="right"),
 ]
+
+
+def _count(value: Any) -> str:
+    """A count as people read it in a table ("1,362,958"); data formats keep the number."""
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _published(value: str | None, how: str | None) -> str:
@@ -866,16 +871,16 @@ def _print_overview(out: "Console", overview: dict[str, Any], fmt: Format) -> No
     if overview["earliest"]:
         span = f"{overview['earliest']} to {overview['latest'] or 'open'}"
     head = [
-        {"field": "Articles", "value": str(overview["articles"])},
-        {"field": "Events", "value": str(overview["events"])},
-        {"field": "Figures", "value": str(overview["figures"])},
+        {"field": "Articles", "value": overview["articles"]},
+        {"field": "Events", "value": overview["events"]},
+        {"field": "Figures", "value": overview["figures"]},
         {"field": "Dates span", "value": span},
     ]
     emit(
         out,
         head,
         fmt,
-        [Column("Notebook", lambda r: r["field"], style="bold"), Column("", lambda r: r["value"])],
+        [Column("Notebook", lambda r: r["field"], style="bold"), Column("", lambda r: _count(r["value"]))],
     )
     latest = {f["topic"]: f for f in overview["latest_figures"]}
     rows = [{**t, "latest": latest.get(t["topic"])} for t in overview["topics"]]
@@ -893,8 +898,8 @@ def _print_overview(out: "Console", overview: dict[str, Any], fmt: Format) -> No
         fmt,
         [
             Column("Topic", lambda r: r["topic"], no_wrap=True),
-            Column("Events", lambda r: str(r["events"]), justify="right"),
-            Column("Figures", lambda r: str(r["figures"]), justify="right"),
+            Column("Events", lambda r: _count(r["events"]), justify="right"),
+            Column("Figures", lambda r: _count(r["figures"]), justify="right"),
             Column("Latest figure", latest_cell, ratio=1),
         ],
     )

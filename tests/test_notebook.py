@@ -199,6 +199,16 @@ def test_summary_of_notebook_and_article(tracker, seed: Path) -> None:
     assert "│ Reference date │ 2025 (inferred: the latest year the text names)" in table
 
 
+def test_table_counts_are_grouped_by_thousands_and_data_keeps_numbers() -> None:
+    from dprk_tracker.cli import _count
+
+    assert (_count(1_362_958), _count(7), _count("2024-01-01 to 2025-12-31")) == (
+        "1,362,958",
+        "7",
+        "2024-01-01 to 2025-12-31",
+    )
+
+
 # -- extract ----------------------------------------------------------------------------------------
 
 

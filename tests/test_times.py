@@ -193,6 +193,10 @@ def test_relative(text: str, span: str, value: str) -> None:
         ("noted that eighteen-hundred North Korean troops died", "2024-11-20", []),
         ("Eighteen hundred troops died.", "2024-11-20", []),
         ("shipped eighteen-hundred 122mm rockets", "2024-11-20", []),
+        # "The year of ...": a period named by what follows, not the reference date's.
+        ("It was remembered as the year of the deployment.", "2024-11-20", []),
+        ("talks in the week of the summit", "2024-11-20", []),
+        ("a high for the year of $42 a share", "2024-11-20", [("the year", "2024")]),
     ],
 )
 def test_context_classes(text: str, reference: str, expected: list[tuple[str, str]]) -> None:

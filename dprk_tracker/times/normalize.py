@@ -491,6 +491,8 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
 def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
     if "anaphoric" in groups and groups["rel"].lower() == "the":
         return None  # "the year before": relative to an event, not to the reference date
+    if "named" in groups and groups["rel"].lower() == "the":
+        return None  # "the year of the tiger", "the week of the summit": named by what follows
     if "ended" in groups and groups["rel"].lower() == "the" and groups["unit"].lower() == "year":
         return Norm("DURATION", "P1Y", None, None)  # "the (fiscal) year ended March 31": a span of a year
     unit = unit_code(groups["unit"])

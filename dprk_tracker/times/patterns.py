@@ -281,7 +281,8 @@ RULES: list[tuple[str, str]] = [
         r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"
         + _OR_SO
         + r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
-        r"(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)\b))?",
+        r"(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)\b))?"
+        r"(?:(?=\s+(?P<named>of)\s+[^\W\d]))?",
     ),
     # earlier this year, said as "earlier in the year"
     (
