@@ -309,10 +309,28 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("at least 50 KN-23 and KN-24 missiles", "missiles"),
         ("deaths at around 300", "deaths"),
         ("seven Ukrainian regions", "regions"),
+        ("the toll rose to 3,700 killed or wounded", "killed or wounded"),  # the whole predicate
+        ("Officials counted 3,700 killed and wounded.", "killed and wounded"),
+        ("Losses reached over 3,000 by then.", "losses"),  # a sentence's capitalized first word
+        ("Casualties numbered 3,000.", "casualties"),
+        ("They saw 3,000 dead", "dead"),
     ],
 )
 def test_counted_noun(text: str, unit: str) -> None:
     assert one(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris estimated 3,000.",  # who estimates is not what is counted
+        "Kim reached 3,000.",
+        "the count reached over 3,000 earlier",  # a time word is no counted noun
+        "a total of 3,000 later",
+    ],
+)
+def test_no_counted_noun(text: str) -> None:
+    assert one(text).unit is None
 
 
 def test_counted_noun_span_points_into_the_text() -> None:

@@ -30,7 +30,7 @@ _STOP = frozenset(
         included include includes he she it they them we you i us him there here more most less least
         fewer many much some any each every all both either neither other another such same own sent
         took made left came went gave put set fled went got held met saw brought last next first second
-        third percent per cent times fold
+        third percent per cent times fold earlier later ago now today yesterday
         """
     )
 )
@@ -157,19 +157,31 @@ def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
 
 
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
+_AMOUNTING = frozenset(
+    _split("reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit")
+)
+_TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$")
 
 
 def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -> tuple[int, int] | None:
     rest = list(toks)
-    linked = False
+    links = []
     while rest and rest[-1][0] in _LINKS and len(rest) > 1:
-        linked = True
-        rest.pop()
-    if not (linked or qualified) or not rest:
+        links.append(rest.pop()[0])
+    if not (links or qualified) or not rest:
         return None
+    # "Losses reached 3,000": a plural that opens the sentence is capitalized, not a name; unless it
+    # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
+    measured = bool(links) and links[-1] in _AMOUNTING
     words = []
     for word, start, end in reversed(rest[-2:]):
-        if not _LOWER_WORD.fullmatch(text, start, end) or word in _NOUN_BEFORE_STOP:
+        lower = _LOWER_WORD.fullmatch(text, start, end) or (
+            measured
+            and _TITLE_PLURAL.fullmatch(text, start, end)
+            and _SENTENCE_START.search(text, max(0, start - 4), start)
+        )
+        if not lower or word.lower() in _NOUN_BEFORE_STOP:
             break
         words.insert(0, (start, end))
     if not words:
@@ -312,6 +324,10 @@ _PREDICATE_STEMS = (
 )
 
 
+# The first two letters of a participle of _PREDICATE (a cheap test before the pattern).
+_PREDICATE_HEADS = frozenset({"ki", "wo", "in", "de", "di", "ca", "mi", "ex", "sl", "hu", "ta"})
+
+
 def counted_noun(
     text: str, num_start: int, num_end: int, value: float | None, qualified: bool = False
 ) -> Counted | None:
@@ -325,11 +341,17 @@ def counted_noun(
     stop = _sentence_stop(text, num_end, limit)
     if stop >= 0:
         limit = stop
-    phrase = noun_phrase(text, num_end, limit, single=value == 1)
+    # A participle right after the number is what it counts ("3,700 killed or wounded"), not the head
+    # of a noun phrase ("killed") that the rest of the predicate would then miss.
+    pred = (
+        _PREDICATE.match(text, num_end, limit)
+        if text[num_end + 1 : num_end + 3] in _PREDICATE_HEADS
+        else None
+    )
+    phrase = None if pred else noun_phrase(text, num_end, limit, single=value == 1)
     after = phrase[2] if phrase else num_end
 
-    pred = None
-    window = text[after : min(limit, after + 90)].lower()
+    window = "" if pred else text[after : min(limit, after + 90)].lower()
     if any(stem in window for stem in _PREDICATE_STEMS):
         pred = _PREDICATE.match(text, after, limit)
         if pred is None and phrase is not None:
