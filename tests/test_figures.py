@@ -314,6 +314,10 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("Losses reached over 3,000 by then.", "losses"),  # a sentence's capitalized first word
         ("Casualties numbered 3,000.", "casualties"),
         ("They saw 3,000 dead", "dead"),
+        ("the 12,000 North Koreans deployed to Kursk", "north koreans"),  # a plural demonym is the head
+        ("about 3,000 Americans caught in Iraq", "americans"),
+        ("At least 50,000 U.S. troops are expected", "troops"),  # dotted initials end no sentence
+        ("some 300 U.N. peacekeepers", "peacekeepers"),
     ],
 )
 def test_counted_noun(text: str, unit: str) -> None:

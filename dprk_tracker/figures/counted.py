@@ -37,7 +37,11 @@ _STOP = frozenset(
 # Modifiers skipped before the phrase ("5,000 more military engineers").
 _LEADING = frozenset(_split("more additional extra other new fresh further estimated of"))
 _OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
-_WORD = re.compile(r"\s*+([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])")
+_WORD = re.compile(
+    r"\s*+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])"
+)  # dotted initials too: "50,000 U.S. troops"
+# A capitalized plural ("Koreans", "POWs"): the head of its phrase, whatever lower-case word follows.
+_PLURAL_NAME = re.compile(r"[A-Z][a-z]+[a-rt-z]s|[A-Z]{2,}s")
 _IRREGULAR_PLURALS = frozenset(
     _split(
         """
@@ -256,6 +260,8 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             cursor = end = w.end()
             words += 1
             last_proper = (w.start(1), w.end(1))
+            if _PLURAL_NAME.fullmatch(word):
+                break  # a plural demonym is the head: "12,000 North Koreans deployed to Kursk"
             continue
         if unit_start is None:
             unit_start = w.start(1)
@@ -297,11 +303,18 @@ def _sentence_stop(text: str, start: int, limit: int) -> int:
     bound = limit  # later stops need only be looked for before the first one found
     for stop in _SENTENCE_STOPS:
         i = text.find(stop, start, bound)
-        while i >= 0 and i + 1 < limit and not text[i + 1].isspace():
+        while i >= 0 and ((i + 1 < limit and not text[i + 1].isspace()) or _initials_end(text, i)):
             i = text.find(stop, i + 1, bound)
         if i >= 0:
             best = bound = i
     return best
+
+
+def _initials_end(text: str, i: int) -> bool:
+    """Whether the period at ``i`` closes dotted initials ("U.S.", "U.N."), which end no sentence."""
+    return (
+        i >= 3 and text[i] == "." and text[i - 1].isupper() and text[i - 2] == "." and text[i - 3].isupper()
+    )
 
 
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
