@@ -318,9 +318,26 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("about 3,000 Americans caught in Iraq", "americans"),
         ("At least 50,000 U.S. troops are expected", "troops"),  # dotted initials end no sentence
         ("some 300 U.N. peacekeepers", "peacekeepers"),
+        ("a group led by three of the company's directors", "directors"),  # past the possessive
+        ("it received more than eight thousand reports of hate crimes", "reports"),
+        ("a force of 500 near the border", "force"),  # a preposition ends the phrase
     ],
 )
 def test_counted_noun(text: str, unit: str) -> None:
+    assert one(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("losses exceeding 4,000", "losses"),  # a bound links the figure to the noun before it
+        ("casualties estimated at over 3,000", "casualties"),
+        ("Losses reached about 3,000.", "losses"),  # so does a verb of amounting
+        ("It holds about 4.2 million.", None),  # an approximation alone does not
+        ("it received more than 3,000.", None),
+    ],
+)
+def test_counted_noun_before_the_figure(text: str, unit: str | None) -> None:
     assert one(text).unit == unit
 
 

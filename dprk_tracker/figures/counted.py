@@ -26,11 +26,13 @@ _STOP = frozenset(
         but nor so yet as than then while whereas although though because if when where whether who whom
         whose which what how why is are was were be been being am have has had having do does did will
         would shall should can could may might must not no never also only just even still already ever
-        reportedly allegedly said say says told tell according reported report reports including
+        reportedly allegedly said say says told tell according reported including
         included include includes he she it they them we you i us him there here more most less least
         fewer many much some any each every all both either neither other another such same own sent
         took made left came went gave put set fled went got held met saw brought last next first second
-        third percent per cent times fold earlier later ago now today yesterday
+        third percent per cent times fold earlier later ago now today yesterday near outside inside
+        across along around behind beyond within without toward towards through throughout amid despite
+        upon
         """
     )
 )
@@ -178,6 +180,8 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     # "Losses reached 3,000": a plural that opens the sentence is capitalized, not a name; unless it
     # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
     measured = bool(links) and links[-1] in _AMOUNTING
+    if not links and rest[-1][0].endswith("ed"):
+        return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     words = []
     for word, start, end in reversed(rest[-2:]):
         lower = _LOWER_WORD.fullmatch(text, start, end) or (
@@ -255,6 +259,10 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             continue
         if start is None:
             start = w.start(1)
+        if lower.endswith(("'s", "’s")) and unit_start is None:
+            # a possessive determines the head that follows: "three of the company's directors"
+            cursor = w.end()
+            continue
         if (word[0].isupper() or word[0].isdigit()) and unit_start is None:
             # proper adjectives and model names stay out of the unit ("North Korean soldiers")
             cursor = end = w.end()

@@ -421,6 +421,7 @@ def _compatible(a: _Side, b: _Side) -> bool:
 # Rejections: numbers that are not figures.
 
 
+_APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
 _GLUED_MM = re.compile(r"\d(?:mm|MM)")
 
 
@@ -1342,7 +1343,10 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         unit = side.time_unit if side.time_unit.endswith("s") or side.value == 1 else side.time_unit + "s"
     else:
         value = f.high if f.low is None else f.low
-        counted = counted_noun(text, f.count_start, f.value_end, value, qualified=f.qualifier is not None)
+        # A bound may link the figure to a noun before it ("losses exceeding 4,000"); an approximation
+        # does not ("holds about 4.2 million": the verb is not what is counted).
+        linking = f.qualifier is not None and f.qualifier not in _APPROXIMATIONS
+        counted = counted_noun(text, f.count_start, f.value_end, value, qualified=linking)
         if counted:
             unit, unit_start, unit_end = counted.unit, counted.start, counted.end
     return Quantity(
