@@ -321,6 +321,10 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("a group led by three of the company's directors", "directors"),  # past the possessive
         ("it received more than eight thousand reports of hate crimes", "reports"),
         ("a force of 500 near the border", "force"),  # a preposition ends the phrase
+        ("sold 3.2 million of its shares", "shares"),  # "of its" leads to a noun, "of them" does not
+        ("The blasts injured more than 5,500.", "injured"),  # no noun: the verb of harm before it
+        ("Ukraine said it had captured two.", "captured"),
+        ("requested dlrs 50 million", "USD"),  # wire copy's dollars
     ],
 )
 def test_counted_noun(text: str, unit: str) -> None:
@@ -346,6 +350,8 @@ def test_counted_noun_before_the_figure(text: str, unit: str | None) -> None:
     [
         "Paris estimated 3,000.",  # who estimates is not what is counted
         "Kim reached 3,000.",
+        "He lost 5.",
+        "took 30 in the race",
         "the count reached over 3,000 earlier",  # a time word is no counted noun
         "a total of 3,000 later",
     ],

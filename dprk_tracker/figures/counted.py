@@ -38,6 +38,8 @@ _STOP = frozenset(
 )
 # Modifiers skipped before the phrase ("5,000 more military engineers").
 _LEADING = frozenset(_split("more additional extra other new fresh further estimated of"))
+# "of them", "of whom": a pronoun, no noun follows ("of the", "of its" lead to one).
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.IGNORECASE)
 _OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
 _WORD = re.compile(
     r"\s*+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])"
@@ -82,6 +84,7 @@ _CAPTURE_WORD = re.compile(
     r"releas\w*|swap\w*|exchang\w*"
 )
 _CASUALTY_WORD = re.compile(r"kill\w*|wound\w*|injur\w*|lost|losing")
+_HARM_VERB = re.compile(r"(?:kill|wound|injur|captur|detain|abduct)ed", re.IGNORECASE)
 _CASUALTY_NOUN = re.compile(r"deaths?|loss(?:es)?|casualties|toll")  # "the deaths of 30 soldiers"
 _FILLER = frozenset(_split("of the some another an additional a further"))
 # Links between a noun and a number after it: "deaths at around 300", "losses totalling 4,000".
@@ -232,7 +235,7 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
         pos += len("-strong")
         word_next = False
     m = None if word_next and text[pos + 1] not in "oO" else _OF_LEAD.match(text, pos, limit)
-    if m and not re.match(r"\s+of\s+the\b", m.group(), re.IGNORECASE):
+    if m and _OF_PRONOUN.match(m.group()):
         return None  # "6,000 of them killed": no noun phrase, a predicate may follow
     cursor = m.end() if m else pos
     start: int | None = None
@@ -410,7 +413,13 @@ def counted_noun(
             return Counted(noun, cue[1], end)
         return Counted(noun, span_start, end)
 
-    found = _noun_before(text, tail_words(text, num_start, 4, 60), qualified)
+    toks = tail_words(text, num_start, 4, 60)
+    found = _noun_before(text, toks, qualified)
     if found:
         return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])
+    if toks:  # "killed 259 people and injured more than 5,500": the verb says what is counted
+        word, start, _ = toks[-1]
+        word = word.strip(",.;:\"'“”‘’()")
+        if _HARM_VERB.fullmatch(word):
+            return Counted(word.lower(), start, start + len(word))
     return None
