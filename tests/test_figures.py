@@ -325,6 +325,8 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("The blasts injured more than 5,500.", "injured"),  # no noun: the verb of harm before it
         ("Ukraine said it had captured two.", "captured"),
         ("requested dlrs 50 million", "USD"),  # wire copy's dollars
+        ("the three central and eastern European countries", "central and eastern european countries"),
+        ("two tank and artillery units", "tank and artillery units"),
     ],
 )
 def test_counted_noun(text: str, unit: str) -> None:
@@ -352,6 +354,7 @@ def test_counted_noun_before_the_figure(text: str, unit: str | None) -> None:
         "Kim reached 3,000.",
         "He lost 5.",
         "took 30 in the race",
+        "the toll has risen to 12, officials said",
         "the count reached over 3,000 earlier",  # a time word is no counted noun
         "a total of 3,000 later",
     ],

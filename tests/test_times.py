@@ -112,6 +112,25 @@ def test_day_range_is_one_expression() -> None:
     assert (time.earliest, time.latest) == ("2024-07-14", "2024-07-15")
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "earliest", "latest"),
+    [
+        ("talks on March 5-6, 2024 in Hanoi", "March 5-6, 2024", "2024-03-05", "2024-03-06"),
+        ("the summit on April 24 and 25.", "April 24 and 25", "2024-04-24", "2024-04-25"),
+        ("on Oct. 8 or 9, 2024", "Oct. 8 or 9, 2024", "2024-10-08", "2024-10-09"),
+        ("between 24 and 25 April 2024", "24 and 25 April 2024", "2024-04-24", "2024-04-25"),
+    ],
+)
+def test_two_days_are_one_expression(text: str, span: str, earliest: str, latest: str) -> None:
+    time = one(text)
+    assert (time.text, time.value, time.earliest, time.latest) == (span, earliest, earliest, latest)
+
+
+def test_a_count_after_and_is_no_second_day() -> None:
+    assert values("on April 24 and 25 troops arrived") == [("April 24", "2024-04-24")]
+    assert values("March 5-6,000 shells") == [("March 5", "2025-03-05")]
+
+
 def test_range_partner_lends_year() -> None:
     assert values("between October and December 2024") == [
         ("October", "2024-10"),

@@ -169,6 +169,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
 _AMOUNTING = frozenset(
     _split("reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit")
 )
+_VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$")
 
@@ -185,6 +186,8 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     measured = bool(links) and links[-1] in _AMOUNTING
     if not links and rest[-1][0].endswith("ed"):
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
+    if rest[-1][0] in _VERB_FORMS:
+        return None  # "the toll has risen to 12"
     words = []
     for word, start, end in reversed(rest[-2:]):
         lower = _LOWER_WORD.fullmatch(text, start, end) or (
@@ -249,10 +252,14 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             break
         word = w.group(1)
         lower = word.lower()
-        if lower in ("and", "or") and start is not None and unit_start is None:
-            # "50 KN-23 and KN-24 missiles": names joined before the head noun
+        if lower in ("and", "or") and start is not None:
             nxt = _WORD.match(text, w.end(), limit)
-            if nxt and nxt.group(1)[0].isupper():
+            if nxt and unit_start is None and nxt.group(1)[0].isupper():
+                cursor = w.end()  # "50 KN-23 and KN-24 missiles": names joined before the head noun
+                continue
+            if nxt and unit_start is not None and nxt.group(1).lower() not in _STOP:
+                # "three central and eastern European countries": modifiers joined before the head
+                # (a plural before "and" has already ended the phrase: "three soldiers and ...")
                 cursor = w.end()
                 continue
         if lower in _STOP and not (start is None and lower in _LEADING):

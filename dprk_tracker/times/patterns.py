@@ -163,13 +163,16 @@ RULES: list[tuple[str, str]] = [
         "month_day",
         r"(?:(?P<weekday>" + WEEKDAY + r")\s*,?\s+)?(?:(?P<approx>around|about|circa)\s+)?"
         r"(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")"
-        r"(?:\s*(?:-|–|to|through)\s*(?P<day2>" + DAY + r")(?!\s*(?:,\s*)?[-\d]))?" + _YEAR_TAIL + "?",
+        # "March 5-6", "June 3 to 7", and "April 24 and 25" or "Oct. 8 or 9" where no counted noun can
+        # follow the second day; never a dash or digits after it ("5-6,000") other than a year's.
+        r"(?:(?:\s*(?:-|–|to|through)\s*|\s+(?:and|or)\s+(?=" + DAY + r"(?:\s*[,.;:)]|\s*$|,?\s+\d{4}\b)))"
+        r"(?P<day2>" + DAY + r")(?!\s*[-–]|,\d|\s*,?\s*\d(?!\d{3}\b)))?" + _YEAR_TAIL + "?",
     ),
     # Tuesday 8 October 2024 / 23rd Dec, 2024 / the 4th of July / 14-15 July
     (
         "day_month",
         r"(?:(?P<weekday>" + WEEKDAY + r")\s*,?\s+)?(?:the\s+)?(?P<day>" + DAY + r")"
-        r"(?:\s*(?:-|–|to)\s*(?P<day2>"
+        r"(?:\s*(?:-|–|to|and|or)\s*(?P<day2>"
         + DAY
         + r"))?\s*(?:of\s+)?(?P<month>"
         + MONTH
@@ -602,6 +605,8 @@ _SMALL_NUMBER_NEXT = (
     r"(?:st|nd|rd|th)?(?:/\d|[.:][0-5]\d(?!\d)|\s*[-–]\s*\d"
     r"|\s*(?:[ap]\.?\s?m\b|o['’]clock|in\s+the\s+|hours?\b|hrs\b|h\b)"
     r"|[\s-]+(?:of\s+)?"
+    + MONTH
+    + r"|\s+(?:and|or)\s+\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?"  # "24 and 25 April"
     + MONTH
     + r"|[\s-]+(?:to|or)\s+[\w.,]+"
     + _UNIT_NEXT
