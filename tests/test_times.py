@@ -131,6 +131,26 @@ def test_a_count_after_and_is_no_second_day() -> None:
     assert values("March 5-6,000 shells") == [("March 5", "2025-03-05")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A deadline met under a past verb is past; one set in the past may still lie ahead.
+        ("Troops were deployed by early December.", [("early December", "2024-12")]),
+        ("The work was completed by mid-December.", [("mid-December", "2024-12")]),
+        ("Russia agreed to withdraw by December.", [("December", "2025-12")]),
+        ("It gave them until May to answer.", [("May", "2025-05")]),
+        # "since" starts in the past, whatever is between it and the verb.
+        (
+            "Russia has supplied about 1 million barrels of oil since March, the think tank said.",
+            [("March", "2024-03")],
+        ),
+        ("Since March, troops have fought.", [("March", "2024-03")]),
+    ],
+)
+def test_deadlines_and_since_against_a_january_reference(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-01-13", "day")) == expected
+
+
 def test_range_partner_lends_year() -> None:
     assert values("between October and December 2024") == [
         ("October", "2024-10"),

@@ -121,6 +121,14 @@ _DEADLINE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "cloc
 _DEADLINE_RIGHT_BEFORE = re.compile(
     r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
 )
+_SINCE = frozenset({"since", "ever since"})
+# A past verb right before the deadline word: the deadline was met ("troops were deployed by
+# December"), unlike one set in the past ("agreed to withdraw by December", "gave them until May").
+_DONE_BY = re.compile(
+    r"\b(?:[a-z]+ed|sent|built|made|taken|held|met|paid|fought|brought|done|begun|won|lost)\s+"
+    r"(?:by|until|till)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+|end\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
 _QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
 # Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
@@ -462,9 +470,14 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             tense = clause_tense(text, candidate.start, candidate.end) if tense_matters else None
             # "by Friday" is a deadline ahead, unless a past perfect says it passed ("had filed ... by
             # Friday").
-            deadline_ahead = deadline and rule in _DEADLINE_RULES and tense != "past perfect"
+            passed = tense == "past perfect" or (
+                tense == "past" and _DONE_BY.search(text, max(0, candidate.start - 30), candidate.start)
+            )
+            deadline_ahead = deadline and rule in _DEADLINE_RULES and not passed
             future = tense == "future" or bool(deadline_ahead)
-            past = tense in ("past", "past perfect") and not future
+            # "since March" starts in the past whatever verb governs it ("has supplied ... since March").
+            past = (tense in ("past", "past perfect") and not future) or candidate.signal in _SINCE
+            future = future and not past
         multi_quarter = rule in _YEAR_BACK_RULES and _after_multi_quarter_span(text, candidate, found)
         anchor = None
         if (
