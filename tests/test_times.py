@@ -395,6 +395,17 @@ def test_year_end_carries_the_end_mod() -> None:
         # A rate is not a span of time.
         ("Pyongyang earns $500 million a year from the workers.", "2025-01-10", []),
         ("The mission lasted a year.", "2025-01-10", [("a year", "P1Y")]),
+        # A frequency word after an amount is a rate or a speed too; without one it recurs.
+        ("The missile flew at 6,000 kilometres per hour.", "2025-01-10", []),
+        ("The drone cruised at 185 km per hour over the sea.", "2025-01-10", []),
+        ("The new gun fires 600 rounds per minute.", "2025-01-10", []),
+        ("The processor handles 20 million instructions per second.", "2025-01-10", []),
+        ("Arms sales are projected to grow 8.5% annually.", "2025-01-10", []),
+        ("The factory turns out about 10,000 shells daily.", "2025-01-10", []),
+        ("Each side pays $3 million annually under the deal.", "2025-01-10", []),
+        ("The drills are held annually near the border.", "2025-01-10", [("annually", "P1Y")]),
+        ("Inspectors report per month to the panel.", "2025-01-10", [("per month", "P1M")]),
+        ("Average hourly wages rose.", "2025-01-10", [("hourly", "PT1H")]),
         ("A hearing is set for the week of March 10.", "2025-02-20", [("the week of March 10", "2025-W11")]),
         # Apostrophe decades: the latest such decade begun by the reference year.
         ("the music of the '80s", "1989-10-30", [("the '80s", "198X")]),

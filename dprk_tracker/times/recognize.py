@@ -19,6 +19,7 @@ from .patterns import (
     DETERMINERS,
     FUTURE_MODALS,
     IDENTIFIER_WORDS,
+    MEASURE_UNITS,
     QUANTITY_WORDS,
     SIGNALS,
     clause_tense,
@@ -217,6 +218,9 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
             return False  # "$2 million a year", "24 hours a day": a rate, not a span of time
         if _counted_plural(words) and not _SPAN_AFTER.match(text, end):
             return False  # "four flights a week", "700 seats a week": a rate too
+    per_unit = rule == "set" and groups["every"].lower() == "per" and "num" not in groups
+    if (rule == "set_word" or per_unit) and _after_quantity(words):
+        return False  # "6,000 km per hour", "rose 8.5% annually": a speed or a rate, as "$2 million a year"
     if (
         rule == "clock"
         and groups.get("clockword", "").lower() == "noon"
@@ -250,6 +254,20 @@ _RATE_WORDS = frozenset(
 )
 # "ten prisoners a week later": a span after all.
 _SPAN_AFTER = re.compile(r"\s+(?:later|after|before|afterwards|apart)\b")
+
+
+def _after_quantity(words: list[str]) -> bool:
+    """Whether the words before end in an amount ("$2 million", "8.5%", "6,000 km", "15 million
+    instructions"): a frequency word after it is a rate."""
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        any(c.isdigit() for c in last)
+        or last in _RATE_WORDS
+        or last in MEASURE_UNITS
+        or _counted_plural(words)
+    )
 
 
 def _counted_plural(words: list[str]) -> bool:
