@@ -406,6 +406,19 @@ def test_year_end_carries_the_end_mod() -> None:
         ("The drills are held annually near the border.", "2025-01-10", [("annually", "P1Y")]),
         ("Inspectors report per month to the panel.", "2025-01-10", [("per month", "P1M")]),
         ("Average hourly wages rose.", "2025-01-10", [("hourly", "PT1H")]),
+        # "daily" or "weekly" naming a newspaper is no SET; the adverb and the adjective stay one.
+        ("Rodong Sinmun, the ruling party's daily, called the drills a rehearsal.", "2025-01-10", []),
+        (
+            "The Party daily Rodong Sinmun carried the speech on Monday.",
+            "2025-01-10",
+            [("Monday", "2025-01-06")],
+        ),
+        ("According to the state-run daily Minju Joson, output rose.", "2025-01-10", []),
+        ("Seoul's JoongAng Daily cited two officials.", "2025-01-10", []),
+        ("Daily NK cited a source in Hyesan.", "2025-01-10", []),
+        ("Daily, the two sides trade fire.", "2025-01-10", [("Daily", "P1D")]),
+        ("Negotiators met daily, the ministry said.", "2025-01-10", [("daily", "P1D")]),
+        ("Russia launched daily Iranian-made drones at the city.", "2025-01-10", [("daily", "P1D")]),
         ("A hearing is set for the week of March 10.", "2025-02-20", [("the week of March 10", "2025-W11")]),
         # Apostrophe decades: the latest such decade begun by the reference year.
         ("the music of the '80s", "1989-10-30", [("the '80s", "198X")]),

@@ -853,6 +853,7 @@ def match_at(
 SIGNALS = frozenset(words("signals"))
 IDENTIFIER_WORDS = frozenset(words("identifier_words"))
 QUANTITY_WORDS = frozenset(words("quantity_words"))
+NEWSPAPER_MODIFIERS = frozenset(words("newspaper_modifiers"))
 MEASURE_UNITS = frozenset(words("measure_units"))
 FUTURE_MODALS = frozenset(words("future_modals"))
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})

@@ -20,6 +20,7 @@ from .patterns import (
     FUTURE_MODALS,
     IDENTIFIER_WORDS,
     MEASURE_UNITS,
+    NEWSPAPER_MODIFIERS,
     QUANTITY_WORDS,
     SIGNALS,
     clause_tense,
@@ -218,6 +219,12 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
             return False  # "$2 million a year", "24 hours a day": a rate, not a span of time
         if _counted_plural(words) and not _SPAN_AFTER.match(text, end):
             return False  # "four flights a week", "700 seats a week": a rate too
+    if (
+        rule == "set_word"
+        and groups["setword"].lower() in _PAPER_WORDS
+        and _names_a_paper(text, start, end, words)
+    ):
+        return False  # "the party daily Rodong Sinmun", "JoongAng Daily": a newspaper, not a SET
     per_unit = rule == "set" and groups["every"].lower() == "per" and "num" not in groups
     if (rule == "set_word" or per_unit) and _after_quantity(words):
         return False  # "6,000 km per hour", "rose 8.5% annually": a speed or a rate, as "$2 million a year"
@@ -254,6 +261,27 @@ _RATE_WORDS = frozenset(
 )
 # "ten prisoners a week later": a span after all.
 _SPAN_AFTER = re.compile(r"\s+(?:later|after|before|afterwards|apart)\b")
+
+
+_PAPER_WORDS = frozenset({"daily", "weekly"})
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+_SENTENCE_END = frozenset(".!?\"“”'`:")
+
+
+def _names_a_paper(text: str, start: int, end: int, words: list[str]) -> bool:
+    """ "daily"/"weekly" as a newspaper: inside a name ("JoongAng Daily", "Daily NK"), between a
+    capitalised word and a name ("Party daily Granma"), or after a word that qualifies a paper."""
+    before = text[max(0, start - 3) : start].rstrip()
+    sentence_start = not before or before[-1] in _SENTENCE_END
+    if sentence_start:
+        return _NAME_AFTER.match(text, end) is not None  # "Daily NK reported ..."
+    if text[start].isupper():
+        return True
+    previous = text[max(0, start - 40) : start].split()
+    capitalised_before = bool(previous) and previous[-1][:1].isupper()
+    return (bool(words) and words[-1] in NEWSPAPER_MODIFIERS) or (
+        capitalised_before and _NAME_AFTER.match(text, end) is not None
+    )
 
 
 def _after_quantity(words: list[str]) -> bool:
