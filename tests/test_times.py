@@ -406,6 +406,10 @@ def test_year_end_carries_the_end_mod() -> None:
         ("The drills are held annually near the border.", "2025-01-10", [("annually", "P1Y")]),
         ("Inspectors report per month to the panel.", "2025-01-10", [("per month", "P1M")]),
         ("Average hourly wages rose.", "2025-01-10", [("hourly", "PT1H")]),
+        # A holiday's week is the ISO week it falls in; its weekend stays the holiday.
+        ("Pilgrims filled the city in Easter week.", "2000-04-26", [("Easter week", "2000-W16")]),
+        ("Shops stayed shut over Christmas week.", "2024-12-30", [("Christmas week", "2024-W52")]),
+        ("The Easter weekend passed quietly.", "2000-04-26", [("Easter", "2000-04-23")]),
         # "daily" or "weekly" naming a newspaper is no SET; the adverb and the adjective stay one.
         ("Rodong Sinmun, the ruling party's daily, called the drills a rehearsal.", "2025-01-10", []),
         (

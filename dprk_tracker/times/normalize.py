@@ -1001,6 +1001,8 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
             elif day > ctx.reference and (rel == "last" or day.month - ctx.reference.month > 2):
                 # The same two-month tolerance as a bare date ("Christmas" said in November is this year's).
                 day = holiday_date(name, year - 1)
+    if "week" in groups:  # "Easter week": the ISO week of the holiday
+        return Norm("DATE", week_code(day) if day else "XXXX-WXX", None, "week")
     if day is None:
         rule = table("holidays").get(" ".join(name.lower().split()), "")
         fixed = re.fullmatch(r"\d\d-\d\d", rule)

@@ -392,10 +392,12 @@ RULES: list[tuple[str, str]] = [
         MODP + r"(?:(?P<rel>last|this|next|past|previous|coming|that)\s+)?(?P<month>" + MONTH + r")"
         r"(?!\s*\d)",
     ),
-    # Christmas / Thanksgiving Day / last Easter
+    # Christmas / Thanksgiving Day / last Easter / Easter week
     (
         "holiday",
         r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?![\w-])"
+        # "Christmas week", "Easter week": the week the holiday falls in
+        r"(?P<week>\s+week(?![\w-]))?"
         r"(?:\s*,?\s*(?P<year>" + YEAR + r"))?",
     ),
     # the 20th century / the eleventh century
