@@ -406,6 +406,33 @@ def test_year_end_carries_the_end_mod() -> None:
         ("The drills are held annually near the border.", "2025-01-10", [("annually", "P1Y")]),
         ("Inspectors report per month to the panel.", "2025-01-10", [("per month", "P1M")]),
         ("Average hourly wages rose.", "2025-01-10", [("hourly", "PT1H")]),
+        # "the day before/after" a named date is one day off it; without a date it stays anaphoric.
+        (
+            "The talks broke off the day before last Tuesday.",
+            "2000-02-24",
+            [("the day before last Tuesday", "2000-02-21")],
+        ),
+        (
+            "Troops crossed the river the day after Christmas.",
+            "2024-12-30",
+            [("the day after Christmas", "2024-12-26")],
+        ),
+        (
+            "The envoy left the day before Oct. 8, 2024.",
+            "2024-11-01",
+            [("the day before Oct. 8, 2024", "2024-10-07")],
+        ),
+        (
+            "The delegation will return the day after Thursday.",
+            "2024-10-09",
+            [("the day after Thursday", "2024-10-11")],
+        ),
+        (
+            "He met the envoy the day before yesterday.",
+            "2024-10-09",
+            [("the day before yesterday", "2024-10-07")],
+        ),
+        ("Protests began the day after the vote.", "2024-10-09", []),
         # A holiday's week is the ISO week it falls in; its weekend stays the holiday.
         ("Pilgrims filled the city in Easter week.", "2000-04-26", [("Easter week", "2000-W16")]),
         ("Shops stayed shut over Christmas week.", "2024-12-30", [("Christmas week", "2024-W52")]),

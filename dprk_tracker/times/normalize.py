@@ -1010,6 +1010,20 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
     return Norm("DATE", iso(day), None, "day")
 
 
+def _day_shift(groups: dict[str, str], ctx: Context) -> Norm:
+    """ "the day before last Tuesday", "the day after Christmas": one day off the named date."""
+    if "weekday" in groups:
+        base = _weekday(groups, ctx)
+    elif "holiday" in groups:
+        base = _holiday(groups, ctx)
+    else:
+        base = _calendar_date(groups, ctx)
+    if base is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", base.value):
+        return Norm("DATE", "XXXX-XX-XX", None, "day")
+    shift = -1 if groups["dir"].lower() == "before" else 1
+    return Norm("DATE", iso(date.fromisoformat(base.value) + timedelta(days=shift)), None, "day")
+
+
 _ORDINAL_WORDS = {
     "first": 1,
     "second": 2,
@@ -1100,6 +1114,7 @@ NORMALIZERS = {
     "year_ago_period": _year_ago_period,
     "spelled_year": _spelled_year,
     "holiday": _holiday,
+    "day_shift": _day_shift,
     "century": _century,
     "week_of_month": _week_of_month,
     "year_quarter": _year_quarter,

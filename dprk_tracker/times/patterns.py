@@ -289,6 +289,15 @@ RULES: list[tuple[str, str]] = [
         r"(?P<mod>earlier|later|early|late)\s+(?:in|this)\s+(?P<rel>the|this)\s+"
         r"(?P<unit>year|month|week)",
     ),
+    # the day before last Tuesday / the day after Christmas / the day before Oct. 8: a day off a date
+    (
+        "day_shift",
+        r"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?:(?:(?P<rel>last|next|this)\s+)?(?P<weekday>"
+        + WEEKDAY
+        + r")"
+        r"|(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")" + _YEAR_TAIL + r"?"
+        r"|(?P<holiday>" + HOLIDAY + r"))(?![\w-])",
+    ),
     # the next day / that same day / later that day / earlier in the day / the following morning / the
     # day before (anaphoric: normalized against the last date of the paragraph)
     (
@@ -440,6 +449,7 @@ TRIGGERS: dict[str, str] = {
     "relative": "@mod @rel",
     "relative_in": "earlier later early late",
     "week_of_month": "the first second third fourth last final",
+    "day_shift": "the day",
     "anaphoric_day": "earlier later early late that the",
     "year_compound": "year year's",  # (triggers are read in folded text: "year’s" is "year's")
     "set": "every each per",
@@ -587,6 +597,8 @@ _FOLLOWERS = (
         "extra",
         "further",
         "long",
+        "before",  # "day before" / "day after" (day_shift)
+        "after",
     }
 )
 

@@ -128,6 +128,7 @@ _QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
 # Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
 _TENSE_RULES = frozenset(
     {
+        "day_shift",
         "month",
         "month_day",
         "day_month",
