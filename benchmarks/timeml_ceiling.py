@@ -653,8 +653,9 @@ HABITS = (
         lambda f: re.fullmatch(r"week W[-+]\d+", f) is not None,
     ),
     (
-        "'N years ago' as YYYY-XX",
-        re.compile(r"(?:<n>|a|an|a decade|<n> decades) (?:years? )?ago$|^(?:a )?decade ago$"),
+        "'N years/a decade ago' as YYYY-XX",
+        # Counts of years or decades only: "a year ago" compares periods (a quarter in results stories).
+        re.compile(r"(?:^|\s)(?:<n> years|a decade|<n> decades) ago$"),
         lambda f: f.startswith("year-XX"),
         lambda f: f.startswith("year Y"),
     ),
