@@ -406,6 +406,8 @@ def test_year_end_carries_the_end_mod() -> None:
         ("The drills are held annually near the border.", "2025-01-10", [("annually", "P1Y")]),
         ("Inspectors report per month to the panel.", "2025-01-10", [("per month", "P1M")]),
         ("Average hourly wages rose.", "2025-01-10", [("hourly", "PT1H")]),
+        ("Patrols run twice daily along the border.", "2025-01-10", [("daily", "P1D")]),
+        ("The envoys speak three times weekly.", "2025-01-10", [("weekly", "P1W")]),
         # "the day before/after" a named date is one day off it; without a date it stays anaphoric.
         (
             "The talks broke off the day before last Tuesday.",

@@ -288,8 +288,8 @@ def _names_a_paper(text: str, start: int, end: int, words: list[str]) -> bool:
 def _after_quantity(words: list[str]) -> bool:
     """Whether the words before end in an amount ("$2 million", "8.5%", "6,000 km", "15 million
     instructions"): a frequency word after it is a rate."""
-    if not words:
-        return False
+    if not words or words[-1] in _FREQUENCY_COUNTS:
+        return False  # "twice daily", "three times weekly": how often, a SET
     last = words[-1]
     return (
         any(c.isdigit() for c in last)
@@ -297,6 +297,9 @@ def _after_quantity(words: list[str]) -> bool:
         or last in MEASURE_UNITS
         or _counted_plural(words)
     )
+
+
+_FREQUENCY_COUNTS = frozenset({"once", "twice", "thrice", "times"})
 
 
 def _counted_plural(words: list[str]) -> bool:
