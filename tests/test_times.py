@@ -447,6 +447,63 @@ def test_year_end_carries_the_end_mod() -> None:
         # A rate is not a span of time.
         ("Pyongyang earns $500 million a year from the workers.", "2025-01-10", []),
         ("The mission lasted a year.", "2025-01-10", [("a year", "P1Y")]),
+        # A frequency word after an amount is a rate or a speed too; without one it recurs.
+        ("The missile flew at 6,000 kilometres per hour.", "2025-01-10", []),
+        ("The drone cruised at 185 km per hour over the sea.", "2025-01-10", []),
+        ("The new gun fires 600 rounds per minute.", "2025-01-10", []),
+        ("The processor handles 20 million instructions per second.", "2025-01-10", []),
+        ("Arms sales are projected to grow 8.5% annually.", "2025-01-10", []),
+        ("The factory turns out about 10,000 shells daily.", "2025-01-10", []),
+        ("Each side pays $3 million annually under the deal.", "2025-01-10", []),
+        ("The drills are held annually near the border.", "2025-01-10", [("annually", "P1Y")]),
+        ("Inspectors report per month to the panel.", "2025-01-10", [("per month", "P1M")]),
+        ("Average hourly wages rose.", "2025-01-10", [("hourly", "PT1H")]),
+        ("Patrols run twice daily along the border.", "2025-01-10", [("daily", "P1D")]),
+        ("The envoys speak three times weekly.", "2025-01-10", [("weekly", "P1W")]),
+        # "the day before/after" a named date is one day off it; without a date it stays anaphoric.
+        (
+            "The talks broke off the day before last Tuesday.",
+            "2000-02-24",
+            [("the day before last Tuesday", "2000-02-21")],
+        ),
+        (
+            "Troops crossed the river the day after Christmas.",
+            "2024-12-30",
+            [("the day after Christmas", "2024-12-26")],
+        ),
+        (
+            "The envoy left the day before Oct. 8, 2024.",
+            "2024-11-01",
+            [("the day before Oct. 8, 2024", "2024-10-07")],
+        ),
+        (
+            "The delegation will return the day after Thursday.",
+            "2024-10-09",
+            [("the day after Thursday", "2024-10-11")],
+        ),
+        (
+            "He met the envoy the day before yesterday.",
+            "2024-10-09",
+            [("the day before yesterday", "2024-10-07")],
+        ),
+        ("Protests began the day after the vote.", "2024-10-09", []),
+        # A holiday's week is the ISO week it falls in; its weekend stays the holiday.
+        ("Pilgrims filled the city in Easter week.", "2000-04-26", [("Easter week", "2000-W16")]),
+        ("Shops stayed shut over Christmas week.", "2024-12-30", [("Christmas week", "2024-W52")]),
+        ("The Easter weekend passed quietly.", "2000-04-26", [("Easter", "2000-04-23")]),
+        # "daily" or "weekly" naming a newspaper is no SET; the adverb and the adjective stay one.
+        ("Rodong Sinmun, the ruling party's daily, called the drills a rehearsal.", "2025-01-10", []),
+        (
+            "The Party daily Rodong Sinmun carried the speech on Monday.",
+            "2025-01-10",
+            [("Monday", "2025-01-06")],
+        ),
+        ("According to the state-run daily Minju Joson, output rose.", "2025-01-10", []),
+        ("Seoul's JoongAng Daily cited two officials.", "2025-01-10", []),
+        ("Daily NK cited a source in Hyesan.", "2025-01-10", []),
+        ("Daily, the two sides trade fire.", "2025-01-10", [("Daily", "P1D")]),
+        ("Negotiators met daily, the ministry said.", "2025-01-10", [("daily", "P1D")]),
+        ("Russia launched daily Iranian-made drones at the city.", "2025-01-10", [("daily", "P1D")]),
         ("A hearing is set for the week of March 10.", "2025-02-20", [("the week of March 10", "2025-W11")]),
         # Apostrophe decades: the latest such decade begun by the reference year.
         ("the music of the '80s", "1989-10-30", [("the '80s", "198X")]),

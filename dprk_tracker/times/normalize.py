@@ -1003,11 +1003,27 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
             elif day > ctx.reference and (rel == "last" or day.month - ctx.reference.month > 2):
                 # The same two-month tolerance as a bare date ("Christmas" said in November is this year's).
                 day = holiday_date(name, year - 1)
+    if "week" in groups:  # "Easter week": the ISO week of the holiday
+        return Norm("DATE", week_code(day) if day else "XXXX-WXX", None, "week")
     if day is None:
         rule = table("holidays").get(" ".join(name.lower().split()), "")
         fixed = re.fullmatch(r"\d\d-\d\d", rule)
         return Norm("DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX", None, "day")
     return Norm("DATE", iso(day), None, "day")
+
+
+def _day_shift(groups: dict[str, str], ctx: Context) -> Norm:
+    """ "the day before last Tuesday", "the day after Christmas": one day off the named date."""
+    if "weekday" in groups:
+        base = _weekday(groups, ctx)
+    elif "holiday" in groups:
+        base = _holiday(groups, ctx)
+    else:
+        base = _calendar_date(groups, ctx)
+    if base is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", base.value):
+        return Norm("DATE", "XXXX-XX-XX", None, "day")
+    shift = -1 if groups["dir"].lower() == "before" else 1
+    return Norm("DATE", iso(date.fromisoformat(base.value) + timedelta(days=shift)), None, "day")
 
 
 _ORDINAL_WORDS = {
@@ -1100,6 +1116,7 @@ NORMALIZERS = {
     "year_ago_period": _year_ago_period,
     "spelled_year": _spelled_year,
     "holiday": _holiday,
+    "day_shift": _day_shift,
     "century": _century,
     "week_of_month": _week_of_month,
     "year_quarter": _year_quarter,

@@ -293,6 +293,15 @@ RULES: list[tuple[str, str]] = [
         r"(?P<mod>earlier|later|early|late)\s+(?:in|this)\s+(?P<rel>the|this)\s+"
         r"(?P<unit>year|month|week)",
     ),
+    # the day before last Tuesday / the day after Christmas / the day before Oct. 8: a day off a date
+    (
+        "day_shift",
+        r"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?:(?:(?P<rel>last|next|this)\s+)?(?P<weekday>"
+        + WEEKDAY
+        + r")"
+        r"|(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")" + _YEAR_TAIL + r"?"
+        r"|(?P<holiday>" + HOLIDAY + r"))(?![\w-])",
+    ),
     # the next day / that same day / later that day / earlier in the day / the following morning / the
     # day before (anaphoric: normalized against the last date of the paragraph)
     (
@@ -396,10 +405,12 @@ RULES: list[tuple[str, str]] = [
         MODP + r"(?:(?P<rel>last|this|next|past|previous|coming|that)\s+)?(?P<month>" + MONTH + r")"
         r"(?!\s*\d)",
     ),
-    # Christmas / Thanksgiving Day / last Easter
+    # Christmas / Thanksgiving Day / last Easter / Easter week
     (
         "holiday",
         r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?![\w-])"
+        # "Christmas week", "Easter week": the week the holiday falls in
+        r"(?P<week>\s+week(?![\w-]))?"
         r"(?:\s*,?\s*(?P<year>" + YEAR + r"))?",
     ),
     # the 20th century / the eleventh century
@@ -442,6 +453,7 @@ TRIGGERS: dict[str, str] = {
     "relative": "@mod @rel",
     "relative_in": "earlier later early late",
     "week_of_month": "the first second third fourth last final",
+    "day_shift": "the day",
     "anaphoric_day": "earlier later early late that the",
     "year_compound": "year year's",  # (triggers are read in folded text: "year’s" is "year's")
     "set": "every each per",
@@ -589,6 +601,8 @@ _FOLLOWERS = (
         "extra",
         "further",
         "long",
+        "before",  # "day before" / "day after" (day_shift)
+        "after",
     }
 )
 
@@ -859,6 +873,8 @@ def match_at(
 SIGNALS = frozenset(words("signals"))
 IDENTIFIER_WORDS = frozenset(words("identifier_words"))
 QUANTITY_WORDS = frozenset(words("quantity_words"))
+NEWSPAPER_MODIFIERS = frozenset(words("newspaper_modifiers"))
+MEASURE_UNITS = frozenset(words("measure_units"))
 FUTURE_MODALS = frozenset(words("future_modals"))
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})
 FUTURE_MARKERS = (*words("future_markers"), "next")

@@ -19,6 +19,8 @@ from .patterns import (
     DETERMINERS,
     FUTURE_MODALS,
     IDENTIFIER_WORDS,
+    MEASURE_UNITS,
+    NEWSPAPER_MODIFIERS,
     QUANTITY_WORDS,
     SIGNALS,
     clause_tense,
@@ -134,6 +136,7 @@ _QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
 # Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
 _TENSE_RULES = frozenset(
     {
+        "day_shift",
         "month",
         "month_day",
         "day_month",
@@ -233,6 +236,15 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         if _counted_plural(words) and not _SPAN_AFTER.match(text, end):
             return False  # "four flights a week", "700 seats a week": a rate too
     if (
+        rule == "set_word"
+        and groups["setword"].lower() in _PAPER_WORDS
+        and _names_a_paper(text, start, end, words)
+    ):
+        return False  # "the party daily Rodong Sinmun", "JoongAng Daily": a newspaper, not a SET
+    per_unit = rule == "set" and groups["every"].lower() == "per" and "num" not in groups
+    if (rule == "set_word" or per_unit) and _after_quantity(words):
+        return False  # "6,000 km per hour", "rose 8.5% annually": a speed or a rate, as "$2 million a year"
+    if (
         rule == "clock"
         and groups.get("clockword", "").lower() == "noon"
         and words[-1:] in (["high"], ["``high"])
@@ -272,6 +284,44 @@ _RATE_WORDS = frozenset(
 )
 # "ten prisoners a week later": a span after all.
 _SPAN_AFTER = re.compile(r"\s+(?:later|after|before|afterwards|apart)\b")
+
+
+_PAPER_WORDS = frozenset({"daily", "weekly"})
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+_SENTENCE_END = frozenset(".!?\"“”'`:")
+
+
+def _names_a_paper(text: str, start: int, end: int, words: list[str]) -> bool:
+    """ "daily"/"weekly" as a newspaper: inside a name ("JoongAng Daily", "Daily NK"), between a
+    capitalised word and a name ("Party daily Granma"), or after a word that qualifies a paper."""
+    before = text[max(0, start - 3) : start].rstrip()
+    sentence_start = not before or before[-1] in _SENTENCE_END
+    if sentence_start:
+        return _NAME_AFTER.match(text, end) is not None  # "Daily NK reported ..."
+    if text[start].isupper():
+        return True
+    previous = text[max(0, start - 40) : start].split()
+    capitalised_before = bool(previous) and previous[-1][:1].isupper()
+    return (bool(words) and words[-1] in NEWSPAPER_MODIFIERS) or (
+        capitalised_before and _NAME_AFTER.match(text, end) is not None
+    )
+
+
+def _after_quantity(words: list[str]) -> bool:
+    """Whether the words before end in an amount ("$2 million", "8.5%", "6,000 km", "15 million
+    instructions"): a frequency word after it is a rate."""
+    if not words or words[-1] in _FREQUENCY_COUNTS:
+        return False  # "twice daily", "three times weekly": how often, a SET
+    last = words[-1]
+    return (
+        any(c.isdigit() for c in last)
+        or last in _RATE_WORDS
+        or last in MEASURE_UNITS
+        or _counted_plural(words)
+    )
+
+
+_FREQUENCY_COUNTS = frozenset({"once", "twice", "thrice", "times"})
 
 
 def _counted_plural(words: list[str]) -> bool:
