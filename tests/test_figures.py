@@ -281,6 +281,16 @@ def test_measures(text: str, value: float, unit: str, span: str) -> None:
     assert (q.low, q.unit, q.text) == (value, unit, span)
 
 
+def test_ages_after_aged_are_years_old() -> None:
+    found = find_quantities("The two soldiers, aged 20 and 26, were captured; a man aged 45 was not.")
+    assert [(q.text, q.unit) for q in found] == [
+        ("two", "soldiers"),
+        ("20", "years old"),
+        ("26", "years old"),
+        ("45", "years old"),
+    ]
+
+
 def test_glued_mm_is_money_after_a_currency() -> None:
     assert [(q.low, q.currency, q.text) for q in find_quantities("raised $5mm and US$ 1MM")] == [
         (5_000_000, "USD", "$5mm"),
@@ -327,6 +337,7 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("requested dlrs 50 million", "USD"),  # wire copy's dollars
         ("the three central and eastern European countries", "central and eastern european countries"),
         ("two tank and artillery units", "tank and artillery units"),
+        ("casualties had reached around 4,700", "casualties"),  # past the auxiliary to the noun
     ],
 )
 def test_counted_noun(text: str, unit: str) -> None:

@@ -169,6 +169,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
 _AMOUNTING = frozenset(
     _split("reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit")
 )
+_AUXILIARIES = frozenset(_split("has have had been already reportedly"))
 _VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$")
@@ -179,6 +180,8 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     links = []
     while rest and rest[-1][0] in _LINKS and len(rest) > 1:
         links.append(rest.pop()[0])
+    while links and len(rest) > 1 and rest[-1][0] in _AUXILIARIES:
+        rest.pop()  # "casualties had reached 4,700"
     if not (links or qualified) or not rest:
         return None
     # "Losses reached 3,000": a plural that opens the sentence is capitalized, not a name; unless it

@@ -421,6 +421,7 @@ def _compatible(a: _Side, b: _Side) -> bool:
 # Rejections: numbers that are not figures.
 
 
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages|age\s+of)\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
 _APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
 _GLUED_MM = re.compile(r"\d(?:mm|MM)")
 
@@ -1329,8 +1330,8 @@ def _quantity(text: str, f: _Figure) -> Quantity:
                 unit_start, unit_end = phrase[0], phrase[2]
     elif side.multiplier:
         unit = "times"
-    elif side.age:
-        unit = "years old"
+    elif side.age or (not side.measure and _AGED_BEFORE.search(text, max(0, f.start - 40), f.start)):
+        unit = "years old"  # "26-year-old", "aged 20 and 26"
     elif side.measure:
         unit = side.measure
         phrase = None
