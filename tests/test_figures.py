@@ -281,6 +281,11 @@ def test_measures(text: str, value: float, unit: str, span: str) -> None:
     assert (q.low, q.unit, q.text) == (value, unit, span)
 
 
+def test_a_classifier_counts_past_a_calibre() -> None:
+    found = find_quantities("provided about 220 units of 170 mm self-propelled howitzers")
+    assert [(q.text, q.unit) for q in found] == [("about 220", "self-propelled howitzers"), ("170 mm", "mm")]
+
+
 def test_ages_after_aged_are_years_old() -> None:
     found = find_quantities("The two soldiers, aged 20 and 26, were captured; a man aged 45 was not.")
     assert [(q.text, q.unit) for q in found] == [
@@ -338,6 +343,8 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("the three central and eastern European countries", "central and eastern european countries"),
         ("two tank and artillery units", "tank and artillery units"),
         ("casualties had reached around 4,700", "casualties"),  # past the auxiliary to the noun
+        ("provided about 220 units of self-propelled howitzers", "self-propelled howitzers"),
+        ("30 units were deployed", "units"),  # a classifier counts what follows "of", if anything
     ],
 )
 def test_counted_noun(text: str, unit: str) -> None:

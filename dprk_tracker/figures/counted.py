@@ -169,6 +169,8 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
 _AMOUNTING = frozenset(
     _split("reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit")
 )
+_CLASSIFIERS = frozenset(_split("units unit pieces sets batches items pairs systems"))
+_OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
 _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
 _VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
@@ -401,6 +403,12 @@ def counted_noun(
             return Counted(f"{noun} captured".strip(), start, pred.end("p"))
         return Counted(unit, pred.start("p"), pred.end("p"))
 
+    if phrase is not None and text[phrase[1] : phrase[2]].lower() in _CLASSIFIERS:
+        # "220 units of 170 mm howitzers": the classifier counts what follows "of"
+        of = _OF_AFTER_CLASSIFIER.match(text, phrase[2], limit)
+        counted = noun_phrase(text, of.end() - 1, limit) if of else None
+        if counted is not None:
+            phrase = (phrase[0], counted[1], counted[2])
     if phrase is not None:
         span_start, unit_start, end = phrase
         noun = _normalize(text[unit_start:end])
