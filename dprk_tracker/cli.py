@@ -259,7 +259,11 @@ def _filters(
         names = (lexicon() if callable(lexicon) else lexicon).names
         known = sorted(set(names) | set(held))
         if topic not in known:
-            raise CommandError(f"unknown topic {topic!r} (known: {', '.join(known)})")
+            import difflib
+
+            close = difflib.get_close_matches(topic.lower(), known, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise CommandError(f"unknown topic {topic!r} ({hint}known: {', '.join(known)})")
     since_day = until_day = None
     if since:
         since_day = reference_bound(reference_from_option(since), first=True)

@@ -67,8 +67,12 @@ def test_unknown_topic(tracker, seed: Path) -> None:
     result = tracker("figures", "--topic", "casualty")
     assert result.exit_code == 1
     assert one_line(result) == (
-        "error: unknown topic 'casualty' (known: casualties, deployment, diplomacy, money, other,"
-        " prisoners, sanctions, weapons)"
+        "error: unknown topic 'casualty' (did you mean 'casualties'? known: casualties, deployment,"
+        " diplomacy, money, other, prisoners, sanctions, weapons)"
+    )
+    assert one_line(tracker("figures", "--topic", "zzz")) == (
+        "error: unknown topic 'zzz' (known: casualties, deployment, diplomacy, money, other, prisoners,"
+        " sanctions, weapons)"
     )
 
 
