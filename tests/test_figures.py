@@ -286,6 +286,13 @@ def test_a_classifier_counts_past_a_calibre() -> None:
     assert [(q.text, q.unit) for q in found] == [("about 220", "self-propelled howitzers"), ("170 mm", "mm")]
 
 
+def test_the_verb_of_harm_is_read_in_the_figure_s_sentence() -> None:
+    found = find_quantities("About 1,640 were wounded. At least seven were missing.")
+    assert [(q.text, q.unit) for q in found] == [("About 1,640", "wounded"), ("At least seven", "missing")]
+    found = find_quantities("Some 1,640 were wounded. At least seven, officials said.")
+    assert [(q.text, q.unit) for q in found] == [("Some 1,640", "wounded"), ("At least seven", None)]
+
+
 def test_ages_after_aged_are_years_old() -> None:
     found = find_quantities("The two soldiers, aged 20 and 26, were captured; a man aged 45 was not.")
     assert [(q.text, q.unit) for q in found] == [
@@ -293,6 +300,10 @@ def test_ages_after_aged_are_years_old() -> None:
         ("20", "years old"),
         ("26", "years old"),
         ("45", "years old"),
+    ]
+    assert [(q.text, q.unit) for q in find_quantities("Men aged 18 and 2,000 more reservists")] == [
+        ("18", "years old"),
+        ("2,000", "reservists"),
     ]
 
 
@@ -341,10 +352,16 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("Ukraine said it had captured two.", "captured"),
         ("requested dlrs 50 million", "USD"),  # wire copy's dollars
         ("the three central and eastern European countries", "central and eastern european countries"),
-        ("two tank and artillery units", "tank and artillery units"),
+        ("two military and civilian officials", "military and civilian officials"),
         ("casualties had reached around 4,700", "casualties"),  # past the auxiliary to the noun
         ("provided about 220 units of self-propelled howitzers", "self-propelled howitzers"),
         ("30 units were deployed", "units"),  # a classifier counts what follows "of", if anything
+        ("1,534,600 Dataproducts common shares", "common shares"),  # a name before its head noun
+        ("20 Iskanders missiles", "missiles"),
+        ("three captured tanks", "captured tanks"),  # a participle before its noun modifies it
+        ("five wounded civilians", "wounded civilians"),
+        ("2,000 North Korean infantry and artillery crews", "infantry"),  # "and" joins adjectives only
+        ("At least seven were reported dead.", "dead"),
     ],
 )
 def test_counted_noun(text: str, unit: str) -> None:

@@ -231,6 +231,8 @@ def test_relative(text: str, span: str, value: str) -> None:
         ("a nineteen ninety-seven attack", "2024-11-20", [("nineteen ninety-seven", "1997")]),
         ("noted that eighteen-hundred North Korean troops died", "2024-11-20", []),
         ("Eighteen hundred troops died.", "2024-11-20", []),
+        ("Atlanta nineteen ninety-six. A bomb blast", "2024-11-20", [("nineteen ninety-six", "1996")]),
+        ("in nineteen hundred", "2024-11-20", [("nineteen hundred", "1900")]),
         ("shipped eighteen-hundred 122mm rockets", "2024-11-20", []),
         # "The year of ...": a period named by what follows, not the reference date's.
         ("It was remembered as the year of the deployment.", "2024-11-20", []),

@@ -32,7 +32,7 @@ _STOP = frozenset(
         took made left came went gave put set fled went got held met saw brought last next first second
         third percent per cent times fold earlier later ago now today yesterday near outside inside
         across along around behind beyond within without toward towards through throughout amid despite
-        upon
+        upon others
         """
     )
 )
@@ -59,7 +59,7 @@ _IRREGULAR_PLURALS = frozenset(
 _PARTICIPLE = r"(?:killed|wounded|injured|dead|died|captured|missing|executed|detained|slain|hurt)"
 _PREDICATE = re.compile(
     r"[\"”’']?(?:\s+(?:of\s+(?:them|those|whom)|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
-    r"being|been|already|also|now|likely|probably|believed\s+to\s+have|thought\s+to\s+have|"
+    r"being|been|already|also|now|likely|probably|reported|believed\s+to\s+have|thought\s+to\s+have|"
     r"said\s+to\s+have|feared|confirmed|estimated\s+to\s+have|since))*"
     r"\s+[\"“‘']?(?P<p>"
     + _PARTICIPLE
@@ -169,6 +169,22 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
 _AMOUNTING = frozenset(
     _split("reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit")
 )
+# The last word read ends like an adjective ("central", "eastern", "military"), which "and" may join to
+# another before their shared noun; a noun ("infantry", "tank") ends the phrase instead.
+_ADJECTIVE_END = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ary|ous|ful|less|ant|ent)$")
+
+
+def _head_follows(text: str, pos: int, limit: int) -> bool:
+    """Whether a word that may be the head noun follows ``pos`` ("Dataproducts common shares"), not a
+    verb, a participle or a function word ("North Koreans deployed", "Americans caught in Iraq")."""
+    w = _WORD.match(text, pos, limit)
+    if not w:
+        return False
+    lower = w.group(1).lower()
+    return not (lower in _STOP or lower.endswith("ed") or lower in _IRREGULAR_PAST)
+
+
+_IRREGULAR_PAST = frozenset(_split("caught held sent taken seen left fought brought kept lost met"))
 _CLASSIFIERS = frozenset(_split("units unit pieces sets batches items pairs systems"))
 _OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
 _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
@@ -262,8 +278,13 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             if nxt and unit_start is None and nxt.group(1)[0].isupper():
                 cursor = w.end()  # "50 KN-23 and KN-24 missiles": names joined before the head noun
                 continue
-            if nxt and unit_start is not None and nxt.group(1).lower() not in _STOP:
-                # "three central and eastern European countries": modifiers joined before the head
+            if (
+                nxt
+                and unit_start is not None
+                and nxt.group(1).lower() not in _STOP
+                and _ADJECTIVE_END.search(text, unit_start, end)
+            ):
+                # "three central and eastern European countries": adjectives joined before the head
                 # (a plural before "and" has already ended the phrase: "three soldiers and ...")
                 cursor = w.end()
                 continue
@@ -283,7 +304,7 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             cursor = end = w.end()
             words += 1
             last_proper = (w.start(1), w.end(1))
-            if _PLURAL_NAME.fullmatch(word):
+            if _PLURAL_NAME.fullmatch(word) and not _head_follows(text, end, limit):
                 break  # a plural demonym is the head: "12,000 North Koreans deployed to Kursk"
             continue
         if unit_start is None:
@@ -384,6 +405,8 @@ def counted_noun(
         if text[num_end + 1 : num_end + 3] in _PREDICATE_HEADS
         else None
     )
+    if pred and _head_follows(text, pred.end(), limit):
+        pred = None  # a participle before its noun modifies it: "three captured tanks"
     phrase = None if pred else noun_phrase(text, num_end, limit, single=value == 1)
     after = phrase[2] if phrase else num_end
 
@@ -435,7 +458,9 @@ def counted_noun(
     found = _noun_before(text, toks, qualified)
     if found:
         return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])
-    if toks:  # "killed 259 people and injured more than 5,500": the verb says what is counted
+    if toks and toks[-1][0][-1:] not in _SENTENCE_STOPS:
+        # "killed 259 people and injured more than 5,500": the verb says what is counted (in the
+        # figure's sentence: "...were wounded. At least seven" is not seven wounded)
         word, start, _ = toks[-1]
         word = word.strip(",.;:\"'“”‘’()")
         if _HARM_VERB.fullmatch(word):

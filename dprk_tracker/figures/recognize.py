@@ -1330,8 +1330,13 @@ def _quantity(text: str, f: _Figure) -> Quantity:
                 unit_start, unit_end = phrase[0], phrase[2]
     elif side.multiplier:
         unit = "times"
-    elif side.age or (not side.measure and _AGED_BEFORE.search(text, max(0, f.start - 40), f.start)):
-        unit = "years old"  # "26-year-old", "aged 20 and 26"
+    elif side.age or (
+        not side.measure
+        and (f.high or 0) <= 120
+        and "," not in text[f.start : f.end]
+        and _AGED_BEFORE.search(text, max(0, f.start - 40), f.start)
+    ):
+        unit = "years old"  # "26-year-old", "aged 20 and 26" (not "aged 18 and 2,000 reservists")
     elif side.measure:
         unit = side.measure
         phrase = None

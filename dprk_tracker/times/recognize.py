@@ -202,11 +202,15 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         if year < 1900 and candidate.signal is None:
             return False
     if rule == "spelled_year" and candidate.signal is None and not lowered.startswith("the", start):
-        # News writes years in digits; a year in words follows "in", "since"..., a determiner ("a
-        # nineteen ninety-seven attack") or opens a sentence ("Nineteen ninety-six was..."). Anywhere
-        # else, or before a plural, it is a count: "eighteen-hundred North Korean troops".
-        placed = (bool(words) and words[-1] in _NOUN_DETERMINERS) or _opens_sentence(text, start)
-        if not placed or COUNT_NOUN_AFTER.match(text, end, end + 40):
+        # "nineteen ninety-six" is a year unless a counted plural follows, as a year in digits. But
+        # "eighteen hundred" is how counts are said too: as a year it needs "in", "since"..., a
+        # determiner or a sentence's start; anywhere else it is a count ("eighteen-hundred North
+        # Korean troops", "some nineteen hundred guns").
+        counted = COUNT_NOUN_AFTER.match(text, end, end + 40)
+        if counted or (
+            groups.get("rest", "").lower() == "hundred"
+            and not ((bool(words) and words[-1] in _NOUN_DETERMINERS) or _opens_sentence(text, start))
+        ):
             return False
     possessive = text[end : end + 2] in ("'s", "’s")  # "November's elections"
     if (
