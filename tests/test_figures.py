@@ -281,6 +281,15 @@ def test_measures(text: str, value: float, unit: str, span: str) -> None:
     assert (q.low, q.unit, q.text) == (value, unit, span)
 
 
+def test_a_glued_unit_ends_space_grouped_thousands() -> None:
+    found = find_quantities("nearly 890 122mm rockets and 25 000 to 30 000 troops")
+    assert [(q.text, q.low, q.unit) for q in found] == [
+        ("nearly 890", 890, "rockets"),
+        ("122mm", 122, "mm"),
+        ("25 000 to 30 000", 25000, "troops"),
+    ]
+
+
 def test_a_classifier_counts_past_a_calibre() -> None:
     found = find_quantities("provided about 220 units of 170 mm self-propelled howitzers")
     assert [(q.text, q.unit) for q in found] == [("about 220", "self-propelled howitzers"), ("170 mm", "mm")]
