@@ -227,6 +227,25 @@ UntilOption = Annotated[
 ArticleOption = Annotated[
     int | None, typer.Option("--article", "-a", help="Only this article id.", show_default=False)
 ]
+# A table without --limit shows this many rows: it is read on a terminal, and a notebook of 100,000
+# articles holds a million events. JSON, CSV and Markdown carry every row.
+TABLE_ROWS = 200
+
+
+def _fetched(limit: int | None, fmt: Format) -> int | None:
+    """How many rows to read: a table without --limit reads one more than it shows, to tell whether
+    there are more."""
+    return TABLE_ROWS + 1 if limit is None and fmt is Format.table else limit
+
+
+def _more_rows(cut: bool) -> None:
+    if cut:
+        print(
+            f"(the first {TABLE_ROWS} rows: --limit N shows more, --format json or csv shows all)",
+            file=sys.stderr,
+        )
+
+
 LimitOption = Annotated[
     int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows.", show_default=False)
 ]
@@ -594,9 +613,14 @@ def timeline(
 
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
-    filters = tagged(_filters(notebook, _filter_lexicon(settings), topic, since, until, article, limit), tag)
+    fetched = _fetched(limit, fmt)
+    filters = tagged(
+        _filters(notebook, _filter_lexicon(settings), topic, since, until, article, fetched), tag
+    )
     # The same event from several articles is one row: groups are kept at ingest, paged in SQL.
-    groups = [stored_event_group(members, explain=why) for members in notebook.grouped("events", filters)]
+    members = notebook.grouped("events", filters)
+    shown = members[:TABLE_ROWS] if fetched != limit else members
+    groups = [stored_event_group(m, explain=why) for m in shown]
     rows = [g.first for g in groups]
     data = [
         {
@@ -622,6 +646,7 @@ def timeline(
         ids = [[r["id"] for r in g.rows] for g in groups]
         columns = attach_notes(notebook, "event", rows, data, columns, ids)
     _emit_groups(groups, fmt, columns, data, sources=sources, why=why)
+    _more_rows(len(members) > len(shown))
     if not rows and fmt is Format.table:
         print("no events match", file=sys.stderr)
 
@@ -714,14 +739,17 @@ def figures(
 
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
-    filters = tagged(_filters(notebook, _filter_lexicon(settings), topic, since, until, article, limit), tag)
+    fetched = _fetched(limit, fmt) if not trend else limit
+    filters = tagged(
+        _filters(notebook, _filter_lexicon(settings), topic, since, until, article, fetched), tag
+    )
     counted = _counted_lexicon(settings)
     if trend:
         _print_trend(notebook.figures(filters), fmt, counted)
         return
-    groups = [
-        stored_figure_group(members, counted, explain=why) for members in notebook.grouped("figures", filters)
-    ]
+    members = notebook.grouped("figures", filters)
+    shown = members[:TABLE_ROWS] if fetched != limit else members
+    groups = [stored_figure_group(m, counted, explain=why) for m in shown]
     rows = [g.first for g in groups]
     data = [_figure_json(r) for r in rows]
     columns = _visible(FIGURE_COLUMNS, filters)
@@ -729,6 +757,7 @@ def figures(
         ids = [[r["id"] for r in g.rows] for g in groups]
         columns = attach_notes(notebook, "figure", rows, data, columns, ids)
     _emit_groups(groups, fmt, columns, data, sources=sources, why=why)
+    _more_rows(len(members) > len(shown))
     if not rows and fmt is Format.table:
         print("no figures match", file=sys.stderr)
 
@@ -803,8 +832,11 @@ def _published(value: str | None, how: str | None) -> str:
 def articles(ctx: typer.Context, limit: LimitOption = None, *, fmt: Format) -> None:
     """One line per stored article."""
     notebook = _notebook(_settings(ctx), create=False)
-    rows = notebook.articles(limit)
-    emit(_stdout(), rows, fmt, ARTICLE_COLUMNS)
+    fetched = _fetched(limit, fmt)
+    rows = notebook.articles(fetched)
+    shown = rows[:TABLE_ROWS] if fetched != limit else rows
+    emit(_stdout(), shown, fmt, ARTICLE_COLUMNS)
+    _more_rows(len(rows) > len(shown))
 
 
 @app.command()

@@ -468,3 +468,20 @@ def test_figures_since_reads_each_span_class_from_its_own_start(tracker, seed: P
         page = [[row["id"] for row in group] for group in notebook.grouped("figures", filters)]
         assert page == [[figure] for figure in expected], filters
         assert [row["id"] for row in notebook.figures(filters)] == expected  # the walk over every row
+
+
+def test_a_table_without_limit_shows_the_first_rows_and_says_so(
+    tracker, seed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dprk_tracker import cli
+
+    tracker("ingest", str(seed))
+    monkeypatch.setattr(cli, "TABLE_ROWS", 2)
+    note = "(the first 2 rows: --limit N shows more, --format json or csv shows all)\n"
+    for command in ("timeline", "figures", "articles"):
+        table = tracker(command)
+        assert table.stderr == (note if command != "articles" else ""), command
+    assert len(rows(tracker("timeline", "--format", "json"))) == 6  # data formats carry every row
+    assert tracker("timeline", "--limit", "3").stderr == ""
+    assert tracker("timeline").stdout == tracker("timeline", "--limit", "2").stdout
+    assert tracker("figures").stdout == tracker("figures", "--limit", "2").stdout

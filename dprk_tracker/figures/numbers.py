@@ -64,8 +64,9 @@ class Number(NamedTuple):
 
 
 # Digit forms. Thousands groups with commas, Indian groups, thin/plain spaces (exactly three digits,
-# not followed by a digit or a letter: "423 0000" and "890 122mm" are two numbers), European "1.111,11"; then decimals. A comma
-# decimal ("1,3") takes one or two digits and must not continue a list ("22,24,26").
+# not followed by a digit or a letter: "423 0000" and "890 122mm" are two numbers), European
+# "1.111,11"; then decimals. A comma decimal ("1,3") takes one or two digits and must not continue a
+# list ("22,24,26").
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\dA-Za-z])|\d{1,3}(?:\.\d{3})+,\d+(?![\d,])|\d+)"
