@@ -269,7 +269,6 @@ def _filters(
     article: int | None,
     limit: int | None,
 ) -> "Filters":
-    from .dates import reference_bound, reference_from_option
     from .db import Filters
 
     # A topic the notebook holds needs no lexicon (see _filter_lexicon).
@@ -284,6 +283,8 @@ def _filters(
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise CommandError(f"unknown topic {topic!r} ({hint}known: {', '.join(known)})")
     since_day = until_day = None
+    if since or until:  # (the date parser and its model load only for a date filter)
+        from .dates import reference_bound, reference_from_option
     if since:
         since_day = reference_bound(reference_from_option(since), first=True)
     if until:
@@ -743,10 +744,12 @@ def figures(
     filters = tagged(
         _filters(notebook, _filter_lexicon(settings), topic, since, until, article, fetched), tag
     )
-    counted = _counted_lexicon(settings)
     if trend:
-        _print_trend(notebook.figures(filters), fmt, counted)
+        _print_trend(notebook.figures(filters), fmt, _counted_lexicon(settings))
         return
+    # What figures count is compared only to explain a group (loading it is most of the command's
+    # own start-up).
+    counted = _counted_lexicon(settings) if why else None
     members = notebook.grouped("figures", filters)
     shown = members[:TABLE_ROWS] if fetched != limit else members
     groups = [stored_figure_group(m, counted, explain=why) for m in shown]

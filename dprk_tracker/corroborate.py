@@ -358,11 +358,11 @@ def stored_event_group(rows: list[dict[str, Any]], *, explain: bool = True) -> G
 
 
 def stored_figure_group(
-    rows: list[dict[str, Any]], lexicon: CountedLexicon, *, explain: bool = True
+    rows: list[dict[str, Any]], lexicon: CountedLexicon | None, *, explain: bool = True
 ) -> Group:
-    """A stored group of figures, as ``stored_event_group``."""
+    """A stored group of figures, as ``stored_event_group`` (``lexicon``: needed to explain)."""
     first = rows[0]
-    if not explain:
+    if not explain or lexicon is None:
         return Group(list(rows))
     why = []
     for row in rows[1:]:

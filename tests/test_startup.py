@@ -13,7 +13,15 @@ import pytest
 from dprk_tracker import migrations, schema
 
 # Loaded by writes, upgrades and rendering only: a read command with --format json needs none.
-HEAVY = ("sqlite_utils", "rich", "hashlib", "dprk_tracker.grouping", "dprk_tracker.migrations")
+HEAVY = (
+    "sqlite_utils",
+    "rich",
+    "hashlib",
+    "dprk_tracker.grouping",
+    "dprk_tracker.migrations",
+    "dprk_tracker.trends",  # the counted lexicon: only to chart, explain or group figures
+    "tomllib",
+)
 
 PROBE = """
 import contextlib, io, json, sys
