@@ -236,6 +236,7 @@ def test_relative(text: str, span: str, value: str) -> None:
         ("shipped eighteen-hundred 122mm rockets", "2024-11-20", []),
         # "The year of ...": a period named by what follows, not the reference date's.
         ("It was remembered as the year of the deployment.", "2024-11-20", []),
+        ("The NIS said this past Monday that", "2024-11-20", [("this past Monday", "2024-11-18")]),
         ("talks in the week of the summit", "2024-11-20", []),
         ("a high for the year of $42 a share", "2024-11-20", [("the year", "2024")]),
     ],

@@ -732,7 +732,8 @@ def resolve_weekday(weekday: int, rel: str, ctx: Context) -> date | None:
 
 def _weekday(groups: dict[str, str], ctx: Context) -> Norm:
     weekday = weekday_number(groups["weekday"])
-    day = resolve_weekday(weekday, (groups.get("rel") or "").lower(), ctx)
+    rel = " ".join((groups.get("rel") or "").lower().split())
+    day = resolve_weekday(weekday, "past" if rel == "this past" else rel, ctx)
     if day is not None and "ofweek" in groups:
         # "Tuesday of last week": that weekday inside the named week.
         shift = {"last": -1, "this": 0, "next": 1}[groups["ofweek"].lower()]

@@ -363,7 +363,7 @@ RULES: list[tuple[str, str]] = [
     (
         "weekday",
         r"(?:(?P<mod>early|late|earlier|later)\s+)?"
-        r"(?:(?P<rel>last|next|this|coming|past|previous|that)\s+)?"
+        r"(?:(?P<rel>this\s+past|last|next|this|coming|past|previous|that)\s+)?"
         r"(?P<weekday>" + WEEKDAY + r")(?=\s+of\s+(?P<ofweek>last|this|next)\s+week)?"
         r"(?:\s+(?P<pod>" + PART_OF_DAY + r"))?(?!\w)",
     ),
