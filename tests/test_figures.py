@@ -281,6 +281,23 @@ def test_measures(text: str, value: float, unit: str, span: str) -> None:
     assert (q.low, q.unit, q.text) == (value, unit, span)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "analysts at 38 North declined to give details",  # a number that is part of a name
+        "According to analysts at 38 North, the soldiers were issued uniforms.",
+        "Washington-based 38 North said",
+    ],
+)
+def test_a_number_before_a_name_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_number_before_a_name_and_a_noun_is_a_figure() -> None:
+    found = find_quantities("It sent 30 North Korean soldiers, 300 Ukrainians died and it killed 40 Monday.")
+    assert [(q.text, q.unit) for q in found] == [("30", "soldiers"), ("300", "died"), ("40", "killed")]
+
+
 def test_a_glued_unit_ends_space_grouped_thousands() -> None:
     found = find_quantities("nearly 890 122mm rockets and 25 000 to 30 000 troops")
     assert [(q.text, q.low, q.unit) for q in found] == [

@@ -174,7 +174,7 @@ _AMOUNTING = frozenset(
 _ADJECTIVE_END = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ary|ous|ful|less|ant|ent)$")
 
 
-def _head_follows(text: str, pos: int, limit: int) -> bool:
+def head_follows(text: str, pos: int, limit: int) -> bool:
     """Whether a word that may be the head noun follows ``pos`` ("Dataproducts common shares"), not a
     verb, a participle or a function word ("North Koreans deployed", "Americans caught in Iraq")."""
     w = _WORD.match(text, pos, limit)
@@ -304,7 +304,7 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             cursor = end = w.end()
             words += 1
             last_proper = (w.start(1), w.end(1))
-            if _PLURAL_NAME.fullmatch(word) and not _head_follows(text, end, limit):
+            if _PLURAL_NAME.fullmatch(word) and not head_follows(text, end, limit):
                 break  # a plural demonym is the head: "12,000 North Koreans deployed to Kursk"
             continue
         if unit_start is None:
@@ -405,7 +405,7 @@ def counted_noun(
         if text[num_end + 1 : num_end + 3] in _PREDICATE_HEADS
         else None
     )
-    if pred and _head_follows(text, pred.end(), limit):
+    if pred and head_follows(text, pred.end(), limit):
         pred = None  # a participle before its noun modifies it: "three captured tanks"
     phrase = None if pred else noun_phrase(text, num_end, limit, single=value == 1)
     after = phrase[2] if phrase else num_end

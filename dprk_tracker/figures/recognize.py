@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, TimeExpr
-from .counted import counted_noun, last_word, noun_phrase, tail_words
+from .counted import counted_noun, head_follows, last_word, noun_phrase, tail_words
 from .numbers import Number, alternation, candidates, numbers_at, scan_kind, vocabulary
 
 _MONTHS = (
@@ -691,6 +691,29 @@ def _model_name(text: str, num: Number, side: _Side) -> bool:
     return phrase is None or not text[phrase[1] : phrase[2]].endswith("s")  # "Boeing 737 landed"
 
 
+def _name_after(text: str, num: Number, side: _Side) -> bool:
+    """ "analysts at 38 North said": a small bare number before a capitalized name that no counted
+    noun follows is part of the name (not "30 North Korean soldiers", "300 Ukrainians")."""
+    if not num.digits or num.grouped or num.value >= 1000 or side.end != num.end or side.start != num.start:
+        return False
+    if not text.startswith(" ", num.end) or not text[num.end + 1 : num.end + 2].isupper():
+        return False  # cheap test first
+    name = _NAME_AFTER.match(text, num.end)
+    if not name:
+        return False
+    words = name.group(1).split()
+    if words[-1].endswith("s") or any(w in _WEEKDAYS or w in _MONTH_WORDS for w in words):
+        return False
+    return not head_follows(text, name.end(), min(len(text), name.end() + 40))
+
+
+_NAME_AFTER = re.compile(r" ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)(?![\w'’-])")
+_MONTH_WORDS = frozenset(
+    "January February March April May June July August September October November December"
+    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+
+
 def _age_in_parens(text: str, num: Number) -> bool:
     if num.start == 0 or num.end >= len(text) or num.value >= 120:
         return False
@@ -1077,7 +1100,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if _plain_year(text, num, last) or _code_like(num) or _spoken_year(text, num, numbers, i):
             continue
         side = _side(text, num, p)
-        if side.adjective or _model_name(text, num, side):
+        if side.adjective or _model_name(text, num, side) or _name_after(text, num, side):
             continue
         if _pronoun_one(text, num, side, p) or (
             num.value == 1 and _OF_GROUP.match(text[side.end : side.end + 12])
