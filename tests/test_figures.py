@@ -388,6 +388,9 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("five wounded civilians", "wounded civilians"),
         ("2,000 North Korean infantry and artillery crews", "infantry"),  # "and" joins adjectives only
         ("At least seven were reported dead.", "dead"),
+        ("more than 6,800 servicemen spread across the region", "servicemen"),  # plurals in -men
+        ("ten specimen jars", "specimen jars"),
+        ("Losses reached up to 3,684 late last year", "losses"),
     ],
 )
 def test_counted_noun(text: str, unit: str) -> None:

@@ -32,7 +32,7 @@ _STOP = frozenset(
         took made left came went gave put set fled went got held met saw brought last next first second
         third percent per cent times fold earlier later ago now today yesterday near outside inside
         across along around behind beyond within without toward towards through throughout amid despite
-        upon others
+        upon others late early believes thinks argues
         """
     )
 )
@@ -185,6 +185,7 @@ def head_follows(text: str, pos: int, limit: int) -> bool:
 
 
 _IRREGULAR_PAST = frozenset(_split("caught held sent taken seen left fought brought kept lost met"))
+_SINGULAR_MEN = frozenset(_split("specimen abdomen regimen acumen stamen dolmen"))
 _CLASSIFIERS = frozenset(_split("units unit pieces sets batches items pairs systems"))
 _OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
 _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
@@ -311,8 +312,10 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             unit_start = w.start(1)
         cursor = end = w.end()
         words += 1
-        plural = lower in _IRREGULAR_PLURALS or (
-            lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+        plural = (
+            lower in _IRREGULAR_PLURALS
+            or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
+            or (lower.endswith("men") and len(lower) > 5 and lower not in _SINGULAR_MEN)  # servicemen
         )
         if plural or (single and words >= 1 and not _continues(text, end, limit)):
             break
