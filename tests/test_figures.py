@@ -296,6 +296,21 @@ def test_a_number_before_a_name_is_no_figure(text: str) -> None:
 def test_a_number_before_a_name_and_a_noun_is_a_figure() -> None:
     found = find_quantities("It sent 30 North Korean soldiers, 300 Ukrainians died and it killed 40 Monday.")
     assert [(q.text, q.unit) for q in found] == [("30", "soldiers"), ("300", "died"), ("40", "killed")]
+    found = find_quantities("It shipped over 118 Koksan self-propelled guns; 450 Japanese are in Iraq.")
+    assert [(q.text, q.unit) for q in found] == [("over 118", "self-propelled guns"), ("450", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("killing 247 people and wounding more than 5,000 others.", "wounded"),  # the others harmed
+        ("His mother and 10 others died at sea.", "died"),
+        ("the 700,000 Cubans living in South Florida", "cubans"),
+        ("nearly five million Germans out of work", "germans"),
+    ],
+)
+def test_others_and_plural_names(text: str, unit: str) -> None:
+    assert find_quantities(text)[-1].unit == unit
 
 
 def test_a_glued_unit_ends_space_grouped_thousands() -> None:

@@ -32,7 +32,7 @@ _STOP = frozenset(
         took made left came went gave put set fled went got held met saw brought last next first second
         third percent per cent times fold earlier later ago now today yesterday near outside inside
         across along around behind beyond within without toward towards through throughout amid despite
-        upon others late early believes thinks argues
+        upon late early believes thinks argues
         """
     )
 )
@@ -84,7 +84,7 @@ _CAPTURE_WORD = re.compile(
     r"releas\w*|swap\w*|exchang\w*"
 )
 _CASUALTY_WORD = re.compile(r"kill\w*|wound\w*|injur\w*|lost|losing")
-_HARM_VERB = re.compile(r"(?:kill|wound|injur|captur|detain|abduct)ed", re.IGNORECASE)
+_HARM_VERB = re.compile(r"(kill|wound|injur|captur|detain|abduct)(?:ed|ing)\b", re.IGNORECASE)
 _CASUALTY_NOUN = re.compile(r"deaths?|loss(?:es)?|casualties|toll")  # "the deaths of 30 soldiers"
 _FILLER = frozenset(_split("of the some another an additional a further"))
 # Links between a noun and a number after it: "deaths at around 300", "losses totalling 4,000".
@@ -181,10 +181,16 @@ def head_follows(text: str, pos: int, limit: int) -> bool:
     if not w:
         return False
     lower = w.group(1).lower()
-    return not (lower in _STOP or lower.endswith("ed") or lower in _IRREGULAR_PAST)
+    if "-" in lower:
+        return True  # a compound modifier before the head: "118 Koksan self-propelled guns"
+    return not (lower in _STOP or lower.endswith(("ed", "ing")) or lower in _NOT_HEADS)
 
 
-_IRREGULAR_PAST = frozenset(_split("caught held sent taken seen left fought brought kept lost met"))
+# Irregular past forms and adverbs that follow a plural name ("Americans caught", "Germans out of
+# work", "Americans home"): no head noun.
+_NOT_HEADS = frozenset(
+    _split("caught held sent taken seen left fought brought kept lost met out up off down back home abroad")
+)
 _SINGULAR_MEN = frozenset(_split("specimen abdomen regimen acumen stamen dolmen"))
 _CLASSIFIERS = frozenset(_split("units unit pieces sets batches items pairs systems"))
 _OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
@@ -206,7 +212,7 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     # "Losses reached 3,000": a plural that opens the sentence is capitalized, not a name; unless it
     # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
     measured = bool(links) and links[-1] in _AMOUNTING
-    if not links and rest[-1][0].endswith("ed"):
+    if not links and rest[-1][0].endswith(("ed", "ing")):
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:
         return None  # "the toll has risen to 12"
@@ -283,6 +289,7 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
                 nxt
                 and unit_start is not None
                 and nxt.group(1).lower() not in _STOP
+                and nxt.group(1).lower() != "others"
                 and _ADJECTIVE_END.search(text, unit_start, end)
             ):
                 # "three central and eastern European countries": adjectives joined before the head
@@ -454,7 +461,9 @@ def counted_noun(
             already = _CAPTIVE.search(noun)
             return Counted(noun if already else f"{noun} captured", cue[1], end)
         if cue:
-            return Counted(noun, cue[1], end)
+            harm = _harm_unit(text[cue[1] : cue[1] + 12]) if noun == "others" else None
+            # "killed 247 people and wounded more than 5,000 others": the others are the wounded
+            return Counted(harm or noun, cue[1], end)
         return Counted(noun, span_start, end)
 
     toks = tail_words(text, num_start, 4, 60)
@@ -466,6 +475,13 @@ def counted_noun(
         # figure's sentence: "...were wounded. At least seven" is not seven wounded)
         word, start, _ = toks[-1]
         word = word.strip(",.;:\"'“”‘’()")
-        if _HARM_VERB.fullmatch(word):
-            return Counted(word.lower(), start, start + len(word))
+        harm = _harm_unit(word)
+        if harm and _HARM_VERB.fullmatch(word):
+            return Counted(harm, start, start + len(word))
     return None
+
+
+def _harm_unit(word: str) -> str | None:
+    """ "wounding", "wounded" -> "wounded": the participle a verb of harm counts."""
+    m = _HARM_VERB.match(word)
+    return m.group(1).lower() + "ed" if m else None

@@ -702,12 +702,14 @@ def _name_after(text: str, num: Number, side: _Side) -> bool:
     if not name:
         return False
     words = name.group(1).split()
-    if words[-1].endswith("s") or any(w in _WEEKDAYS or w in _MONTH_WORDS for w in words):
-        return False
+    if words[-1].endswith(("s", "ese", "ish", "ch")) or any(
+        w in _WEEKDAYS or w in _MONTH_WORDS for w in words
+    ):
+        return False  # "450 Japanese are", "300 British": a people, counted
     return not head_follows(text, name.end(), min(len(text), name.end() + 40))
 
 
-_NAME_AFTER = re.compile(r" ((?:[A-Z][a-z]+ )*[A-Z][a-z]+)(?![\w'’-])")
+_NAME_AFTER = re.compile(r" ((?:[A-Z][a-z]+ (?:of (?:the )?)?)*[A-Z][a-z]+)(?![\w'’-])")
 _MONTH_WORDS = frozenset(
     "January February March April May June July August September October November December"
     " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
