@@ -284,12 +284,15 @@ def test_measures(text: str, value: float, unit: str, span: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "most of them in their early 20s, were",  # a decade of age, not 20 seconds
+        "soldiers in their mid-20s",
+        "music of the 80s",
         "analysts at 38 North declined to give details",  # a number that is part of a name
         "According to analysts at 38 North, the soldiers were issued uniforms.",
         "Washington-based 38 North said",
     ],
 )
-def test_a_number_before_a_name_is_no_figure(text: str) -> None:
+def test_decades_and_numbers_in_names_are_no_figures(text: str) -> None:
     assert find_quantities(text) == []
 
 

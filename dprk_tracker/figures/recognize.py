@@ -691,6 +691,20 @@ def _model_name(text: str, num: Number, side: _Side) -> bool:
     return phrase is None or not text[phrase[1] : phrase[2]].endswith("s")  # "Boeing 737 landed"
 
 
+def _decade(text: str, num: Number, last: str) -> bool:
+    """ "in their early 20s", "the 80s": a decade of age or of a century, no count (nor seconds)."""
+    return (
+        num.digits is not None
+        and text.startswith("s", num.end)
+        and not text[num.end + 1 : num.end + 2].isalnum()
+        and num.value % 10 == 0
+        and (last in _DECADE_BEFORE or text[num.start - 4 : num.start].lower() == "mid-")
+    )
+
+
+_DECADE_BEFORE = frozenset({"the", "their", "his", "her", "its", "our", "early", "mid", "late", "mid-"})
+
+
 def _name_after(text: str, num: Number, side: _Side) -> bool:
     """ "analysts at 38 North said": a small bare number before a capitalized name that no counted
     noun follows is part of the name (not "30 North Korean soldiers", "300 Ukrainians")."""
@@ -1099,7 +1113,12 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             continue
         if num.digits and multiline and _alone_on_line(text, num.start, num.end):
             continue
-        if _plain_year(text, num, last) or _code_like(num) or _spoken_year(text, num, numbers, i):
+        if (
+            _plain_year(text, num, last)
+            or _code_like(num)
+            or _spoken_year(text, num, numbers, i)
+            or _decade(text, num, last)
+        ):
             continue
         side = _side(text, num, p)
         if side.adjective or _model_name(text, num, side) or _name_after(text, num, side):
