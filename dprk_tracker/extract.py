@@ -185,22 +185,24 @@ def _events(text: str, sentences: _Sentences, topics: Classifier) -> list[Event]
             if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
                 start, end = clause
         earliest, latest, mod = sentences.anchor(time)
+        # (positional, in the field order of Event: matching 14 keywords by name cost more than the
+        # rest of the call)
         events.append(
             Event(
-                when=time.value,
-                mod=time.mod,
-                relation=mod if mod != time.mod else None,
-                earliest=earliest,
-                latest=latest,
-                precision=time.precision,
-                sort_date=time.earliest or time.latest,
-                time_text=time.text,
-                time_start=time.start,
-                time_end=time.end,
-                text=text[start:end],
-                start=start,
-                end=end,
-                topic=topics.classify((start, end)),
+                time.value,  # when
+                time.mod,  # mod
+                mod if mod != time.mod else None,  # relation
+                earliest,
+                latest,
+                time.precision,  # precision
+                time.earliest or time.latest,  # sort_date
+                time.text,  # time_text
+                time.start,  # time_start
+                time.end,  # time_end
+                text[start:end],  # text
+                start,
+                end,
+                topics.classify((start, end)),  # topic
             )
         )
     return events
@@ -241,24 +243,25 @@ def _figure(
         earliest, latest = bounds.get()
         when, when_mod, relation = (reference.value if reference else None), None, None
         precision = reference.precision if reference else None
+    # (positional, in the field order of Figure, as for Event)
     return Figure(
-        text=quantity.text,
-        start=quantity.start,
-        end=quantity.end,
-        low=quantity.low,
-        high=quantity.high,
-        qualifier=quantity.qualifier,
-        unit=quantity.unit,
-        currency=quantity.currency,
-        percent=quantity.percent,
-        topic=_figure_topic(quantity, text, (s_start, s_end), topics),
-        when=when,
-        when_mod=when_mod,
-        relation=relation,
-        earliest=earliest,
-        latest=latest,
-        precision=precision,
-        sentence=text[s_start:s_end],
+        quantity.text,  # text
+        quantity.start,  # start
+        quantity.end,  # end
+        quantity.low,  # low
+        quantity.high,  # high
+        quantity.qualifier,  # qualifier
+        quantity.unit,  # unit
+        quantity.currency,  # currency
+        quantity.percent,  # percent
+        _figure_topic(quantity, text, (s_start, s_end), topics),  # topic
+        when,
+        when_mod,
+        relation,
+        earliest,
+        latest,
+        precision,
+        text[s_start:s_end],  # sentence
     )
 
 

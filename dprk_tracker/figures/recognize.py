@@ -1399,18 +1399,20 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         counted = counted_noun(text, f.count_start, f.value_end, value, qualified=linking)
         if counted:
             unit, unit_start, unit_end = counted.unit, counted.start, counted.end
+    # (positional, in the field order of Quantity: matching eleven keywords by name was a good part
+    # of the call)
     return Quantity(
-        text=text[f.start : f.end],
-        start=f.start,
-        end=f.end,
-        low=_clean(f.low),
-        high=_clean(f.high),
-        qualifier=f.qualifier,
-        unit=unit,
-        currency=side.currency,
-        percent=bool(side.percent),
-        unit_start=unit_start,
-        unit_end=unit_end,
+        text[f.start : f.end],  # text
+        f.start,  # start
+        f.end,  # end
+        _clean(f.low),  # low
+        _clean(f.high),  # high
+        f.qualifier,  # qualifier
+        unit,
+        side.currency,  # currency
+        bool(side.percent),  # percent
+        unit_start,
+        unit_end,
     )
 
 
