@@ -239,3 +239,24 @@ def test_counts_rebuilt_by_m007_on_a_later_schema_stay_exact(tmp_path: Path, doc
     assert sum(n for kind, _, n in kept["topic_counts"] if kind == "event") == sum(
         len(d.extraction.events) for _, d in documents[:8]
     )
+
+
+def _indexes(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("select name from sqlite_master where type = 'index'")}
+
+
+def test_m009_drops_the_earliest_latest_indexes(tmp_path: Path) -> None:
+    """No read uses m001's (earliest, latest) indexes; m009 drops them from an older notebook, and a
+    new notebook ends without them."""
+    unused = {"idx_events_earliest_latest", "idx_figures_earliest_latest"}
+    path = tmp_path / "old.db"
+    legacy = sqlite_utils.Database(path)
+    MIGRATIONS.apply(legacy, stop_before="m009_writer_indexes")
+    legacy.close()
+    assert unused <= _indexes(path)
+    Notebook(path).close()
+    assert not unused & _indexes(path)
+    assert "events_page" in _indexes(path)
+    Notebook(tmp_path / "new.db").close()
+    assert _indexes(tmp_path / "new.db") == _indexes(path)
