@@ -49,11 +49,10 @@ Nothing is ever merged against the rules: every merge passes them.
 
 from __future__ import annotations
 
-import json
 import math
 import zlib
 from collections import Counter, _count_elements  # type: ignore[attr-defined]
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, groupby, islice
@@ -284,7 +283,7 @@ def _candidates(
         found = db.execute(
             f"select key, row_id from {KEYS_TABLE[table]} where key in (select value from json_each(?))"
             " order by key",
-            [json.dumps(wanted)],
+            [_json_ints(wanted)],
         ).fetchall()
         postings = {key: [row_id for _, row_id in filed] for key, filed in groupby(found, _KEY)}
     return _ranked(keyed, postings.get), _Postings(looked, postings)
@@ -300,12 +299,22 @@ def _ranked(
         # id as one integer (ids are signed 64-bit) sort without a key function.
         filed: dict[int, int] = {}
         _count_elements(filed, chain.from_iterable(filter(None, map(get, found.looked))))
+        if len(filed) <= VERIFY:
+            # All of them are checked (_decide checks the first VERIFY of those still free, in any
+            # order: the best match wins whatever the order), so their order does not matter.
+            ranked.append(list(filed))
+            continue
         best = sorted([(shares << 64) + row_id for row_id, shares in filed.items()], reverse=True)
         ranked.append([((order + _HALF) & _LOW_64) - _HALF for order in best[: VERIFY + 2]])
     return ranked
 
 
 _HALF, _LOW_64 = 1 << 63, (1 << 64) - 1
+
+
+def _json_ints(values: Iterable[int]) -> str:
+    """Integers as a JSON array (for json_each), without json.dumps' machinery: several per article."""
+    return f"[{','.join(map(str, values))}]"
 
 
 _KEY = itemgetter(0)
@@ -334,7 +343,7 @@ def _file(db: Database, table: str, reps: list[tuple[int, Keys]], read: _Posting
             f"delete from {keys_table} where key in (select value from json_each(?)) and row_id <"
             f" (select k.row_id from {keys_table} k where k.key = {keys_table}.key order by k.row_id"
             " desc limit 1 offset ?)",
-            [json.dumps(trimmed), KEEP_PER_KEY - 1],
+            [_json_ints(trimmed), KEEP_PER_KEY - 1],
         )
 
 
@@ -386,13 +395,13 @@ class WriterCache:
             found = db.execute(
                 f"select key, row_id from {KEYS_TABLE[table]} where key in (select value from json_each(?))"
                 " order by key, row_id",
-                [json.dumps(missing)],
+                [_json_ints(missing)],
             ).fetchall()
             for key, filed in groupby(found, _KEY):
                 known[key] = tuple(row_id for _, row_id in filed)
         return known
 
-    def load_rows(self, db: Database, table: str, wanted: list[int]) -> dict[int, dict[str, Any]]:
+    def load_rows(self, db: Database, table: str, wanted: Collection[int]) -> dict[int, dict[str, Any]]:
         """The table's known representatives, those of ``wanted`` that are representatives among them."""
         known = self.rows[table]
         _forget_older_half(known, self.MAX_ROWS - len(wanted))
@@ -403,7 +412,7 @@ class WriterCache:
             cursor = db.conn.execute(
                 f"select {_COMPACT_COLUMNS[table]} from {table}"
                 " where id in (select value from json_each(?)) and group_id = id",
-                [json.dumps(missing)],
+                [_json_ints(missing)],
             )
             names = _COMPARED[table]
             for values in cursor:
@@ -468,14 +477,18 @@ def _file_known(
     # One posting at a time, keeping the newest (highest ids): the same as keeping the newest of
     # all at once, and a new representative is almost always the newest of its keys.
     dropped = []
+    keep = KEEP_PER_KEY
     for key, rep_id in pairs:
         filed = known[key]
-        if rep_id in filed:
+        if not filed or rep_id > filed[-1]:  # (ascending: then it is not there yet)
+            filed = (*filed, rep_id)
+        elif rep_id in filed:
             continue
-        filed = (*filed, rep_id) if not filed or rep_id > filed[-1] else tuple(sorted((*filed, rep_id)))
-        while len(filed) > KEEP_PER_KEY:  # (more than one only where a key already held too many)
-            dropped.append((key, filed[0]))
-            filed = filed[1:]
+        else:
+            filed = tuple(sorted((*filed, rep_id)))
+        if len(filed) > keep:  # (more than one only where a key already held too many)
+            dropped += [(key, old) for old in filed[:-keep]]
+            filed = filed[-keep:]
         known[key] = filed
     if dropped:
         db.conn.executemany(f"delete from {keys_table} where key = ? and row_id = ?", dropped)
@@ -650,7 +663,7 @@ def _decide(
         wanted_keys = {key for _, found in keyed for key in chain(found.looked, found.filed)}
         known = cache.load_postings(db, table, wanted_keys)
         ranked = _ranked(keyed, known.get)
-    wanted = sorted({i for ids in ranked for i in ids})
+    wanted = {i for ids in ranked for i in ids}  # (in no order: the queries take them as a set)
     if not wanted:
         candidates: dict[int, dict[str, Any]] = {}
     elif cache is None:
@@ -660,7 +673,7 @@ def _decide(
                 db,
                 table,
                 "id in (select value from json_each(?)) and group_id = id and article_id != ?",
-                [json.dumps(wanted), article_id],
+                [_json_ints(wanted), article_id],
             )
         }
     else:
