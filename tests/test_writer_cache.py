@@ -260,3 +260,47 @@ def test_m009_drops_the_earliest_latest_indexes(tmp_path: Path) -> None:
     assert "events_page" in _indexes(path)
     Notebook(tmp_path / "new.db").close()
     assert _indexes(tmp_path / "new.db") == _indexes(path)
+
+
+def test_row_ids_are_the_ones_sqlite_would_give(tmp_path: Path, documents) -> None:
+    """The writer numbers a batch's rows itself (the next ids read once per transaction): each
+    article's rows follow the last stored row, also after the latest article was removed."""
+    notebook = Notebook(tmp_path / "nb.db")
+    entries = _entries(notebook, documents[:5])
+    list(notebook.add_many(entries[:3]))
+    remove_article(notebook, 3)
+    list(notebook.add_many(entries[3:]))
+    notebook.close()
+    with sqlite3.connect(tmp_path / "nb.db") as conn:
+        for table, rows in (("events", "events"), ("figures", "figures")):
+            stored = conn.execute(f"select article_id, id from {table} order by id").fetchall()
+            # Documents 0, 1, 3, 4: article 3 was removed, and its id is the next article's again.
+            counts = [len(getattr(documents[i][1].extraction, rows)) for i in (0, 1, 3, 4)]
+            expected = []
+            for article_id, count in zip((1, 2, 3, 4), counts, strict=True):
+                expected += [article_id] * count
+            assert [a for a, _ in stored] == expected
+            # The removed rows were the last: their ids are given again (max(id) + 1, as SQLite does).
+            assert [i for _, i in stored] == list(range(1, len(stored) + 1))
+
+
+def test_a_worker_hands_the_writer_the_content_hash(monkeypatch, tmp_path: Path) -> None:
+    """``ingest --jobs`` workers hash the article (for the duplicate check) and pass the hash on in
+    its plan; the writer stores it instead of hashing the body again."""
+    from dprk_tracker import inputs
+    from dprk_tracker.db import content_hash
+    from dprk_tracker.topics import default_lexicon
+    from dprk_tracker.trends import load_counted
+
+    counted = load_counted()
+    monkeypatch.setattr(inputs, "_worker_lexicon", default_lexicon())
+    monkeypatch.setattr(inputs, "_worker_counted", counted)
+    monkeypatch.setattr(inputs, "_worker_notebook", None)
+    text = "# Shells sent\n\nSEOUL, March 5, 2024 — Over 3,000 shells were sent north in   early 2024.\n"
+    document, planned, duplicate = inputs._extract((text, None))
+    assert duplicate is None and document is not None and planned is not None
+    assert planned.digest == content_hash(document.article.body)
+    notebook = Notebook(tmp_path / "nb.db")
+    added = notebook.add(document, path=None, planned=planned)
+    assert notebook.find_duplicate(document.article.body) == added.article_id
+    notebook.close()
