@@ -437,7 +437,10 @@ _COMPARED = {
         "currency", "percent", "unit",
     ),
 }  # fmt: skip
-_COMPUTED = ("words", "_rank", "_figure_key", "_keys")
+# (_filed: the keys a representative this writer filed is filed under, to unfile it on a takeover.)
+_COMPUTED = ("words", "_rank", "_figure_key", "_filed")
+# What WriterCache.load_rows selects: the compared columns, and for an event its words, or the text
+# they come from when none are stored (an imported row).
 _COMPACT_COLUMNS = {
     "events": ", ".join(f"[{c}]" for c in _COMPARED["events"])
     + ", words, iif(words is null, text, null), iif(words is null, time_start - start, null),"
@@ -706,7 +709,13 @@ def _decide(
         db.conn.executemany(f"update {table} set group_id = ? where group_id = ?", takeovers)
         # The keys it was filed under: kept on a row this writer filed, else computed again.
         unfiled = [
-            (o, candidates[o].get("_keys") or keys(table, candidates[o], lexicon)) for _, o in takeovers
+            (
+                o,
+                Keys((), filed)
+                if (filed := candidates[o].get("_filed")) is not None
+                else keys(table, candidates[o], lexicon),
+            )
+            for _, o in takeovers
         ]
         _unfile(db, table, unfiled)
         if cache is not None:
@@ -723,7 +732,7 @@ def _decide(
         by_id = {row["id"]: row for row, _ in keyed}
         for rep_id, found in reps:
             slim = rows_known[rep_id] = _slim(table, by_id[rep_id])
-            slim["_keys"] = found
+            slim["_filed"] = found.filed
     return assigned
 
 
