@@ -295,8 +295,7 @@ def _ranked(
     ranked = []
     for _, found in keyed:
         # Every posting of every key the row looks in (a key listed twice counts twice), counted in
-        # C; sorted() is nlargest's documented equivalent, and cheaper at these sizes. Shares then
-        # id as one integer (ids are signed 64-bit) sort without a key function.
+        # C; sorted() is nlargest's documented equivalent, and cheaper at these sizes.
         filed: dict[int, int] = {}
         _count_elements(filed, chain.from_iterable(filter(None, map(get, found.looked))))
         if len(filed) <= VERIFY:
@@ -304,12 +303,12 @@ def _ranked(
             # order: the best match wins whatever the order), so their order does not matter.
             ranked.append(list(filed))
             continue
-        best = sorted([(shares << 64) + row_id for row_id, shares in filed.items()], reverse=True)
-        ranked.append([((order + _HALF) & _LOW_64) - _HALF for order in best[: VERIFY + 2]])
+        # Newest first, then most shares first: the sort is stable (reverse=True too), so equal shares
+        # stay newest first. Two sorts of small integers cost less than one of (shares, id) pairs.
+        best = sorted(filed, reverse=True)
+        best.sort(key=filed.__getitem__, reverse=True)
+        ranked.append(best[: VERIFY + 2])
     return ranked
-
-
-_HALF, _LOW_64 = 1 << 63, (1 << 64) - 1
 
 
 def _json_ints(values: Iterable[int]) -> str:

@@ -304,3 +304,14 @@ def test_a_worker_hands_the_writer_the_content_hash(monkeypatch, tmp_path: Path)
     added = notebook.add(document, path=None, planned=planned)
     assert notebook.find_duplicate(document.article.body) == added.article_id
     notebook.close()
+
+
+def test_candidates_rank_by_shared_keys_then_newest() -> None:
+    """A row's candidates: most keys shared first, then the newest (highest id); VERIFY + 2 of them.
+    With VERIFY or fewer, all of them in any order (every one is checked)."""
+    many = grouping.Keys(looked=(1, 2, 2), filed=())  # key 2 looked up twice counts twice
+    postings = {1: tuple(range(-3, 13)), 2: (3, 4), 7: (99,)}
+    assert grouping.VERIFY == 8
+    assert grouping._ranked([({}, many)], postings.get) == [[4, 3, 12, 11, 10, 9, 8, 7, 6, 5]]
+    few = grouping.Keys(looked=(2, 7, 8), filed=())
+    assert sorted(grouping._ranked([({}, few)], postings.get)[0]) == [3, 4, 99]
