@@ -36,8 +36,11 @@ BUSY_TIMEOUT_MS = 30_000
 LOCK_RETRIES = 20
 # ingest stores this many articles per transaction at most (Notebook.add_many), and stores a batch
 # early when the next article arrives this many seconds after the batch began (a slow article still
-# delays the batch before it): the write lock is held for a fraction of a second.
-BATCH_ARTICLES = 32
+# delays the batch before it). A commit writes every page the batch touched, and at 10,000 articles
+# most rows land on a page of their own in each index: 128 articles share pages that 32 did not
+# (64 pages written per article instead of 122), 15% less writer CPU. The cost: the write lock is
+# held for 1-2 s (another writer waits that long; readers never wait in WAL mode).
+BATCH_ARTICLES = 128
 BATCH_SECONDS = 0.5
 CACHE_KB = 64 * 1024
 
@@ -138,6 +141,8 @@ class Notebook:
         self._grouping_cache: WriterCache | None = None  # made by the first article stored
         # What the rows stored in this transaction add to the counts (storing transactions only).
         self._counts: Counter[tuple[str, str, str]] | None = None
+        # The next event and figure ids of a storing transaction, once its first article read them.
+        self._next_ids: tuple[int, int] | None = None
         if create and self.read_only:
             raise NotebookError(f"{self.path} is read-only: cannot write to it")
         try:
@@ -292,6 +297,7 @@ class Notebook:
             raise
         finally:
             self._counts = None
+            self._next_ids = None
             if cache is not None and not storing:
                 cache.clear()
 
@@ -363,7 +369,8 @@ class Notebook:
         """An article and its rows, grouped (inside the caller's write transaction)."""
         article = document.article
         extraction = document.extraction
-        digest = content_hash(article.body)
+        # Hashed by the ingest worker that extracted it, if any.
+        digest = planned.digest if planned is not None and planned.digest else content_hash(article.body)
         existing = self.conn.execute("select id from articles where content_hash = ?", [digest]).fetchone()
         if existing:
             return Added(existing[0], True, 0, 0)
@@ -398,14 +405,26 @@ class Notebook:
         """Insert the rows already grouped: their ids are decided first (the next free ones, as SQLite
         would give them inside this write transaction), so each row is written once, group included,
         and never read back."""
-        from .grouping import assign_new, event_row, figure_row
+        from .grouping import assign_new, compact_event, compact_figure
 
         conn = self.conn
         extraction = document.extraction
-        first_event = conn.execute("select coalesce(max(id), 0) + 1 from events").fetchone()[0]
-        first_figure = conn.execute("select coalesce(max(id), 0) + 1 from figures").fetchone()[0]
-        events = [event_row(e, article_id, first_event + i) for i, e in enumerate(extraction.events)]
-        figures = [figure_row(f, article_id, first_figure + i) for i, f in enumerate(extraction.figures)]
+        if self._next_ids is None:  # once per transaction: only _store inserts rows meanwhile
+            self._next_ids = (
+                conn.execute("select coalesce(max(id), 0) + 1 from events").fetchone()[0],
+                conn.execute("select coalesce(max(id), 0) + 1 from figures").fetchone()[0],
+            )
+        first_event, first_figure = self._next_ids
+        events = [
+            compact_event(e, article_id, first_event + i, words)
+            for i, (e, words) in enumerate(zip(extraction.events, planned.words, strict=True))
+        ]
+        keys = planned.figure_keys or (None,) * len(extraction.figures)
+        figures = [
+            compact_figure(f, article_id, first_figure + i, key)
+            for i, (f, key) in enumerate(zip(extraction.figures, keys, strict=True))
+        ]
+        self._next_ids = (first_event + len(events), first_figure + len(figures))
         event_groups, figure_groups = assign_new(
             self.db, article_id, events, figures, planned, self.counted(), self._grouping_cache
         )

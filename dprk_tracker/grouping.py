@@ -49,11 +49,10 @@ Nothing is ever merged against the rules: every merge passes them.
 
 from __future__ import annotations
 
-import json
 import math
 import zlib
 from collections import Counter, _count_elements  # type: ignore[attr-defined]
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, groupby, islice
@@ -284,7 +283,7 @@ def _candidates(
         found = db.execute(
             f"select key, row_id from {KEYS_TABLE[table]} where key in (select value from json_each(?))"
             " order by key",
-            [json.dumps(wanted)],
+            [_json_ints(wanted)],
         ).fetchall()
         postings = {key: [row_id for _, row_id in filed] for key, filed in groupby(found, _KEY)}
     return _ranked(keyed, postings.get), _Postings(looked, postings)
@@ -296,16 +295,25 @@ def _ranked(
     ranked = []
     for _, found in keyed:
         # Every posting of every key the row looks in (a key listed twice counts twice), counted in
-        # C; sorted() is nlargest's documented equivalent, and cheaper at these sizes. Shares then
-        # id as one integer (ids are signed 64-bit) sort without a key function.
+        # C; sorted() is nlargest's documented equivalent, and cheaper at these sizes.
         filed: dict[int, int] = {}
         _count_elements(filed, chain.from_iterable(filter(None, map(get, found.looked))))
-        best = sorted([(shares << 64) + row_id for row_id, shares in filed.items()], reverse=True)
-        ranked.append([((order + _HALF) & _LOW_64) - _HALF for order in best[: VERIFY + 2]])
+        if len(filed) <= VERIFY:
+            # All of them are checked (_decide checks the first VERIFY of those still free, in any
+            # order: the best match wins whatever the order), so their order does not matter.
+            ranked.append(list(filed))
+            continue
+        # Newest first, then most shares first: the sort is stable (reverse=True too), so equal shares
+        # stay newest first. Two sorts of small integers cost less than one of (shares, id) pairs.
+        best = sorted(filed, reverse=True)
+        best.sort(key=filed.__getitem__, reverse=True)
+        ranked.append(best[: VERIFY + 2])
     return ranked
 
 
-_HALF, _LOW_64 = 1 << 63, (1 << 64) - 1
+def _json_ints(values: Iterable[int]) -> str:
+    """Integers as a JSON array (for json_each), without json.dumps' machinery: several per article."""
+    return f"[{','.join(map(str, values))}]"
 
 
 _KEY = itemgetter(0)
@@ -334,7 +342,7 @@ def _file(db: Database, table: str, reps: list[tuple[int, Keys]], read: _Posting
             f"delete from {keys_table} where key in (select value from json_each(?)) and row_id <"
             f" (select k.row_id from {keys_table} k where k.key = {keys_table}.key order by k.row_id"
             " desc limit 1 offset ?)",
-            [json.dumps(trimmed), KEEP_PER_KEY - 1],
+            [_json_ints(trimmed), KEEP_PER_KEY - 1],
         )
 
 
@@ -386,21 +394,36 @@ class WriterCache:
             found = db.execute(
                 f"select key, row_id from {KEYS_TABLE[table]} where key in (select value from json_each(?))"
                 " order by key, row_id",
-                [json.dumps(missing)],
+                [_json_ints(missing)],
             ).fetchall()
             for key, filed in groupby(found, _KEY):
                 known[key] = tuple(row_id for _, row_id in filed)
         return known
 
-    def load_rows(self, db: Database, table: str, wanted: list[int]) -> dict[int, dict[str, Any]]:
+    def load_rows(self, db: Database, table: str, wanted: Collection[int]) -> dict[int, dict[str, Any]]:
         """The table's known representatives, those of ``wanted`` that are representatives among them."""
         known = self.rows[table]
         _forget_older_half(known, self.MAX_ROWS - len(wanted))
         missing = [row_id for row_id in wanted if row_id not in known]
         if missing:
-            where = "id in (select value from json_each(?)) and group_id = id"
-            for row in _rows(db, table, where, [json.dumps(missing)]):
-                known[row["id"]] = _slim(table, row)
+            # Only the compared columns (the text only of a row without stored words): _slim's rows
+            # without building the whole row first.
+            cursor = db.conn.execute(
+                f"select {_COMPACT_COLUMNS[table]} from {table}"
+                " where id in (select value from json_each(?)) and group_id = id",
+                [_json_ints(missing)],
+            )
+            names = _COMPARED[table]
+            for values in cursor:
+                row = dict(zip(names, values, strict=False))  # (events: four more, below)
+                if table == "events":
+                    # (words, text, time_offset, time_text): words from the text if none are stored
+                    words, text, offset, time_text = values[len(names) :]
+                    if words is None:
+                        tokens = _event_words({"text": text, "time_offset": offset, "time_text": time_text})
+                        words = " ".join(sorted(tokens))
+                    row["words"] = words
+                known[row["id"]] = row
         return known
 
 
@@ -413,10 +436,21 @@ _COMPARED = {
         "currency", "percent", "unit",
     ),
 }  # fmt: skip
-_COMPUTED = ("words", "_rank", "_figure_key")
+# (_filed: the keys a representative this writer filed is filed under, to unfile it on a takeover.)
+_COMPUTED = ("words", "_rank", "_figure_key", "_filed")
+# What WriterCache.load_rows selects: the compared columns, and for an event its words, or the text
+# they come from when none are stored (an imported row).
+_COMPACT_COLUMNS = {
+    "events": ", ".join(f"[{c}]" for c in _COMPARED["events"])
+    + ", words, iif(words is null, text, null), iif(words is null, time_start - start, null),"
+    " iif(words is null, time_text, null)",
+    "figures": ", ".join(f"[{c}]" for c in _COMPARED["figures"]),
+}
 
 
 def _slim(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    if "text" not in row:
+        return row  # compact already (compact_event, compact_figure, WriterCache.load_rows)
     if table == "events":
         event_words(row)  # from the text, if the row has no words stored (an imported one)
     slim = {name: row[name] for name in _COMPARED[table]}
@@ -441,18 +475,27 @@ def _file_known(
         return
     pairs = [(key, rep_id) for rep_id, found in reps for key in found.filed]
     keys_table = KEYS_TABLE[table]
-    db.conn.executemany(f"insert or ignore into {keys_table} (key, row_id) values (?, ?)", pairs)
+    # One statement per representative, its keys as one JSON array: a row per key through
+    # executemany bound two parameters and stepped once per key (about 150 an article).
+    db.conn.executemany(
+        f"insert or ignore into {keys_table} (key, row_id) select value, ? from json_each(?)",
+        [(rep_id, _json_ints(found.filed)) for rep_id, found in reps],
+    )
     # One posting at a time, keeping the newest (highest ids): the same as keeping the newest of
     # all at once, and a new representative is almost always the newest of its keys.
     dropped = []
+    keep = KEEP_PER_KEY
     for key, rep_id in pairs:
         filed = known[key]
-        if rep_id in filed:
+        if not filed or rep_id > filed[-1]:  # (ascending: then it is not there yet)
+            filed = (*filed, rep_id)
+        elif rep_id in filed:
             continue
-        filed = (*filed, rep_id) if not filed or rep_id > filed[-1] else tuple(sorted((*filed, rep_id)))
-        while len(filed) > KEEP_PER_KEY:  # (more than one only where a key already held too many)
-            dropped.append((key, filed[0]))
-            filed = filed[1:]
+        else:
+            filed = tuple(sorted((*filed, rep_id)))
+        if len(filed) > keep:  # (more than one only where a key already held too many)
+            dropped += [(key, old) for old in filed[:-keep]]
+            filed = filed[-keep:]
         known[key] = filed
     if dropped:
         db.conn.executemany(f"delete from {keys_table} where key = ? and row_id = ?", dropped)
@@ -524,6 +567,66 @@ def _figure_key(row: dict[str, Any], lexicon: CountedLexicon) -> tuple[Any, ...]
     return found
 
 
+def _best_event(
+    row: dict[str, Any], checked: list[dict[str, Any]], lexicon: CountedLexicon
+) -> dict[str, Any] | None:
+    """The candidate ``row`` joins: the best ``_match`` (ties: the lowest id), or None. ``_match``
+    unrolled for one row and several candidates, the row's side read once: the writer runs it for
+    every row it stores. ``test_claim_groups`` holds it to ``_match``."""
+    when, mod, relation = row["when"], row["mod"], row["relation"]
+    if not when:
+        return None
+    first, last = row["earliest"], row["latest"]
+    words, row_numbers = event_words(row)
+    best: dict[str, Any] | None = None
+    best_score: tuple[bool, float] = (False, 0.0)
+    for candidate in checked:
+        c_when = candidate["when"]
+        if not c_when:
+            continue
+        c_relation = candidate["relation"]
+        if c_when == when and candidate["mod"] == mod and c_relation == relation:
+            same = True
+        elif c_relation or relation:
+            continue
+        else:
+            c_first, c_last = candidate["earliest"], candidate["latest"]
+            if c_first is None or c_last is None or first is None or last is None:
+                continue
+            if not ((first <= c_first and c_last <= last) or (c_first <= first and last <= c_last)):
+                continue
+            same = False
+        c_words, c_numbers = event_words(candidate)
+        shared = c_numbers & row_numbers
+        if c_numbers and row_numbers and not shared:
+            continue
+        score = jaccard(c_words, words)
+        if score >= SIMILAR or (score >= SIMILAR_WITH_FIGURE and any(n >= FIGURE_FLOOR for n in shared)):
+            found = (same, score)
+            if best is None or found > best_score or (found == best_score and candidate["id"] < best["id"]):
+                best, best_score = candidate, found
+    return best
+
+
+def _best_figure(
+    row: dict[str, Any], checked: list[dict[str, Any]], lexicon: CountedLexicon
+) -> dict[str, Any] | None:
+    """``_best_event`` for figures: the same figure key, then the best date (ties: the lowest id)."""
+    key = _figure_key(row, lexicon)
+    best: dict[str, Any] | None = None
+    best_same = False
+    for candidate in checked:
+        if _figure_key(candidate, lexicon) != key:
+            continue  # a hash collision
+        date = _dates(candidate, row, "when_mod")
+        if not date:
+            continue
+        same = date == _SAME
+        if best is None or same > best_same or (same == best_same and candidate["id"] < best["id"]):
+            best, best_same = candidate, same
+    return best
+
+
 def _assign(db: Database, table: str, article_id: int, lexicon: CountedLexicon) -> None:
     rows = _rows(db, table, "article_id = ? and group_id is null", [article_id])
     assigned = _decide(db, table, article_id, [(row, keys(table, row, lexicon)) for row in rows], lexicon)
@@ -567,7 +670,7 @@ def _decide(
         wanted_keys = {key for _, found in keyed for key in chain(found.looked, found.filed)}
         known = cache.load_postings(db, table, wanted_keys)
         ranked = _ranked(keyed, known.get)
-    wanted = sorted({i for ids in ranked for i in ids})
+    wanted = {i for ids in ranked for i in ids}  # (in no order: the queries take them as a set)
     if not wanted:
         candidates: dict[int, dict[str, Any]] = {}
     elif cache is None:
@@ -577,7 +680,7 @@ def _decide(
                 db,
                 table,
                 "id in (select value from json_each(?)) and group_id = id and article_id != ?",
-                [json.dumps(wanted), article_id],
+                [_json_ints(wanted), article_id],
             )
         }
     else:
@@ -589,19 +692,15 @@ def _decide(
     assigned: dict[int, int] = {}  # row id -> group id
     takeovers: list[tuple[int, int]] = []  # (new representative, old representative)
     reps: list[tuple[int, Keys]] = []
+    best_of = _best_event if table == "events" else _best_figure
     for (row, found), ids in zip(keyed, ranked, strict=True):
-        checked = [candidates[i] for i in ids if i in candidates and i not in taken][:VERIFY]
-        best: tuple[tuple[bool, float], dict[str, Any]] | None = None
-        for candidate in sorted(checked, key=lambda c: c["id"]):
-            score = _match(table, candidate, row, lexicon)
-            if score is not None and (best is None or score > best[0]):  # ties: the lowest id
-                best = (score, candidate)
-        if best is None:
+        checked = [c for i in ids if (c := candidates.get(i)) is not None and i not in taken][:VERIFY]
+        group = best_of(row, checked, lexicon) if checked else None
+        if group is None:
             assigned[row["id"]] = row["id"]
             reps.append((row["id"], found))
             taken.add(row["id"])
             continue
-        group = best[1]
         taken.add(group["id"])
         if _rank(table, row) < _rank(table, group):
             # The more precise report is shown: it takes the group over.
@@ -612,7 +711,16 @@ def _decide(
             assigned[row["id"]] = group["id"]
     if takeovers:
         db.conn.executemany(f"update {table} set group_id = ? where group_id = ?", takeovers)
-        unfiled = [(o, keys(table, candidates[o], lexicon)) for _, o in takeovers]
+        # The keys it was filed under: kept on a row this writer filed, else computed again.
+        unfiled = [
+            (
+                o,
+                Keys((), filed)
+                if (filed := candidates[o].get("_filed")) is not None
+                else keys(table, candidates[o], lexicon),
+            )
+            for _, o in takeovers
+        ]
         _unfile(db, table, unfiled)
         if cache is not None:
             for old_id, found in unfiled:
@@ -626,8 +734,9 @@ def _decide(
         _file_known(db, table, reps, known)
         rows_known = cache.rows[table]
         by_id = {row["id"]: row for row, _ in keyed}
-        for rep_id, _ in reps:
-            rows_known[rep_id] = _slim(table, by_id[rep_id])
+        for rep_id, found in reps:
+            slim = rows_known[rep_id] = _slim(table, by_id[rep_id])
+            slim["_filed"] = found.filed
     return assigned
 
 
@@ -644,6 +753,12 @@ class Planned:
     words: tuple[str, ...]  # each event's content words, as ``events.words`` stores them
     events: tuple[Keys, ...]
     figures: tuple[Keys, ...]
+    # Also computed off the writer where known (None: the writer computes them): each event's
+    # numbers (``corroborate.numbers`` of its words), each figure's ``figure_key``, and the
+    # article's ``db.content_hash``.
+    numbers: tuple[tuple[float, ...], ...] | None = None
+    figure_keys: tuple[tuple[Any, ...], ...] | None = None
+    digest: str | None = None
 
 
 def event_row(event: Event, article_id: int = 0, row_id: int = 0) -> dict[str, Any]:
@@ -694,18 +809,70 @@ def figure_row(figure: Figure, article_id: int = 0, row_id: int = 0) -> dict[str
     }
 
 
-def plan(extraction: Extraction, lexicon: CountedLexicon) -> Planned:
-    """An article's words and keys, before it is stored."""
+def compact_event(event: Event, article_id: int, row_id: int, words: str) -> dict[str, Any]:
+    """An event as the writer compares and caches it: ``event_row``'s ``_COMPARED`` columns and its
+    words (the rest is inserted from the event itself, never read by grouping)."""
+    return {
+        "id": row_id,
+        "article_id": article_id,
+        "when": event.when,
+        "mod": event.mod,
+        "relation": event.relation,
+        "earliest": event.earliest,
+        "latest": event.latest,
+        "sort_date": event.sort_date,
+        "start": event.start,
+        "words": words,
+    }
+
+
+def compact_figure(
+    figure: Figure, article_id: int, row_id: int, key: tuple[Any, ...] | None = None
+) -> dict[str, Any]:
+    """``compact_event`` for a figure, with its ``figure_key`` when known."""
+    row = {
+        "id": row_id,
+        "article_id": article_id,
+        "when": figure.when,
+        "when_mod": figure.when_mod,
+        "relation": figure.relation,
+        "earliest": figure.earliest,
+        "latest": figure.latest,
+        "start": figure.start,
+        "low": _real(figure.low),
+        "high": _real(figure.high),
+        "currency": figure.currency,
+        "percent": int(figure.percent),
+        "unit": figure.unit,
+    }
+    if key is not None:
+        row["_figure_key"] = key
+    return row
+
+
+def plan(extraction: Extraction, lexicon: CountedLexicon, digest: str | None = None) -> Planned:
+    """An article's words and keys, before it is stored (``digest``: its content hash, if known)."""
     words = []
     event_keys = []
+    event_numbers = []
     for event in extraction.events:
         row = event_row(event)
         event_keys.append(keys("events", row, lexicon))
         words.append(row["words"])
+        event_numbers.append(tuple(event_words(row)[1]))
+    figure_keys = []
+    found_keys = []
+    for figure in extraction.figures:
+        row = figure_row(figure)
+        figure_keys.append(keys("figures", row, lexicon))
+        found_keys.append(figure_key(row, lexicon))
     return Planned(
         tuple(words),
         tuple(event_keys),
-        tuple(keys("figures", figure_row(f), lexicon) for f in extraction.figures),
+        tuple(figure_keys),
+        tuple(event_numbers),
+        tuple(found_keys),
+        digest,
     )
 
 
@@ -724,6 +891,13 @@ def assign_new(
     rows become its representatives as they stand, so they must be inserted as given."""
     for row, words in zip(events, planned.words, strict=True):
         row["words"] = words
+    if planned.numbers is not None:
+        # Parsed as event_words would parse the stored words, the numbers taken from the plan.
+        for words, found in zip(planned.words, planned.numbers, strict=True):
+            if words not in _PARSED:
+                if len(_PARSED) >= _PARSED_MAX:
+                    _PARSED.clear()
+                _PARSED[words] = (set(words.split(" ")) if words else set(), set(found))
     return (
         _decide(db, "events", article_id, list(zip(events, planned.events, strict=True)), lexicon, cache),
         _decide(db, "figures", article_id, list(zip(figures, planned.figures, strict=True)), lexicon, cache),

@@ -102,8 +102,14 @@ def _init_worker(lexicon: Lexicon, counted: CountedLexicon | None, notebook: Pat
 
 
 def _extract_and_plan(
-    text: str, published: str | None, lexicon: Lexicon | None, counted: CountedLexicon | None
+    text: str,
+    published: str | None,
+    lexicon: Lexicon | None,
+    counted: CountedLexicon | None,
+    body: tuple[str, str] | None = None,
 ) -> tuple[Document, Planned | None]:
+    """``body``: a parsed body and its content hash, passed on to the writer if it is the body
+    extracted."""
     from .extract import extract_document
 
     document = extract_document(text, published, lexicon)
@@ -111,23 +117,22 @@ def _extract_and_plan(
         return document, None
     from .grouping import plan
 
-    return document, plan(document.extraction, counted)
+    digest = body[1] if body is not None and body[0] == document.article.body else None
+    return document, plan(document.extraction, counted, digest)
 
 
-def _stored(text: str) -> int | None:
-    """In a worker: the article already committed with this text (a read-only connection of its
-    own), or None, also when the notebook cannot be read (the writer checks again anyway)."""
+def _stored(digest: str) -> int | None:
+    """In a worker: the article already committed with this content hash (a read-only connection
+    of its own), or None, also when the notebook cannot be read (the writer checks again anyway)."""
     global _worker_connection
     if _worker_notebook is None:
         return None
-    from .db import content_hash
-
     try:
         if _worker_connection is None:
             uri = f"{_worker_notebook.resolve().as_uri()}?mode=ro"
             _worker_connection = sqlite3.connect(uri, uri=True)
         row = _worker_connection.execute(
-            "select id from articles where content_hash = ?", [content_hash(parse(text).body)]
+            "select id from articles where content_hash = ?", [digest]
         ).fetchone()
     except sqlite3.Error:
         return None
@@ -135,11 +140,16 @@ def _stored(text: str) -> int | None:
 
 
 def _extract(task: tuple[str, str | None]) -> tuple[Document | None, Planned | None, int | None]:
+    from .db import content_hash
+
     text, published = task
-    duplicate = _stored(text)
+    # Hashed here, not in the writer: the duplicate check and the stored hash use it.
+    body = parse(text).body
+    digest = content_hash(body)
+    duplicate = _stored(digest)
     if duplicate is not None:
         return None, None, duplicate
-    return (*_extract_and_plan(text, published, _worker_lexicon, _worker_counted), None)
+    return (*_extract_and_plan(text, published, _worker_lexicon, _worker_counted, (body, digest)), None)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ MIGRATION_NAMES = (
     "m006_topic_lookups",
     "m007_read_at_scale",
     "m008_writer_counts",
+    "m009_writer_indexes",
 )
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -366,6 +366,90 @@ def test_match_answers_as_the_corroborate_rules(tmp_path: Path) -> None:
     assert outcomes == {"events": {True, False, None}, "figures": {True, False, None}}
 
 
+def test_the_writer_chooses_the_best_match_lowest_id_first(tmp_path: Path) -> None:
+    """``_best_event`` / ``_best_figure`` (the writer's loop, on its compact rows) choose what checking
+    every candidate with ``_match`` in id order chooses: the best score, ties to the lowest id."""
+    import random
+
+    from dprk_tracker.trends import load_counted
+
+    lexicon = load_counted()
+    documents = _generated_documents(tmp_path, 6)
+    full: dict[str, list[dict]] = {"events": [], "figures": []}
+    compact: dict[str, list[dict]] = {"events": [], "figures": []}
+    for article_id, (_, d) in enumerate(documents, 1):
+        for e in d.extraction.events:
+            row = grouping.event_row(e, article_id, len(full["events"]) + 1)
+            words = " ".join(sorted(grouping.event_words(row)[0]))
+            full["events"].append(row)
+            compact["events"].append(grouping.compact_event(e, article_id, row["id"], words))
+        for f in d.extraction.figures:
+            row = grouping.figure_row(f, article_id, len(full["figures"]) + 1)
+            full["figures"].append(row)
+            compact["figures"].append(grouping.compact_figure(f, article_id, row["id"]))
+    for table in ("events", "figures"):  # the compact rows are the compared columns of the full ones
+        for a, b in zip(full[table], compact[table], strict=True):
+            assert b == {k: a[k] for k in grouping._COMPARED[table]} | (
+                {"words": a["words"]} if "words" in b else {}
+            )
+
+    def by_match(table: str, row: dict, checked: list[dict]) -> dict | None:
+        best = None
+        for candidate in sorted(checked, key=lambda c: c["id"]):
+            score = grouping._match(table, candidate, row, lexicon)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, candidate)
+        return best[1] if best else None
+
+    chooser = {"events": grouping._best_event, "figures": grouping._best_figure}
+    pick = random.Random(7)
+    chosen = {"events": 0, "figures": 0}
+    for table, rows in compact.items():
+        alike: dict[object, list[int]] = {}  # events of one date, figures of one figure key
+        for index, row in enumerate(full[table]):
+            key = row["when"] if table == "events" else grouping._figure_key(row, lexicon)
+            alike.setdefault(key, []).append(index)
+        for index, row in enumerate(rows):
+            # Candidates most alike and any others, in no order.
+            key = row["when"] if table == "events" else grouping._figure_key(full[table][index], lexicon)
+            same = [i for i in alike[key] if i != index]
+            pool = pick.sample(same, min(5, len(same))) + pick.sample(range(len(rows)), 3)
+            pick.shuffle(pool)
+            # Every other row has twins (the same report in other articles): ties, to the lowest id.
+            twins = [
+                ({**full[table][i], "id": i + n}, {**rows[i], "id": i + n})
+                for i in [*pool[::2], index]
+                for n in (10**6, 2 * 10**6)
+            ]
+            expected = by_match(
+                table, full[table][index], [full[table][i] for i in pool] + [t[0] for t in twins]
+            )
+            found = chooser[table](row, [t[1] for t in twins] + [rows[i] for i in pool], lexicon)
+            assert (found and found["id"]) == (expected and expected["id"]), (table, row)
+            chosen[table] += found is not None
+    assert chosen["events"] > 100 and chosen["figures"] > 100, chosen
+
+
+def test_the_plan_holds_what_the_writer_would_compute(tmp_path: Path) -> None:
+    """What ``plan`` computes for the writer (numbers, figure keys, the content hash) is what the
+    writer computes without it."""
+    from dprk_tracker.corroborate import figure_key, numbers
+    from dprk_tracker.db import content_hash
+    from dprk_tracker.trends import load_counted
+
+    lexicon = load_counted()
+    for _, d in _generated_documents(tmp_path, 4):
+        planned = grouping.plan(d.extraction, lexicon, content_hash(d.article.body))
+        assert planned.digest == content_hash(d.article.body)
+        assert [set(n) for n in planned.numbers] == [
+            numbers(set(w.split(" ")) if w else set()) for w in planned.words
+        ]
+        assert list(planned.figure_keys) == [
+            figure_key(grouping.figure_row(f), lexicon) for f in d.extraction.figures
+        ]
+        assert grouping.plan(d.extraction, lexicon).digest is None
+
+
 def _contents(db: Path) -> list[list[tuple]]:
     with sqlite3.connect(db) as conn:
         return [

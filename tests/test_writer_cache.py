@@ -239,3 +239,79 @@ def test_counts_rebuilt_by_m007_on_a_later_schema_stay_exact(tmp_path: Path, doc
     assert sum(n for kind, _, n in kept["topic_counts"] if kind == "event") == sum(
         len(d.extraction.events) for _, d in documents[:8]
     )
+
+
+def _indexes(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("select name from sqlite_master where type = 'index'")}
+
+
+def test_m009_drops_the_earliest_latest_indexes(tmp_path: Path) -> None:
+    """No read uses m001's (earliest, latest) indexes; m009 drops them from an older notebook, and a
+    new notebook ends without them."""
+    unused = {"idx_events_earliest_latest", "idx_figures_earliest_latest"}
+    path = tmp_path / "old.db"
+    legacy = sqlite_utils.Database(path)
+    MIGRATIONS.apply(legacy, stop_before="m009_writer_indexes")
+    legacy.close()
+    assert unused <= _indexes(path)
+    Notebook(path).close()
+    assert not unused & _indexes(path)
+    assert "events_page" in _indexes(path)
+    Notebook(tmp_path / "new.db").close()
+    assert _indexes(tmp_path / "new.db") == _indexes(path)
+
+
+def test_row_ids_are_the_ones_sqlite_would_give(tmp_path: Path, documents) -> None:
+    """The writer numbers a batch's rows itself (the next ids read once per transaction): each
+    article's rows follow the last stored row, also after the latest article was removed."""
+    notebook = Notebook(tmp_path / "nb.db")
+    entries = _entries(notebook, documents[:5])
+    list(notebook.add_many(entries[:3]))
+    remove_article(notebook, 3)
+    list(notebook.add_many(entries[3:]))
+    notebook.close()
+    with sqlite3.connect(tmp_path / "nb.db") as conn:
+        for table, rows in (("events", "events"), ("figures", "figures")):
+            stored = conn.execute(f"select article_id, id from {table} order by id").fetchall()
+            # Documents 0, 1, 3, 4: article 3 was removed, and its id is the next article's again.
+            counts = [len(getattr(documents[i][1].extraction, rows)) for i in (0, 1, 3, 4)]
+            expected = []
+            for article_id, count in zip((1, 2, 3, 4), counts, strict=True):
+                expected += [article_id] * count
+            assert [a for a, _ in stored] == expected
+            # The removed rows were the last: their ids are given again (max(id) + 1, as SQLite does).
+            assert [i for _, i in stored] == list(range(1, len(stored) + 1))
+
+
+def test_a_worker_hands_the_writer_the_content_hash(monkeypatch, tmp_path: Path) -> None:
+    """``ingest --jobs`` workers hash the article (for the duplicate check) and pass the hash on in
+    its plan; the writer stores it instead of hashing the body again."""
+    from dprk_tracker import inputs
+    from dprk_tracker.db import content_hash
+    from dprk_tracker.topics import default_lexicon
+    from dprk_tracker.trends import load_counted
+
+    counted = load_counted()
+    monkeypatch.setattr(inputs, "_worker_lexicon", default_lexicon())
+    monkeypatch.setattr(inputs, "_worker_counted", counted)
+    monkeypatch.setattr(inputs, "_worker_notebook", None)
+    text = "# Shells sent\n\nSEOUL, March 5, 2024 — Over 3,000 shells were sent north in   early 2024.\n"
+    document, planned, duplicate = inputs._extract((text, None))
+    assert duplicate is None and document is not None and planned is not None
+    assert planned.digest == content_hash(document.article.body)
+    notebook = Notebook(tmp_path / "nb.db")
+    added = notebook.add(document, path=None, planned=planned)
+    assert notebook.find_duplicate(document.article.body) == added.article_id
+    notebook.close()
+
+
+def test_candidates_rank_by_shared_keys_then_newest() -> None:
+    """A row's candidates: most keys shared first, then the newest (highest id); VERIFY + 2 of them.
+    With VERIFY or fewer, all of them in any order (every one is checked)."""
+    many = grouping.Keys(looked=(1, 2, 2), filed=())  # key 2 looked up twice counts twice
+    postings = {1: tuple(range(-3, 13)), 2: (3, 4), 7: (99,)}
+    assert grouping.VERIFY == 8
+    assert grouping._ranked([({}, many)], postings.get) == [[4, 3, 12, 11, 10, 9, 8, 7, 6, 5]]
+    few = grouping.Keys(looked=(2, 7, 8), filed=())
+    assert sorted(grouping._ranked([({}, few)], postings.get)[0]) == [3, 4, 99]
