@@ -132,15 +132,17 @@ def extractor(use_extract: bool) -> tuple[Callable[[str, str | None], list[TimeE
 # --- Scoring --------------------------------------------------------------------------------------
 
 
-def same_value(system: str, gold: Iterable[str]) -> bool:
-    def canonical(value: str) -> str:
-        value = value.strip()
-        if re.fullmatch(r"\d{3}X", value):
-            return value[:3]
-        if re.fullmatch(r"\d\dXX", value):
-            return value[:2]
-        return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)  # "2000-W8" is "2000-W08"
+def canonical(value: str) -> str:
+    """A value as compared: decades modulo X padding, week numbers modulo zero padding."""
+    value = value.strip()
+    if re.fullmatch(r"\d{3}X", value):
+        return value[:3]
+    if re.fullmatch(r"\d\dXX", value):
+        return value[:2]
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)  # "2000-W8" is "2000-W08"
 
+
+def same_value(system: str, gold: Iterable[str]) -> bool:
     return any(canonical(system) == canonical(value) for value in gold)
 
 

@@ -142,18 +142,9 @@ _PERIOD = re.compile(
 )
 
 
-def canonical(value: str) -> str:
-    value = value.strip()
-    if re.fullmatch(r"\d{3}X", value):
-        return value[:3]
-    if re.fullmatch(r"\d\dXX", value):
-        return value[:2]
-    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
-
-
 def granularity(value: str) -> str:
     """Day / week / week unspecified / month / quarter / year / year-XX / duration / REF / ..."""
-    v = canonical(value)
+    v = timeml.canonical(value)
     if v.endswith("_REF"):
         return "REF"
     if v.startswith("P"):
@@ -242,7 +233,7 @@ def forms(text: str, value: str, dct: str, anchor: str | None = None) -> set[str
 
 
 def _forms(text: str, value: str, dct: str, anchor: str | None) -> set[str]:
-    v = canonical(value)
+    v = timeml.canonical(value)
     # A fixed value is a rule only for what does not move with the DCT (PRESENT_REF, P1D, XXXX-SU);
     # a fixed calendar value fits a relative expression in one document only.
     out = set() if re.match(r"\d", v) else {f"val {v}"}
@@ -399,7 +390,7 @@ def context_forms(own: set[str], anchored: set[str], value: str, dct: str) -> se
         if "on/before" in form or "on/after" in form:
             out.add(form.replace("on/before", "by tense").replace("on/after", "by tense"))
     ref = _dct_date(dct)
-    m = _PERIOD.fullmatch(canonical(value))
+    m = _PERIOD.fullmatch(timeml.canonical(value))
     if ref and m and not m["t"] and not m["yx"] and not (m["w"] or "").startswith("X"):
         g = m.groupdict()
         k = int(g["y"]) - ref.year

@@ -65,13 +65,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 and _is_abbreviation(text, dot, end)
             ):
                 continue
-        # (``_append``, inline: a call per sentence was a tenth of the loop)
-        while start < stop and text[start].isspace():
-            start += 1
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
-        if stop > start:
-            spans.append((start, stop))
+        _append(spans, text, start, stop)
         start = end
     _append(spans, text, start, len(text))
     return spans
