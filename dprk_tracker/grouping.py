@@ -762,24 +762,16 @@ class Planned:
 
 
 def event_row(event: Event, article_id: int = 0, row_id: int = 0) -> dict[str, Any]:
-    """An event as ``EVENT_COLUMNS`` reads it back once stored."""
-    return {
-        "id": row_id,
-        "article_id": article_id,
-        "when": event.when,
-        "mod": event.mod,
-        "relation": event.relation,
-        "earliest": event.earliest,
-        "latest": event.latest,
-        "precision": event.precision,
-        "sort_date": event.sort_date,
-        "time_text": event.time_text,
-        "time_offset": event.time_start - event.start,
-        "text": event.text,
-        "start": event.start,
-        "group_id": None,
-        "words": None,
-    }
+    """An event as ``EVENT_COLUMNS`` reads it back once stored: ``compact_event`` and the rest."""
+    row = compact_event(event, article_id, row_id, None)
+    row.update(
+        precision=event.precision,
+        time_text=event.time_text,
+        time_offset=event.time_start - event.start,
+        text=event.text,
+        group_id=None,
+    )
+    return row
 
 
 def _real(value: float | None) -> float | None:
@@ -788,28 +780,13 @@ def _real(value: float | None) -> float | None:
 
 
 def figure_row(figure: Figure, article_id: int = 0, row_id: int = 0) -> dict[str, Any]:
-    """A figure as ``FIGURE_COLUMNS`` reads it back once stored."""
-    return {
-        "id": row_id,
-        "article_id": article_id,
-        "text": figure.text,
-        "low": _real(figure.low),
-        "high": _real(figure.high),
-        "qualifier": figure.qualifier,
-        "unit": figure.unit,
-        "currency": figure.currency,
-        "percent": int(figure.percent),
-        "when": figure.when,
-        "when_mod": figure.when_mod,
-        "relation": figure.relation,
-        "earliest": figure.earliest,
-        "latest": figure.latest,
-        "start": figure.start,
-        "group_id": None,
-    }
+    """A figure as ``FIGURE_COLUMNS`` reads it back once stored: ``compact_figure`` and the rest."""
+    row = compact_figure(figure, article_id, row_id)
+    row.update(text=figure.text, qualifier=figure.qualifier, group_id=None)
+    return row
 
 
-def compact_event(event: Event, article_id: int, row_id: int, words: str) -> dict[str, Any]:
+def compact_event(event: Event, article_id: int, row_id: int, words: str | None) -> dict[str, Any]:
     """An event as the writer compares and caches it: ``event_row``'s ``_COMPARED`` columns and its
     words (the rest is inserted from the event itself, never read by grouping)."""
     return {
