@@ -44,7 +44,7 @@ _OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|h
 _WORD = re.compile(
     r"\s*+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])"
 )  # dotted initials too: "50,000 U.S. troops"
-# A capitalized plural ("Koreans", "POWs"): the head of its phrase, whatever lower-case word follows.
+# A capitalized plural ("Koreans", "POWs"): the head of its phrase unless a head noun follows it.
 _PLURAL_NAME = re.compile(r"[A-Z][a-z]+[a-rt-z]s|[A-Z]{2,}s")
 _IRREGULAR_PLURALS = frozenset(
     _split(
@@ -194,6 +194,7 @@ _NOT_HEADS = frozenset(
 _SINGULAR_MEN = frozenset(_split("specimen abdomen regimen acumen stamen dolmen"))
 _CLASSIFIERS = frozenset(_split("units unit pieces sets batches items pairs systems"))
 _OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
+# Words between a noun and the verb that links it to a number ("casualties had reached 4,700").
 _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
 _VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
@@ -218,12 +219,12 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         return None  # "the toll has risen to 12"
     words = []
     for word, start, end in reversed(rest[-2:]):
-        lower = _LOWER_WORD.fullmatch(text, start, end) or (
+        nounlike = _LOWER_WORD.fullmatch(text, start, end) or (
             measured
             and _TITLE_PLURAL.fullmatch(text, start, end)
             and _SENTENCE_START.search(text, max(0, start - 4), start)
         )
-        if not lower or word.lower() in _NOUN_BEFORE_STOP:
+        if not nounlike or word.lower() in _NOUN_BEFORE_STOP:
             break
         words.insert(0, (start, end))
     if not words:
@@ -476,12 +477,13 @@ def counted_noun(
         word, start, _ = toks[-1]
         word = word.strip(",.;:\"'“”‘’()")
         harm = _harm_unit(word)
-        if harm and _HARM_VERB.fullmatch(word):
+        if harm:
             return Counted(harm, start, start + len(word))
     return None
 
 
 def _harm_unit(word: str) -> str | None:
-    """ "wounding", "wounded" -> "wounded": the participle a verb of harm counts."""
+    """ "wounding", "wounded" -> "wounded": the participle counted by the verb of harm that ``word``
+    begins with, if it begins with one."""
     m = _HARM_VERB.match(word)
     return m.group(1).lower() + "ed" if m else None
