@@ -115,6 +115,16 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
         spans.append((start, end))
 
 
+# Before the first word of a sentence: the text's start, a line break, or a sentence mark (a colon or
+# semicolon too) with its closing quote and a blank; then an opening quote or bracket, if any.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n\s*)['\"“‘(]?$")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, so its capital says nothing about it."""
+    return _SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|after|before|when)\b|\s+—\s+|\s+--\s+"
 )

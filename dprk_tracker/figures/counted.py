@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..text import opens_sentence
+
 
 def _split(words: str) -> list[str]:
     return words.split()
@@ -198,7 +200,6 @@ _OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
 _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
 _VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$")
 
 
 def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -> tuple[int, int] | None:
@@ -220,9 +221,7 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     words = []
     for word, start, end in reversed(rest[-2:]):
         nounlike = _LOWER_WORD.fullmatch(text, start, end) or (
-            measured
-            and _TITLE_PLURAL.fullmatch(text, start, end)
-            and _SENTENCE_START.search(text, max(0, start - 4), start)
+            measured and _TITLE_PLURAL.fullmatch(text, start, end) and opens_sentence(text, start)
         )
         if not nounlike or word.lower() in _NOUN_BEFORE_STOP:
             break

@@ -717,17 +717,14 @@ def _name_after(text: str, num: Number, side: _Side) -> bool:
         return False
     words = name.group(1).split()
     if words[-1].endswith(("s", "ese", "ish", "ch")) or any(
-        w in _WEEKDAYS or w in _MONTH_WORDS for w in words
+        w in _WEEKDAYS or _MONTH_WORD.fullmatch(w) for w in words
     ):
         return False  # "450 Japanese are", "300 British": a people, counted
     return not head_follows(text, name.end(), min(len(text), name.end() + 40))
 
 
 _NAME_AFTER = re.compile(r" ((?:[A-Z][a-z]+ (?:of (?:the )?)?)*[A-Z][a-z]+)(?![\w'’-])")
-_MONTH_WORDS = frozenset(
-    "January February March April May June July August September October November December"
-    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
+_MONTH_WORD = re.compile(_MONTHS)
 
 
 def _age_in_parens(text: str, num: Number) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Reference, TimeExpr
+from ..text import opens_sentence
 from .normalize import Context, Norm, cached_bounds, context_for, month_number, normalize
 from .patterns import (
     COUNT_NOUN_AFTER,
@@ -209,7 +210,7 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         counted = COUNT_NOUN_AFTER.match(text, end, end + 40)
         if counted or (
             groups.get("rest", "").lower() == "hundred"
-            and not ((bool(words) and words[-1] in _NOUN_DETERMINERS) or _opens_sentence(text, start))
+            and not ((bool(words) and words[-1] in _NOUN_DETERMINERS) or opens_sentence(text, start))
         ):
             return False
     possessive = text[end : end + 2] in ("'s", "’s")  # "November's elections"
@@ -262,11 +263,6 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n\s*)['\"“‘(]?$")
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    return _SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 _GLUE_RULES = frozenset({"year", "duration", "ago"})
