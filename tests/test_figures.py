@@ -375,6 +375,7 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("took two North Korean soldiers prisoner", "soldiers captured"),
         ("the capture of two North Korean soldiers", "soldiers captured"),
         ("the capture of two North Korean prisoners", "prisoners"),
+        ("Kyiv's forces had captured two wounded North Korean soldiers", "soldiers captured"),
         ("At least 100 North Koreans have died", "died"),
         ("at least 50 KN-23 and KN-24 missiles", "missiles"),
         ("deaths at around 300", "deaths"),

@@ -207,3 +207,10 @@ def test_classifier_finds_phrases_at_whole_words_only() -> None:
     assert topics.classify((38, 55)) == "other"
     assert topics.classify((57, len(text))) == "council"
     assert topics.classify((0, len(text))) == "council" == lexicon.classify(text)  # 1 x 2.0 over 1 x 1.0
+
+
+def test_wounded_soldiers_captured_are_prisoners() -> None:
+    from dprk_tracker.extract import extract
+
+    found = extract("Kyiv's forces had captured two wounded North Korean soldiers.", "2025-01-13").figures
+    assert [(f.text, f.unit, f.topic) for f in found] == [("two", "soldiers captured", "prisoners")]

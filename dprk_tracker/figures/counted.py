@@ -78,6 +78,7 @@ _CLAUSE_PREDICATE = re.compile(
     r"(?P<p>" + _PARTICIPLE + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)" + _PARTICIPLE + r")*)\b",
     re.IGNORECASE,
 )
+_PARTICIPLE_WORD = re.compile(_PARTICIPLE)
 _CAPTIVE = re.compile(r"\b(?:prisoners?|pows?|captives?|hostages?|detainees?)$")
 _PRISONER_AFTER = re.compile(r"\s+(?:as\s+)?(?:prisoners?|captives?|hostages?|POWs?)\b", re.IGNORECASE)
 # Words right before the number that say what happened to what it counts.
@@ -459,6 +460,12 @@ def counted_noun(
         if cue and cue[0] == "capture":
             # "the capture of two soldiers" -> "soldiers captured"; "two prisoners" stays "prisoners"
             already = _CAPTIVE.search(noun)
+            head = noun.split()
+            if len(head) > 1 and _PARTICIPLE_WORD.fullmatch(head[0]):
+                # "captured two wounded North Korean soldiers": soldiers captured, named by the verb
+                # (the span left out "wounded", which would make them casualties)
+                verb = _WORD.match(text, cue[1], limit)
+                return Counted(f"{head[-1]} captured", cue[1], verb.end(1) if verb else end)
             return Counted(noun if already else f"{noun} captured", cue[1], end)
         if cue:
             harm = _harm_unit(text[cue[1] : cue[1] + 12]) if noun == "others" else None
