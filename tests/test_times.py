@@ -237,6 +237,10 @@ def test_relative(text: str, span: str, value: str) -> None:
         # "The year of ...": a period named by what follows, not the reference date's.
         ("It was remembered as the year of the deployment.", "2024-11-20", []),
         ("The NIS said this past Monday that", "2024-11-20", [("this past Monday", "2024-11-18")]),
+        # A year compared with after a word of change is a year; "over 2000 troops" stays a count.
+        ("exports rose, a tenfold increase over 2023.", "2024-11-20", [("2023", "2023")]),
+        ("trade was up 5% from 2022", "2024-11-20", [("2022", "2022")]),
+        ("It sent over 2000 troops.", "2024-11-20", []),
         ("talks in the week of the summit", "2024-11-20", []),
         ("a high for the year of $42 a share", "2024-11-20", [("the year", "2024")]),
     ],

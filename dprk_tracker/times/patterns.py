@@ -873,6 +873,7 @@ def match_at(
 SIGNALS = frozenset(words("signals"))
 IDENTIFIER_WORDS = frozenset(words("identifier_words"))
 QUANTITY_WORDS = frozenset(words("quantity_words"))
+CHANGE_WORDS = frozenset(words("change_words"))
 NEWSPAPER_MODIFIERS = frozenset(words("newspaper_modifiers"))
 MEASURE_UNITS = frozenset(words("measure_units"))
 FUTURE_MODALS = frozenset(words("future_modals"))

@@ -16,6 +16,7 @@ from ..model import Reference, TimeExpr
 from ..text import opens_sentence
 from .normalize import Context, Norm, cached_bounds, context_for, month_number, normalize
 from .patterns import (
+    CHANGE_WORDS,
     COUNT_NOUN_AFTER,
     DETERMINERS,
     FUTURE_MODALS,
@@ -125,6 +126,7 @@ _DEADLINE_RIGHT_BEFORE = re.compile(
     r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
 )
 _SINCE = frozenset({"since", "ever since"})
+_COMPARED_WITH = frozenset({"over", "from", "than"})
 # A past verb right before the deadline word: the deadline was met ("troops were deployed by
 # December"), unlike one set in the past ("agreed to withdraw by December", "gave them until May").
 _DONE_BY = re.compile(
@@ -195,8 +197,9 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         last_word = previous[-1] if previous else ""
         if last_word in IDENTIFIER_WORDS or (text[max(0, start - 1) : start] in "#$£€¥₩" and start):
             return False
-        if last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS:
-            return False
+        compared = last_word in _COMPARED_WITH and any(w in CHANGE_WORDS for w in words[-4:-1])
+        if (last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS) and not compared:
+            return False  # "over 2000 troops", but "a tenfold increase over 2023"
         determined = last_word in DETERMINERS or last_word.endswith(("'s", "’s"))
         if candidate.signal is None and not determined and COUNT_NOUN_AFTER.match(text, end, end + 40):
             return False
