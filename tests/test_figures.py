@@ -377,6 +377,7 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("the capture of two North Korean prisoners", "prisoners"),
         ("Kyiv's forces had captured two wounded North Korean soldiers", "soldiers captured"),
         ("The 11,000-strong force suffered heavy losses.", "force"),  # a verb after the head ends it
+        ("10,000 newly created shares", "newly created shares"),
         ("At least 100 North Koreans have died", "died"),
         ("at least 50 KN-23 and KN-24 missiles", "missiles"),
         ("deaths at around 300", "deaths"),

@@ -316,8 +316,13 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             if _PLURAL_NAME.fullmatch(word) and not head_follows(text, end, limit):
                 break  # a plural demonym is the head: "12,000 North Koreans deployed to Kursk"
             continue
-        if unit_start is not None and lower.endswith("ed") and "-" not in lower:
-            break  # a verb after the head: "the 11,000-strong force suffered"
+        if (
+            unit_start is not None
+            and lower.endswith("ed")
+            and "-" not in lower
+            and text[end - 2 : end] != "ly"
+        ):
+            break  # a verb after the head ("the 11,000-strong force suffered"), not "newly created"
         if unit_start is None:
             unit_start = w.start(1)
         cursor = end = w.end()
