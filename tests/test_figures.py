@@ -287,6 +287,7 @@ def test_measures(text: str, value: float, unit: str, span: str) -> None:
         "most of them in their early 20s, were",  # a decade of age, not 20 seconds
         "soldiers in their mid-20s",
         "music of the 80s",
+        "the largest since the 1960s and 70s",
         "analysts at 38 North declined to give details",  # a number that is part of a name
         "According to analysts at 38 North, the soldiers were issued uniforms.",
         "Washington-based 38 North said",

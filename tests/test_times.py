@@ -241,6 +241,13 @@ def test_relative(text: str, span: str, value: str) -> None:
         ("exports rose, a tenfold increase over 2023.", "2024-11-20", [("2023", "2023")]),
         ("trade was up 5% from 2022", "2024-11-20", [("2022", "2022")]),
         ("It sent over 2000 troops.", "2024-11-20", []),
+        # A bare month joined to a month before it: "visits in January and July".
+        (
+            "following visits in January and July.",
+            "2024-11-20",
+            [("January", "2024-01"), ("July", "2024-07")],
+        ),
+        ("in February, and June said", "2024-11-20", [("February", "2024-02")]),
         ("talks in the week of the summit", "2024-11-20", []),
         ("a high for the year of $42 a share", "2024-11-20", [("the year", "2024")]),
     ],

@@ -698,10 +698,15 @@ def _decade(text: str, num: Number, last: str) -> bool:
         and text.startswith("s", num.end)
         and not text[num.end + 1 : num.end + 2].isalnum()
         and num.value % 10 == 0
-        and (last in _DECADE_BEFORE or text[num.start - 4 : num.start].lower() == "mid-")
+        and (
+            last in _DECADE_BEFORE
+            or text[num.start - 4 : num.start].lower() == "mid-"
+            or _DECADE_PARTNER.search(text, max(0, num.start - 16), num.start) is not None
+        )
     )
 
 
+_DECADE_PARTNER = re.compile(r"\d0'?s\s*(?:and|or|to|-|–)\s*$")  # "the 1960s and 70s"
 _DECADE_BEFORE = frozenset({"the", "their", "his", "her", "its", "our", "early", "mid", "late", "mid-"})
 
 

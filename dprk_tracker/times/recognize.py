@@ -22,6 +22,7 @@ from .patterns import (
     FUTURE_MODALS,
     IDENTIFIER_WORDS,
     MEASURE_UNITS,
+    MONTH_CASED,
     NEWSPAPER_MODIFIERS,
     QUANTITY_WORDS,
     SIGNALS,
@@ -126,6 +127,8 @@ _DEADLINE_RIGHT_BEFORE = re.compile(
     r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
 )
 _SINCE = frozenset({"since", "ever since"})
+# A month named right before and joined to this one ("January and July", "March-April").
+_MONTH_PARTNER_BEFORE = re.compile(r"\b(?:" + MONTH_CASED + r")(?:\s+(?:and|or|to|through)\s+|\s*[-–]\s*)$")
 _COMPARED_WITH = frozenset({"over", "from", "than"})
 # A past verb right before the deadline word: the deadline was met ("troops were deployed by
 # December"), unlike one set in the past ("agreed to withdraw by December", "gave them until May").
@@ -226,8 +229,10 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
     ):
         partner = _RANGE_JOIN.match(text, end)
         following = match_at(text, partner.end(), lowered) if partner else None
-        if not (following and following[1].get("month")):
-            return False
+        if not (following and following[1].get("month")) and not _MONTH_PARTNER_BEFORE.search(
+            text, max(0, start - 30), start
+        ):
+            return False  # "in January and July": each month vouches for the other
     if rule == "season" and not ({"year", "relyear", "mod"} & groups.keys()):
         rel = (groups.get("rel") or "").lower()
         if re.match(r"\s+of\s+(?!\d)", text[end : end + 8]):
