@@ -214,3 +214,12 @@ def test_wounded_soldiers_captured_are_prisoners() -> None:
 
     found = extract("Kyiv's forces had captured two wounded North Korean soldiers.", "2025-01-13").figures
     assert [(f.text, f.unit, f.topic) for f in found] == [("two", "soldiers captured", "prisoners")]
+
+
+def test_oil_deliveries_are_a_sanctions_figure() -> None:
+    from dprk_tracker.extract import extract
+
+    found = extract("Russia supplied more than 1 million barrels of oil last year.", "2025-01-13").figures
+    assert [(f.text, f.unit, f.topic) for f in found] == [
+        ("more than 1 million barrels", "barrels", "sanctions")
+    ]
