@@ -182,6 +182,7 @@ def _notebook(settings: Settings, *, create: bool) -> "Notebook":
 # The shared output option (one decorator for every read command, as in sqlite-utils)
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def output_options(func: F) -> F:
@@ -236,6 +237,12 @@ def _fetched(limit: int | None, fmt: Format) -> int | None:
     """How many rows to read: a table without --limit reads one more than it shows, to tell whether
     there are more."""
     return TABLE_ROWS + 1 if limit is None and fmt is Format.table else limit
+
+
+def _table_page(rows: list[T], limit: int | None, fetched: int | None) -> tuple[list[T], bool]:
+    """The rows a table shows of those ``_fetched`` read, and whether some were left out."""
+    cut = fetched != limit and len(rows) > TABLE_ROWS
+    return (rows[:TABLE_ROWS] if cut else rows), cut
 
 
 def _more_rows(cut: bool) -> None:
@@ -619,8 +626,7 @@ def timeline(
         _filters(notebook, _filter_lexicon(settings), topic, since, until, article, fetched), tag
     )
     # The same event from several articles is one row: groups are kept at ingest, paged in SQL.
-    members = notebook.grouped("events", filters)
-    shown = members[:TABLE_ROWS] if fetched != limit else members
+    shown, cut = _table_page(notebook.grouped("events", filters), limit, fetched)
     groups = [stored_event_group(m, explain=why) for m in shown]
     rows = [g.first for g in groups]
     data = [
@@ -647,7 +653,7 @@ def timeline(
         ids = [[r["id"] for r in g.rows] for g in groups]
         columns = attach_notes(notebook, "event", rows, data, columns, ids)
     _emit_groups(groups, fmt, columns, data, sources=sources, why=why)
-    _more_rows(len(members) > len(shown))
+    _more_rows(cut)
     if not rows and fmt is Format.table:
         print("no events match", file=sys.stderr)
 
@@ -750,8 +756,7 @@ def figures(
     # What figures count is compared only to explain a group (loading it is most of the command's
     # own start-up).
     counted = _counted_lexicon(settings) if why else None
-    members = notebook.grouped("figures", filters)
-    shown = members[:TABLE_ROWS] if fetched != limit else members
+    shown, cut = _table_page(notebook.grouped("figures", filters), limit, fetched)
     groups = [stored_figure_group(m, counted, explain=why) for m in shown]
     rows = [g.first for g in groups]
     data = [_figure_json(r) for r in rows]
@@ -760,7 +765,7 @@ def figures(
         ids = [[r["id"] for r in g.rows] for g in groups]
         columns = attach_notes(notebook, "figure", rows, data, columns, ids)
     _emit_groups(groups, fmt, columns, data, sources=sources, why=why)
-    _more_rows(len(members) > len(shown))
+    _more_rows(cut)
     if not rows and fmt is Format.table:
         print("no figures match", file=sys.stderr)
 
@@ -836,10 +841,9 @@ def articles(ctx: typer.Context, limit: LimitOption = None, *, fmt: Format) -> N
     """One line per stored article."""
     notebook = _notebook(_settings(ctx), create=False)
     fetched = _fetched(limit, fmt)
-    rows = notebook.articles(fetched)
-    shown = rows[:TABLE_ROWS] if fetched != limit else rows
+    shown, cut = _table_page(notebook.articles(fetched), limit, fetched)
     emit(_stdout(), shown, fmt, ARTICLE_COLUMNS)
-    _more_rows(len(rows) > len(shown))
+    _more_rows(cut)
 
 
 @app.command()
