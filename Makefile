@@ -6,10 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test bench bench-scale bench-scale-full clean
 
-$(STAMP): pyproject.toml
+# editable_mode=compat: the editable install is a plain path in a .pth file; the default mode
+# imports a finder (and pathlib) at every start of Python (52 ms → 23 ms for `python -c pass`).
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test]' --config-settings editable_mode=compat
 	touch $(STAMP)
 
 demo: $(STAMP)
