@@ -548,8 +548,9 @@ class Notebook:
         A group is listed when any member matches the filters; it shows its best matching member
         (most precise, see ``ranking.rank_sql``), is placed where that member sits in the order,
         and lists only its matching members (as grouping the filtered rows would). Unfiltered, the
-        page walks the representatives in an index; filtered, it walks the matching rows in order
-        and keeps a row when no better member of its group matches, so LIMIT stops the walk early.
+        page walks the page index keeping the representatives (migration m010); filtered, it walks
+        the matching rows in order and keeps a row when no better member of its group matches, so
+        LIMIT stops the walk early.
         Figures with ``since``: rows ending before it are not stepped over one by one (a scan of
         most of the notebook); see ``_figures_since``. Events are ordered by ``sort_date`` and most
         rows before ``since`` overlap it, so their walk stays short.

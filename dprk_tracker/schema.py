@@ -17,6 +17,7 @@ MIGRATION_NAMES = (
     "m007_read_at_scale",
     "m008_writer_counts",
     "m009_writer_indexes",
+    "m010_writer_page_indexes",
 )
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -262,6 +262,54 @@ def test_m009_drops_the_earliest_latest_indexes(tmp_path: Path) -> None:
     assert _indexes(tmp_path / "new.db") == _indexes(path)
 
 
+def test_m010_drops_the_representatives_page_indexes(tmp_path: Path, documents) -> None:
+    """m010 drops m005's representatives-only page indexes from an older notebook (a new one ends
+    without them); the unfiltered grouped page is then read through the page index, in page order
+    without a sort, and is still every representative in that order. Counting articles still reads
+    the smallest index."""
+    from dprk_tracker.db import _FROM, _PAGE_ORDER, _SELECT, Filters
+
+    dropped = {"events_page_groups", "figures_page_groups"}
+    path = tmp_path / "old.db"
+    legacy = sqlite_utils.Database(path)
+    MIGRATIONS.apply(legacy, stop_before="m010_writer_page_indexes")
+    legacy.close()
+    assert dropped <= _indexes(path)
+    notebook = Notebook(path)
+    assert not dropped & _indexes(path)
+    assert {"events_page", "figures_page", "idx_articles_published"} <= _indexes(path)
+    count = notebook.conn.execute("explain query plan select count(*) from articles").fetchall()
+    assert [r[3] for r in count] == ["SCAN articles USING COVERING INDEX idx_articles_published"]
+    Notebook(tmp_path / "new.db").close()
+    assert _indexes(tmp_path / "new.db") == _indexes(path)
+    list(notebook.add_many(_entries(notebook, documents)))
+    # _PAGE_ORDER in Python on (first date, latest, article_id, start, id); SQLite sorts nulls first
+    # and equal keys by id.
+    order = {
+        "events": lambda r: (r[0] is None, r[0] or "", r[1] is None, r[1] or "", *r[2:]),
+        "figures": lambda r: (r[0] is None, r[0] or "", r[1] is not None, r[1] or "", *r[2:]),
+    }
+    for table, first in (("events", "sort_date"), ("figures", "earliest")):
+        plan = " | ".join(
+            r[3]
+            for r in notebook.conn.execute(
+                f"explain query plan select {_SELECT[table]}, {table}.group_id{_FROM[table]}"
+                f" where {table}.group_id = {table}.id order by {_PAGE_ORDER[table]} limit 5"
+            )
+        )
+        assert f"SCAN {table} USING INDEX {table}_page" in plan.split(" | "), plan
+        assert "TEMP B-TREE" not in plan, plan
+        reps = notebook.conn.execute(
+            f"select {first}, latest, article_id, start, id from {table} where group_id = id"
+        ).fetchall()
+        expected = [r[4] for r in sorted(reps, key=order[table])]
+        assert 20 < len(expected) < notebook.conn.execute(f"select count(*) from {table}").fetchone()[0]
+        for limit in (1, 7, len(expected), len(expected) + 5):
+            page = notebook.grouped(table, Filters(limit=limit))
+            assert [members[0]["id"] for members in page] == expected[:limit]
+    notebook.close()
+
+
 def test_row_ids_are_the_ones_sqlite_would_give(tmp_path: Path, documents) -> None:
     """The writer numbers a batch's rows itself (the next ids read once per transaction): each
     article's rows follow the last stored row, also after the latest article was removed."""
