@@ -106,7 +106,7 @@ def _build() -> dict[str, Any]:
     # glued single letter ("10k", "10M", "1.2b").
     digit_atom = (
         rf"(?:(?<![\d.])(?:{_DIGITS})"
-        rf"(?:\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.]))?)"
+        rf"(?:\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.-]))?)"
     )
     word_atom = rf"(?<![\w'’])(?:{numeric_words})(?![\w’']|-(?:th|st|nd|rd)\b)"
     lead = (
@@ -126,7 +126,7 @@ def _build() -> dict[str, Any]:
     )
     token = re.compile(
         rf"(?P<dig>{_DIGITS})(?P<abbr>\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])"
-        r"|\s[KMGBT](?![\w.]))?"
+        r"|\s[KMGBT](?![\w.-]))?"
         r"|(?P<word>[A-Za-z]+)|(?P<dash>-)",
         re.IGNORECASE,
     )
@@ -159,7 +159,7 @@ def _build() -> dict[str, Any]:
     # What may continue a digit number into a longer chunk: a joiner, a scale, a glued letter.
     continues = (
         rf"\s*+(?:-|–|&)|\s++(?:and|point)\s|\s*+(?:{abbr}|{numeric_words})(?![\w])"
-        r"|[A-Za-z]|\s[KMGBT](?![\w.])"
+        r"|[A-Za-z]|\s[KMGBT](?![\w.-])"
     )
     # The fast paths: digits, or a lone cardinal word (its own word boundaries checked by the
     # scanner), that nothing after them continues. The atomic group keeps the number as read.
