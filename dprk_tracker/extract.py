@@ -9,6 +9,7 @@ date. Recognition lives in ``times`` and ``figures``; this module only assembles
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
 from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
-from .times import anchor_interval, explicit_years, parse_date, recognize_times, resolve_times
+from .times import anchor_interval, explicit_years, find_times, parse_date, recognize_times, resolve_times
 from .topics import Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
@@ -67,13 +68,19 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
 
     reference = reference_from_option(published) if published else None
     if reference is None and article.date:
-        reference = _document_reference(article.date, named_years)
+        reference = _stated_reference(article.date)
+    byline = _byline(content, article.title is not None)
+    if reference is None and byline is not None:
+        reference = byline[0]
+    if reference is None and article.date:
+        reference = _yearless_reference(article.date, named_years)
     if reference is None:
         reference = _inferred_reference(named_years())
     times = resolve_times(recognized, reference)
 
     sentences = _Sentences(content, sentence_spans(content), times)
-    events = _events(content, sentences, topics)
+    # The byline's date is when the article appeared, not something that happened.
+    events = _events(content, sentences, topics, byline[1] if byline else None)
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
     figures = [_figure(content, q, sentences, reference, bounds, topics) for q in quantities]
@@ -89,10 +96,49 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     return Document(article, reference, extraction)
 
 
-def _document_reference(date: str, named_years: Callable[[], list[int]]) -> Reference | None:
+def _stated_reference(date: str) -> Reference | None:
+    """The document's own date (front matter, dateline) when it is a full date on its own."""
     parsed = parse_date(date)
-    if parsed is not None:
-        return Reference(parsed.value, parsed.precision, "document")
+    return Reference(parsed.value, parsed.precision, "document") if parsed is not None else None
+
+
+# A byline ("Published 5:12 AM EST, January 11, 2025", "Friday 7 February 2025", "Jane Doe | June 12,
+# 2025 4:37 PM") is a short line among the first ones after the title, holding a full date and few
+# other words; the body's first paragraph (a long line) ends the search, a standfirst does not.
+_BYLINE_LINES = 6
+_BYLINE_MAX_CHARS = 100
+_PARAGRAPH_MIN_CHARS = 200
+_BYLINE_MAX_OTHER_WORDS = 8
+_FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_DAY_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T|$)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _byline(content: str, titled: bool) -> tuple[Reference, tuple[int, int]] | None:
+    """The date of a byline line and the line's span, else None."""
+    lines = _FILLED_LINE.finditer(content)
+    if titled:
+        next(lines, None)  # the title: a headline naming a date is no byline
+    for _, line in zip(range(_BYLINE_LINES), lines, strict=False):
+        text = line.group().strip()
+        if len(text) >= _PARAGRAPH_MIN_CHARS:
+            return None  # the body has begun
+        if len(text) > _BYLINE_MAX_CHARS or text.endswith((".", "?", "!", '"', "”")):
+            continue  # a sentence (a standfirst), not a byline
+        times = find_times(text, None)
+        for time in times:
+            day = _DAY_VALUE.match(time.value)
+            if day is None:
+                continue
+            other = text
+            for t in times:
+                other = other.replace(t.text, " ")
+            if len(_WORD.findall(other)) <= _BYLINE_MAX_OTHER_WORDS:
+                return Reference(day.group(1), "day", "document"), line.span()
+    return None
+
+
+def _yearless_reference(date: str, named_years: Callable[[], list[int]]) -> Reference | None:
     # A dateline often omits the year ("SEOUL, March 5"): take it from the text's latest year.
     year = _inferred_reference(named_years())
     if year is not None:
@@ -174,10 +220,15 @@ class _Sentences:
         return found
 
 
-def _events(text: str, sentences: _Sentences, topics: Classifier) -> list[Event]:
-    """One event per DATE expression: its sentence, or its clause when the sentence has several."""
+def _events(
+    text: str, sentences: _Sentences, topics: Classifier, skipped: tuple[int, int] | None = None
+) -> list[Event]:
+    """One event per DATE expression: its sentence, or its clause when the sentence has several.
+    Times inside ``skipped`` (the byline) date the article, not an event."""
     events: list[Event] = []
     for time in sentences.datable:
+        if skipped is not None and skipped[0] <= time.start < skipped[1]:
+            continue
         start, end = sentences.enclosing(time.start, time.end)
         if sentences.several_datable_in(start, end):
             clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
