@@ -83,7 +83,12 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     events = _events(content, sentences, topics, byline[1] if byline else None)
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
-    figures = [_figure(content, q, sentences, reference, bounds, topics) for q in quantities]
+    # Each figure with where the next one starts: a time beyond the next figure is that figure's.
+    next_starts = [q.start for q in quantities[1:]] + [len(content)]
+    figures = [
+        _figure(content, q, next_start, sentences, reference, bounds, topics)
+        for q, next_start in zip(quantities, next_starts, strict=False)  # (none: no figures)
+    ]
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -276,13 +281,14 @@ class _ReferenceBounds:
 def _figure(
     text: str,
     quantity: Quantity,
+    next_start: int,
     sentences: _Sentences,
     reference: Reference | None,
     bounds: _ReferenceBounds,
     topics: Classifier,
 ) -> Figure:
     s_start, s_end = sentences.enclosing(quantity.start, quantity.end)
-    as_of = _governing_time(quantity, sentences, s_start, s_end)
+    as_of = _governing_time(quantity, next_start, sentences, s_start, s_end)
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
     # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
@@ -333,12 +339,50 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
     return topics.classify(counted or quantity.unit, sentence)
 
 
-def _governing_time(quantity: Quantity, sentences: _Sentences, s_start: int, s_end: int) -> TimeExpr | None:
-    """The date of the figure's clause, else the nearest date of its sentence."""
+def _governing_time(
+    quantity: Quantity, next_start: int, sentences: _Sentences, s_start: int, s_end: int
+) -> TimeExpr | None:
+    """The date of the figure's clause, else the nearest date of its sentence; a date after the next
+    figure ("... with some landing within 50-100 meters, compared to 1-3 kilometers in early 2024") is
+    that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
     if len(in_sentence) < 2:
         return in_sentence[0] if in_sentence else None  # most sentences: no clause to look at
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
     pool = in_clause or in_sentence
-    return min(pool, key=lambda t: min(abs(t.start - quantity.end), abs(quantity.start - t.end)))
+    pool = [t for t in pool if t.start < next_start] or pool
+    # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
+    # is nearer February than a time before the number.
+    end = max(quantity.end, quantity.unit_end or 0)
+    pool = [t for t in pool if not _comparison_base(sentences.text, t, end)] or pool
+    after = [t for t in pool if t.start >= end]
+    if after and after[0].signal == "as of":
+        return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
+    return min(pool, key=lambda t: _distance(sentences.text, t, quantity.start, end))
+
+
+# "up 36 percent from a year earlier": the time a change is measured against, not the figure's date.
+_COMPARED_BY = re.compile(r"\s+(?:from|than|over|on|compared\s+(?:with|to))\s+", re.IGNORECASE)
+_EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|last|same)\b", re.IGNORECASE)
+
+
+def _comparison_base(text: str, time: TimeExpr, end: int) -> bool:
+    return (
+        time.start >= end
+        and _COMPARED_BY.fullmatch(text, end, time.start) is not None
+        and _EARLIER_PERIOD.search(time.text) is not None
+    )
+
+
+_COMMA_DISTANCE = 25  # what a comma between a time and the figure after it adds to their distance
+
+
+def _distance(text: str, time: TimeExpr, start: int, end: int) -> int:
+    """How far a time is from a figure spanning [start, end). A comma between a time and the figure
+    after it most often closes the time's own phrase ("sent since October 2024, plus 6,000 engineers
+    last year"), so it counts as distance."""
+    if time.start >= end:
+        return time.start - end
+    gap = abs(start - time.end)
+    return gap + _COMMA_DISTANCE if "," in text[time.end : start] else gap
