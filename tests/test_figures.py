@@ -1017,3 +1017,24 @@ def test_a_day_before_a_count_without_of_is_no_day_number() -> None:
     assert [(q.text, q.unit) for q in find_quantities("Every day 10,000 shells are fired.")] == [
         ("10,000", "shells")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a twelvefold increase", 12),
+        ("a fifteenfold rise", 15),
+        ("a fortyfold jump", 40),
+        ("a ninefold rise", 9),
+    ],
+)
+def test_fold_multipliers_past_ten(text: str, value: float) -> None:
+    assert [(q.low, q.unit) for q in find_quantities(text)] == [(value, "times")]
+
+
+def test_of_them_after_a_count_borrows_the_noun_before() -> None:
+    text = "Officials said 10,000 troops had gone east and that about 8,000 of them had moved to the border."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("10,000", "troops"),
+        ("about 8,000", "troops"),
+    ]

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Quantity, TimeExpr
 from .counted import counted_noun, head_follows, last_word, noun_phrase, tail_words
-from .numbers import Number, alternation, candidates, numbers_at, scan_kind, vocabulary
+from .numbers import FOLD_VALUES, Number, alternation, candidates, numbers_at, scan_kind, vocabulary
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -1272,6 +1272,7 @@ _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 # The word before a count that leaves its noun out because the count before it named it: "downed 30
 # drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
 _ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then"))
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
 _ELLIPSIS_REACH = 150  # characters from the count that names the noun
 # Counts of the dead, wounded or captured: a qualifier before the first of two joined by "and" bounds
 # both ("at least 300 killed and 2,700 wounded").
@@ -1296,7 +1297,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             and q.start - previous.end <= _ELLIPSIS_REACH
             and not _SENTENCE_BREAK.search(text, previous.end, q.start)
         ):
-            if q.unit is None and _ellipsis_lead(text, q.start):
+            if q.unit is None and (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)):
                 q = _replace_unit(q, previous)
             elif (
                 q.qualifier is None
@@ -1387,22 +1388,6 @@ def _vague_figures(
     return out
 
 
-_FOLD_VALUES = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twenty": 20,
-    "hundred": 100,
-    "thousand": 1000,
-}
-
-
 def _qualified(
     start: int,
     end: int,
@@ -1426,7 +1411,7 @@ def _fold_figures(
     for start, end, word in found:
         if covered(start, end):
             continue
-        value = float(_FOLD_VALUES[word[:-4].lower()])
+        value = float(FOLD_VALUES[word[:-4].lower()])
         num = Number(value, start, end, True, False, None)
         side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
         q_start, bound, name = _qualifier(text, start, p)
