@@ -1038,3 +1038,19 @@ def test_of_them_after_a_count_borrows_the_noun_before() -> None:
         ("10,000", "troops"),
         ("about 8,000", "troops"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It had sent roughly 100 to 150 such missiles by then.", [("roughly 100 to 150", "missiles")]),
+        (
+            "It sent 6,000 engineers, of whom about 1,000 had already arrived.",
+            [("6,000", "engineers"), ("about 1,000", "engineers")],
+        ),
+    ],
+)
+def test_such_before_the_noun_and_of_whom_before_the_count(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected

@@ -38,8 +38,8 @@ _STOP = frozenset(
         """
     )
 )
-# Modifiers skipped before the phrase ("5,000 more military engineers").
-_LEADING = frozenset(_split("more additional extra other new fresh further estimated of"))
+# Modifiers skipped before the phrase ("5,000 more military engineers", "150 such missiles").
+_LEADING = frozenset(_split("more additional extra other new fresh further estimated of such"))
 # "of them", "of whom": a pronoun, no noun follows ("of the", "of its" lead to one).
 _OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.IGNORECASE)
 _OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)

@@ -1319,8 +1319,9 @@ def _ellipsis_lead(text: str, start: int) -> bool:
     before = text[max(0, start - 20) : start].rstrip()
     if before.endswith(","):
         return True
-    words = before.split()
-    return bool(words) and words[-1].lower() in _ELLIPSIS_LEADS
+    words = [word.lower() for word in before.split()[-2:]]
+    # ("6,000 engineers, of whom about 1,000 had arrived": the relative pronoun stands for the noun)
+    return bool(words) and (words[-1] in _ELLIPSIS_LEADS or words == ["of", "whom"])
 
 
 def _replace_unit(q: Quantity, source: Quantity) -> Quantity:
