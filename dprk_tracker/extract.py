@@ -346,6 +346,11 @@ def _governing_time(
     figure ("... with some landing within 50-100 meters, compared to 1-3 kilometers in early 2024") is
     that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
+    counted_end = max(quantity.end, quantity.unit_end or 0)
+    if in_sentence and _RELATIVE_CLAUSE.search(sentences.text, counted_end, in_sentence[-1].start):
+        # "lost 76,000 men in the operation, which began on August 6, 2024": that date tells when
+        # the operation began, not when the figure holds
+        in_sentence = [t for t in in_sentence if not _in_relative_clause(sentences.text, t, counted_end)]
     if len(in_sentence) < 2:
         return in_sentence[0] if in_sentence else None  # most sentences: no clause to look at
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
@@ -360,6 +365,32 @@ def _governing_time(
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
     return min(pool, key=lambda t: _distance(sentences.text, t, quantity.start, end))
+
+
+# A relative clause that tells when something else began (", which began on August 6, 2024", ", which
+# broke out in 2022"): the start of the operation or war that the figure is counted over. (Other
+# relative clauses may date the figure's own event: "$3,500 a share at closing, which is expected in
+# December".)
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:which|that)\s+(?:had\s+|has\s+)?(?:began|begun|started|broke\s+out|erupted|was\s+launched)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_relative_clause(text: str, time: TimeExpr, counted_end: int) -> bool:
+    """Whether ``time`` stands in such a clause about a noun after the figure's own (not "3,000
+    troops, which began arriving in February", about the troops), not closed before the time (by a
+    comma or a dash)."""
+    if time.start < counted_end:
+        return False
+    clauses = list(_RELATIVE_CLAUSE.finditer(text, counted_end, time.start))
+    if not clauses:
+        return False
+    opened = clauses[-1]  # the last one before the time
+    if not text[counted_end : opened.start()].strip():
+        return False
+    between = text[opened.end() : time.start]
+    return "," not in between and "—" not in between and " - " not in between
 
 
 # "up 36 percent from a year earlier": the time a change is measured against, not the figure's date.

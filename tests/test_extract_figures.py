@@ -39,3 +39,24 @@ from dprk_tracker.extract import extract
 def test_the_time_that_governs_a_figure(text: str, figure: str, as_of: str) -> None:
     found = {f.text: f.when for f in extract(text, "2025-03-27").figures}
     assert found[figure] == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # The start of the war or operation a figure is counted over is not when the figure holds.
+        (
+            "Russia has lost more than 600,000 troops since the invasion, which began in February 2022.",
+            "2025-04-26",
+        ),
+        (
+            "Kyiv lost over 400 tanks during the operation, which began on August 6, 2024, Moscow said.",
+            "2025-04-26",
+        ),
+        # A clause about the figure's own noun, or one that dates the figure's event, still dates it.
+        ("Officials said 3,000 troops, which began arriving in February, were sent to Kursk.", "2025-02"),
+        ("Shareholders will receive $3,500 a share at closing, which is expected in December.", "2025-12"),
+    ],
+)
+def test_a_clause_telling_when_something_else_began_does_not_date_a_figure(text: str, as_of: str) -> None:
+    assert [f.when for f in extract(text, "2025-04-26").figures] == [as_of]
