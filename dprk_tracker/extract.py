@@ -117,6 +117,9 @@ _BYLINE_MAX_OTHER_WORDS = 8
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _DAY_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T|$)")
 _WORD = re.compile(r"[^\W\d_]+")
+_BYLINE_WORDS = frozenset(
+    "by and in at on of from the published updated posted last first live updates update min read".split()
+)
 
 
 def _byline(content: str, titled: bool) -> tuple[Reference, tuple[int, int]] | None:
@@ -138,7 +141,12 @@ def _byline(content: str, titled: bool) -> tuple[Reference, tuple[int, int]] | N
             other = text
             for t in times:
                 other = other.replace(t.text, " ")
-            if len(_WORD.findall(other)) <= _BYLINE_MAX_OTHER_WORDS:
+            words = _WORD.findall(other)
+            # Names are capitalized; a lower-case word beyond the byline's own ("published", "by",
+            # "in") is a sentence or a list item ("- 2024-10-08: troops sent"), not a byline.
+            if len(words) <= _BYLINE_MAX_OTHER_WORDS and all(
+                word[0].isupper() or word.lower() in _BYLINE_WORDS for word in words
+            ):
                 return Reference(day.group(1), "day", "document"), line.span()
     return None
 

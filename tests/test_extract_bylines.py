@@ -56,3 +56,11 @@ def test_a_russian_agency_dateline() -> None:
     result = extract("Title\n\nMOSCOW, April 26. /TASS/. Troops moved on Saturday, as they did in 2025.")
     assert (result.published, result.published_source) == ("2025-04-26", "document")
     assert [(e.time_text, e.when) for e in result.events][1] == ("Saturday", "2025-04-26")
+
+
+def test_a_dated_list_item_is_no_byline() -> None:
+    result = extract(
+        "Key dates\n\n- 2024-10-08: North Korea sent troops\n- 2024-11-04: fighting began\n\n" + BODY
+    )
+    assert result.published_source == "inferred"
+    assert [e.time_text for e in result.events][:2] == ["2024-10-08", "2024-11-04"]
