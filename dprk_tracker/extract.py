@@ -69,7 +69,9 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     reference = reference_from_option(published) if published else None
     if reference is None and article.date:
         reference = _stated_reference(article.date)
-    byline = _byline(content, article.title is not None)
+    byline = _byline(
+        content, article.title is not None, [c.start for c in recognized.candidates[: _BYLINE_LINES * 4]]
+    )
     if reference is None and byline is not None:
         reference = byline[0]
     if reference is None and article.date:
@@ -114,7 +116,8 @@ _BYLINE_LINES = 6
 _BYLINE_MAX_CHARS = 100
 _PARAGRAPH_MIN_CHARS = 200
 _BYLINE_MAX_OTHER_WORDS = 8
-_FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# (anchored at line starts: a blank line is read once, not once per blank in it)
+_FILLED_LINE = re.compile(r"^[^\S\n]*+\S[^\n]*", re.MULTILINE)
 _DAY_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T|$)")
 _WORD = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = frozenset(
@@ -122,8 +125,11 @@ _BYLINE_WORDS = frozenset(
 )
 
 
-def _byline(content: str, titled: bool) -> tuple[Reference, tuple[int, int]] | None:
-    """The date of a byline line and the line's span, else None."""
+def _byline(content: str, titled: bool, time_starts: list[int]) -> tuple[Reference, tuple[int, int]] | None:
+    """The date of a byline line and the line's span, else None. ``time_starts`` are where the first
+    time expressions of ``content`` start: a line with none is no byline, and is not read again."""
+    if not time_starts:
+        return None
     lines = _FILLED_LINE.finditer(content)
     if titled:
         next(lines, None)  # the title: a headline naming a date is no byline
@@ -133,6 +139,9 @@ def _byline(content: str, titled: bool) -> tuple[Reference, tuple[int, int]] | N
             return None  # the body has begun
         if len(text) > _BYLINE_MAX_CHARS or text.endswith((".", "?", "!", '"', "”")):
             continue  # a sentence (a standfirst), not a byline
+        start, end = line.span()
+        if not any(start <= time_start < end for time_start in time_starts):
+            continue
         times = find_times(text, None)
         for time in times:
             day = _DAY_VALUE.match(time.value)
@@ -380,9 +389,8 @@ def _governing_time(
 # relative clauses may date the figure's own event: "$3,500 a share at closing, which is expected in
 # December".)
 _RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:which|that)\s+(?:had\s+|has\s+)?(?:began|begun|started|broke\s+out|erupted|was\s+launched)\b",
-    re.IGNORECASE,
-)
+    r",\s+(?:which|that)\s+(?:had\s+|has\s+)?(?:began|begun|started|broke\s+out|erupted|was\s+launched)\b"
+)  # (case-sensitive: the leading comma is then searched for as a literal, fast)
 
 
 def _in_relative_clause(text: str, time: TimeExpr, counted_end: int) -> bool:

@@ -1277,7 +1277,7 @@ _ELLIPSIS_REACH = 150  # characters from the count that names the noun
 # Counts of the dead, wounded or captured: a qualifier before the first of two joined by "and" bounds
 # both ("at least 300 killed and 2,700 wounded").
 _HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(?:\s+(?:or|and)\s+\w+)?")
-_JOINED_BY_AND = re.compile(r"\s*+,?\s*+(?:and\s++)?")
+_JOINED_BY_AND = re.compile(r"[^\S\n]*+,?[^\S\n]*+(?:and[^\S\n]++)?")  # (on one line)
 
 
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -1288,22 +1288,19 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     for q in quantities:
         if (
             previous is not None
-            and not q.currency
-            and not q.percent
-            and not previous.currency
-            and not previous.percent
+            and (q.unit is None or (q.qualifier is None and previous.qualifier is not None))
+            and not (q.currency or q.percent or previous.currency or previous.percent)
             and previous.unit_start is not None
             and previous.unit_end is not None
             and q.start - previous.end <= _ELLIPSIS_REACH
-            and not _SENTENCE_BREAK.search(text, previous.end, q.start)
         ):
-            if q.unit is None and (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)):
-                q = _replace_unit(q, previous)
+            if q.unit is None:
+                if (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)) and _one_sentence(
+                    text, previous.end, q.start
+                ):
+                    q = _replace_unit(q, previous)
             elif (
-                q.qualifier is None
-                and previous.qualifier is not None
-                and q.low == q.high
-                and q.unit is not None
+                q.low == q.high
                 and _HARM_UNIT.fullmatch(q.unit)
                 and previous.unit is not None
                 and _HARM_UNIT.fullmatch(previous.unit)
@@ -1313,6 +1310,10 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         shared.append(q)
         previous = q
     return shared
+
+
+def _one_sentence(text: str, start: int, end: int) -> bool:
+    return not _SENTENCE_BREAK.search(text, start, end)
 
 
 def _ellipsis_lead(text: str, start: int) -> bool:

@@ -565,11 +565,16 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             tense = clause_tense(text, candidate.start, candidate.end) if tense_matters else None
             # "by Friday" is a deadline ahead, unless a past perfect says it passed ("had filed ... by
             # Friday").
-            passed = tense == "past perfect" or (
-                tense == "past"
-                and _DONE_BY.search(text, max(0, candidate.start - _DONE_BY_WINDOW), candidate.start)
+            # (the met-deadline pattern is only read for a deadline: most past times are none)
+            deadline_ahead = (
+                deadline
+                and rule in _DEADLINE_RULES
+                and tense != "past perfect"
+                and not (
+                    tense == "past"
+                    and _DONE_BY.search(text, max(0, candidate.start - _DONE_BY_WINDOW), candidate.start)
+                )
             )
-            deadline_ahead = deadline and rule in _DEADLINE_RULES and not passed
             future = tense == "future" or bool(deadline_ahead)
             # "since March" starts in the past whatever verb governs it ("has supplied ... since March").
             past = (tense in ("past", "past perfect") and not future) or candidate.signal in _SINCE
