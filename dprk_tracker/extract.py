@@ -9,6 +9,7 @@ date. Recognition lives in ``times`` and ``figures``; this module only assembles
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
 from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
-from .times import anchor_interval, explicit_years, parse_date, recognize_times, resolve_times
+from .times import anchor_interval, explicit_years, find_times, parse_date, recognize_times, resolve_times
 from .topics import Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
@@ -67,16 +68,29 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
 
     reference = reference_from_option(published) if published else None
     if reference is None and article.date:
-        reference = _document_reference(article.date, named_years)
+        reference = _stated_reference(article.date)
+    byline = _byline(
+        content, article.title is not None, [c.start for c in recognized.candidates[: _BYLINE_LINES * 4]]
+    )
+    if reference is None and byline is not None:
+        reference = byline[0]
+    if reference is None and article.date:
+        reference = _yearless_reference(article.date, named_years)
     if reference is None:
         reference = _inferred_reference(named_years())
     times = resolve_times(recognized, reference)
 
     sentences = _Sentences(content, sentence_spans(content), times)
-    events = _events(content, sentences, topics)
+    # The byline's date is when the article appeared, not something that happened.
+    events = _events(content, sentences, topics, byline[1] if byline else None)
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
-    figures = [_figure(content, q, sentences, reference, bounds, topics) for q in quantities]
+    # Each figure with where the next one starts: a time beyond the next figure is that figure's.
+    next_starts = [q.start for q in quantities[1:]] + [len(content)]
+    figures = [
+        _figure(content, q, next_start, sentences, reference, bounds, topics)
+        for q, next_start in zip(quantities, next_starts, strict=False)  # (none: no figures)
+    ]
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -89,10 +103,64 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     return Document(article, reference, extraction)
 
 
-def _document_reference(date: str, named_years: Callable[[], list[int]]) -> Reference | None:
+def _stated_reference(date: str) -> Reference | None:
+    """The document's own date (front matter, dateline) when it is a full date on its own."""
     parsed = parse_date(date)
-    if parsed is not None:
-        return Reference(parsed.value, parsed.precision, "document")
+    return Reference(parsed.value, parsed.precision, "document") if parsed is not None else None
+
+
+# A byline ("Published 5:12 AM EST, January 11, 2025", "Friday 7 February 2025", "Jane Doe | June 12,
+# 2025 4:37 PM") is a short line among the first ones after the title, holding a full date and few
+# other words; the body's first paragraph (a long line) ends the search, a standfirst does not.
+_BYLINE_LINES = 6
+_BYLINE_MAX_CHARS = 100
+_PARAGRAPH_MIN_CHARS = 200
+_BYLINE_MAX_OTHER_WORDS = 8
+# (anchored at line starts: a blank line is read once, not once per blank in it)
+_FILLED_LINE = re.compile(r"^[^\S\n]*+\S[^\n]*", re.MULTILINE)
+_DAY_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T|$)")
+_WORD = re.compile(r"[^\W\d_]+")
+_BYLINE_WORDS = frozenset(
+    "by and in at on of from the published updated posted last first live updates update min read".split()
+)
+
+
+def _byline(content: str, titled: bool, time_starts: list[int]) -> tuple[Reference, tuple[int, int]] | None:
+    """The date of a byline line and the line's span, else None. ``time_starts`` are where the first
+    time expressions of ``content`` start: a line with none is no byline, and is not read again."""
+    if not time_starts:
+        return None
+    lines = _FILLED_LINE.finditer(content)
+    if titled:
+        next(lines, None)  # the title: a headline naming a date is no byline
+    for _, line in zip(range(_BYLINE_LINES), lines, strict=False):
+        text = line.group().strip()
+        if len(text) >= _PARAGRAPH_MIN_CHARS:
+            return None  # the body has begun
+        if len(text) > _BYLINE_MAX_CHARS or text.endswith((".", "?", "!", '"', "”")):
+            continue  # a sentence (a standfirst), not a byline
+        start, end = line.span()
+        if not any(start <= time_start < end for time_start in time_starts):
+            continue
+        times = find_times(text, None)
+        for time in times:
+            day = _DAY_VALUE.match(time.value)
+            if day is None:
+                continue
+            other = text
+            for t in times:
+                other = other.replace(t.text, " ")
+            words = _WORD.findall(other)
+            # Names are capitalized; a lower-case word beyond the byline's own ("published", "by",
+            # "in") is a sentence or a list item ("- 2024-10-08: troops sent"), not a byline.
+            if len(words) <= _BYLINE_MAX_OTHER_WORDS and all(
+                word[0].isupper() or word.lower() in _BYLINE_WORDS for word in words
+            ):
+                return Reference(day.group(1), "day", "document"), line.span()
+    return None
+
+
+def _yearless_reference(date: str, named_years: Callable[[], list[int]]) -> Reference | None:
     # A dateline often omits the year ("SEOUL, March 5"): take it from the text's latest year.
     year = _inferred_reference(named_years())
     if year is not None:
@@ -174,10 +242,15 @@ class _Sentences:
         return found
 
 
-def _events(text: str, sentences: _Sentences, topics: Classifier) -> list[Event]:
-    """One event per DATE expression: its sentence, or its clause when the sentence has several."""
+def _events(
+    text: str, sentences: _Sentences, topics: Classifier, skipped: tuple[int, int] | None = None
+) -> list[Event]:
+    """One event per DATE expression: its sentence, or its clause when the sentence has several.
+    Times inside ``skipped`` (the byline) date the article, not an event."""
     events: list[Event] = []
     for time in sentences.datable:
+        if skipped is not None and skipped[0] <= time.start < skipped[1]:
+            continue
         start, end = sentences.enclosing(time.start, time.end)
         if sentences.several_datable_in(start, end):
             clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
@@ -225,13 +298,14 @@ class _ReferenceBounds:
 def _figure(
     text: str,
     quantity: Quantity,
+    next_start: int,
     sentences: _Sentences,
     reference: Reference | None,
     bounds: _ReferenceBounds,
     topics: Classifier,
 ) -> Figure:
     s_start, s_end = sentences.enclosing(quantity.start, quantity.end)
-    as_of = _governing_time(quantity, sentences, s_start, s_end)
+    as_of = _governing_time(quantity, next_start, sentences, s_start, s_end)
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
     # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
@@ -282,12 +356,80 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
     return topics.classify(counted or quantity.unit, sentence)
 
 
-def _governing_time(quantity: Quantity, sentences: _Sentences, s_start: int, s_end: int) -> TimeExpr | None:
-    """The date of the figure's clause, else the nearest date of its sentence."""
+def _governing_time(
+    quantity: Quantity, next_start: int, sentences: _Sentences, s_start: int, s_end: int
+) -> TimeExpr | None:
+    """The date of the figure's clause, else the nearest date of its sentence; a date after the next
+    figure ("... with some landing within 50-100 meters, compared to 1-3 kilometers in early 2024") is
+    that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
+    counted_end = max(quantity.end, quantity.unit_end or 0)
+    if in_sentence and _RELATIVE_CLAUSE.search(sentences.text, counted_end, in_sentence[-1].start):
+        # "lost 76,000 men in the operation, which began on August 6, 2024": that date tells when
+        # the operation began, not when the figure holds
+        in_sentence = [t for t in in_sentence if not _in_relative_clause(sentences.text, t, counted_end)]
     if len(in_sentence) < 2:
         return in_sentence[0] if in_sentence else None  # most sentences: no clause to look at
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
     pool = in_clause or in_sentence
-    return min(pool, key=lambda t: min(abs(t.start - quantity.end), abs(quantity.start - t.end)))
+    pool = [t for t in pool if t.start < next_start] or pool
+    # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
+    # is nearer February than a time before the number.
+    end = max(quantity.end, quantity.unit_end or 0)
+    pool = [t for t in pool if not _comparison_base(sentences.text, t, end)] or pool
+    after = [t for t in pool if t.start >= end]
+    if after and after[0].signal == "as of":
+        return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
+    return min(pool, key=lambda t: _distance(sentences.text, t, quantity.start, end))
+
+
+# A relative clause that tells when something else began (", which began on August 6, 2024", ", which
+# broke out in 2022"): the start of the operation or war that the figure is counted over. (Other
+# relative clauses may date the figure's own event: "$3,500 a share at closing, which is expected in
+# December".)
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:which|that)\s+(?:had\s+|has\s+)?(?:began|begun|started|broke\s+out|erupted|was\s+launched)\b"
+)  # (case-sensitive: the leading comma is then searched for as a literal, fast)
+
+
+def _in_relative_clause(text: str, time: TimeExpr, counted_end: int) -> bool:
+    """Whether ``time`` stands in such a clause about a noun after the figure's own (not "3,000
+    troops, which began arriving in February", about the troops), not closed before the time (by a
+    comma or a dash)."""
+    if time.start < counted_end:
+        return False
+    clauses = list(_RELATIVE_CLAUSE.finditer(text, counted_end, time.start))
+    if not clauses:
+        return False
+    opened = clauses[-1]  # the last one before the time
+    if not text[counted_end : opened.start()].strip():
+        return False
+    between = text[opened.end() : time.start]
+    return "," not in between and "—" not in between and " - " not in between
+
+
+# "up 36 percent from a year earlier": the time a change is measured against, not the figure's date.
+_COMPARED_BY = re.compile(r"\s+(?:from|than|over|on|compared\s+(?:with|to))\s+", re.IGNORECASE)
+_EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|last|same)\b", re.IGNORECASE)
+
+
+def _comparison_base(text: str, time: TimeExpr, end: int) -> bool:
+    return (
+        time.start >= end
+        and _COMPARED_BY.fullmatch(text, end, time.start) is not None
+        and _EARLIER_PERIOD.search(time.text) is not None
+    )
+
+
+_COMMA_DISTANCE = 25  # what a comma between a time and the figure after it adds to their distance
+
+
+def _distance(text: str, time: TimeExpr, start: int, end: int) -> int:
+    """How far a time is from a figure spanning [start, end). A comma between a time and the figure
+    after it most often closes the time's own phrase ("sent since October 2024, plus 6,000 engineers
+    last year"), so it counts as distance."""
+    if time.start >= end:
+        return time.start - end
+    gap = abs(start - time.end)
+    return gap + _COMMA_DISTANCE if "," in text[time.end : start] else gap

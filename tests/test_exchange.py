@@ -30,7 +30,7 @@ REPORT = """\
 | Value | Counts | As of | Ref. |
 | ---: | --- | --- | ---: |
 | ~20 | soldiers | Mar 2024 | [1] |
-| 1,500 | workers | 4 Mar 2025 | [3] |
+| 1,500 | workers | Feb 2025 | [3] |
 
 ### sanctions
 
@@ -104,12 +104,15 @@ def test_report_filters(notebook) -> None:
 
 
 def test_csv(notebook) -> None:
-    lines = notebook("export", "--format", "csv", "--since", "2025-03").stdout.splitlines()
+    # (the workers arrived last month: their figure is dated February, the telling on Tuesday)
+    lines = notebook("export", "--format", "csv", "--since", "2025-02").stdout.splitlines()
     assert lines == [
         "type,id,article_id,date,topic,value,counts,text,quote,title,source,published,notes",
+        'event,2,1,Feb 2025,deployment,,,"On Tuesday, officials said 1,500 workers arrived last month.",'
+        '"On Tuesday, officials said 1,500 workers arrived last month.",Talks in Moscow,Example Wire,2025-03-05,[]',
         'event,1,1,4 Mar 2025,deployment,,,"On Tuesday, officials said 1,500 workers arrived last month.",'
         '"On Tuesday, officials said 1,500 workers arrived last month.",Talks in Moscow,Example Wire,2025-03-05,[]',
-        'figure,1,1,4 Mar 2025,deployment,"1,500",workers,"1,500","On Tuesday, officials said 1,500 workers '
+        'figure,1,1,Feb 2025,deployment,"1,500",workers,"1,500","On Tuesday, officials said 1,500 workers '
         'arrived last month.",Talks in Moscow,Example Wire,2025-03-05,[]',
     ]
 

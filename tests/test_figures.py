@@ -905,3 +905,152 @@ def test_blocked_by_disjoint_and_overlapping_times() -> None:
     blocked = recognize._Blocked(text, overlapping)
     assert not blocked.disjoint
     assert [blocked(8, 11), blocked(18, 23)] == [True, False]
+
+
+# --- Classes from real news copy -----------------------------------------------------------------
+
+
+def test_a_model_designator_is_no_scale_letter() -> None:
+    found = find_quantities("It sent at least 120 M-1991 240mm multiple rocket launchers.")
+    assert [(q.text, q.low, q.high, q.unit) for q in found] == [
+        ("at least 120", 120, None, "multiple rocket launchers"),
+        ("240mm", 240, 240, "mm"),
+    ]
+    assert [(q.text, q.low) for q in find_quantities("raised $5 M in cash")] == [("$5 M", 5_000_000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies should (1) rebuild a panel; (2) widen sanctions; and (3) prepare the public.",
+        "The plan calls for (1) inspections and (2) reporting.",
+    ],
+)
+def test_run_in_list_numbers_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_lone_number_in_parentheses_stays_a_figure() -> None:
+    assert [q.low for q in find_quantities("The team counted (3) shells.")] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count that leaves out its noun counts what the count before it in the sentence named.
+        ("Air defences downed 30 drones, and 14 were lost to jamming.", [("30", "drones"), ("14", "drones")]),
+        (
+            "It sent 11,000 troops in October, followed by about 3,000 more in January.",
+            [("11,000", "troops"), ("about 3,000", "troops")],
+        ),
+        (
+            "Roughly 10,000 soldiers went east and about 8,000 of them moved to the border.",
+            [("Roughly 10,000", "soldiers"), ("about 8,000", "soldiers")],
+        ),
+        (
+            "Losses reached roughly 4,700 by March, and some 6,000 by September.",
+            [("roughly 4,700", "losses"), ("some 6,000", "losses")],
+        ),
+        # Not after a preposition: "at 14 sites" names its own noun; money never borrows one.
+        ("It fired 30 missiles at 14 cities.", [("30", "missiles"), ("14", "cities")]),
+        ("It sent 30 engineers and $2 million.", [("30", "engineers"), ("$2 million", "USD")]),
+    ],
+)
+def test_an_elided_noun_comes_from_the_count_before(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials said at least 300 were killed and 2,700 wounded.",
+            [(300, None, "at least", "killed"), (2700, None, "at least", "wounded")],
+        ),
+        (
+            "Seoul put the toll at about 300 killed and 2,700 wounded.",
+            [(300, 300, "approximately", "killed"), (2700, 2700, "approximately", "wounded")],
+        ),
+        # Each count keeps its own qualifier, and counts of other things keep none.
+        (
+            "At least 100 were killed and about 1,000 wounded.",
+            [(100, None, "at least", "killed"), (1000, 1000, "approximately", "wounded")],
+        ),
+        (
+            "It sent about 11,000 troops and 200 tanks.",
+            [(11000, 11000, "approximately", "troops"), (200, 200, None, "tanks")],
+        ),
+    ],
+)
+def test_a_qualifier_bounds_both_casualty_counts_of_a_pair(
+    text: str, expected: list[tuple[float, float | None, str | None, str]]
+) -> None:
+    assert [(q.low, q.high, q.qualifier, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_a_passive_estimate_links_the_noun_before() -> None:
+    assert [(q.text, q.unit) for q in find_quantities("Casualties are estimated at around 6,000.")] == [
+        ("around 6,000", "casualties")
+    ]
+    assert [q.unit for q in find_quantities("Athens estimated 3,000.")] == [None]
+
+
+def test_the_last_word_of_the_sentence_before_is_no_cue() -> None:
+    text = "Hundreds were wounded.\n\nTwo North Korean prisoners of war remain in custody."
+    two = find_quantities(text)[-1]
+    assert (two.text, two.unit, text[two.unit_start : two.unit_end]) == (
+        "Two",
+        "prisoners",
+        "North Korean prisoners",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kim Jung-soo, 64, served as chairman.", "It is day 994 of the invasion.", "Day 1,000 of the war came."],
+)
+def test_ages_after_hyphenated_names_and_day_numbers_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_day_before_a_count_without_of_is_no_day_number() -> None:
+    assert [(q.text, q.unit) for q in find_quantities("Every day 10,000 shells are fired.")] == [
+        ("10,000", "shells")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a twelvefold increase", 12),
+        ("a fifteenfold rise", 15),
+        ("a fortyfold jump", 40),
+        ("a ninefold rise", 9),
+    ],
+)
+def test_fold_multipliers_past_ten(text: str, value: float) -> None:
+    assert [(q.low, q.unit) for q in find_quantities(text)] == [(value, "times")]
+
+
+def test_of_them_after_a_count_borrows_the_noun_before() -> None:
+    text = "Officials said 10,000 troops had gone east and that about 8,000 of them had moved to the border."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("10,000", "troops"),
+        ("about 8,000", "troops"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It had sent roughly 100 to 150 such missiles by then.", [("roughly 100 to 150", "missiles")]),
+        (
+            "It sent 6,000 engineers, of whom about 1,000 had already arrived.",
+            [("6,000", "engineers"), ("about 1,000", "engineers")],
+        ),
+    ],
+)
+def test_such_before_the_noun_and_of_whom_before_the_count(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected

@@ -1153,3 +1153,105 @@ def test_curly_and_plain_apostrophes_give_the_same_times() -> None:
     expected = [("the '90s", "199X"), ("Tuesday", "2025-01-07"), ("5 p.m.", "2025-01-10T17:00")]
     assert [(t.text, t.value) for t in find_times(plain, DAY)] == expected
     assert [(t.text.replace("’", "'"), t.value) for t in find_times(curly, DAY)] == expected
+
+
+# --- Classes from real news copy (wire bylines, day pairs, deadlines met, ranges of months) ---------
+
+
+def test_a_clock_before_a_full_date_keeps_the_year() -> None:
+    assert [
+        (t.text, t.type, t.value) for t in find_times("Published 5:12 AM EST, January 11, 2025", None)
+    ] == [("5:12 AM EST, January 11, 2025", "TIME", "2025-01-11T05:12")]
+    # No comma, no year: "March 3 2024 troops" may be a day and a count.
+    assert values("at 5 p.m. on March 3 2024 troops") == [("5 p.m. on March 3", "2025-03-03T17:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "earliest", "latest"),
+    [
+        (
+            "Officials claimed on November 4 and 5 that no unit had moved.",
+            "November 4 and 5",
+            "2024-11-04",
+            "2024-11-05",
+        ),
+        (
+            "Fighting went on along the river on May 2 and 3 but stopped.",
+            "May 2 and 3",
+            "2024-05-02",
+            "2024-05-03",
+        ),
+        (
+            "It sent 1,500 men between October 8 and 13 and planned more.",
+            "October 8 and 13",
+            "2024-10-08",
+            "2024-10-13",
+        ),
+    ],
+)
+def test_a_day_pair_before_a_function_word_is_one_expression(
+    text: str, span: str, earliest: str, latest: str
+) -> None:
+    found = find_times(text, DAY)
+    assert [(t.text, t.earliest, t.latest) for t in found] == [(span, earliest, latest)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A past verb and its object before "by": the deadline was met.
+        ("Casualties reached roughly 4,700 by March, officials said.", [("March", "2025-03")]),
+        ("The army sent 3,000 more troops by March.", [("March", "2025-03")]),
+        # A verb of intent or an infinitive: still ahead.
+        ("The bridge was scheduled for completion by March.", [("March", "2026-03")]),
+        ("Russia agreed to withdraw its troops by March.", [("March", "2026-03")]),
+        ("It ordered the troops home by March.", [("March", "2026-03")]),
+    ],
+)
+def test_a_deadline_met_with_an_object_between(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-10-15", "day")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "latest"),
+    [
+        (
+            "About 15,000 entered Russia in the first six months of 2025.",
+            "the first six months of 2025",
+            "2025-H1",
+            "2025-06-30",
+        ),
+        (
+            "Exports fell in the first three months of the year.",
+            "the first three months of the year",
+            "2025-Q1",
+            "2025-03-31",
+        ),
+    ],
+)
+def test_the_first_months_of_a_year_are_its_half_or_quarter(
+    text: str, span: str, value: str, latest: str
+) -> None:
+    found = find_times(text, Reference("2025-10-15", "day"))
+    assert [(t.text, t.value, t.earliest, t.latest) for t in found] == [
+        (span, value, value[:4] + "-01-01", latest)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The end of a range never precedes its start, whatever the tense reads for the bare month.
+        (
+            "Seoul expects the North to send more troops between April and June.",
+            [("April", "2025-04"), ("June", "2025-06")],
+        ),
+        ("Seoul expects more troops from April to June.", [("April", "2025-04"), ("June", "2025-06")]),
+        ("It sent troops between November and February.", [("November", "2024-11"), ("February", "2025-02")]),
+        ("It sent troops between April and June.", [("April", "2024-04"), ("June", "2024-06")]),
+        # A list is no range: each month keeps its own year.
+        ("The envoy made visits in January and July.", [("January", "2025-01"), ("July", "2024-07")]),
+    ],
+)
+def test_a_range_of_months_ends_after_it_starts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-03-27", "day")) == expected

@@ -223,3 +223,17 @@ def test_oil_deliveries_are_a_sanctions_figure() -> None:
     assert [(f.text, f.unit, f.topic) for f in found] == [
         ("more than 1 million barrels", "barrels", "sanctions")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # "defect*" read "defective" as a defection: the word forms are listed instead.
+        ("Up to 40 percent of the shells supplied were defective, officials said.", "weapons"),
+        ("Two soldiers defected in May.", "prisoners"),
+        ("The number of defectors fell.", "prisoners"),
+        ("He spoke of his defection.", "prisoners"),
+    ],
+)
+def test_defective_is_no_defection(text: str, topic: str) -> None:
+    assert default_lexicon().classify(text) == topic

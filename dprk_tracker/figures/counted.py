@@ -38,8 +38,8 @@ _STOP = frozenset(
         """
     )
 )
-# Modifiers skipped before the phrase ("5,000 more military engineers").
-_LEADING = frozenset(_split("more additional extra other new fresh further estimated of"))
+# Modifiers skipped before the phrase ("5,000 more military engineers", "150 such missiles").
+_LEADING = frozenset(_split("more additional extra other new fresh further estimated of such"))
 # "of them", "of whom": a pronoun, no noun follows ("of the", "of its" lead to one).
 _OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.IGNORECASE)
 _OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
@@ -160,6 +160,8 @@ def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
     if not rest:
         return None
     word, start, _ = rest[-1]
+    if word.rstrip("\"'”’)")[-1:] in (".", "!", "?", ";"):
+        return None  # the last word of the sentence before ("...were wounded. Two prisoners")
     word = word.strip(",.;:\"'“”‘’()")
     if _CAPTURE_WORD.fullmatch(word):
         return "capture", start
@@ -201,6 +203,7 @@ _OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
 _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
 _VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
+_PASSIVE_ESTIMATE = frozenset(("estimated", "at"))
 
 
 def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -> tuple[int, int] | None:
@@ -214,7 +217,8 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         return None
     # "Losses reached 3,000": a plural that opens the sentence is capitalized, not a name; unless it
     # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
-    measured = bool(links) and links[-1] in _AMOUNTING
+    # ("Casualties are estimated at 6,000": a passive estimate is a verb of amounting too.)
+    measured = bool(links) and (links[-1] in _AMOUNTING or _PASSIVE_ESTIMATE.issubset(links))
     if not links and rest[-1][0].endswith(("ed", "ing")):
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:
@@ -278,6 +282,11 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     while words < 6:
         w = _WORD.match(text, cursor, limit)
         if not w:
+            in_names = start is not None and unit_start is None
+            calibre = _CALIBRE.match(text, cursor, limit) if in_names else None
+            if calibre:  # "120 M-1991 240mm rocket launchers": a calibre after a model name
+                cursor = end = calibre.end()
+                continue
             break
         word = w.group(1)
         lower = word.lower()

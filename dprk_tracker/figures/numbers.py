@@ -106,7 +106,7 @@ def _build() -> dict[str, Any]:
     # glued single letter ("10k", "10M", "1.2b").
     digit_atom = (
         rf"(?:(?<![\d.])(?:{_DIGITS})"
-        rf"(?:\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.]))?)"
+        rf"(?:\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])|\s[KMGBT](?![\w.-]))?)"
     )
     word_atom = rf"(?<![\w'’])(?:{numeric_words})(?![\w’']|-(?:th|st|nd|rd)\b)"
     lead = (
@@ -126,14 +126,14 @@ def _build() -> dict[str, Any]:
     )
     token = re.compile(
         rf"(?P<dig>{_DIGITS})(?P<abbr>\s?(?:{abbr})(?![\w])|(?:{glued})(?![\w])|[kKmMbBgGtT](?![\w])"
-        r"|\s[KMGBT](?![\w.]))?"
+        r"|\s[KMGBT](?![\w.-]))?"
         r"|(?P<word>[A-Za-z]+)|(?P<dash>-)",
         re.IGNORECASE,
     )
     letters = {k.lower(): float(x) for k, x in v["scale_letters"].items()}
     # Where a number, a vague count or a "-fold" may begin; parsing then runs only at those places.
     vague_heads = "dozens scores hundreds thousands millions billions trillions tens several many few".split()
-    fold_words = "two three four five six seven eight nine ten twenty hundred thousand".split()
+    fold_words = list(FOLD_VALUES)
     scan_words = [*vague_heads, *fold_words, *units, *tens, *scales, "dozen", "dozens"]
     # Two scanners, merged by position in candidates(). Each begins with a character class, so the
     # regex engine skips in C to the next place worth trying instead of trying the pattern at every
@@ -159,7 +159,7 @@ def _build() -> dict[str, Any]:
     # What may continue a digit number into a longer chunk: a joiner, a scale, a glued letter.
     continues = (
         rf"\s*+(?:-|–|&)|\s++(?:and|point)\s|\s*+(?:{abbr}|{numeric_words})(?![\w])"
-        r"|[A-Za-z]|\s[KMGBT](?![\w.])"
+        r"|[A-Za-z]|\s[KMGBT](?![\w.-])"
     )
     # The fast paths: digits, or a lone cardinal word (its own word boundaries checked by the
     # scanner), that nothing after them continues. The atomic group keeps the number as read.
@@ -189,6 +189,15 @@ def _build() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def tables() -> dict[str, Any]:
     return _build()
+
+
+# The words "-fold" makes multipliers of ("threefold", "twelvefold", "a hundredfold") and their values.
+FOLD_VALUES: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "thousand": 1000,
+}  # fmt: skip
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Quantity, TimeExpr
 from .counted import counted_noun, head_follows, last_word, noun_phrase, tail_words
-from .numbers import Number, alternation, candidates, numbers_at, scan_kind, vocabulary
+from .numbers import FOLD_VALUES, Number, alternation, candidates, numbers_at, scan_kind, vocabulary
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -579,8 +579,29 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 
 def _list_number(text: str, num: Number) -> bool:
     if not _line_starts_before(text, num.start, "("):
-        return False
+        return _enumerated(text, num)
     return text[num.end : num.end + 1] in (".", ")") and text[num.end + 1 : num.end + 2].isspace()
+
+
+_ENUMERATION_REACH = 400  # characters between two items of a run-in list
+
+
+def _enumerated(text: str, num: Number) -> bool:
+    """ "should (1) reconstitute ...; (2) expand ...": an item number of a list run into a sentence,
+    told by its parentheses and by the item before or after it."""
+    if not (
+        num.digits
+        and not num.grouped
+        and num.value == int(num.value)
+        and 1 <= num.value <= 20
+        and text[num.start - 1 : num.start] == "("
+        and text[num.end : num.end + 1] == ")"
+    ):
+        return False
+    value = int(num.value)
+    if text.find(f"({value + 1})", num.end, num.end + _ENUMERATION_REACH) >= 0:
+        return True
+    return value > 1 and text.find(f"({value - 1})", max(0, num.start - _ENUMERATION_REACH), num.start) >= 0
 
 
 _VOTE_WORDS = frozenset(
@@ -647,7 +668,16 @@ def _age_in_commas(text: str, num: Number) -> bool:
     if not toks or not toks[0][0].endswith(","):
         return False
     word = text[toks[0][1] : toks[0][2] - 1]
-    return (word[:1].isupper() and word.isalpha()) or word.lower() in _PERSON_NOUNS
+    # (a hyphenated given name is a name too: "Kim Jung-soo, 64, served")
+    return (word[:1].isupper() and word.replace("-", "").isalpha()) or word.lower() in _PERSON_NOUNS
+
+
+_OF_AFTER = re.compile(r"\s+of\s", re.IGNORECASE)
+
+
+def _day_index(text: str, num: Number, last: str) -> bool:
+    """ "day 994 of the invasion": the number of a day in a count of days, not a figure."""
+    return last == "day" and _OF_AFTER.match(text, num.end) is not None
 
 
 _RATIO = re.compile(r"\s++(?:in|out\s++of)\s++", re.IGNORECASE)
@@ -1107,6 +1137,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         ):
             continue
         last = last_word(text, num.start)
+        if _day_index(text, num, last):
+            continue
         # (matched in place: a slice would copy everything since the last identifier, for every number)
         if _identifier_cue(text, num.start, p, last) or (
             chain_end >= 0 and _CHAIN.fullmatch(text, chain_end, num.start)
@@ -1232,7 +1264,82 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     figures.extend(_fold_figures(text, p, folds, figures))
     figures.sort(key=lambda f: f.start)
     figures = _merge_bounds(text, figures)
-    return [_quantity(text, f) for f in figures]
+    return _shared_with_previous(text, [_quantity(text, f) for f in figures])
+
+
+# Between two figures of one sentence (no sentence break): "killed and", "drones, and".
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
+# The word before a count that leaves its noun out because the count before it named it: "downed 30
+# drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
+_ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then"))
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
+_ELLIPSIS_REACH = 150  # characters from the count that names the noun
+# Counts of the dead, wounded or captured: a qualifier before the first of two joined by "and" bounds
+# both ("at least 300 killed and 2,700 wounded").
+_HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(?:\s+(?:or|and)\s+\w+)?")
+_JOINED_BY_AND = re.compile(r"[^\S\n]*+,?[^\S\n]*+(?:and[^\S\n]++)?")  # (on one line)
+
+
+def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """What a count shares with the count before it in its sentence: the counted noun it leaves out
+    (ellipsis), or the qualifier of a pair of casualty counts."""
+    shared: list[Quantity] = []
+    previous: Quantity | None = None
+    for q in quantities:
+        if (
+            previous is not None
+            and (q.unit is None or (q.qualifier is None and previous.qualifier is not None))
+            and not (q.currency or q.percent or previous.currency or previous.percent)
+            and previous.unit_start is not None
+            and previous.unit_end is not None
+            and q.start - previous.end <= _ELLIPSIS_REACH
+        ):
+            if q.unit is None:
+                if (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)) and _one_sentence(
+                    text, previous.end, q.start
+                ):
+                    q = _replace_unit(q, previous)
+            elif (
+                q.low == q.high
+                and _HARM_UNIT.fullmatch(q.unit)
+                and previous.unit is not None
+                and _HARM_UNIT.fullmatch(previous.unit)
+                and _JOINED_BY_AND.fullmatch(text, previous.unit_end, q.start)
+            ):
+                q = _replace_bounds(q, previous)
+        shared.append(q)
+        previous = q
+    return shared
+
+
+def _one_sentence(text: str, start: int, end: int) -> bool:
+    return not _SENTENCE_BREAK.search(text, start, end)
+
+
+def _ellipsis_lead(text: str, start: int) -> bool:
+    before = text[max(0, start - 20) : start].rstrip()
+    if before.endswith(","):
+        return True
+    words = [word.lower() for word in before.split()[-2:]]
+    # ("6,000 engineers, of whom about 1,000 had arrived": the relative pronoun stands for the noun)
+    return bool(words) and (words[-1] in _ELLIPSIS_LEADS or words == ["of", "whom"])
+
+
+def _replace_unit(q: Quantity, source: Quantity) -> Quantity:
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, source.unit, q.currency, q.percent,
+        source.unit_start, source.unit_end,
+    )  # fmt: skip
+
+
+def _replace_bounds(q: Quantity, source: Quantity) -> Quantity:
+    value = q.low
+    low = None if source.low is None else value
+    high = None if source.high is None else value
+    return Quantity(
+        q.text, q.start, q.end, low, high, source.qualifier, q.unit, q.currency, q.percent,
+        q.unit_start, q.unit_end,
+    )  # fmt: skip
 
 
 class _Covered:
@@ -1283,22 +1390,6 @@ def _vague_figures(
     return out
 
 
-_FOLD_VALUES = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twenty": 20,
-    "hundred": 100,
-    "thousand": 1000,
-}
-
-
 def _qualified(
     start: int,
     end: int,
@@ -1322,7 +1413,7 @@ def _fold_figures(
     for start, end, word in found:
         if covered(start, end):
             continue
-        value = float(_FOLD_VALUES[word[:-4].lower()])
+        value = float(FOLD_VALUES[word[:-4].lower()])
         num = Number(value, start, end, True, False, None)
         side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
         q_start, bound, name = _qualifier(text, start, p)

@@ -358,6 +358,8 @@ def _decade(groups: dict[str, str], ctx: Context) -> Norm:
 
 def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
     kind = "H" if (groups.get("qh") or groups.get("qh2") or "").upper().startswith("H") else "Q"
+    if "months" in groups:  # "the first six months": the first half; "the first three": the first quarter
+        kind = "H" if groups["months"] in ("six", "6") else "Q"
     ordinal_word = (groups.get("ord") or groups.get("ord2") or "").lower()
     count = 2 if kind == "H" else 4
     number = int(ordinal_word) if ordinal_word.isdigit() else ORDINALS.get(ordinal_word, 1)
@@ -806,7 +808,8 @@ def _clock(groups: dict[str, str], ctx: Context) -> Norm | None:
             day_text = f"XXXX-WXX-{weekday_number(groups['weekday'])}"
     elif "month" in groups:
         month, dom = month_number(groups["month"]), day_number(groups["day"])
-        value, _ = _day_value(resolve_year_for_day(month, dom, ctx), month, dom)
+        year = int(groups["year"]) if "year" in groups else resolve_year_for_day(month, dom, ctx)
+        value, _ = _day_value(year, month, dom)
         day_text = value
     elif ctx.reference is not None and ctx.knows("day"):
         shift = {"yesterday": -1, "tomorrow": 1}.get((groups.get("deixis") or "").lower(), 0)

@@ -117,6 +117,13 @@ _SINGULAR_UNIT = r"year|month|week|day|hour|minute|second|decade|century|quarter
 # "the next two years or so": the approximation belongs to the expression (TimeML mod APPROX).
 _OR_SO = r"(?P<orso>\s+or\s+so(?![\w-])(?!\s+of\b))?"
 
+# Words that can follow the second day of "November 4 and 5" where a counted noun cannot: the day pair
+# is then a date, not a day and a count ("April 24 and 25 troops").
+_AFTER_SECOND_DAY = (
+    r"(?:that|but|and|or|when|while|as|after|before|because|which|who|where|in|at|on|to|from|with|"
+    r"against|near|along|the|was|were|is|are|had|has|have|it|they|he|she|we|according|respectively)"
+)
+
 # --- Rules ----------------------------------------------------------------------------------------
 
 RULES: list[tuple[str, str]] = [
@@ -156,7 +163,9 @@ RULES: list[tuple[str, str]] = [
         r"(?:\s*(?P<tz>" + TIME_ZONE + r"))?"
         r"(?:\s*,?\s*(?:on\s+)?(?P<weekday>" + WEEKDAY + r")"
         r"|\s*,?\s*(?P<deixis>today|yesterday|tomorrow|tonight)"
-        r"|\s*,?\s*(?:on\s+)?(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r"))?",
+        # "5:12 AM EST, January 11, 2025": a byline's clock before a full date keeps the year
+        r"|\s*,?\s*(?:on\s+)?(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")"
+        r"(?:\s*,\s*(?P<year>" + YEAR + r"))?)?",
     ),
     # Tuesday, Oct. 8, 2024 / October 8th / Oct. 8-9 / May 18 of last year
     (
@@ -164,8 +173,10 @@ RULES: list[tuple[str, str]] = [
         r"(?:(?P<weekday>" + WEEKDAY + r")\s*,?\s+)?(?:(?P<approx>around|about|circa)\s+)?"
         r"(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")"
         # "March 5-6", "June 3 to 7", and "April 24 and 25" or "Oct. 8 or 9" where no counted noun can
-        # follow the second day; never a dash or digits after it ("5-6,000") other than a year's.
-        r"(?:(?:\s*(?:-|–|to|through)\s*|\s+(?:and|or)\s+(?=" + DAY + r"(?:\s*[,.;:)]|\s*$|,?\s+\d{4}\b)))"
+        # follow the second day (a function word may: "on November 4 and 5 that", "between October 8
+        # and 13 and"); never a dash or digits after it ("5-6,000") other than a year's.
+        r"(?:(?:\s*(?:-|–|to|through)\s*|\s+(?:and|or)\s+(?=" + DAY + r"(?:\s*[,.;:)]|\s*$|,?\s+\d{4}\b"
+        r"|\s+" + _AFTER_SECOND_DAY + r"\b)))"
         r"(?P<day2>" + DAY + r")(?!\s*[-–]|,\d|\s*,?\s*\d(?!\d{3}\b)))?" + _YEAR_TAIL + "?",
     ),
     # Tuesday 8 October 2024 / 23rd Dec, 2024 / the 4th of July / 14-15 July
@@ -210,7 +221,9 @@ RULES: list[tuple[str, str]] = [
         r"(?:(?P<relyear0>this|last|next)\s+year['’]s\s+)?"
         r"(?:(?P<rel>latest|current|past|previous|same|comparable|year-earlier|year-ago|calendar)\s+)?"
         r"(?:(?P<year>" + YEAR + r")\s+)?(?:fiscal\s+)?"
-        r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<qh>quarter|half)"
+        r"(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<qh>quarter|half)"
+        # "the first six months of 2025" is its first half, "the first three months" its first quarter
+        r"|first\s+(?P<months>three|six|3|6)\s+months)"
         r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>"
         + YEAR
         + r")|(?:the\s+)?(?P<relyear>"

@@ -130,13 +130,19 @@ _SINCE = frozenset({"since", "ever since"})
 # A month named right before and joined to this one ("January and July", "March-April").
 _MONTH_PARTNER_BEFORE = re.compile(r"\b(?:" + MONTH_CASED + r")(?:\s+(?:and|or|to|through)\s+|\s*[-–]\s*)$")
 _COMPARED_WITH = frozenset({"over", "from", "than"})
-# A past verb right before the deadline word: the deadline was met ("troops were deployed by
-# December"), unlike one set in the past ("agreed to withdraw by December", "gave them until May").
+# A past verb before the deadline word, with at most its object between: the deadline was met
+# ("troops were deployed by December", "casualties reached roughly 4,700 by March"), unlike one set in
+# the past ("agreed to withdraw by December", "gave them until May", "was scheduled for completion by
+# May": an infinitive or a verb of intent looks ahead).
 _DONE_BY = re.compile(
-    r"\b(?:[a-z]+ed|sent|built|made|taken|held|met|paid|fought|brought|done|begun|won|lost)\s+"
+    r"\b(?!(?:agre|aim|ask|demand|expect|hop|instruct|intend|need|order|plann|pledg|promis|requir"
+    r"|schedul|tasked|urg|vow|want)ed\b)"
+    r"(?:[a-z]+ed|sent|built|made|taken|held|met|paid|fought|brought|done|begun|won|lost)"
+    r"(?:\s+(?!(?:to|will|would|should|must|be|been)\b)[\w,.'’-]+){0,3}\s+"
     r"(?:by|until|till)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+|end\s+of\s+)?$",
     re.IGNORECASE,
 )
+_DONE_BY_WINDOW = 60  # characters before the expression: a verb, three words of object and "by"
 # Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
 _QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
 # Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
@@ -381,6 +387,37 @@ def _range_hints(candidates: list[Candidate], text: str) -> dict[int, int]:
     return hints
 
 
+# What makes two months a range ("from April to June", "between April and June", "April-June"): a
+# list ("in January and July") may name months of two years.
+_RANGE_TO = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
+_RANGE_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _range_end_after_start(
+    text: str, first: Candidate, first_found: tuple[int, str, str], second: Candidate, norm: Norm
+) -> Norm:
+    """A bare month that ends a range of months lies in the range's year, not before its start
+    ("expects more troops between April and June": June of April's year, whatever the tense says)."""
+    end, _, first_value = first_found
+    if end != first.end or not (_MONTH_PREFIX.fullmatch(first_value) and _MONTH_PREFIX.fullmatch(norm.value)):
+        return norm
+    if not (
+        _RANGE_TO.fullmatch(text, first.end, second.start)
+        or (
+            _RANGE_AND.fullmatch(text, first.end, second.start)
+            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        )
+    ):
+        return norm
+    year, month = int(first_value[:4]), int(first_value[5:7])
+    second_month = int(norm.value[5:7])
+    expected = year + 1 if second_month < month else year
+    if int(norm.value[:4]) == expected:
+        return norm
+    return Norm(norm.type, f"{expected}-{second_month:02d}", norm.mod, norm.precision, norm.clip)
+
+
 def _is_one_day(groups: dict[str, str]) -> bool:
     """ "one day" or "some day" and nothing more."""
     count = (
@@ -528,10 +565,16 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             tense = clause_tense(text, candidate.start, candidate.end) if tense_matters else None
             # "by Friday" is a deadline ahead, unless a past perfect says it passed ("had filed ... by
             # Friday").
-            passed = tense == "past perfect" or (
-                tense == "past" and _DONE_BY.search(text, max(0, candidate.start - 30), candidate.start)
+            # (the met-deadline pattern is only read for a deadline: most past times are none)
+            deadline_ahead = (
+                deadline
+                and rule in _DEADLINE_RULES
+                and tense != "past perfect"
+                and not (
+                    tense == "past"
+                    and _DONE_BY.search(text, max(0, candidate.start - _DONE_BY_WINDOW), candidate.start)
+                )
             )
-            deadline_ahead = deadline and rule in _DEADLINE_RULES and not passed
             future = tense == "future" or bool(deadline_ahead)
             # "since March" starts in the past whatever verb governs it ("has supplied ... since March").
             past = (tense in ("past", "past perfect") and not future) or candidate.signal in _SINCE
@@ -565,6 +608,8 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             continue
         if index in explicit:
             norm = _with_explicit_day(norm, normalize(*explicit[index], ctx))
+        if rule == "month" and found and index > 0:
+            norm = _range_end_after_start(text, candidates[index - 1], found[-1], candidate, norm)
         yield candidate, norm
         value = norm.value
         found.append((candidate.end, norm.type, value))

@@ -1,0 +1,66 @@
+"""The extraction pipeline on how real news copy states its date: bylines and agency datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from dprk_tracker.extract import extract
+
+BODY = "Officials said on Monday that the troops had moved, and that more would follow next week."
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("By Jane Doe\nPublished 5:12 AM EST, January 11, 2025", "2025-01-11"),
+        ("Jane Doe in Tokyo\nFriday 7 February 2025", "2025-02-07"),
+        ("by Jane Doe\nJune 12, 2025 4:37 PM", "2025-06-12"),
+        ("Jane Doe and John Roe | Published October 15, 2025", "2025-10-15"),
+        ("By Jane Doe\nPublished : Jan. 20, 2026 - 17:01", "2026-01-20"),
+        ("Live updates, Wednesday 13 November 2024", "2024-11-13"),
+        # A standfirst longer than a byline may stand between the title and the byline.
+        (
+            "A long standfirst line that sums the story up for the reader in one breath, as magazines do it\n"
+            "By Jane Doe\n29 May 2025",
+            "2025-05-29",
+        ),
+    ],
+)
+def test_a_byline_dates_the_article(header: str, published: str) -> None:
+    result = extract(f"Troops move\n\n{header}\n\n{BODY}")
+    assert (result.published, result.published_source, result.precision) == (published, "document", "day")
+    # The byline dates the article; it is no event. Monday is read against it.
+    assert [e.time_text for e in result.events] == ["Monday", "next week"]
+
+
+def test_a_sentence_or_a_title_with_a_date_is_no_byline() -> None:
+    result = extract(
+        "Talks on March 3, 2025\n\nTalks were held on March 3, 2025 in Seoul, the ministry said."
+    )
+    assert result.published_source == "inferred"
+    result = extract("Talks\n\nOn March 3, 2025, talks were held.\n\n" + BODY)
+    assert result.published_source == "inferred"
+
+
+def test_front_matter_dates_before_a_byline_and_a_byline_before_a_yearless_dateline() -> None:
+    front = extract("---\ndate: 2025-03-05\n---\nTitle\n\nJune 12, 2025\n\nTroops moved on Monday.")
+    assert (front.published, front.published_source) == ("2025-03-05", "document")
+    # A yearless dateline would take the latest year the text names (2023 here): the byline is surer.
+    yearless = extract("Title\n\nSEOUL, June 11 (Yonhap) -- Troops moved as in 2023.")
+    assert yearless.published == "2023-06-11"
+    both = extract("Title\n\nPublished June 12, 2025\n\nSEOUL, June 11 (Yonhap) -- Troops moved as in 2023.")
+    assert both.published == "2025-06-12"
+
+
+def test_a_russian_agency_dateline() -> None:
+    result = extract("Title\n\nMOSCOW, April 26. /TASS/. Troops moved on Saturday, as they did in 2025.")
+    assert (result.published, result.published_source) == ("2025-04-26", "document")
+    assert [(e.time_text, e.when) for e in result.events][1] == ("Saturday", "2025-04-26")
+
+
+def test_a_dated_list_item_is_no_byline() -> None:
+    result = extract(
+        "Key dates\n\n- 2024-10-08: North Korea sent troops\n- 2024-11-04: fighting began\n\n" + BODY
+    )
+    assert result.published_source == "inferred"
+    assert [e.time_text for e in result.events][:2] == ["2024-10-08", "2024-11-04"]

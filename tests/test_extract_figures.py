@@ -1,0 +1,62 @@
+"""The extraction pipeline on real news copy: the date that governs a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from dprk_tracker.extract import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "as_of"),
+    [
+        # "as of" right after a figure names its date, over a nearer time before it.
+        (
+            "Of the 11,000 troops sent late last year, about 4,700 were killed or wounded as of early March.",
+            "about 4,700",
+            "2025-03",
+        ),
+        (
+            "Of the 11,000 troops sent late last year, about 4,700 were killed or wounded as of early March.",
+            "11,000",
+            "2024",
+        ),
+        # The figure reaches to the end of what it counts; a comma closes the phrase of a time before it.
+        (
+            "Some 14,000 have gone since last fall, including 3,000 reinforcements who arrived in February.",
+            "3,000",
+            "2025-02",
+        ),
+        (
+            "About 15,000 troops have gone since October 2024, plus 6,000 engineers last year.",
+            "6,000",
+            "2024",
+        ),
+        ("On Tuesday, officials said 1,500 workers arrived last month.", "1,500", "2025-02"),
+        ("In October, 3,000 troops were sent.", "3,000", "2024-10"),
+    ],
+)
+def test_the_time_that_governs_a_figure(text: str, figure: str, as_of: str) -> None:
+    found = {f.text: f.when for f in extract(text, "2025-03-27").figures}
+    assert found[figure] == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # The start of the war or operation a figure is counted over is not when the figure holds.
+        (
+            "Russia has lost more than 600,000 troops since the invasion, which began in February 2022.",
+            "2025-04-26",
+        ),
+        (
+            "Kyiv lost over 400 tanks during the operation, which began on August 6, 2024, Moscow said.",
+            "2025-04-26",
+        ),
+        # A clause about the figure's own noun, or one that dates the figure's event, still dates it.
+        ("Officials said 3,000 troops, which began arriving in February, were sent to Kursk.", "2025-02"),
+        ("Shareholders will receive $3,500 a share at closing, which is expected in December.", "2025-12"),
+    ],
+)
+def test_a_clause_telling_when_something_else_began_does_not_date_a_figure(text: str, as_of: str) -> None:
+    assert [f.when for f in extract(text, "2025-04-26").figures] == [as_of]
