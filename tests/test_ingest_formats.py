@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -223,3 +224,19 @@ def test_jobs_output_identical_to_one_job(runner, tmp_path: Path) -> None:
     assert f"{folder / 'dup.md'}: duplicate of article 3" in serial.stdout.splitlines()
     assert _rows(one) == _rows(two)
     assert [len(rows) for rows in _rows(two).values()] == [12, 32, 22]
+
+
+def test_jobs_workers_yield_to_the_writer() -> None:
+    """The workers run WORKER_NICENESS below the process that writes (the ingest's serial stage)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dprk_tracker import inputs
+    from dprk_tracker.topics import default_lexicon
+
+    writer = os.nice(0)
+    setup = (default_lexicon(), None, None)
+    with ProcessPoolExecutor(max_workers=1, initializer=inputs._init_worker, initargs=setup) as pool:
+        worker = pool.submit(os.nice, 0).result()
+    assert inputs.WORKER_NICENESS == 10
+    assert worker == min(writer + 10, 19)
+    assert os.nice(0) == writer

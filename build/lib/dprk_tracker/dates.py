@@ -1,0 +1,54 @@
+"""Reference dates given by a user: parsing ``--published``/``--since`` values and their day bounds.
+
+Kept apart from the temporal engine so read commands can filter by date without loading it: plain
+ISO forms are parsed here; anything else ("March 5, 2025") goes to the engine.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from .model import Reference
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PRECISION = {1: "year", 2: "month", 3: "day"}
+
+
+class DateError(ValueError):
+    """A date option that is not a date."""
+
+
+def reference_from_option(published: str) -> Reference:
+    """Parse a user-given date; raise DateError when it is not one."""
+    value = published.strip()
+    match = _ISO.match(value)
+    if match and _valid(match):
+        parts = [p for p in match.groups() if p]
+        return Reference(value, _PRECISION[len(parts)], "option")
+    if not match:
+        from .times import parse_date  # the full engine only for spelled-out dates
+
+        parsed = parse_date(value)
+        if parsed is not None:
+            return Reference(parsed.value, parsed.precision, "option")
+    raise DateError(f"not a date: {published!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+def _valid(match: re.Match[str]) -> bool:
+    year, month, day = (int(p) if p else None for p in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        return False
+    return day is None or (month is not None and 1 <= day <= calendar.monthrange(year or 1, month)[1])
+
+
+def reference_bound(reference: Reference | None, first: bool) -> str | None:
+    """The first or last day of a reference date at its precision."""
+    if reference is None:
+        return None
+    parts = [int(p) for p in reference.value.split("-")]
+    year, month, day = [*parts, 0, 0][:3]
+    if first:
+        return f"{year:04d}-{month or 1:02d}-{day or 1:02d}"
+    month = month or 12
+    return f"{year:04d}-{month:02d}-{day or calendar.monthrange(year, month)[1]:02d}"

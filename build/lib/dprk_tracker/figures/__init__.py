@@ -1,0 +1,53 @@
+"""Figure recognition: every count, range, amount and share in a text, with what it counts.
+
+``find_quantities(text, times)`` is a pure function. Rules live as data in ``vocabulary.toml``;
+``numbers`` reads number expressions, ``recognize`` grows them into figures (qualifier, range,
+currency, percent, measure) and rejects what is no figure, ``counted`` finds what is counted.
+
+Conventions (the news figure conventions of the project):
+- over / more than / at least / exceeding N: low N, high None; up to / as many as / as much as /
+  fewer than / less than / under N: low None, high N; about / around / approximately / roughly /
+  some / nearly / almost N: low = high = N. The qualifier is normalized: "approximately" for the
+  about-family, "nearly" for nearly/almost, "over", "more than", "at least", "exceeding", "up to"
+  (also as many/much/high as), "at most", "less than", "fewer than", "under"; "between" for a
+  range built from two bounds.
+- Ranges "N to M", "N-M", "between N and M", "from N to M", "N or M" give both ends; a shared scale,
+  currency or percent sign applies to both ("3 to 4 million", "$1.7 to 2 billion").
+- Vague counts are ranges: "hundreds" 200-999, "several hundred" 300-999, "thousands" 2,000-9,999,
+  "tens of thousands" 20,000-99,999 (see vocabulary.toml).
+- Money: amount in major units with an ISO code in ``currency``; ``unit`` is the code too.
+  Percentages: the number itself (40, not 0.4), ``percent`` True, unit "percent" or
+  "percentage points". Multipliers ("12 times", "threefold"): unit "times". Measures: unit named
+  ("km", "tonnes", "mm", "years old" for ages written "26-year-old").
+- What is counted (``unit``, and ``unit_start``/``unit_end`` for the phrase that names it): the
+  noun phrase after the number without leading proper adjectives ("30 North Korean soldiers" ->
+  "soldiers"); a casualty or capture predicate when one follows ("over 3,000 have been killed or
+  injured" -> "killed or injured"; "took two soldiers prisoner" -> "soldiers captured"); else a noun
+  linked before it ("deaths at around 300", "losses exceeding 4,000"). The span is what a topic
+  lexicon should read: it includes a capture or casualty verb before the number when there is one
+  ("the capture of two North Korean soldiers").
+- Not figures: anything inside ``times``, bare years, dates, times of day, ordinals, fractions and
+  ratios ("two-thirds", "1 in 3"), identifiers (Article 45, Resolution 1874, Committee 1718, KN-23,
+  "Boeing 737", UUIDs, phone numbers, codes with a leading zero), vote tallies ("13-0", "voted 140
+  to 5"), list numbering, a number alone on its line of a document (metadata), "15-nation" and
+  "two-year" adjectives, ages set off after a name ("Ri (27)", "the defector, 29,"), years read
+  aloud ("nineteen ninety-seven"), "one of", and a bare "one" (an article or pronoun far more
+  often than a count; "at least one" and "one or two" are figures).
+- Ages written "26-year-old" are measures with unit "years old" (the news conventions ignore ages,
+  so either reading scores the same there). Durations the times recognizer did not claim ("86
+  minutes") are measures with the time unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Quantity, TimeExpr
+from .recognize import find_figures
+
+__all__ = ["find_quantities"]
+
+
+def find_quantities(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
+    """All figures in ``text``, sorted by start. Numbers inside ``times`` are never figures."""
+    return find_figures(text, times)

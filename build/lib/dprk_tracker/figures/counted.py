@@ -1,0 +1,502 @@
+"""What a figure counts: the head noun phrase after the number, or the casualty/capture predicate.
+
+Rules, not a parser: the noun phrase runs from the number through modifiers to its (usually plural)
+head; leading proper adjectives ("North Korean", "Ukrainian") are kept in the span but not in the
+unit. When the phrase is followed by "have been killed or wounded" (or the number by it directly),
+the predicate is what is counted, as news copy means it ("over 3,000 killed or injured"). A capture
+("took two soldiers prisoner", "the capture of two soldiers") gives "soldiers captured".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..text import opens_sentence
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+# Words that end a noun phrase: function words, auxiliaries and the commonest reporting verbs.
+_STOP = frozenset(
+    _split(
+        """
+        a an the this that these those their its his her our your my of in on at to for from by with
+        into onto over under about against between among during since until after before per via and or
+        but nor so yet as than then while whereas although though because if when where whether who whom
+        whose which what how why is are was were be been being am have has had having do does did will
+        would shall should can could may might must not no never also only just even still already ever
+        reportedly allegedly said say says told tell according reported including
+        included include includes he she it they them we you i us him there here more most less least
+        fewer many much some any each every all both either neither other another such same own sent
+        took made left came went gave put set fled went got held met saw brought last next first second
+        third percent per cent times fold earlier later ago now today yesterday near outside inside
+        across along around behind beyond within without toward towards through throughout amid despite
+        upon late early believes thinks argues
+        """
+    )
+)
+# Modifiers skipped before the phrase ("5,000 more military engineers").
+_LEADING = frozenset(_split("more additional extra other new fresh further estimated of"))
+# "of them", "of whom": a pronoun, no noun follows ("of the", "of its" lead to one).
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.IGNORECASE)
+_OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
+_WORD = re.compile(
+    r"\s*+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])"
+)  # dotted initials too: "50,000 U.S. troops"
+# A capitalized plural ("Koreans", "POWs"): the head of its phrase unless a head noun follows it.
+_PLURAL_NAME = re.compile(r"[A-Z][a-z]+[a-rt-z]s|[A-Z]{2,}s")
+_IRREGULAR_PLURALS = frozenset(
+    _split(
+        """
+        people personnel men women children police equipment ammunition
+        livestock cattle aircraft troops forces militia cavalry
+        """
+    )
+)
+
+# The casualty and capture predicates that name what is counted in news copy.
+_PARTICIPLE = r"(?:killed|wounded|injured|dead|died|captured|missing|executed|detained|slain|hurt)"
+_PREDICATE = re.compile(
+    r"[\"”’']?(?:\s+(?:of\s+(?:them|those|whom)|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
+    r"being|been|already|also|now|likely|probably|reported|believed\s+to\s+have|thought\s+to\s+have|"
+    r"said\s+to\s+have|feared|confirmed|estimated\s+to\s+have|since))*"
+    r"\s+[\"“‘']?(?P<p>"
+    + _PARTICIPLE
+    + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+|\s+and/or\s+)"
+    + _PARTICIPLE
+    + r")*"
+    r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|taken\s+as\s+prisoners?)\b",
+    re.IGNORECASE,
+)
+# A short relative or participial clause between the phrase and its predicate
+# ("troops sent by North Korea have been killed").
+_CLAUSE_PREDICATE = re.compile(
+    r"[\"”’']?(?:\s+[A-Za-z][\w'’\-]*){1,6}?\s+(?:have|has|had|were|was|are|is)\s+(?:\w+\s+)?(?:been\s+)?[\"“‘']?"
+    r"(?P<p>" + _PARTICIPLE + r"(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)" + _PARTICIPLE + r")*)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE_WORD = re.compile(_PARTICIPLE)
+_CAPTIVE = re.compile(r"\b(?:prisoners?|pows?|captives?|hostages?|detainees?)$")
+_PRISONER_AFTER = re.compile(r"\s+(?:as\s+)?(?:prisoners?|captives?|hostages?|POWs?)\b", re.IGNORECASE)
+# Words right before the number that say what happened to what it counts.
+_CAPTURE_WORD = re.compile(
+    r"captur\w*|took|taken|take|takes|taking|detain\w*|holding|held|seiz\w*|abduct\w*|repatriat\w*|"
+    r"releas\w*|swap\w*|exchang\w*"
+)
+_CASUALTY_WORD = re.compile(r"kill\w*|wound\w*|injur\w*|lost|losing")
+_HARM_VERB = re.compile(r"(kill|wound|injur|captur|detain|abduct)(?:ed|ing)\b", re.IGNORECASE)
+_CASUALTY_NOUN = re.compile(r"deaths?|loss(?:es)?|casualties|toll")  # "the deaths of 30 soldiers"
+_FILLER = frozenset(_split("of the some another an additional a further"))
+# Links between a noun and a number after it: "deaths at around 300", "losses totalling 4,000".
+_LINKS = frozenset(
+    _split(
+        """
+        at of to reached reaching totaling totalling totaled totalled numbered numbering was were is are
+        hit exceeded topped stood stands put estimated rose climbed
+        """
+    )
+)
+
+
+_TOKEN = re.compile(r"[^ \n\t]*\S")  # a token: split at space, newline or tab, trailing blanks dropped
+
+
+def tail_words(text: str, pos: int, count: int = 8, span: int = 70) -> list[tuple[str, int, int]]:
+    """The last ``count`` whitespace-separated tokens before ``pos``: (lower-case token, start, end).
+
+    Tokens are split at spaces, newlines and tabs; a token cut by the start of the ``span`` window
+    is left out. End-anchored regex searches try every position of their window with the whole
+    alternation; splitting a few dozen characters and looking the words up in sets is many times
+    cheaper.
+    """
+    lo = pos - span if pos > span else 0
+    window = text[lo:pos]
+    if not window.isprintable():
+        window = window.replace("\n", " ").replace("\t", " ")
+        if not window.isprintable():
+            # other blanks ("\r", no-break spaces) or control characters: the general tokenizer
+            found = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, pos)]
+            if found and found[0][1] == lo and lo and not text[lo - 1].isspace():
+                del found[0]
+            return found[-count:]
+    # The common case: words separated by spaces (newlines and tabs made spaces above).
+    parts = window.split(" ")
+    if lo and parts[0] and not text[lo - 1].isspace():
+        parts[0] = ""  # the window cuts this word
+    out: list[tuple[str, int, int]] = []
+    end = pos
+    for part in reversed(parts):
+        if part:
+            out.append((part.lower(), end - len(part), end))
+            if len(out) == count:
+                break
+        end -= len(part) + 1
+    out.reverse()
+    return out
+
+
+def last_word(text: str, pos: int) -> str:
+    """The lower-case token just before ``pos`` (skipping blanks): the cheap first check."""
+    e = pos
+    while e > 0 and text[e - 1] in " \t":
+        e -= 1
+    lo = e - 30 if e > 30 else 0
+    word = text[max(text.rfind(" ", lo, e), lo - 1) + 1 : e]
+    if "\n" in word or "\t" in word:
+        word = word[max(word.rfind("\n"), word.rfind("\t")) + 1 :]
+    return word.lower()
+
+
+def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
+    """("capture" | "casualty", start) when the words before the number report one."""
+    rest = list(toks)
+    had_of = False
+    while rest and rest[-1][0] in _FILLER:
+        had_of = had_of or rest[-1][0] == "of"
+        rest.pop()
+    if not rest:
+        return None
+    word, start, _ = rest[-1]
+    word = word.strip(",.;:\"'“”‘’()")
+    if _CAPTURE_WORD.fullmatch(word):
+        return "capture", start
+    if _CASUALTY_WORD.fullmatch(word) or (had_of and _CASUALTY_NOUN.fullmatch(word)):
+        return "casualty", start
+    return None
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
+_AMOUNTING = frozenset(
+    _split("reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit")
+)
+# The last word read ends like an adjective ("central", "eastern", "military"), which "and" may join to
+# another before their shared noun; a noun ("infantry", "tank") ends the phrase instead.
+_ADJECTIVE_END = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ary|ous|ful|less|ant|ent)$")
+
+
+def head_follows(text: str, pos: int, limit: int) -> bool:
+    """Whether a word that may be the head noun follows ``pos`` ("Dataproducts common shares"), not a
+    verb, a participle or a function word ("North Koreans deployed", "Americans caught in Iraq")."""
+    w = _WORD.match(text, pos, limit)
+    if not w:
+        return False
+    lower = w.group(1).lower()
+    if "-" in lower:
+        return True  # a compound modifier before the head: "118 Koksan self-propelled guns"
+    return not (lower in _STOP or lower.endswith(("ed", "ing")) or lower in _NOT_HEADS)
+
+
+# Irregular past forms and adverbs that follow a plural name ("Americans caught", "Germans out of
+# work", "Americans home"): no head noun.
+_NOT_HEADS = frozenset(
+    _split("caught held sent taken seen left fought brought kept lost met out up off down back home abroad")
+)
+_SINGULAR_MEN = frozenset(_split("specimen abdomen regimen acumen stamen dolmen"))
+_CLASSIFIERS = frozenset(_split("units unit pieces sets batches items pairs systems"))
+_OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
+# Words between a noun and the verb that links it to a number ("casualties had reached 4,700").
+_AUXILIARIES = frozenset(_split("has have had been already reportedly"))
+_VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
+_TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
+
+
+def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -> tuple[int, int] | None:
+    rest = list(toks)
+    links = []
+    while rest and rest[-1][0] in _LINKS and len(rest) > 1:
+        links.append(rest.pop()[0])
+    while links and len(rest) > 1 and rest[-1][0] in _AUXILIARIES:
+        rest.pop()  # "casualties had reached 4,700"
+    if not (links or qualified) or not rest:
+        return None
+    # "Losses reached 3,000": a plural that opens the sentence is capitalized, not a name; unless it
+    # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
+    measured = bool(links) and links[-1] in _AMOUNTING
+    if not links and rest[-1][0].endswith(("ed", "ing")):
+        return None  # "received more than 8,000": a verb before the qualifier is no counted noun
+    if rest[-1][0] in _VERB_FORMS:
+        return None  # "the toll has risen to 12"
+    words = []
+    for word, start, end in reversed(rest[-2:]):
+        nounlike = _LOWER_WORD.fullmatch(text, start, end) or (
+            measured and _TITLE_PLURAL.fullmatch(text, start, end) and opens_sentence(text, start)
+        )
+        if not nounlike or word.lower() in _NOUN_BEFORE_STOP:
+            break
+        words.insert(0, (start, end))
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
+_CALIBRE = re.compile(
+    r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b", re.IGNORECASE
+)
+_NOUN_BEFORE_STOP = (
+    _STOP | _LINKS | frozenset(_split("number total figure tally count toll estimate estimates"))
+)
+
+
+class Counted(NamedTuple):
+    unit: str
+    start: int
+    end: int
+
+
+def _normalize(phrase: str) -> str:
+    """Lower case, blank runs made one space, ends trimmed (``str.split`` and the regex ``\\s``
+    know the same blanks; splitting is several times cheaper than a substitution)."""
+    return " ".join(phrase.lower().split())
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[int, int, int] | None:
+    """(span start, unit start, end) of the noun phrase starting at ``pos``; None when there is none."""
+    # Both patterns below begin with blanks, then a digit or "of": one space and a letter other than
+    # "o" (the commonest case, "3,000 troops") rules both out without the regex engine.
+    word_next = pos + 1 < limit and text[pos] == " " and text[pos + 1] in _ASCII_LETTERS
+    calibre = None if word_next else _CALIBRE.match(text, pos, limit)
+    if calibre:  # "3 million 152 mm shells"
+        pos = calibre.end()
+    if text.startswith("-strong", pos):  # "a 3,000-strong contingent"
+        pos += len("-strong")
+        word_next = False
+    m = None if word_next and text[pos + 1] not in "oO" else _OF_LEAD.match(text, pos, limit)
+    if m and _OF_PRONOUN.match(m.group()):
+        return None  # "6,000 of them killed": no noun phrase, a predicate may follow
+    cursor = m.end() if m else pos
+    start: int | None = None
+    unit_start: int | None = None
+    end = cursor
+    words = 0
+    last_proper: tuple[int, int] | None = None  # the last capitalized word: "North Koreans"
+    while words < 6:
+        w = _WORD.match(text, cursor, limit)
+        if not w:
+            break
+        word = w.group(1)
+        lower = word.lower()
+        if lower in ("and", "or") and start is not None:
+            nxt = _WORD.match(text, w.end(), limit)
+            if nxt and unit_start is None and nxt.group(1)[0].isupper():
+                cursor = w.end()  # "50 KN-23 and KN-24 missiles": names joined before the head noun
+                continue
+            if (
+                nxt
+                and unit_start is not None
+                and nxt.group(1).lower() not in _STOP
+                and nxt.group(1).lower() != "others"
+                and _ADJECTIVE_END.search(text, unit_start, end)
+            ):
+                # "three central and eastern European countries": adjectives joined before the head
+                # (a plural before "and" has already ended the phrase: "three soldiers and ...")
+                cursor = w.end()
+                continue
+        if lower in _STOP and not (start is None and lower in _LEADING):
+            break
+        if start is None and lower in _LEADING:
+            cursor = w.end()
+            continue
+        if start is None:
+            start = w.start(1)
+        if lower.endswith(("'s", "’s")) and unit_start is None:
+            # a possessive determines the head that follows: "three of the company's directors"
+            cursor = w.end()
+            continue
+        if (word[0].isupper() or word[0].isdigit()) and unit_start is None:
+            # proper adjectives and model names stay out of the unit ("North Korean soldiers")
+            cursor = end = w.end()
+            words += 1
+            last_proper = (w.start(1), w.end(1))
+            if _PLURAL_NAME.fullmatch(word) and not head_follows(text, end, limit):
+                break  # a plural demonym is the head: "12,000 North Koreans deployed to Kursk"
+            continue
+        if (
+            unit_start is not None
+            and lower.endswith("ed")
+            and "-" not in lower
+            and text[end - 2 : end] != "ly"
+        ):
+            break  # a verb after the head ("the 11,000-strong force suffered"), not "newly created"
+        if unit_start is None:
+            unit_start = w.start(1)
+        cursor = end = w.end()
+        words += 1
+        plural = (
+            lower in _IRREGULAR_PLURALS
+            or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
+            or (lower.endswith("men") and len(lower) > 5 and lower not in _SINGULAR_MEN)  # servicemen
+        )
+        if plural or (single and words >= 1 and not _continues(text, end, limit)):
+            break
+        # a hyphen or comma ends the phrase
+        if end < limit and text[end] in ',;:.!?)("”':
+            break
+    if start is not None and unit_start is None and last_proper is not None:
+        # a plural demonym is the head itself: "100 North Koreans", "300 Ukrainians"
+        proper = text[last_proper[0] : last_proper[1]]
+        if proper.endswith("s") and proper[:1].isupper() and proper[1:].islower():
+            return start, start, last_proper[1]
+        if proper.endswith("s") and proper[:-1].isupper() and len(proper) > 2:
+            return start, last_proper[0], last_proper[1]  # "2 North Korean POWs"
+    if start is None or unit_start is None:
+        return None
+    return start, unit_start, end
+
+
+def _continues(text: str, pos: int, limit: int) -> bool:
+    w = _WORD.match(text, pos, limit)
+    return bool(w and w.group(1).lower() not in _STOP and w.group(1)[0].islower())
+
+
+_SENTENCE_STOPS = ".;!?\n"
+
+
+def _sentence_stop(text: str, start: int, limit: int) -> int:
+    """The first of ``.;!?`` or a newline in ``text[start:limit]`` that a blank or the limit follows
+    (the regex ``[.;!?\\n](?:\\s|$)`` searched there), else -1. A search for each character is
+    several times cheaper than a pattern that begins with a character class."""
+    best = -1
+    bound = limit  # later stops need only be looked for before the first one found
+    for stop in _SENTENCE_STOPS:
+        i = text.find(stop, start, bound)
+        while i >= 0 and ((i + 1 < limit and not text[i + 1].isspace()) or _initials_end(text, i)):
+            i = text.find(stop, i + 1, bound)
+        if i >= 0:
+            best = bound = i
+    return best
+
+
+def _initials_end(text: str, i: int) -> bool:
+    """Whether the period at ``i`` closes dotted initials ("U.S.", "U.N."), which end no sentence."""
+    return (
+        i >= 3 and text[i] == "." and text[i - 1].isupper() and text[i - 2] == "." and text[i - 3].isupper()
+    )
+
+
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+# A cheap test before the predicate patterns: one of their stems in the lower-cased window.
+# (Looked for as substrings: a regex alternation of literals tries its set of first letters at every
+# position of the window, which costs several times more than these few substring searches.)
+_PREDICATE_STEMS = (
+    "kill",
+    "wound",
+    "injur",
+    "dead",
+    "died",
+    "captur",
+    "missing",
+    "execut",
+    "detain",
+    "slain",
+    "hurt",
+    "taken",
+)
+
+
+# The first two letters of a participle of _PREDICATE (a cheap test before the pattern).
+_PREDICATE_HEADS = frozenset({"ki", "wo", "in", "de", "di", "ca", "mi", "ex", "sl", "hu", "ta"})
+
+
+def counted_noun(
+    text: str, num_start: int, num_end: int, value: float | None, qualified: bool = False
+) -> Counted | None:
+    """What the figure spanning ``[num_start, num_end)`` counts, with the span that names it.
+
+    ``qualified``: the figure opens with a qualifier, which may itself link it to a noun before it
+    ("losses exceeding 4,000").
+    """
+    limit = min(len(text), num_end + 160)
+    # Stop at the end of the sentence.
+    stop = _sentence_stop(text, num_end, limit)
+    if stop >= 0:
+        limit = stop
+    # A participle right after the number is what it counts ("3,700 killed or wounded"), not the head
+    # of a noun phrase ("killed") that the rest of the predicate would then miss.
+    pred = (
+        _PREDICATE.match(text, num_end, limit)
+        if text[num_end + 1 : num_end + 3] in _PREDICATE_HEADS
+        else None
+    )
+    if pred and head_follows(text, pred.end(), limit):
+        pred = None  # a participle before its noun modifies it: "three captured tanks"
+    phrase = None if pred else noun_phrase(text, num_end, limit, single=value == 1)
+    after = phrase[2] if phrase else num_end
+
+    window = "" if pred else text[after : min(limit, after + 90)].lower()
+    if any(stem in window for stem in _PREDICATE_STEMS):
+        pred = _PREDICATE.match(text, after, limit)
+        if pred is None and phrase is not None:
+            pred = _CLAUSE_PREDICATE.match(text, after, limit)
+            if pred and _CLAUSE_PUNCT.search(text, after, pred.start("p")):
+                pred = None
+    if pred is not None:
+        p = pred.group("p")
+        unit = _normalize(p)
+        if unit.startswith("taken"):
+            noun = _normalize(text[phrase[1] : phrase[2]]) if phrase else ""
+            start = phrase[0] if phrase else pred.start("p")
+            return Counted(f"{noun} captured".strip(), start, pred.end("p"))
+        return Counted(unit, pred.start("p"), pred.end("p"))
+
+    if phrase is not None and text[phrase[1] : phrase[2]].lower() in _CLASSIFIERS:
+        # "220 units of 170 mm howitzers": the classifier counts what follows "of"
+        of = _OF_AFTER_CLASSIFIER.match(text, phrase[2], limit)
+        counted = noun_phrase(text, of.end() - 1, limit) if of else None
+        if counted is not None:
+            phrase = (phrase[0], counted[1], counted[2])
+    if phrase is not None:
+        span_start, unit_start, end = phrase
+        noun = _normalize(text[unit_start:end])
+        prisoner = _PRISONER_AFTER.match(text, end, limit)
+        if prisoner and any(
+            t[0] in ("took", "taken", "take", "taking", "captured", "held")
+            for t in tail_words(text, num_start, 4, 60)
+        ):
+            return Counted(f"{noun} captured", span_start, prisoner.end())
+        # Only the last word before the number matters unless it is a filler ("the capture of").
+        toks = tail_words(text, num_start, 1, 60)
+        if toks and toks[-1][0] in _FILLER:
+            toks = tail_words(text, num_start, 4, 60)
+        cue = _cue_before(toks)
+        if cue and cue[0] == "capture":
+            # "the capture of two soldiers" -> "soldiers captured"; "two prisoners" stays "prisoners"
+            already = _CAPTIVE.search(noun)
+            head = noun.split()
+            if len(head) > 1 and _PARTICIPLE_WORD.fullmatch(head[0]):
+                # "captured two wounded North Korean soldiers": soldiers captured, named by the verb
+                # (the span left out "wounded", which would make them casualties)
+                verb = _WORD.match(text, cue[1], limit)
+                return Counted(f"{head[-1]} captured", cue[1], verb.end(1) if verb else end)
+            return Counted(noun if already else f"{noun} captured", cue[1], end)
+        if cue:
+            harm = _harm_unit(text[cue[1] : cue[1] + 12]) if noun == "others" else None
+            # "killed 247 people and wounded more than 5,000 others": the others are the wounded
+            return Counted(harm or noun, cue[1], end)
+        return Counted(noun, span_start, end)
+
+    toks = tail_words(text, num_start, 4, 60)
+    found = _noun_before(text, toks, qualified)
+    if found:
+        return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])
+    if toks and toks[-1][0][-1:] not in _SENTENCE_STOPS:
+        # "killed 259 people and injured more than 5,500": the verb says what is counted (in the
+        # figure's sentence: "...were wounded. At least seven" is not seven wounded)
+        word, start, _ = toks[-1]
+        word = word.strip(",.;:\"'“”‘’()")
+        harm = _harm_unit(word)
+        if harm:
+            return Counted(harm, start, start + len(word))
+    return None
+
+
+def _harm_unit(word: str) -> str | None:
+    """ "wounding", "wounded" -> "wounded": the participle counted by the verb of harm that ``word``
+    begins with, if it begins with one."""
+    m = _HARM_VERB.match(word)
+    return m.group(1).lower() + "ed" if m else None

@@ -1,0 +1,1426 @@
+"""Figure patterns: from the numbers of a text to figures with qualifier, range, currency and unit.
+
+The patterns are built once from ``vocabulary.toml``. Each number found by ``numbers`` is either
+rejected (a year, a date, an identifier, an ordinal, a tally, metadata) or grown into a figure: the
+qualifier chain and currency before it, the scale, currency, percent, multiplier or measure after it,
+a second number that makes it a range, and finally what it counts (``counted``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..model import Quantity, TimeExpr
+from .counted import counted_noun, head_follows, last_word, noun_phrase, tail_words
+from .numbers import Number, alternation, candidates, numbers_at, scan_kind, vocabulary
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\w+teenth|\w+ieth|hundredths?|thousandths?|millionths?|billionths?|trillionths?|"
+    r"halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths"
+)
+
+
+# Characters outside ASCII that case folding matches to ASCII letters.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # İ ı ſ, the Kelvin sign
+
+
+def _starts(words: Any, fold: bool) -> frozenset[str]:
+    """The first two characters of the words (lower-cased when ``fold``): after one space, two ASCII
+    letters can begin a match of a pattern made of these words only if they are among these (its
+    one-letter words must be followed by no letter). Every pair is returned when a word begins with a
+    blank or with a character whose case folding reaches ASCII, so that nothing is ruled out."""
+    out: set[str] = set()
+    for word in words:
+        head = word[:2]
+        if not head or head[0].isspace() or any(c in _FOLDS_TO_ASCII for c in head):
+            letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            return frozenset(a + b for a in letters for b in letters)
+        out.add(head.lower() if fold else head)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    qualifiers: dict[str, dict[str, str]]
+    qualifier_sizes: dict[str, tuple[int, ...]]  # last word -> word counts of the qualifiers it ends
+    currency_prefix: re.Pattern[str]
+    prefix_ends: frozenset[str]  # how a currency prefix may end: a symbol or two letters ("$", "sd")
+    currency_prefixes: dict[str, str]
+    suffix: re.Pattern[str]
+    measure_cs: re.Pattern[str]
+    measures: dict[str, str]
+    currency_suffixes: dict[str, str]
+    minor: dict[str, list[Any]]
+    scaled: dict[str, list[Any]]
+    percent: dict[str, str]
+    postfix: re.Pattern[str]
+    postfix_table: dict[str, dict[str, str]]
+    range_sep: re.Pattern[str]
+    cues: frozenset[str]
+    vague: re.Pattern[str]
+    vague_table: dict[str, list[float]]
+    glued_ok: re.Pattern[str]
+    hyphen_word: re.Pattern[str]
+    one_before: frozenset[str]
+    one_after: frozenset[str]
+    chunk_words: frozenset[str]  # every word that may continue a number chunk after a blank
+    suffix_starts: frozenset[str]  # the first two letters of every word of ``suffix``, lower case
+    measure_cs_starts: frozenset[str]  # the first two letters of every word of ``measure_cs``
+    digit_free_vague: bool  # no vague count begins with a digit or a point (see _scan)
+
+
+def _norm(s: str) -> str:
+    """Lower case, blank runs made one space, ends trimmed (``str.split`` and the regex ``\\s``
+    know the same blanks)."""
+    return " ".join(s.lower().split())
+
+
+def _endings(words: list[str]) -> frozenset[str]:
+    """The last two letters of each word that ends in two ASCII letters, else its last character
+    (in both cases): a cheap test that rules out most places before a pattern of these words runs."""
+    ends: set[str] = set()
+    for word in words:
+        tail = word[-2:]
+        if len(tail) == 2 and tail.isascii() and tail.isalpha():
+            ends.add(tail.lower())
+        else:
+            ends.update((word[-1].lower(), word[-1].upper()))
+    return frozenset(ends)
+
+
+def _may_end_with(before: str, ends: frozenset[str]) -> bool:
+    """Whether ``before`` (trailing blanks aside) may end with one of the words of ``_endings``."""
+    tail = before.rstrip()[-2:]
+    if not tail.isascii():
+        return True  # Unicode case folding: leave it to the pattern
+    return tail[-1:] in ends or tail.lower() in ends
+
+
+def _sizes_by_last_word(phrases: dict[str, Any]) -> dict[str, tuple[int, ...]]:
+    """For each last word of the phrases, the word counts of the phrases it ends, longest first:
+    the qualifier lookup tries only lengths that can match."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        sizes.setdefault(words[-1], set()).add(len(words))
+    return {word: tuple(sorted(n, reverse=True)) for word, n in sizes.items()}
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    v = vocabulary()
+    qualifiers = {k.lower(): spec for k, spec in v["qualifiers"].items()}
+
+    prefixes = {k.lower(): c for k, c in v["currency_prefixes"].items()}
+    currency_prefix = re.compile(rf"(?<![A-Za-z])(?:{alternation(prefixes)})\s*$", re.IGNORECASE)
+
+    measures_ci = {k.lower(): u for k, u in v["measures"].items() if not k.startswith("=")}
+    measures_cs = {k[1:]: u for k, u in v["measures"].items() if k.startswith("=")}
+    suffixes = {k.lower(): c for k, c in v["currency_suffixes"].items()}
+    minor = {k.lower(): x for k, x in v["currency_minor"].items()}
+    scaled = {k.lower(): x for k, x in v["currency_scaled"].items()}
+    percent = {k.lower(): u for k, u in v["percent"].items() if k != "points"}
+    time_words = v["time_units"]["words"]
+    # One alternation for everything that may follow a number, tried at the number's end. Group names
+    # say which table the match belongs to. Blanks are read possessively (*+, ++) in this module's
+    # patterns wherever what follows cannot begin with a blank: the match is the same, but a miss
+    # after a long run of blanks (a document's empty lines) fails at once instead of giving the
+    # blanks back one by one and retrying every alternative.
+    suffix = re.compile(
+        rf"(?P<sp>\s?-\s?|\s*+)(?:(?P<pct>{alternation(percent)})(?![A-Za-z])"
+        rf"|(?P<scl>{alternation(scaled)})(?![\w])"
+        rf"|(?P<min>{alternation(minor)})(?![\w])"
+        rf"|(?P<cur>{alternation(suffixes)})(?![\w'’])"
+        rf"|(?P<mul>times|fold)(?![\w])"
+        rf"|(?P<age>years?[\s-]old)(?![\w])"
+        rf"|(?P<mea>{alternation(measures_ci)})(?![\w])"
+        rf"|(?P<tim>{alternation(time_words)})(?![\w]))",
+        re.IGNORECASE,
+    )
+    measure_cs = re.compile(rf"(?P<sp>\s?-?\s?)(?P<mea>{alternation(measures_cs)})(?![\w])")
+    postfix_table = {k.lower(): spec for k, spec in v["postfix_qualifiers"].items()}
+    postfix_alt = alternation(k for k in postfix_table if k not in ("+", "plus"))
+    postfix = re.compile(
+        rf"(?:\s*+-\s*+plus(?![\w])|\+(?![\d])|\s++(?:{postfix_alt})"
+        rf"(?![\w]))",
+        re.IGNORECASE,
+    )
+    range_sep = re.compile(r"\s*+(?:-|–|—|~)\s*+|\s++(?:to|through|thru|and|or)\s++", re.IGNORECASE)
+    cues = v["non_figure"]["cues"]
+    vague_table = {_norm(k): [float(x) for x in r] for k, r in v["vague"].items()}
+    vague = re.compile(rf"(?<![\w])(?:{alternation(vague_table)})(?![\w])", re.IGNORECASE)
+    glued_ok = re.compile(
+        rf"(?:{alternation(measures_ci)}|{alternation(measures_cs)}|{alternation(suffixes)}|"
+        rf"{alternation(scaled)}|{alternation(minor)}|pm|am|s)(?![\w])",
+        re.IGNORECASE,
+    )
+    hyphen_word = re.compile(r"-([A-Za-z]+)")
+    return _Patterns(
+        qualifiers=qualifiers,
+        qualifier_sizes=_sizes_by_last_word(qualifiers),
+        currency_prefix=currency_prefix,
+        prefix_ends=_endings([*prefixes, *scaled]),
+        currency_prefixes=prefixes,
+        suffix=suffix,
+        measure_cs=measure_cs,
+        measures={**measures_ci, **measures_cs},
+        currency_suffixes=suffixes,
+        minor=minor,
+        scaled=scaled,
+        percent=percent,
+        postfix=postfix,
+        postfix_table=postfix_table,
+        range_sep=range_sep,
+        cues=frozenset(c.lower() for c in cues),
+        vague=vague,
+        vague_table=vague_table,
+        glued_ok=glued_ok,
+        hyphen_word=hyphen_word,
+        one_before=frozenset(v["non_figure"]["one_stop_before"]),
+        one_after=frozenset(v["non_figure"]["one_stop_after"]),
+        chunk_words=frozenset(
+            w.lower()
+            for table in ("units", "tens", "scales", "scale_abbreviations", "scale_glued", "scale_letters")
+            for w in v[table]
+        )
+        | _CHUNK_JOIN_WORDS,
+        suffix_starts=_starts(
+            [*percent, *scaled, *minor, *suffixes, "times", "fold", "year", *measures_ci, *time_words],
+            fold=True,
+        ),
+        measure_cs_starts=_starts(measures_cs, fold=False),
+        digit_free_vague=not any(k[:1].isdigit() or k[:1] == "." for k in vague_table),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# One side of a figure: a number with what is glued to it.
+
+
+@dataclass(slots=True)
+class _Side:
+    num: Number
+    value: float
+    start: int  # currency prefix included
+    end: int  # suffix included
+    currency: str | None = None
+    percent: str | None = None  # "percent" | "percentage points"
+    measure: str | None = None
+    multiplier: bool = False
+    time_unit: str | None = None
+    age: bool = False
+    adjective: bool = False  # "15-nation": an adjective, not a count
+    factor: float = 1.0
+
+
+_SCALED_PREFIX = re.compile(r"(?<![A-Za-z])(MUSD|MEUR|MGBP|MAUD|musd|meur|mgbp|maud)\s*$")
+_LATE_SCALE = re.compile(r"\s+(thousand|million|billion|trillion|mn|bn)(?![\w])", re.IGNORECASE)
+_LATE_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
+# "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
+_MINOR_PART = re.compile(
+    r"(?:\s+and)?\s+(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\w+teen)(?:\s+(?:cents?|pence|penny|pennies)(?![\w])|(?=\s*(?:[.,;!?]|$)))",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _minor_words() -> dict[str, int]:
+    """The number words a cents amount is spelled with ("fifty", "twenty-five"): the vocabulary's."""
+    v = vocabulary()
+    return {**v["units"], **v["tens"]}
+
+
+def _minor_part(text: str, side: _Side) -> None:
+    """Add the cents of "3 dollars 50 cents" to a whole amount written with a currency word."""
+    if side.value != int(side.value) or side.num.scaled:
+        return
+    m = _MINOR_PART.match(text, side.end)
+    if not m:
+        return
+    words = re.split(r"[\s-]+", m.group("n").lower())
+    cents = int(words[0]) if words[0].isdigit() else sum(_minor_words().get(w, 0) for w in words)
+    if 0 < cents < 100:
+        side.value += cents / 100
+        side.end = m.end()
+
+
+def _percent_before(text: str, num: Number) -> int | None:
+    """Start of "percent of" in the old form "percent of 10" (no number before "percent")."""
+    if "of" not in text[max(0, num.start - 4) : num.start]:
+        return None
+    m = _PERCENT_OF.search(text, max(0, num.start - 24), num.start)
+    if not m:
+        return None
+    if re.search(
+        r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|hundred|"
+        r"thousand|million))\s*$",
+        text[max(0, m.start() - 20) : m.start()],
+        re.IGNORECASE,
+    ):
+        return None
+    return m.start()
+
+
+_PERCENT_OF = re.compile(r"(?<![\w])(?:per\s*cents?|percents?)\s+of\s+$", re.IGNORECASE)
+
+
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+_MIXED = re.compile(r"[ \u00a0-](1/2|1/4|3/4|1/3|2/3)(?![\d/])")
+
+
+def _side(text: str, num: Number, p: _Patterns) -> _Side:
+    side = _Side(num, num.value, num.start, num.end, factor=num.factor)
+    before = text[max(0, num.start - 12) : num.start]
+    prefixed = _may_end_with(before, p.prefix_ends)
+    m = p.currency_prefix.search(before) if prefixed else None
+    if m:
+        side.currency = p.currency_prefixes.get(_norm(m.group().rstrip()).replace(" $", " $"))
+        if side.currency is None:
+            key = re.sub(r"\s+", " ", m.group().strip().lower())
+            side.currency = p.currency_prefixes.get(key) or p.currency_prefixes.get(key.replace(" ", ""))
+        if side.currency:
+            side.start = num.start - len(before) + m.start()
+    scaled_code = _SCALED_PREFIX.search(before) if prefixed else None
+    if scaled_code and not side.currency:
+        # "MAUD 60", "MUSD 30": finance shorthand for millions
+        code, factor = p.scaled[scaled_code.group(1).lower()]
+        side.currency, side.value = code, side.value * factor
+        side.start = num.start - len(before) + scaled_code.start()
+    if num.scale_letter in ("g", "G") and not side.currency and _WORD_AFTER.match(text, num.end):
+        side.adjective = True  # "5G network": a name, not five billion
+        return side
+    if num.scaled and not side.currency and _GLUED_MM.match(text, num.end - 3, num.end):
+        # "122mm rockets": glued "mm" is money slang only after a currency ("$1mm"), else a calibre.
+        side.value = num.value / num.factor
+        side.factor = 1.0
+        side.measure = "mm"
+        side.end = num.end
+        return side
+    # A glued single-letter scale is a unit unless money or an upper-case M/B/G ("10m" tall vs "$10m").
+    if num.scale_letter and num.scale_letter in "mt" and not side.currency:
+        side.value = num.value / num.factor
+        side.factor = 1.0
+        side.measure = "m" if num.scale_letter == "m" else "tonnes"
+        side.end = num.end
+        return side
+    mixed = _MIXED.match(text, num.end) if text.startswith("/", num.end + 2) else None
+    if mixed and num.digits and not num.decimal:
+        # "2 1/2 years"
+        a, b = mixed.group(1).split("/")
+        side.value += int(a) / int(b)
+        side.end = mixed.end()
+        num = Number(side.value, num.start, side.end, False, False, None)
+        side.num = num
+    # After one space and two ASCII letters (the commonest case, "3,000 troops") either pattern can
+    # only match a word of its own that begins with those letters: look them up first.
+    after = text[side.end : side.end + 3]
+    if after[:1] == " " and len(after) == 3 and after.isascii() and after[1:].isalpha():
+        m = p.suffix.match(text, side.end) if after[1:].lower() in p.suffix_starts else None
+        cs = p.measure_cs.match(text, side.end) if after[1:] in p.measure_cs_starts else None
+    else:
+        m = p.suffix.match(text, side.end)
+        cs = p.measure_cs.match(text, side.end)
+    if (
+        m
+        and m.group("sp").strip() == "-"
+        and not (m.group("mea") or m.group("age") or m.group("mul") or m.group("min") or m.group("cur"))
+    ):
+        m = None  # "15-percent"? rare; "10-dollar" handled by cur
+    if m:
+        sep = m.group("sp")
+        hyphen = "-" in sep
+        if m.group("pct"):
+            side.percent = p.percent.get(_norm(m.group("pct")), "percent")
+            side.end = m.end()
+        elif m.group("scl") and not side.currency:
+            code, factor = p.scaled[_norm(m.group("scl"))]
+            side.currency, side.value, side.end = code, side.value * factor, m.end()
+        elif m.group("min") and not side.currency:
+            code, per = p.minor[_norm(m.group("min"))]
+            side.currency, side.value, side.end = code, side.value / per, m.end()
+        elif m.group("cur") and (not side.currency or _norm(m.group("cur")) in ("$", "usd", "dollars")):
+            key = _norm(m.group("cur"))
+            side.currency = side.currency or p.currency_suffixes[key]
+            side.end = m.end()
+            late = _LATE_SCALE.match(text, side.end)
+            if late and not num.scaled:
+                # "75 USD million"
+                side.value *= _LATE_FACTORS[late.group(1).lower()]
+                side.factor = _LATE_FACTORS[late.group(1).lower()]
+                side.end = late.end()
+            elif key.isalpha() and not num.decimal:
+                _minor_part(text, side)
+        elif m.group("mul"):
+            side.multiplier = True
+            side.end = m.end()
+        elif m.group("age"):
+            side.age = True
+            side.end = m.end()
+        elif m.group("mea") and not side.currency:
+            side.measure = p.measures.get(_norm(m.group("mea")))
+            side.end = m.end()
+        elif m.group("tim"):
+            side.time_unit = _norm(m.group("tim"))
+            if hyphen:
+                # "a two-year period", "26-year-old" handled above: an adjective, not a count
+                side.adjective = True
+            side.end = m.end()
+    elif cs and not side.currency:
+        side.measure = p.measures.get(cs.group("mea"))
+        side.end = cs.end()
+    if side.end == num.end and not side.percent and not side.currency:
+        pct = _percent_before(text, num)
+        if pct is not None:
+            side.percent, side.start = "percent", pct
+    if side.end == num.end and not side.percent:
+        h = p.hyphen_word.match(text, num.end)
+        if h and h.group(1).lower() not in ("plus", "strong", "odd", "some"):
+            side.adjective = True
+    return side
+
+
+def _kind(side: _Side) -> tuple[str, str | None] | None:
+    if side.currency:
+        return ("money", side.currency)
+    if side.percent:
+        return ("percent", None)
+    if side.multiplier:
+        return ("times", None)
+    if side.time_unit:
+        return ("time", None)
+    if side.measure:
+        return ("measure", side.measure)
+    return None
+
+
+def _compatible(a: _Side, b: _Side) -> bool:
+    """Two sides make a range only if they measure the same thing ("18 % to $ 1.17 billion" do not)."""
+    ka, kb = _kind(a), _kind(b)
+    if ka is None or kb is None:
+        # a bare number before a unit shares it ("10 to 20 km"); a unit before a bare number does not
+        # hold for time ("four years to 2000")
+        return not (ka is not None and ka[0] == "time")
+    if ka[0] != kb[0]:
+        return False
+    return ka[0] != "money" or ka[1] == kb[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rejections: numbers that are not figures.
+
+
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages|age\s+of)\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
+_APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
+_GLUED_MM = re.compile(r"\d(?:mm|MM)")
+
+
+def _glued_letters(text: str, num: Number, p: _Patterns) -> bool:
+    """An identifier or ordinal: letters glued to the digits that are no unit ("6136f5c3", "20th")."""
+    if num.words:
+        return False
+    end = num.end
+    if end < len(text) and text[end].isalpha():
+        if num.scale_letter or num.scaled:
+            return False
+        return not p.glued_ok.match(text, end)
+    return False
+
+
+def _identifier_before(text: str, start: int, p: _Patterns) -> bool:
+    if start == 0:
+        return False
+    prev = text[start - 1]
+    if prev.isalpha():
+        # "USD115" is money; "L2", "F16" are names
+        return not p.currency_prefix.search(text, max(0, start - 8), start)
+    if prev in "#_@\\":
+        return True
+    if prev == "-" and start >= 2 and text[start - 2].isalnum():
+        return True
+    return prev == "." and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit()
+
+
+def _is_year(text: str, side: _Side, num: Number) -> bool:
+    if not num.digits or side.currency or side.percent or side.measure or side.multiplier:
+        return False
+    digits = num.digits
+    if len(digits) != 4 or not digits.isdigit():
+        return False
+    value = int(digits)
+    if not 1800 <= value <= 2100:
+        return False
+    # "2000 troops", "above 1000" are counts; "in 2000", "the 2024 election" are years.
+    before = text[max(0, num.start - 20) : num.start].lower()
+    if re.search(
+        r"(?:\b(?:over|above|under|below|than|least|most|to|exceeding|nearly|almost|some)|[<>=~])"
+        r"\s*$",
+        before,
+    ) and not re.search(r"\b(?:up|back|from|dates?)\s+to\s*$", before):
+        return False
+    if re.search(
+        r"(?:\b(?:in|since|by|until|till|from|of|during|between|before|after|year|fiscal|the|"
+        r"its|this|that|early|late|mid|and|to|circa|c\.)|'s|-)\s*$",
+        before,
+    ):
+        return True
+    phrase = noun_phrase(text, side.end, min(len(text), side.end + 60))
+    if phrase is None:
+        return True
+    head = text[phrase[1] : phrase[2]]
+    return not (head.endswith("s") or head.lower() in ("people", "personnel", "men", "women", "children"))
+
+
+def _line_starts_before(text: str, start: int, allow: str = "") -> bool:
+    """Only blanks (and ``allow`` characters) between the start of the line and ``start``."""
+    i = start - 1
+    while i >= 0 and (text[i] in " \t\r" or text[i] in allow):
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def _line_ends_after(text: str, end: int) -> bool:
+    i = end
+    while i < len(text) and text[i] in " \t\r":
+        i += 1
+    return i >= len(text) or text[i] == "\n"
+
+
+def _code_like(num: Number) -> bool:
+    """ "0882", "007": a leading zero marks a code or a clock time, never a count."""
+    digits = num.digits
+    if not digits or len(digits) < 2 or digits[0] != "0" or not digits[1].isdigit():
+        return False
+    return digits.strip("0") != ""  # "0000" is still zero
+
+
+_TEEN_YEARS = frozenset(("nineteen", "eighteen", "twenty"))
+
+
+def _spoken_year(text: str, num: Number, numbers: list[Number], i: int) -> bool:
+    """ "nineteen ninety-seven", "twenty twenty-four": a year read aloud in a transcript."""
+    if not num.words:
+        return False
+    word = text[num.start : num.end].lower()
+    if word in _TEEN_YEARS and i < len(numbers):
+        nxt = numbers[i]
+        return nxt.words and nxt.start == num.end + 1 and nxt.value < 100
+    if i >= 2:
+        prev = numbers[i - 2]
+        return (
+            prev.words
+            and prev.end + 1 == num.start
+            and num.value < 100
+            and text[prev.start : prev.end].lower() in _TEEN_YEARS
+        )
+    return False
+
+
+_YEAR_WORDS = frozenset(
+    (
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "of",
+        "during",
+        "between",
+        "before",
+        "after",
+        "year",
+        "fiscal",
+        "the",
+        "its",
+        "this",
+        "that",
+        "early",
+        "late",
+        "mid",
+        "circa",
+        "through",
+        "throughout",
+    )
+)
+
+
+def _plain_year(text: str, num: Number, last: str) -> bool:
+    """Fast path for the commonest year: "in 2023", "since 2022", "the 2024 election"."""
+    digits = num.digits
+    if not digits or len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2100:
+        return False
+    if text[num.end : num.end + 1] in ("%", "-") or text[num.start - 1 : num.start] in (
+        "$",
+        "€",
+        "£",
+        "¥",
+        "₩",
+    ):
+        return False
+    return last in _YEAR_WORDS  # last_word(text, num.start)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """A number on a line of its own: metadata (a count, an id), not a figure."""
+    return _line_starts_before(text, start) and _line_ends_after(text, end)
+
+
+def _list_number(text: str, num: Number) -> bool:
+    if not _line_starts_before(text, num.start, "("):
+        return False
+    return text[num.end : num.end + 1] in (".", ")") and text[num.end + 1 : num.end + 2].isspace()
+
+
+_VOTE_WORDS = frozenset(
+    (
+        "voted",
+        "vote",
+        "votes",
+        "voting",
+        "passed",
+        "approved",
+        "adopted",
+        "won",
+        "lost",
+        "beat",
+        "defeated",
+        "score",
+        "scored",
+        "tally",
+        "margin",
+    )
+)
+_PERSON_NOUNS = frozenset(
+    (
+        "defector",
+        "soldier",
+        "man",
+        "woman",
+        "officer",
+        "prisoner",
+        "pow",
+        "student",
+        "worker",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "resident",
+        "farmer",
+        "private",
+        "sergeant",
+        "lieutenant",
+        "captain",
+        "corporal",
+        "refugee",
+        "leader",
+    )
+)
+
+
+def _vote_before(text: str, start: int) -> bool:
+    return any(t[0].strip(",.;:") in _VOTE_WORDS for t in tail_words(text, start, 4, 40))
+
+
+def _age_in_commas(text: str, num: Number) -> bool:
+    """ "The defector, 29, said": an age set off by commas after a name or a person."""
+    if (
+        num.words
+        or num.value >= 120
+        or num.decimal
+        or text[num.end : num.end + 1] not in (",", ".", ";", ")")
+    ):
+        return False
+    toks = tail_words(text, num.start, 1, 30)
+    if not toks or not toks[0][0].endswith(","):
+        return False
+    word = text[toks[0][1] : toks[0][2] - 1]
+    return (word[:1].isupper() and word.isalpha()) or word.lower() in _PERSON_NOUNS
+
+
+_RATIO = re.compile(r"\s++(?:in|out\s++of)\s++", re.IGNORECASE)
+
+
+def _ratio(text: str, num: Number, numbers: list[Number], i: int) -> bool:
+    """ "1 in 3 shells", "one out of five": a ratio, which is a fraction, not a count."""
+    m = _RATIO.match(text, num.end)
+    if m and i < len(numbers) and numbers[i].start == m.end() and num.value < numbers[i].value:
+        return True
+    # the second number of a ratio
+    if i >= 2:
+        prev = numbers[i - 2]
+        m = _RATIO.match(text, prev.end)
+        return bool(m and m.end() == num.start and prev.value < num.value and prev.value <= 10)
+    return False
+
+
+_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+
+
+def _model_name(text: str, num: Number, side: _Side) -> bool:
+    """ "Boeing 737", "Apollo 11": a bare number right after a capitalized word inside a sentence,
+    counting nothing, is part of a name."""
+    if not num.digits or num.grouped or side.end != num.end or side.start != num.start:
+        return False
+    if num.start < 2 or text[num.start - 1] != " " or not text[num.start - 2].isalpha():
+        return False
+    space = text.rfind(" ", max(0, num.start - 30), num.start - 1)
+    if not text[space + 1 : space + 2].isupper():
+        return False  # cheap test first: the word before is not capitalized
+    toks = tail_words(text, num.start, 2, 40)
+    if len(toks) < 2 or text[toks[-1][2] : num.start] != " ":
+        return False
+    word = text[toks[-1][1] : toks[-1][2]]
+    if not (word[:1].isupper() and word[1:].isalpha() and word not in _WEEKDAYS):
+        return False
+    if toks[0][0][-1:] in (".", "!", "?", ":", '"', "“", "”") or text[toks[0][2] : toks[-1][1]].count("\n"):
+        return False  # the capital only opens a sentence
+    phrase = noun_phrase(text, num.end, min(len(text), num.end + 60))
+    return phrase is None or not text[phrase[1] : phrase[2]].endswith("s")  # "Boeing 737 landed"
+
+
+def _decade(text: str, num: Number, last: str) -> bool:
+    """ "in their early 20s", "the 80s": a decade of age or of a century, no count (nor seconds)."""
+    return (
+        num.digits is not None
+        and text.startswith("s", num.end)
+        and not text[num.end + 1 : num.end + 2].isalnum()
+        and num.value % 10 == 0
+        and (
+            last in _DECADE_BEFORE
+            or text[num.start - 4 : num.start].lower() == "mid-"
+            or _DECADE_PARTNER.search(text, max(0, num.start - 16), num.start) is not None
+        )
+    )
+
+
+_DECADE_PARTNER = re.compile(r"\d0'?s\s*(?:and|or|to|-|–)\s*$")  # "the 1960s and 70s"
+_DECADE_BEFORE = frozenset({"the", "their", "his", "her", "its", "our", "early", "mid", "late", "mid-"})
+
+
+def _name_after(text: str, num: Number, side: _Side) -> bool:
+    """ "analysts at 38 North said": a small bare number before a capitalized name that no counted
+    noun follows is part of the name (not "30 North Korean soldiers", "300 Ukrainians")."""
+    if not num.digits or num.grouped or num.value >= 1000 or side.end != num.end or side.start != num.start:
+        return False
+    if not text.startswith(" ", num.end) or not text[num.end + 1 : num.end + 2].isupper():
+        return False  # cheap test first
+    name = _NAME_AFTER.match(text, num.end)
+    if not name:
+        return False
+    words = name.group(1).split()
+    if words[-1].endswith(("s", "ese", "ish", "ch")) or any(
+        w in _WEEKDAYS or _MONTH_WORD.fullmatch(w) for w in words
+    ):
+        return False  # "450 Japanese are", "300 British": a people, counted
+    return not head_follows(text, name.end(), min(len(text), name.end() + 40))
+
+
+_NAME_AFTER = re.compile(r" ((?:[A-Z][a-z]+ (?:of (?:the )?)?)*[A-Z][a-z]+)(?![\w'’-])")
+_MONTH_WORD = re.compile(_MONTHS)
+
+
+def _age_in_parens(text: str, num: Number) -> bool:
+    if num.start == 0 or num.end >= len(text) or num.value >= 120:
+        return False
+    if text[num.start - 1] != "(" or text[num.end] != ")":
+        return False
+    return bool(re.search(r"[A-Z][\w'’-]*\s*$", text[max(0, num.start - 30) : num.start - 1]))
+
+
+def _pronoun_one(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
+    """ "one" as a pronoun or determiner ("one of", "the one", "one expert said").
+
+    A bare "one" is a figure only with a qualifier ("at least one soldier") or as a range end ("one or
+    two"): news copy uses it as an article far more often than as a count.
+    """
+    word = text[num.start : num.end].lower()
+    if word != "one" or side.currency or side.percent or side.measure or side.multiplier:
+        return False
+    if p.range_sep.match(text, side.end) and re.match(r"\s*(?:-|or|to)\s+\w", text[side.end : side.end + 8]):
+        return False
+    if _qualifier(text, side.start, p)[1] is None:
+        return True
+    before = re.search(r"([\w'’]+)\W*$", text[max(0, num.start - 20) : num.start])
+    if before and before.group(1).lower() in p.one_before:
+        return True
+    after = re.match(r"\W*([\w'’]+)", text[num.end : num.end + 20])
+    if not after or after.group(1).lower() in p.one_after:
+        return True
+    if text[num.end : num.end + 1] in (",", ".", ";", ":", "?", "!", ")"):
+        return True
+    return noun_phrase(text, side.end, min(len(text), side.end + 60), single=True) is None
+
+
+_FRACTION_AFTER = re.compile(
+    r"[\s-]++(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
+    r"twelfths?|hundredths?|thousandths?|millionths?)(?![\w])|\s*+/\s*+\d",
+    re.IGNORECASE,
+)
+_ORDINAL_AFTER = re.compile(rf"-(?:{_ORDINAL_WORDS})(?![\w])", re.IGNORECASE)
+_SMALL_WORD_END = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|\d+)$", re.IGNORECASE
+)
+
+
+def _fraction_or_ordinal(text: str, num: Number) -> bool:
+    """ "two-thirds", "one quarter", "1/2", "twenty-first": fractions and ordinals are no figures."""
+    if not (_FRACTION_AFTER.match(text, num.end) or (num.words and _ORDINAL_AFTER.match(text, num.end))):
+        return False  # the cheap test first: what follows
+    return bool(_SMALL_WORD_END.search(text, num.start, num.end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+
+
+@dataclass(slots=True)
+class _Figure:
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    side: _Side
+    value_end: int  # where the counted noun may begin
+    count_start: int  # number start, for the noun-before rule
+
+
+_SYMBOLS = {
+    ">": ("low", "more than"),
+    ">=": ("low", "at least"),
+    "≥": ("low", "at least"),
+    "<": ("high", "less than"),
+    "<=": ("high", "at most"),
+    "≤": ("high", "at most"),
+    "~": ("approx", "approximately"),
+    "≈": ("approx", "approximately"),
+}
+
+
+_SIGN = re.compile(r"(?:[<>≤≥]\s*=?|~|≈)\s*$")
+_OPENING = "([{\"'“‘"
+
+
+def _qualifier(
+    text: str, start: int, p: _Patterns, last: str | None = None
+) -> tuple[int, str | None, str | None]:
+    """(span start, bound, name) of the qualifier chain ending at ``start``.
+
+    ``last``: ``last_word(text, start)`` when the caller has it already.
+    """
+    sign_char = text[max(0, start - 4) : start].rstrip()[-1:]
+    if sign_char not in ("<", ">", "=", "≤", "≥", "~", "≈") and (
+        (last_word(text, start) if last is None else last).lstrip(_OPENING) not in p.qualifier_sizes
+    ):
+        return start, None, None
+    # "(about 5": an opening bracket or quote glued to the first word stays outside the span
+    toks = []
+    for word, s, e in tail_words(text, start):
+        stripped = word.lstrip(_OPENING)
+        toks.append((stripped, s + len(word) - len(stripped), e))
+    parts: list[dict[str, str]] = []
+    q_start = start
+    # a glued comparison sign: "x>10", "< = 100"
+    sign = _SIGN.search(text[max(0, start - 4) : start]) if sign_char and sign_char in "<>=≤≥~≈" else None
+    if sign:
+        key = re.sub(r"\s+", "", sign.group())
+        bound, name = _SYMBOLS.get(key, _SYMBOLS.get(key[:1], ("approx", "approximately")))
+        parts.append({"bound": bound, "name": name})
+        q_start = start - len(sign.group())
+        while toks and toks[-1][2] > q_start:
+            toks.pop()
+    if toks and toks[-1][2] != q_start and text[toks[-1][2] : q_start].strip():
+        toks = []
+    sizes = p.qualifier_sizes
+    while toks:
+        for size in sizes.get(toks[-1][0], ()):
+            if size > len(toks):
+                continue
+            phrase = " ".join(t[0] for t in toks[-size:])
+            spec = p.qualifiers.get(phrase)
+            if spec is not None:
+                parts.append(spec)
+                q_start = toks[-size][1]
+                del toks[-size:]
+                break
+        else:
+            break
+    if not parts:
+        return start, None, None
+    bound, name = None, None
+    for spec in parts:  # nearest first: it decides, approximations aside
+        if bound is None or (bound in ("approx", "exact") and spec["bound"] in ("low", "high")):
+            bound, name = spec["bound"], spec["name"]
+    return q_start, bound, name
+
+
+def _opener(text: str, start: int) -> int | None:
+    """Start of "between" / "from" / "anywhere between" right before a range."""
+    toks = tail_words(text, start, 2, 30)
+    if not toks or toks[-1][0] not in ("between", "from") or text[toks[-1][2] : start].strip():
+        return None
+    if len(toks) == 2 and toks[0][0] in ("anywhere", "somewhere"):
+        return toks[0][1]
+    return toks[-1][1]
+
+
+_CUE_LEADS = frozenset(("no.", "no", "#", "nr.", "nos.", "war"))
+
+
+def _identifier_cue(text: str, start: int, p: _Patterns, last: str) -> bool:
+    """ "Article 45", "Resolution 1874", "No. 3", "World War 2": the number names something.
+
+    ``last``: ``last_word(text, start)``."""
+    if last not in p.cues and last.rstrip(".,:") not in p.cues and last not in _CUE_LEADS:
+        return False
+    toks = tail_words(text, start, 2, 30)
+    if not toks or text[toks[-1][2] : start].strip():
+        return False
+    last = toks[-1][0]
+    if last in p.cues or last.rstrip(".,:") in p.cues:
+        return True
+    if last in ("no.", "no", "#", "nr.", "nos.") and len(toks) == 2:
+        return True
+    return len(toks) == 2 and f"{toks[0][0]} {last}" in p.cues
+
+
+def _bounds(value: float, bound: str | None) -> tuple[float | None, float | None]:
+    if bound == "low":
+        return value, None
+    if bound == "high":
+        return None, value
+    return value, value
+
+
+# Words that join or continue a number chunk besides the number words and scales of the vocabulary
+# ("two thousand and five", "three point two", "a half", "a quarter million").
+_CHUNK_JOIN_WORDS = frozenset(
+    ("and", "point", "a", "an", "half", "quarter", "dozen", "dozens", "dz", "dzs", "doz", "dozs")
+)
+# What may follow the end of a time so that no number chunk read inside the time can run past it: a
+# comma or point before no digit, a character no chunk reads, or blanks before one of those or
+# before a word (which the caller checks against ``chunk_words``). Anything else may continue one.
+_CHUNK_STOP = re.compile(r"[,.](?!\d)|[^\w\s,.\-&–]|\s++(?:[^\w\s.\-&–]|([A-Za-z]+)(?![\w]))")
+
+
+def _time_ends(text: str, spans: list[tuple[int, int]], p: _Patterns) -> list[tuple[int, int]]:
+    """The times that no number chunk can leave: the digit candidates inside them give only numbers
+    the time blocks, so they need not be read. Empty unless the times are disjoint (then a number
+    overlapping one of them is blocked by that one, see ``_Blocked``)."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    for start, end in spans:
+        if start < last or start >= end:
+            return []
+        last = end
+        if end < len(text) and not (text[end] in ",." and not text[end + 1 : end + 2].isdecimal()):
+            m = _CHUNK_STOP.match(text, end)  # (the commonest stop, a comma or point, tested first)
+            if m is None or (m.group(1) is not None and m.group(1).lower() in p.chunk_words):
+                continue
+        out.append((start, end))
+    return out
+
+
+def _scan(
+    text: str, p: _Patterns, closed_times: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Number], list[re.Match[str]], list[tuple[int, int, str]]]:
+    """One pass over the text: numbers, vague counts and "-fold" words (start, end, word), in order.
+
+    ``closed_times``: from ``_time_ends``. A run of digit candidates inside one of them, up to its
+    end, is skipped: reading it would only give blocked numbers and leave the reading position
+    inside the time. (A word candidate among them may be a vague count that runs on, so its run is
+    read as usual.)"""
+    numbers: list[Number] = []
+    vague: list[re.Match[str]] = []
+    folds: list[tuple[int, int, str]] = []
+    pos = 0
+    end = len(text)
+    places = candidates(text)
+    n_places, n_closed = len(places), len(closed_times)
+    k = 0  # the first closed time that does not end before the candidate
+    skip_to = -1  # candidates before this index are skipped: digits inside a closed time
+    for index, (start, after, word) in enumerate(places):
+        if start < pos or index < skip_to:
+            continue  # inside what was read already
+        first = word[0]
+        if closed_times and (first.isdigit() or first == "."):
+            while k < n_closed and closed_times[k][1] <= start:
+                k += 1
+            if k < n_closed and closed_times[k][0] <= start:
+                time_end = closed_times[k][1]
+                j = index + 1
+                while (
+                    j < n_places
+                    and places[j][0] < time_end
+                    and (places[j][2][0].isdigit() or places[j][2][0] == ".")
+                ):
+                    j += 1
+                if j == n_places or places[j][0] >= time_end:
+                    skip_to = j
+                    continue
+        kind = "number" if first.isdigit() or first == "." else scan_kind(word)
+        if kind == "fold":
+            folds.append((start, after, word))
+            pos = after
+            continue
+        if kind != "vague":
+            found, pos = numbers_at(text, start, end)
+            if found:
+                numbers.extend(found)
+                continue
+        if text[max(0, start - 2) : start].lower() == "a " and text[start : start + 3].lower() == "few":
+            start -= 2
+        v = p.vague.match(text, start)
+        if v and v.group().lower() == "scores" and not text.startswith(" of", v.end()):
+            v = None  # "test scores"; "scores of people" is vague
+        if v:
+            vague.append(v)
+            pos = v.end()
+        else:
+            pos = max(pos, after)
+    return numbers, vague, folds
+
+
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![\w])")
+_CLOCK_AFTER = re.compile(
+    r"(?:[:.]\d{2})?\s*+(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hrs\b|GMT\b|UTC\b|KST\b)|:\d{2}"
+)
+_TOKEN_AFTER = re.compile(r"\S*")
+_DATE_LIKE = re.compile(
+    r"\+\d{1,4}(?:[-\s./]?\(?\d{1,4}\)?){2,}(?![\w])"  # phone numbers
+    r"|\(?\d{1,4}\)?(?:[-./]\d{1,4}){2,}(?![\w])"  # numeric dates, IPs, versions, phones
+    r"|\d{1,4}\s?/\s?\d{1,4}(?![\w])"  # 9/11, 24/7, 1/2
+    r"|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b"  # 2024-25
+)
+
+
+_DATE_CHARS = frozenset("0123456789+-./() –")
+
+
+class _Blocked:
+    """Whether a number is part of a time, a date, a clock time, a phone number or a URL.
+
+    The checks look only around the number: a whole-text scan with one big alternation is several
+    times slower than the rest of the engine.
+    """
+
+    def __init__(self, text: str, times: Sequence[TimeExpr]) -> None:
+        self.text = text
+        self.spans = sorted((t.start, t.end) for t in times)
+        self.starts = [s for s, _ in self.spans]
+        # Disjoint times end in the order they start: a number overlaps one of them only if it
+        # overlaps the last that starts before its end.
+        self.disjoint = all(a[1] <= b[0] for a, b in zip(self.spans, self.spans[1:], strict=False))
+        # The date-like spans of the last window read: the numbers of "1998-08-07" share one.
+        self.window = (-1, -1)
+        self.dates: list[tuple[int, int]] = []
+
+    def __call__(self, start: int, end: int) -> bool:
+        text = self.text
+        if self.spans:
+            k = bisect.bisect_left(self.starts, end)
+            if self.disjoint:
+                if k and start < self.spans[k - 1][1]:
+                    return True
+            else:
+                for s, e in self.spans[max(0, k - 8) : k]:
+                    if s < end and start < e:
+                        return True
+        if _CLOCK_AFTER.match(text, end):
+            return True
+        day_like = end - start <= 2 and text[start:end].isdigit()  # "March 5", not "January 3,000"
+        if day_like and (
+            _MONTH_BEFORE.search(text, max(0, start - 11), start) or _MONTH_AFTER.match(text, end)
+        ):
+            return True
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before == ":" and start >= 2 and text[start - 2].isdigit():
+            return True  # the minutes of "10:30"
+        if before in "-./+(:=%&?" or after in "-./:)%&=" or text.find("/", start, end) >= 0:
+            floor = max(0, start - 300)
+            lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
+            hi = _TOKEN_AFTER.match(text, end, min(len(text), end + 300)).end()
+            token = text[lo:hi]
+            if "://" in token or token.startswith("www.") or "@" in token:
+                return True
+            # the run of digits and date/phone punctuation around the number
+            a = start
+            floor = max(0, start - 24)
+            while a > floor and text[a - 1] in _DATE_CHARS:
+                a -= 1
+            b = end
+            ceiling = min(len(text), end + 24)
+            while b < ceiling and text[b] in _DATE_CHARS:
+                b += 1
+            if a < start or b > end:
+                window = (max(0, a - 1), min(len(text), b + 1))
+                if window != self.window:
+                    self.window = window
+                    self.dates = [m.span() for m in _DATE_LIKE.finditer(text, *window)]
+                return any(s < end and start < e for s, e in self.dates)
+        return False
+
+
+_CHAIN = re.compile(r"\s*(?:,|and|or|&|/)\s*")
+_OF_GROUP = re.compile(r"\s+of\s+(?:the|us|them|those|these|its|their)\b")
+
+
+def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
+    p = patterns()
+    is_blocked = _Blocked(text, times)
+    found, vague, folds = _scan(text, p, _time_ends(text, is_blocked.spans, p) if p.digit_free_vague else [])
+    numbers = [n for n in found if not is_blocked(n.start, n.end)]
+    # Inside a document (several lines) a number alone on its line is metadata.
+    multiline = "\n" in text.strip()
+    figures: list[_Figure] = []
+    skip_until = -1
+    i = 0
+    chain_end = -1  # end of the last identifier, for "Resolutions 1718 and 2397"
+    while i < len(numbers):
+        num = numbers[i]
+        i += 1
+        if num.start < skip_until:
+            continue
+        if (
+            _identifier_before(text, num.start, p)
+            or _glued_letters(text, num, p)
+            or _fraction_or_ordinal(text, num)
+            or _list_number(text, num)
+            or _age_in_parens(text, num)
+            or _age_in_commas(text, num)
+            or _ratio(text, num, numbers, i)
+        ):
+            continue
+        last = last_word(text, num.start)
+        # (matched in place: a slice would copy everything since the last identifier, for every number)
+        if _identifier_cue(text, num.start, p, last) or (
+            chain_end >= 0 and _CHAIN.fullmatch(text, chain_end, num.start)
+        ):
+            chain_end = num.end
+            continue
+        if num.digits and multiline and _alone_on_line(text, num.start, num.end):
+            continue
+        if (
+            _plain_year(text, num, last)
+            or _code_like(num)
+            or _spoken_year(text, num, numbers, i)
+            or _decade(text, num, last)
+        ):
+            continue
+        side = _side(text, num, p)
+        if side.adjective or _model_name(text, num, side) or _name_after(text, num, side):
+            continue
+        if _pronoun_one(text, num, side, p) or (
+            num.value == 1 and _OF_GROUP.match(text[side.end : side.end + 12])
+        ):
+            continue
+        # A range: "10,000 to 12,000", "$1.7 billion to $5.5 billion", "3 to 4 million", "two or three".
+        low_side, high_side = side, None
+        sep = p.range_sep.match(text, side.end)
+        opener = _opener(text, side.start) if sep else None
+        if sep and i < len(numbers):
+            nxt = numbers[i]
+            word = _norm(sep.group())
+            cur = p.currency_prefix.search(text, sep.end(), nxt.start) if nxt.start > sep.end() else None
+            if nxt.start == sep.end() or (cur and cur.start() == sep.end()):
+                other = _side(text, nxt, p)
+                ok = not other.adjective and _compatible(side, other)
+                if word == "and" and opener is None:
+                    ok = False
+                if word == "or" and (
+                    opener is not None
+                    or re.match(r"\s+(?:more|less|fewer|greater|so)\b", text[other.end : other.end + 10])
+                ):
+                    ok = False
+                if ok:
+                    a, b = side.value, other.value
+                    shared = other.factor > 1 and not side.num.scaled and not side.percent
+                    if shared and a * other.factor <= b:
+                        a *= other.factor
+                    if word == "or" and b > 10 * a:
+                        ok = False  # "10 bln or 10 tln" are alternatives, not a range
+                    if a > b or a == b:
+                        if (
+                            side.num.digits
+                            and nxt.digits
+                            and a > b
+                            and (word in ("-", "–") or (word == "to" and _vote_before(text, side.start)))
+                        ):
+                            # "13-0", "voted 140 to 5": a vote tally or a score
+                            skip_until = nxt.end
+                            continue
+                        ok = False
+                    if ok and (
+                        _is_year(text, side, num)
+                        or (nxt.digits and len(nxt.digits) == 4 and _is_year(text, other, nxt))
+                    ):
+                        skip_until = nxt.end
+                        continue
+                if ok:
+                    side.value = a
+                    high_side = other
+                    for attr in ("currency", "percent", "measure"):
+                        if getattr(side, attr) is None and getattr(other, attr) is not None:
+                            setattr(side, attr, getattr(other, attr))
+                        if getattr(other, attr) is None and getattr(side, attr) is not None:
+                            setattr(other, attr, getattr(side, attr))
+                    if side.multiplier or other.multiplier:
+                        side.multiplier = other.multiplier = True
+                    i += 1
+        if high_side is None and _is_year(text, side, num):
+            continue
+        if (
+            high_side is None
+            and side.time_unit
+            and num.value == int(num.value)
+            and side.time_unit.startswith(("second", "minute", "hour", "hrs"))
+            and False
+        ):
+            continue
+
+        start = side.start
+        end = (high_side or side).end
+        q_start, bound, name = _qualifier(text, start, p, last if start == num.start else None)
+        if high_side is not None:
+            if opener is not None:
+                q_start = min(q_start, opener)
+            low, high = low_side.value, high_side.value
+            bound = None
+            # a qualifier before a range is kept as its name but the range holds both ends
+        else:
+            post = p.postfix.match(text, end)
+            if post and i < len(numbers) and numbers[i].start - post.end() < 30:
+                # "5000 or less than 6000": the words qualify the next number, not this one
+                nq_start, _, _ = _qualifier(text, numbers[i].start, p)
+                if nq_start < post.end():
+                    post = None
+            if post:
+                key = _norm(post.group()).lstrip("-").strip() or "+"
+                spec = (
+                    p.postfix_table.get(key)
+                    or p.postfix_table.get(key.replace(" ", ""))
+                    or {"bound": "low", "name": "more than"}
+                )
+                if spec["bound"] != "same":
+                    bound = spec["bound"] if bound in (None, "approx", "exact") else bound
+                    name = spec["name"] or name
+                end = post.end()
+            if side.time_unit and name in ("over", "under") and not side.currency:
+                # "over 3 years" is a time span, not a bound
+                bound, name, q_start = None, None, start
+            low, high = _bounds(side.value, bound)
+        if q_start < start and bound is None and high_side is None:
+            q_start = start
+        skip_until = max(skip_until, end)
+        figures.append(_Figure(min(q_start, start), end, low, high, name, side, end, min(q_start, start)))
+    figures.extend(_vague_figures(text, p, vague, figures, is_blocked))
+    figures.extend(_fold_figures(text, p, folds, figures))
+    figures.sort(key=lambda f: f.start)
+    figures = _merge_bounds(text, figures)
+    return [_quantity(text, f) for f in figures]
+
+
+class _Covered:
+    """Whether a span overlaps one of the figures already found (they do not overlap each other)."""
+
+    def __init__(self, figures: list[_Figure]) -> None:
+        spans = sorted((f.start, f.end) for f in figures)
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)
+        return any(s < end and start < e for s, e in self.spans[max(0, k - 2) : k])
+
+
+def _vague_figures(
+    text: str, p: _Patterns, found: list[re.Match[str]], taken: list[_Figure], is_blocked: Any
+) -> list[_Figure]:
+    out: list[_Figure] = []
+    covered = _Covered(taken)
+    for m in found:
+        if covered(m.start(), m.end()) or is_blocked(m.start(), m.end()):
+            continue
+        low, high = p.vague_table[_norm(m.group())]
+        end = m.end()
+        scale = re.match(r"\s+(thousand|million|billion)\b", text[end : end + 12], re.IGNORECASE)
+        if scale:
+            factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.group(1).lower()]
+            low, high, end = low * factor, high * factor, end + scale.end()
+        num = Number(low, m.start(), end, True, True, None)
+        side = _Side(num=num, value=low, start=m.start(), end=end)
+        # "hundreds of millions of dollars"
+        cur = re.match(
+            r"\s+of\s+(dollars|won|rubles|roubles|yuan|euros|pounds|yen)\b",
+            text[end : end + 20],
+            re.IGNORECASE,
+        )
+        if cur:
+            side.currency = patterns().currency_suffixes[cur.group(1).lower()]
+            end += cur.end()
+            side.end = end
+        q_start, bound, name = _qualifier(text, m.start(), p)
+        if bound == "low":
+            high = None
+        elif bound == "high":
+            low = None
+        out.append(_qualified(m.start(), end, low, high, (q_start, bound, name), side))
+    return out
+
+
+_FOLD_VALUES = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "hundred": 100,
+    "thousand": 1000,
+}
+
+
+def _qualified(
+    start: int,
+    end: int,
+    low: float | None,
+    high: float | None,
+    qualifier: tuple[int, str | None, str | None],
+    side: _Side,
+) -> _Figure:
+    """A figure read at [start, end), widened to its qualifier ("some", "over") when it has one."""
+    q_start, bound, name = qualifier
+    if not bound:
+        return _Figure(start, end, low, high, None, side, end, start)
+    return _Figure(min(q_start, start), end, low, high, name, side, end, start)
+
+
+def _fold_figures(
+    text: str, p: _Patterns, found: list[tuple[int, int, str]], taken: list[_Figure]
+) -> list[_Figure]:
+    out: list[_Figure] = []
+    covered = _Covered(taken)
+    for start, end, word in found:
+        if covered(start, end):
+            continue
+        value = float(_FOLD_VALUES[word[:-4].lower()])
+        num = Number(value, start, end, True, False, None)
+        side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
+        q_start, bound, name = _qualifier(text, start, p)
+        low, high = _bounds(value, bound)
+        out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+    return out
+
+
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|but|,)\s*", re.IGNORECASE)
+
+
+def _merge_bounds(text: str, figures: list[_Figure]) -> list[_Figure]:
+    """ "more than 10 and less than 20" is one range."""
+    out: list[_Figure] = []
+    for f in figures:
+        if out:
+            prev = out[-1]
+            if (
+                prev.qualifier
+                and f.qualifier
+                and (
+                    (prev.high is None and prev.low is not None and f.low is None and f.high is not None)
+                    or (prev.low is None and prev.high is not None and f.high is None and f.low is not None)
+                )
+                and _JOIN.fullmatch(text, prev.end, f.start)
+            ):
+                low = prev.low if prev.low is not None else f.low
+                high = prev.high if prev.high is not None else f.high
+                if low is not None and high is not None and low <= high:
+                    out[-1] = _Figure(
+                        prev.start, f.end, low, high, "between", f.side, f.value_end, prev.count_start
+                    )
+                    continue
+        out.append(f)
+    return out
+
+
+def _quantity(text: str, f: _Figure) -> Quantity:
+    side = f.side
+    unit: str | None = None
+    unit_start: int | None = None
+    unit_end: int | None = None
+    if side.currency:
+        unit = side.currency
+    elif side.percent:
+        unit = side.percent
+        of = re.match(r"\s+of\s+", text[f.end : f.end + 6])
+        if of:
+            phrase = noun_phrase(text, f.end + of.end(), min(len(text), f.end + 80))
+            if phrase:
+                unit_start, unit_end = phrase[0], phrase[2]
+    elif side.multiplier:
+        unit = "times"
+    elif side.age or (
+        not side.measure
+        and (f.high or 0) <= 120
+        and "," not in text[f.start : f.end]
+        and _AGED_BEFORE.search(text, max(0, f.start - 40), f.start)
+    ):
+        unit = "years old"  # "26-year-old", "aged 20 and 26" (not "aged 18 and 2,000 reservists")
+    elif side.measure:
+        unit = side.measure
+        phrase = None
+        of = re.match(r"\s+of\s+", text[f.end : f.end + 6])
+        if of:
+            phrase = noun_phrase(text, f.end + of.end(), min(len(text), f.end + 80))
+        if phrase:
+            unit_start, unit_end = phrase[0], phrase[2]
+    elif side.time_unit:
+        unit = side.time_unit if side.time_unit.endswith("s") or side.value == 1 else side.time_unit + "s"
+    else:
+        value = f.high if f.low is None else f.low
+        # A bound may link the figure to a noun before it ("losses exceeding 4,000"); an approximation
+        # does not ("holds about 4.2 million": the verb is not what is counted).
+        linking = f.qualifier is not None and f.qualifier not in _APPROXIMATIONS
+        counted = counted_noun(text, f.count_start, f.value_end, value, qualified=linking)
+        if counted:
+            unit, unit_start, unit_end = counted.unit, counted.start, counted.end
+    # (positional, in the field order of Quantity: matching eleven keywords by name was a good part
+    # of the call)
+    return Quantity(
+        text[f.start : f.end],  # text
+        f.start,  # start
+        f.end,  # end
+        _clean(f.low),  # low
+        _clean(f.high),  # high
+        f.qualifier,  # qualifier
+        unit,
+        side.currency,  # currency
+        bool(side.percent),  # percent
+        unit_start,
+        unit_end,
+    )
+
+
+def _clean(value: float | None) -> float | None:
+    """Round away binary noise ("1.1 * 1e6" -> 1100000.0)."""
+    if value is None:
+        return None
+    value = float(value)
+    return value if value.is_integer() else float(round(value, 6))  # whole numbers need no rounding

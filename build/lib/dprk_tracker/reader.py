@@ -1,0 +1,251 @@
+"""Reading articles: decoding files and recognizing their structure.
+
+Three layouts are recognized by their shape, never by their words:
+
+* the aggregator export (the seed format): a title line, a line holding a number, an id line, a
+  summary paragraph, body paragraphs, an ``Original Source: …`` line, then comment-form boilerplate;
+* Markdown or plain text with optional ``---`` front matter (title, date/published, source, url) and
+  an optional ``# heading`` for the title;
+* a news dateline at the start of the body ("SEOUL, March 5 (Yonhap) --") giving place and date.
+
+Parsing never moves text: the result keeps the decoded input and lists the spans that are metadata
+or boilerplate, so extraction can blank them out and keep offsets into the original.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+class ReadError(ValueError):
+    """An input that is not an article (binary, empty)."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's text with its structure recognized."""
+
+    text: str  # the decoded input, untouched
+    title: str | None = None
+    summary: str | None = None
+    source: str | None = None
+    url: str | None = None
+    external_id: str | None = None
+    date: str | None = None  # the date the document states for itself, as written
+    date_origin: str | None = None  # "metadata" | "dateline"
+    place: str | None = None
+    content_end: int = 0  # the article ends here; what follows is boilerplate
+    skipped: list[tuple[int, int]] = field(default_factory=list)  # metadata spans, not content
+
+    @property
+    def body(self) -> str:
+        """What is stored: the input up to the end of the article (offsets stay valid)."""
+        return self.text[: self.content_end]
+
+    def content(self) -> str:
+        """The text with metadata blanked out (same length, so offsets are unchanged)."""
+        return blank_spans(self.text[: self.content_end], self.skipped)  # parse's spans are >= 0
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character of the spans (offsets >= 0, in any order, overlapping or past
+    the end) but newlines turned into a blank: slice by slice, not character by character."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start, end = max(start, pos), min(end, len(text))
+        if start >= end:
+            continue
+        parts.append(text[pos:start])
+        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        pos = end
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    text = resources.files("dprk_tracker.resources").joinpath("reader.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _line_patterns() -> tuple[re.Pattern[str], list[re.Pattern[str]], re.Pattern[str]]:
+    """The source-line, boilerplate and dateline patterns, compiled once. The boilerplate patterns
+    become one alternation when none has a group (nothing to renumber): one match per line."""
+    vocab = _vocabulary()
+    boilerplate = [re.compile(p, re.I) for p in vocab["boilerplate"]]
+    if boilerplate and all(p.groups == 0 for p in boilerplate):
+        with contextlib.suppress(re.error):  # e.g. a pattern's own global flags: keep them apart
+            boilerplate = [re.compile("|".join(f"(?:{p.pattern})" for p in boilerplate), re.I)]
+    return re.compile(vocab["source_line"], re.I), boilerplate, re.compile(vocab["dateline"])
+
+
+# ---------------------------------------------------------------------------------------------------
+# Decoding
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes as UTF-8, falling back to Windows-1252 with a warning; refuse binary data."""
+    if not data.strip():
+        raise ReadError("empty file")
+    if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
+        raise ReadError("binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("cp1252", errors="replace")
+        return Decoded(text, "cp1252", f"not valid UTF-8 (byte {exc.start}); decoded as Windows-1252")
+
+
+# Control bytes that text does not hold (tab, newline, form feed, carriage return and escape aside).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _looks_binary(head: bytes) -> bool:
+    # (counted in C by what deleting them removes, not byte by byte in Python: asked of every file)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return len(head) > 0 and controls / len(head) > 0.05
+
+
+# ---------------------------------------------------------------------------------------------------
+# Structure
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_NUMBER_LINE = re.compile(r"^\s*\d+\s*$")
+_ID_LINE = re.compile(r"^\s*[0-9A-Za-z][0-9A-Za-z_-]{7,}\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.I)
+
+
+# A line holding more than whitespace, newline excluded (``\S`` is what ``str.strip`` keeps).
+_FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def _filled_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each line from ``start`` that is not blank, end excluding the newline: found
+    by the regex engine in one pass rather than line by line."""
+    return [match.span() for match in _FILLED_LINE.finditer(text, start)]
+
+
+def parse(text: str) -> ArticleText:
+    """Recognize an article's structure in decoded text."""
+    source_line, boilerplate, dateline_pattern = _line_patterns()
+    skipped: list[tuple[int, int]] = []
+    meta: dict[str, str] = {}
+    cursor = 0
+
+    front = _FRONT_MATTER.match(text)
+    if front:
+        for line in front.group(1).splitlines():
+            kv = _KEY_VALUE.match(line)
+            if kv:
+                meta[kv.group(1).lower()] = kv.group(2).strip().strip("\"'")
+        skipped.append((0, front.end()))
+        cursor = front.end()
+
+    lines = _filled_lines(text, cursor)
+    title = _clean(meta.get("title"))
+    summary = None
+    external_id = _clean(meta.get("id"))
+    body_lines = lines
+
+    if lines and not title:
+        first = text[lines[0][0] : lines[0][1]]
+        heading = _HEADING.match(first)
+        title = _clean(heading.group(1) if heading else first)
+        if heading:
+            # The markup is not content; the heading words are.
+            skipped.append((lines[0][0], lines[0][0] + first.index(heading.group(1))))
+        body_lines = lines[1:]
+
+    # Aggregator export: a number line and an id line right after the title, then the summary.
+    if (
+        len(body_lines) >= 3
+        and _NUMBER_LINE.match(text[slice(*body_lines[0])])
+        and _ID_LINE.match(text[slice(*body_lines[1])])
+    ):
+        skipped.extend(body_lines[:2])
+        external_id = external_id or text[slice(*body_lines[1])].strip()
+        summary = _clean(text[slice(*body_lines[2])])
+        body_lines = body_lines[2:]
+
+    content_end = len(text)
+    source = _clean(meta.get("source"))
+    url = _clean(meta.get("url") or meta.get("link"))
+    for start, end in body_lines:
+        line = text[start:end]
+        found = source_line.match(line)
+        if found:
+            value = found.group("value").strip()
+            if not source:
+                source = _source_name(value)
+            if not url and _URL.fullmatch(value) and "." in value:
+                url = value if value.startswith("http") else None
+            content_end = start
+            break
+        if any(p.match(line) for p in boilerplate):
+            content_end = start
+            break
+    while content_end > 0 and text[content_end - 1].isspace():
+        content_end -= 1
+
+    date = _clean(meta.get("published") or meta.get("date"))
+    date_origin = "metadata" if date else None
+    place = None
+    content_lines = [span for span in body_lines if span[0] < content_end]
+    if content_lines:
+        dateline = dateline_pattern.match(text, content_lines[0][0], content_lines[0][1])
+        if summary is not None and len(content_lines) > 1 and not dateline:
+            dateline = dateline_pattern.match(text, content_lines[1][0], content_lines[1][1])
+        if dateline:
+            place = dateline.group("place").strip().title()
+            if not date:
+                date, date_origin = dateline.group("date"), "dateline"
+            if not source and dateline.group("agency"):
+                source = dateline.group("agency").strip()
+
+    return ArticleText(
+        text=text,
+        title=title,
+        summary=summary,
+        source=source,
+        url=url,
+        external_id=external_id,
+        date=date,
+        date_origin=date_origin,
+        place=place,
+        content_end=content_end,
+        skipped=skipped,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _source_name(value: str) -> str:
+    """An outlet's name, or a bare domain for a URL ("https://www.dailynk.com/x" → "www.dailynk.com")."""
+    match = re.match(r"^(?:https?://)?([^/\s]+\.[^/\s]+)(?:/.*)?$", value.strip())
+    return match.group(1) if match else value.strip()

@@ -1,0 +1,251 @@
+"""Rendering: rows from the notebook as tables, JSON, CSV or Markdown, and values as people write them.
+
+Article text is data: it is stripped of control characters and escape sequences and put into Rich
+``Text`` objects (never parsed as markup), so an article cannot restyle or hijack the terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # Rich loads when a table is drawn: JSON and CSV output do without it
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+# ANSI CSI/OSC/other escape sequences first (so their parameters go too), then lone controls.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]"
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(value: Any, *, one_line: bool = True) -> str:
+    """Text safe for a terminal: no escape sequences, no control characters."""
+    if value is None:
+        return ""
+    text = _ESCAPES.sub("", str(value))
+    if one_line:
+        text = " ".join(text.replace("\t", " ").split("\n"))
+        text = re.sub(r"\s{2,}", " ", text)
+    return _CONTROLS.sub("", text).strip()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Values
+
+
+def number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩"}
+_APPROXIMATE = frozenset(
+    {"approximately", "about", "around", "roughly", "some", "nearly", "almost", "an estimated", "estimated"}
+)
+_LOWER_OPEN = {"at least": "≥", "no fewer than": "≥", "no less than": "≥"}
+_UPPER_OPEN = {"fewer than": "<", "less than": "<", "under": "<", "below": "<"}
+
+
+def amount(value: float, currency: str | None, percent: bool) -> str:
+    if percent:
+        return f"{number(value)}%"
+    if currency:
+        sign = _CURRENCY_SIGNS.get(currency)
+        scaled = _scaled(value)
+        return f"{sign}{scaled}" if sign else f"{scaled} {currency}"
+    if abs(value) >= 1_000_000:
+        return _scaled(value, words=True)
+    return number(value)
+
+
+def _scaled(value: float, words: bool = False) -> str:
+    for size, short, word in ((1e12, "T", " trillion"), (1e9, "B", " billion"), (1e6, "M", " million")):
+        if abs(value) >= size:
+            digits = f"{value / size:.2f}".rstrip("0").rstrip(".")
+            return digits + (word if words else short)
+    return number(value)
+
+
+def figure_value(row: dict[str, Any]) -> str:
+    """ "10,000–12,000", ">3,000", "~40%", "$540M", "≤30"."""
+    low, high = row.get("low"), row.get("high")
+    currency, percent = row.get("currency"), bool(row.get("percent"))
+    qualifier = (row.get("qualifier") or "").lower()
+    if low is not None and high is not None:
+        if low == high:
+            prefix = "~" if qualifier in _APPROXIMATE else ""
+            return prefix + amount(low, currency, percent)
+        if currency or percent:
+            return f"{amount(low, currency, percent)}–{amount(high, currency, percent)}"
+        return f"{number(low)}–{number(high)}"
+    if low is not None:
+        return _LOWER_OPEN.get(qualifier, ">") + amount(low, currency, percent)
+    if high is not None:
+        return _UPPER_OPEN.get(qualifier, "≤") + amount(high, currency, percent)
+    return clean(row.get("text"))
+
+
+def when_text(value: str | None, mod: str | None, precision: str | None, relation: str | None = None) -> str:
+    """A date as a person writes it at its precision: "Jun 2024", "early 2025", "since 2024"."""
+    if not value:
+        return "undated"
+    from .times import describe  # the time vocabulary loads on first use, not at start-up
+
+    return describe(value, mod, precision, relation)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Output
+
+
+class Column:
+    """A table column: header, how to get its cell from a row, and its layout."""
+
+    def __init__(
+        self,
+        header: str,
+        cell: Callable[[dict[str, Any]], str | Text],
+        *,
+        ratio: int | None = None,
+        no_wrap: bool = False,
+        justify: str = "left",
+        style: str | None = None,
+        min_width: int | None = None,
+        plain: Callable[[dict[str, Any]], str] | None = None,
+    ) -> None:
+        self.header = header
+        self.cell = cell
+        self.ratio = ratio
+        self.no_wrap = no_wrap
+        self.justify = justify
+        self.style = style
+        self.min_width = min_width
+        # Markdown reports quote in full; the terminal table trims around the match.
+        self.plain = plain or cell
+
+
+def emit(
+    console: Console,
+    rows: Sequence[dict[str, Any]],
+    fmt: Format,
+    columns: Sequence[Column],
+    *,
+    title: str | None = None,
+    json_rows: Sequence[dict[str, Any]] | None = None,
+) -> None:
+    """Write rows in the chosen format. JSON and CSV carry data only (all fields)."""
+    data = list(json_rows if json_rows is not None else rows)
+    if fmt is Format.json:
+        console.file.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        console.file.write(to_csv(data))
+    elif fmt is Format.markdown:
+        console.file.write(to_markdown(rows, columns))
+    else:
+        console.print(to_table(rows, columns, title=title))
+
+
+def to_csv(rows: Sequence[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0].keys()), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return clean(value, one_line=False)
+    return value
+
+
+def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
+    from rich.text import Text
+
+    def cell(value: str | Text) -> str:
+        text = value.plain if isinstance(value, Text) else value
+        return clean(text).replace("|", "\\|")
+
+    lines = ["| " + " | ".join(c.header for c in columns) + " |"]
+    lines.append("| " + " | ".join("---:" if c.justify == "right" else "---" for c in columns) + " |")
+    for row in rows:
+        lines.append("| " + " | ".join(cell(c.plain(row)) for c in columns) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, title: str | None = None) -> Table:
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, expand=False, header_style="bold")
+    for column in columns:
+        table.add_column(
+            column.header,
+            ratio=column.ratio,
+            no_wrap=column.no_wrap,
+            justify=column.justify,  # type: ignore[arg-type]
+            style=column.style,
+            min_width=column.min_width,
+            overflow="fold",
+        )
+    for row in rows:
+        table.add_row(*(_as_text(column.cell(row)) for column in columns))
+    return table
+
+
+def _as_text(value: str | Text) -> Text:
+    from rich.text import Text
+
+    return value if isinstance(value, Text) else Text(clean(value))
+
+
+def highlighted(text: str, start: int, end: int, *, width: int = 160) -> Text:
+    """The text around [start, end), that span in bold; trimmed at word boundaries to about ``width``
+    characters when it is much longer (a sentence only a little longer is shown whole)."""
+    from rich.text import Text
+
+    text = _ESCAPES.sub(lambda m: " " * len(m.group()), text)
+    text = _CONTROLS.sub(" ", text).replace("\n", " ")
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    left, right = 0, len(text)
+    if len(text) > width * 1.25:
+        room = max(0, width - (end - start))
+        left = max(0, start - room // 2)
+        right = min(len(text), max(end, left + width))
+        left = max(0, min(left, right - width, start))
+        # Cut between words, never inside one.
+        if left > 0:
+            space = text.find(" ", left, start)
+            left = space + 1 if space >= 0 else left
+        if right < len(text):
+            space = text.rfind(" ", end, right)
+            right = space if space >= 0 else right
+    result = Text()
+    if left > 0:
+        result.append("… ")
+    result.append(text[left:start])
+    result.append(text[start:end], style="bold yellow")
+    result.append(text[end:right])
+    if right < len(text):
+        result.append(" …")
+    return result

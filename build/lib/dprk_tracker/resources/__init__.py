@@ -1,0 +1,1 @@
+"""Data files shipped with the package: vocabularies and the topic lexicon."""

@@ -1,0 +1,55 @@
+"""Time expressions at TimeML grade: recognition, normalization, event anchoring, description.
+
+Recognition (patterns.py, built from vocabulary.toml) is separate from normalization (normalize.py),
+HeidelTime style. Public API:
+
+- ``find_times(text, reference) -> list[TimeExpr]``
+- ``recognize_times(text) -> Recognized``, ``resolve_times(recognized, reference)``: the same in two steps
+- ``explicit_years(recognized) -> list[int]``: the years the text names, without a normalization pass
+- ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
+- ``describe(value, mod, precision, signal_mod=None) -> str``
+- ``parse_date(text) -> Reference | None``
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .anchor import anchor_interval
+    from .describe import describe
+    from .parse import parse_date
+    from .recognize import Recognized, explicit_years, find_times, recognize_times, resolve_times
+
+__all__ = [
+    "Recognized",
+    "anchor_interval",
+    "describe",
+    "explicit_years",
+    "find_times",
+    "parse_date",
+    "recognize_times",
+    "resolve_times",
+]
+
+# Compiling the recognizer's patterns costs a noticeable fraction of a second, so each name is
+# imported on first use: rendering a timeline needs ``describe`` only, not the recognizer.
+_HOMES = {
+    "anchor_interval": ".anchor",
+    "describe": ".describe",
+    "parse_date": ".parse",
+    "explicit_years": ".recognize",
+    "find_times": ".recognize",
+    "recognize_times": ".recognize",
+    "resolve_times": ".recognize",
+    "Recognized": ".recognize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_HOMES[name], __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,160 @@
+"""anchor_interval: the interval of the EVENT a DATE expression anchors, given its signal.
+
+"since 2024" opens the interval at the end; "by early 2025" closes it; "before X"/"after X"/"until X"
+bound one side; a duration attached to the date ("for three months from June 2024") widens it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, timedelta
+from operator import attrgetter
+
+from ..model import TimeExpr
+from .normalize import period_of
+
+# Signal -> (keep earliest, keep latest, mod). "from" alone keeps both ends (it is a range start).
+# "as of" is absent on purpose: in news it dates a status ("as of early 2025"), it opens nothing.
+_SIGNAL_EFFECT: dict[str, tuple[str, str, str | None]] = {
+    "since": ("start", "open", "ON_OR_AFTER"),
+    "starting": ("start", "open", "ON_OR_AFTER"),
+    "beginning": ("start", "open", "ON_OR_AFTER"),
+    "after": ("end+", "open", "AFTER"),
+    "following": ("end+", "open", "AFTER"),
+    "by": ("open", "end", "ON_OR_BEFORE"),
+    "no later than": ("open", "end", "ON_OR_BEFORE"),
+    "until": ("open", "end", "ON_OR_BEFORE"),
+    "till": ("open", "end", "ON_OR_BEFORE"),
+    "through": ("open", "end", "ON_OR_BEFORE"),
+    "up to": ("open", "end", "ON_OR_BEFORE"),
+    "before": ("open", "start-", "BEFORE"),
+    "prior to": ("open", "start-", "BEFORE"),
+    "ahead of": ("open", "start-", "BEFORE"),
+}
+_ATTACHED_DURATION = re.compile(
+    r"\s*(?:,\s*)?(?:starting\s+|beginning\s+)?(?:from|in|starting|beginning)\s*$", re.IGNORECASE
+)
+_DURATION_UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
+_COUNTED_SPAN = re.compile(r"P(\d+)([YMWD])")
+
+
+def anchor_interval(
+    time: TimeExpr, text: str, times: list[TimeExpr]
+) -> tuple[str | None, str | None, str | None]:
+    """(earliest, latest, mod) of the event anchored to ``time`` (a DATE or TIME from ``times``)."""
+    earliest, latest, mod = time.earliest, time.latest, time.mod
+    if time.type not in ("DATE", "TIME") or (earliest is None and latest is None):
+        return earliest, latest, mod
+    spanned = _range(time, text, times)
+    if spanned:
+        return spanned[0], spanned[1], None
+    effect = _SIGNAL_EFFECT.get(time.signal or "")
+    if effect:
+        start_rule, end_rule, mod = effect
+        earliest = _edge(earliest, latest, start_rule)
+        latest = _edge(earliest if end_rule == "start-" else latest, latest, end_rule, time.earliest)
+        return earliest, latest, mod
+    widened = _widen_by_duration(time, text, times)
+    if widened:
+        return widened[0], widened[1], mod
+    return earliest, latest, mod
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*", re.IGNORECASE)
+
+
+def _range(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
+    """ "from 2022 to 2024", "between October and December 2024": both ends bound the event."""
+    index = _index_of(time, times)
+    if index is None:
+        return None
+    # The first end of a range carries "from" or "between" (checked before any list or regex work).
+    if time.signal in _RANGE_SIGNALS:
+        following = next((t for t in times[index + 1 : index + 3] if t.type in ("DATE", "TIME")), None)
+        if following is not None and (spanned := _spanned(time, following, text)):
+            return spanned
+    earlier = reversed(times[max(0, index - 2) : index])
+    preceding = next((t for t in earlier if t.type in ("DATE", "TIME")), None)
+    if preceding is not None and preceding.signal in _RANGE_SIGNALS:
+        return _spanned(preceding, time, text)
+    return None
+
+
+_RANGE_SIGNALS = frozenset({"from", "between"})
+
+
+def _spanned(first: TimeExpr, second: TimeExpr, text: str) -> tuple[str, str] | None:
+    if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+        return None
+    if first.earliest and second.latest and first.earliest <= second.latest:
+        return first.earliest, second.latest
+    return None
+
+
+_START = attrgetter("start")
+
+
+def _index_of(time: TimeExpr, times: list[TimeExpr]) -> int | None:
+    """Where ``time`` sits in ``times`` (sorted by start, as find_times returns them)."""
+    index = bisect.bisect_left(times, time.start, key=_START)
+    if index < len(times) and times[index].start == time.start and times[index].end == time.end:
+        return index
+    return None
+
+
+def _edge(earliest: str | None, latest: str | None, rule: str, own_start: str | None = None) -> str | None:
+    if rule == "open":
+        return None
+    if rule == "start":
+        return earliest
+    if rule == "end":
+        return latest
+    try:
+        if rule == "end+" and latest:
+            return (date.fromisoformat(latest) + timedelta(days=1)).isoformat()
+        if rule == "start-" and own_start:
+            return (date.fromisoformat(own_start) - timedelta(days=1)).isoformat()
+    except OverflowError:  # the first or last representable day: keep the interval open
+        return None
+    return None
+
+
+def _widen_by_duration(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
+    """ "for three months from June 2024": the event runs from the date's start for the duration."""
+    if time.earliest is None or time.signal not in ("from", "starting", "beginning", "in", None):
+        return None
+    index = _index_of(time, times)
+    for other in reversed(times[max(0, index - 3) : index] if index is not None else []):
+        if other.type != "DURATION" or other.end > time.start or time.start - other.end > 24:
+            continue
+        if not _ATTACHED_DURATION.fullmatch(text, other.end, time.start):
+            continue
+        match = _COUNTED_SPAN.fullmatch(other.value)
+        if not match:
+            return None
+        count, unit = int(match.group(1)), match.group(2)
+        start = date.fromisoformat(time.earliest)
+        try:
+            end = _add(start, count, unit) - timedelta(days=1)
+        except (OverflowError, ValueError):  # beyond the calendar: leave the date as it is
+            return None
+        latest = max(end.isoformat(), time.latest or end.isoformat())
+        return time.earliest, latest
+    return None
+
+
+def _add(start: date, count: int, unit: str) -> date:
+    if unit == "Y":
+        return _month_shift(start, 12 * count)
+    if unit == "M":
+        return _month_shift(start, count)
+    return start + timedelta(days=count * _DURATION_UNIT_DAYS[unit])
+
+
+def _month_shift(start: date, months: int) -> date:
+    index = start.year * 12 + start.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    period = period_of(f"{year}-{month:02d}")
+    last_day = period[1].day if period else 28
+    return date(year, month, min(start.day, last_day))

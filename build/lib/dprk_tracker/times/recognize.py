@@ -1,0 +1,658 @@
+"""find_times: recognition (patterns.py) + context filters + normalization (normalize.py).
+
+The pipeline: one regex pass finds candidates; context filters drop non-times ("Resolution 1874",
+"and May", "2000 troops"); range partners lend their year ("October to December 2024"); each
+candidate is normalized against the reference in text order, so "that year" can refer back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Reference, TimeExpr
+from ..text import opens_sentence
+from .normalize import Context, Norm, cached_bounds, context_for, month_number, normalize
+from .patterns import (
+    CHANGE_WORDS,
+    COUNT_NOUN_AFTER,
+    DETERMINERS,
+    FUTURE_MODALS,
+    IDENTIFIER_WORDS,
+    MEASURE_UNITS,
+    MONTH_CASED,
+    NEWSPAPER_MODIFIERS,
+    QUANTITY_WORDS,
+    SIGNALS,
+    clause_tense,
+    folded,
+    match_at,
+    scan,
+    words_before,
+)
+from .vocabulary import number_value
+
+
+@dataclass
+class Candidate:
+    rule: str
+    start: int
+    end: int
+    groups: dict[str, str]
+    signal: str | None
+
+
+# Prepositions after which a bare month name is a month ("in March"), not a verb, modal or name.
+_MONTH_SIGNALS = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "through",
+        "throughout",
+        "during",
+        "before",
+        "after",
+        "between",
+        "of",
+        "for",
+        "starting",
+        "beginning",
+        "around",
+        "toward",
+        "towards",
+        "into",
+        "as of",
+        "prior to",
+        "no later than",
+        "as early as",
+        "as late as",
+        "ahead of",
+    }
+)
+_SEASON_SIGNALS = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "through",
+        "throughout",
+        "during",
+        "before",
+        "after",
+        "over",
+        "for",
+        "of",
+        "into",
+        "around",
+    }
+)
+_DAY_SIGNALS = frozenset(
+    {
+        "on",
+        "by",
+        "since",
+        "until",
+        "till",
+        "from",
+        "before",
+        "after",
+        "of",
+        "as of",
+        "through",
+    }
+)
+# "by August", "until March 15": deadlines, read as upcoming rather than rolled back a year.
+_DEADLINE_SIGNALS = frozenset(
+    {
+        "by",
+        "until",
+        "till",
+        "as soon as",
+        "as early as",
+        "no later than",
+        "effective",
+        "due",
+    }
+)
+_DEADLINE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "holiday"})
+_DEADLINE_RIGHT_BEFORE = re.compile(
+    r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
+)
+_SINCE = frozenset({"since", "ever since"})
+# A month named right before and joined to this one ("January and July", "March-April").
+_MONTH_PARTNER_BEFORE = re.compile(r"\b(?:" + MONTH_CASED + r")(?:\s+(?:and|or|to|through)\s+|\s*[-–]\s*)$")
+_COMPARED_WITH = frozenset({"over", "from", "than"})
+# A past verb right before the deadline word: the deadline was met ("troops were deployed by
+# December"), unlike one set in the past ("agreed to withdraw by December", "gave them until May").
+_DONE_BY = re.compile(
+    r"\b(?:[a-z]+ed|sent|built|made|taken|held|met|paid|fought|brought|done|begun|won|lost)\s+"
+    r"(?:by|until|till)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+|end\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
+_QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
+# Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
+_TENSE_RULES = frozenset(
+    {
+        "day_shift",
+        "month",
+        "month_day",
+        "day_month",
+        "weekday",
+        "clock",
+        "ordinal_day",
+        "season",
+        "holiday",
+        "quarter",
+        "part_of_day",
+        "relative",
+    }
+)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|until|till|or)\s*", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|dollars?|cents?|won|percent|%|times|twice|once|thrice|million|billion|trillion|tons?|"
+    r"barrels?|miles?|hours?|shares?|people|each)\s*$",
+    re.IGNORECASE,
+)
+_YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
+
+
+# The last word of every signal phrase: a candidate whose previous word is none of them has no signal.
+_SIGNAL_ENDINGS = frozenset(phrase.split()[-1] for phrase in SIGNALS if phrase.strip())
+
+
+def _signal(text: str, start: int, previous: list[str]) -> str | None:
+    """``phrase_before(text, start, SIGNALS, skip_the=True)``, from the words before ``start`` (the last
+    four, ``words_before(text, start, 4)``) that the context filters read too."""
+    if start and not text[start - 1].isspace():
+        return None
+    found = previous[:-1] if previous and previous[-1] == "the" else previous
+    if not found or found[-1] not in _SIGNAL_ENDINGS:
+        return None
+    for size in (3, 2, 1):
+        if len(found) >= size:
+            phrase = " ".join(found[-size:])
+            if phrase in SIGNALS:
+                return phrase
+    return None
+
+
+def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> bool:
+    """Context filters: the classes of look-alikes that are not time expressions (``words``: the last
+    four words before the candidate)."""
+    rule, groups, start, end = candidate.rule, candidate.groups, candidate.start, candidate.end
+    if rule in _GLUE_RULES and start >= 2:
+        before = text[start - 2 : start]
+        glued = before[1] in "-/" and before[0].isalnum()
+        if glued and not _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start):
+            return False  # "KN-2024", "IL-76"-style identifiers
+    if rule == "year" and "mod" not in groups and "fiscal" not in groups:
+        year = int(groups["year"])
+        previous = words[-2:]
+        last_word = previous[-1] if previous else ""
+        if last_word in IDENTIFIER_WORDS or (text[max(0, start - 1) : start] in "#$£€¥₩" and start):
+            return False
+        compared = last_word in _COMPARED_WITH and any(w in CHANGE_WORDS for w in words[-4:-1])
+        if (last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS) and not compared:
+            return False  # "over 2000 troops", but "a tenfold increase over 2023"
+        determined = last_word in DETERMINERS or last_word.endswith(("'s", "’s"))
+        if candidate.signal is None and not determined and COUNT_NOUN_AFTER.match(text, end, end + 40):
+            return False
+        if year < 1900 and candidate.signal is None:
+            return False
+    if rule == "spelled_year" and candidate.signal is None and not lowered.startswith("the", start):
+        # "nineteen ninety-six" is a year unless a counted plural follows, as a year in digits. But
+        # "eighteen hundred" is how counts are said too: as a year it needs "in", "since"..., a
+        # determiner or a sentence's start; anywhere else it is a count ("eighteen-hundred North
+        # Korean troops", "some nineteen hundred guns").
+        counted = COUNT_NOUN_AFTER.match(text, end, end + 40)
+        if counted or (
+            groups.get("rest", "").lower() == "hundred"
+            and not ((bool(words) and words[-1] in _NOUN_DETERMINERS) or opens_sentence(text, start))
+        ):
+            return False
+    possessive = text[end : end + 2] in ("'s", "’s")  # "November's elections"
+    if (
+        rule == "month"
+        and not ({"mod", "rel"} & groups.keys())
+        and candidate.signal not in _MONTH_SIGNALS
+        and not possessive
+        and not _determined_month(groups["month"], words)
+    ):
+        partner = _RANGE_JOIN.match(text, end)
+        following = match_at(text, partner.end(), lowered) if partner else None
+        if not (following and following[1].get("month")) and not _MONTH_PARTNER_BEFORE.search(
+            text, max(0, start - 30), start
+        ):
+            return False  # "in January and July": each month vouches for the other
+    if rule == "season" and not ({"year", "relyear", "mod"} & groups.keys()):
+        rel = (groups.get("rel") or "").lower()
+        if re.match(r"\s+of\s+(?!\d)", text[end : end + 8]):
+            return False  # "the fall of Kabul"
+        if rel in ("", "the") and candidate.signal not in _SEASON_SIGNALS:
+            return False
+        fall_signals = ("in", "since", "until", "by")
+        if groups["season"].lower() == "fall" and rel in ("", "the") and candidate.signal not in fall_signals:
+            return False
+    if rule == "duration" and groups.get("num", "").lower() in ("a", "an") and groups.keys() <= _RATE_GROUPS:
+        previous = words[-1:]
+        if previous and (any(c.isdigit() for c in previous[0]) or previous[0] in _RATE_WORDS):
+            return False  # "$2 million a year", "24 hours a day": a rate, not a span of time
+        if _counted_plural(words) and not _SPAN_AFTER.match(text, end):
+            return False  # "four flights a week", "700 seats a week": a rate too
+    if (
+        rule == "set_word"
+        and groups["setword"].lower() in _PAPER_WORDS
+        and _names_a_paper(text, start, end, words)
+    ):
+        return False  # "the party daily Rodong Sinmun", "JoongAng Daily": a newspaper, not a SET
+    per_unit = rule == "set" and groups["every"].lower() == "per" and "num" not in groups
+    if (rule == "set_word" or per_unit) and _after_quantity(words):
+        return False  # "6,000 km per hour", "rose 8.5% annually": a speed or a rate, as "$2 million a year"
+    if (
+        rule == "clock"
+        and groups.get("clockword", "").lower() == "noon"
+        and words[-1:] in (["high"], ["``high"])
+    ):
+        return False  # "high noon": a showdown, not a clock time
+    if rule == "part_of_day" and groups.get("rel", "").lower() == "the" and _OF_AFTER.match(text, end):
+        return False  # "the night of Oct. 23": the date that follows dates it
+    if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
+        return False  # "This Week" in quotes is a programme or a headline, not a week
+    return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS)
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+_GLUE_RULES = frozenset({"year", "duration", "ago"})
+_RATE_GROUPS = frozenset({"num", "unit"})
+_RATE_WORDS = frozenset(
+    {
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "percent",
+        "cents",
+        "dollars",
+        "hours",
+        "times",
+        "once",
+        "twice",
+    }
+)
+# "ten prisoners a week later": a span after all.
+_SPAN_AFTER = re.compile(r"\s+(?:later|after|before|afterwards|apart)\b")
+
+
+_PAPER_WORDS = frozenset({"daily", "weekly"})
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+_SENTENCE_END = frozenset(".!?\"“”'`:")
+
+
+def _names_a_paper(text: str, start: int, end: int, words: list[str]) -> bool:
+    """ "daily"/"weekly" as a newspaper: inside a name ("JoongAng Daily", "Daily NK"), between a
+    capitalised word and a name ("Party daily Granma"), or after a word that qualifies a paper."""
+    before = text[max(0, start - 3) : start].rstrip()
+    sentence_start = not before or before[-1] in _SENTENCE_END
+    if sentence_start:
+        return _NAME_AFTER.match(text, end) is not None  # "Daily NK reported ..."
+    if text[start].isupper():
+        return True
+    previous = text[max(0, start - 40) : start].split()
+    capitalised_before = bool(previous) and previous[-1][:1].isupper()
+    return (bool(words) and words[-1] in NEWSPAPER_MODIFIERS) or (
+        capitalised_before and _NAME_AFTER.match(text, end) is not None
+    )
+
+
+def _after_quantity(words: list[str]) -> bool:
+    """Whether the words before end in an amount ("$2 million", "8.5%", "6,000 km", "15 million
+    instructions"): a frequency word after it is a rate."""
+    if not words or words[-1] in _FREQUENCY_COUNTS:
+        return False  # "twice daily", "three times weekly": how often, a SET
+    last = words[-1]
+    return (
+        any(c.isdigit() for c in last)
+        or last in _RATE_WORDS
+        or last in MEASURE_UNITS
+        or _counted_plural(words)
+    )
+
+
+_FREQUENCY_COUNTS = frozenset({"once", "twice", "thrice", "times"})
+
+
+def _counted_plural(words: list[str]) -> bool:
+    """Whether the last two words are a count and a plural noun ("four flights", "700 seats")."""
+    if len(words) < 2 or not (words[-1].isalpha() and words[-1].endswith("s")):
+        return False
+    count = words[-2]
+    return any(c.isdigit() for c in count) or (count not in ("a", "an") and number_value(count) is not None)
+
+
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_OPENING_QUOTES = frozenset("\"“‘'`")
+
+
+def _determined_month(month: str, words: list[str]) -> bool:
+    """ "the March accession", "a June agreement": a capitalised month after a determiner dates the noun
+    ("May" stays out: "a May" is as often a name)."""
+    previous = words[-1:]
+    return month.lower() != "may" and bool(previous) and previous[0] in _NOUN_DETERMINERS
+
+
+def _explicit_year(candidate: Candidate) -> int | None:
+    groups = candidate.groups
+    for key in ("year", "year2"):
+        if key in groups and groups[key].isdigit():
+            return int(groups[key])
+    return None
+
+
+def _range_hints(candidates: list[Candidate], text: str) -> dict[int, int]:
+    """Year hints for the first half of a range ("between October and December 2024")."""
+    hints: dict[int, int] = {}
+    for index in range(len(candidates) - 1, 0, -1):
+        first, second = candidates[index - 1], candidates[index]
+        if first.rule not in ("month", "month_day", "day_month") or _explicit_year(first) is not None:
+            continue
+        if "relyear" in first.groups or "rel" in first.groups:
+            continue
+        if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+            continue
+        dated = second.rule in ("month", "month_year", "month_day", "day_month")
+        year = _explicit_year(second) if dated else None
+        if year is None:
+            year = hints.get(index)
+        if year is None or "month" not in second.groups:
+            continue
+        wraps = month_number(first.groups["month"]) > month_number(second.groups["month"])
+        hints[index - 1] = year - 1 if wraps else year
+    return hints
+
+
+def _is_one_day(groups: dict[str, str]) -> bool:
+    """ "one day" or "some day" and nothing more."""
+    count = (
+        groups.get("num", "").lower() if groups.keys() == _RATE_GROUPS else groups.get("vague", "").lower()
+    )
+    return count in ("one", "some") and len(groups) == 2 and groups["unit"].lower() == "day"
+
+
+_PARENTHESIS = re.compile(r"\s*\(\s*")
+
+
+def _parenthetical_dates(candidates: list[Candidate], text: str) -> dict[int, tuple[str, dict[str, str]]]:
+    """ "on Wednesday (Oct. 23)": the weekday takes the date the writer spelled out beside it. A clock with
+    no day takes the day of the same time given in another zone ("4 in the morning (4 a.m. EDT
+    Thursday)") or of the weekday after that aside ("at 10:35 a.m. (0735 GMT) Friday")."""
+    found: dict[int, tuple[str, dict[str, str]]] = {}
+    for index in range(len(candidates) - 1):
+        first, second = candidates[index], candidates[index + 1]
+        if first.rule == "weekday":
+            if second.rule in ("month_day", "day_month") and _PARENTHESIS.fullmatch(
+                text, first.end, second.start
+            ):
+                found[index] = (second.rule, second.groups)
+        elif first.rule == "clock" and _DAY_GROUPS.isdisjoint(first.groups):
+            if second.rule == "clock" and not _DAY_GROUPS.isdisjoint(second.groups):
+                if _PARENTHESIS.fullmatch(text, first.end, second.start):
+                    found[index] = (second.rule, second.groups)
+            elif second.rule == "weekday" and _ASIDE.fullmatch(text, first.end, second.start):
+                found[index] = (second.rule, second.groups)
+            elif second.rule == "clock" and index + 2 < len(candidates):
+                third = candidates[index + 2]
+                if third.rule == "weekday" and _ASIDE.fullmatch(text, first.end, third.start):
+                    found[index] = found[index + 1] = (third.rule, third.groups)
+    return found
+
+
+_DAY_GROUPS = frozenset({"weekday", "month", "deixis"})
+# A parenthetical aside between a clock and the weekday it falls on: "10:35 a.m. (0735 GMT) Friday".
+_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?")
+
+
+def _with_explicit_day(norm: Norm, explicit: Norm | None) -> Norm:
+    if explicit is None or not _DAY_PREFIX.match(explicit.value):
+        return norm
+    time_part = norm.value[10:] if norm.type == "TIME" else ""
+    return Norm(norm.type, explicit.value[:10] + time_part, norm.mod, norm.precision, norm.clip)
+
+
+_DAY_PREFIX = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
+
+
+@dataclass(frozen=True)
+class Recognized:
+    """The expressions found in a text, before any value is computed: normalizing the same
+    recognition against another reference date needs no second scan."""
+
+    text: str
+    candidates: list[Candidate]
+    hints: dict[int, int]
+    explicit: dict[int, tuple[str, dict[str, str]]]
+
+
+def recognize_times(text: str) -> Recognized:
+    """Find the candidate time expressions of ``text`` (recognition only)."""
+    candidates: list[Candidate] = []
+    lowered = folded(text)
+    for rule, groups, start, end in scan(text, lowered=lowered):
+        previous = words_before(text, start, 4)  # read once: the signal and the filters need them
+        candidate = Candidate(rule, start, end, groups, _signal(text, start, previous))
+        if rule == "duration" and previous and previous[-1] in FUTURE_MODALS and _is_one_day(groups):
+            candidate.rule = "modal_day"  # "will one day be": some day ahead, not a span
+        if _accept(candidate, text, lowered, previous):
+            candidates.append(candidate)
+    hints = _range_hints(candidates, text)
+    return Recognized(text, candidates, hints, _parenthetical_dates(candidates, text))
+
+
+def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
+    """All TIMEX3 expressions in ``text``, sorted by start, non-overlapping, resolved against ``reference``.
+
+    Pure: no clock is read; with no (or too coarse a) reference relative values keep X placeholders.
+    """
+    return resolve_times(recognize_times(text), reference)
+
+
+def resolve_times(recognized: Recognized, reference: Reference | None) -> list[TimeExpr]:
+    """Normalize recognized expressions against ``reference``."""
+    text = recognized.text
+    base = context_for(reference)
+    # Bounds read the reference only at day precision; a vague REF against a coarser one has none.
+    day_reference = base.reference if base.knows("day") else None
+    coarse = base.reference is not None and day_reference is None
+    return [
+        _time_expr(text, candidate, norm, day_reference, coarse)
+        for candidate, norm in _normalized(recognized, base)
+    ]
+
+
+def explicit_years(recognized: Recognized) -> list[int]:
+    """The years of the DATE and TIME values the text names with no reference date, in text order.
+
+    The same as ``int(value[:4])`` of every DATE/TIME value starting with four digits in
+    ``resolve_times(recognized, None)``, from a light pass: values only (anaphora such as "that year" need
+    the values before them), no clause tense, bounds or expressions. A caller that infers the reference
+    date from the latest year (``extract``) then resolves the text only once, against that date.
+    """
+    years = []
+    for _, norm in _normalized(recognized, context_for(None)):
+        if norm.type in _DATED_TYPES and (year := _YEAR_PREFIX.match(norm.value)):
+            years.append(int(year.group()))
+    return years
+
+
+_DATED_TYPES = frozenset({"DATE", "TIME"})
+_YEAR_PREFIX = re.compile(r"\d{4}")
+_MONTH_PREFIX = re.compile(r"\d{4}-\d\d(?!\d)")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+# A day or a month (the date part of a DATE or TIME value): what anaphoric days count from.
+_POINT = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?=T|$)")
+_ANAPHORIC_RULES = frozenset({"anaphoric_day", "part_of_day", "relative"})
+
+
+def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candidate, Norm]]:
+    """Each accepted candidate with its normalized reading, in text order (expressions that normalize to
+    nothing are skipped). Values can refer back ("that year"), so this runs in order over the text."""
+    text, candidates = recognized.text, recognized.candidates
+    hints, explicit = recognized.hints, recognized.explicit
+    # Every tense-dependent branch of normalize reads the reference date: with none, tense is skipped.
+    tenseless = base.reference is None
+    last_year: int | None = None
+    last_month: str | None = None
+    last_quarter: str | None = None
+    last_point: tuple[int, str] | None = None  # (end, date part) of the last day or month told
+    found: list[tuple[int, str, str]] = []  # (end, type, value) of the expressions so far
+    for index, candidate in enumerate(candidates):
+        rule = candidate.rule
+        future = past = False
+        if not tenseless:
+            deadline = candidate.signal in _DEADLINE_SIGNALS and _DEADLINE_RIGHT_BEFORE.search(
+                text, max(0, candidate.start - 20), candidate.start
+            )
+            # A possessive ("Wednesday's ruling") dates a noun, not the clause's verb: it takes no tense.
+            possessive = text[candidate.end : candidate.end + 2] in ("'s", "’s")
+            tense_matters = not possessive and (_needs_tense(candidate) or index in explicit)
+            tense = clause_tense(text, candidate.start, candidate.end) if tense_matters else None
+            # "by Friday" is a deadline ahead, unless a past perfect says it passed ("had filed ... by
+            # Friday").
+            passed = tense == "past perfect" or (
+                tense == "past" and _DONE_BY.search(text, max(0, candidate.start - 30), candidate.start)
+            )
+            deadline_ahead = deadline and rule in _DEADLINE_RULES and not passed
+            future = tense == "future" or bool(deadline_ahead)
+            # "since March" starts in the past whatever verb governs it ("has supplied ... since March").
+            past = (tense in ("past", "past perfect") and not future) or candidate.signal in _SINCE
+            future = future and not past
+        multi_quarter = rule in _YEAR_BACK_RULES and _after_multi_quarter_span(text, candidate, found)
+        anchor = None
+        if (
+            last_point is not None
+            and rule in _ANAPHORIC_RULES
+            and _near(text, last_point[0], candidate.start)
+        ):
+            anchor = last_point[1]
+        ctx = Context(
+            base.reference,
+            base.precision,
+            future,
+            hints.get(index),
+            last_year,
+            last_month,
+            last_quarter,
+            past,
+            multi_quarter,
+            anchor,
+        )
+        # (A memo of normalize by rule, words and context was measured: 3-6% hits, a net loss.)
+        try:
+            norm = normalize(rule, candidate.groups, ctx)
+        except (ValueError, OverflowError):  # a date arithmetic edge (year 1, year 9999): not resolvable
+            norm = None
+        if norm is None:
+            continue
+        if index in explicit:
+            norm = _with_explicit_day(norm, normalize(*explicit[index], ctx))
+        yield candidate, norm
+        value = norm.value
+        found.append((candidate.end, norm.type, value))
+        if norm.type in _DATED_TYPES and value[:4].isdigit():
+            last_year = int(value[:4])
+            if _MONTH_PREFIX.match(value):
+                last_month = value[:7]
+                point = _POINT.match(value)
+                if point:
+                    last_point = (candidate.end, point.group())
+            if rule in _QUARTER_MENTIONS and _QUARTER_VALUE.fullmatch(value):
+                last_quarter = value
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+def _near(text: str, start: int, end: int) -> bool:
+    """Whether an anaphor at ``end`` may refer to a date ending at ``start``: the same paragraph or the
+    one before (wire copy breaks paragraphs after a sentence or two; further back, another story is told)."""
+    breaks = _PARAGRAPH_BREAK.finditer(text, start, end)
+    return next(breaks, None) is None or next(breaks, None) is None
+
+
+def _needs_tense(candidate: Candidate) -> bool:
+    """Whether the value can depend on the clause's tense (an explicit year settles it, "last year" and
+    "this morning" never depend on it): the tense is only read where it can change something."""
+    rule, groups = candidate.rule, candidate.groups
+    if rule not in _TENSE_RULES or rule == "part_of_day" or not _TENSE_FREE_GROUPS.isdisjoint(groups):
+        return False
+    if rule == "relative":
+        return groups["unit"].lower().startswith(("weekend", "quarter"))
+    return rule != "clock" or "weekday" in groups or "month" in groups
+
+
+_TENSE_FREE_GROUPS = frozenset({"year", "year2", "relyear", "relyear0", "yy", "spelledyear"})
+
+
+# Rules whose "a year earlier" reading depends on the period the sentence compares with.
+_YEAR_BACK_RULES = frozenset({"ago", "year_compound", "year_quarter"})
+_MULTI_QUARTER_SPANS = frozenset({"P6M", "P9M", "P2Q", "P3Q"})
+
+
+def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple[int, str, str]]) -> bool:
+    """Whether the sentence reports on six or nine months before ``candidate`` ("For the nine months,
+    net was $5 million, against $4 million a year earlier"); ``found`` holds (end, type, value) of the
+    expressions before it."""
+    sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind(".\n", 0, candidate.start))
+    sentence_start = max(sentence_start, text.rfind("\n\n", 0, candidate.start))
+    for end, kind, value in reversed(found):
+        if end <= sentence_start or _QUARTER_VALUE.fullmatch(value):
+            return False  # another sentence, or a quarter named nearer ("third-quarter sales ...")
+        if kind == "DURATION" and value in _MULTI_QUARTER_SPANS:
+            return True
+    return False
+
+
+def _time_expr(
+    text: str, candidate: Candidate, norm: Norm, day_reference: date | None, coarse: bool
+) -> TimeExpr:
+    """The expression with its bounds; ``day_reference`` is the reference date when known to the day,
+    ``coarse`` tells a reference known only to the month or year (vague REFs then get no bounds)."""
+    earliest = latest = precision = None
+    value = norm.value
+    if norm.type in _DATED_TYPES:
+        earliest, latest = cached_bounds(value, norm.mod, norm.clip, day_reference)
+        if coarse and value in _VAGUE_VALUES:
+            earliest = latest = None
+        day2 = candidate.groups.get("day2")
+        if day2 and latest and earliest == latest:
+            # "14-15 July": one expression for both days.
+            candidate_latest = latest[:8] + f"{int(day2.rstrip('stndrh')):02d}"
+            if candidate_latest > earliest:
+                latest = candidate_latest
+        if not value.endswith("_REF"):
+            precision = norm.precision
+    return TimeExpr(
+        text[candidate.start : candidate.end],
+        candidate.start,
+        candidate.end,
+        norm.type,
+        value,
+        norm.mod,
+        earliest,
+        latest,
+        precision,
+        candidate.signal,
+    )
+
+
+_VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
