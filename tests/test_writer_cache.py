@@ -182,10 +182,7 @@ def test_other_inserts_are_still_counted_by_the_triggers(tmp_path: Path, documen
     """Only the writer's own transactions set the insert triggers aside (m008); an insert from
     anywhere else (an import, ad-hoc SQL) is counted as before, and a notebook upgraded from schema
     version 7 keeps exact counts."""
-    path = tmp_path / "nb.db"
-    legacy = sqlite_utils.Database(path)
-    MIGRATIONS.apply(legacy, stop_before="m008_writer_counts")
-    legacy.close()
+    path = _notebook_before(tmp_path / "nb.db", "m008_writer_counts")
     notebook = Notebook(path)  # upgrades to m008
     assert notebook.schema_version == len(MIGRATIONS._migrations)
     list(notebook.add_many(_entries(notebook, documents[:6])))
@@ -241,6 +238,14 @@ def test_counts_rebuilt_by_m007_on_a_later_schema_stay_exact(tmp_path: Path, doc
     )
 
 
+def _notebook_before(path: Path, migration: str) -> Path:
+    """A notebook file at the schema just before ``migration``, as an older version left it."""
+    legacy = sqlite_utils.Database(path)
+    MIGRATIONS.apply(legacy, stop_before=migration)
+    legacy.close()
+    return path
+
+
 def _indexes(path: Path) -> set[str]:
     with sqlite3.connect(path) as conn:
         return {r[0] for r in conn.execute("select name from sqlite_master where type = 'index'")}
@@ -250,10 +255,7 @@ def test_m009_drops_the_earliest_latest_indexes(tmp_path: Path) -> None:
     """No read uses m001's (earliest, latest) indexes; m009 drops them from an older notebook, and a
     new notebook ends without them."""
     unused = {"idx_events_earliest_latest", "idx_figures_earliest_latest"}
-    path = tmp_path / "old.db"
-    legacy = sqlite_utils.Database(path)
-    MIGRATIONS.apply(legacy, stop_before="m009_writer_indexes")
-    legacy.close()
+    path = _notebook_before(tmp_path / "old.db", "m009_writer_indexes")
     assert unused <= _indexes(path)
     Notebook(path).close()
     assert not unused & _indexes(path)
@@ -270,10 +272,7 @@ def test_m010_drops_the_representatives_page_indexes(tmp_path: Path, documents) 
     from dprk_tracker.db import _FROM, _PAGE_ORDER, _SELECT, Filters
 
     dropped = {"events_page_groups", "figures_page_groups"}
-    path = tmp_path / "old.db"
-    legacy = sqlite_utils.Database(path)
-    MIGRATIONS.apply(legacy, stop_before="m010_writer_page_indexes")
-    legacy.close()
+    path = _notebook_before(tmp_path / "old.db", "m010_writer_page_indexes")
     assert dropped <= _indexes(path)
     notebook = Notebook(path)
     assert not dropped & _indexes(path)
