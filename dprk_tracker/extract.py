@@ -81,8 +81,9 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     times = resolve_times(recognized, reference)
 
     sentences = _Sentences(content, sentence_spans(content), times)
-    # The byline's date is when the article appeared, not something that happened.
-    events = _events(content, sentences, topics, byline[1] if byline else None)
+    # A byline's or a dateline's date is when the article appeared, not something that happened.
+    filed = [span for span in (byline[1] if byline else None, article.dateline) if span is not None]
+    events = _events(content, sentences, topics, filed)
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
     # Each figure with where the next one starts: a time beyond the next figure is that figure's.
@@ -243,13 +244,13 @@ class _Sentences:
 
 
 def _events(
-    text: str, sentences: _Sentences, topics: Classifier, skipped: tuple[int, int] | None = None
+    text: str, sentences: _Sentences, topics: Classifier, filed: Sequence[tuple[int, int]] = ()
 ) -> list[Event]:
     """One event per DATE expression: its sentence, or its clause when the sentence has several.
-    Times inside ``skipped`` (the byline) date the article, not an event."""
+    Times inside ``filed`` (the byline, the dateline) date the article, not an event."""
     events: list[Event] = []
     for time in sentences.datable:
-        if skipped is not None and skipped[0] <= time.start < skipped[1]:
+        if any(start <= time.start < end for start, end in filed):
             continue
         start, end = sentences.enclosing(time.start, time.end)
         if sentences.several_datable_in(start, end):

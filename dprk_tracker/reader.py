@@ -46,6 +46,7 @@ class ArticleText:
     date: str | None = None  # the date the document states for itself, as written
     date_origin: str | None = None  # "metadata" | "dateline"
     place: str | None = None
+    dateline: tuple[int, int] | None = None  # the dateline's span: when the story was filed, no event
     content_end: int = 0  # the article ends here; what follows is boilerplate
     skipped: list[tuple[int, int]] = field(default_factory=list)  # metadata spans, not content
 
@@ -211,6 +212,7 @@ def parse(text: str) -> ArticleText:
     date = _clean(meta.get("published") or meta.get("date"))
     date_origin = "metadata" if date else None
     place = None
+    dateline_span = None
     content_lines = [span for span in body_lines if span[0] < content_end]
     if content_lines:
         dateline = dateline_pattern.match(text, content_lines[0][0], content_lines[0][1])
@@ -218,6 +220,7 @@ def parse(text: str) -> ArticleText:
             dateline = dateline_pattern.match(text, content_lines[1][0], content_lines[1][1])
         if dateline:
             place = dateline.group("place").strip().title()
+            dateline_span = dateline.span()
             if not date:
                 date, date_origin = dateline.group("date"), "dateline"
             if not source and dateline.group("agency"):
@@ -233,6 +236,7 @@ def parse(text: str) -> ArticleText:
         date=date,
         date_origin=date_origin,
         place=place,
+        dateline=dateline_span,
         content_end=content_end,
         skipped=skipped,
     )

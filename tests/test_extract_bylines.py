@@ -55,7 +55,8 @@ def test_front_matter_dates_before_a_byline_and_a_byline_before_a_yearless_datel
 def test_a_russian_agency_dateline() -> None:
     result = extract("Title\n\nMOSCOW, April 26. /TASS/. Troops moved on Saturday, as they did in 2025.")
     assert (result.published, result.published_source) == ("2025-04-26", "document")
-    assert [(e.time_text, e.when) for e in result.events][1] == ("Saturday", "2025-04-26")
+    # The dateline's "April 26" is when the story was filed, no event.
+    assert [(e.time_text, e.when) for e in result.events] == [("Saturday", "2025-04-26"), ("2025", "2025")]
 
 
 def test_a_dated_list_item_is_no_byline() -> None:
@@ -64,3 +65,15 @@ def test_a_dated_list_item_is_no_byline() -> None:
     )
     assert result.published_source == "inferred"
     assert [e.time_text for e in result.events][:2] == ["2024-10-08", "2024-11-04"]
+
+
+def test_a_datelines_date_is_no_event() -> None:
+    """A dateline tells when the story was filed, as a byline does: its date is the article's, and
+    the lede's own times are the events."""
+    dated = extract("Title\n\nSEOUL, Dec 23, 2024 (Reuters) - Troops came in October, it said Monday.")
+    assert dated.published == "2024-12-23"
+    assert [(e.time_text, e.when) for e in dated.events] == [("October", "2024-10"), ("Monday", "2024-12-23")]
+    yearless = extract("Title\n\nKYIV, March 5 (AP) — Troops moved on Saturday, as they did in 2024.")
+    assert yearless.published == "2024-03-05"
+    assert [(e.time_text, e.when) for e in yearless.events] == [("Saturday", "2024-03-02"), ("2024", "2024")]
+    assert [t.text for t in yearless.times] == ["March 5", "Saturday", "2024"]  # still a time
