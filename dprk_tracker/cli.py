@@ -395,7 +395,9 @@ def ingest(
         counts["figures"] += added.figures
         extraction = document.extraction
         date = (
-            f"{extraction.published} ({extraction.published_source})" if extraction.published else "no date"
+            f"{extraction.published} ({extraction.published_source})"
+            if extraction.published
+            else "no date (its relative dates stay unresolved: --published gives one)"
         )
         say(
             f"{clean(label)}: article {added.article_id}, {clean(extraction.title or 'untitled')} — "

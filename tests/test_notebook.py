@@ -126,7 +126,11 @@ def test_stdin_with_published_and_source(tracker) -> None:
 
 def test_no_reference_date_leaves_relative_dates_unresolved(tracker) -> None:
     text = "Talks\n\nThe delegation met in February and again last month.\n"
-    tracker("ingest", "-", input=text)
+    ingested = tracker("ingest", "-", input=text)
+    assert ingested.stdout.splitlines()[0] == (
+        "<stdin>: article 1, Talks — no date (its relative dates stay unresolved: --published gives one),"
+        " 2 events, 0 figures"
+    )
     [article] = rows(tracker("articles", "--format", "json"))
     assert article["published"] is None
     events = rows(tracker("timeline", "--format", "json"))
