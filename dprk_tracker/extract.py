@@ -167,7 +167,7 @@ def _yearless_reference(date: str, named_years: Callable[[], list[int]]) -> Refe
     if year is not None:
         parsed = parse_date(f"{date} {year.value}")
         if parsed is not None:
-            return Reference(parsed.value, parsed.precision, "document")
+            return Reference(parsed.value, parsed.precision, "inferred")  # its year is a guess
     return None
 
 
