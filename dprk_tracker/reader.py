@@ -220,8 +220,9 @@ def parse(text: str) -> ArticleText:
             place = dateline.group("place").strip().title()
             if not date:
                 date, date_origin = dateline.group("date"), "dateline"
-            if not source and dateline.group("agency"):
-                source = dateline.group("agency").strip()
+            agency = dateline.group("agency") or dateline.group("bare_agency")
+            if not source and agency:
+                source = agency.strip()
 
     return ArticleText(
         text=text,
