@@ -352,6 +352,13 @@ def test_ages_after_aged_are_years_old() -> None:
     ]
 
 
+def test_an_age_told_of_a_person_is_years_old() -> None:
+    found = find_quantities("Another prisoner, who is 21, has been in the army since he was 17, Ri said.")
+    assert [(q.text, q.unit) for q in found] == [("21", "years old"), ("17", "years old")]
+    # (a figure the clause gives of something else keeps its own reading)
+    assert [(q.text, q.unit) for q in find_quantities("The toll, which was 94, rose.")] == [("94", None)]
+
+
 def test_glued_mm_is_money_after_a_currency() -> None:
     assert [(q.low, q.currency, q.text) for q in find_quantities("raised $5mm and US$ 1MM")] == [
         (5_000_000, "USD", "$5mm"),

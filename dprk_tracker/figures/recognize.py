@@ -423,7 +423,11 @@ def _compatible(a: _Side, b: _Side) -> bool:
 # Rejections: numbers that are not figures.
 
 
-_AGED_BEFORE = re.compile(r"\b(?:aged|ages|age\s+of)\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
+# "aged 20", "the ages of 18 and 22", and an age told of a person: "who is 21", "since he was 17"
+_AGED_BEFORE = re.compile(
+    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
+    re.IGNORECASE,
+)
 _APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
 _GLUED_MM = re.compile(r"\d(?:mm|MM)")
 
