@@ -143,21 +143,39 @@ def _byline(content: str, titled: bool, time_starts: list[int]) -> tuple[Referen
         start, end = line.span()
         if not any(start <= time_start < end for time_start in time_starts):
             continue
-        times = find_times(text, None)
-        for time in times:
-            day = _DAY_VALUE.match(time.value)
-            if day is None:
-                continue
-            other = text
-            for t in times:
-                other = other.replace(t.text, " ")
-            words = _WORD.findall(other)
-            # Names are capitalized; a lower-case word beyond the byline's own ("published", "by",
-            # "in") is a sentence or a list item ("- 2024-10-08: troops sent"), not a byline.
-            if len(words) <= _BYLINE_MAX_OTHER_WORDS and all(
-                word[0].isupper() or word.lower() in _BYLINE_WORDS for word in words
-            ):
-                return Reference(day.group(1), "day", "document"), line.span()
+        day = _byline_day(text)
+        if day is not None:
+            # "Published Apr 3 ... / Updated Apr 3 ...": the lines right after, dated the same way,
+            # belong to the byline too (the update time is no event either)
+            for following in lines:
+                if (
+                    len(following.group()) > _BYLINE_MAX_CHARS
+                    or not any(following.start() <= t < following.end() for t in time_starts)
+                    or _byline_day(following.group().strip()) is None
+                ):
+                    break
+                end = following.end()
+            return Reference(day, "day", "document"), (start, end)
+    return None
+
+
+def _byline_day(text: str) -> str | None:
+    """The day (YYYY-MM-DD) of a byline-shaped line: a full date and few other words, else None."""
+    times = find_times(text, None)
+    for time in times:
+        day = _DAY_VALUE.match(time.value)
+        if day is None:
+            continue
+        other = text
+        for t in times:
+            other = other.replace(t.text, " ")
+        words = _WORD.findall(other)
+        # Names are capitalized; a lower-case word beyond the byline's own ("published", "by",
+        # "in") is a sentence or a list item ("- 2024-10-08: troops sent"), not a byline.
+        if len(words) <= _BYLINE_MAX_OTHER_WORDS and all(
+            word[0].isupper() or word.lower() in _BYLINE_WORDS for word in words
+        ):
+            return day.group(1)
     return None
 
 
@@ -253,6 +271,8 @@ def _events(
         if any(start <= time.start < end for start, end in filed):
             continue
         start, end = sentences.enclosing(time.start, time.end)
+        if _bare_date(text, start, end, time):
+            continue  # a line that is only a date ("2024" heading a chronology's section) tells nothing
         if sentences.several_datable_in(start, end):
             clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
             # A clause holding only the date says nothing: keep the sentence then.
@@ -280,6 +300,14 @@ def _events(
             )
         )
     return events
+
+
+def _bare_date(text: str, start: int, end: int, time: TimeExpr) -> bool:
+    """Whether the sentence ``start:end`` holds nothing but ``time`` (and bullets, brackets, colons)."""
+    if end - start > len(time.text) + 8:
+        return False
+    rest = text[start : time.start] + text[time.end : end]
+    return not any(char.isalnum() for char in rest)
 
 
 class _ReferenceBounds:

@@ -223,8 +223,9 @@ def parse(text: str) -> ArticleText:
             dateline_span = dateline.span()
             if not date:
                 date, date_origin = dateline.group("date"), "dateline"
-            if not source and dateline.group("agency"):
-                source = dateline.group("agency").strip()
+            agency = dateline.group("agency") or dateline.group("bare_agency")
+            if not source and agency:
+                source = agency.strip()
 
     return ArticleText(
         text=text,

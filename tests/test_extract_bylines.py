@@ -77,3 +77,26 @@ def test_a_datelines_date_is_no_event() -> None:
     assert (yearless.published, yearless.published_source) == ("2024-03-05", "inferred")
     assert [(e.time_text, e.when) for e in yearless.events] == [("Saturday", "2024-03-02"), ("2024", "2024")]
     assert [t.text for t in yearless.times] == ["March 5", "Saturday", "2024"]  # still a time
+
+
+def test_a_kyodo_dateline_without_brackets() -> None:
+    result = extract("Title\n\nTOKYO, Nov. 5 Kyodo - Japan said Tuesday it would act, as it did in 2024.")
+    assert (result.published, result.published_source) == ("2024-11-05", "inferred")  # the year
+    assert [(e.time_text, e.when) for e in result.events] == [("Tuesday", "2024-11-05"), ("2024", "2024")]
+
+
+def test_an_updated_line_after_the_byline_is_no_event() -> None:
+    result = extract(
+        "Map shows troops\n\nBy Jane Doe\nPublished Apr 03, 2026 at 10:12 AM EDT\n"
+        f"Updated Apr 03, 2026 at 12:40 PM EDT\n\n{BODY}"
+    )
+    assert (result.published, result.published_source) == ("2026-04-03", "document")
+    assert [e.time_text for e in result.events] == ["Monday", "next week"]
+
+
+def test_a_line_that_is_only_a_date_is_no_event() -> None:
+    result = extract(
+        "Timeline\n\n2024\n* 19 June 2024 – Russia and North Korea sign a treaty.\n\n2025:\n"
+        "* 9 January 2025 – Two soldiers are captured.\n"
+    )
+    assert [e.time_text for e in result.events] == ["19 June 2024", "9 January 2025"]

@@ -60,3 +60,11 @@ def test_the_time_that_governs_a_figure(text: str, figure: str, as_of: str) -> N
 )
 def test_a_clause_telling_when_something_else_began_does_not_date_a_figure(text: str, as_of: str) -> None:
     assert [f.when for f in extract(text, "2025-04-26").figures] == [as_of]
+
+
+def test_a_zone_offset_in_a_byline_is_no_figure() -> None:
+    text = (
+        "North Korea's War Windfall\n\nBy Jon Herskovitz\nNovember 12, 2025 at 3:00 AM GMT+9\n\n"
+        "It earned $20 billion."
+    )
+    assert [f.text for f in extract(text).figures] == ["$20 billion"]

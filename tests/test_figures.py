@@ -352,6 +352,13 @@ def test_ages_after_aged_are_years_old() -> None:
     ]
 
 
+def test_an_age_told_of_a_person_is_years_old() -> None:
+    found = find_quantities("Another prisoner, who is 21, has been in the army since he was 17, Ri said.")
+    assert [(q.text, q.unit) for q in found] == [("21", "years old"), ("17", "years old")]
+    # (a figure the clause gives of something else keeps its own reading)
+    assert [(q.text, q.unit) for q in find_quantities("The toll, which was 94, rose.")] == [("94", None)]
+
+
 def test_glued_mm_is_money_after_a_currency() -> None:
     assert [(q.low, q.currency, q.text) for q in find_quantities("raised $5mm and US$ 1MM")] == [
         (5_000_000, "USD", "$5mm"),
@@ -1054,3 +1061,38 @@ def test_such_before_the_noun_and_of_whom_before_the_count(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+# --- Real-news round 2 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a ship's registry number in a sanctions notice names the ship
+        "OFAC designated the cargo vessel ANGARA (IMO 9179842) and the tanker MARIA (IMO: 9307437).",
+        "The tanker (MMSI 273345000) was seen off Nakhodka.",
+        # the pair a story is about, named again, is no count
+        "a mutual defence treaty the two countries signed last year",
+        "The two sides discussed the further expansion of cooperation.",
+    ],
+)
+def test_names_that_are_not_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_count_of_two_is_still_a_figure() -> None:
+    assert values("Two countries sent 300 troops each.") == [(2, 2), (300, 300)]
+    assert one("Ukraine captured the two soldiers on Jan. 9.").low == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("If you add the wounded you get somewhere north of 6,000.", "somewhere north of 6,000"),
+        ("The deal is worth north of $1 billion.", "north of $1 billion"),
+    ],
+)
+def test_north_of_is_a_lower_bound(text: str, span: str) -> None:
+    figure = one(text)
+    assert (figure.text, figure.high, figure.qualifier) == (span, None, "over")

@@ -74,8 +74,8 @@ def test_html_page_title_date_and_main_text(tracker, tmp_path: Path) -> None:
     result = tracker("ingest", str(page))
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        f"{page}: article 1, North Korea sends more troops — 2025-03-05 (document), 4 events, 3 figures\n"
-        "1 added, 0 duplicates, 0 failed; 4 events, 3 figures\n"
+        f"{page}: article 1, North Korea sends more troops — 2025-03-05 (document), 4 events, 2 figures\n"
+        "1 added, 0 duplicates, 0 failed; 4 events, 2 figures\n"
     )
     summary = data(tracker("summary", "1", "--format", "json"))
     article = summary["article"]
@@ -85,7 +85,8 @@ def test_html_page_title_date_and_main_text(tracker, tmp_path: Path) -> None:
         "https://news.example.com/nk-troops",
         "document",
     )
-    assert [f["text"] for f in summary["figures"]] == ["two", "about 11,000", "More than 3,000"]
+    # ("the two leaders" names the pair again: no figure)
+    assert [f["text"] for f in summary["figures"]] == ["about 11,000", "More than 3,000"]
     body = (
         sqlite3.connect(tmp_path / "notebook" / "tracker.db")
         .execute("select body from articles")

@@ -76,6 +76,21 @@ def test_dateline_gives_place_date_and_agency() -> None:
     )
 
 
+def test_kyodo_dateline_names_its_agency_without_brackets() -> None:
+    article = parse("Japan to extend sanctions\n\nTOKYO, Nov. 5 Kyodo - Japan will impose new sanctions.\n")
+    assert (article.place, article.date, article.date_origin, article.source) == (
+        "Tokyo",
+        "Nov. 5",
+        "dateline",
+        "Kyodo",
+    )
+
+
+def test_a_capitalized_word_after_a_date_is_no_agency() -> None:
+    article = parse("Talks\n\nSEOUL, March 5 Officials - said more.\n")
+    assert article.source is None
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [(b"", "empty file"), (b"\n \n", "empty file"), (b"\x00\x01\x02abc", "binary file, not text")],

@@ -1255,3 +1255,34 @@ def test_the_first_months_of_a_year_are_its_half_or_quarter(
 )
 def test_a_range_of_months_ends_after_it_starts(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, Reference("2025-03-27", "day")) == expected
+
+
+# --- Real-news round 2: day forms of reports and briefings ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "earliest", "latest"),
+    [
+        # "the 15th of last month": the month is named after the day (Korean-origin English copy)
+        ("told lawmakers on the 15th of last month that", "the 15th of last month", "2025-09-15", None, None),
+        ("a deadline on the 3rd of next month was set", "the 3rd of next month", "2025-11-03", None, None),
+        # a day-first range with "to" ("from 6 to 12 January"), as "24 and 25 April" already was
+        ("from 6 to 12 January, Russia", "6 to 12 January", "2025-01-06", "2025-01-06", "2025-01-12"),
+        # "over the past day" in a daily report: the day before the report
+        ("Over the past day, 173 combat engagements took place.", "the past day", "2025-10-20", None, None),
+        # a zone's offset belongs to the clock ("GMT+9" in a wire byline)
+        ("the report came out at 3:00 AM GMT+9 on", "3:00 AM GMT+9", "2025-10-21T03:00", None, None),
+    ],
+)
+def test_report_day_forms(text: str, span: str, value: str, earliest: str | None, latest: str | None) -> None:
+    found = [t for t in find_times(text, Reference("2025-10-21", "day")) if t.text == span]
+    assert len(found) == 1, find_times(text, Reference("2025-10-21", "day"))
+    time = found[0]
+    assert time.value == value
+    if earliest:
+        assert (time.earliest, time.latest) == (earliest, latest)
+
+
+def test_a_bare_ordinal_day_still_needs_a_phrase_end() -> None:
+    assert values("the 15th anniversary of the treaty") == []
+    assert values("rose from 6 to 12 in January", Reference("2025-10-21", "day")) == [("January", "2025-01")]

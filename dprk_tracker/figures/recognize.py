@@ -73,6 +73,7 @@ class _Patterns:
     hyphen_word: re.Pattern[str]
     one_before: frozenset[str]
     one_after: frozenset[str]
+    pair_nouns: frozenset[str]
     chunk_words: frozenset[str]  # every word that may continue a number chunk after a blank
     suffix_starts: frozenset[str]  # the first two letters of every word of ``suffix``, lower case
     measure_cs_starts: frozenset[str]  # the first two letters of every word of ``measure_cs``
@@ -188,6 +189,7 @@ def patterns() -> _Patterns:
         hyphen_word=hyphen_word,
         one_before=frozenset(v["non_figure"]["one_stop_before"]),
         one_after=frozenset(v["non_figure"]["one_stop_after"]),
+        pair_nouns=frozenset(v["non_figure"]["pair_nouns"]),
         chunk_words=frozenset(
             w.lower()
             for table in ("units", "tens", "scales", "scale_abbreviations", "scale_glued", "scale_letters")
@@ -421,7 +423,11 @@ def _compatible(a: _Side, b: _Side) -> bool:
 # Rejections: numbers that are not figures.
 
 
-_AGED_BEFORE = re.compile(r"\b(?:aged|ages|age\s+of)\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.IGNORECASE)
+# "aged 20", "the ages of 18 and 22", and an age told of a person: "who is 21", "since he was 17"
+_AGED_BEFORE = re.compile(
+    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
+    re.IGNORECASE,
+)
 _APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
 _GLUED_MM = re.compile(r"\d(?:mm|MM)")
 
@@ -770,6 +776,20 @@ def _age_in_parens(text: str, num: Number) -> bool:
     return bool(re.search(r"[A-Z][\w'’-]*\s*$", text[max(0, num.start - 30) : num.start - 1]))
 
 
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
+    """ "the two countries", "the two sides": the pair the story is about, named again, not counted."""
+    if num.value != 2 or side.end != num.end or text[num.start : num.end].lower() != "two":
+        return False
+    if not _THE_BEFORE.search(text, max(0, num.start - 6), num.start):
+        return False
+    word = _NEXT_WORD.match(text, num.end)
+    return word is not None and word.group(1).lower() in p.pair_nouns
+
+
 def _pronoun_one(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
     """ "one" as a pronoun or determiner ("one of", "the one", "one expert said").
 
@@ -914,13 +934,14 @@ def _identifier_cue(text: str, start: int, p: _Patterns, last: str) -> bool:
     """ "Article 45", "Resolution 1874", "No. 3", "World War 2": the number names something.
 
     ``last``: ``last_word(text, start)``."""
-    if last not in p.cues and last.rstrip(".,:") not in p.cues and last not in _CUE_LEADS:
+    # "(IMO 9179842)": an opening bracket before the cue does not hide it
+    if last not in p.cues and last.strip("(.,:") not in p.cues and last not in _CUE_LEADS:
         return False
     toks = tail_words(text, start, 2, 30)
     if not toks or text[toks[-1][2] : start].strip():
         return False
     last = toks[-1][0]
-    if last in p.cues or last.rstrip(".,:") in p.cues:
+    if last in p.cues or last.strip("(.,:") in p.cues:
         return True
     if last in ("no.", "no", "#", "nr.", "nos.") and len(toks) == 2:
         return True
@@ -1157,8 +1178,10 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         side = _side(text, num, p)
         if side.adjective or _model_name(text, num, side) or _name_after(text, num, side):
             continue
-        if _pronoun_one(text, num, side, p) or (
-            num.value == 1 and _OF_GROUP.match(text[side.end : side.end + 12])
+        if (
+            _pronoun_one(text, num, side, p)
+            or _named_pair(text, num, side, p)
+            or (num.value == 1 and _OF_GROUP.match(text[side.end : side.end + 12]))
         ):
             continue
         # A range: "10,000 to 12,000", "$1.7 billion to $5.5 billion", "3 to 4 million", "two or three".

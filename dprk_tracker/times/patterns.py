@@ -160,7 +160,8 @@ RULES: list[tuple[str, str]] = [
         r"|(?P<military>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:" + TIME_ZONE + r"|hours\b|hrs\b))"
         r"|(?P<clockword>noon|midnight|midday)"
         r"|(?P<hourpod>1[0-2]|0?[1-9])\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
-        r"(?:\s*(?P<tz>" + TIME_ZONE + r"))?"
+        # "3:00 AM GMT+9": the offset belongs to the zone, not to the figures
+        r"(?:\s*(?P<tz>" + TIME_ZONE + r"(?:[+−-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))?))?"
         r"(?:\s*,?\s*(?:on\s+)?(?P<weekday>" + WEEKDAY + r")"
         r"|\s*,?\s*(?P<deixis>today|yesterday|tomorrow|tonight)"
         # "5:12 AM EST, January 11, 2025": a byline's clock before a full date keeps the year
@@ -391,8 +392,10 @@ RULES: list[tuple[str, str]] = [
     (
         "ordinal_day",
         r"the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-        r"(?:\s+of\s+(?P<rel>this|last|next|the)\s+month)?"
-        r"(?=\s*[,.;:)]|\s*$|\s+(?:and|to|at|in|on|when|of|as|after|before|,)\b)",
+        # "of last month" names the month, so whatever follows it may follow; a bare "the 15th" must
+        # end a phrase, or "the 15th century" and "the 15th anniversary" would be days.
+        r"(?:\s+of\s+(?P<rel>this|last|next|the)\s+month(?!\w)"
+        r"|(?=\s*[,.;:)]|\s*$|\s+(?:and|to|at|in|on|when|of|as|after|before|,)\b))",
     ),
     # today, yesterday, now, recently, the future ...
     (
@@ -633,7 +636,7 @@ _SMALL_NUMBER_NEXT = (
     r"|\s*(?:[ap]\.?\s?m\b|o['’]clock|in\s+the\s+|hours?\b|hrs\b|h\b)"
     r"|[\s-]+(?:of\s+)?"
     + MONTH
-    + r"|\s+(?:and|or)\s+\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?"  # "24 and 25 April"
+    + r"|\s+(?:and|or|to)\s+\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?"  # "24 and 25 April", "6 to 12 January"
     + MONTH
     + r"|[\s-]+(?:to|or)\s+[\w.,]+"
     + _UNIT_NEXT
