@@ -81,9 +81,11 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     times = resolve_times(recognized, reference)
 
     sentences = _Sentences(content, sentence_spans(content), times)
-    # A byline's or a dateline's date is when the article appeared, not something that happened.
-    filed = [span for span in (byline[1] if byline else None, article.dateline) if span is not None]
-    events = _events(content, sentences, topics, filed)
+    # A byline's or a dateline's date is when the article appeared, not something that happened; a
+    # headline restates the story (its times are the body's, or the date of the issue), and a title
+    # given as metadata (front matter, HTML, JSON Lines) is not in the text at all.
+    outside = [span for span in (byline[1] if byline else None, article.dateline, article.headline) if span]
+    events = _events(content, sentences, topics, outside)
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
     # Each figure with where the next one starts: a time beyond the next figure is that figure's.
@@ -262,13 +264,13 @@ class _Sentences:
 
 
 def _events(
-    text: str, sentences: _Sentences, topics: Classifier, filed: Sequence[tuple[int, int]] = ()
+    text: str, sentences: _Sentences, topics: Classifier, outside: Sequence[tuple[int, int]] = ()
 ) -> list[Event]:
     """One event per DATE expression: its sentence, or its clause when the sentence has several.
-    Times inside ``filed`` (the byline, the dateline) date the article, not an event."""
+    Times inside ``outside`` (the headline, the byline, the dateline) make no event."""
     events: list[Event] = []
     for time in sentences.datable:
-        if any(start <= time.start < end for start, end in filed):
+        if any(start <= time.start < end for start, end in outside):
             continue
         start, end = sentences.enclosing(time.start, time.end)
         if _bare_date(text, start, end, time):

@@ -47,6 +47,7 @@ class ArticleText:
     date_origin: str | None = None  # "metadata" | "dateline"
     place: str | None = None
     dateline: tuple[int, int] | None = None  # the dateline's span: when the story was filed, no event
+    headline: tuple[int, int] | None = None  # the title's line, when the title is in the text
     content_end: int = 0  # the article ends here; what follows is boilerplate
     skipped: list[tuple[int, int]] = field(default_factory=list)  # metadata spans, not content
 
@@ -134,6 +135,7 @@ _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _NUMBER_LINE = re.compile(r"^\s*\d+\s*$")
 _ID_LINE = re.compile(r"^\s*[0-9A-Za-z][0-9A-Za-z_-]{7,}\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_HEADLINE_MAX_CHARS = 200  # longer first lines are paragraphs
 _URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.I)
 
 
@@ -168,11 +170,16 @@ def parse(text: str) -> ArticleText:
     summary = None
     external_id = _clean(meta.get("id"))
     body_lines = lines
+    headline = None
 
     if lines and not title:
         first = text[lines[0][0] : lines[0][1]]
         heading = _HEADING.match(first)
         title = _clean(heading.group(1) if heading else first)
+        # A headline, if text follows and it reads as one: a first line that ends a sentence or runs
+        # long is the story's opening (a text pasted without its title), whose times are events.
+        if len(lines) > 1 and len(first) <= _HEADLINE_MAX_CHARS and not first.rstrip().endswith("."):
+            headline = lines[0]
         if heading:
             # The markup is not content; the heading words are.
             skipped.append((lines[0][0], lines[0][0] + first.index(heading.group(1))))
@@ -238,6 +245,7 @@ def parse(text: str) -> ArticleText:
         date_origin=date_origin,
         place=place,
         dateline=dateline_span,
+        headline=headline,
         content_end=content_end,
         skipped=skipped,
     )

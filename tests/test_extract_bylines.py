@@ -100,3 +100,18 @@ def test_a_line_that_is_only_a_date_is_no_event() -> None:
         "* 9 January 2025 – Two soldiers are captured.\n"
     )
     assert [e.time_text for e in result.events] == ["19 June 2024", "9 January 2025"]
+
+
+def test_a_headlines_times_are_no_events() -> None:
+    """A headline restates the story (or names the issue's date): its times are the body's events
+    already. A first line that ends a sentence is the story's opening, pasted without a title."""
+    headed = extract("N. Korea sent 3,000 more troops this year: JCS\n\nThe troops arrived in March 2025.")
+    assert [(e.time_text, e.when) for e in headed.events] == [("March 2025", "2025-03")]
+    assert [t.text for t in headed.times] == ["this year", "March 2025"]  # still a time
+    dated = extract("Campaign Assessment, November 5, 2024\n\nRussian forces advanced on November 4.")
+    assert [(e.time_text, e.when) for e in dated.events] == [("November 4", "2024-11-04")]
+    opening = extract("Troops arrived in October 2024, officials said.\n\nMore followed in December.")
+    assert [(e.time_text, e.when) for e in opening.events] == [
+        ("October 2024", "2024-10"),
+        ("December", "2024-12"),
+    ]
