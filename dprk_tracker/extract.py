@@ -74,6 +74,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     )
     if reference is None and byline is not None:
         reference = byline[0]
+    if reference is None and article.headline is not None:
+        reference = _headline_reference(content[slice(*article.headline)], named_years)
     if reference is None and article.date:
         reference = _yearless_reference(article.date, named_years)
     if reference is None:
@@ -158,6 +160,18 @@ def _byline(content: str, titled: bool, time_starts: list[int]) -> tuple[Referen
                     break
                 end = following.end()
             return Reference(day, "day", "document"), (start, end)
+    return None
+
+
+def _headline_reference(headline: str, named_years: Callable[[], list[int]]) -> Reference | None:
+    """A full date in the headline ("Campaign Assessment, November 5, 2024", "update as of 08:00 on
+    14.01.2025"): the issue's date, or the story's, days from it; nearer than a year guessed from the
+    text. Not when the text names a later year: then it is a date looked back on ("Remembering June
+    25, 1950")."""
+    for time in find_times(headline, None):
+        day = _DAY_VALUE.match(time.value)
+        if day is not None and int(day.group(1)[:4]) >= max(named_years(), default=0):
+            return Reference(day.group(1), "day", "document")
     return None
 
 

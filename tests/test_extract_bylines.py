@@ -37,7 +37,10 @@ def test_a_sentence_or_a_title_with_a_date_is_no_byline() -> None:
     result = extract(
         "Talks on March 3, 2025\n\nTalks were held on March 3, 2025 in Seoul, the ministry said."
     )
-    assert result.published_source == "inferred"
+    # The title is no byline; its full date dates the article as a headline's does, and the body's
+    # date is the one event.
+    assert (result.published, result.published_source) == ("2025-03-03", "document")
+    assert [(e.time_text, e.when) for e in result.events] == [("March 3, 2025", "2025-03-03")]
     result = extract("Talks\n\nOn March 3, 2025, talks were held.\n\n" + BODY)
     assert result.published_source == "inferred"
 
@@ -115,3 +118,17 @@ def test_a_headlines_times_are_no_events() -> None:
         ("October 2024", "2024-10"),
         ("December", "2024-12"),
     ]
+
+
+def test_a_full_date_in_the_headline_dates_the_article() -> None:
+    """When nothing better does (front matter, a dated dateline, a byline), a full date in the
+    headline dates the article, unless the text names a later year (a date looked back on)."""
+    issue = extract("Campaign Assessment, November 5, 2024\n\nRussian forces advanced on Monday.")
+    assert (issue.published, issue.published_source) == ("2024-11-05", "document")
+    assert [(e.time_text, e.when) for e in issue.events] == [("Monday", "2024-11-04")]
+    update = extract("Operational update as of 08:00 on 14.01.2025\n\nOver the past day, 150 clashes.")
+    assert (update.published, update.published_source) == ("2025-01-14", "document")
+    looked_back = extract("Remembering June 25, 1950\n\nIn 2023 veterans met on Monday.")
+    assert (looked_back.published, looked_back.published_source) == ("2023", "inferred")
+    bylined = extract("Assessment, November 5, 2024\n\nPublished January 11, 2025\n\nTroops moved Monday.")
+    assert bylined.published == "2025-01-11"
