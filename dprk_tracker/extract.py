@@ -408,20 +408,19 @@ def _governing_time(
     figure ("... with some landing within 50-100 meters, compared to 1-3 kilometers in early 2024") is
     that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
-    counted_end = max(quantity.end, quantity.unit_end or 0)
-    if in_sentence and _RELATIVE_CLAUSE.search(sentences.text, counted_end, in_sentence[-1].start):
+    # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
+    # is nearer February than a time before the number.
+    end = max(quantity.end, quantity.unit_end or 0)
+    if in_sentence and _RELATIVE_CLAUSE.search(sentences.text, end, in_sentence[-1].start):
         # "lost 76,000 men in the operation, which began on August 6, 2024": that date tells when
         # the operation began, not when the figure holds
-        in_sentence = [t for t in in_sentence if not _in_relative_clause(sentences.text, t, counted_end)]
+        in_sentence = [t for t in in_sentence if not _in_relative_clause(sentences.text, t, end)]
     if len(in_sentence) < 2:
         return in_sentence[0] if in_sentence else None  # most sentences: no clause to look at
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
     pool = in_clause or in_sentence
     pool = [t for t in pool if t.start < next_start] or pool
-    # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
-    # is nearer February than a time before the number.
-    end = max(quantity.end, quantity.unit_end or 0)
     pool = [t for t in pool if not _comparison_base(sentences.text, t, end)] or pool
     after = [t for t in pool if t.start >= end]
     if after and after[0].signal == "as of":
