@@ -12,13 +12,22 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from . import reader
 from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
 from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
-from .times import anchor_interval, explicit_years, find_times, parse_date, recognize_times, resolve_times
+from .times import (
+    anchor_interval,
+    explicit_years,
+    find_times,
+    first_weekday,
+    parse_date,
+    recognize_times,
+    resolve_times,
+)
 from .topics import Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
@@ -63,7 +72,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     def named_years() -> list[int]:
         nonlocal years
         if years is None:
-            years = explicit_years(recognized)
+            # a deadline's year ("by the end of 2026") or a fiscal year is often ahead of the text's time
+            years = explicit_years(recognized, ahead=False) or explicit_years(recognized)
         return years
 
     reference = reference_from_option(published) if published else None
@@ -77,7 +87,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     if reference is None and article.headline is not None:
         reference = _headline_reference(content[slice(*article.headline)], named_years)
     if reference is None and article.date:
-        reference = _yearless_reference(article.date, named_years)
+        news_day = first_weekday(recognized, article.dateline[1] if article.dateline else 0)
+        reference = _yearless_reference(article.date, named_years, news_day)
     if reference is None:
         reference = _inferred_reference(named_years())
     times = resolve_times(recognized, reference)
@@ -195,14 +206,42 @@ def _byline_day(text: str) -> str | None:
     return None
 
 
-def _yearless_reference(date: str, named_years: Callable[[], list[int]]) -> Reference | None:
-    # A dateline often omits the year ("SEOUL, March 5"): take it from the text's latest year.
-    year = _inferred_reference(named_years())
-    if year is not None:
-        parsed = parse_date(f"{date} {year.value}")
-        if parsed is not None:
-            return Reference(parsed.value, parsed.precision, "inferred")  # its year is a guess
-    return None
+def _yearless_reference(
+    date: str, named_years: Callable[[], list[int]], news_day: int | None
+) -> Reference | None:
+    """A dateline without its year ("SEOUL, March 27"): the year is the text's latest, unless the
+    weekday the story names first ("said Thursday") cannot be the dateline's day or the day before it
+    in that year while it is the very day in a year next to it (stories often name only last year's
+    events: "this year" and "last year" carry no number)."""
+    latest = _inferred_reference(named_years())
+    if latest is None:
+        return None
+    year = int(latest.value)
+    parsed = parse_date(f"{date} {year}")
+    if parsed is None or parsed.precision != "day" or news_day is None:
+        return Reference(parsed.value, parsed.precision, "inferred") if parsed else None
+    day = _iso_date(parsed.value)
+    if (day.isoweekday() - news_day) % 7 > _DATELINE_LAG_DAYS:
+        for other in (year + 1, year - 1, year + 2):
+            moved = _same_day_in(day, other)
+            if moved is not None and moved.isoweekday() == news_day:
+                return Reference(moved.isoformat(), "day", "inferred")
+    return Reference(parsed.value, parsed.precision, "inferred")  # its year is a guess
+
+
+# A story filed in Asia names the day before in the West's time ("said Monday" under a Tuesday dateline).
+_DATELINE_LAG_DAYS = 1
+
+
+def _iso_date(value: str) -> date:
+    return date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+
+
+def _same_day_in(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 
 
 def _inferred_reference(years: Sequence[int]) -> Reference | None:

@@ -132,3 +132,53 @@ def test_a_full_date_in_the_headline_dates_the_article() -> None:
     assert (looked_back.published, looked_back.published_source) == ("2023", "inferred")
     bylined = extract("Assessment, November 5, 2024\n\nPublished January 11, 2025\n\nTroops moved Monday.")
     assert bylined.published == "2025-01-11"
+
+
+def test_a_yearless_datelines_year_agrees_with_the_weekday_the_story_names() -> None:
+    """"SEOUL, March 27" in a text whose latest year is 2023, saying "said Thursday": 27 March 2023 was a
+    Monday, 2025's a Thursday (stories name this year's events as "this year", without the number)."""
+    result = extract(
+        "Title\n\nSEOUL, March 27 (Yonhap) -- More troops went this year, the military said Thursday. "
+        "The first ones left in 2023."
+    )
+    assert (result.published, result.published_source) == ("2025-03-27", "inferred")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("this year", "2025"),
+        ("Thursday", "2025-03-27"),
+        ("2023", "2023"),
+    ]
+    # The day before the dateline's ("said Monday" under a Tuesday dateline) agrees too: 2024 stays.
+    day_before = extract("Title\n\nSEOUL, Dec 24 (Yonhap) -- The military said Monday that troops left in 2024.")
+    assert day_before.published == "2024-12-24"
+    # No year next to the latest one has that weekday on that day: the latest year stays.
+    no_match = extract("Title\n\nKYIV, March 5 (AP) — Troops moved on Saturday, as they did in 2024.")
+    assert no_match.published == "2024-03-05"
+    # "next Monday" is not the story's day.
+    ahead = extract("Title\n\nSEOUL, March 27 (Yonhap) -- Talks resume next Thursday, as agreed in 2023.")
+    assert ahead.published == "2023-03-27"
+
+
+def test_years_ahead_of_the_text_do_not_date_it() -> None:
+    """A deadline's year ("by the end of 2026") and a fiscal year are often ahead of the story's own
+    time: the latest of the other years dates a text that gives no date (a met deadline counts)."""
+    result = extract("Troops fought in 2024. A bridge is scheduled to open by the end of 2026.")
+    assert extract("Over 3,000 had been killed by early 2025, after the 2024 deployment.").published == "2025"
+    assert (result.published, result.published_source) == ("2024", "inferred")
+    fiscal = extract("Japan sanctioned firms in 2023 and asked for more in the budget for fiscal 2025.")
+    assert fiscal.published == "2023"
+    only_ahead = extract("A bridge is scheduled to open by the end of 2026.")
+    assert only_ahead.published == "2026"  # nothing else to go by
+
+
+def test_a_dateline_after_a_wire_updates_lines() -> None:
+    result = extract(
+        "UPDATE 2-North Korea sent more troops, Seoul says\n\n(Adds details in paragraphs 4-6)\n\n"
+        "By Jane Doe\n\nSEOUL, Feb 27 (Reuters) - North Korea sent more troops in January, the military "
+        "said on Thursday, on top of about 11,000 sent in 2024."
+    )
+    assert (result.published, result.published_source) == ("2025-02-27", "inferred")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("January", "2025-01"),
+        ("Thursday", "2025-02-27"),
+        ("2024", "2024"),
+    ]

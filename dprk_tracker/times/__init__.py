@@ -6,6 +6,7 @@ HeidelTime style. Public API:
 - ``find_times(text, reference) -> list[TimeExpr]``
 - ``recognize_times(text) -> Recognized``, ``resolve_times(recognized, reference)``: the same in two steps
 - ``explicit_years(recognized) -> list[int]``: the years the text names, without a normalization pass
+- ``first_weekday(recognized, start) -> int | None``: the first plain weekday named (ISO number)
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
 - ``describe(value, mod, precision, signal_mod=None) -> str``
 - ``parse_date(text) -> Reference | None``
@@ -20,7 +21,14 @@ if TYPE_CHECKING:
     from .anchor import anchor_interval
     from .describe import describe
     from .parse import parse_date
-    from .recognize import Recognized, explicit_years, find_times, recognize_times, resolve_times
+    from .recognize import (
+        Recognized,
+        explicit_years,
+        find_times,
+        first_weekday,
+        recognize_times,
+        resolve_times,
+    )
 
 __all__ = [
     "Recognized",
@@ -28,6 +36,7 @@ __all__ = [
     "describe",
     "explicit_years",
     "find_times",
+    "first_weekday",
     "parse_date",
     "recognize_times",
     "resolve_times",
@@ -41,6 +50,7 @@ _HOMES = {
     "parse_date": ".parse",
     "explicit_years": ".recognize",
     "find_times": ".recognize",
+    "first_weekday": ".recognize",
     "recognize_times": ".recognize",
     "resolve_times": ".recognize",
     "Recognized": ".recognize",

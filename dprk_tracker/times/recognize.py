@@ -32,7 +32,7 @@ from .patterns import (
     scan,
     words_before,
 )
-from .vocabulary import number_value
+from .vocabulary import number_value, table
 
 
 @dataclass
@@ -516,19 +516,48 @@ def resolve_times(recognized: Recognized, reference: Reference | None) -> list[T
     ]
 
 
-def explicit_years(recognized: Recognized) -> list[int]:
+def explicit_years(recognized: Recognized, *, ahead: bool = True) -> list[int]:
     """The years of the DATE and TIME values the text names with no reference date, in text order.
 
     The same as ``int(value[:4])`` of every DATE/TIME value starting with four digits in
     ``resolve_times(recognized, None)``, from a light pass: values only (anaphora such as "that year" need
     the values before them), no clause tense, bounds or expressions. A caller that infers the reference
     date from the latest year (``extract``) then resolves the text only once, against that date.
+    ``ahead=False`` leaves out the years that may lie ahead of the text's own time: a fiscal year ("the
+    budget for fiscal 2025") and a deadline in a future clause ("is to be completed by the end of
+    2026"; not "over 3,000 have been killed by early 2025").
     """
     years = []
-    for _, norm in _normalized(recognized, context_for(None)):
-        if norm.type in _DATED_TYPES and (year := _YEAR_PREFIX.match(norm.value)):
+    for candidate, norm in _normalized(recognized, context_for(None)):
+        if (
+            norm.type in _DATED_TYPES
+            and (ahead or not _looks_ahead(recognized.text, candidate))
+            and (year := _YEAR_PREFIX.match(norm.value))
+        ):
             years.append(int(year.group()))
     return years
+
+
+def _looks_ahead(text: str, candidate: Candidate) -> bool:
+    if "fiscal" in candidate.groups:
+        return True
+    deadline = candidate.signal in _DEADLINE_SIGNALS
+    return deadline and clause_tense(text, candidate.start, candidate.end) == "future"
+
+
+def first_weekday(recognized: Recognized, start: int = 0) -> int | None:
+    """The ISO weekday (1-7) of the first plain weekday named at or after ``start`` ("said Thursday",
+    "on Saturday"; not "next Monday" or "Tuesday of last week"), else None. Wire copy names its news
+    day this way, which tells a dateline without a year ("SEOUL, March 27") which year it is in."""
+    for candidate in recognized.candidates:
+        if (
+            candidate.start >= start
+            and candidate.rule == "weekday"
+            and "rel" not in candidate.groups
+            and "ofweek" not in candidate.groups
+        ):
+            return int(table("weekdays")[candidate.groups["weekday"].lower().rstrip(".")])
+    return None
 
 
 _DATED_TYPES = frozenset({"DATE", "TIME"})
