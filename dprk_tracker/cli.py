@@ -577,7 +577,14 @@ def _with_source_column(columns: list[Column]) -> list[Column]:
 
 
 def _event_date(row: dict[str, Any]) -> str:
-    return when_text(row["when"], row.get("mod"), row.get("precision"), row.get("relation"))
+    return when_text(
+        row["when"],
+        row.get("mod"),
+        row.get("precision"),
+        row.get("relation"),
+        row.get("earliest"),
+        row.get("latest"),
+    )
 
 
 TIMELINE_COLUMNS = [
@@ -700,7 +707,14 @@ def _counted(row: dict[str, Any]) -> str:
 
 
 def _figure_date(row: dict[str, Any]) -> str:
-    return when_text(row["when"], row.get("when_mod"), row.get("precision"), row.get("relation"))
+    return when_text(
+        row["when"],
+        row.get("when_mod"),
+        row.get("precision"),
+        row.get("relation"),
+        row.get("earliest"),
+        row.get("latest"),
+    )
 
 
 def _quote(row: dict[str, Any]) -> "Text":
@@ -1026,7 +1040,7 @@ def extract(
             Column("Text", lambda r: r["text"]),
             Column("Counts", lambda r: r["unit"] or r["currency"] or ""),
             Column("Topic", lambda r: r["topic"]),
-            Column("As of", lambda r: when_text(r["when"], r["when_mod"], r["precision"], r["relation"])),
+            Column("As of", _figure_date),
         ],
         title="Figures",
     )

@@ -71,7 +71,7 @@ def report_data(notebook: Notebook, filters: Filters) -> dict[str, Any]:
         {
             "id": e["id"],
             "article_id": e["article_id"],
-            "date": when_text(e["when"], e["mod"], e["precision"], e["relation"]),
+            "date": when_text(e["when"], e["mod"], e["precision"], e["relation"], e["earliest"], e["latest"]),
             "when": e["when"],
             "earliest": e["earliest"],
             "latest": e["latest"],
@@ -94,7 +94,9 @@ def report_data(notebook: Notebook, filters: Filters) -> dict[str, Any]:
             "currency": f["currency"],
             "percent": bool(f["percent"]),
             "topic": f["topic"],
-            "as_of": when_text(f["when"], f["when_mod"], f["precision"], f["relation"]),
+            "as_of": when_text(
+                f["when"], f["when_mod"], f["precision"], f["relation"], f["earliest"], f["latest"]
+            ),
             "when": f["when"],
             "notes": figure_notes.get(f["id"], []),
             "citation": cite(f["article_id"], f["sentence"]),

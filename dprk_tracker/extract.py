@@ -334,6 +334,26 @@ def _events(
             if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
                 start, end = clause
         earliest, latest, mod = sentences.anchor(time)
+        if events and _range_end(events[-1], time, earliest, latest, mod):
+            # "between September 2023 and March 2025": one event over the range, not one per end
+            first = events[-1]
+            events[-1] = Event(
+                first.when,
+                first.mod,
+                first.relation,
+                first.earliest,
+                first.latest,
+                first.precision,
+                first.sort_date,
+                text[first.time_start : time.end],  # time_text
+                first.time_start,
+                time.end,
+                text[min(first.start, start) : max(first.end, end)],
+                min(first.start, start),
+                max(first.end, end),
+                first.topic,
+            )
+            continue
         # (positional, in the field order of Event: matching 14 keywords by name cost more than the
         # rest of the call)
         events.append(
@@ -355,6 +375,26 @@ def _events(
             )
         )
     return events
+
+
+def _range_end(
+    first: Event, time: TimeExpr, earliest: str | None, latest: str | None, mod: str | None
+) -> bool:
+    """Whether ``time`` closes the range ``first`` opens: both anchored to one interval wider than
+    the first end's own date, with no signal of their own ("from 2022 to 2024", "1950-1953")."""
+    return (
+        mod is None
+        and first.relation is None
+        and earliest is not None
+        and latest is not None
+        and (earliest, latest) == (first.earliest, first.latest)
+        and first.time_end <= time.start
+        and time.start - first.time_end <= _RANGE_GAP
+        and (time.earliest, time.latest) != (earliest, latest)
+    )
+
+
+_RANGE_GAP = len(" through ")
 
 
 def _bare_date(text: str, start: int, end: int, time: TimeExpr) -> bool:
@@ -393,8 +433,11 @@ def _figure(
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
     # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
-        relation = sentences.anchor(as_of)[2]
+        anchored_earliest, anchored_latest, relation = sentences.anchor(as_of)
         when, when_mod, earliest, latest = as_of.value, as_of.mod, as_of.earliest, as_of.latest
+        if relation is None and anchored_earliest and anchored_latest:
+            # a count over a range ("between September 2023 and March 2025") is dated by the range
+            earliest, latest = anchored_earliest, anchored_latest
         relation = relation if relation != as_of.mod else None
         precision = as_of.precision
     else:

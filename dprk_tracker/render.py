@@ -102,13 +102,36 @@ def figure_value(row: dict[str, Any]) -> str:
     return clean(row.get("text"))
 
 
-def when_text(value: str | None, mod: str | None, precision: str | None, relation: str | None = None) -> str:
-    """A date as a person writes it at its precision: "Jun 2024", "early 2025", "since 2024"."""
+def when_text(
+    value: str | None,
+    mod: str | None,
+    precision: str | None,
+    relation: str | None = None,
+    earliest: str | None = None,
+    latest: str | None = None,
+) -> str:
+    """A date as a person writes it at its precision: "Jun 2024", "early 2025", "since 2024", and a
+    range its interval spans beyond the date itself ("between September 2023 and March 2025": "Sep
+    2023 – Mar 2025", "in October and November": "Oct–Nov 2024")."""
     if not value:
         return "undated"
     from .times import describe  # the time vocabulary loads on first use, not at start-up
 
+    if earliest and latest and mod is None and relation is None and _beyond(value, earliest, latest):
+        from .times.describe import describe_range
+
+        spanned = describe_range(earliest, latest, precision)
+        if spanned is not None:
+            return spanned
     return describe(value, mod, precision, relation)
+
+
+def _beyond(value: str, earliest: str, latest: str) -> bool:
+    """Whether an interval reaches past the day, month or year ``value`` names."""
+    if len(value) not in (4, 7, 10) or not value[:4].isdigit():
+        return False
+    # (ISO strings compare in date order; a prefix stands for its first day, "~" sorts after digits)
+    return earliest < value or latest[: len(value)] > value
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -152,6 +152,33 @@ def test_dateline_gives_the_reference_date(tracker) -> None:
     )
 
 
+def test_a_range_is_one_event_written_as_a_range(tracker) -> None:
+    """"between September 2023 and March 2025" is one event over the range, dated as a range in every
+    output; a count over a range is dated by the range too."""
+    text = (
+        "Deployments\n\nBetween September 2023 and March 2025, 3,000 troops were deployed. "
+        "Troops arrived between 1 and 15 October. The Korean War of 1950-1953 ended in a truce. "
+        "Units trained from March to May 2024.\n"
+    )
+    tracker("ingest", "-", "--published", "2025-05-01", input=text)
+    events = rows(tracker("timeline", "--format", "json"))
+    assert [(e["time_text"], e["when"], e["earliest"], e["latest"], e["date"]) for e in events] == [
+        ("1950-1953", "1950", "1950-01-01", "1953-12-31", "1950–1953"),
+        ("September 2023 and March 2025", "2023-09", "2023-09-01", "2025-03-31", "Sep 2023 – Mar 2025"),
+        ("March to May 2024", "2024-03", "2024-03-01", "2024-05-31", "Mar–May 2024"),
+        ("1 and 15 October", "2024-10-01", "2024-10-01", "2024-10-15", "1–15 Oct 2024"),
+    ]
+    [figure] = rows(tracker("figures", "--format", "json"))
+    assert (figure["when"], figure["earliest"], figure["latest"], figure["as_of"]) == (
+        "2025-03",
+        "2023-09-01",
+        "2025-03-31",
+        "Sep 2023 – Mar 2025",
+    )
+    table = tracker("timeline").stdout
+    assert "Sep 2023 – Mar 2025" in table and "1–15 Oct 2024" in table
+
+
 def test_filters(tracker, seed: Path) -> None:
     tracker("ingest", str(seed))
     since = rows(tracker("timeline", "--since", "2025-02", "--format", "json"))

@@ -69,19 +69,29 @@ def _range(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] 
     index = _index_of(time, times)
     if index is None:
         return None
-    # The first end of a range carries "from" or "between" (checked before any list or regex work).
-    if time.signal in _RANGE_SIGNALS:
+    # The first end of a range carries "from" or "between", or a dash joins the two ("1950-1953",
+    # "2022 – 2024"; checked before any list or regex work).
+    if time.signal in _RANGE_SIGNALS or _dashed(text, time.end):
         following = next((t for t in times[index + 1 : index + 3] if t.type in ("DATE", "TIME")), None)
         if following is not None and (spanned := _spanned(time, following, text)):
             return spanned
     earlier = reversed(times[max(0, index - 2) : index])
     preceding = next((t for t in earlier if t.type in ("DATE", "TIME")), None)
-    if preceding is not None and preceding.signal in _RANGE_SIGNALS:
+    if preceding is not None and (preceding.signal in _RANGE_SIGNALS or _dashed(text, preceding.end)):
         return _spanned(preceding, time, text)
     return None
 
 
 _RANGE_SIGNALS = frozenset({"from", "between"})
+
+
+def _dashed(text: str, end: int) -> bool:
+    """Whether a dash follows a time right at ``end`` ("1950-", "March–", "2022 – ")."""
+    after = text[end : end + 2]
+    return after[:1] in _DASHES or (after[:1] == " " and after[1:] in _DASHES)
+
+
+_DASHES = frozenset("-–—")
 
 
 def _spanned(first: TimeExpr, second: TimeExpr, text: str) -> tuple[str, str] | None:

@@ -61,6 +61,28 @@ def describe(value: str, mod: str | None, precision: str | None, signal_mod: str
     return base
 
 
+def describe_range(earliest: str, latest: str, precision: str | None) -> str | None:
+    """A range of days, months or years as a person writes it ("1–15 Oct 2024", "Oct–Nov 2024",
+    "Sep 2023 – Mar 2025", "2022–2024"), from its first and last day; None for other precisions."""
+    width = _RANGE_WIDTH.get(precision or "")
+    if width is None or not _DAY.fullmatch(earliest) or not _DAY.fullmatch(latest):
+        return None
+    first, last = earliest[:width], latest[:width]
+    if first == last:
+        return _date(first)
+    if precision == "day" and first[:7] == last[:7]:
+        return f"{int(first[8:])}–{_date(last)}"
+    if precision == "month" and first[:4] == last[:4]:
+        return f"{_MONTH_ABBR[int(first[5:7]) - 1]}–{_date(last)}"
+    if precision == "year":
+        return f"{first}–{last}"
+    return f"{_date(first)} – {_date(last)}"
+
+
+_RANGE_WIDTH = {"day": 10, "month": 7, "year": 4}
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _describe_value(value: str, precision: str | None) -> str:
     if value in _REFS:
         return _REFS[value]
