@@ -19,7 +19,7 @@ from .trends import Point, Series, Trends
 
 LOG_RATIO = 20  # above this max/min ratio the scale is logarithmic
 MIN_BAR, MAX_BAR = 16, 48
-LEGEND = "● best  ━ low–high  >N N+ at least  ≤N up to  ≠ sources disagree  [1,2] articles"
+LEGEND = "● best  ━ low–high  >N N+ at least  ≤N up to  ≠ disagree  [1,2 +3] articles"
 
 
 def value_text(value: float, unit: str) -> str:
@@ -33,12 +33,21 @@ def range_text(point: Point, unit: str) -> str:
         return (">" if point.high_open else "≤" if point.low_open else "") + low
     low = ("≤" + low) if point.low_open else low
     high = (high + "+") if point.high_open else high
-    return f"{low}–{high} ≈{value_text(point.best, unit)}"
+    best = point.best
+    if float(point.low).is_integer() and float(point.high).is_integer():
+        best = math.floor(best + 0.5)  # whole counts: a midpoint's half is false precision
+    return f"{low}–{high} ≈{value_text(best, unit)}"
+
+
+MAX_IDS = 6  # article ids listed per period; more are counted ("[1,4,6,9,12,18 +5]")
 
 
 def _label(point: Point, unit: str) -> str:
-    ids = ",".join(str(a) for a in point.articles)
-    return f"{range_text(point, unit)} [{ids}]" + (" ≠" if point.disagree else "")
+    # The disagreement mark comes before the article list, which a narrow terminal may cut.
+    ids = ",".join(str(a) for a in point.articles[:MAX_IDS])
+    if len(point.articles) > MAX_IDS:
+        ids += f" +{len(point.articles) - MAX_IDS}"
+    return range_text(point, unit) + (" ≠" if point.disagree else "") + f" [{ids}]"
 
 
 class Scale:

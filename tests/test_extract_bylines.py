@@ -148,7 +148,7 @@ def test_a_yearless_datelines_year_agrees_with_the_weekday_the_story_names() -> 
         ("2023", "2023"),
     ]
     # The day before the dateline's ("said Monday" under a Tuesday dateline) agrees too: 2024 stays.
-    day_before = extract("Title\n\nSEOUL, Dec 24 (Yonhap) -- The military said Monday that troops left in 2024.")
+    day_before = extract("Title\n\nSEOUL, Dec 24 (Yonhap) -- The army said Monday that troops left in 2024.")
     assert day_before.published == "2024-12-24"
     # No year next to the latest one has that weekday on that day: the latest year stays.
     no_match = extract("Title\n\nKYIV, March 5 (AP) — Troops moved on Saturday, as they did in 2024.")

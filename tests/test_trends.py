@@ -122,11 +122,11 @@ def test_trend_chart_fits_eighty_columns(tracker, reports) -> None:
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.splitlines() == [
         "killed or wounded (casualties, by month)",
-        "  2025-01 ··········━━━●━━━·························· 1,000–1,500 ≈1,250 [3,4] ≠",
+        "  2025-01 ··········━━━●━━━·························· 1,000–1,500 ≈1,250 ≠ [3,4]",
         "  2025-03 ································━━━━━●━━━━━ 3,000–4,000 ≈3,500 [1,2]",
         "          0                                     4,000",
         "",
-        "● best  ━ low–high  >N N+ at least  ≤N up to  ≠ sources disagree  [1,2] articles",
+        "● best  ━ low–high  >N N+ at least  ≤N up to  ≠ disagree  [1,2 +3] articles",
     ]
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
@@ -193,3 +193,13 @@ def test_trend_of_nothing(tracker, reports) -> None:
     result = tracker("figures", "--trend", "--since", "2026")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no figures match\n")
     assert tracker("figures", "--trend", "--since", "2026", "--format", "json").stdout == "[]\n"
+
+
+def test_a_periods_label_keeps_the_mark_and_counts_what_it_cannot_list() -> None:
+    from dprk_tracker.chart import _label
+    from dprk_tracker.trends import Point
+
+    many = Point("2024", 1_500, 6_499.5, 15_000, list(range(1, 12)), [1], [11], list(range(11)), True)
+    assert _label(many, "count") == "1,500–15,000 ≈6,500 ≠ [1,2,3,4,5,6 +5]"
+    money = Point("2024", 1.5, 2.25, 3.0, [2, 3], [2], [3], [1, 2], False)
+    assert _label(money, "USD") == "$1.5–$3 ≈$2.25 [2,3]"  # not whole: the best is as computed
