@@ -113,6 +113,19 @@ def test_day_range_is_one_expression() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("the 1950-53 Korean War", "1950-01-01", "1953-12-31"),
+        ("in the 2024-25 season", "2024-01-01", "2025-12-31"),
+        ("from 1999-01 on", "1999-01-01", "2001-12-31"),
+    ],
+)
+def test_a_span_of_years_runs_to_the_end_of_the_last(text: str, earliest: str, latest: str) -> None:
+    time = one(text)
+    assert (time.value, time.earliest, time.latest) == (earliest[:4], earliest, latest)
+
+
+@pytest.mark.parametrize(
     ("text", "span", "earliest", "latest"),
     [
         ("talks on March 5-6, 2024 in Hanoi", "March 5-6, 2024", "2024-03-05", "2024-03-06"),

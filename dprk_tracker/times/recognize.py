@@ -713,6 +713,12 @@ def _time_expr(
             candidate_latest = latest[:8] + f"{int(day2.rstrip('stndrh')):02d}"
             if candidate_latest > earliest:
                 latest = candidate_latest
+        yearend = candidate.groups.get("yearend")
+        if yearend and latest and _YEAR_VALUE.fullmatch(value):
+            # "1950-53", "2024-25": the value is the first year, the span runs to the end of the last
+            first = int(value)
+            last = first - first % 100 + int(yearend)
+            latest = f"{last if last > first else last + 100:04d}-12-31"
         if not value.endswith("_REF"):
             precision = norm.precision
     return TimeExpr(
@@ -730,3 +736,4 @@ def _time_expr(
 
 
 _VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_YEAR_VALUE = re.compile(r"\d{4}")
