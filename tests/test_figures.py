@@ -970,6 +970,38 @@ def test_an_elided_noun_comes_from_the_count_before(text: str, expected: list[tu
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # The base of a comparison leaves out the noun it compares.
+        (
+            "Images showed at least 70 railcars at the depot, up from about 30 in May.",
+            [("at least 70", "railcars"), ("about 30", "railcars")],
+        ),
+        (
+            "Officials counted 9,000 troops, up from the 6,500 reported in March.",
+            [("9,000", "troops"), ("6,500", "troops")],
+        ),
+        (
+            "A second wave of 2,000 troops arrived, bringing the total to about 13,000.",
+            [("2,000", "troops"), ("about 13,000", "troops")],
+        ),
+        # A part of a whole counts what the whole counts.
+        (
+            "Roughly 4,000 of the 12,000 engineers have arrived.",
+            [("Roughly 4,000", "engineers"), ("12,000", "engineers")],
+        ),
+        # A count that names its own noun keeps it.
+        ("The unit moved from 20 sites to 40.", [("20", "sites"), ("40", "sites")]),
+        ("It sent 30 engineers and moved from 20 sites.", [("30", "engineers"), ("20", "sites")]),
+    ],
+)
+def test_a_comparison_base_and_a_part_count_what_the_other_count_names(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Officials said at least 300 were killed and 2,700 wounded.",
             [(300, None, "at least", "killed"), (2700, None, "at least", "wounded")],

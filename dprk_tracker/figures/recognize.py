@@ -1296,6 +1296,11 @@ _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 # drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
 _ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then"))
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
+# A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
+# to about 14,000".
+_COMPARISON_LEADS = frozenset(("from", "to"))
+# A part of a whole counted next: "roughly 6,000 of the 15,000 workers" counts workers.
+_OF_THE_WHOLE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|those|these|its|their)[^\S\n]+$", re.IGNORECASE)
 _ELLIPSIS_REACH = 150  # characters from the count that names the noun
 # Counts of the dead, wounded or captured: a qualifier before the first of two joined by "and" bounds
 # both ("at least 300 killed and 2,700 wounded").
@@ -1308,7 +1313,16 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     (ellipsis), or the qualifier of a pair of casualty counts."""
     shared: list[Quantity] = []
     previous: Quantity | None = None
-    for q in quantities:
+    for i, q in enumerate(quantities):
+        if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
+            whole = quantities[i + 1]
+            if (
+                whole.unit is not None
+                and whole.unit_start is not None
+                and not (whole.currency or whole.percent)
+                and _OF_THE_WHOLE.match(text[q.end : whole.start])
+            ):
+                q = _replace_unit(q, whole)
         if (
             previous is not None
             and (q.unit is None or (q.qualifier is None and previous.qualifier is not None))
@@ -1344,8 +1358,12 @@ def _ellipsis_lead(text: str, start: int) -> bool:
     if before.endswith(","):
         return True
     words = [word.lower() for word in before.split()[-2:]]
+    if words and words[-1] == "the":  # "up from the 8,000 reported last week"
+        words = words[:-1]
     # ("6,000 engineers, of whom about 1,000 had arrived": the relative pronoun stands for the noun)
-    return bool(words) and (words[-1] in _ELLIPSIS_LEADS or words == ["of", "whom"])
+    return bool(words) and (
+        words[-1] in _ELLIPSIS_LEADS or words[-1] in _COMPARISON_LEADS or words == ["of", "whom"]
+    )
 
 
 def _replace_unit(q: Quantity, source: Quantity) -> Quantity:
