@@ -937,6 +937,19 @@ def test_run_in_list_numbers_are_no_figures(text: str) -> None:
     assert find_quantities(text) == []
 
 
+def test_note_marks_in_square_brackets_are_no_figures() -> None:
+    text = (
+        "Pyongyang shipped 28,000 containers.[3] By comparison, the EU sent 1 million rounds.[4]\n\n"
+        "[3] NIS briefing to lawmakers, 4 September 2025.\n[12] Interview, Kyiv."
+    )
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("28,000", "containers"),
+        ("1 million", "rounds"),
+    ]
+    # an editor's insertion into a quote is a figure
+    assert [q.low for q in find_quantities('"They sent [3,000] more," he said.')] == [3000]
+
+
 def test_a_lone_number_in_parentheses_stays_a_figure() -> None:
     assert [q.low for q in find_quantities("The team counted (3) shells.")] == [3]
 

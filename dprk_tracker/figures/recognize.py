@@ -584,9 +584,23 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 
 
 def _list_number(text: str, num: Number) -> bool:
+    if _note_mark(text, num):
+        return True
     if not _line_starts_before(text, num.start, "("):
         return _enumerated(text, num)
     return text[num.end : num.end + 1] in (".", ")") and text[num.end + 1 : num.end + 2].isspace()
+
+
+def _note_mark(text: str, num: Number) -> bool:
+    """ "... to Russia.[1]", "[3] NIS briefing, 4 September": a note's number in square brackets (an
+    editor's insertion into a quote, "[about 10,000]", carries words or a grouped number)."""
+    return (
+        text[num.start - 1 : num.start] == "["
+        and text[num.end : num.end + 1] == "]"
+        and num.digits is not None
+        and num.digits.isdigit()
+        and len(num.digits) <= 3
+    )
 
 
 _ENUMERATION_REACH = 400  # characters between two items of a run-in list
