@@ -1206,6 +1206,11 @@ def test_a_day_pair_before_a_function_word_is_one_expression(
         ("The bridge was scheduled for completion by March.", [("March", "2026-03")]),
         ("Russia agreed to withdraw its troops by March.", [("March", "2026-03")]),
         ("It ordered the troops home by March.", [("March", "2026-03")]),
+        # The verb may stand five words back, and a met deadline may open its sentence.
+        ("About 900 were wounded in the fighting near Sudzha by March.", [("March", "2025-03")]),
+        ("By March, as the offensive stalled, the units had withdrawn.", [("March", "2025-03")]),
+        ("By March, the units will have withdrawn.", [("March", "2026-03")]),
+        ("Seoul asked the troops stationed in the border area to leave by March.", [("March", "2026-03")]),
     ],
 )
 def test_a_deadline_met_with_an_object_between(text: str, expected: list[tuple[str, str]]) -> None:
