@@ -1291,3 +1291,22 @@ def test_report_day_forms(text: str, span: str, value: str, earliest: str | None
 def test_a_bare_ordinal_day_still_needs_a_phrase_end() -> None:
     assert values("the 15th anniversary of the treaty") == []
     assert values("rose from 6 to 12 in January", Reference("2025-10-21", "day")) == [("January", "2025-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        # "the past year" is the twelve months up to the reference date; its value is the year before,
+        # as TimeML writes it
+        ("Over the past year, exports doubled.", "2024", "2024-03-13", "2025-03-12"),
+        ("In the past month alone, 3,000 arrived.", "2025-02", "2025-02-13", "2025-03-12"),
+        ("Over the past week, 300 were killed.", "2025-W10", "2025-03-06", "2025-03-12"),
+        # a calendar year keeps its bounds
+        ("Last year exports doubled.", "2024", "2024-01-01", "2024-12-31"),
+    ],
+)
+def test_the_past_year_runs_up_to_the_reference_date(
+    text: str, value: str, earliest: str, latest: str
+) -> None:
+    found = find_times(text, Reference("2025-03-12", "day"))
+    assert [(t.value, t.earliest, t.latest) for t in found] == [(value, earliest, latest)]
