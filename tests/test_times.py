@@ -1310,3 +1310,18 @@ def test_the_past_year_runs_up_to_the_reference_date(
 ) -> None:
     found = find_times(text, Reference("2025-03-12", "day"))
     assert [(t.value, t.earliest, t.latest) for t in found] == [(value, earliest, latest)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "latest"),
+    [
+        ("Trade rose in the first nine months of the year.", "the year", "2025", "2025-09-30"),
+        ("Exports hit $3m in the first eight months of 2024.", "2024", "2024", "2024-08-31"),
+        ("In the first 10 months of this year, 300 arrived.", "this year", "2025", "2025-10-31"),
+    ],
+)
+def test_the_first_months_of_a_year_run_from_january(text: str, span: str, value: str, latest: str) -> None:
+    """TimeML marks "the first nine months" (a span) and "the year" apart: the year ends with the months."""
+    found = find_times(text, Reference("2025-11-20", "day"))
+    dates = [(t.text, t.value, t.earliest, t.latest) for t in found if t.type == "DATE"]
+    assert dates == [(span, value, value + "-01-01", latest)]

@@ -1212,6 +1212,9 @@ def bounds(
             return {"PRESENT_REF": (ref, ref), "PAST_REF": (None, ref), "FUTURE_REF": (ref, None)}[value]
         return None, None
     start, end = period
+    if clip and clip.startswith("months:"):  # the first N months of a year
+        last = int(clip[7:])
+        return iso(start), iso(date(start.year, last, calendar.monthrange(start.year, last)[1]))
     if clip == "trailing":
         return (iso(_trailing_start(start, end, reference)), iso(reference)) if reference else (None, None)
     if mod in ("START", "MID", "END") and start != end:

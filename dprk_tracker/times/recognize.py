@@ -677,6 +677,9 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
     return False
 
 
+_FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _time_expr(
     text: str, candidate: Candidate, norm: Norm, day_reference: date | None, coarse: bool
 ) -> TimeExpr:
@@ -685,7 +688,15 @@ def _time_expr(
     earliest = latest = precision = None
     value = norm.value
     if norm.type in _DATED_TYPES:
-        earliest, latest = cached_bounds(value, norm.mod, norm.clip, day_reference)
+        clip = norm.clip
+        if norm.precision == "year" and clip is None and text.endswith("of ", 0, candidate.start):
+            # "the first nine months of 2025": the year up to September (TimeML marks the months, a
+            # duration, and the year apart: the year keeps its extent and value, its bounds narrow)
+            months = _FIRST_MONTHS_OF.search(text, max(0, candidate.start - 40), candidate.start)
+            if months is not None:
+                count = number_value(months.group(1))
+                clip = f"months:{int(count)}" if count and 1 <= count <= 11 else None
+        earliest, latest = cached_bounds(value, norm.mod, clip, day_reference)
         if coarse and value in _VAGUE_VALUES:
             earliest = latest = None
         day2 = candidate.groups.get("day2")
