@@ -1322,9 +1322,43 @@ _HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(
 _JOINED_BY_AND = re.compile(r"[^\S\n]*+,?[^\S\n]*+(?:and[^\S\n]++)?")  # (on one line)
 
 
+# A line of a tally ("tanks - 9,706 (+6),", "personnel — about 848,390 (+1,150) persons"): its label
+# counts, the figure in "(+N)" is the change since the last report, no figure of its own.
+_TALLY_LABEL = re.compile(
+    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’-]*+(?:[^\S\n]++[\w'’-]++){0,5}?)"
+    r"(?:[^\S\n]+[-–—]|[^\S\n]*[—:])[^\S\n]*+(?:(?:about|approximately|around|over|some)[^\S\n]++)?"
+)
+_TALLY_TAIL = re.compile(r"(?:[^\S\n]*+\(\+[\d,.]+\))?(?:[^\S\n]++[^\W\d_]++)?[,;.]?[^\S\n]*+(?:\n|$)")
+_TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
+
+
+def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Each figure of a tally's line with its label as what it counts; the changes in "(+N)" dropped."""
+    kept: list[Quantity] = []
+    for q in quantities:
+        if text.startswith("(+", q.start - 2) and _TALLY_CHANGE.match(text, q.start - 2):
+            line_start = text.rfind("\n", 0, q.start) + 1
+            if kept and kept[-1].start >= line_start and _TALLY_LABEL.match(text, line_start, kept[-1].start):
+                continue
+        if q.unit is None and not (q.currency or q.percent) and _TALLY_TAIL.match(text, q.end):
+            line_start = text.rfind("\n", 0, q.start) + 1
+            label = _TALLY_LABEL.fullmatch(text, line_start, q.start)
+            if label is not None:
+                start, end = label.span("label")
+                unit = " ".join(label.group("label").lower().split())
+                q = Quantity(
+                    q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, q.currency, q.percent,
+                    start, end,
+                )  # fmt: skip
+        kept.append(q)
+    return kept
+
+
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """What a count shares with the count before it in its sentence: the counted noun it leaves out
     (ellipsis), or the qualifier of a pair of casualty counts."""
+    if "(+" in text or " - " in text or "—" in text:
+        quantities = _tally_lines(text, quantities)
     shared: list[Quantity] = []
     previous: Quantity | None = None
     for i, q in enumerate(quantities):
