@@ -1141,3 +1141,19 @@ def test_a_count_of_two_is_still_a_figure() -> None:
 def test_north_of_is_a_lower_bound(text: str, span: str) -> None:
     figure = one(text)
     assert (figure.text, figure.high, figure.qualifier) == (span, None, "over")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "unit"),
+    [
+        # a glued "m" before a plural count noun is millions, as The Economist writes them
+        ("Its exports may total 12m rounds since 2023.", 12_000_000, "rounds"),
+        ("The army, at 1.2m men, is one of the largest.", 1_200_000, "men"),
+        ("The country has 26m people.", 26_000_000, "people"),
+        # before a singular noun or an adjective it is metres
+        ("A 12m wall stands there.", 12, "m"),
+        ("The tower is 10m high.", 10, "m"),
+    ],
+)
+def test_a_glued_m_before_a_plural_noun_is_millions(text: str, low: float, unit: str) -> None:
+    assert [(q.low, q.unit) for q in find_quantities(text)] == [(low, unit)]

@@ -282,6 +282,11 @@ _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _MIXED = re.compile(r"[ \u00a0-](1/2|1/4|3/4|1/3|2/3)(?![\d/])")
 
 
+# "12m rounds", "1.2m men": a glued "m" before a plural count noun is millions (as The Economist and
+# the FT write them); metres come before a singular or an adjective ("a 12m wall", "10m high").
+_MILLIONS_OF = re.compile(r"[^\S\n](?:[a-z]+[^s\W]s|men|women|people|children|personnel)\b")
+
+
 def _side(text: str, num: Number, p: _Patterns) -> _Side:
     side = _Side(num, num.value, num.start, num.end, factor=num.factor)
     before = text[max(0, num.start - 12) : num.start]
@@ -311,7 +316,12 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
         side.end = num.end
         return side
     # A glued single-letter scale is a unit unless money or an upper-case M/B/G ("10m" tall vs "$10m").
-    if num.scale_letter and num.scale_letter in "mt" and not side.currency:
+    if (
+        num.scale_letter
+        and num.scale_letter in "mt"
+        and not side.currency
+        and not (num.scale_letter == "m" and _MILLIONS_OF.match(text, num.end))
+    ):
         side.value = num.value / num.factor
         side.factor = 1.0
         side.measure = "m" if num.scale_letter == "m" else "tonnes"
