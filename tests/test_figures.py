@@ -1120,6 +1120,10 @@ def test_such_before_the_noun_and_of_whom_before_the_count(
         # the pair a story is about, named again, is no count
         "a mutual defence treaty the two countries signed last year",
         "The two sides discussed the further expansion of cooperation.",
+        # a wire update's note and a UN document symbol
+        "(Adds details from the briefing in paragraphs 3-5, Kremlin comment in paragraph 8)",
+        "Security Council Meeting Coverage: SC/15990",
+        "The panel's report, S/2024/215, was leaked.",
     ],
 )
 def test_names_that_are_not_figures(text: str) -> None:

@@ -463,6 +463,8 @@ def _identifier_before(text: str, start: int, p: _Patterns) -> bool:
         return not p.currency_prefix.search(text, max(0, start - 8), start)
     if prev in "#_@\\":
         return True
+    if prev == "/" and start >= 2 and text[start - 2].isupper():
+        return True  # a document symbol: "SC/15882", "S/2024/215"
     if prev == "-" and start >= 2 and text[start - 2].isalnum():
         return True
     return prev == "." and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit()
