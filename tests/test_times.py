@@ -1325,3 +1325,12 @@ def test_the_first_months_of_a_year_run_from_january(text: str, span: str, value
     found = find_times(text, Reference("2025-11-20", "day"))
     dates = [(t.text, t.value, t.earliest, t.latest) for t in found if t.type == "DATE"]
     assert dates == [(span, value, value + "-01-01", latest)]
+
+
+def test_the_new_year_is_january_first() -> None:
+    summer = Reference("2025-07-10", "day")
+    assert [(t.text, t.value) for t in find_times("Since the new year, 300 have died.", summer)] == [
+        ("the new year", "2025-01-01")
+    ]
+    assert values("Seoul will send envoys in the new year.", summer) == [("the new year", "2026-01-01")]
+    assert find_times("They met for the Lunar New Year.", summer) == []

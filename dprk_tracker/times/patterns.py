@@ -825,8 +825,13 @@ def _candidate(
     for number, short, is_name in _RULE_SPANS[index]:
         start, end = match.span(number)
         if end > start:
-            if is_name and text[start].isalpha() and not text[start].isupper():
-                return None  # "may", "march", "sun" in lower case are not names
+            if (
+                is_name
+                and text[start].isalpha()
+                and not text[start].isupper()
+                and not (short == "holiday" and text.startswith("the ", start))
+            ):
+                return None  # "may", "march", "sun" in lower case are not names ("the new year" is)
             groups[short] = text[start:end]
     return RULE_NAMES[index], groups, position, match.end()
 
