@@ -1120,6 +1120,9 @@ def test_such_before_the_noun_and_of_whom_before_the_count(
         # the pair a story is about, named again, is no count
         "a mutual defence treaty the two countries signed last year",
         "The two sides discussed the further expansion of cooperation.",
+        # past one modifier, and the three parties of a trilateral story
+        "The war has drawn the two isolated states closer.",
+        "The three countries will hold their next drill in June.",
         # a wire update's note and a UN document symbol
         "(Adds details from the briefing in paragraphs 3-5, Kremlin comment in paragraph 8)",
         "Security Council Meeting Coverage: SC/15990",
@@ -1131,6 +1134,7 @@ def test_names_that_are_not_figures(text: str) -> None:
 
 
 def test_a_count_of_two_is_still_a_figure() -> None:
+    assert [q.low for q in find_quantities("The three soldiers were captured.")] == [3]
     assert values("Two countries sent 300 troops each.") == [(2, 2), (300, 300)]
     assert one("Ukraine captured the two soldiers on Jan. 9.").low == 2
 

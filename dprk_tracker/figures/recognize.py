@@ -807,13 +807,25 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b", re.IGNORECASE)
 
 
 def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
-    """ "the two countries", "the two sides": the pair the story is about, named again, not counted."""
-    if num.value != 2 or side.end != num.end or text[num.start : num.end].lower() != "two":
+    """ "the two countries", "the two pariah states", "the three countries" (of a trilateral): the
+    parties the story is about, named again, not counted."""
+    if (
+        num.value not in (2, 3)
+        or side.end != num.end
+        or text[num.start : num.end].lower() not in ("two", "three")
+    ):
         return False
     if not _THE_BEFORE.search(text, max(0, num.start - 6), num.start):
         return False
-    word = _NEXT_WORD.match(text, num.end)
-    return word is not None and word.group(1).lower() in p.pair_nouns
+    words = _NEXT_WORDS.match(text, num.end)
+    return words is not None and (
+        words.group(1).lower() in p.pair_nouns or (words.group(2) or "").lower() in p.pair_nouns
+    )
+
+
+# The word after a number and the word after that one, when the first is a lower-case modifier
+# ("pariah", "neighbouring").
+_NEXT_WORDS = re.compile(r"[^\S\n]+([A-Za-z]+)\b(?:(?<=[a-z])[^\S\n]+([A-Za-z]+)\b)?")
 
 
 def _pronoun_one(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
