@@ -1001,6 +1001,10 @@ def test_an_elided_noun_comes_from_the_count_before(text: str, expected: list[tu
             "Roughly 4,000 of the 12,000 engineers have arrived.",
             [("Roughly 4,000", "engineers"), ("12,000", "engineers")],
         ),
+        (
+            "It sent 3,000 more soldiers, on top of about 11,000 sent last year.",
+            [("3,000", "soldiers"), ("about 11,000", "soldiers")],
+        ),
         # A count that names its own noun keeps it.
         ("The unit moved from 20 sites to 40.", [("20", "sites"), ("40", "sites")]),
         ("It sent 30 engineers and moved from 20 sites.", [("30", "engineers"), ("20", "sites")]),
@@ -1165,3 +1169,15 @@ def test_north_of_is_a_lower_bound(text: str, span: str) -> None:
 )
 def test_a_glued_m_before_a_plural_noun_is_millions(text: str, low: float, unit: str) -> None:
     assert [(q.low, q.unit) for q in find_quantities(text)] == [(low, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time word after a count is no noun: the verb before tells what is counted
+        ("The strike killed four people and wounded 23 overnight.", [("four", "people"), ("23", "wounded")]),
+        ("Russia launched 96 drones overnight.", [("96", "drones")]),
+    ],
+)
+def test_a_time_word_after_a_count_is_no_noun(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected

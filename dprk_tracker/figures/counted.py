@@ -34,7 +34,7 @@ _STOP = frozenset(
         took made left came went gave put set fled went got held met saw brought last next first second
         third percent per cent times fold earlier later ago now today yesterday near outside inside
         across along around behind beyond within without toward towards through throughout amid despite
-        upon late early believes thinks argues
+        upon late early believes thinks argues overnight tonight tomorrow daily weekly monthly annually
         """
     )
 )
@@ -240,7 +240,7 @@ _CALIBRE = re.compile(
     r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b", re.IGNORECASE
 )
 _NOUN_BEFORE_STOP = (
-    _STOP | _LINKS | frozenset(_split("number total figure tally count toll estimate estimates"))
+    _STOP | _LINKS | frozenset(_split("number total figure tally count toll estimate estimates top"))
 )
 
 

@@ -1434,7 +1434,9 @@ def _ellipsis_lead(text: str, start: int) -> bool:
         words = words[:-1]
     # ("6,000 engineers, of whom about 1,000 had arrived": the relative pronoun stands for the noun)
     return bool(words) and (
-        words[-1] in _ELLIPSIS_LEADS or words[-1] in _COMPARISON_LEADS or words == ["of", "whom"]
+        words[-1] in _ELLIPSIS_LEADS
+        or words[-1] in _COMPARISON_LEADS
+        or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
     )
 
 
