@@ -1334,3 +1334,22 @@ def test_the_new_year_is_january_first() -> None:
     ]
     assert values("Seoul will send envoys in the new year.", summer) == [("the new year", "2026-01-01")]
     assert find_times("They met for the Lunar New Year.", summer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "pending" and "to be" + a participle of approval or completion look ahead
+        (
+            "The budget was set at 66 trillion won, pending parliamentary approval in December.",
+            [("December", "2025-12")],
+        ),
+        (
+            "The white paper, to be approved at a Cabinet meeting Tuesday, says so.",
+            [("Tuesday", "2025-05-13")],
+        ),
+        ("The soldiers were captured in December.", [("December", "2024-12")]),
+    ],
+)
+def test_pending_and_to_be_approved_look_ahead(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-05-08", "day")) == expected
