@@ -1353,3 +1353,10 @@ def test_the_new_year_is_january_first() -> None:
 )
 def test_pending_and_to_be_approved_look_ahead(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, Reference("2025-05-08", "day")) == expected
+
+
+def test_a_dotted_date_puts_the_day_first() -> None:
+    """Dots part a European date, day first even when the day could be a month (slashes keep the US
+    order)."""
+    assert values("Losses of the enemy as of 07.02.2025:") == [("07.02.2025", "2025-02-07")]
+    assert values("The order was signed on 10/8/2024.") == [("10/8/2024", "2024-10-08")]
