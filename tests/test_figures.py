@@ -1005,6 +1005,12 @@ def test_an_elided_noun_comes_from_the_count_before(text: str, expected: list[tu
             "It sent 3,000 more soldiers, on top of about 11,000 sent last year.",
             [("3,000", "soldiers"), ("about 11,000", "soldiers")],
         ),
+        # "up from" reaches past a long clause
+        (
+            "About 1,200 Russians toured the country in the first half, according to the agency that "
+            "organises nearly all of the trips from Vladivostok, up from fewer than 800 a year before.",
+            [("About 1,200", "russians"), ("fewer than 800", "russians")],
+        ),
         # A count that names its own noun keeps it.
         ("The unit moved from 20 sites to 40.", [("20", "sites"), ("40", "sites")]),
         ("It sent 30 engineers and moved from 20 sites.", [("30", "engineers"), ("20", "sites")]),
@@ -1181,3 +1187,11 @@ def test_a_glued_m_before_a_plural_noun_is_millions(text: str, low: float, unit:
 )
 def test_a_time_word_after_a_count_is_no_noun(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_one_per_cent_of_something_is_a_figure() -> None:
+    """ "one of the ..." names a member of a group; "1 per cent of its trade" is a share."""
+    assert [(q.text, q.unit) for q in find_quantities("It was less than 1 per cent of its trade.")] == [
+        ("less than 1 per cent", "percent")
+    ]
+    assert find_quantities("It is one of the largest.") == []

@@ -1219,7 +1219,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if (
             _pronoun_one(text, num, side, p)
             or _named_pair(text, num, side, p)
-            or (num.value == 1 and _OF_GROUP.match(text[side.end : side.end + 12]))
+            or (num.value == 1 and not side.percent and _OF_GROUP.match(text[side.end : side.end + 12]))
         ):
             continue
         # A range: "10,000 to 12,000", "$1.7 billion to $5.5 billion", "3 to 4 million", "two or three".
@@ -1340,6 +1340,10 @@ _COMPARISON_LEADS = frozenset(("from", "to"))
 # A part of a whole counted next: "roughly 6,000 of the 15,000 workers" counts workers.
 _OF_THE_WHOLE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|those|these|its|their)[^\S\n]+$", re.IGNORECASE)
 _ELLIPSIS_REACH = 150  # characters from the count that names the noun
+# "About 1,500 Russians visited ..., according to ..., up from fewer than 900": a comparison's base
+# may stand a long clause after the count it compares with.
+_COMPARISON_REACH = 250
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 # Counts of the dead, wounded or captured: a qualifier before the first of two joined by "and" bounds
 # both ("at least 300 killed and 2,700 wounded").
 _HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(?:\s+(?:or|and)\s+\w+)?")
@@ -1401,12 +1405,14 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             and not (q.currency or q.percent or previous.currency or previous.percent)
             and previous.unit_start is not None
             and previous.unit_end is not None
-            and q.start - previous.end <= _ELLIPSIS_REACH
+            and q.start - previous.end <= _COMPARISON_REACH
         ):
             if q.unit is None:
-                if (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)) and _one_sentence(
-                    text, previous.end, q.start
-                ):
+                near = q.start - previous.end <= _ELLIPSIS_REACH
+                if (
+                    (near and (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)))
+                    or _UP_FROM.search(text, max(0, q.start - 12), q.start)
+                ) and _one_sentence(text, previous.end, q.start):
                     q = _replace_unit(q, previous)
             elif (
                 q.low == q.high
