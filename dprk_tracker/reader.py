@@ -136,6 +136,7 @@ _NUMBER_LINE = re.compile(r"^\s*\d+\s*$")
 _ID_LINE = re.compile(r"^\s*[0-9A-Za-z][0-9A-Za-z_-]{7,}\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _HEADLINE_MAX_CHARS = 200  # longer first lines are paragraphs
+_DATELINE_LINES = 4  # the dateline's line and the short lines a wire update puts before it
 _URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.I)
 
 
@@ -222,9 +223,13 @@ def parse(text: str) -> ArticleText:
     dateline_span = None
     content_lines = [span for span in body_lines if span[0] < content_end]
     if content_lines:
-        dateline = dateline_pattern.match(text, content_lines[0][0], content_lines[0][1])
-        if summary is not None and len(content_lines) > 1 and not dateline:
-            dateline = dateline_pattern.match(text, content_lines[1][0], content_lines[1][1])
+        # The dateline opens the story, after a wire update's note and byline at most ("(Adds
+        # details in paragraphs 4-6)", "By Joyce Lee"), or after the summary.
+        dateline = None
+        for index, (start, end) in enumerate(content_lines[:_DATELINE_LINES]):
+            dateline = dateline_pattern.match(text, start, end)
+            if dateline or (end - start > _HEADLINE_MAX_CHARS and not (index == 0 and summary is not None)):
+                break
         if dateline:
             place = dateline.group("place").strip().title()
             dateline_span = dateline.span()
