@@ -1195,3 +1195,16 @@ def test_one_per_cent_of_something_is_a_figure() -> None:
         ("less than 1 per cent", "percent")
     ]
     assert find_quantities("It is one of the largest.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # "holding" people is keeping them captive; holding things is containing them
+        ("Kyiv held 300 soldiers.", "soldiers captured"),
+        ("The depot was holding 300 tanks.", "tanks"),
+        ("It shipped containers holding as many as 12 million shells.", "shells"),
+    ],
+)
+def test_holding_things_is_no_capture(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text)] == [unit]
