@@ -293,6 +293,8 @@ def _events(
             continue
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
             continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
+        if end - start <= _HEADING_MAX_CHARS and text[start:end].isupper() and "\n" not in text[start:end]:
+            continue  # a section heading in capitals ("ALSO THIS WEEK") names no event
         if sentences.several_datable_in(start, end):
             clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
             # A clause holding only the date says nothing: keep the sentence then.
@@ -341,6 +343,7 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
 
 
 _STAMP_MAX_CHARS = 60
+_HEADING_MAX_CHARS = 40
 _TIME_ZONES = frozenset(("ET", "EST", "EDT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "KST", "JST", "MSK"))
 # A note's number at the start of its line: "[2] Interview with ...".
 _NOTE_MARK = re.compile(r"\[\d{1,3}\][^\S\n]")

@@ -117,6 +117,14 @@ def test_a_live_blogs_time_stamp_line_is_no_event() -> None:
     ]
 
 
+def test_a_section_heading_in_capitals_is_no_event() -> None:
+    result = extract(
+        "Weekly\n\nTroops left on Monday.\n\nALSO THIS WEEK\n\n- Kim visited a factory on Thursday.\n",
+        "2025-09-26",
+    )
+    assert [e.time_text for e in result.events] == ["Monday", "Thursday"]
+
+
 def test_a_notes_date_is_no_event() -> None:
     result = extract(
         "Shells for Russia\n\nThe shipments began in August 2023.[1]\n\nNotes\n\n"
