@@ -326,8 +326,14 @@ def _events(
         if any(start <= time.start < end for start, end in outside):
             continue
         start, end = sentences.enclosing(time.start, time.end)
-        if _bare_date(text, start, end, time):
-            continue  # a line that is only a date ("2024" heading a chronology's section) tells nothing
+        if _bare_date(text, start, end, time, sentences):
+            # a line that is only a date ("2024" heading a chronology's section) or a live blog's
+            # time stamp ("8:41 a.m. ET, November 5, 2024") tells nothing
+            continue
+        if text.startswith("[", start) and _NOTE_MARK.match(text, start):
+            continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
+        if end - start <= _HEADING_MAX_CHARS and text[start:end].isupper() and "\n" not in text[start:end]:
+            continue  # a section heading in capitals ("ALSO THIS WEEK") names no event
         if sentences.several_datable_in(start, end):
             clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
             # A clause holding only the date says nothing: keep the sentence then.
@@ -397,12 +403,29 @@ def _range_end(
 _RANGE_GAP = len(" through ")
 
 
-def _bare_date(text: str, start: int, end: int, time: TimeExpr) -> bool:
-    """Whether the sentence ``start:end`` holds nothing but ``time`` (and bullets, brackets, colons)."""
-    if end - start > len(time.text) + 8:
+def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sentences) -> bool:
+    """Whether the sentence ``start:end`` holds nothing but ``time`` (and bullets, brackets, colons),
+    or nothing but times and a time zone on a line of its own (a live blog's time stamp)."""
+    if end - start <= len(time.text) + 8:
+        rest = text[start : time.start] + text[time.end : end]
+        return not any(char.isalnum() for char in rest)
+    if end - start > _STAMP_MAX_CHARS or not sentences.several_datable_in(start, end):
         return False
-    rest = text[start : time.start] + text[time.end : end]
-    return not any(char.isalnum() for char in rest)
+    if not (start == 0 or text[start - 1] == "\n") or not (end == len(text) or text[end : end + 1] == "\n"):
+        return False
+    rest, last = [], start
+    for other in sentences.datable_in(start, end):
+        rest.append(text[last : other.start])
+        last = other.end
+    rest.append(text[last:end])
+    return all(word.upper() in _TIME_ZONES for word in _WORD.findall(" ".join(rest)))
+
+
+_STAMP_MAX_CHARS = 60
+_HEADING_MAX_CHARS = 40
+_TIME_ZONES = frozenset(("ET", "EST", "EDT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "KST", "JST", "MSK"))
+# A note's number at the start of its line: "[2] Interview with ...".
+_NOTE_MARK = re.compile(r"\[\d{1,3}\][^\S\n]")
 
 
 class _ReferenceBounds:

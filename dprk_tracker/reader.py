@@ -136,7 +136,7 @@ _NUMBER_LINE = re.compile(r"^\s*\d+\s*$")
 _ID_LINE = re.compile(r"^\s*[0-9A-Za-z][0-9A-Za-z_-]{7,}\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _HEADLINE_MAX_CHARS = 200  # longer first lines are paragraphs
-_DATELINE_LINES = 4  # the body's first lines where a dateline may stand
+_DATELINE_LINES = 4  # the dateline's line and the short lines a wire update puts before it
 _URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.I)
 
 
@@ -222,21 +222,22 @@ def parse(text: str) -> ArticleText:
     place = None
     dateline_span = None
     content_lines = [span for span in body_lines if span[0] < content_end]
-    # The dateline opens the first paragraph; short lines may come before it (a standfirst, a
-    # byline, a wire update's "(Adds details in paragraphs 4-6)"), a long one is the body begun.
-    dateline = None
-    for start, end in content_lines[:_DATELINE_LINES]:
-        dateline = dateline_pattern.match(text, start, end)
-        if dateline or end - start > _HEADLINE_MAX_CHARS:
-            break
-    if dateline:
-        place = dateline.group("place").strip().title()
-        dateline_span = dateline.span()
-        if not date:
-            date, date_origin = dateline.group("date"), "dateline"
-        agency = dateline.group("agency") or dateline.group("bare_agency")
-        if not source and agency:
-            source = agency.strip()
+    if content_lines:
+        # The dateline opens the story, after a wire update's note and byline at most ("(Adds
+        # details in paragraphs 4-6)", "By Joyce Lee"), or after the summary.
+        dateline = None
+        for index, (start, end) in enumerate(content_lines[:_DATELINE_LINES]):
+            dateline = dateline_pattern.match(text, start, end)
+            if dateline or (end - start > _HEADLINE_MAX_CHARS and not (index == 0 and summary is not None)):
+                break
+        if dateline:
+            place = dateline.group("place").strip().title()
+            dateline_span = dateline.span()
+            if not date:
+                date, date_origin = dateline.group("date"), "dateline"
+            agency = dateline.group("agency") or dateline.group("bare_agency")
+            if not source and agency:
+                source = agency.strip()
 
     return ArticleText(
         text=text,

@@ -105,6 +105,35 @@ def test_a_line_that_is_only_a_date_is_no_event() -> None:
     assert [e.time_text for e in result.events] == ["19 June 2024", "9 January 2025"]
 
 
+def test_a_live_blogs_time_stamp_line_is_no_event() -> None:
+    result = extract(
+        "War live\n\n9:02 a.m. ET, March 3, 2025\n\nTroops crossed the river on Sunday, the army said.\n\n"
+        "7:30 GMT, 3 March 2025\n\nThe talks began at 10 a.m. on March 3, 2025 in Geneva.\n",
+        "2025-03-03",
+    )
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("Sunday", "2025-03-02"),
+        ("10 a.m. on March 3, 2025", "2025-03-03T10:00"),
+    ]
+
+
+def test_a_section_heading_in_capitals_is_no_event() -> None:
+    result = extract(
+        "Weekly\n\nTroops left on Monday.\n\nALSO THIS WEEK\n\n- Kim visited a factory on Thursday.\n",
+        "2025-09-26",
+    )
+    assert [e.time_text for e in result.events] == ["Monday", "Thursday"]
+
+
+def test_a_notes_date_is_no_event() -> None:
+    result = extract(
+        "Shells for Russia\n\nThe shipments began in August 2023.[1]\n\nNotes\n\n"
+        "[1] Interview with an intelligence officer, Seoul, 14 May 2025.\n"
+        "[2] NIS briefing, 4 September 2025.\n"
+    )
+    assert [e.time_text for e in result.events] == ["August 2023"]
+
+
 def test_a_headlines_times_are_no_events() -> None:
     """A headline restates the story (or names the issue's date): its times are the body's events
     already. A first line that ends a sentence is the story's opening, pasted without a title."""

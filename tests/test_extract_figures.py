@@ -68,3 +68,24 @@ def test_a_zone_offset_in_a_byline_is_no_figure() -> None:
         "It earned $20 billion."
     )
     assert [f.text for f in extract(text).figures] == ["$20 billion"]
+
+
+def test_a_tallys_lines_count_their_labels() -> None:
+    """A loss tally ("tanks - 9,706 (+6)"): the label is what is counted, the "(+N)" the change since
+    the last report, no figure of its own."""
+    text = (
+        "Losses of the enemy as of 03.03.2025:\n"
+        "personnel - about 870,000 (+1,200) persons,\n"
+        "tanks — 10,200 (+9)\n"
+        "artillery systems - 24,000 (+30);\n"
+        "UAVs of operational-tactical level - 26,000 (+100).\n"
+    )
+    figures = extract(text, "2025-03-03").figures
+    assert [(f.text, f.unit, f.topic) for f in figures] == [
+        ("about 870,000", "personnel", "deployment"),
+        ("10,200", "tanks", "weapons"),
+        ("24,000", "artillery systems", "weapons"),
+        ("26,000", "uavs of operational-tactical level", "weapons"),
+    ]
+    # a sentence with a dash keeps its own noun
+    assert [(f.text, f.unit) for f in extract("The toll - 300 killed.\n").figures] == [("300", "killed")]

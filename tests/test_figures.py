@@ -937,6 +937,19 @@ def test_run_in_list_numbers_are_no_figures(text: str) -> None:
     assert find_quantities(text) == []
 
 
+def test_note_marks_in_square_brackets_are_no_figures() -> None:
+    text = (
+        "Pyongyang shipped 28,000 containers.[3] By comparison, the EU sent 1 million rounds.[4]\n\n"
+        "[3] NIS briefing to lawmakers, 4 September 2025.\n[12] Interview, Kyiv."
+    )
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("28,000", "containers"),
+        ("1 million", "rounds"),
+    ]
+    # an editor's insertion into a quote is a figure
+    assert [q.low for q in find_quantities('"They sent [3,000] more," he said.')] == [3000]
+
+
 def test_a_lone_number_in_parentheses_stays_a_figure() -> None:
     assert [q.low for q in find_quantities("The team counted (3) shells.")] == [3]
 
@@ -964,6 +977,48 @@ def test_a_lone_number_in_parentheses_stays_a_figure() -> None:
     ],
 )
 def test_an_elided_noun_comes_from_the_count_before(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The base of a comparison leaves out the noun it compares.
+        (
+            "Images showed at least 70 railcars at the depot, up from about 30 in May.",
+            [("at least 70", "railcars"), ("about 30", "railcars")],
+        ),
+        (
+            "Officials counted 9,000 troops, up from the 6,500 reported in March.",
+            [("9,000", "troops"), ("6,500", "troops")],
+        ),
+        (
+            "A second wave of 2,000 troops arrived, bringing the total to about 13,000.",
+            [("2,000", "troops"), ("about 13,000", "troops")],
+        ),
+        # A part of a whole counts what the whole counts.
+        (
+            "Roughly 4,000 of the 12,000 engineers have arrived.",
+            [("Roughly 4,000", "engineers"), ("12,000", "engineers")],
+        ),
+        (
+            "It sent 3,000 more soldiers, on top of about 11,000 sent last year.",
+            [("3,000", "soldiers"), ("about 11,000", "soldiers")],
+        ),
+        # "up from" reaches past a long clause
+        (
+            "About 1,200 Russians toured the country in the first half, according to the agency that "
+            "organises nearly all of the trips from Vladivostok, up from fewer than 800 a year before.",
+            [("About 1,200", "russians"), ("fewer than 800", "russians")],
+        ),
+        # A count that names its own noun keeps it.
+        ("The unit moved from 20 sites to 40.", [("20", "sites"), ("40", "sites")]),
+        ("It sent 30 engineers and moved from 20 sites.", [("30", "engineers"), ("20", "sites")]),
+    ],
+)
+def test_a_comparison_base_and_a_part_count_what_the_other_count_names(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     assert [(q.text, q.unit) for q in find_quantities(text)] == expected
 
 
@@ -1075,6 +1130,13 @@ def test_such_before_the_noun_and_of_whom_before_the_count(
         # the pair a story is about, named again, is no count
         "a mutual defence treaty the two countries signed last year",
         "The two sides discussed the further expansion of cooperation.",
+        # past one modifier, and the three parties of a trilateral story
+        "The war has drawn the two isolated states closer.",
+        "The three countries will hold their next drill in June.",
+        # a wire update's note and a UN document symbol
+        "(Adds details from the briefing in paragraphs 3-5, Kremlin comment in paragraph 8)",
+        "Security Council Meeting Coverage: SC/15990",
+        "The panel's report, S/2024/215, was leaked.",
     ],
 )
 def test_names_that_are_not_figures(text: str) -> None:
@@ -1082,6 +1144,7 @@ def test_names_that_are_not_figures(text: str) -> None:
 
 
 def test_a_count_of_two_is_still_a_figure() -> None:
+    assert [q.low for q in find_quantities("The three soldiers were captured.")] == [3]
     assert values("Two countries sent 300 troops each.") == [(2, 2), (300, 300)]
     assert one("Ukraine captured the two soldiers on Jan. 9.").low == 2
 
@@ -1096,3 +1159,52 @@ def test_a_count_of_two_is_still_a_figure() -> None:
 def test_north_of_is_a_lower_bound(text: str, span: str) -> None:
     figure = one(text)
     assert (figure.text, figure.high, figure.qualifier) == (span, None, "over")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "unit"),
+    [
+        # a glued "m" before a plural count noun is millions, as The Economist writes them
+        ("Its exports may total 12m rounds since 2023.", 12_000_000, "rounds"),
+        ("The army, at 1.2m men, is one of the largest.", 1_200_000, "men"),
+        ("The country has 26m people.", 26_000_000, "people"),
+        # before a singular noun or an adjective it is metres
+        ("A 12m wall stands there.", 12, "m"),
+        ("The tower is 10m high.", 10, "m"),
+    ],
+)
+def test_a_glued_m_before_a_plural_noun_is_millions(text: str, low: float, unit: str) -> None:
+    assert [(q.low, q.unit) for q in find_quantities(text)] == [(low, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time word after a count is no noun: the verb before tells what is counted
+        ("The strike killed four people and wounded 23 overnight.", [("four", "people"), ("23", "wounded")]),
+        ("Russia launched 96 drones overnight.", [("96", "drones")]),
+    ],
+)
+def test_a_time_word_after_a_count_is_no_noun(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_one_per_cent_of_something_is_a_figure() -> None:
+    """ "one of the ..." names a member of a group; "1 per cent of its trade" is a share."""
+    assert [(q.text, q.unit) for q in find_quantities("It was less than 1 per cent of its trade.")] == [
+        ("less than 1 per cent", "percent")
+    ]
+    assert find_quantities("It is one of the largest.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # "holding" people is keeping them captive; holding things is containing them
+        ("Kyiv held 300 soldiers.", "soldiers captured"),
+        ("The depot was holding 300 tanks.", "tanks"),
+        ("It shipped containers holding as many as 12 million shells.", "shells"),
+    ],
+)
+def test_holding_things_is_no_capture(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text)] == [unit]

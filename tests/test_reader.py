@@ -86,6 +86,21 @@ def test_kyodo_dateline_names_its_agency_without_brackets() -> None:
     )
 
 
+def test_a_wire_updates_note_and_byline_come_before_the_dateline() -> None:
+    article = parse(
+        "UPDATE 1-Seoul says more troops sent\n\n(Adds Kremlin comment in paragraph 5)\n\n"
+        "By Jane Doe and John Roe\n\nSEOUL, March 5 (Reuters) - North Korea sent more troops.\n"
+    )
+    assert (article.place, article.date, article.source) == ("Seoul", "March 5", "Reuters")
+    # a dateline further down, after the story has begun, is none
+    late = parse(
+        "Talks\n\n"
+        + "North Korea sent more troops, officials said. " * 6
+        + "\n\nSEOUL, March 5 (Yonhap) - More.\n"
+    )
+    assert late.date is None
+
+
 def test_a_capitalized_word_after_a_date_is_no_agency() -> None:
     article = parse("Talks\n\nSEOUL, March 5 Officials - said more.\n")
     assert article.source is None

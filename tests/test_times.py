@@ -1219,6 +1219,11 @@ def test_a_day_pair_before_a_function_word_is_one_expression(
         ("The bridge was scheduled for completion by March.", [("March", "2026-03")]),
         ("Russia agreed to withdraw its troops by March.", [("March", "2026-03")]),
         ("It ordered the troops home by March.", [("March", "2026-03")]),
+        # The verb may stand five words back, and a met deadline may open its sentence.
+        ("About 900 were wounded in the fighting near Sudzha by March.", [("March", "2025-03")]),
+        ("By March, as the offensive stalled, the units had withdrawn.", [("March", "2025-03")]),
+        ("By March, the units will have withdrawn.", [("March", "2026-03")]),
+        ("Seoul asked the troops stationed in the border area to leave by March.", [("March", "2026-03")]),
     ],
 )
 def test_a_deadline_met_with_an_object_between(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1299,3 +1304,72 @@ def test_report_day_forms(text: str, span: str, value: str, earliest: str | None
 def test_a_bare_ordinal_day_still_needs_a_phrase_end() -> None:
     assert values("the 15th anniversary of the treaty") == []
     assert values("rose from 6 to 12 in January", Reference("2025-10-21", "day")) == [("January", "2025-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        # "the past year" is the twelve months up to the reference date; its value is the year before,
+        # as TimeML writes it
+        ("Over the past year, exports doubled.", "2024", "2024-03-13", "2025-03-12"),
+        ("In the past month alone, 3,000 arrived.", "2025-02", "2025-02-13", "2025-03-12"),
+        ("Over the past week, 300 were killed.", "2025-W10", "2025-03-06", "2025-03-12"),
+        # a calendar year keeps its bounds
+        ("Last year exports doubled.", "2024", "2024-01-01", "2024-12-31"),
+    ],
+)
+def test_the_past_year_runs_up_to_the_reference_date(
+    text: str, value: str, earliest: str, latest: str
+) -> None:
+    found = find_times(text, Reference("2025-03-12", "day"))
+    assert [(t.value, t.earliest, t.latest) for t in found] == [(value, earliest, latest)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "latest"),
+    [
+        ("Trade rose in the first nine months of the year.", "the year", "2025", "2025-09-30"),
+        ("Exports hit $3m in the first eight months of 2024.", "2024", "2024", "2024-08-31"),
+        ("In the first 10 months of this year, 300 arrived.", "this year", "2025", "2025-10-31"),
+    ],
+)
+def test_the_first_months_of_a_year_run_from_january(text: str, span: str, value: str, latest: str) -> None:
+    """TimeML marks "the first nine months" (a span) and "the year" apart: the year ends with the months."""
+    found = find_times(text, Reference("2025-11-20", "day"))
+    dates = [(t.text, t.value, t.earliest, t.latest) for t in found if t.type == "DATE"]
+    assert dates == [(span, value, value + "-01-01", latest)]
+
+
+def test_the_new_year_is_january_first() -> None:
+    summer = Reference("2025-07-10", "day")
+    assert [(t.text, t.value) for t in find_times("Since the new year, 300 have died.", summer)] == [
+        ("the new year", "2025-01-01")
+    ]
+    assert values("Seoul will send envoys in the new year.", summer) == [("the new year", "2026-01-01")]
+    assert find_times("They met for the Lunar New Year.", summer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "pending" and "to be" + a participle of approval or completion look ahead
+        (
+            "The budget was set at 66 trillion won, pending parliamentary approval in December.",
+            [("December", "2025-12")],
+        ),
+        (
+            "The white paper, to be approved at a Cabinet meeting Tuesday, says so.",
+            [("Tuesday", "2025-05-13")],
+        ),
+        ("The soldiers were captured in December.", [("December", "2024-12")]),
+    ],
+)
+def test_pending_and_to_be_approved_look_ahead(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-05-08", "day")) == expected
+
+
+def test_a_dotted_date_puts_the_day_first() -> None:
+    """Dots part a European date, day first even when the day could be a month (slashes keep the US
+    order)."""
+    assert values("Losses of the enemy as of 07.02.2025:") == [("07.02.2025", "2025-02-07")]
+    assert values("The order was signed on 10/8/2024.") == [("10/8/2024", "2024-10-08")]

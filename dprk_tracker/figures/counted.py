@@ -34,7 +34,7 @@ _STOP = frozenset(
         took made left came went gave put set fled went got held met saw brought last next first second
         third percent per cent times fold earlier later ago now today yesterday near outside inside
         across along around behind beyond within without toward towards through throughout amid despite
-        upon late early believes thinks argues
+        upon late early believes thinks argues overnight tonight tomorrow daily weekly monthly annually
         """
     )
 )
@@ -150,6 +150,18 @@ def last_word(text: str, pos: int) -> str:
     return word.lower()
 
 
+# Who can be held captive: "holding two soldiers", "held 300 North Koreans" (not "holding 12 million
+# shells").
+_HELD_PEOPLE = re.compile(
+    r"(?:.*\s)?(?:soldiers?|troops|servicem[ae]n|men|women|people|persons|civilians|prisoners?|captives?"
+    r"|fighters|sailors|crew|fishermen|nationals|citizens|workers|defectors?|pows?|[a-z]+(?:ans|ese))$"
+)
+
+
+def _held_people(noun: str) -> bool:
+    return bool(_HELD_PEOPLE.match(noun))
+
+
 def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
     """("capture" | "casualty", start) when the words before the number report one."""
     rest = list(toks)
@@ -240,7 +252,7 @@ _CALIBRE = re.compile(
     r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b", re.IGNORECASE
 )
 _NOUN_BEFORE_STOP = (
-    _STOP | _LINKS | frozenset(_split("number total figure tally count toll estimate estimates"))
+    _STOP | _LINKS | frozenset(_split("number total figure tally count toll estimate estimates top"))
 )
 
 
@@ -473,6 +485,8 @@ def counted_noun(
         if toks and toks[-1][0] in _FILLER:
             toks = tail_words(text, num_start, 4, 60)
         cue = _cue_before(toks)
+        if cue and cue[0] == "capture" and text.startswith("hold", cue[1]) and not _held_people(noun):
+            cue = None  # "containers holding 12 million shells": what holds them contains them
         if cue and cue[0] == "capture":
             # "the capture of two soldiers" -> "soldiers captured"; "two prisoners" stays "prisoners"
             already = _CAPTIVE.search(noun)

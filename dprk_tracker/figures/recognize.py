@@ -282,6 +282,11 @@ _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _MIXED = re.compile(r"[ \u00a0-](1/2|1/4|3/4|1/3|2/3)(?![\d/])")
 
 
+# "12m rounds", "1.2m men": a glued "m" before a plural count noun is millions (as The Economist and
+# the FT write them); metres come before a singular or an adjective ("a 12m wall", "10m high").
+_MILLIONS_OF = re.compile(r"[^\S\n](?:[a-z]+[^s\W]s|men|women|people|children|personnel)\b")
+
+
 def _side(text: str, num: Number, p: _Patterns) -> _Side:
     side = _Side(num, num.value, num.start, num.end, factor=num.factor)
     before = text[max(0, num.start - 12) : num.start]
@@ -311,7 +316,12 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
         side.end = num.end
         return side
     # A glued single-letter scale is a unit unless money or an upper-case M/B/G ("10m" tall vs "$10m").
-    if num.scale_letter and num.scale_letter in "mt" and not side.currency:
+    if (
+        num.scale_letter
+        and num.scale_letter in "mt"
+        and not side.currency
+        and not (num.scale_letter == "m" and _MILLIONS_OF.match(text, num.end))
+    ):
         side.value = num.value / num.factor
         side.factor = 1.0
         side.measure = "m" if num.scale_letter == "m" else "tonnes"
@@ -453,6 +463,8 @@ def _identifier_before(text: str, start: int, p: _Patterns) -> bool:
         return not p.currency_prefix.search(text, max(0, start - 8), start)
     if prev in "#_@\\":
         return True
+    if prev == "/" and start >= 2 and text[start - 2].isupper():
+        return True  # a document symbol: "SC/15882", "S/2024/215"
     if prev == "-" and start >= 2 and text[start - 2].isalnum():
         return True
     return prev == "." and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit()
@@ -584,9 +596,23 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 
 
 def _list_number(text: str, num: Number) -> bool:
+    if _note_mark(text, num):
+        return True
     if not _line_starts_before(text, num.start, "("):
         return _enumerated(text, num)
     return text[num.end : num.end + 1] in (".", ")") and text[num.end + 1 : num.end + 2].isspace()
+
+
+def _note_mark(text: str, num: Number) -> bool:
+    """ "... to Russia.[1]", "[3] NIS briefing, 4 September": a note's number in square brackets (an
+    editor's insertion into a quote, "[about 10,000]", carries words or a grouped number)."""
+    return (
+        text[num.start - 1 : num.start] == "["
+        and text[num.end : num.end + 1] == "]"
+        and num.digits is not None
+        and num.digits.isdigit()
+        and len(num.digits) <= 3
+    )
 
 
 _ENUMERATION_REACH = 400  # characters between two items of a run-in list
@@ -781,13 +807,25 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b", re.IGNORECASE)
 
 
 def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
-    """ "the two countries", "the two sides": the pair the story is about, named again, not counted."""
-    if num.value != 2 or side.end != num.end or text[num.start : num.end].lower() != "two":
+    """ "the two countries", "the two pariah states", "the three countries" (of a trilateral): the
+    parties the story is about, named again, not counted."""
+    if (
+        num.value not in (2, 3)
+        or side.end != num.end
+        or text[num.start : num.end].lower() not in ("two", "three")
+    ):
         return False
     if not _THE_BEFORE.search(text, max(0, num.start - 6), num.start):
         return False
-    word = _NEXT_WORD.match(text, num.end)
-    return word is not None and word.group(1).lower() in p.pair_nouns
+    words = _NEXT_WORDS.match(text, num.end)
+    return words is not None and (
+        words.group(1).lower() in p.pair_nouns or (words.group(2) or "").lower() in p.pair_nouns
+    )
+
+
+# The word after a number and the word after that one, when the first is a lower-case modifier
+# ("pariah", "neighbouring").
+_NEXT_WORDS = re.compile(r"[^\S\n]+([A-Za-z]+)\b(?:(?<=[a-z])[^\S\n]+([A-Za-z]+)\b)?")
 
 
 def _pronoun_one(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
@@ -1181,7 +1219,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if (
             _pronoun_one(text, num, side, p)
             or _named_pair(text, num, side, p)
-            or (num.value == 1 and _OF_GROUP.match(text[side.end : side.end + 12]))
+            or (num.value == 1 and not side.percent and _OF_GROUP.match(text[side.end : side.end + 12]))
         ):
             continue
         # A range: "10,000 to 12,000", "$1.7 billion to $5.5 billion", "3 to 4 million", "two or three".
@@ -1296,31 +1334,85 @@ _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 # drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
 _ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then"))
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
+# A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
+# to about 14,000".
+_COMPARISON_LEADS = frozenset(("from", "to"))
+# A part of a whole counted next: "roughly 6,000 of the 15,000 workers" counts workers.
+_OF_THE_WHOLE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|those|these|its|their)[^\S\n]+$", re.IGNORECASE)
 _ELLIPSIS_REACH = 150  # characters from the count that names the noun
+# "About 1,500 Russians visited ..., according to ..., up from fewer than 900": a comparison's base
+# may stand a long clause after the count it compares with.
+_COMPARISON_REACH = 250
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 # Counts of the dead, wounded or captured: a qualifier before the first of two joined by "and" bounds
 # both ("at least 300 killed and 2,700 wounded").
 _HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(?:\s+(?:or|and)\s+\w+)?")
 _JOINED_BY_AND = re.compile(r"[^\S\n]*+,?[^\S\n]*+(?:and[^\S\n]++)?")  # (on one line)
 
 
+# A line of a tally ("tanks - 9,706 (+6),", "personnel — about 848,390 (+1,150) persons"): its label
+# counts, the figure in "(+N)" is the change since the last report, no figure of its own.
+_TALLY_LABEL = re.compile(
+    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’-]*+(?:[^\S\n]++[\w'’-]++){0,5}?)"
+    r"(?:[^\S\n]+[-–—]|[^\S\n]*[—:])[^\S\n]*+(?:(?:about|approximately|around|over|some)[^\S\n]++)?"
+)
+_TALLY_TAIL = re.compile(r"(?:[^\S\n]*+\(\+[\d,.]+\))?(?:[^\S\n]++[^\W\d_]++)?[,;.]?[^\S\n]*+(?:\n|$)")
+_TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
+
+
+def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Each figure of a tally's line with its label as what it counts; the changes in "(+N)" dropped."""
+    kept: list[Quantity] = []
+    for q in quantities:
+        if text.startswith("(+", q.start - 2) and _TALLY_CHANGE.match(text, q.start - 2):
+            line_start = text.rfind("\n", 0, q.start) + 1
+            if kept and kept[-1].start >= line_start and _TALLY_LABEL.match(text, line_start, kept[-1].start):
+                continue
+        if q.unit is None and not (q.currency or q.percent) and _TALLY_TAIL.match(text, q.end):
+            line_start = text.rfind("\n", 0, q.start) + 1
+            label = _TALLY_LABEL.fullmatch(text, line_start, q.start)
+            if label is not None:
+                start, end = label.span("label")
+                unit = " ".join(label.group("label").lower().split())
+                q = Quantity(
+                    q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, q.currency, q.percent,
+                    start, end,
+                )  # fmt: skip
+        kept.append(q)
+    return kept
+
+
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """What a count shares with the count before it in its sentence: the counted noun it leaves out
     (ellipsis), or the qualifier of a pair of casualty counts."""
+    if "(+" in text or " - " in text or "—" in text:
+        quantities = _tally_lines(text, quantities)
     shared: list[Quantity] = []
     previous: Quantity | None = None
-    for q in quantities:
+    for i, q in enumerate(quantities):
+        if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
+            whole = quantities[i + 1]
+            if (
+                whole.unit is not None
+                and whole.unit_start is not None
+                and not (whole.currency or whole.percent)
+                and _OF_THE_WHOLE.match(text[q.end : whole.start])
+            ):
+                q = _replace_unit(q, whole)
         if (
             previous is not None
             and (q.unit is None or (q.qualifier is None and previous.qualifier is not None))
             and not (q.currency or q.percent or previous.currency or previous.percent)
             and previous.unit_start is not None
             and previous.unit_end is not None
-            and q.start - previous.end <= _ELLIPSIS_REACH
+            and q.start - previous.end <= _COMPARISON_REACH
         ):
             if q.unit is None:
-                if (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)) and _one_sentence(
-                    text, previous.end, q.start
-                ):
+                near = q.start - previous.end <= _ELLIPSIS_REACH
+                if (
+                    (near and (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)))
+                    or _UP_FROM.search(text, max(0, q.start - 12), q.start)
+                ) and _one_sentence(text, previous.end, q.start):
                     q = _replace_unit(q, previous)
             elif (
                 q.low == q.high
@@ -1344,8 +1436,14 @@ def _ellipsis_lead(text: str, start: int) -> bool:
     if before.endswith(","):
         return True
     words = [word.lower() for word in before.split()[-2:]]
+    if words and words[-1] == "the":  # "up from the 8,000 reported last week"
+        words = words[:-1]
     # ("6,000 engineers, of whom about 1,000 had arrived": the relative pronoun stands for the noun)
-    return bool(words) and (words[-1] in _ELLIPSIS_LEADS or words == ["of", "whom"])
+    return bool(words) and (
+        words[-1] in _ELLIPSIS_LEADS
+        or words[-1] in _COMPARISON_LEADS
+        or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
+    )
 
 
 def _replace_unit(q: Quantity, source: Quantity) -> Quantity:

@@ -74,7 +74,8 @@ class Norm:
     value: str
     mod: str | None
     precision: str | None
-    # For "earlier this year" / "later this month": clip the bounds at the reference date.
+    # For "earlier this year" / "later this month": clip the bounds at the reference date ("before",
+    # "after"); for "over the past year": the period's length up to the reference date ("trailing").
     clip: str | None = None
 
 
@@ -538,6 +539,10 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         shift = -1  # "in the last decade": the previous calendar decade
     if mod is None and "orso" in groups:
         mod = "APPROX"  # "the next year or so"
+    if rel in ("the past", "past") and unit in ("Y", "M", "W") and mod is None and clip is None:
+        # "over the past year" is the twelve months up to the reference date (its value stays the
+        # previous year, as TimeML writes it)
+        clip = "trailing"
     norm = _point(unit, shift, ctx, mod)
     return Norm(norm.type, norm.value, norm.mod, norm.precision, clip)
 
@@ -1207,11 +1212,28 @@ def bounds(
             return {"PRESENT_REF": (ref, ref), "PAST_REF": (None, ref), "FUTURE_REF": (ref, None)}[value]
         return None, None
     start, end = period
+    if clip and clip.startswith("months:"):  # the first N months of a year
+        last = int(clip[7:])
+        return iso(start), iso(date(start.year, last, calendar.monthrange(start.year, last)[1]))
+    if clip == "trailing":
+        return (iso(_trailing_start(start, end, reference)), iso(reference)) if reference else (None, None)
     if mod in ("START", "MID", "END") and start != end:
         start, end = _third(start, end, mod)
     if clip and reference is not None and start <= reference <= end:
         start, end = (start, reference) if clip == "before" else (reference, end)
     return iso(start), iso(end)
+
+
+def _trailing_start(start: date, end: date, reference: date) -> date:
+    """The first day of the period as long as ``start``-``end`` (a year, a month, a week) that ends on
+    ``reference``."""
+    if (end - start).days >= 365:
+        year, month, day = reference.year - 1, reference.month, reference.day
+    elif (end - start).days >= 28:
+        (year, month), day = _shift_month(reference.year, reference.month, -1), reference.day
+    else:
+        return reference - timedelta(days=(end - start).days)
+    return date(year, month, min(day, calendar.monthrange(year, month)[1])) + timedelta(days=1)
 
 
 def _third(start: date, end: date, mod: str) -> tuple[date, date]:

@@ -140,7 +140,8 @@ RULES: list[tuple[str, str]] = [
         r"(?<![-\w/.])(?P<year>(?:19|20)\d\d)([/.])(?P<month>0?[1-9]|1[0-2])\2"
         r"(?P<day>0?[1-9]|[12]\d|3[01])(?![/\d])",
     ),
-    # 10/8/2024 (US order) or 28/10/2024 (day first when the first number cannot be a month)
+    # 10/8/2024 (US order) or 28/10/2024 (day first when the first number cannot be a month, or
+    # when dots part the numbers)
     (
         "mdy",
         r"(?<![-\w/.])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/"
@@ -148,7 +149,8 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "dmy",
-        r"(?<![-\w/.])(?P<day>1[3-9]|2\d|3[01])[/.](?P<month>0?[1-9]|1[0-2])[/.]"
+        # (with dots the day comes first even when it could be a month: "07.02.2025", as in Europe)
+        r"(?<![-\w/.])(?P<day>1[3-9]|2\d|3[01]|(?:0?[1-9]|1[0-2])(?=\.))[/.](?P<month>0?[1-9]|1[0-2])[/.]"
         r"(?P<year>(?:19|20)\d\d)(?![/\d])",
     ),
     # 5 p.m. EST Nov. 9 / 10:35 a.m. / noon Saturday / 4 in the morning
@@ -825,8 +827,13 @@ def _candidate(
     for number, short, is_name in _RULE_SPANS[index]:
         start, end = match.span(number)
         if end > start:
-            if is_name and text[start].isalpha() and not text[start].isupper():
-                return None  # "may", "march", "sun" in lower case are not names
+            if (
+                is_name
+                and text[start].isalpha()
+                and not text[start].isupper()
+                and not (short == "holiday" and text.startswith("the ", start))
+            ):
+                return None  # "may", "march", "sun" in lower case are not names ("the new year" is)
             groups[short] = text[start:end]
     return RULE_NAMES[index], groups, position, match.end()
 

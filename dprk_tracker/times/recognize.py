@@ -138,11 +138,18 @@ _DONE_BY = re.compile(
     r"\b(?!(?:agre|aim|ask|demand|expect|hop|instruct|intend|need|order|plann|pledg|promis|requir"
     r"|schedul|tasked|urg|vow|want)ed\b)"
     r"(?:[a-z]+ed|sent|built|made|taken|held|met|paid|fought|brought|done|begun|won|lost)"
-    r"(?:\s+(?!(?:to|will|would|should|must|be|been)\b)[\w,.'’-]+){0,3}\s+"
+    r"(?:\s+(?!(?:to|will|would|should|must|be|been)\b)[\w,.'’-]+){0,5}\s+"
     r"(?:by|until|till)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+|end\s+of\s+)?$",
     re.IGNORECASE,
 )
-_DONE_BY_WINDOW = 60  # characters before the expression: a verb, three words of object and "by"
+_DONE_BY_WINDOW = 80  # characters before the expression: a verb, five words of object and "by"
+_LINE_OR_SENTENCE_END = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n)[\"“‘']?$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return bool(_LINE_OR_SENTENCE_END.search(text, max(0, start - 4), start)) or start == 0
+
+
 # Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
 _QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
 # Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
@@ -595,14 +602,17 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             # "by Friday" is a deadline ahead, unless a past perfect says it passed ("had filed ... by
             # Friday").
             # (the met-deadline pattern is only read for a deadline: most past times are none)
+            # ("were killed in the fighting by the end of April": the verb may stand five words back,
+            # beyond the clause's own; "By March, they had become": a met deadline opens its sentence)
             deadline_ahead = (
                 deadline
                 and rule in _DEADLINE_RULES
                 and tense != "past perfect"
                 and not (
-                    tense == "past"
+                    tense in ("past", None)
                     and _DONE_BY.search(text, max(0, candidate.start - _DONE_BY_WINDOW), candidate.start)
                 )
+                and not (tense == "past" and _opens_sentence(text, deadline.start()))
             )
             future = tense == "future" or bool(deadline_ahead)
             # "since March" starts in the past whatever verb governs it ("has supplied ... since March").
@@ -696,6 +706,9 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
     return False
 
 
+_FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _time_expr(
     text: str, candidate: Candidate, norm: Norm, day_reference: date | None, coarse: bool
 ) -> TimeExpr:
@@ -704,7 +717,15 @@ def _time_expr(
     earliest = latest = precision = None
     value = norm.value
     if norm.type in _DATED_TYPES:
-        earliest, latest = cached_bounds(value, norm.mod, norm.clip, day_reference)
+        clip = norm.clip
+        if norm.precision == "year" and clip is None and text.endswith("of ", 0, candidate.start):
+            # "the first nine months of 2025": the year up to September (TimeML marks the months, a
+            # duration, and the year apart: the year keeps its extent and value, its bounds narrow)
+            months = _FIRST_MONTHS_OF.search(text, max(0, candidate.start - 40), candidate.start)
+            if months is not None:
+                count = number_value(months.group(1))
+                clip = f"months:{int(count)}" if count and 1 <= count <= 11 else None
+        earliest, latest = cached_bounds(value, norm.mod, clip, day_reference)
         if coarse and value in _VAGUE_VALUES:
             earliest = latest = None
         day2 = candidate.groups.get("day2")
