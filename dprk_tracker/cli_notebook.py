@@ -76,7 +76,7 @@ def attach_notes(
     found = notes_for(notebook, kind, (i for group in per_row for i in group))
     for row, item, group in zip(rows, data, per_row, strict=True):
         row["notes"] = item["notes"] = [note for i in group for note in found.get(i, [])]
-    return [*columns, Column("Notes", lambda r: "; ".join(r["notes"]), ratio=1)]
+    return [*columns, Column("Notes", lambda r: "; ".join(r["notes"]), ratio=1, stackable=True)]
 
 
 def annotations_of(notebook: "Notebook", article_id: int) -> dict[str, list[dict[str, Any]]]:

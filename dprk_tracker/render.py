@@ -152,6 +152,7 @@ class Column:
         style: str | None = None,
         min_width: int | None = None,
         plain: Callable[[dict[str, Any]], str] | None = None,
+        stackable: bool = False,
     ) -> None:
         self.header = header
         self.cell = cell
@@ -160,6 +161,8 @@ class Column:
         self.justify = justify
         self.style = style
         self.min_width = min_width
+        # On a terminal too narrow for every column, its text goes under the previous wide column's.
+        self.stackable = stackable
         # Markdown reports quote in full; the terminal table trims around the match.
         self.plain = plain or cell
 
@@ -182,7 +185,7 @@ def emit(
     elif fmt is Format.markdown:
         console.file.write(to_markdown(rows, columns))
     else:
-        console.print(to_table(rows, columns, title=title))
+        console.print(to_table(rows, columns, title=title, width=console.width))
 
 
 def to_csv(rows: Sequence[dict[str, Any]]) -> str:
@@ -217,9 +220,17 @@ def to_markdown(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> st
     return "\n".join(lines) + "\n"
 
 
-def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, title: str | None = None) -> Table:
+def to_table(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    *,
+    title: str | None = None,
+    width: int | None = None,
+) -> Table:
     from rich.table import Table
 
+    if width is not None and any(c.stackable for c in columns) and _needed_width(rows, columns) > width:
+        columns = _stacked(columns)
     table = Table(title=title, show_lines=False, expand=False, header_style="bold")
     for column in columns:
         table.add_column(
@@ -234,6 +245,59 @@ def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, title
     for row in rows:
         table.add_row(*(_as_text(column.cell(row)) for column in columns))
     return table
+
+
+# The least a wrapping column can be and still read as text.
+_WRAPPED_MIN = 20
+_SHORT_MIN = 8
+
+
+def _needed_width(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> int:
+    """About how wide the table must be: single-line columns at their longest cell, wide (ratio)
+    columns at a readable minimum, the borders and padding (3 per column, 1 more for the edge)."""
+    needed = 1
+    for column in columns:
+        if column.no_wrap:
+            longest = max((_as_text(column.cell(row)).cell_len for row in rows), default=0)
+            needed += max(len(column.header), longest)
+        elif column.ratio:
+            needed += max(column.min_width or 0, _WRAPPED_MIN)
+        else:
+            needed += max(column.min_width or 0, len(column.header), _SHORT_MIN)
+        needed += 3
+    return needed
+
+
+def _stacked(columns: Sequence[Column]) -> list[Column]:
+    """The columns with each stackable one folded under the wide column before it, labelled."""
+    kept: list[Column] = []
+    for column in columns:
+        host = next((c for c in reversed(kept) if c.ratio), None)
+        if not column.stackable or host is None:
+            kept.append(column)
+            continue
+        kept[kept.index(host)] = _with_under(host, column)
+    return kept
+
+
+def _with_under(host: Column, under: Column) -> Column:
+    def cell(row: dict[str, Any]) -> Text:
+        text = _as_text(host.cell(row)).copy()
+        extra = _as_text(under.cell(row))
+        if extra.plain:
+            text.append(f"\n{under.header}: ", style="dim")
+            text.append_text(extra)
+        return text
+
+    return Column(
+        host.header,
+        cell,
+        ratio=host.ratio,
+        justify=host.justify,
+        style=host.style,
+        min_width=host.min_width,
+        plain=host.plain,
+    )
 
 
 def _as_text(value: str | Text) -> Text:

@@ -102,6 +102,16 @@ def test_notes_in_timeline_and_figures(notebook) -> None:
     assert markdown.splitlines()[2].endswith("| rounded |")
 
 
+def test_notes_go_under_the_quote_when_the_table_is_too_wide(notebook) -> None:
+    """Six columns and the notes do not fit 80 columns: the notes are labelled under the quote."""
+    notebook("note", "add", "figure", "2", "rounded")
+    table = notebook("figures", "--notes", "--article", "2").stdout
+    header = table.splitlines()[1].replace("┃", " ").split()
+    assert header == ["Value", "Counts", "Topic", "As", "of", "Quote"]  # one article: no Art. column
+    assert "│ Notes: rounded" in table
+    assert max(len(line) for line in table.splitlines()) <= 80
+
+
 def test_summary_shows_notes_and_tags(notebook) -> None:
     notebook("note", "add", "article", "2", "seen on TV")
     notebook("note", "add", "figure", "2", "rounded")
