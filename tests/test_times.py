@@ -1224,6 +1224,16 @@ def test_a_day_pair_before_a_function_word_is_one_expression(
         ("By March, as the offensive stalled, the units had withdrawn.", [("March", "2025-03")]),
         ("By March, the units will have withdrawn.", [("March", "2026-03")]),
         ("Seoul asked the troops stationed in the border area to leave by March.", [("March", "2026-03")]),
+        # A second deadline sharing the met one's verb is met too; a new sentence or a future verb is not.
+        (
+            "Losses reached 4,700 by March, the JCS said, and some 6,000 by September, the NIS said.",
+            [("March", "2025-03"), ("September", "2025-09")],
+        ),
+        (
+            "Losses reached 4,700 by March. Officials expect 6,000 by September.",
+            [("March", "2025-03"), ("September", "2026-09")],
+        ),
+        ("Seoul will send aid by March and arms by May.", [("March", "2026-03"), ("May", "2026-05")]),
     ],
 )
 def test_a_deadline_met_with_an_object_between(text: str, expected: list[tuple[str, str]]) -> None:

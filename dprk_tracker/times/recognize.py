@@ -545,6 +545,14 @@ def explicit_years(recognized: Recognized, *, ahead: bool = True) -> list[int]:
     return years
 
 
+def _same_sentence_after(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` follows ``end`` (>= 0) within one sentence and clause list (no stop between)."""
+    return 0 <= end <= start and _CLAUSE_STOP.search(text, end, start) is None
+
+
+_CLAUSE_STOP = re.compile(r"[.!?;\n]")
+
+
 def _looks_ahead(text: str, candidate: Candidate) -> bool:
     if "fiscal" in candidate.groups:
         return True
@@ -588,6 +596,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
     last_quarter: str | None = None
     last_point: tuple[int, str] | None = None  # (end, date part) of the last day or month told
     found: list[tuple[int, str, str]] = []  # (end, type, value) of the expressions so far
+    met_deadline_end = -1  # where the last deadline read as met ("reached 4,700 by March") ends
     for index, candidate in enumerate(candidates):
         rule = candidate.rule
         future = past = False
@@ -613,7 +622,11 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                     and _DONE_BY.search(text, max(0, candidate.start - _DONE_BY_WINDOW), candidate.start)
                 )
                 and not (tense == "past" and _opens_sentence(text, deadline.start()))
+                # "reached 4,700 by March and some 6,000 by September": the verb is shared
+                and not _same_sentence_after(text, met_deadline_end, candidate.start)
             )
+            if deadline and rule in _DEADLINE_RULES and not deadline_ahead:
+                met_deadline_end = candidate.end
             future = tense == "future" or bool(deadline_ahead)
             # "since March" starts in the past whatever verb governs it ("has supplied ... since March").
             past = (tense in ("past", "past perfect") and not future) or candidate.signal in _SINCE
