@@ -179,6 +179,26 @@ def test_a_range_is_one_event_written_as_a_range(tracker) -> None:
     assert "Sep 2023 – Mar 2025" in table and "1–15 Oct 2024" in table
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Two months in a row joined by "and" are one stretch of time...
+        ("About 11,000 arrived in October and November.", [("October and November", "Oct–Nov 2024")]),
+        (
+            "Troops came in December 2024 and January 2025.",
+            [("December 2024 and January 2025", "Dec 2024 – Jan 2025")],
+        ),
+        # ...months apart, or years, are separate dates.
+        ("Visits in January and July 2024 were held.", [("January", "Jan 2024"), ("July 2024", "Jul 2024")]),
+        ("Sanctions were imposed in 2023 and 2024.", [("2023", "2023"), ("2024", "2024")]),
+    ],
+)
+def test_two_months_in_a_row_are_one_stretch(tracker, sentence: str, expected: list[tuple[str, str]]) -> None:
+    tracker("ingest", "-", "--published", "2025-05-01", input=f"Title\n\n{sentence}\n")
+    events = rows(tracker("timeline", "--format", "json"))
+    assert [(e["time_text"], e["date"]) for e in events] == expected
+
+
 def test_filters(tracker, seed: Path) -> None:
     tracker("ingest", str(seed))
     since = rows(tracker("timeline", "--since", "2025-02", "--format", "json"))

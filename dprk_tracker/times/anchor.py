@@ -71,15 +71,35 @@ def _range(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] 
         return None
     # The first end of a range carries "from" or "between", or a dash joins the two ("1950-1953",
     # "2022 – 2024"; checked before any list or regex work).
-    if time.signal in _RANGE_SIGNALS or _dashed(text, time.end):
+    if time.signal in _RANGE_SIGNALS or _dashed(text, time.end) or text.startswith(" and ", time.end):
         following = next((t for t in times[index + 1 : index + 3] if t.type in ("DATE", "TIME")), None)
-        if following is not None and (spanned := _spanned(time, following, text)):
+        if (
+            following is not None
+            and (time.signal in _RANGE_SIGNALS or _dashed(text, time.end) or _adjacent(time, following, text))
+            and (spanned := _spanned(time, following, text))
+        ):
             return spanned
     earlier = reversed(times[max(0, index - 2) : index])
     preceding = next((t for t in earlier if t.type in ("DATE", "TIME")), None)
-    if preceding is not None and (preceding.signal in _RANGE_SIGNALS or _dashed(text, preceding.end)):
+    if preceding is not None and (
+        preceding.signal in _RANGE_SIGNALS or _dashed(text, preceding.end) or _adjacent(preceding, time, text)
+    ):
         return _spanned(preceding, time, text)
     return None
+
+
+def _adjacent(first: TimeExpr, second: TimeExpr, text: str) -> bool:
+    """ "in January and February": two months, the second right after the first, are one stretch of
+    time (not "in January and July"; years so joined are more often two separate dates: "sanctions
+    imposed in 2023 and 2024")."""
+    if first.precision != "month" or second.precision != "month" or not first.latest or not second.earliest:
+        return False
+    if text[first.end : second.start] != " and ":
+        return False
+    try:
+        return date.fromisoformat(first.latest) + timedelta(days=1) == date.fromisoformat(second.earliest)
+    except (ValueError, OverflowError):
+        return False
 
 
 _RANGE_SIGNALS = frozenset({"from", "between"})
