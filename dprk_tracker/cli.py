@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from .render import Column, Format, clean, emit, figure_value, highlighted, when_text
 
@@ -31,8 +32,34 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("data") / "tracker.db"
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024  # bytes; mirrors files.DEFAULT_MAX_SIZE without importing it
 
+class PipeClosed(Exception):
+    """Standard output's reader went away (`tracker ... | head`): `main` ends the command quietly."""
+
+
+class _Group(TyperGroup):
+    """The command group every command runs through: its parsing (`tracker --help`) and its run."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _pipe_closed():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _pipe_closed():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _pipe_closed() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        # Not left as an OSError: click would turn it into a silent exit 1.
+        raise PipeClosed from None
+
+
 app = typer.Typer(
     name="tracker",
+    cls=_Group,
     help="A research notebook for news: dated events and figures, normalized and traceable.",
     no_args_is_help=True,
     add_completion=False,
@@ -72,7 +99,12 @@ class _Output:
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(highlight=False, soft_wrap=False, emoji=False, markup=False)
+            class _PipeConsole(Console):
+                def on_broken_pipe(self) -> None:
+                    # Rich exits 1 on its own here; `main` ends every command's closed pipe the same way.
+                    raise BrokenPipeError
+
+            self._console = _PipeConsole(highlight=False, soft_wrap=False, emoji=False, markup=False)
         return getattr(self._console, name)
 
 
@@ -121,7 +153,7 @@ def user_errors() -> Iterator[None]:
         if isinstance(exc, _user_error_types()):
             print(f"error: {clean(str(exc))}", file=sys.stderr)
             raise typer.Exit(getattr(exc, "code", 1)) from None
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):  # (main ends those)
             where = f": {exc.filename}" if exc.filename else ""
             print(f"error: {clean(exc.strerror or str(exc))}{clean(where)}", file=sys.stderr)
             raise typer.Exit(1) from None
@@ -1104,6 +1136,14 @@ def _app_for(args: list[str]) -> typer.Typer:
     return narrowed
 
 
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null after the reader closed the pipe, so the flush at exit does not fail
+    again (the recipe in Python's signal docs)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main() -> None:
     """The console script: usage errors as one line too, never a traceback."""
     import signal
@@ -1115,12 +1155,13 @@ def main() -> None:
     command = typer.main.get_command(_app_for(sys.argv[1:]))
     try:
         code = command.main(args=sys.argv[1:], prog_name="tracker", standalone_mode=False)
+        sys.stdout.flush()  # here, where a closed pipe is caught, rather than at exit
     except no_args as exc:
         context = getattr(exc, "ctx", None)
         try:
-            print(context.get_help() if context else "")
+            print(context.get_help() if context else "", flush=True)
         except BrokenPipeError:  # `tracker | head`
-            sys.stderr.close()
+            _discard_stdout()
         sys.exit(0)
     except usage_error as exc:
         context = getattr(exc, "ctx", None)
@@ -1132,8 +1173,9 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         print("error: interrupted", file=sys.stderr)
         sys.exit(130)
-    except BrokenPipeError:
-        sys.stderr.close()
+    except (BrokenPipeError, PipeClosed):
+        # `tracker ... | head`: the reader has what it wanted; end quietly, as `cat` would.
+        _discard_stdout()
         sys.exit(0)
     except Exception as exc:
         # A bug, not bad input: still one line, with the full traceback on request.

@@ -495,3 +495,50 @@ def test_newer_schema_is_refused(notebook: Path, tmp_path: Path, command: list[s
     assert f"version {SCHEMA_VERSION + 1}" in line, line
     assert f"version {SCHEMA_VERSION}" in line.replace(f"version {SCHEMA_VERSION + 1}", ""), line
     assert digest(notebook) == before
+
+
+# ---------------------------------------------------------------------------------------------------
+# Standard output closed by its reader (`tracker ... | head -1`)
+
+PIPED_COMMANDS = [
+    ["summary"],
+    ["summary", "1"],
+    ["timeline"],
+    ["timeline", "--sources"],
+    ["figures", "--why"],
+    ["figures", "--trend"],
+    ["figures", "--format", "json"],
+    ["articles", "--format", "csv"],
+    ["export", "--format", "jsonl"],
+    ["export"],
+    ["--help"],
+]
+
+
+@pytest.mark.parametrize("command", PIPED_COMMANDS, ids=" ".join)
+def test_closed_pipe_ends_quietly(notebook: Path, command: list[str]) -> None:
+    # The read end is closed before the child starts, so its first write meets a broken pipe.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [*tracker_cmd(), "--db", str(notebook), *command],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env(),
+            timeout=300,
+        )
+    finally:
+        os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("command", [["summary"], ["export", "--format", "jsonl"]], ids=" ".join)
+def test_piped_into_head(notebook: Path, command: list[str]) -> None:
+    shell = " ".join([*tracker_cmd(), "--db", str(notebook), *command]) + " | head -1"
+    proc = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, env=env(), timeout=300
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert len(proc.stdout.splitlines()) == 1
