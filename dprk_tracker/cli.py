@@ -5,6 +5,7 @@ stays fast. Every error a user can cause becomes one line on stderr and a non-ze
 """
 
 import copy
+import dataclasses
 import functools
 import inspect
 import os
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from .render import Column, Format, clean, emit, figure_value, highlighted, when_text
 
@@ -32,12 +33,20 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("data") / "tracker.db"
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024  # bytes; mirrors files.DEFAULT_MAX_SIZE without importing it
 
+
 class PipeClosed(Exception):
     """Standard output's reader went away (`tracker ... | head`): `main` ends the command quietly."""
 
 
 class _Group(TyperGroup):
-    """The command group every command runs through: its parsing (`tracker --help`) and its run."""
+    """The command group every command runs through: its parsing (`tracker --help`) and its run.
+
+    It also gives every command the main options, so ``tracker figures --db nb.db`` works as
+    ``tracker --db nb.db figures`` does (sqlite-utils takes the database after the command)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _add_main_options(self.commands.values())
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         with _pipe_closed():
@@ -46,6 +55,40 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         with _pipe_closed():
             return super().invoke(ctx)
+
+
+def _add_main_options(commands: Any) -> None:
+    """``--db`` and ``--topics`` on each command (and on those of ``note``, ``tag``), once."""
+    for command in commands:
+        if hasattr(command, "commands"):
+            _add_main_options(command.commands.values())
+        elif not any(getattr(p, "name", None) == "db" for p in command.params):
+            command.params += [
+                TyperOption(
+                    param_decls=["--db"],
+                    metavar="<path>",
+                    expose_value=False,
+                    callback=_command_setting,
+                    help="Notebook file [default: data/tracker.db, or $TRACKER_DB]; wins over one given"
+                    " before the command.",
+                ),
+                TyperOption(
+                    param_decls=["--topics"],
+                    metavar="<path>",
+                    expose_value=False,
+                    callback=_command_setting,
+                    help="A topic lexicon (TOML) layered over the packaged one; wins over one given"
+                    " before the command.",
+                ),
+            ]
+
+
+def _command_setting(ctx: Any, param: Any, value: str | None) -> None:
+    """A main option given after the command: it replaces the one given before (if any)."""
+    if value is None:
+        return
+    root = ctx.find_root()
+    root.obj = dataclasses.replace(_settings(ctx), **{param.name: Path(value)})
 
 
 @contextmanager
@@ -166,13 +209,17 @@ def main_options(
     db: Annotated[
         Path | None,
         typer.Option(
-            "--db", help="Notebook file [default: data/tracker.db, or $TRACKER_DB].", show_default=False
+            "--db",
+            help="Notebook file [default: data/tracker.db, or $TRACKER_DB]; also taken after the command.",
+            show_default=False,
         ),
     ] = None,
     topics: Annotated[
         Path | None,
         typer.Option(
-            "--topics", help="A topic lexicon (TOML) layered over the packaged one.", show_default=False
+            "--topics",
+            help="A topic lexicon (TOML) layered over the packaged one; also taken after the command.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:

@@ -1,0 +1,78 @@
+"""Command-line options as newcomers type them: main options after the command, dates in any case,
+repeated filters, formats that carry everything, and errors that name what the user gave."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dprk_tracker.cli import app
+
+from .notebook_fixtures import error_line, ingest_articles, rows
+
+SHIPS = "Fleet\n\nIn March 2024, the navy sent 12 ships to the port.\n"
+
+
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+
+
+# ---------------------------------------------------------------------------------------------------
+# --db and --topics after the command
+
+
+def test_db_after_the_command(tracker, db: Path, tmp_path: Path) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    before = rows(invoke("--db", str(db), "figures", "--format", "json"))
+    after = rows(invoke("figures", "--db", str(db), "--format", "json"))
+    assert after == before
+    assert [f["value"] for f in after] == ["~20", "12", "1,500"]
+
+
+def test_db_after_a_sub_command(tracker, db: Path, tmp_path: Path) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    assert tracker("note", "add", "article", "2", "check the date").exit_code == 0
+    notes = rows(invoke("note", "list", "--db", str(db), "--format", "json"))
+    assert [(n["kind"], n["target_id"], n["text"]) for n in notes] == [("article", 2, "check the date")]
+
+
+def test_db_after_the_command_wins(tracker, db: Path, tmp_path: Path) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    other = tmp_path / "other.db"
+    assert len(rows(invoke("--db", str(other), "articles", "--db", str(db), "-f", "json"))) == 3
+    result = invoke("--db", str(db), "articles", "--db", str(other))
+    assert error_line(result) == f"error: no notebook at {other}: ingest an article first"
+
+
+def test_db_after_the_command_wins_over_tracker_db(tracker, db: Path, tmp_path: Path) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    other = str(tmp_path / "other.db")
+    assert len(rows(invoke("articles", "--db", str(db), "-f", "json", env={"TRACKER_DB": other}))) == 3
+    result = invoke("articles", env={"TRACKER_DB": other})
+    assert error_line(result) == f"error: no notebook at {other}: ingest an article first"
+
+
+def test_topics_after_the_command(tmp_path: Path) -> None:
+    article = tmp_path / "ships.txt"
+    article.write_text(SHIPS, encoding="utf-8")
+    lexicon = tmp_path / "navy.toml"
+    lexicon.write_text('[topics.navy]\nkeywords = ["ship*"]\n', encoding="utf-8")
+    plain = json.loads(invoke("extract", str(article)).stdout)
+    assert [f["topic"] for f in plain["figures"]] == ["deployment"]
+    for args in (
+        ["extract", str(article), "--topics", str(lexicon)],
+        ["--topics", str(lexicon), "extract", str(article)],
+    ):
+        result = json.loads(invoke(*args).stdout)
+        assert [f["topic"] for f in result["figures"]] == ["navy"]
+
+
+def test_help_shows_the_main_options_on_every_command() -> None:
+    for command in (["figures"], ["ingest"], ["note", "list"], ["export"]):
+        help_text = " ".join(invoke(*command, "--help").stdout.split())
+        assert (
+            "--db <path> Notebook file [default: data/tracker.db, or $TRACKER_DB]; wins over one" in help_text
+        )
+        assert "--topics <path> A topic lexicon (TOML) layered over the packaged one; wins" in help_text
