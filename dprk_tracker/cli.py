@@ -439,7 +439,7 @@ def ingest(
             html.require()  # one clear line up front rather than one per page
         lexicon = _lexicon(settings)
         notebook = _notebook(settings, create=True)
-    counts = {"added": 0, "duplicates": 0, "failed": 0, "skipped": 0, "events": 0, "figures": 0}
+    counts = {"added": 0, "duplicates": 0, "failed": 0, "skipped": 0, "events": 0, "figures": 0, "done": 0}
     files = [item for item in found if isinstance(item, str)]
     for item in found:
         if isinstance(item, Skipped):
@@ -454,6 +454,7 @@ def ingest(
         item, document = ready.item, ready.document
         label = item.label
         if item.last:
+            counts["done"] += 1
             advance()
         if item.warning:
             warn(f"{label}: {item.warning}")
@@ -494,37 +495,83 @@ def ingest(
             # An article is reported once stored (a failure raises at it, the ones before reported).
             report(ready, next(results) if stores(ready) else None)
 
-    with user_errors(), _progress(len(files)) as advance:
-        # Files become items (an HTML page, a JSON Lines line...), extracted here or in --jobs
-        # processes; this process alone writes, in input order, a few articles per transaction
-        # (Notebook.add_many: each article complete or absent, as with one transaction each).
-        stream = inputs.items(files, _read_bytes)
-        # Workers also plan each article's grouping (its words and keys), with the notebook's
-        # counted lexicon: the writer only looks up, compares and stores.
-        counted = notebook.counted()
-        started = monotonic()
-        prepared = inputs.prepare(
-            stream, published, lexicon, notebook.find_duplicate, jobs, counted, notebook.path
-        )
-        try:
-            for ready in prepared:
-                if not batch:
-                    started = monotonic()
-                batch.append(ready)
-                if len(batch) >= BATCH_ARTICLES or monotonic() - started >= BATCH_SECONDS:
-                    flush()
-        except BaseException:
-            # What was extracted before a failure or Ctrl-C is stored, as it was article by article.
+    interrupted = False
+    try:
+        with user_errors(), _progress(len(files)) as advance, _ctrl_c() as asked_to_stop:
+            # Files become items (an HTML page, a JSON Lines line...), extracted here or in --jobs
+            # processes; this process alone writes, in input order, a few articles per transaction
+            # (Notebook.add_many: each article complete or absent, as with one transaction each).
+            stream = inputs.items(files, _read_bytes)
+            # Workers also plan each article's grouping (its words and keys), with the notebook's
+            # counted lexicon: the writer only looks up, compares and stores.
+            counted = notebook.counted()
+            started = monotonic()
+            prepared = inputs.prepare(
+                stream, published, lexicon, notebook.find_duplicate, jobs, counted, notebook.path
+            )
+            try:
+                for ready in prepared:
+                    if not batch:
+                        started = monotonic()
+                    batch.append(ready)
+                    if asked_to_stop():
+                        interrupted = True
+                        break
+                    if len(batch) >= BATCH_ARTICLES or monotonic() - started >= BATCH_SECONDS:
+                        flush()
+            except BaseException:
+                # What was extracted before a failure (or a second Ctrl-C) is stored, as it was
+                # article by article.
+                flush()
+                raise
+            finally:
+                prepared.close()  # stops the --jobs workers now
             flush()
-            raise
-        flush()
+    except KeyboardInterrupt:  # a second Ctrl-C: what was stored and reported is still whole
+        interrupted = True
+    if interrupted:
+        # A second run skips what was stored as duplicates.
+        print(
+            f"interrupted after {counts['done']} of {len(files)} files: {_ingest_counts(counts)}; "
+            "run the same command again to finish",
+            file=sys.stderr,
+        )
+        raise typer.Exit(130)
+    say(_ingest_counts(counts))
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _ingest_counts(counts: dict[str, int]) -> str:
     skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
-    say(
+    return (
         f"{counts['added']} added, {counts['duplicates']} duplicates, {counts['failed']} failed{skipped}; "
         f"{counts['events']} events, {counts['figures']} figures"
     )
-    if counts["failed"]:
-        raise typer.Exit(1)
+
+
+@contextmanager
+def _ctrl_c() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C asks to stop (the ingest stops between articles: every article stored is reported);
+    a second Ctrl-C interrupts at once."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # (signals go to the main thread)
+        yield lambda: False
+        return
+    asked = False
+
+    def ask(signum: int, frame: Any) -> None:
+        nonlocal asked
+        asked = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, ask)
+    try:
+        yield lambda: asked
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
