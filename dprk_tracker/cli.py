@@ -298,7 +298,9 @@ TopicOption = Annotated[
 SinceOption = Annotated[
     str | None,
     typer.Option(
-        "--since", help="Only what overlaps this date or later (YYYY[-MM[-DD]]).", show_default=False
+        "--since",
+        help='Only what overlaps this date or later (YYYY[-MM[-DD]] or "March 2025").',
+        show_default=False,
     ),
 ]
 UntilOption = Annotated[
@@ -403,7 +405,7 @@ def ingest(
         str | None,
         typer.Option(
             "--published",
-            help="Reference date for every file (YYYY-MM-DD, YYYY-MM or YYYY).",
+            help='Reference date for every file (YYYY-MM-DD, YYYY-MM, YYYY or "March 2025").',
             show_default=False,
         ),
     ] = None,
@@ -1092,7 +1094,11 @@ def extract(
     path: Annotated[str, typer.Argument(help="A file, or - for stdin.")],
     published: Annotated[
         str | None,
-        typer.Option("--published", help="Reference date (YYYY-MM-DD, YYYY-MM or YYYY).", show_default=False),
+        typer.Option(
+            "--published",
+            help='Reference date (YYYY-MM-DD, YYYY-MM, YYYY or "March 2025").',
+            show_default=False,
+        ),
     ] = None,
     format: Annotated[
         Format, typer.Option("--format", "-f", help="json (default) or table.", case_sensitive=False)

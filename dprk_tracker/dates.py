@@ -13,6 +13,7 @@ from .model import Reference
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _PRECISION = {1: "year", 2: "month", 3: "day"}
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class DateError(ValueError):
@@ -29,10 +30,14 @@ def reference_from_option(published: str) -> Reference:
     if not match:
         from .times import parse_date  # the full engine only for spelled-out dates
 
-        parsed = parse_date(value)
+        # Typed by a user, not article text: "march 2024" is March 2024 (in prose, lower-case
+        # "may" or "march" is a verb, so the engine wants month names capitalized).
+        parsed = parse_date(_WORD.sub(lambda m: m.group().capitalize(), value))
         if parsed is not None:
             return Reference(parsed.value, parsed.precision, "option")
-    raise DateError(f"not a date: {published!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    raise DateError(
+        f'not a date: {published!r} (use YYYY-MM-DD, YYYY-MM, YYYY or a month name: "March 2025")'
+    )
 
 
 def _valid(match: re.Match[str]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dprk_tracker.cli import app
@@ -76,3 +77,50 @@ def test_help_shows_the_main_options_on_every_command() -> None:
             "--db <path> Notebook file [default: data/tracker.db, or $TRACKER_DB]; wins over one" in help_text
         )
         assert "--topics <path> A topic lexicon (TOML) layered over the packaged one; wins" in help_text
+
+
+# ---------------------------------------------------------------------------------------------------
+# Dates typed in any case
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["timeline"], ["figures"], ["search", "officials"], ["export", "--format", "json"]],
+    ids=" ".join,
+)
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [("march 2024", "2024-03"), ("mar 2024", "2024-03"), ("MARCH 2024", "2024-03"), ("june 2025", "2025-06")],
+)
+def test_month_names_in_any_case(tracker, tmp_path: Path, command, typed: str, canonical: str) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    json_args = [] if command[0] == "export" else ["--format", "json"]
+    for option in ("--since", "--until"):
+        expected = tracker(*command, *json_args, option, canonical)
+        result = tracker(*command, *json_args, option, typed)
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert result.stdout == expected.stdout
+
+
+def test_month_name_filters_as_its_month(tracker, tmp_path: Path) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    events = rows(tracker("timeline", "--since", "march 2024", "--until", "mar 2024", "-f", "json"))
+    assert [e["date"] for e in events] == ["Mar 2024"]
+
+
+def test_published_month_name_in_lower_case(tracker, tmp_path: Path) -> None:
+    article = tmp_path / "ships.txt"
+    article.write_text(SHIPS, encoding="utf-8")
+    assert tracker("ingest", str(article), "--published", "june 2025").exit_code == 0
+    stored = rows(tracker("articles", "--format", "json"))
+    assert [(a["published"], a["published_source"]) for a in stored] == [("2025-06", "option")]
+    extracted = json.loads(tracker("extract", str(article), "--published", "5 mar 2024").stdout)
+    assert (extracted["published"], extracted["published_source"]) == ("2024-03-05", "option")
+
+
+def test_not_a_date_names_the_month_name_form(tracker, tmp_path: Path) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    result = tracker("timeline", "--since", "last spring")
+    assert error_line(result) == (
+        "error: not a date: 'last spring' (use YYYY-MM-DD, YYYY-MM, YYYY or a month name: \"March 2025\")"
+    )
