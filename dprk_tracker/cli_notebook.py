@@ -398,7 +398,7 @@ def reextract(
         if not ids:
             say(f"nothing to re-extract: every article is at extractor version {EXTRACTOR_VERSION}")
             return
-        totals = dict.fromkeys(("changed", "ea", "er", "fa", "fr", "notes", "tags"), 0)
+        totals = dict.fromkeys(("changed", "ea", "er", "ec", "fa", "fr", "fc", "notes", "tags"), 0)
         for article_id in ids:
             change = reextract_article(notebook, article_id, lexicon)
             for note in change.notes_dropped:
@@ -415,6 +415,8 @@ def reextract(
             totals["er"] += change.events_removed
             totals["fa"] += change.figures_added
             totals["fr"] += change.figures_removed
+            totals["ec"] += change.events_changed
+            totals["fc"] += change.figures_changed
             totals["notes"] += len(change.notes_dropped)
             totals["tags"] += len(change.tags_dropped)
             if not change.changed:
@@ -422,8 +424,8 @@ def reextract(
                 continue
             totals["changed"] += 1
             details = (
-                f"events +{change.events_added} -{change.events_removed}, "
-                f"figures +{change.figures_added} -{change.figures_removed}"
+                f"events +{change.events_added} -{change.events_removed} ~{change.events_changed}, "
+                f"figures +{change.figures_added} -{change.figures_removed} ~{change.figures_changed}"
             )
             if change.published_before != change.published_after:
                 before, after = change.published_before or "none", change.published_after or "none"
@@ -431,6 +433,7 @@ def reextract(
             say(f"article {article_id}: {details}")
     say(
         f"{len(ids)} re-extracted with extractor version {EXTRACTOR_VERSION}: {totals['changed']} changed; "
-        f"events +{totals['ea']} -{totals['er']}, figures +{totals['fa']} -{totals['fr']}; "
+        f"events +{totals['ea']} -{totals['er']} ~{totals['ec']}, "
+        f"figures +{totals['fa']} -{totals['fr']} ~{totals['fc']}; "
         f"{totals['notes']} notes and {totals['tags']} tags dropped"
     )
