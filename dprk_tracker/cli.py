@@ -1101,7 +1101,14 @@ def extract(
         ),
     ] = None,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="json (default) or table.", case_sensitive=False)
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (all fields), table or markdown (times, events, figures), or csv (one table:"
+            " a kind column, every field).",
+            case_sensitive=False,
+        ),
     ] = Format.json,
     jsonl: Annotated[
         bool,
@@ -1120,6 +1127,8 @@ def extract(
         lexicon = _lexicon(settings)
         if path != "-" and not Path(path).is_file():
             raise CommandError(f"no such file: {path}" if not Path(path).exists() else f"not a file: {path}")
+        if jsonl and format is not Format.json:
+            raise CommandError(f"--jsonl writes JSON Lines: drop --format {format.value}")
         data = _read_bytes(path)
         if jsonl:
             _extract_lines(data, published, lexicon)
@@ -1136,32 +1145,45 @@ def extract(
     if format is Format.json:
         sys.stdout.write(_json(result.to_json()))
         return
+    _print_extraction(result.to_json(), format)
+
+
+# What `extract` shows of each kind, in a table or Markdown; CSV carries every field.
+_EXTRACT_COLUMNS = {
+    "times": [
+        Column(k.title(), (lambda key: lambda r: "" if r[key] is None else str(r[key]))(k))
+        for k in ("text", "type", "value", "mod", "earliest", "latest")
+    ],
+    "events": [
+        Column("Date", _event_date, no_wrap=True, style="cyan"),
+        Column("Event", lambda r: r["text"], ratio=1),
+        Column("Topic", lambda r: r["topic"], no_wrap=True),
+    ],
+    "figures": [
+        Column("Value", figure_value, justify="right"),
+        Column("Text", lambda r: r["text"]),
+        Column("Counts", lambda r: r["unit"] or r["currency"] or ""),
+        Column("Topic", lambda r: r["topic"]),
+        Column("As of", lambda r: when_text(r["when"], r["when_mod"], r["precision"], r["relation"])),
+    ],
+}
+_KINDS = {"times": "time", "events": "event", "figures": "figure"}
+
+
+def _print_extraction(result: dict[str, Any], fmt: Format) -> None:
+    """Times, events and figures: three tables (or Markdown sections), or one CSV table whose
+    ``kind`` column says which each row is, with every kind's columns (empty where it has none)."""
     out = _stdout()
-    rows = [t.to_json() for t in result.times]
-    emit(
-        out,
-        rows,
-        format,
-        [
-            Column(k.title(), (lambda key: lambda r: "" if r[key] is None else str(r[key]))(k))
-            for k in ("text", "type", "value", "mod", "earliest", "latest")
-        ],
-        title="Times",
-    )
-    fig_rows = [f.to_json() for f in result.figures]
-    emit(
-        out,
-        fig_rows,
-        format,
-        [
-            Column("Value", figure_value, justify="right"),
-            Column("Text", lambda r: r["text"]),
-            Column("Counts", lambda r: r["unit"] or r["currency"] or ""),
-            Column("Topic", lambda r: r["topic"]),
-            Column("As of", lambda r: when_text(r["when"], r["when_mod"], r["precision"], r["relation"])),
-        ],
-        title="Figures",
-    )
+    if fmt is Format.csv:
+        rows = [{"kind": _KINDS[key], **row} for key in _KINDS for row in result[key]]
+        columns = list(dict.fromkeys(k for row in [{"kind": None}, *rows] for k in row))
+        emit(out, [{c: row.get(c) for c in columns} for row in rows], fmt, [])
+        return
+    for number, key in enumerate(_KINDS):
+        title = key.title()
+        if fmt is Format.markdown:
+            out.file.write(("\n" if number else "") + f"## {title}\n\n")
+        emit(out, result[key], fmt, _EXTRACT_COLUMNS[key], title=title)
 
 
 def _extract_lines(data: bytes, published: str | None, lexicon: "Lexicon") -> None:

@@ -124,3 +124,70 @@ def test_not_a_date_names_the_month_name_form(tracker, tmp_path: Path) -> None:
     assert error_line(result) == (
         "error: not a date: 'last spring' (use YYYY-MM-DD, YYYY-MM, YYYY or a month name: \"March 2025\")"
     )
+
+
+# ---------------------------------------------------------------------------------------------------
+# extract in every format: times, events and figures
+
+
+@pytest.fixture
+def ships(tmp_path: Path) -> Path:
+    article = tmp_path / "ships.txt"
+    article.write_text(SHIPS, encoding="utf-8")
+    return article
+
+
+def test_extract_csv_is_one_table_with_a_kind_column(tracker, ships: Path) -> None:
+    result = tracker("extract", str(ships), "--format", "csv")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "kind,text,start,end,type,value,mod,earliest,latest,when,relation,precision,time_text,topic,"
+        "low,high,qualifier,unit,currency,percent,when_mod,sentence\n"
+        "time,March 2024,10,20,DATE,2024-03,,2024-03-01,2024-03-31,,,,,,,,,,,,,\n"
+        'event,"In March 2024, the navy sent 12 ships to the port.",7,57,,,,2024-03-01,2024-03-31,'
+        "2024-03,,month,March 2024,deployment,,,,,,,,\n"
+        "figure,12,36,38,,,,2024-03-01,2024-03-31,2024-03,,month,,deployment,12,12,,ships,,False,,"
+        '"In March 2024, the navy sent 12 ships to the port."\n'
+    )
+
+
+def test_extract_markdown_has_times_events_and_figures(tracker, ships: Path) -> None:
+    result = tracker("extract", str(ships), "--format", "markdown")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "## Times\n\n"
+        "| Text | Type | Value | Mod | Earliest | Latest |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| March 2024 | DATE | 2024-03 |  | 2024-03-01 | 2024-03-31 |\n"
+        "\n## Events\n\n"
+        "| Date | Event | Topic |\n"
+        "| --- | --- | --- |\n"
+        "| Mar 2024 | In March 2024, the navy sent 12 ships to the port. | deployment |\n"
+        "\n## Figures\n\n"
+        "| Value | Text | Counts | Topic | As of |\n"
+        "| ---: | --- | --- | --- | --- |\n"
+        "| 12 | 12 | ships | deployment | Mar 2024 |\n"
+    )
+
+
+def test_extract_table_has_times_events_and_figures(tracker, ships: Path) -> None:
+    result = tracker("extract", str(ships), "--format", "table")
+    assert (result.exit_code, result.stderr) == (0, "")
+    titles = [
+        line.strip() for line in result.stdout.splitlines() if line.strip() in ("Times", "Events", "Figures")
+    ]
+    assert titles == ["Times", "Events", "Figures"]
+    assert "│ Mar 2024 │ In March 2024, the navy sent 12 ships to the port. │ deployment │" in result.stdout
+
+
+def test_extract_help_names_every_format(tracker) -> None:
+    help_text = " ".join(tracker("extract", "--help").stdout.split())
+    assert (
+        "json (all fields), table or markdown (times, events, figures), or csv (one table: a kind column, "
+        "every field)." in help_text
+    )
+
+
+def test_extract_jsonl_refuses_another_format(tracker, ships: Path) -> None:
+    result = tracker("extract", str(ships), "--jsonl", "--format", "csv")
+    assert error_line(result) == "error: --jsonl writes JSON Lines: drop --format csv"
