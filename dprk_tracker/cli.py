@@ -292,8 +292,10 @@ def output_options(func: F) -> F:
 # ---------------------------------------------------------------------------------------------------
 # Filters shared by timeline and figures
 
+# A list only so a repeated --topic is seen (click would keep the last): _filters takes one.
 TopicOption = Annotated[
-    str | None, typer.Option("--topic", "-t", help="Only this topic.", show_default=False)
+    list[str] | None,
+    typer.Option("--topic", "-t", help="Only this topic (one).", show_default=False),
 ]
 SinceOption = Annotated[
     str | None,
@@ -351,7 +353,7 @@ NotesOption = Annotated[bool, typer.Option("--notes", help="Show the notes on ea
 def _filters(
     notebook: "Notebook",
     lexicon: "Lexicon | Callable[[], Lexicon]",
-    topic: str | None,
+    topics: list[str] | None,
     since: str | None,
     until: str | None,
     article: int | None,
@@ -359,6 +361,11 @@ def _filters(
 ) -> "Filters":
     from .db import Filters
 
+    if topics and len(topics) > 1:
+        raise CommandError(
+            f"one --topic at a time ({', '.join(topics)} given): run the command once per topic"
+        )
+    topic = topics[0] if topics else None
     # A topic the notebook holds needs no lexicon (see _filter_lexicon).
     held = notebook.topics() if topic is not None else []
     if topic is not None and topic not in held:
@@ -427,16 +434,17 @@ def ingest(
 
     from . import html, inputs
     from .extract import reference_from_option
-    from .files import NothingToIngest, Skipped, discover
+    from .files import Missing, Skipped, discover
 
     settings = _settings(ctx)
     with user_errors():
         if published:
             reference_from_option(published)  # a bad date fails before anything is read
-        try:
-            found = list(discover(paths, suffixes=inputs.SUFFIXES, max_size=max_size))
-        except NothingToIngest as exc:
-            raise CommandError(str(exc)) from None
+        found = list(discover(paths, suffixes=inputs.SUFFIXES, max_size=max_size))
+        if found and all(isinstance(item, Missing) for item in found):  # nothing at all: no notebook made
+            for item in found:
+                print(f"error: {clean(item.message)}", file=sys.stderr)
+            raise typer.Exit(1)
         if any(isinstance(f, str) and inputs.is_html(f) for f in found):
             html.require()  # one clear line up front rather than one per page
         lexicon = _lexicon(settings)
@@ -447,6 +455,9 @@ def ingest(
         if isinstance(item, Skipped):
             counts["skipped"] += 1
             warn(f"{item.path}: {item.reason}; skipped")
+        elif isinstance(item, Missing):  # reported and counted as failed; the others go on
+            counts["failed"] += 1
+            print(f"error: {clean(item.message)}", file=sys.stderr)
     from .db import BATCH_ARTICLES, BATCH_SECONDS, Added, ToAdd
 
     def stores(ready: inputs.Prepared) -> bool:
@@ -874,6 +885,9 @@ def figures(
     from .cli_notebook import attach_notes, tagged
     from .corroborate import stored_figure_group
 
+    extra = [flag for flag, given in (("--sources", sources), ("--why", why), ("--notes", notes)) if given]
+    if trend and extra:  # they explain rows; a trend has none
+        raise CommandError(f"--trend charts estimates, not rows: drop {' and '.join(extra)}")
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
     fetched = _fetched(limit, fmt) if not trend else limit

@@ -191,3 +191,86 @@ def test_extract_help_names_every_format(tracker) -> None:
 def test_extract_jsonl_refuses_another_format(tracker, ships: Path) -> None:
     result = tracker("extract", str(ships), "--jsonl", "--format", "csv")
     assert error_line(result) == "error: --jsonl writes JSON Lines: drop --format csv"
+
+
+# ---------------------------------------------------------------------------------------------------
+# ingest: a missing path is one failure; a file named twice is read once
+
+
+def test_missing_path_among_others_is_one_failure(tracker, seed: Path, tmp_path: Path, db: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = tracker("ingest", str(missing), str(seed.parent))
+    assert result.exit_code == 1
+    assert result.stderr == f"error: no such file or folder: {missing}\n"
+    assert result.stdout.splitlines()[-1] == "1 added, 0 duplicates, 1 failed; 6 events, 9 figures"
+    assert len(rows(tracker("articles", "--format", "json"))) == 1
+
+
+def test_folder_without_articles_among_others_is_one_failure(tracker, seed: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = tracker("ingest", str(tmp_path / "empty"), str(seed))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: no articles (*.txt, *.md, *.html, *.htm, *.jsonl) in folder {tmp_path / 'empty'}\n"
+    )
+    assert result.stdout.splitlines()[-1] == "1 added, 0 duplicates, 1 failed; 6 events, 9 figures"
+
+
+def test_only_missing_paths_make_no_notebook(tracker, tmp_path: Path, db: Path) -> None:
+    result = tracker("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b"))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: no such file or folder: {tmp_path / 'a.txt'}\n"
+        f"error: no such file or folder: {tmp_path / 'b'}\n"
+    )
+    assert not db.exists()
+
+
+def test_a_file_named_twice_is_read_once(tracker, seed: Path, tmp_path: Path) -> None:
+    empty = seed.parent / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    # The folder, a file in it by another spelling, and the folder again.
+    again = seed.parent / ".." / seed.parent.name / "empty.txt"
+    result = tracker("ingest", str(seed.parent), str(again), str(seed.parent), str(seed))
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {empty}: empty file\n"
+    assert result.stdout == (
+        f"{seed}: article 1, Human Rights Groups Advocate for North Korean POW Asylum in South Korea — "
+        "2025 (inferred), 6 events, 9 figures\n"
+        "1 added, 0 duplicates, 1 failed; 6 events, 9 figures\n"
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Options that would be silently dropped
+
+
+@pytest.mark.parametrize(
+    "command", [["timeline"], ["figures"], ["search", "soldiers"], ["export"]], ids=" ".join
+)
+def test_repeated_topic_is_refused(tracker, tmp_path: Path, command: list[str]) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    result = tracker(*command, "-t", "casualties", "--topic", "deployment")
+    assert error_line(result) == (
+        "error: one --topic at a time (casualties, deployment given): run the command once per topic"
+    )
+
+
+def test_one_topic_still_filters(tracker, tmp_path: Path) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    figures = rows(tracker("figures", "--topic", "deployment", "--format", "json"))
+    assert [(f["value"], f["topic"]) for f in figures] == [("~20", "deployment"), ("1,500", "deployment")]
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--sources"], "drop --sources"),
+        (["--why"], "drop --why"),
+        (["--why", "--notes", "--sources"], "drop --sources and --why and --notes"),
+    ],
+)
+def test_trend_refuses_row_options(tracker, tmp_path: Path, flags: list[str], message: str) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    result = tracker("figures", "--trend", *flags)
+    assert error_line(result) == f"error: --trend charts estimates, not rows: {message}"
