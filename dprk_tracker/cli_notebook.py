@@ -132,8 +132,23 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words or a quoted phrase, searched as typed.")],
     topic: TopicOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help='Only articles published on this date or later (YYYY[-MM[-DD]] or "March 2025");'
+            " leaves out undated ones.",
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Only articles published on this date or earlier; leaves out undated ones.",
+            show_default=False,
+        ),
+    ] = None,
     tag: TagOption = None,
     raw: Annotated[
         bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 as is (AND, OR, NEAR, prefix*).")
@@ -321,6 +336,9 @@ def export(
                 for chunk in chunks:
                     handle.write(chunk)
             partial.replace(output)
+        except OSError as exc:
+            # Named as the user gave it: the partial file is ours.
+            raise CommandError(f"{exc.strerror or exc}: {output}") from None
         finally:
             partial.unlink(missing_ok=True)
     print(f"wrote {clean(str(output))}", file=sys.stderr)

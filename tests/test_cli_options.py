@@ -274,3 +274,38 @@ def test_trend_refuses_row_options(tracker, tmp_path: Path, flags: list[str], me
     ingest_articles(tracker, tmp_path / "in")
     result = tracker("figures", "--trend", *flags)
     assert error_line(result) == f"error: --trend charts estimates, not rows: {message}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Errors and help that say what the code does
+
+
+def test_note_list_on_a_missing_id_is_an_error(tracker, tmp_path: Path, db: Path) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    assert tracker("note", "add", "figure", "2", "check").exit_code == 0
+    result = tracker("note", "list", "--kind", "figure", "--id", "9999")
+    assert error_line(result) == f"error: no figure 9999 in {db}"
+    notes = rows(tracker("note", "list", "--kind", "figure", "--id", "2", "--format", "json"))
+    assert [(n["id"], n["text"]) for n in notes] == [(1, "check")]
+    # An existing row without notes is no error.
+    result = tracker("note", "list", "--kind", "figure", "--id", "1", "--format", "json")
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+
+
+def test_export_into_a_missing_folder_names_the_given_path(tracker, tmp_path: Path) -> None:
+    ingest_articles(tracker, tmp_path / "in")
+    target = tmp_path / "nodir" / "x" / "report.md"
+    result = tracker("export", "--output", str(target))
+    assert error_line(result) == f"error: No such file or directory: {target}"
+    assert not (tmp_path / "nodir").exists()
+
+
+def test_search_help_says_dates_are_published_dates(tracker) -> None:
+    help_text = " ".join(tracker("search", "--help").stdout.split())
+    assert (
+        '--since <str> Only articles published on this date or later (YYYY[-MM[-DD]] or "March 2025"); '
+        "leaves out undated ones." in help_text
+    )
+    assert (
+        "--until <str> Only articles published on this date or earlier; leaves out undated ones." in help_text
+    )
