@@ -378,12 +378,12 @@ def _filters(
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise CommandError(f"unknown topic {topic!r} ({hint}known: {', '.join(known)})")
     since_day = until_day = None
-    if since or until:  # (the date parser and its model load only for a date filter)
-        from .dates import reference_bound, reference_from_option
+    if since or until:  # (the date parser loads only for a date filter)
+        from .dates import option_bound
     if since:
-        since_day = reference_bound(reference_from_option(since), first=True)
+        since_day = option_bound(since, first=True)
     if until:
-        until_day = reference_bound(reference_from_option(until), first=False)
+        until_day = option_bound(until, first=False)
     if since_day and until_day and since_day > until_day:
         raise CommandError(f"--since {since} is after --until {until}")
     if article is not None and not notebook.article_exists(article):
@@ -804,7 +804,7 @@ def timeline(
 
 
 def _figure_json(r: dict[str, Any]) -> dict[str, Any]:
-    from .model import plain_number
+    from .numbers import plain_number
 
     return {
         "id": r["id"],
