@@ -1007,10 +1007,15 @@ def summary(
     out = _stdout()
     if article is None:
         overview = notebook.overview()
-        if fmt in (Format.json,):
+        if fmt is Format.json:
             out.file.write(_json(overview))
-            return
-        _print_overview(out, overview, fmt)
+        elif fmt is Format.csv:
+            latest = {f["topic"]: f for f in overview["latest_figures"]}
+            totals = {k: v for k, v in overview.items() if k not in ("topics", "latest_figures")}
+            topics = [{**t, "latest_figure": latest.get(t["topic"])} for t in overview["topics"]]
+            _one_csv(out, [("notebook", [totals]), ("topic", topics)])
+        else:
+            _print_overview(out, overview, fmt)
         return
     record = notebook.article(article)
     events = notebook.timeline(Filters(article=article))
@@ -1018,10 +1023,14 @@ def summary(
     from .cli_notebook import ANNOTATION_COLUMNS, annotations_of
 
     annotations = annotations_of(notebook, article)  # {"notes": [...], "tags": [...]}
-    if fmt is Format.json:
+    if fmt in (Format.json, Format.csv):
         info = {k: v for k, v in record.items() if k not in ("body", "content_hash")}
         figures_json = [_figure_json(f) for f in figs]
-        out.file.write(_json({"article": info, "events": events, "figures": figures_json, **annotations}))
+        if fmt is Format.json:
+            out.file.write(_json({"article": info, "events": events, "figures": figures_json, **annotations}))
+        else:
+            parts = [("article", [info]), ("event", events), ("figure", figures_json)]
+            _one_csv(out, [*parts, ("note", annotations["notes"]), ("tag", annotations["tags"])])
         return
     header = [
         ("Title", record["title"] or "untitled"),
@@ -1039,10 +1048,35 @@ def summary(
             Column("", lambda r: r["value"], ratio=1),
         ],
     )
-    emit(out, events, fmt, TIMELINE_COLUMNS, title="Events")
-    emit(out, figs, fmt, FIGURE_COLUMNS, title="Figures")
+    _emit_part(out, events, fmt, TIMELINE_COLUMNS, title="Events")
+    _emit_part(out, figs, fmt, FIGURE_COLUMNS, title="Figures")
     if annotations["notes"] or annotations["tags"]:
-        emit(out, annotations["notes"] + annotations["tags"], fmt, ANNOTATION_COLUMNS, title="Notes and tags")
+        notes = annotations["notes"] + annotations["tags"]
+        _emit_part(out, notes, fmt, ANNOTATION_COLUMNS, title="Notes and tags")
+
+
+def _one_csv(out: "Console", parts: list[tuple[str, list[dict[str, Any]]]]) -> None:
+    """Several kinds of rows as one CSV table: a ``record`` column says what each row is ("event"),
+    then every kind's fields, in order of appearance, empty where a kind has none."""
+    rows = [{"record": name, **row} for name, part in parts for row in part]
+    columns = list(dict.fromkeys(key for row in [{"record": None}, *rows] for key in row))
+    emit(out, [{c: row.get(c) for c in columns} for row in rows], Format.csv, [])
+
+
+def _emit_part(
+    out: "Console",
+    rows: list[dict[str, Any]],
+    fmt: Format,
+    columns: list[Column],
+    *,
+    title: str | None = None,
+    first: bool = False,
+) -> None:
+    """One of several tables: in Markdown, a blank line from the one before (tables written one under
+    the other would read as one) and its title as a heading."""
+    if fmt is Format.markdown:
+        out.file.write(("" if first else "\n") + (f"## {title}\n\n" if title else ""))
+    emit(out, rows, fmt, columns, title=title)
 
 
 def _how(source: str | None) -> str | None:
@@ -1079,7 +1113,7 @@ def _print_overview(out: "Console", overview: dict[str, Any], fmt: Format) -> No
         value = " ".join(filter(None, [figure_value(fig), _counted(fig)]))
         return f"{value}, {_figure_date(fig)} (article {fig['article_id']})"
 
-    emit(
+    _emit_part(
         out,
         rows,
         fmt,
@@ -1185,19 +1219,13 @@ _KINDS = {"times": "time", "events": "event", "figures": "figure"}
 
 
 def _print_extraction(result: dict[str, Any], fmt: Format) -> None:
-    """Times, events and figures: three tables (or Markdown sections), or one CSV table whose
-    ``kind`` column says which each row is, with every kind's columns (empty where it has none)."""
+    """Times, events and figures: three tables (or Markdown sections), or one CSV (``_one_csv``)."""
     out = _stdout()
     if fmt is Format.csv:
-        rows = [{"kind": _KINDS[key], **row} for key in _KINDS for row in result[key]]
-        columns = list(dict.fromkeys(k for row in [{"kind": None}, *rows] for k in row))
-        emit(out, [{c: row.get(c) for c in columns} for row in rows], fmt, [])
+        _one_csv(out, [(_KINDS[key], result[key]) for key in _KINDS])
         return
     for number, key in enumerate(_KINDS):
-        title = key.title()
-        if fmt is Format.markdown:
-            out.file.write(("\n" if number else "") + f"## {title}\n\n")
-        emit(out, result[key], fmt, _EXTRACT_COLUMNS[key], title=title)
+        _emit_part(out, result[key], fmt, _EXTRACT_COLUMNS[key], title=key.title(), first=not number)
 
 
 def _extract_lines(data: bytes, published: str | None, lexicon: "Lexicon") -> None:
