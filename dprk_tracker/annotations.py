@@ -67,11 +67,12 @@ def add_note(notebook: Notebook, kind: str, target_id: int, text: str) -> dict[s
 def list_notes(
     notebook: Notebook, kind: str | None = None, target_id: int | None = None
 ) -> list[dict[str, Any]]:
+    """Notes, oldest first; with a kind and an id, those on it (which must exist)."""
     clauses: list[str] = []
     params: list[Any] = []
     if kind is not None:
         clauses.append("n.kind = ?")
-        params.append(check_kind(kind))
+        params.append(check_kind(kind) if target_id is None else check_target(notebook, kind, target_id))
     if target_id is not None:
         clauses.append("n.target_id = ?")
         params.append(target_id)

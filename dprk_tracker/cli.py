@@ -5,6 +5,7 @@ stays fast. Every error a user can cause becomes one line on stderr and a non-ze
 """
 
 import copy
+import dataclasses
 import functools
 import inspect
 import os
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup, TyperOption
 
 from .render import Column, Format, clean, emit, figure_value, highlighted, when_text
 
@@ -31,8 +33,76 @@ if TYPE_CHECKING:
 DEFAULT_DB = Path("data") / "tracker.db"
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024  # bytes; mirrors files.DEFAULT_MAX_SIZE without importing it
 
+
+class PipeClosed(Exception):
+    """Standard output's reader went away (`tracker ... | head`): `main` ends the command quietly."""
+
+
+class _Group(TyperGroup):
+    """The command group every command runs through: its parsing (`tracker --help`) and its run.
+
+    It also gives every command the main options, so ``tracker figures --db nb.db`` works as
+    ``tracker --db nb.db figures`` does (sqlite-utils takes the database after the command)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _add_main_options(self.commands.values())
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _pipe_closed():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _pipe_closed():
+            return super().invoke(ctx)
+
+
+def _add_main_options(commands: Any) -> None:
+    """``--db`` and ``--topics`` on each command (and on those of ``note``, ``tag``), once."""
+    for command in commands:
+        if hasattr(command, "commands"):
+            _add_main_options(command.commands.values())
+        elif not any(getattr(p, "name", None) == "db" for p in command.params):
+            command.params += [
+                TyperOption(
+                    param_decls=["--db"],
+                    metavar="<path>",
+                    expose_value=False,
+                    callback=_command_setting,
+                    help="Notebook file [default: data/tracker.db, or $TRACKER_DB]; wins over one given"
+                    " before the command.",
+                ),
+                TyperOption(
+                    param_decls=["--topics"],
+                    metavar="<path>",
+                    expose_value=False,
+                    callback=_command_setting,
+                    help="A topic lexicon (TOML) layered over the packaged one; wins over one given"
+                    " before the command.",
+                ),
+            ]
+
+
+def _command_setting(ctx: Any, param: Any, value: str | None) -> None:
+    """A main option given after the command: it replaces the one given before (if any)."""
+    if value is None:
+        return
+    root = ctx.find_root()
+    root.obj = dataclasses.replace(_settings(ctx), **{param.name: Path(value)})
+
+
+@contextmanager
+def _pipe_closed() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        # Not left as an OSError: click would turn it into a silent exit 1.
+        raise PipeClosed from None
+
+
 app = typer.Typer(
     name="tracker",
+    cls=_Group,
     help="A research notebook for news: dated events and figures, normalized and traceable.",
     no_args_is_help=True,
     add_completion=False,
@@ -72,7 +142,12 @@ class _Output:
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(highlight=False, soft_wrap=False, emoji=False, markup=False)
+            class _PipeConsole(Console):
+                def on_broken_pipe(self) -> None:
+                    # Rich exits 1 on its own here; `main` ends every command's closed pipe the same way.
+                    raise BrokenPipeError
+
+            self._console = _PipeConsole(highlight=False, soft_wrap=False, emoji=False, markup=False)
         return getattr(self._console, name)
 
 
@@ -121,7 +196,7 @@ def user_errors() -> Iterator[None]:
         if isinstance(exc, _user_error_types()):
             print(f"error: {clean(str(exc))}", file=sys.stderr)
             raise typer.Exit(getattr(exc, "code", 1)) from None
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):  # (main ends those)
             where = f": {exc.filename}" if exc.filename else ""
             print(f"error: {clean(exc.strerror or str(exc))}{clean(where)}", file=sys.stderr)
             raise typer.Exit(1) from None
@@ -134,13 +209,17 @@ def main_options(
     db: Annotated[
         Path | None,
         typer.Option(
-            "--db", help="Notebook file [default: data/tracker.db, or $TRACKER_DB].", show_default=False
+            "--db",
+            help="Notebook file [default: data/tracker.db, or $TRACKER_DB]; also taken after the command.",
+            show_default=False,
         ),
     ] = None,
     topics: Annotated[
         Path | None,
         typer.Option(
-            "--topics", help="A topic lexicon (TOML) layered over the packaged one.", show_default=False
+            "--topics",
+            help="A topic lexicon (TOML) layered over the packaged one; also taken after the command.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -213,13 +292,17 @@ def output_options(func: F) -> F:
 # ---------------------------------------------------------------------------------------------------
 # Filters shared by timeline and figures
 
+# A list only so a repeated --topic is seen (click would keep the last): _filters takes one.
 TopicOption = Annotated[
-    str | None, typer.Option("--topic", "-t", help="Only this topic.", show_default=False)
+    list[str] | None,
+    typer.Option("--topic", "-t", help="Only this topic (one).", show_default=False),
 ]
 SinceOption = Annotated[
     str | None,
     typer.Option(
-        "--since", help="Only what overlaps this date or later (YYYY[-MM[-DD]]).", show_default=False
+        "--since",
+        help='Only what overlaps this date or later (YYYY[-MM[-DD]] or "March 2025").',
+        show_default=False,
     ),
 ]
 UntilOption = Annotated[
@@ -270,7 +353,7 @@ NotesOption = Annotated[bool, typer.Option("--notes", help="Show the notes on ea
 def _filters(
     notebook: "Notebook",
     lexicon: "Lexicon | Callable[[], Lexicon]",
-    topic: str | None,
+    topics: list[str] | None,
     since: str | None,
     until: str | None,
     article: int | None,
@@ -278,6 +361,11 @@ def _filters(
 ) -> "Filters":
     from .db import Filters
 
+    if topics and len(topics) > 1:
+        raise CommandError(
+            f"one --topic at a time ({', '.join(topics)} given): run the command once per topic"
+        )
+    topic = topics[0] if topics else None
     # A topic the notebook holds needs no lexicon (see _filter_lexicon).
     held = notebook.topics() if topic is not None else []
     if topic is not None and topic not in held:
@@ -290,12 +378,12 @@ def _filters(
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise CommandError(f"unknown topic {topic!r} ({hint}known: {', '.join(known)})")
     since_day = until_day = None
-    if since or until:  # (the date parser and its model load only for a date filter)
-        from .dates import reference_bound, reference_from_option
+    if since or until:  # (the date parser loads only for a date filter)
+        from .dates import option_bound
     if since:
-        since_day = reference_bound(reference_from_option(since), first=True)
+        since_day = option_bound(since, first=True)
     if until:
-        until_day = reference_bound(reference_from_option(until), first=False)
+        until_day = option_bound(until, first=False)
     if since_day and until_day and since_day > until_day:
         raise CommandError(f"--since {since} is after --until {until}")
     if article is not None and not notebook.article_exists(article):
@@ -324,7 +412,7 @@ def ingest(
         str | None,
         typer.Option(
             "--published",
-            help="Reference date for every file (YYYY-MM-DD, YYYY-MM or YYYY).",
+            help='Reference date for every file (YYYY-MM-DD, YYYY-MM, YYYY or "March 2025").',
             show_default=False,
         ),
     ] = None,
@@ -346,26 +434,30 @@ def ingest(
 
     from . import html, inputs
     from .extract import reference_from_option
-    from .files import NothingToIngest, Skipped, discover
+    from .files import Missing, Skipped, discover
 
     settings = _settings(ctx)
     with user_errors():
         if published:
             reference_from_option(published)  # a bad date fails before anything is read
-        try:
-            found = list(discover(paths, suffixes=inputs.SUFFIXES, max_size=max_size))
-        except NothingToIngest as exc:
-            raise CommandError(str(exc)) from None
+        found = list(discover(paths, suffixes=inputs.SUFFIXES, max_size=max_size))
+        if found and all(isinstance(item, Missing) for item in found):  # nothing at all: no notebook made
+            for item in found:
+                print(f"error: {clean(item.message)}", file=sys.stderr)
+            raise typer.Exit(1)
         if any(isinstance(f, str) and inputs.is_html(f) for f in found):
             html.require()  # one clear line up front rather than one per page
         lexicon = _lexicon(settings)
         notebook = _notebook(settings, create=True)
-    counts = {"added": 0, "duplicates": 0, "failed": 0, "skipped": 0, "events": 0, "figures": 0}
+    counts = {"added": 0, "duplicates": 0, "failed": 0, "skipped": 0, "events": 0, "figures": 0, "done": 0}
     files = [item for item in found if isinstance(item, str)]
     for item in found:
         if isinstance(item, Skipped):
             counts["skipped"] += 1
             warn(f"{item.path}: {item.reason}; skipped")
+        elif isinstance(item, Missing):  # reported and counted as failed; the others go on
+            counts["failed"] += 1
+            print(f"error: {clean(item.message)}", file=sys.stderr)
     from .db import BATCH_ARTICLES, BATCH_SECONDS, Added, ToAdd
 
     def stores(ready: inputs.Prepared) -> bool:
@@ -375,6 +467,7 @@ def ingest(
         item, document = ready.item, ready.document
         label = item.label
         if item.last:
+            counts["done"] += 1
             advance()
         if item.warning:
             warn(f"{label}: {item.warning}")
@@ -415,37 +508,83 @@ def ingest(
             # An article is reported once stored (a failure raises at it, the ones before reported).
             report(ready, next(results) if stores(ready) else None)
 
-    with user_errors(), _progress(len(files)) as advance:
-        # Files become items (an HTML page, a JSON Lines line...), extracted here or in --jobs
-        # processes; this process alone writes, in input order, a few articles per transaction
-        # (Notebook.add_many: each article complete or absent, as with one transaction each).
-        stream = inputs.items(files, _read_bytes)
-        # Workers also plan each article's grouping (its words and keys), with the notebook's
-        # counted lexicon: the writer only looks up, compares and stores.
-        counted = notebook.counted()
-        started = monotonic()
-        prepared = inputs.prepare(
-            stream, published, lexicon, notebook.find_duplicate, jobs, counted, notebook.path
-        )
-        try:
-            for ready in prepared:
-                if not batch:
-                    started = monotonic()
-                batch.append(ready)
-                if len(batch) >= BATCH_ARTICLES or monotonic() - started >= BATCH_SECONDS:
-                    flush()
-        except BaseException:
-            # What was extracted before a failure or Ctrl-C is stored, as it was article by article.
+    interrupted = False
+    try:
+        with user_errors(), _progress(len(files)) as advance, _ctrl_c() as asked_to_stop:
+            # Files become items (an HTML page, a JSON Lines line...), extracted here or in --jobs
+            # processes; this process alone writes, in input order, a few articles per transaction
+            # (Notebook.add_many: each article complete or absent, as with one transaction each).
+            stream = inputs.items(files, _read_bytes)
+            # Workers also plan each article's grouping (its words and keys), with the notebook's
+            # counted lexicon: the writer only looks up, compares and stores.
+            counted = notebook.counted()
+            started = monotonic()
+            prepared = inputs.prepare(
+                stream, published, lexicon, notebook.find_duplicate, jobs, counted, notebook.path
+            )
+            try:
+                for ready in prepared:
+                    if not batch:
+                        started = monotonic()
+                    batch.append(ready)
+                    if asked_to_stop():
+                        interrupted = True
+                        break
+                    if len(batch) >= BATCH_ARTICLES or monotonic() - started >= BATCH_SECONDS:
+                        flush()
+            except BaseException:
+                # What was extracted before a failure (or a second Ctrl-C) is stored, as it was
+                # article by article.
+                flush()
+                raise
+            finally:
+                prepared.close()  # stops the --jobs workers now
             flush()
-            raise
-        flush()
+    except KeyboardInterrupt:  # a second Ctrl-C: what was stored and reported is still whole
+        interrupted = True
+    if interrupted:
+        # A second run skips what was stored as duplicates.
+        print(
+            f"interrupted after {counts['done']} of {len(files)} files: {_ingest_counts(counts)}; "
+            "run the same command again to finish",
+            file=sys.stderr,
+        )
+        raise typer.Exit(130)
+    say(_ingest_counts(counts))
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _ingest_counts(counts: dict[str, int]) -> str:
     skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
-    say(
+    return (
         f"{counts['added']} added, {counts['duplicates']} duplicates, {counts['failed']} failed{skipped}; "
         f"{counts['events']} events, {counts['figures']} figures"
     )
-    if counts["failed"]:
-        raise typer.Exit(1)
+
+
+@contextmanager
+def _ctrl_c() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C asks to stop (the ingest stops between articles: every article stored is reported);
+    a second Ctrl-C interrupts at once."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # (signals go to the main thread)
+        yield lambda: False
+        return
+    asked = False
+
+    def ask(signum: int, frame: Any) -> None:
+        nonlocal asked
+        asked = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, ask)
+    try:
+        yield lambda: asked
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
@@ -672,7 +811,7 @@ def timeline(
 
 
 def _figure_json(r: dict[str, Any]) -> dict[str, Any]:
-    from .model import plain_number
+    from .numbers import plain_number
 
     return {
         "id": r["id"],
@@ -760,6 +899,9 @@ def figures(
     from .cli_notebook import attach_notes, tagged
     from .corroborate import stored_figure_group
 
+    extra = [flag for flag, given in (("--sources", sources), ("--why", why), ("--notes", notes)) if given]
+    if trend and extra:  # they explain rows; a trend has none
+        raise CommandError(f"--trend charts estimates, not rows: drop {' and '.join(extra)}")
     settings = _settings(ctx)
     notebook = _notebook(settings, create=False)
     fetched = _fetched(limit, fmt) if not trend else limit
@@ -879,10 +1021,15 @@ def summary(
     out = _stdout()
     if article is None:
         overview = notebook.overview()
-        if fmt in (Format.json,):
+        if fmt is Format.json:
             out.file.write(_json(overview))
-            return
-        _print_overview(out, overview, fmt)
+        elif fmt is Format.csv:
+            latest = {f["topic"]: f for f in overview["latest_figures"]}
+            totals = {k: v for k, v in overview.items() if k not in ("topics", "latest_figures")}
+            topics = [{**t, "latest_figure": latest.get(t["topic"])} for t in overview["topics"]]
+            _one_csv(out, [("notebook", [totals]), ("topic", topics)])
+        else:
+            _print_overview(out, overview, fmt)
         return
     record = notebook.article(article)
     events = notebook.timeline(Filters(article=article))
@@ -890,10 +1037,14 @@ def summary(
     from .cli_notebook import ANNOTATION_COLUMNS, annotations_of
 
     annotations = annotations_of(notebook, article)  # {"notes": [...], "tags": [...]}
-    if fmt is Format.json:
+    if fmt in (Format.json, Format.csv):
         info = {k: v for k, v in record.items() if k not in ("body", "content_hash")}
         figures_json = [_figure_json(f) for f in figs]
-        out.file.write(_json({"article": info, "events": events, "figures": figures_json, **annotations}))
+        if fmt is Format.json:
+            out.file.write(_json({"article": info, "events": events, "figures": figures_json, **annotations}))
+        else:
+            parts = [("article", [info]), ("event", events), ("figure", figures_json)]
+            _one_csv(out, [*parts, ("note", annotations["notes"]), ("tag", annotations["tags"])])
         return
     header = [
         ("Title", record["title"] or "untitled"),
@@ -911,10 +1062,35 @@ def summary(
             Column("", lambda r: r["value"], ratio=1),
         ],
     )
-    emit(out, events, fmt, TIMELINE_COLUMNS, title="Events")
-    emit(out, figs, fmt, FIGURE_COLUMNS, title="Figures")
+    _emit_part(out, events, fmt, TIMELINE_COLUMNS, title="Events")
+    _emit_part(out, figs, fmt, FIGURE_COLUMNS, title="Figures")
     if annotations["notes"] or annotations["tags"]:
-        emit(out, annotations["notes"] + annotations["tags"], fmt, ANNOTATION_COLUMNS, title="Notes and tags")
+        notes = annotations["notes"] + annotations["tags"]
+        _emit_part(out, notes, fmt, ANNOTATION_COLUMNS, title="Notes and tags")
+
+
+def _one_csv(out: "Console", parts: list[tuple[str, list[dict[str, Any]]]]) -> None:
+    """Several kinds of rows as one CSV table: a ``record`` column says what each row is ("event"),
+    then every kind's fields, in order of appearance, empty where a kind has none."""
+    rows = [{"record": name, **row} for name, part in parts for row in part]
+    columns = list(dict.fromkeys(key for row in [{"record": None}, *rows] for key in row))
+    emit(out, [{c: row.get(c) for c in columns} for row in rows], Format.csv, [])
+
+
+def _emit_part(
+    out: "Console",
+    rows: list[dict[str, Any]],
+    fmt: Format,
+    columns: list[Column],
+    *,
+    title: str | None = None,
+    first: bool = False,
+) -> None:
+    """One of several tables: in Markdown, a blank line from the one before (tables written one under
+    the other would read as one) and its title as a heading."""
+    if fmt is Format.markdown:
+        out.file.write(("" if first else "\n") + (f"## {title}\n\n" if title else ""))
+    emit(out, rows, fmt, columns, title=title)
 
 
 def _how(source: str | None) -> str | None:
@@ -951,7 +1127,7 @@ def _print_overview(out: "Console", overview: dict[str, Any], fmt: Format) -> No
         value = " ".join(filter(None, [figure_value(fig), _counted(fig)]))
         return f"{value}, {_figure_date(fig)} (article {fig['article_id']})"
 
-    emit(
+    _emit_part(
         out,
         rows,
         fmt,
@@ -980,10 +1156,21 @@ def extract(
     path: Annotated[str, typer.Argument(help="A file, or - for stdin.")],
     published: Annotated[
         str | None,
-        typer.Option("--published", help="Reference date (YYYY-MM-DD, YYYY-MM or YYYY).", show_default=False),
+        typer.Option(
+            "--published",
+            help='Reference date (YYYY-MM-DD, YYYY-MM, YYYY or "March 2025").',
+            show_default=False,
+        ),
     ] = None,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="json (default) or table.", case_sensitive=False)
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (all fields), table or markdown (times, events, figures), or csv (one table:"
+            " a kind column, every field).",
+            case_sensitive=False,
+        ),
     ] = Format.json,
     jsonl: Annotated[
         bool,
@@ -1002,6 +1189,8 @@ def extract(
         lexicon = _lexicon(settings)
         if path != "-" and not Path(path).is_file():
             raise CommandError(f"no such file: {path}" if not Path(path).exists() else f"not a file: {path}")
+        if jsonl and format is not Format.json:
+            raise CommandError(f"--jsonl writes JSON Lines: drop --format {format.value}")
         data = _read_bytes(path)
         if jsonl:
             _extract_lines(data, published, lexicon)
@@ -1018,32 +1207,39 @@ def extract(
     if format is Format.json:
         sys.stdout.write(_json(result.to_json()))
         return
+    _print_extraction(result.to_json(), format)
+
+
+# What `extract` shows of each kind, in a table or Markdown; CSV carries every field.
+_EXTRACT_COLUMNS = {
+    "times": [
+        Column(k.title(), (lambda key: lambda r: "" if r[key] is None else str(r[key]))(k))
+        for k in ("text", "type", "value", "mod", "earliest", "latest")
+    ],
+    "events": [
+        Column("Date", _event_date, no_wrap=True, style="cyan"),
+        Column("Event", lambda r: r["text"], ratio=1),
+        Column("Topic", lambda r: r["topic"], no_wrap=True),
+    ],
+    "figures": [
+        Column("Value", figure_value, justify="right"),
+        Column("Text", lambda r: r["text"]),
+        Column("Counts", lambda r: r["unit"] or r["currency"] or ""),
+        Column("Topic", lambda r: r["topic"]),
+        Column("As of", _figure_date),
+    ],
+}
+_KINDS = {"times": "time", "events": "event", "figures": "figure"}
+
+
+def _print_extraction(result: dict[str, Any], fmt: Format) -> None:
+    """Times, events and figures: three tables (or Markdown sections), or one CSV (``_one_csv``)."""
     out = _stdout()
-    rows = [t.to_json() for t in result.times]
-    emit(
-        out,
-        rows,
-        format,
-        [
-            Column(k.title(), (lambda key: lambda r: "" if r[key] is None else str(r[key]))(k))
-            for k in ("text", "type", "value", "mod", "earliest", "latest")
-        ],
-        title="Times",
-    )
-    fig_rows = [f.to_json() for f in result.figures]
-    emit(
-        out,
-        fig_rows,
-        format,
-        [
-            Column("Value", figure_value, justify="right"),
-            Column("Text", lambda r: r["text"]),
-            Column("Counts", lambda r: r["unit"] or r["currency"] or ""),
-            Column("Topic", lambda r: r["topic"]),
-            Column("As of", _figure_date),
-        ],
-        title="Figures",
-    )
+    if fmt is Format.csv:
+        _one_csv(out, [(_KINDS[key], result[key]) for key in _KINDS])
+        return
+    for number, key in enumerate(_KINDS):
+        _emit_part(out, result[key], fmt, _EXTRACT_COLUMNS[key], title=key.title(), first=not number)
 
 
 def _extract_lines(data: bytes, published: str | None, lexicon: "Lexicon") -> None:
@@ -1118,6 +1314,14 @@ def _app_for(args: list[str]) -> typer.Typer:
     return narrowed
 
 
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null after the reader closed the pipe, so the flush at exit does not fail
+    again (the recipe in Python's signal docs)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main() -> None:
     """The console script: usage errors as one line too, never a traceback."""
     import signal
@@ -1129,12 +1333,13 @@ def main() -> None:
     command = typer.main.get_command(_app_for(sys.argv[1:]))
     try:
         code = command.main(args=sys.argv[1:], prog_name="tracker", standalone_mode=False)
+        sys.stdout.flush()  # here, where a closed pipe is caught, rather than at exit
     except no_args as exc:
         context = getattr(exc, "ctx", None)
         try:
-            print(context.get_help() if context else "")
+            print(context.get_help() if context else "", flush=True)
         except BrokenPipeError:  # `tracker | head`
-            sys.stderr.close()
+            _discard_stdout()
         sys.exit(0)
     except usage_error as exc:
         context = getattr(exc, "ctx", None)
@@ -1146,8 +1351,9 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         print("error: interrupted", file=sys.stderr)
         sys.exit(130)
-    except BrokenPipeError:
-        sys.stderr.close()
+    except (BrokenPipeError, PipeClosed):
+        # `tracker ... | head`: the reader has what it wanted; end quietly, as `cat` would.
+        _discard_stdout()
         sys.exit(0)
     except Exception as exc:
         # A bug, not bad input: still one line, with the full traceback on request.

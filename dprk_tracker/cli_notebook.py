@@ -132,8 +132,23 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words or a quoted phrase, searched as typed.")],
     topic: TopicOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help='Only articles published on this date or later (YYYY[-MM[-DD]] or "March 2025");'
+            " leaves out undated ones.",
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Only articles published on this date or earlier; leaves out undated ones.",
+            show_default=False,
+        ),
+    ] = None,
     tag: TagOption = None,
     raw: Annotated[
         bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 as is (AND, OR, NEAR, prefix*).")
@@ -321,6 +336,9 @@ def export(
                 for chunk in chunks:
                     handle.write(chunk)
             partial.replace(output)
+        except OSError as exc:
+            # Named as the user gave it: the partial file is ours.
+            raise CommandError(f"{exc.strerror or exc}: {output}") from None
         finally:
             partial.unlink(missing_ok=True)
     print(f"wrote {clean(str(output))}", file=sys.stderr)
@@ -398,7 +416,7 @@ def reextract(
         if not ids:
             say(f"nothing to re-extract: every article is at extractor version {EXTRACTOR_VERSION}")
             return
-        totals = dict.fromkeys(("changed", "ea", "er", "fa", "fr", "notes", "tags"), 0)
+        totals = dict.fromkeys(("changed", "ea", "er", "ec", "fa", "fr", "fc", "notes", "tags"), 0)
         for article_id in ids:
             change = reextract_article(notebook, article_id, lexicon)
             for note in change.notes_dropped:
@@ -415,6 +433,8 @@ def reextract(
             totals["er"] += change.events_removed
             totals["fa"] += change.figures_added
             totals["fr"] += change.figures_removed
+            totals["ec"] += change.events_changed
+            totals["fc"] += change.figures_changed
             totals["notes"] += len(change.notes_dropped)
             totals["tags"] += len(change.tags_dropped)
             if not change.changed:
@@ -422,8 +442,8 @@ def reextract(
                 continue
             totals["changed"] += 1
             details = (
-                f"events +{change.events_added} -{change.events_removed}, "
-                f"figures +{change.figures_added} -{change.figures_removed}"
+                f"events +{change.events_added} -{change.events_removed} ~{change.events_changed}, "
+                f"figures +{change.figures_added} -{change.figures_removed} ~{change.figures_changed}"
             )
             if change.published_before != change.published_after:
                 before, after = change.published_before or "none", change.published_after or "none"
@@ -431,6 +451,7 @@ def reextract(
             say(f"article {article_id}: {details}")
     say(
         f"{len(ids)} re-extracted with extractor version {EXTRACTOR_VERSION}: {totals['changed']} changed; "
-        f"events +{totals['ea']} -{totals['er']}, figures +{totals['fa']} -{totals['fr']}; "
+        f"events +{totals['ea']} -{totals['er']} ~{totals['ec']}, "
+        f"figures +{totals['fa']} -{totals['fr']} ~{totals['fc']}; "
         f"{totals['notes']} notes and {totals['tags']} tags dropped"
     )

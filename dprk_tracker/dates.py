@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from typing import TYPE_CHECKING
 
-from .model import Reference
+if TYPE_CHECKING:  # the model is built only for a date given (importing it costs 8-13 ms)
+    from .model import Reference
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _PRECISION = {1: "year", 2: "month", 3: "day"}
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class DateError(ValueError):
@@ -21,18 +24,34 @@ class DateError(ValueError):
 
 def reference_from_option(published: str) -> Reference:
     """Parse a user-given date; raise DateError when it is not one."""
+    from .model import Reference
+
+    return Reference(*_parse(published), "option")
+
+
+def option_bound(published: str, first: bool) -> str:
+    """The first or last day of a user-given date (--since, --until): the model is not needed."""
+    return _bound(_parse(published)[0], first)
+
+
+def _parse(published: str) -> tuple[str, str]:
+    """A user-given date's value and precision; DateError when it is not a date."""
     value = published.strip()
     match = _ISO.match(value)
     if match and _valid(match):
         parts = [p for p in match.groups() if p]
-        return Reference(value, _PRECISION[len(parts)], "option")
+        return value, _PRECISION[len(parts)]
     if not match:
         from .times import parse_date  # the full engine only for spelled-out dates
 
-        parsed = parse_date(value)
+        # Typed by a user, not article text: "march 2024" is March 2024 (in prose, lower-case
+        # "may" or "march" is a verb, so the engine wants month names capitalized).
+        parsed = parse_date(_WORD.sub(lambda m: m.group().capitalize(), value))
         if parsed is not None:
-            return Reference(parsed.value, parsed.precision, "option")
-    raise DateError(f"not a date: {published!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+            return parsed.value, parsed.precision
+    raise DateError(
+        f'not a date: {published!r} (use YYYY-MM-DD, YYYY-MM, YYYY or a month name: "March 2025")'
+    )
 
 
 def _valid(match: re.Match[str]) -> bool:
@@ -44,9 +63,11 @@ def _valid(match: re.Match[str]) -> bool:
 
 def reference_bound(reference: Reference | None, first: bool) -> str | None:
     """The first or last day of a reference date at its precision."""
-    if reference is None:
-        return None
-    parts = [int(p) for p in reference.value.split("-")]
+    return None if reference is None else _bound(reference.value, first)
+
+
+def _bound(value: str, first: bool) -> str:
+    parts = [int(p) for p in value.split("-")]
     year, month, day = [*parts, 0, 0][:3]
     if first:
         return f"{year:04d}-{month or 1:02d}-{day or 1:02d}"

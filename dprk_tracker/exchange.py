@@ -15,7 +15,7 @@ from typing import Any
 
 from .annotations import notes_for
 from .db import Filters, Notebook, NotebookError
-from .model import plain_number
+from .numbers import plain_number
 from .render import clean, figure_value, to_csv, when_text
 
 DUMP_FORMAT = "dprk-tracker-notebook"

@@ -11,24 +11,39 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 
 
-class NothingToIngest(ValueError):
-    """A path that names no article at all."""
-
-
 @dataclass(frozen=True)
 class Skipped:
     path: str
     reason: str
 
 
+@dataclass(frozen=True)
+class Missing:
+    """A path given that names no article: not there, or a folder without any."""
+
+    path: str
+    message: str
+
+
 def discover(
     paths: Iterable[str], *, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES, max_size: int = DEFAULT_MAX_SIZE
-) -> Iterator[str | Skipped]:
-    """Yield each file to read ("-" for stdin) or a Skipped note, in a stable order.
+) -> Iterator[str | Skipped | Missing]:
+    """Yield each file to read ("-" for stdin), a Skipped note or a Missing path, in a stable order.
 
-    Folders are walked recursively following symbolic links, but a folder already visited (a link
-    loop, or two links to one place) is skipped once and reported, so the walk always ends.
+    A file named twice (a folder and a file in it, or two links to it) is yielded once, where it
+    comes first. Folders are walked recursively following symbolic links, but a folder already
+    visited (a link loop, or two links to one place) is skipped once and reported, so the walk
+    always ends.
     """
+    seen: set[str] = set()
+
+    def first_time(item: str | Skipped) -> bool:
+        key = os.path.realpath(item if isinstance(item, str) else item.path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         if raw == "-":
             yield raw
@@ -38,17 +53,22 @@ def discover(
             found_any = False
             for item in _walk(path, suffixes, max_size):
                 found_any = found_any or isinstance(item, str)
-                yield item
+                if first_time(item):
+                    yield item
             if not found_any:
-                raise NothingToIngest(f"no articles ({', '.join('*' + s for s in suffixes)}) in folder {raw}")
-        elif path.is_file():
-            yield _check_size(raw, max_size)
+                yield Missing(raw, f"no articles ({', '.join('*' + s for s in suffixes)}) in folder {raw}")
+            continue
+        if path.is_file():
+            item = _check_size(raw, max_size)
         elif path.is_symlink():
-            yield Skipped(raw, "broken symbolic link")
+            item = Skipped(raw, "broken symbolic link")
         elif path.exists():
-            yield Skipped(raw, "not a regular file")
+            item = Skipped(raw, "not a regular file")
         else:
-            raise NothingToIngest(f"no such file or folder: {raw}")
+            yield Missing(raw, f"no such file or folder: {raw}")
+            continue
+        if first_time(item):
+            yield item
 
 
 def _walk(root: Path, suffixes: tuple[str, ...], max_size: int) -> Iterator[str | Skipped]:

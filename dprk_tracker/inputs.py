@@ -13,6 +13,7 @@ order. So the output is the same for any N.
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -106,6 +107,8 @@ def _init_worker(lexicon: Lexicon, counted: CountedLexicon | None, notebook: Pat
     _worker_lexicon, _worker_counted, _worker_notebook = lexicon, counted, notebook
     if hasattr(os, "nice"):  # Unix; added to the writer's own niceness
         os.nice(WORKER_NICENESS)
+    # Ctrl-C reaches the whole process group: the writer decides when to stop, and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _extract_and_plan(
@@ -216,19 +219,24 @@ def prepare(
     pending = deque()
     setup = (lexicon, counted, notebook)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:
-        while True:
-            for item in islice(iterator, ahead - len(pending)):
-                if item.text is None:
-                    ready: Prepared | None = Prepared(item)
+        try:
+            while True:
+                for item in islice(iterator, ahead - len(pending)):
+                    if item.text is None:
+                        ready: Prepared | None = Prepared(item)
+                    else:
+                        ready = None if notebook is not None else check(item)
+                    task = (item.text or "", published or item.published)
+                    pending.append((item, ready or pool.submit(_extract, task)))
+                if not pending:
+                    return
+                item, waiting = pending.popleft()
+                if isinstance(waiting, Prepared):
+                    yield waiting
                 else:
-                    ready = None if notebook is not None else check(item)
-                task = (item.text or "", published or item.published)
-                pending.append((item, ready or pool.submit(_extract, task)))
-            if not pending:
-                return
-            item, waiting = pending.popleft()
-            if isinstance(waiting, Prepared):
-                yield waiting
-            else:
-                document, planned, duplicate = waiting.result()
-                yield Prepared(item, document, duplicate, planned)
+                    document, planned, duplicate = waiting.result()
+                    yield Prepared(item, document, duplicate, planned)
+        except GeneratorExit:
+            # The writer stopped early (Ctrl-C): what is queued is dropped rather than extracted.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise

@@ -65,6 +65,9 @@ class Change:
     events_removed: int = 0
     figures_added: int = 0
     figures_removed: int = 0
+    # Rows that kept their id but not every value (a new topic, date, figure value...).
+    events_changed: int = 0
+    figures_changed: int = 0
     notes_dropped: list[dict[str, Any]] = field(default_factory=list)
     tags_dropped: list[dict[str, Any]] = field(default_factory=list)
     published_before: str | None = None
@@ -77,6 +80,8 @@ class Change:
             or self.events_removed
             or self.figures_added
             or self.figures_removed
+            or self.events_changed
+            or self.figures_changed
             or self.published_before != self.published_after
         )
 
@@ -96,8 +101,9 @@ def reextract_article(notebook: Notebook, article_id: int, lexicon: Lexicon | No
     """Re-run extraction on the stored body, in one transaction.
 
     Rows that still exist (same key: an event's time span and value, a figure's span and text) keep
-    their ids — so their notes and tags stay — and take the new values. New rows are added; rows
-    that disappeared are deleted, and the triggers drop their notes and tags (reported).
+    their ids — so their notes and tags stay — and take the new values (counted as changed when
+    some value differs: a new topic, as-of date...). New rows are added; rows that disappeared are
+    deleted, and the triggers drop their notes and tags (reported).
     """
     record = notebook.article(article_id)
     # Keep how the reference date was found: a --published date is re-applied, anything else redone.
@@ -117,9 +123,17 @@ def reextract_article(notebook: Notebook, article_id: int, lexicon: Lexicon | No
             columns = [c for c in notebook.db[table].columns_dict if c not in ("id", "group_id", "words")]
             assignments = ", ".join(f"[{c}]" for c in columns)
             kept: set[int] = set()
+            changed = 0
             for key, new_ids in new.items():
                 old_ids = old[table].get(key, [])
                 for old_id, new_id in zip(old_ids, new_ids, strict=False):
+                    values = [
+                        notebook.conn.execute(
+                            f"select {assignments} from {table} where id = ?", [i]
+                        ).fetchone()
+                        for i in (old_id, new_id)
+                    ]
+                    changed += values[0] != values[1]
                     # Copy the new values onto the old row, so its id (and annotations) survive.
                     notebook.conn.execute(
                         f"update {table} set ({assignments}) ="
@@ -138,9 +152,9 @@ def reextract_article(notebook: Notebook, article_id: int, lexicon: Lexicon | No
                 change.tags_dropped += _annotations(notebook, "tags", kind, old_id)
                 notebook.conn.execute(f"delete from {table} where id = ?", [old_id])
             if kind == "event":
-                change.events_removed = len(gone)
+                change.events_removed, change.events_changed = len(gone), changed
             else:
-                change.figures_removed = len(gone)
+                change.figures_removed, change.figures_changed = len(gone), changed
         notebook.group(article_id)
         notebook.conn.execute(
             "update articles set published = ?, published_precision = ?, published_source = ?,"

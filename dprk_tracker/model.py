@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
+from .numbers import plain_number
+
 # Bumped whenever the extractors change what they produce; `tracker reextract` compares against it.
 EXTRACTOR_VERSION = "1"
 
@@ -188,10 +190,3 @@ class Extraction:
             "events": [e.to_json() for e in self.events],
             "figures": [f.to_json() for f in self.figures],
         }
-
-
-def plain_number(value: float | None) -> int | float | None:
-    """Whole numbers as ints so JSON says 3000, not 3000.0."""
-    if value is not None and float(value).is_integer() and abs(value) < 2**63:
-        return int(value)
-    return value

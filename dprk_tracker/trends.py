@@ -37,7 +37,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .model import plain_number
+from .numbers import plain_number
 
 # "about 1,000" and "1,100" agree: an approximate figure allows this margin either side.
 APPROXIMATE = frozenset(

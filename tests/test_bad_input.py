@@ -83,7 +83,10 @@ def test_malformed_date(tracker, seed: Path, command: list[str]) -> None:
     result = tracker(*args)
     assert result.exit_code == 1
     value = command[-1]
-    assert one_line(result) == f"error: not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)"
+    assert (
+        one_line(result)
+        == f'error: not a date: {value!r} (use YYYY-MM-DD, YYYY-MM, YYYY or a month name: "March 2025")'
+    )
 
 
 def test_not_a_database(runner, tmp_path: Path) -> None:

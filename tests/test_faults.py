@@ -328,6 +328,58 @@ def test_sigkill_halfway_then_rerun_completes(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------
+# Ctrl-C halfway
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_halfway_says_what_was_stored(tmp_path: Path, jobs: str) -> None:
+    files = write_articles(tmp_path / "articles", 1000, "c")
+    db = tmp_path / "interrupted.db"
+    cmd = [*tracker_cmd(), "--db", str(db), "ingest", "--jobs", jobs, str(tmp_path / "articles")]
+    # Its own process group, signalled as a whole: a terminal's Ctrl-C reaches the --jobs workers too.
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(), start_new_session=True
+    )
+    stored = 0
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                stored = scalar(db, "select count(*) from articles")
+            except sqlite3.Error:
+                stored = 0
+            if stored >= 100:
+                break
+            time.sleep(0.02)
+        if proc.poll() is not None:
+            pytest.fail(f"ingest ended (exit {proc.returncode}) before it could be interrupted")
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == 130
+    after = scalar(db, "select count(*) from articles")
+    assert 0 < after < len(files)
+    events = scalar(db, "select count(*) from events")
+    figures = scalar(db, "select count(*) from figures")
+    # One line per stored article on stdout, then one line on stderr: what was stored of how much.
+    assert len(out.splitlines()) == after
+    assert err == (
+        f"interrupted after {after} of {len(files)} files: {after} added, 0 duplicates, 0 failed; "
+        f"{events} events, {figures} figures; run the same command again to finish\n"
+    )
+    assert assert_articles_complete(db, list(range(after - 20, after + 1))) == 21
+
+    again = subprocess.run(cmd, capture_output=True, text=True, env=env(), timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[-1].startswith(
+        f"{len(files) - after} added, {after} duplicates, 0 failed;"
+    )
+    assert scalar(db, "select count(*) from articles") == len(files)
+
+
+# ---------------------------------------------------------------------------------------------------
 # Files that are not (good) notebooks
 
 
@@ -495,3 +547,50 @@ def test_newer_schema_is_refused(notebook: Path, tmp_path: Path, command: list[s
     assert f"version {SCHEMA_VERSION + 1}" in line, line
     assert f"version {SCHEMA_VERSION}" in line.replace(f"version {SCHEMA_VERSION + 1}", ""), line
     assert digest(notebook) == before
+
+
+# ---------------------------------------------------------------------------------------------------
+# Standard output closed by its reader (`tracker ... | head -1`)
+
+PIPED_COMMANDS = [
+    ["summary"],
+    ["summary", "1"],
+    ["timeline"],
+    ["timeline", "--sources"],
+    ["figures", "--why"],
+    ["figures", "--trend"],
+    ["figures", "--format", "json"],
+    ["articles", "--format", "csv"],
+    ["export", "--format", "jsonl"],
+    ["export"],
+    ["--help"],
+]
+
+
+@pytest.mark.parametrize("command", PIPED_COMMANDS, ids=" ".join)
+def test_closed_pipe_ends_quietly(notebook: Path, command: list[str]) -> None:
+    # The read end is closed before the child starts, so its first write meets a broken pipe.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [*tracker_cmd(), "--db", str(notebook), *command],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env(),
+            timeout=300,
+        )
+    finally:
+        os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("command", [["summary"], ["export", "--format", "jsonl"]], ids=" ".join)
+def test_piped_into_head(notebook: Path, command: list[str]) -> None:
+    shell = " ".join([*tracker_cmd(), "--db", str(notebook), *command]) + " | head -1"
+    proc = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, env=env(), timeout=300
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert len(proc.stdout.splitlines()) == 1

@@ -146,7 +146,8 @@ def test_jsonl_articles_and_bad_lines(tracker, tmp_path: Path) -> None:
     assert result.stderr == (
         f"error: {feed}:2: not JSON (Expecting value)\n"
         f'error: {feed}:3: missing "text"\n'
-        f"error: {feed}:4: not a date: 'yesterday' (use YYYY-MM-DD, YYYY-MM or YYYY)\n"
+        f"error: {feed}:4: not a date: 'yesterday' "
+        '(use YYYY-MM-DD, YYYY-MM, YYYY or a month name: "March 2025")\n'
     )
     rows = data(tracker("articles", "--format", "json"))
     assert [(a["id"], a["title"], a["source"], a["published"], a["published_source"]) for a in rows] == [

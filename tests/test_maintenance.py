@@ -78,8 +78,8 @@ def test_reextract_all_of_an_unchanged_notebook_keeps_ids(notebook) -> None:
     result = notebook("reextract", "--all")
     assert result.stdout == (
         "article 1: unchanged\narticle 2: unchanged\narticle 3: unchanged\n"
-        f"3 re-extracted with extractor version {EXTRACTOR_VERSION}: 0 changed; events +0 -0, figures +0 -0; "
-        "0 notes and 0 tags dropped\n"
+        f"3 re-extracted with extractor version {EXTRACTOR_VERSION}: 0 changed; "
+        "events +0 -0 ~0, figures +0 -0 ~0; 0 notes and 0 tags dropped\n"
     )
     assert notebook("timeline", "--format", "json").stdout == before_events
     assert notebook("figures", "--format", "json").stdout == before_figures
@@ -99,9 +99,10 @@ def test_reextract_reports_changes_and_keeps_annotations(notebook, db: Path) -> 
     result = notebook("reextract")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "article 1: events +1 -0, figures +0 -0\n"
-        "article 2: events +0 -0, figures +1 -1\n"
-        f"2 re-extracted with extractor version {EXTRACTOR_VERSION}: 2 changed; events +1 -0, figures +1 -1; "
+        "article 1: events +1 -0 ~0, figures +0 -0 ~0\n"
+        "article 2: events +0 -0 ~0, figures +1 -1 ~0\n"
+        f"2 re-extracted with extractor version {EXTRACTOR_VERSION}: 2 changed; "
+        "events +1 -0 ~0, figures +1 -1 ~0; "
         "1 notes and 1 tags dropped\n"
     )
     assert result.stderr == (
@@ -140,8 +141,9 @@ def test_reextract_keeps_a_given_date_and_redoes_a_found_one(notebook, db: Path,
         "article 1: unchanged",
         "article 2: unchanged",
         "article 3: unchanged",
-        "article 4: events +0 -0, figures +0 -0, reference date 2019 -> 2025",
-        f"4 re-extracted with extractor version {EXTRACTOR_VERSION}: 1 changed; events +0 -0, figures +0 -0; "
+        "article 4: events +0 -0 ~0, figures +0 -0 ~0, reference date 2019 -> 2025",
+        f"4 re-extracted with extractor version {EXTRACTOR_VERSION}: 1 changed; "
+        "events +0 -0 ~0, figures +0 -0 ~0; "
         "0 notes and 0 tags dropped",
     ]
     articles = {a["id"]: a for a in rows(notebook("articles", "--format", "json"))}
@@ -151,3 +153,29 @@ def test_reextract_keeps_a_given_date_and_redoes_a_found_one(notebook, db: Path,
 
 def test_reextract_on_missing_notebook(tracker, db: Path) -> None:
     assert error_line(tracker("reextract")) == f"error: no notebook at {db}: ingest an article first"
+
+
+def test_reextract_counts_rows_that_move_to_a_new_topic(notebook, db: Path, tmp_path: Path) -> None:
+    notebook("note", "add", "figure", "3", "kept on the moved figure")
+    lexicon = tmp_path / "shipping.toml"
+    lexicon.write_text('[topics.shipping]\nweight = 2.0\nkeywords = ["shipping"]\n', encoding="utf-8")
+    result = notebook("--topics", str(lexicon), "reextract", "--all")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "article 1: unchanged\narticle 2: unchanged\n"
+        "article 3: events +0 -0 ~1, figures +0 -0 ~1\n"
+        f"3 re-extracted with extractor version {EXTRACTOR_VERSION}: 1 changed; "
+        "events +0 -0 ~1, figures +0 -0 ~1; 0 notes and 0 tags dropped\n"
+    )
+    figures = rows(notebook("figures", "--article", "3", "--notes", "--format", "json"))
+    assert [(f["id"], f["topic"], f["notes"]) for f in figures] == [
+        (3, "shipping", ["kept on the moved figure"])
+    ]
+    events = rows(notebook("timeline", "--article", "3", "--format", "json"))
+    assert [(e["id"], e["topic"]) for e in events] == [(4, "shipping")]
+    # Run again with the same lexicon: nothing differs any more.
+    again = notebook("--topics", str(lexicon), "reextract", "--all")
+    assert again.stdout.splitlines()[-1] == (
+        f"3 re-extracted with extractor version {EXTRACTOR_VERSION}: 0 changed; "
+        "events +0 -0 ~0, figures +0 -0 ~0; 0 notes and 0 tags dropped"
+    )
