@@ -438,8 +438,8 @@ def ingest(
 
     settings = _settings(ctx)
     with user_errors():
-        if published:
-            reference_from_option(published)  # a bad date fails before anything is read
+        # (a bad date fails before anything is read)
+        given_date = reference_from_option(published).value if published else None
         found = list(discover(paths, suffixes=inputs.SUFFIXES, max_size=max_size))
         if found and all(isinstance(item, Missing) for item in found):  # nothing at all: no notebook made
             for item in found:
@@ -475,13 +475,14 @@ def ingest(
             counts["failed"] += 1
             print(f"error: {clean(label)}: {clean(item.error)}", file=sys.stderr)
             return
-        if added is None or document is None:
+        if added is None or document is None or added.duplicate:
             counts["duplicates"] += 1
-            say(f"{clean(label)}: duplicate of article {ready.duplicate}")
-            return
-        if added.duplicate:
-            counts["duplicates"] += 1
-            say(f"{clean(label)}: duplicate of article {added.article_id}")
+            stored = ready.duplicate if added is None or document is None else added.article_id
+            hint = ""
+            if given_date is not None and notebook.article(stored)["published"] != given_date:
+                # Ingesting a stored article again does not re-date it: say what does.
+                hint = f" (to re-date it: tracker reextract {stored} --published {published})"
+            say(f"{clean(label)}: duplicate of article {stored}{hint}")
             return
         counts["added"] += 1
         counts["events"] += added.events

@@ -400,25 +400,52 @@ def remove(
 @app.command()
 def reextract(
     ctx: typer.Context,
+    articles: Annotated[
+        list[int] | None,
+        typer.Argument(
+            help="Only these article ids (default: those from another extractor version).", show_default=False
+        ),
+    ] = None,
     everything: Annotated[
         bool, typer.Option("--all", help="Every article, not only those from another extractor version.")
     ] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            help="Re-date the articles named: their relative dates resolve against DATE (YYYY-MM-DD...).",
+        ),
+    ] = None,
 ) -> None:
     """Re-run the current extractors over stored articles, keeping notes and tags that still apply."""
-    from .extract import EXTRACTOR_VERSION
+    from .extract import EXTRACTOR_VERSION, reference_from_option
     from .maintenance import pending, reextract_article
 
     settings = _settings(ctx)
     with user_errors():
+        if published is not None:
+            if not articles:
+                raise CommandError(
+                    "--published re-dates the articles named: give their ids (reextract 4 --published DATE)"
+                )
+            reference_from_option(published)  # a bad date fails before anything is read
+        if articles and everything:
+            raise CommandError("give article ids or --all, not both")
         notebook = _notebook(settings, create=False)
         lexicon = _lexicon(settings)
-        ids = pending(notebook, everything=everything)
+        if articles:
+            ids = list(dict.fromkeys(articles))
+            for article_id in ids:
+                notebook.article(article_id)  # a missing id fails before anything changes
+        else:
+            ids = pending(notebook, everything=everything)
         if not ids:
             say(f"nothing to re-extract: every article is at extractor version {EXTRACTOR_VERSION}")
             return
         totals = dict.fromkeys(("changed", "ea", "er", "ec", "fa", "fr", "fc", "notes", "tags"), 0)
         for article_id in ids:
-            change = reextract_article(notebook, article_id, lexicon)
+            change = reextract_article(notebook, article_id, lexicon, published=published)
             for note in change.notes_dropped:
                 warn(
                     f"article {article_id}: dropped note {note['id']} on vanished {note['kind']} "

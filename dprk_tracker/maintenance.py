@@ -12,8 +12,10 @@ from .extract import EXTRACTOR_VERSION, extract_document
 if TYPE_CHECKING:
     from .topics import Lexicon
 
-# What identifies "the same" row across two extractor versions.
-_KEYS = {"events": ("time_start", "time_end", "when"), "figures": ("start", "end", "text")}
+# What identifies "the same" row across two extractor versions: the same expression in the same
+# body, whatever value it now resolves to (a new reference date changes values, not what the
+# analyst annotated).
+_KEYS = {"events": ("time_start", "time_end"), "figures": ("start", "end", "text")}
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,11 @@ def pending(notebook: Notebook, *, everything: bool = False) -> list[int]:
     return [r[0] for r in rows]
 
 
-def reextract_article(notebook: Notebook, article_id: int, lexicon: Lexicon | None = None) -> Change:
-    """Re-run extraction on the stored body, in one transaction.
+def reextract_article(
+    notebook: Notebook, article_id: int, lexicon: Lexicon | None = None, *, published: str | None = None
+) -> Change:
+    """Re-run extraction on the stored body, in one transaction; ``published`` re-dates the article
+    (its relative dates then resolve against that date, as with ``ingest --published``).
 
     Rows that still exist (same key: an event's time span and value, a figure's span and text) keep
     their ids — so their notes and tags stay — and take the new values (counted as changed when
@@ -107,7 +112,8 @@ def reextract_article(notebook: Notebook, article_id: int, lexicon: Lexicon | No
     """
     record = notebook.article(article_id)
     # Keep how the reference date was found: a --published date is re-applied, anything else redone.
-    published = record["published"] if record["published_source"] == "option" else None
+    if published is None and record["published_source"] == "option":
+        published = record["published"]
     document = extract_document(record["body"], published, lexicon)
     extraction = document.extraction
     change = Change(article_id, record["title"], published_before=record["published"])

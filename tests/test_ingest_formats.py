@@ -156,10 +156,12 @@ def test_jsonl_articles_and_bad_lines(tracker, tmp_path: Path) -> None:
     ]
     assert data(tracker("summary", "1", "--format", "json"))["article"]["url"] == "https://a.example/1"
     again = tracker("ingest", str(feed), "--published", "2025-04-01")
-    assert again.stdout.splitlines()[:2] == [
-        f"{feed}:1: duplicate of article 1",
-        f"{feed}:6: duplicate of article 2",
+    assert again.stdout.splitlines()[:2] == [  # stored with other dates, which ingesting again keeps
+        f"{feed}:1: duplicate of article 1 (to re-date it: tracker reextract 1 --published 2025-04-01)",
+        f"{feed}:6: duplicate of article 2 (to re-date it: tracker reextract 2 --published 2025-04-01)",
     ]
+    same = tracker("ingest", str(feed), "--published", "2025-03-05")
+    assert same.stdout.splitlines()[0] == f"{feed}:1: duplicate of article 1"  # already that date
 
 
 def test_jsonl_published_option_wins(tracker, tmp_path: Path) -> None:

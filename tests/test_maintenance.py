@@ -151,6 +151,45 @@ def test_reextract_keeps_a_given_date_and_redoes_a_found_one(notebook, db: Path,
     assert (articles[4]["published"], articles[4]["published_source"]) == ("2025", "inferred")
 
 
+def test_reextract_re_dates_the_articles_named(tracker, db: Path) -> None:
+    """A wrong reference date is mended in place: its relative dates resolve again against the date
+    given, and the notes stay. Ingesting the file again with that date only says how."""
+    text = "Talks\n\nThe delegation met in February and again last month.\n"
+    tracker("ingest", "-", "--published", "2025-05-10", input=text)
+    tracker("note", "add", "event", "1", "which February?")
+    again = tracker("ingest", "-", "--published", "2024-05-10", input=text)
+    assert again.stdout.splitlines()[0] == (
+        "<stdin>: duplicate of article 1 (to re-date it: tracker reextract 1 --published 2024-05-10)"
+    )
+    result = tracker("reextract", "1", "--published", "2024-05-10")
+    assert result.stdout.splitlines() == [
+        "article 1: events +0 -0 ~2, figures +0 -0 ~0, reference date 2025-05-10 -> 2024-05-10",
+        f"1 re-extracted with extractor version {EXTRACTOR_VERSION}: 1 changed; "
+        "events +0 -0 ~2, figures +0 -0 ~0; 0 notes and 0 tags dropped",
+    ]
+    events = rows(tracker("timeline", "--notes", "--format", "json"))
+    assert [(e["id"], e["when"], e["notes"]) for e in events] == [
+        (1, "2024-02", ["which February?"]),
+        (2, "2024-04", []),
+    ]
+    # The date given is kept by later runs, as ingest's is.
+    assert tracker("reextract", "--all").stdout.splitlines()[0] == "article 1: unchanged"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--published", "2024-05-10"), "error: --published re-dates the articles named: give their ids"),
+        (("1", "--all"), "error: give article ids or --all, not both"),
+        (("9", "--published", "2024-05-10"), "error: no article 9 in"),
+        (("1", "--published", "2024-13-10"), "error: not a date: '2024-13-10'"),
+    ],
+)
+def test_reextract_re_dating_mistakes_are_one_line(tracker, args: tuple[str, ...], message: str) -> None:
+    tracker("ingest", "-", input="Talks\n\nThey met in February.\n")
+    assert error_line(tracker("reextract", *args)).startswith(message)
+
+
 def test_reextract_on_missing_notebook(tracker, db: Path) -> None:
     assert error_line(tracker("reextract")) == f"error: no notebook at {db}: ingest an article first"
 
