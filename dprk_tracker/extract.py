@@ -330,6 +330,8 @@ def _events(
             # a line that is only a date ("2024" heading a chronology's section) or a live blog's
             # time stamp ("8:41 a.m. ET, November 5, 2024") tells nothing
             continue
+        if time.signal in _SINCE and _SINCE_BASELINE.search(text, max(start, time.start - 60), time.start):
+            continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
             continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
         if end - start <= _HEADING_MAX_CHARS and text[start:end].isupper() and "\n" not in text[start:end]:
@@ -381,6 +383,18 @@ def _events(
             )
         )
     return events
+
+
+# A superlative, "first" or a negation before "since" makes its date a baseline the sentence compares
+# with ("the fastest rate since 2016", "for the first time since 2020", "his first trip to Moscow
+# since 2019", "had not fought a war since 1953"), not the start of something that goes on.
+_SINCE = frozenset({"since", "ever since"})
+_SINCE_BASELINE = re.compile(
+    r"(?:\b(?:first|only|fastest|slowest|highest|lowest|largest|biggest|smallest|the most|the least|"
+    r"best|worst|greatest|strongest|weakest|deadliest|bloodiest|bleakest|fiercest|heaviest|longest|"
+    r"sharpest|steepest|toughest|closest|not|never|no)\b|n't\b)[^.;:!?\n]{0,50}\bsince\s+$",
+    re.IGNORECASE,
+)
 
 
 def _range_end(

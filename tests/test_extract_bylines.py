@@ -211,3 +211,24 @@ def test_a_dateline_after_a_wire_updates_lines() -> None:
         ("Thursday", "2025-02-27"),
         ("2024", "2024"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # A baseline the sentence compares with makes no event of its own...
+        ("The economy grew 3.7 per cent in 2024, its fastest rate since 2016.", [("2024", "2024")]),
+        ("Trains run again for the first time since 2020.", []),
+        ("It was his first trip to the Russian capital since 2019.", []),
+        ("The army had not fought a war since 1953.", []),
+        ("The border hasn't reopened since 2020.", []),
+        # ...what goes on since a date does, and so does a count of at least N since it.
+        ("Japan has kept its sanctions since 2006.", [("2006", "2006")]),
+        ("It shipped at least 16,000 containers since September 2023.", [("September 2023", "2023-09")]),
+        ("It was her third trip to Russia since last November.", [("last November", "2024-11")]),
+    ],
+)
+def test_a_since_baseline_is_no_event(text: str, events: list[tuple[str, str]]) -> None:
+    result = extract(text, published="2025-05-01")
+    assert [(e.time_text, e.when) for e in result.events] == events
+    assert len(result.times) >= len(events)  # the baseline is still a time expression
