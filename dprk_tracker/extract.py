@@ -220,7 +220,7 @@ def _yearless_reference(
     parsed = parse_date(f"{date} {year}")
     if parsed is None or parsed.precision != "day" or news_day is None:
         return Reference(parsed.value, parsed.precision, "inferred") if parsed else None
-    day = _iso_date(parsed.value)
+    day = date.fromisoformat(parsed.value)
     if (day.isoweekday() - news_day) % 7 > _DATELINE_LAG_DAYS:
         for other in (year + 1, year - 1, year + 2):
             moved = _same_day_in(day, other)
@@ -231,10 +231,6 @@ def _yearless_reference(
 
 # A story filed in Asia names the day before in the West's time ("said Monday" under a Tuesday dateline).
 _DATELINE_LAG_DAYS = 1
-
-
-def _iso_date(value: str) -> date:
-    return date(int(value[:4]), int(value[5:7]), int(value[8:10]))
 
 
 def _same_day_in(day: date, year: int) -> date | None:
