@@ -207,7 +207,7 @@ def _byline_day(text: str) -> str | None:
 
 
 def _yearless_reference(
-    date: str, named_years: Callable[[], list[int]], news_day: int | None
+    month_day: str, named_years: Callable[[], list[int]], news_day: int | None
 ) -> Reference | None:
     """A dateline without its year ("SEOUL, March 27"): the year is the text's latest, unless the
     weekday the story names first ("said Thursday") cannot be the dateline's day or the day before it
@@ -217,7 +217,7 @@ def _yearless_reference(
     if latest is None:
         return None
     year = int(latest.value)
-    parsed = parse_date(f"{date} {year}")
+    parsed = parse_date(f"{month_day} {year}")
     if parsed is None or parsed.precision != "day" or news_day is None:
         return Reference(parsed.value, parsed.precision, "inferred") if parsed else None
     day = date.fromisoformat(parsed.value)
