@@ -548,7 +548,10 @@ def explicit_years(recognized: Recognized, *, ahead: bool = True) -> list[int]:
 def _looks_ahead(text: str, candidate: Candidate) -> bool:
     if "fiscal" in candidate.groups:
         return True
-    deadline = candidate.signal in _DEADLINE_SIGNALS
+    # The end of a span of years reaches ahead like a deadline ("will study in the 2025-2026 year").
+    deadline = candidate.signal in _DEADLINE_SIGNALS or (
+        candidate.start > 5 and text[candidate.start - 1] in "-–" and text[candidate.start - 2].isdigit()
+    )
     return deadline and clause_tense(text, candidate.start, candidate.end) == "future"
 
 
