@@ -1373,3 +1373,27 @@ def test_a_dotted_date_puts_the_day_first() -> None:
     order)."""
     assert values("Losses of the enemy as of 07.02.2025:") == [("07.02.2025", "2025-02-07")]
     assert values("The order was signed on 10/8/2024.") == [("10/8/2024", "2024-10-08")]
+
+
+# --- Real-news round 4 -------------------------------------------------------------------------------
+
+
+def test_a_year_heading_dates_the_days_of_a_chronology_below_it() -> None:
+    text = (
+        "Key events since 2021\n\n## 2022\n\n- 3 March: talks open in Minsk.\n- In June, a second round.\n\n"
+        "== 2023 ==\n\n- 9 April: the talks collapse; they had resumed on 2 February 2022.\n"
+    )
+    assert values(text, Reference("2025-05-01", "day")) == [
+        ("2021", "2021"),
+        ("2022", "2022"),
+        ("3 March", "2022-03-03"),
+        ("June", "2022-06"),
+        ("2023", "2023"),
+        ("9 April", "2023-04-09"),
+        ("2 February 2022", "2022-02-02"),
+    ]
+    # A year in a sentence heads nothing.
+    assert values("It began in 2022.\n\nTalks opened on 3 March.", Reference("2025-05-01", "day")) == [
+        ("2022", "2022"),
+        ("3 March", "2025-03-03"),
+    ]

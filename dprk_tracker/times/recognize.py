@@ -394,6 +394,36 @@ def _range_hints(candidates: list[Candidate], text: str) -> dict[int, int]:
     return hints
 
 
+def _heading_year_hints(candidates: list[Candidate], text: str, hints: dict[int, int]) -> None:
+    """A year standing alone on its line heads a chronology ("2023", then "- 13 September: Kim meets
+    Putin"): the days and months below it with no year of their own are in that year, up to the next
+    such heading."""
+    year: int | None = None
+    for index, candidate in enumerate(candidates):
+        if candidate.rule == "year":
+            if _HEADING_LINE.fullmatch(_line_of(text, candidate.start, candidate.end)):
+                year = int(candidate.groups["year"])
+            continue
+        if (
+            year is not None
+            and candidate.rule in ("month", "month_day", "day_month")
+            and "month" in candidate.groups
+            and _explicit_year(candidate) is None
+            and not {"rel", "relyear"} & candidate.groups.keys()
+        ):
+            hints.setdefault(index, year)
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : line_end if line_end >= 0 else len(text)]
+
+
+# A heading line holding a year alone, as Markdown or wiki markup may write it ("## 2024", "== 2024 ==").
+_HEADING_LINE = re.compile(r"\s*(?:#+\s*|=+\s*)?(?:1[89]|20)\d\d(?:\s*=+)?:?\s*")
+
+
 # What makes two months a range ("from April to June", "between April and June", "April-June"): a
 # list ("in January and July") may name months of two years.
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
@@ -499,6 +529,7 @@ def recognize_times(text: str) -> Recognized:
         if _accept(candidate, text, lowered, previous):
             candidates.append(candidate)
     hints = _range_hints(candidates, text)
+    _heading_year_hints(candidates, text, hints)
     return Recognized(text, candidates, hints, _parenthetical_dates(candidates, text))
 
 
