@@ -89,3 +89,11 @@ def test_a_tallys_lines_count_their_labels() -> None:
     ]
     # a sentence with a dash keeps its own noun
     assert [(f.text, f.unit) for f in extract("The toll - 300 killed.\n").figures] == [("300", "killed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They expect to stay four to five years.", "In 3-4 weeks the talks resume.", "for six or seven months"],
+)
+def test_the_low_end_of_a_span_of_time_is_no_count(text: str) -> None:
+    assert extract(text, "2025-01-01").figures == []

@@ -291,6 +291,9 @@ def test_measures(text: str, value: float, unit: str, span: str) -> None:
         "analysts at 38 North declined to give details",  # a number that is part of a name
         "According to analysts at 38 North, the soldiers were issued uniforms.",
         "Washington-based 38 North said",
+        # a singular word after the name, no plural after it: the name's own noun, not a count
+        "The 38 North project will keep watching.",
+        "since 38 North began tracking the yard",
     ],
 )
 def test_decades_and_numbers_in_names_are_no_figures(text: str) -> None:
@@ -1208,3 +1211,21 @@ def test_one_per_cent_of_something_is_a_figure() -> None:
 )
 def test_holding_things_is_no_capture(text: str, unit: str) -> None:
     assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+# --- Real-news round 4: threads, contact lines and spans of time -------------------------------------
+
+
+def test_a_posts_number_in_a_thread_is_no_figure() -> None:
+    text = "Thread by an analyst\n1/ Footage shows 3 missiles hit.\n2/12 Debris of 14 drones.\n12/12 Thanks."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("3", "missiles"), ("14", "drones")]
+    # mid-line, a slash is no post number
+    assert [q.text for q in find_quantities("the ratio was 1/ 4 of it")] != []
+
+
+def test_a_telephone_number_is_no_figure() -> None:
+    text = "Press office\nAnna Berg\n+44 20 7946 0958 / +49 30 1234 567\nIt listed 41 vessels."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("41", "vessels")]
+    # a sign before a short number is no telephone number
+    assert [q.text for q in find_quantities("exports rose +12% to 300 tonnes")] == ["12%", "300 tonnes"]
+

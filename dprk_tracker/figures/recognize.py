@@ -600,7 +600,21 @@ def _list_number(text: str, num: Number) -> bool:
         return True
     if not _line_starts_before(text, num.start, "("):
         return _enumerated(text, num)
+    if _THREAD_MARK.match(text, num.end):
+        return True  # a post's number in a thread: "1/ New footage", "3/10 Debris"
     return text[num.end : num.end + 1] in (".", ")") and text[num.end + 1 : num.end + 2].isspace()
+
+
+def _low_end_of_time(text: str, end: int, time_starts: set[int]) -> bool:
+    join = _TIME_RANGE_JOIN.match(text, end)
+    return join is not None and join.end() in time_starts and not _YEAR_START.match(text, join.end())
+
+
+_YEAR_START = re.compile(r"\d{4}\b")
+_TIME_RANGE_JOIN = re.compile(r"\s+(?:to|or)\s+|\s*[-–]\s*")
+# An international telephone number: a country code after "+", then at least six more digits in groups.
+_PHONE = re.compile(r"(?<![\w)])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])")
+_THREAD_MARK = re.compile(r"/(?:\d{1,3})?[ \t]")
 
 
 def _note_mark(text: str, num: Number) -> bool:
@@ -787,9 +801,15 @@ def _name_after(text: str, num: Number, side: _Side) -> bool:
         w in _WEEKDAYS or _MONTH_WORD.fullmatch(w) for w in words
     ):
         return False  # "450 Japanese are", "300 British": a people, counted
-    return not head_follows(text, name.end(), min(len(text), name.end() + 40))
+    if not head_follows(text, name.end(), min(len(text), name.end() + 40)):
+        return True
+    # A singular word after the name, no plural after it, counts nothing: "the 38 North program will"
+    # ("20 Kalibr cruise missiles" is a count).
+    after = _TWO_WORDS.match(text, name.end())
+    return after is not None and num.value > 1 and not any(w.endswith("s") for w in after.groups() if w)
 
 
+_TWO_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?(?![\w'’-])")
 _NAME_AFTER = re.compile(r" ((?:[A-Z][a-z]+ (?:of (?:the )?)?)*[A-Z][a-z]+)(?![\w'’-])")
 _MONTH_WORD = re.compile(_MONTHS)
 
@@ -1174,6 +1194,13 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     is_blocked = _Blocked(text, times)
     found, vague, folds = _scan(text, p, _time_ends(text, is_blocked.spans, p) if p.digit_free_vague else [])
     numbers = [n for n in found if not is_blocked(n.start, n.end)]
+    if is_blocked.spans:
+        # "two to three years": the first end of a span of time is no count either
+        time_starts = set(is_blocked.starts)
+        numbers = [n for n in numbers if not _low_end_of_time(text, n.end, time_starts)]
+    if "+" in text:  # "+32 2 281 94 23": a telephone number, none of its groups a figure
+        phones = [m.span() for m in _PHONE.finditer(text)]
+        numbers = [n for n in numbers if not any(a <= n.start < b for a, b in phones)]
     # Inside a document (several lines) a number alone on its line is metadata.
     multiline = "\n" in text.strip()
     figures: list[_Figure] = []
