@@ -1397,3 +1397,15 @@ def test_a_year_heading_dates_the_days_of_a_chronology_below_it() -> None:
         ("2022", "2022"),
         ("3 March", "2025-03-03"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Congress set aside $2 million in FY2023.", "FY2023"),  # glued, as budget documents write it
+        ("the FY 2023 request", "FY 2023"),
+        ("the fiscal 2023 request", "fiscal 2023"),
+    ],
+)
+def test_a_fiscal_year_abbreviated(text: str, span: str) -> None:
+    assert values(text, Reference("2025-05-01", "day")) == [(span, "2023")]

@@ -414,7 +414,7 @@ RULES: list[tuple[str, str]] = [
     # 2024 / fiscal 1989 / early 2025 / the end of 2024
     (
         "year",
-        MODP + r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?(?:the\s+year\s+)?(?P<year>" + YEAR + r")"
+        MODP + r"(?:(?P<fiscal>fiscal(?:\s+year)?|fy)\s*)?(?:the\s+year\s+)?(?P<year>" + YEAR + r")"
         r"(?:\s*[-–/]\s*(?P<yearend>\d\d)(?!\d))?(?:(?![\w-])|(?=[-–]\d{4}(?!\d)))",
     ),
     # January / early December / last April / this May
@@ -652,7 +652,8 @@ _SMALL_NUMBER_NEXT = (
 _STANDALONE_OR_NAME = (_TRIGGER_WORDS & _STANDALONE) | _NAME_WORDS
 _PREFIX_WORDS = _TRIGGER_WORDS - _STANDALONE_OR_NAME
 # What must follow a first word that is no time expression on its own ("the" + "summer", "a" + "week").
-_PREFIX_FOLLOWS = r"(?=[\s-]+(?:['’]?\d|(?:" + _trie(set(_FOLLOWERS)) + r")(?![a-z])))"
+# (A digit may be glued to it: "FY2025".)
+_PREFIX_FOLLOWS = r"(?=[\s-]*['’]?\d|[\s-]+(?:" + _trie(set(_FOLLOWERS)) + r")(?![a-z]))"
 # Characters the number scanner starts on (words that begin with one are read by it too).
 _NUMBER_START = re.compile(r"[\d'’]")
 
