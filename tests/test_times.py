@@ -1409,3 +1409,17 @@ def test_a_year_heading_dates_the_days_of_a_chronology_below_it() -> None:
 )
 def test_a_fiscal_year_abbreviated(text: str, span: str) -> None:
     assert values(text, Reference("2025-05-01", "day")) == [(span, "2023")]
+
+
+def test_a_bare_clock_time_falls_on_the_day_its_paragraph_told() -> None:
+    reference = Reference("2025-03-10", "day")
+    text = "The drill began on March 4 at 6 a.m. The last unit left at 11:40 p.m."
+    assert values(text, reference) == [
+        ("March 4", "2025-03-04"),
+        ("6 a.m.", "2025-03-04T06:00"),
+        ("11:40 p.m.", "2025-03-04T23:40"),
+    ]
+    # another paragraph, or no day told: the reference date
+    text = "The drill began on March 4.\n\nThe hearing opened at 9:30 a.m."
+    assert values(text, reference)[-1] == ("9:30 a.m.", "2025-03-10T09:30")
+    assert values("The hearing opened at 9:30 a.m.", reference) == [("9:30 a.m.", "2025-03-10T09:30")]

@@ -15,8 +15,10 @@ News conventions (see the news README) and the tense of the governing verb (patt
   the reference period, a quarter in a results story, the year after "for the nine months").
 - "the next day", "that same day", "later that day", "that night", "in the morning", "the following
   week" count from the last day the text told in the same paragraph or the one before (narrative
-  anchoring); with none they get no value (never the reference date). Weekdays stay anchored to the
-  reference date: anchoring them to the paragraph's last date was measured worse on TimeBank.
+  anchoring); with none they get no value (never the reference date). A bare clock time ("it fell at
+  8:37 a.m.") falls on the last day told in its own paragraph, else on the reference date. Weekdays
+  stay anchored to the reference date: anchoring them to the paragraph's last date was measured worse
+  on TimeBank.
 - "the quarter"/"the latest quarter" is the last completed quarter (financial reporting usage).
 - Decades are written ``199X``; centuries ``19XX``.
 - A relative expression finer than the reference (e.g. "last month" against a year-only reference)
@@ -816,6 +818,8 @@ def _clock(groups: dict[str, str], ctx: Context) -> Norm | None:
         year = int(groups["year"]) if "year" in groups else resolve_year_for_day(month, dom, ctx)
         value, _ = _day_value(year, month, dom)
         day_text = value
+    elif ctx.anchor is not None and _DAY_VALUE.fullmatch(ctx.anchor) and "deixis" not in groups:
+        day_text = ctx.anchor  # "on October 31 ... It fell at 8:37 a.m.": the day the paragraph told
     elif ctx.reference is not None and ctx.knows("day"):
         shift = {"yesterday": -1, "tomorrow": 1}.get((groups.get("deixis") or "").lower(), 0)
         day = ctx.reference + timedelta(days=shift)

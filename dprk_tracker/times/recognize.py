@@ -608,6 +608,9 @@ _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 # A day or a month (the date part of a DATE or TIME value): what anaphoric days count from.
 _POINT = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?=T|$)")
 _ANAPHORIC_RULES = frozenset({"anaphoric_day", "part_of_day", "relative"})
+_WRITTEN_DATES = frozenset({"iso", "ymd", "mdy", "dmy", "month_day", "day_month", "clock"})
+# A clock time with none of these tells no day of its own: it falls on the day the paragraph told.
+_BARE_CLOCK = frozenset({"weekday", "month", "deixis"})
 
 
 def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candidate, Norm]]:
@@ -621,6 +624,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
     last_month: str | None = None
     last_quarter: str | None = None
     last_point: tuple[int, str] | None = None  # (end, date part) of the last day or month told
+    last_date: tuple[int, str] | None = None  # the same when written out as a date ("on March 4")
     found: list[tuple[int, str, str]] = []  # (end, type, value) of the expressions so far
     for index, candidate in enumerate(candidates):
         rule = candidate.rule
@@ -660,6 +664,16 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             and _near(text, last_point[0], candidate.start)
         ):
             anchor = last_point[1]
+        elif (
+            # a bare clock time only after a date written out in its paragraph ("The meeting began at
+            # 10:04 a.m." after a paragraph about last year is the day of the report; a weekday's clock
+            # time, "Tuesday's vote, the 5 p.m. deadline", stays the reference's, as weekdays do)
+            last_date is not None
+            and rule == "clock"
+            and _BARE_CLOCK.isdisjoint(candidate.groups)
+            and _PARAGRAPH_BREAK.search(text, last_date[0], candidate.start) is None
+        ):
+            anchor = last_date[1]
         ctx = Context(
             base.reference,
             base.precision,
@@ -693,6 +707,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 point = _POINT.match(value)
                 if point:
                     last_point = (candidate.end, point.group())
+                    last_date = (candidate.end, point.group()) if rule in _WRITTEN_DATES else None
             if rule in _QUARTER_MENTIONS and _QUARTER_VALUE.fullmatch(value):
                 last_quarter = value
 
