@@ -1423,3 +1423,29 @@ def test_a_bare_clock_time_falls_on_the_day_its_paragraph_told() -> None:
     text = "The drill began on March 4.\n\nThe hearing opened at 9:30 a.m."
     assert values(text, reference)[-1] == ("9:30 a.m.", "2025-03-10T09:30")
     assert values("The hearing opened at 9:30 a.m.", reference) == [("9:30 a.m.", "2025-03-10T09:30")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a year earlier" compares with the period its sentence told, as with a quarter in results
+        (
+            "Arrivals reached 900 in 2023, twice the number a year earlier.",
+            [("2023", "2023"), ("a year earlier", "2022")],
+        ),
+        (
+            "Imports fell in the spring of 2024 from a year earlier.",
+            [("the spring of 2024", "2024-SP"), ("a year earlier", "2023-SP")],
+        ),
+        # another sentence, or "a year ago": the reference date's year
+        (
+            "Arrivals reached 900 in 2023. A year earlier, none came.",
+            [("2023", "2023"), ("A year earlier", "2024")],
+        ),
+        ("Arrivals reached 900 in 2023, up from a year ago.", [("2023", "2023"), ("a year ago", "2024")]),
+    ],
+)
+def test_a_year_earlier_compares_with_the_period_its_sentence_told(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, Reference("2025-06-01", "day")) == expected

@@ -421,6 +421,8 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm("DATE", f"{year}-{code}", mod, "season")
 
 
+# The precision of a period's value by the letter after its year ("2024-Q3", "2024-SU"; digits: a month).
+_PERIOD_PRECISION = {"Q": "quarter", "H": "half", "S": "season", "F": "season", "W": "season"}
 _UNIT_PRECISION = {
     "Y": "year",
     "M": "month",
@@ -673,6 +675,11 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
     ):
         # In a results story "a year ago" is the same quarter a year before.
         return Norm("DATE", f"{int(ctx.last_quarter[:4]) + shift}-{ctx.last_quarter[5:]}", mod, "quarter")
+    if unit == "Y" and ctx.anchor and direction == "earlier" and not ctx.last_quarter:
+        # "in 2024, 12 times the number a year earlier": the period the sentence told, a year back
+        rest = ctx.anchor[4:]
+        precision = _PERIOD_PRECISION.get(rest[1:2], "month") if rest else "year"
+        return Norm("DATE", f"{int(ctx.anchor[:4]) + shift:04d}{rest}", mod, precision)
     if unit == "DE":
         unit, shift = "Y", shift * 10
     elif unit == "CE":

@@ -674,6 +674,8 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             and _PARAGRAPH_BREAK.search(text, last_date[0], candidate.start) is None
         ):
             anchor = last_date[1]
+        elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found:
+            anchor = _period_before_in_sentence(text, candidate, found)
         ctx = Context(
             base.reference,
             base.precision,
@@ -755,6 +757,19 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
     return False
 
 
+def _period_before_in_sentence(
+    text: str, candidate: Candidate, found: list[tuple[int, str, str]]
+) -> str | None:
+    """The date told last before ``candidate`` in its sentence: "in 2024, 12 times the number a year
+    earlier" compares with 2024, not with the reference date."""
+    end, kind, value = found[-1]
+    sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start))
+    if end <= sentence_start or kind != "DATE" or not _DATE_PERIOD.fullmatch(value):
+        return None
+    return value
+
+
+_DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
 _FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
