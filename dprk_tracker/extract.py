@@ -558,17 +558,23 @@ def _in_relative_clause(text: str, time: TimeExpr, counted_end: int) -> bool:
     return "," not in between and "—" not in between and " - " not in between
 
 
-# "up 36 percent from a year earlier": the time a change is measured against, not the figure's date.
-_COMPARED_BY = re.compile(r"\s+(?:from|than|over|on|compared\s+(?:with|to))\s+", re.IGNORECASE)
+# "up 36 percent from a year earlier", "12 times the number a year earlier": the time a change is
+# measured against, not the figure's date.
+_COMPARED_BY = re.compile(
+    r"\s+(?:from|than|over|on|compared\s+(?:with|to)|the\s+(?:number|level|figure|amount|total))\s+",
+    re.IGNORECASE,
+)
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|last|same)\b", re.IGNORECASE)
 
 
 def _comparison_base(text: str, time: TimeExpr, end: int) -> bool:
-    return (
-        time.start >= end
-        and _COMPARED_BY.fullmatch(text, end, time.start) is not None
-        and _EARLIER_PERIOD.search(time.text) is not None
-    )
+    if _EARLIER_PERIOD.search(time.text) is None:
+        return False
+    if time.start >= end:
+        return _COMPARED_BY.fullmatch(text, end, time.start) is not None
+    # before the figure: "fell 18 percent compared with a year earlier, to 690 billion yen"
+    return _COMPARED_BEFORE.search(text, max(0, time.start - 16), time.start) is not None
 
 
 _COMMA_DISTANCE = 25  # what a comma between a time and the figure after it adds to their distance

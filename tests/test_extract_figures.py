@@ -97,3 +97,18 @@ def test_a_tallys_lines_count_their_labels() -> None:
 )
 def test_the_low_end_of_a_span_of_time_is_no_count(text: str) -> None:
     assert extract(text, "2025-01-01").figures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        (
+            "Trade fell 9% in the first half of the year compared with a year earlier, to $40 million.",
+            "2025-H1",
+        ),
+        ("In 2024 visits rose 12% from the previous year to 3,000 trips.", "2024"),
+        ("Visitors reached 900 in 2024, three times the number a year earlier.", "2024"),
+    ],
+)
+def test_a_comparison_base_before_or_after_the_figure_does_not_date_it(text: str, as_of: str) -> None:
+    assert [f.when for f in extract(text, "2025-08-20").figures][-1] == as_of
