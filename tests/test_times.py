@@ -1449,3 +1449,25 @@ def test_a_year_earlier_compares_with_the_period_its_sentence_told(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert values(text, Reference("2025-06-01", "day")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the partner's relative year is lent to the month before it, as an explicit year is
+        (
+            "Shipments ran between April and October last year.",
+            [("April", "2024-04"), ("October last year", "2024-10")],
+        ),
+        (
+            "Talks went on from May to July of last year.",
+            [("May", "2024-05"), ("July of last year", "2024-07")],
+        ),
+        (
+            "It grew between November and January this year.",
+            [("November", "2024-11"), ("January this year", "2025-01")],
+        ),
+    ],
+)
+def test_a_range_partner_lends_its_relative_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-03-14", "day")) == expected

@@ -14,7 +14,7 @@ from datetime import date
 
 from ..model import Reference, TimeExpr
 from ..text import opens_sentence
-from .normalize import Context, Norm, cached_bounds, context_for, month_number, normalize
+from .normalize import Context, Norm, cached_bounds, context_for, month_number, normalize, year_of_relative
 from .patterns import (
     CHANGE_WORDS,
     COUNT_NOUN_AFTER,
@@ -676,11 +676,14 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             anchor = last_date[1]
         elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found:
             anchor = _period_before_in_sentence(text, candidate, found)
+        hint = hints.get(index)
+        if hint is None and rule in _RANGE_START_RULES and index + 1 < len(candidates):
+            hint = _relative_partner_year(text, candidate, candidates[index + 1], base, last_year)
         ctx = Context(
             base.reference,
             base.precision,
             future,
-            hints.get(index),
+            hint,
             last_year,
             last_month,
             last_quarter,
@@ -755,6 +758,28 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
         if kind == "DURATION" and value in _MULTI_QUARTER_SPANS:
             return True
     return False
+
+
+_RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
+
+
+def _relative_partner_year(
+    text: str, first: Candidate, second: Candidate, base: Context, last_year: int | None
+) -> int | None:
+    """The year of a month whose range partner names its year relatively: "between March and
+    November last year" (as "between March and November 2024" lends 2024, at recognition)."""
+    groups = first.groups
+    if "relyear" not in second.groups or "month" not in second.groups or "month" not in groups:
+        return None
+    if _explicit_year(first) is not None or "rel" in groups or "relyear" in groups:
+        return None
+    if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+        return None
+    context = Context(base.reference, base.precision, last_year=last_year)
+    year = year_of_relative(second.groups["relyear"], context)
+    if year is None:
+        return None
+    return year - 1 if month_number(groups["month"]) > month_number(second.groups["month"]) else year
 
 
 def _period_before_in_sentence(
