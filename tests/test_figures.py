@@ -1229,3 +1229,23 @@ def test_a_telephone_number_is_no_figure() -> None:
     # a sign before a short number is no telephone number
     assert [q.text for q in find_quantities("exports rose +12% to 300 tonnes")] == ["12%", "300 tonnes"]
 
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a verb of change links the noun before it to its new level, as "reached" does
+        ("The number of defections dropped to 196 that year.", "defections"),
+        ("Arrivals fell to 410.", "arrivals"),
+        # "held" of a container: contained, not taken prisoner
+        ("The crates held as many as 4 million rounds.", "rounds"),
+        # a noun counted and then captured: the noun, captured
+        ("Three Russian pilots captured near Kursk were exchanged.", "pilots captured"),
+    ],
+)
+def test_units_around_verbs(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit
+
+
+def test_closer_to_is_a_qualifier() -> None:
+    q = one("the toll was closer to 7,000")
+    assert (q.text, q.low, q.high, q.qualifier) == ("closer to 7,000", 7000, 7000, "approximately")

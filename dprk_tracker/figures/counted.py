@@ -96,6 +96,7 @@ _LINKS = frozenset(
         """
         at of to reached reaching totaling totalling totaled totalled numbered numbering was were is are
         hit exceeded topped stood stands put estimated rose climbed
+        fell dropped declined grew jumped surged increased decreased plunged soared
         """
     )
 )
@@ -184,7 +185,10 @@ def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
 
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
 _AMOUNTING = frozenset(
-    _split("reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit")
+    _split(
+        "reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit"
+        " fell dropped declined grew jumped surged increased decreased plunged soared"
+    )
 )
 # The last word read ends like an adjective ("central", "eastern", "military"), which "and" may join to
 # another before their shared noun; a noun ("infantry", "tank") ends the phrase instead.
@@ -459,7 +463,7 @@ def counted_noun(
     if pred is not None:
         p = pred.group("p")
         unit = _normalize(p)
-        if unit.startswith("taken"):
+        if unit.startswith(("taken", "captured")):  # "two soldiers captured by Ukraine": soldiers captured
             noun = _normalize(text[phrase[1] : phrase[2]]) if phrase else ""
             start = phrase[0] if phrase else pred.start("p")
             return Counted(f"{noun} captured".strip(), start, pred.end("p"))
@@ -485,7 +489,12 @@ def counted_noun(
         if toks and toks[-1][0] in _FILLER:
             toks = tail_words(text, num_start, 4, 60)
         cue = _cue_before(toks)
-        if cue and cue[0] == "capture" and text.startswith("hold", cue[1]) and not _held_people(noun):
+        if (
+            cue
+            and cue[0] == "capture"
+            and text.startswith(("hold", "held"), cue[1])
+            and not _held_people(noun)
+        ):
             cue = None  # "containers holding 12 million shells": what holds them contains them
         if cue and cue[0] == "capture":
             # "the capture of two soldiers" -> "soldiers captured"; "two prisoners" stays "prisoners"
