@@ -1249,3 +1249,33 @@ def test_units_around_verbs(text: str, unit: str) -> None:
 def test_closer_to_is_a_qualifier() -> None:
     q = one("the toll was closer to 7,000")
     assert (q.text, q.low, q.high, q.qualifier) == ("closer to 7,000", 7000, 7000, "approximately")
+
+
+def test_of_them_takes_the_noun_of_the_count_in_the_sentence_before() -> None:
+    text = "Some 4,200 Russian sailors landed in May. Of them, 310 stayed on as instructors."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("Some 4,200", "sailors"),
+        ("310", "sailors"),
+    ]
+    text = "The air force counted 85 drones overnight. It downed 70 of them."
+    assert [(q.text, q.unit) for q in find_quantities(text)][-1] == ("70", "drones")
+    # a multiplier names no noun; two sentences back or another line is too far
+    text = "Some 4,200 sailors landed, five times the number in 2023. Of them, 310 stayed on."
+    assert [(q.text, q.unit) for q in find_quantities(text)][-1] == ("310", "sailors")
+    text = "Some 4,200 sailors landed.\nOf them, 310 stayed on."
+    assert [(q.text, q.unit) for q in find_quantities(text)][-1] == ("310", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It sent 2,000 engineers in June, and hundreds more came in July.", "engineers"),
+        ("They advanced in teams of 10 to 15 men.", "men"),
+        ("They advanced in teams of 10 to 15, officers said.", None),
+        ("Of the 900 residents, fewer than 90 remain.", "residents"),
+        ("Of them, 640 arrived on work visas.", None),
+        ("Some 15,000 deployed.", "deployed"),
+    ],
+)
+def test_counts_with_a_noun_told_elsewhere(text: str, unit: str | None) -> None:
+    assert find_quantities(text)[-1].unit == unit

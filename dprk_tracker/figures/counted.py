@@ -249,7 +249,12 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         words.insert(0, (start, end))
     if not words:
         return None
+    if links == ["of"] and text[words[-1][0] : words[-1][1]].lower() in _GROUPS:
+        return None  # "in groups of 20 to 30": how many each holds, of a noun told elsewhere
     return words[0][0], words[-1][1]
+
+
+_GROUPS = frozenset(_split("groups batches teams squads waves bands packs"))
 
 
 _CALIBRE = re.compile(
@@ -348,6 +353,8 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             and text[end - 2 : end] != "ly"
         ):
             break  # a verb after the head ("the 11,000-strong force suffered"), not "newly created"
+        if unit_start is None and _verb_before_its_complement(text, lower, w.end(), limit):
+            break  # "7,887 entered on student visas", "fewer than 300 remain": a verb, no noun
         if unit_start is None:
             unit_start = w.start(1)
         cursor = end = w.end()
@@ -372,6 +379,23 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     if start is None or unit_start is None:
         return None
     return start, unit_start, end
+
+
+# Verbs that follow a count of people with no noun ("fewer than 300 remain in the city").
+_BARE_VERBS = frozenset(_split("remain stay live work arrive return"))
+
+
+def _verb_before_its_complement(text: str, word: str, end: int, limit: int) -> bool:
+    """A past verb ("entered") before a function word, or one of ``_BARE_VERBS`` there or at the end
+    of its clause, as the first word after a count: no noun follows it ("12 armed drones"), and it
+    says no more than what the count is ("15,000 deployed." keeps its participle)."""
+    bare = word in _BARE_VERBS
+    if not (bare or (word.endswith("ed") and "-" not in word)):
+        return False
+    after = _WORD.match(text, end, limit)
+    if after is None or text[end : after.start(1)].strip() != "":
+        return bare
+    return after.group(1).lower() in _STOP
 
 
 def _continues(text: str, pos: int, limit: int) -> bool:

@@ -1416,7 +1416,19 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         quantities = _tally_lines(text, quantities)
     shared: list[Quantity] = []
     previous: Quantity | None = None
+    counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
     for i, q in enumerate(quantities):
+        if (
+            q.unit is None
+            and counted is not None
+            and not (q.currency or q.percent)
+            and q.start - counted.end <= _COMPARISON_REACH
+            and (_OF_THEM.match(text, q.end) or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start))
+            and _at_most_one_sentence_apart(text, counted.end, q.start)
+        ):
+            # "13,221 North Koreans entered Russia. Of them, 7,887 came on student visas": the noun of
+            # the count the pronoun stands for, in the sentence before
+            q = _replace_unit(q, counted)
         if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
             whole = quantities[i + 1]
             if (
@@ -1437,7 +1449,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             if q.unit is None:
                 near = q.start - previous.end <= _ELLIPSIS_REACH
                 if (
-                    (near and (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)))
+                    (near and (_ellipsis_lead(text, q.start) or _OF_THEM_OR_MORE.match(text, q.end)))
                     or _UP_FROM.search(text, max(0, q.start - 12), q.start)
                 ) and _one_sentence(text, previous.end, q.start):
                     q = _replace_unit(q, previous)
@@ -1451,7 +1463,28 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 q = _replace_bounds(q, previous)
         shared.append(q)
         previous = q
+        if (
+            q.unit is not None
+            and q.unit_start is not None
+            and q.unit_end is not None
+            and not (q.currency or q.percent or q.unit in _NOT_COUNTED_NOUNS)
+        ):
+            counted = q
     return shared
+
+
+# "and that thousands more followed": more of what the count before counted
+_OF_THEM_OR_MORE = re.compile(_OF_THEM.pattern + r"|\s+more\b(?!\s+than)", re.IGNORECASE)
+_OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
+_NOT_COUNTED_NOUNS = frozenset(("times",))
+
+
+def _at_most_one_sentence_apart(text: str, start: int, end: int) -> bool:
+    """No line break and at most one sentence break between ``start`` and ``end``."""
+    if "\n" in text[start:end]:
+        return False
+    breaks = _SENTENCE_BREAK.finditer(text, start, end)
+    return next(breaks, None) is None or next(breaks, None) is None
 
 
 def _one_sentence(text: str, start: int, end: int) -> bool:
