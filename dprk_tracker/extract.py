@@ -503,7 +503,36 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
     # A share ("40% of their initial deployment") is about what its sentence is about.
     if quantity.percent:
         return topics.classify(sentence, counted)
-    return topics.classify(counted or quantity.unit, sentence)
+    topic = topics.classify(counted or quantity.unit, sentence)
+    if (
+        topic == "deployment"
+        and topics.has_topic("casualties")
+        and _counted_as_losses(text, quantity, sentence[0])
+    ):
+        return "casualties"  # "losses over the past day amounted to 1,730 personnel"
+    return topic
+
+
+_LOSSES = re.compile(r"\blosses\b", re.IGNORECASE)
+_PREVIOUS_SENTENCE_REACH = 300
+
+
+def _counted_as_losses(text: str, quantity: Quantity, s_start: int) -> bool:
+    """Whether troops counted stand under the word "losses": in the figure's sentence ("losses over
+    the past day amounted to 1,730 personnel"), in the sentence before that counted the same noun
+    ("... 1,730 personnel. The total is about 796,230 personnel") or in a tally's heading line
+    ("Combat losses of the enemy as of 07.02.2025:" over "personnel - about 848,390")."""
+    if _LOSSES.search(text, s_start, quantity.start):
+        return True
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    if quantity.unit_start == line_start and line_start > 1:
+        heading_start = text.rfind("\n", 0, line_start - 1) + 1
+        heading = text[heading_start : line_start - 1].rstrip()
+        return heading.endswith(":") and _LOSSES.search(heading) is not None
+    if quantity.unit is None or line_start > s_start:
+        return False
+    before = text[max(line_start, s_start - _PREVIOUS_SENTENCE_REACH) : s_start]
+    return _LOSSES.search(before) is not None and quantity.unit in before.lower()
 
 
 def _governing_time(

@@ -82,7 +82,7 @@ def test_a_tallys_lines_count_their_labels() -> None:
     )
     figures = extract(text, "2025-03-03").figures
     assert [(f.text, f.unit, f.topic) for f in figures] == [
-        ("about 870,000", "personnel", "deployment"),
+        ("about 870,000", "personnel", "casualties"),  # troops under a "losses" heading
         ("10,200", "tanks", "weapons"),
         ("24,000", "artillery systems", "weapons"),
         ("26,000", "uavs of operational-tactical level", "weapons"),
@@ -112,3 +112,16 @@ def test_the_low_end_of_a_span_of_time_is_no_count(text: str) -> None:
 )
 def test_a_comparison_base_before_or_after_the_figure_does_not_date_it(text: str, as_of: str) -> None:
     assert [f.when for f in extract(text, "2025-08-20").figures][-1] == as_of
+
+
+def test_troops_counted_as_losses_are_casualties() -> None:
+    text = (
+        "Enemy losses over the past day came to 1,120 personnel. The total so far is about 700,000 "
+        "personnel.\n\nRussia sent 2,000 personnel to Belarus. Ukraine said its own losses were small."
+    )
+    figures = extract(text, "2025-01-06").figures
+    assert [(f.text, f.topic) for f in figures] == [
+        ("1,120", "casualties"),
+        ("about 700,000", "casualties"),
+        ("2,000", "deployment"),
+    ]
