@@ -1279,3 +1279,8 @@ def test_of_them_takes_the_noun_of_the_count_in_the_sentence_before() -> None:
 )
 def test_counts_with_a_noun_told_elsewhere(text: str, unit: str | None) -> None:
     assert find_quantities(text)[-1].unit == unit
+
+
+def test_a_day_label_is_no_figure() -> None:
+    assert find_quantities("War in Ukraine: Day 912 - live updates") == []
+    assert [q.text for q in find_quantities("each day 400 shells are fired")] == ["400"]

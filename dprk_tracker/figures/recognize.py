@@ -722,8 +722,11 @@ _OF_AFTER = re.compile(r"\s+of\s", re.IGNORECASE)
 
 
 def _day_index(text: str, num: Number, last: str) -> bool:
-    """ "day 994 of the invasion": the number of a day in a count of days, not a figure."""
-    return last == "day" and _OF_AFTER.match(text, num.end) is not None
+    """ "day 994 of the invasion", "Day 1,057 - live": the number of a day in a count of days, not a
+    figure (a capital "Day" is a label; "each day 300 shells" is a count)."""
+    if last != "day":
+        return False
+    return _OF_AFTER.match(text, num.end) is not None or text[num.start - 4 : num.start - 1] == "Day"
 
 
 _RATIO = re.compile(r"\s++(?:in|out\s++of)\s++", re.IGNORECASE)
