@@ -1471,3 +1471,13 @@ def test_a_year_earlier_compares_with_the_period_its_sentence_told(
 )
 def test_a_range_partner_lends_its_relative_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, Reference("2025-03-14", "day")) == expected
+
+
+def test_a_function_word_in_s_after_a_year_is_no_counted_plural() -> None:
+    # "2013 as part of": not "2013 assets"; the span of years stays whole
+    found = find_times("The line was rebuilt in 2008-2013 as part of a deal.", DAY)
+    assert [(t.text, t.earliest, t.latest) for t in found] == [
+        ("2008", "2008-01-01", "2008-12-31"),
+        ("2013", "2013-01-01", "2013-12-31"),
+    ]
+    assert values("It sent 2000 tanks.") == []
