@@ -1481,3 +1481,11 @@ def test_a_function_word_in_s_after_a_year_is_no_counted_plural() -> None:
         ("2013", "2013-01-01", "2013-12-31"),
     ]
     assert values("It sent 2000 tanks.") == []
+
+
+def test_a_day_of_a_named_month_needs_no_signal() -> None:
+    reference = Reference("2025-03-14", "day")
+    assert values("The train left around the 20th of last month.", reference) == [
+        ("the 20th of last month", "2025-02-20")
+    ]
+    assert values("The train left around the 20th.", reference) == []

@@ -280,7 +280,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         return False  # "the night of Oct. 23": the date that follows dates it
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
         return False  # "This Week" in quotes is a programme or a headline, not a week
-    return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS)
+    # ("around the 20th of last month": a day whose month is named needs no signal)
+    return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS and "rel" not in groups)
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
