@@ -396,7 +396,9 @@ def _range_end(
         and (earliest, latest) == (first.earliest, first.latest)
         and first.time_end <= time.start
         and time.start - first.time_end <= _RANGE_GAP
-        and (time.earliest, time.latest) != (earliest, latest)
+        # (a second mention of the same date is no range; "between the autumn and the end of the
+        # year" is one, though the year's end runs from September as the range does)
+        and ((time.earliest, time.latest) != (earliest, latest) or time.value != first.when)
     )
 
 

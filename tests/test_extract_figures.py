@@ -125,3 +125,14 @@ def test_troops_counted_as_losses_are_casualties() -> None:
         ("about 700,000", "casualties"),
         ("2,000", "deployment"),
     ]
+
+
+def test_a_range_to_the_end_of_the_year_is_one_event() -> None:
+    # the year's end runs from September, as the range from the autumn does: still a range
+    events = extract("Raids peaked between the autumn and the end of the year.", "2025-02-03").events
+    assert [(e.time_text, e.earliest, e.latest) for e in events] == [
+        ("the autumn and the end of the year", "2024-09-01", "2024-12-31")
+    ]
+    # the same date told twice is two mentions, not a range
+    events = extract("It began on 3 May and 3 May was a Friday.", "2025-02-03").events
+    assert [e.time_text for e in events][:2] == ["3 May", "3 May"]

@@ -1489,3 +1489,23 @@ def test_a_day_of_a_named_month_needs_no_signal() -> None:
         ("the 20th of last month", "2025-02-20")
     ]
     assert values("The train left around the 20th.", reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the year" is the year its sentence told before it, else the reference date's
+        (
+            "In early 2023 the shells often failed; by the end of the year, few did.",
+            [("early 2023", "2023"), ("the end of the year", "2023")],
+        ),
+        # a season after "between" is a season, and the year's end follows it
+        (
+            "Fighting peaked between the autumn and the end of the year.",
+            [("the autumn", "2024-FA"), ("the end of the year", "2024")],
+        ),
+        ("By the end of the year, few did.", [("the end of the year", "2025")]),
+    ],
+)
+def test_the_year_is_the_year_its_sentence_told(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-02-03", "day")) == expected

@@ -511,6 +511,8 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
     if mod_word in ("earlier", "later"):
         # "earlier this year" runs from the start of the year to the reference date: no sub-period mod.
         clip, mod = ("before" if mod_word == "earlier" else "after"), None
+    if rel == "the" and unit == "Y" and ctx.year_hint is not None:
+        return Norm("DATE", str(ctx.year_hint), mod, "year", clip)  # the year its sentence told
     if rel in ("that", "the same") and unit == "Y" and ctx.last_year is not None:
         return Norm("DATE", str(ctx.last_year), mod, "year", clip)
     sequel = rel in ("the following", "the previous", "the preceding")

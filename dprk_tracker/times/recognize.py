@@ -92,6 +92,8 @@ _SEASON_SIGNALS = frozenset(
         "of",
         "into",
         "around",
+        "between",  # "between the autumn and the end of the year"
+        "from",
     }
 )
 _DAY_SIGNALS = frozenset(
@@ -680,6 +682,10 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
         hint = hints.get(index)
         if hint is None and rule in _RANGE_START_RULES and index + 1 < len(candidates):
             hint = _relative_partner_year(text, candidate, candidates[index + 1], base, last_year)
+        elif rule == "relative" and found and _THE_YEAR.fullmatch(candidate.groups.get("rel", "")):
+            # "in early 2024 they missed by 1.5 km; by the end of the year, by 100 m": the year told
+            told = _period_before_in_sentence(text, candidate, found)
+            hint = int(told[:4]) if told and candidate.groups["unit"].lower() == "year" else None
         ctx = Context(
             base.reference,
             base.precision,
@@ -761,6 +767,7 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
     return False
 
 
+_THE_YEAR = re.compile(r"the", re.IGNORECASE)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
 
 
