@@ -1509,3 +1509,37 @@ def test_a_day_of_a_named_month_needs_no_signal() -> None:
 )
 def test_the_year_is_the_year_its_sentence_told(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, Reference("2025-02-03", "day")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        # the period its sentence told, both ends of a range, a year back
+        (
+            "Visits rose in March-May, double the same period a year earlier.",
+            "2024-03",
+            "2024-03-01",
+            "2024-05-31",
+        ),
+        (
+            "Sales rose between February and June from the same period a year earlier.",
+            "2024-02",
+            "2024-02-01",
+            "2024-06-30",
+        ),
+        (
+            "Sales rose in the second quarter from the same period a year earlier.",
+            "2024-Q2",
+            "2024-04-01",
+            "2024-06-30",
+        ),
+    ],
+)
+def test_the_same_period_a_year_earlier(text: str, value: str, earliest: str, latest: str) -> None:
+    last = find_times(text, Reference("2025-08-20", "day"))[-1]
+    assert (last.text, last.value, last.earliest, last.latest) == (
+        "the same period a year earlier",
+        value,
+        earliest,
+        latest,
+    )

@@ -551,10 +551,53 @@ def resolve_times(recognized: Recognized, reference: Reference | None) -> list[T
     # Bounds read the reference only at day precision; a vague REF against a coarser one has none.
     day_reference = base.reference if base.knows("day") else None
     coarse = base.reference is not None and day_reference is None
-    return [
-        _time_expr(text, candidate, norm, day_reference, coarse)
-        for candidate, norm in _normalized(recognized, base)
-    ]
+    found = []
+    for candidate, norm in _normalized(recognized, base):
+        time = _time_expr(text, candidate, norm, day_reference, coarse)
+        if candidate.rule == "year_ago_period" and found and "unit2" in candidate.groups:
+            time = _same_period_before(text, time, found) or time
+        found.append(time)
+    return found
+
+
+def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr]) -> TimeExpr | None:
+    """ "in January-April, three times the same period a year earlier": the period its sentence told
+    (bounds and all, both ends of a range), a year back; a quarter in a results story is the same."""
+    told = found[-1]
+    sentence_start = max(text.rfind(". ", 0, time.start), text.rfind("\n", 0, time.start))
+    if told.end <= sentence_start or told.type != "DATE" or not (told.earliest and told.latest):
+        return None
+    if not told.value[:4].isdigit() or _COMPARED_PERIOD.search(told.text):
+        return None  # "from the corresponding period last year and the quarter a year ago": one period
+    first = told
+    if len(found) > 1 and _RANGE_JOIN.fullmatch(text, found[-2].end, told.start):
+        before = found[-2]  # "January-April", "from March to June"
+        if before.type == "DATE" and before.earliest and before.earliest <= told.earliest:
+            first = before
+    value = f"{int(first.value[:4]) - 1:04d}{first.value[4:]}"
+    earliest, latest = _year_before(first.earliest or told.earliest), _year_before(told.latest)
+    return TimeExpr(
+        time.text,
+        time.start,
+        time.end,
+        time.type,
+        value,
+        told.mod,
+        earliest,
+        latest,
+        told.precision,
+        time.signal,
+    )
+
+
+_COMPARED_PERIOD = re.compile(r"\b(?:ago|earlier|last|previous|prior|corresponding|same)\b", re.IGNORECASE)
+
+
+def _year_before(day: str) -> str:
+    year, rest = int(day[:4]) - 1, day[4:]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return f"{year:04d}{rest}"
 
 
 def explicit_years(recognized: Recognized, *, ahead: bool = True) -> list[int]:
