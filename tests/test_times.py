@@ -1221,6 +1221,11 @@ def test_a_day_pair_before_a_function_word_is_one_expression(
         ("It ordered the troops home by March.", [("March", "2026-03")]),
         # The verb may stand five words back, and a met deadline may open its sentence.
         ("About 900 were wounded in the fighting near Sudzha by March.", [("March", "2025-03")]),
+        # a state media object may run to seven words
+        (
+            "The units accomplished their honourable combat mission with great credit by March.",
+            [("March", "2025-03")],
+        ),
         ("By March, as the offensive stalled, the units had withdrawn.", [("March", "2025-03")]),
         ("By March, the units will have withdrawn.", [("March", "2026-03")]),
         ("Seoul asked the troops stationed in the border area to leave by March.", [("March", "2026-03")]),

@@ -140,11 +140,11 @@ _DONE_BY = re.compile(
     r"\b(?!(?:agre|aim|ask|demand|expect|hop|instruct|intend|need|order|plann|pledg|promis|requir"
     r"|schedul|tasked|urg|vow|want)ed\b)"
     r"(?:[a-z]+ed|sent|built|made|taken|held|met|paid|fought|brought|done|begun|won|lost)"
-    r"(?:\s+(?!(?:to|will|would|should|must|be|been)\b)[\w,.'’-]+){0,5}\s+"
+    r"(?:\s+(?!(?:to|will|would|should|must|be|been)\b)[\w,.'’-]+){0,7}\s+"
     r"(?:by|until|till)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+|end\s+of\s+)?$",
     re.IGNORECASE,
 )
-_DONE_BY_WINDOW = 80  # characters before the expression: a verb, five words of object and "by"
+_DONE_BY_WINDOW = 100  # characters before the expression: a verb, seven words of object and "by"
 _LINE_OR_SENTENCE_END = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n)[\"“‘']?$")
 
 
