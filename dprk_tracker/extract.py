@@ -405,12 +405,16 @@ def _range_end(
 _RANGE_GAP = len(" through ")
 
 
+_CLOCK_SPAN_END = re.compile(r"[^\w\n]*\d{1,2}[:.]\d\d[^\w\n]*")  # the other end of "10:32-10:51"
+
+
 def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sentences) -> bool:
     """Whether the sentence ``start:end`` holds nothing but ``time`` (and bullets, brackets, colons),
     or nothing but times and a time zone on a line of its own (a live blog's time stamp)."""
     if end - start <= len(time.text) + 8:
         rest = text[start : time.start] + text[time.end : end]
-        return not any(char.isalnum() for char in rest)
+        # (the start of a span of clock times is no word either: "10:32-10:51 a.m.")
+        return not any(char.isalnum() for char in rest) or _CLOCK_SPAN_END.fullmatch(rest) is not None
     if end - start > _STAMP_MAX_CHARS or not sentences.several_datable_in(start, end):
         return False
     if not (start == 0 or text[start - 1] == "\n") or not (end == len(text) or text[end : end + 1] == "\n"):

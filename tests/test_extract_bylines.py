@@ -239,3 +239,9 @@ def test_a_dateline_after_a_wire_updates_lines() -> None:
         ("Thursday", "2025-02-27"),
         ("2024", "2024"),
     ]
+
+
+def test_a_line_holding_only_a_span_of_clock_times_is_no_event() -> None:
+    result = extract("Press Conference\n\nMonday, March 3, 2025\n14:02-14:30\n\nTroops moved on Friday.")
+    assert result.published == "2025-03-03"
+    assert [(e.time_text, e.when) for e in result.events] == [("Friday", "2025-02-28")]
