@@ -1362,7 +1362,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 # The word before a count that leaves its noun out because the count before it named it: "downed 30
 # drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
-_ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then"))
+_ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then", "another"))
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
 # A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
 # to about 14,000".
@@ -1498,7 +1498,7 @@ def _ellipsis_lead(text: str, start: int) -> bool:
     before = text[max(0, start - 20) : start].rstrip()
     if before.endswith(","):
         return True
-    words = [word.lower() for word in before.split()[-2:]]
+    words = [word.lower().strip("\"“‘'") for word in before.split()[-2:]]
     if words and words[-1] == "the":  # "up from the 8,000 reported last week"
         words = words[:-1]
     # ("6,000 engineers, of whom about 1,000 had arrived": the relative pronoun stands for the noun)
