@@ -1200,6 +1200,12 @@ def test_a_clock_before_a_full_date_keeps_the_year() -> None:
             "2024-10-08",
             "2024-10-13",
         ),
+        (
+            "Imagery from January 2 and 9 shows new track.",
+            "January 2 and 9",
+            "2025-01-02",
+            "2025-01-09",
+        ),
     ],
 )
 def test_a_day_pair_before_a_function_word_is_one_expression(

@@ -121,7 +121,9 @@ _OR_SO = r"(?P<orso>\s+or\s+so(?![\w-])(?!\s+of\b))?"
 # is then a date, not a day and a count ("April 24 and 25 troops").
 _AFTER_SECOND_DAY = (
     r"(?:that|but|and|or|when|while|as|after|before|because|which|who|where|in|at|on|to|from|with|"
-    r"against|near|along|the|was|were|is|are|had|has|have|it|they|he|she|we|according|respectively)"
+    r"against|near|along|the|was|were|is|are|had|has|have|it|they|he|she|we|according|respectively|"
+    # verbs whose subject the dates modify ("Imagery from January 9 and 16 shows")
+    r"show|shows|showed|reveal|reveals|revealed|indicate|indicates|suggest|suggests|saw)"
 )
 
 # --- Rules ----------------------------------------------------------------------------------------
