@@ -261,7 +261,11 @@ _CALIBRE = re.compile(
     r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b", re.IGNORECASE
 )
 _NOUN_BEFORE_STOP = (
-    _STOP | _LINKS | frozenset(_split("number total figure tally count toll estimate estimates top"))
+    _STOP
+    | _LINKS
+    | frozenset(
+        _split("number total figure tally count toll estimate estimates top average peak maximum minimum")
+    )
 )
 
 

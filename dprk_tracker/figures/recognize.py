@@ -1373,7 +1373,10 @@ _ELLIPSIS_REACH = 150  # characters from the count that names the noun
 # "About 1,500 Russians visited ..., according to ..., up from fewer than 900": a comparison's base
 # may stand a long clause after the count it compares with.
 _COMPARISON_REACH = 250
-_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+# ("up from an average of about 30": the base may be an average or a peak of the same noun)
+_UP_FROM = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+(?:average|peak|high|low|total)\s+of\s+)?$", re.IGNORECASE
+)
 # Counts of the dead, wounded or captured: a qualifier before the first of two joined by "and" bounds
 # both ("at least 300 killed and 2,700 wounded").
 _HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(?:\s+(?:or|and)\s+\w+)?")
@@ -1453,7 +1456,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 near = q.start - previous.end <= _ELLIPSIS_REACH
                 if (
                     (near and (_ellipsis_lead(text, q.start) or _OF_THEM_OR_MORE.match(text, q.end)))
-                    or _UP_FROM.search(text, max(0, q.start - 12), q.start)
+                    or _UP_FROM.search(text, max(0, q.start - 30), q.start)
                 ) and _one_sentence(text, previous.end, q.start):
                     q = _replace_unit(q, previous)
             elif (
