@@ -1275,6 +1275,7 @@ def test_of_them_takes_the_noun_of_the_count_in_the_sentence_before() -> None:
         ("Of the 900 residents, fewer than 90 remain.", "residents"),
         ("Of them, 640 arrived on work visas.", None),
         ("Some 15,000 deployed.", "deployed"),
+        ("By May the sailors, some 2,500 of them, had landed.", "sailors"),  # the noun set beside it
         ("It counted 60 trucks, up from an average of about 25 last year.", "trucks"),
         ("Flights reached a peak of 40.", None),
         ('It trained 2,000 cadets, and an officer said "another 500 or so" would join.', "cadets"),

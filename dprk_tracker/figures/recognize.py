@@ -1435,6 +1435,15 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             # "13,221 North Koreans entered Russia. Of them, 7,887 came on student visas": the noun of
             # the count the pronoun stands for, in the sentence before
             q = _replace_unit(q, counted)
+        elif q.unit is None and not (q.currency or q.percent) and _OF_THEM.match(text, q.end):
+            named = _APPOSED_NOUN.search(text, max(0, q.start - 40), q.start)
+            if named is not None:
+                # "the men, about 11,000 of them, had been flown": the noun the count is set beside
+                start, end = named.span("noun")
+                q = Quantity(
+                    q.text, q.start, q.end, q.low, q.high, q.qualifier, named.group("noun").lower(),
+                    q.currency, q.percent, start, end,
+                )  # fmt: skip
         if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
             whole = quantities[i + 1]
             if (
@@ -1481,6 +1490,10 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
 
 # "and that thousands more followed": more of what the count before counted
 _OF_THEM_OR_MORE = re.compile(_OF_THEM.pattern + r"|\s+more\b(?!\s+than)", re.IGNORECASE)
+_APPOSED_NOUN = re.compile(
+    r"\b(?:the|these|those|their)\s+(?P<noun>[a-z]*(?:[a-z]s|men)|people),\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|approximately|at\s+least|more\s+than|over)\s+)?$"
+)
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
 
