@@ -1276,6 +1276,9 @@ def test_of_them_takes_the_noun_of_the_count_in_the_sentence_before() -> None:
         ("Of them, 640 arrived on work visas.", None),
         ("Some 15,000 deployed.", "deployed"),
         ("By May the sailors, some 2,500 of them, had landed.", "sailors"),  # the noun set beside it
+        ("It counted 40 trucks, and by noon there were 55.", "trucks"),
+        ("The number of Chinese students who enrolled in Russia reached 900.", "students"),
+        ("The yard held 12 KN-23/KN-24 missiles.", "missiles"),
         ("It counted 60 trucks, up from an average of about 25 last year.", "trucks"),
         ("Flights reached a peak of 40.", None),
         ('It trained 2,000 cadets, and an officer said "another 500 or so" would join.', "cadets"),

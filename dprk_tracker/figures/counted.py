@@ -44,8 +44,9 @@ _LEADING = frozenset(_split("more additional extra other new fresh further estim
 _OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.IGNORECASE)
 _OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
 _WORD = re.compile(
-    r"\s*+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])"
-)  # dotted initials too: "50,000 U.S. troops"
+    r"\s*+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]"
+    r"|[A-Z][A-Za-z]*-\d+[A-Za-z]*(?:/(?:[A-Z][A-Za-z]*-)?\d+[A-Za-z]*)*)(?![\w-])"
+)  # dotted initials too: "50,000 U.S. troops"; model names paired: "KN-23/KN-24", "KN-23/24"
 # A capitalized plural ("Koreans", "POWs"): the head of its phrase unless a head noun follows it.
 _PLURAL_NAME = re.compile(r"[A-Z][a-z]+[a-rt-z]s|[A-Z]{2,}s")
 _IRREGULAR_PLURALS = frozenset(
@@ -248,12 +249,15 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
             break
         words.insert(0, (start, end))
     if not words:
-        return None
+        # "the number of Russian tourists who visited North Korea reached about 1,500"
+        number_of = measured and _NUMBER_OF.search(text, max(0, rest[-1][1] - 80), rest[-1][2])
+        return number_of.span(1) if number_of else None
     if links == ["of"] and text[words[-1][0] : words[-1][1]].lower() in _GROUPS:
         return None  # "in groups of 20 to 30": how many each holds, of a noun told elsewhere
     return words[0][0], words[-1][1]
 
 
+_NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\s+(?:who|that|which)\b")
 _GROUPS = frozenset(_split("groups batches teams squads waves bands packs"))
 
 

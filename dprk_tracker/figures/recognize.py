@@ -1522,6 +1522,8 @@ def _ellipsis_lead(text: str, start: int) -> bool:
         words[-1] in _ELLIPSIS_LEADS
         or words[-1] in _COMPARISON_LEADS
         or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
+        # "52 freight cars were present, and a week later there were 61"
+        or words in (["there", "were"], ["there", "are"], ["there", "was"])
     )
 
 
