@@ -1288,6 +1288,11 @@ def test_counts_with_a_noun_told_elsewhere(text: str, unit: str | None) -> None:
     assert find_quantities(text)[-1].unit == unit
 
 
+def test_a_part_of_a_whole_with_a_possessive_and_a_qualifier() -> None:
+    found = find_quantities("Crews finished 4 of the line's roughly 30 bridges.")
+    assert [(q.text, q.unit) for q in found] == [("4", "bridges"), ("roughly 30", "bridges")]
+
+
 def test_a_day_label_is_no_figure() -> None:
     assert find_quantities("War in Ukraine: Day 912 - live updates") == []
     assert [q.text for q in find_quantities("each day 400 shells are fired")] == ["400"]

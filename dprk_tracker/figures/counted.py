@@ -361,6 +361,8 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             and text[end - 2 : end] != "ly"
         ):
             break  # a verb after the head ("the 11,000-strong force suffered"), not "newly created"
+        if unit_start is None and lower in _APPROXIMATORS:
+            break  # "6 of the bridge's roughly 20 spans": the next count's qualifier, no noun
         if unit_start is None and _verb_before_its_complement(text, lower, w.end(), limit):
             break  # "7,887 entered on student visas", "fewer than 300 remain": a verb, no noun
         if unit_start is None:
@@ -389,6 +391,7 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     return start, unit_start, end
 
 
+_APPROXIMATORS = frozenset(_split("roughly nearly approximately almost around about some"))
 # Verbs that follow a count of people with no noun ("fewer than 300 remain in the city").
 _BARE_VERBS = frozenset(_split("remain stay live work arrive return"))
 

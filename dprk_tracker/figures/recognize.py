@@ -1368,7 +1368,12 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # 
 # to about 14,000".
 _COMPARISON_LEADS = frozenset(("from", "to"))
 # A part of a whole counted next: "roughly 6,000 of the 15,000 workers" counts workers.
-_OF_THE_WHOLE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|those|these|its|their)[^\S\n]+$", re.IGNORECASE)
+# ("6 of the bridge's roughly 20 spans": a possessive and a qualifier may stand before the whole)
+_OF_THE_WHOLE = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:the|those|these|its|their)(?:[^\S\n]+[\w-]+['’]s)?"
+    r"(?:[^\S\n]+(?:roughly|nearly|approximately|almost|around|about|some))?[^\S\n]+$",
+    re.IGNORECASE,
+)
 _ELLIPSIS_REACH = 150  # characters from the count that names the noun
 # "About 1,500 Russians visited ..., according to ..., up from fewer than 900": a comparison's base
 # may stand a long clause after the count it compares with.
