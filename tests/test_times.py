@@ -1554,3 +1554,16 @@ def test_the_same_period_a_year_earlier(text: str, value: str, earliest: str, la
         earliest,
         latest,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        ("This past year was the deadliest.", "2024", "2024-03-13", "2025-03-12"),
+        ("Prices rose this past month.", "2025-02", "2025-02-13", "2025-03-12"),
+        ("They met this past weekend.", "2025-W10-WE", "2025-03-08", "2025-03-09"),
+    ],
+)
+def test_this_past_year_is_the_past_year(text: str, value: str, earliest: str, latest: str) -> None:
+    found = find_times(text, Reference("2025-03-12", "day"))
+    assert [(t.value, t.earliest, t.latest) for t in found] == [(value, earliest, latest)]

@@ -505,6 +505,8 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         return Norm("DURATION", "P1Y", None, None)  # "the (fiscal) year ended March 31": a span of a year
     unit = unit_code(groups["unit"])
     rel = " ".join(groups["rel"].lower().split())
+    if rel == "this past" and unit in ("Y", "M", "W"):
+        rel = "the past"  # "this past year" is the past year, not this one ("this past weekend" is the last)
     mod_word = (groups.get("mod") or "").lower()
     mod = modifier(mod_word)
     clip = None
