@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import reader
 from .dates import DateError, reference_bound, reference_from_option
@@ -91,7 +91,7 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         reference = _yearless_reference(article.date, named_years, news_day)
     if reference is None:
         reference = _inferred_reference(named_years())
-    times = resolve_times(recognized, reference)
+    times = _days_later(content, resolve_times(recognized, reference))
 
     sentences = _Sentences(content, sentence_spans(content), times)
     # A byline's or a dateline's date is when the article appeared, not something that happened; a
@@ -117,6 +117,41 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         figures=figures,
     )
     return Document(article, reference, extraction)
+
+
+def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """ "The troops crossed on March 3. Two days later, they attacked": a span of days or weeks
+    counted "later" from the day its paragraph (or the one before) told is a date, an event of its
+    own. (The times engine keeps it a DURATION, as TimeML does.)"""
+    found: list[TimeExpr] = []
+    last_day: TimeExpr | None = None
+    for index, time in enumerate(times):
+        if (
+            time.type == "DURATION"
+            and last_day is not None
+            and text.startswith(" later", time.end)
+            and not text.startswith(" later than", time.end)  # "two days later than planned"
+        ):
+            span = _DAYS_SPAN.fullmatch(time.value)
+            breaks = text.count("\n", last_day.end, time.start)
+            if span and breaks <= 2 and "\n\n\n" not in text[last_day.end : time.start]:
+                days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+                day = (date.fromisoformat(last_day.value[:10]) + timedelta(days=days)).isoformat()
+                end = time.end + len(" later")
+                told = times[index + 1] if index + 1 < len(times) else None
+                if told is not None and told.start - end <= 8 and told.value == day:
+                    found.append(time)  # "two days later, on April 28": the date is told
+                    continue
+                time = TimeExpr(
+                    text[time.start : end], time.start, end, "DATE", day, None, day, day, "day", None
+                )
+        if time.type in ("DATE", "TIME") and _DAY_VALUE.match(time.value):
+            last_day = time  # (a day counted later is told too: "a week later" may count from it)
+        found.append(time)
+    return found
+
+
+_DAYS_SPAN = re.compile(r"P(\d{1,2})([DW])")
 
 
 def _stated_reference(date: str) -> Reference | None:

@@ -136,3 +136,20 @@ def test_a_range_to_the_end_of_the_year_is_one_event() -> None:
     # the same date told twice is two mentions, not a range
     events = extract("It began on 3 May and 3 May was a Friday.", "2025-02-03").events
     assert [e.time_text for e in events][:2] == ["3 May", "3 May"]
+
+
+def test_days_later_count_from_the_day_told_before() -> None:
+    text = (
+        "The convoy crossed on March 3, 2025, with 40 trucks. Two days later it reached Kursk, "
+        "and a week later there were 55 trucks. It came two days later than planned. It left "
+        "on May 1; talks followed two days later, on May 3."
+    )
+    result = extract(text, "2025-06-01")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("March 3, 2025", "2025-03-03"),
+        ("Two days later", "2025-03-05"),
+        ("a week later", "2025-03-12"),
+        ("May 1", "2025-05-01"),
+        ("May 3", "2025-05-03"),
+    ]
+    assert [(f.text, f.when) for f in result.figures] == [("40", "2025-03-03"), ("55", "2025-03-12")]
