@@ -1296,3 +1296,16 @@ def test_a_part_of_a_whole_with_a_possessive_and_a_qualifier() -> None:
 def test_a_day_label_is_no_figure() -> None:
     assert find_quantities("War in Ukraine: Day 912 - live updates") == []
     assert [q.text for q in find_quantities("each day 400 shells are fired")] == ["400"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a headline's present tense of a verb of harm names what is counted, as its past does
+        ("Russian drones kill at least 6 in Sumy", "killed"),
+        ("Missile strike injures more than 30", "injured"),
+        ("Shelling killed 5 in Kherson", "killed"),
+    ],
+)
+def test_a_verb_of_harm_in_the_present(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit

@@ -88,7 +88,8 @@ _CAPTURE_WORD = re.compile(
     r"releas\w*|swap\w*|exchang\w*"
 )
 _CASUALTY_WORD = re.compile(r"kill\w*|wound\w*|injur\w*|lost|losing")
-_HARM_VERB = re.compile(r"(kill|wound|injur|captur|detain|abduct)(?:ed|ing)\b", re.IGNORECASE)
+# (the present of a headline too: "Russian strikes kill at least 4")
+_HARM_VERB = re.compile(r"(kill|wound|injur|captur|detain|abduct)(?:ed|ing|e?s|e)?\b", re.IGNORECASE)
 _CASUALTY_NOUN = re.compile(r"deaths?|loss(?:es)?|casualties|toll")  # "the deaths of 30 soldiers"
 _FILLER = frozenset(_split("of the some another an additional a further"))
 # Links between a noun and a number after it: "deaths at around 300", "losses totalling 4,000".
@@ -236,7 +237,7 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
     # ("Casualties are estimated at 6,000": a passive estimate is a verb of amounting too.)
     measured = bool(links) and (links[-1] in _AMOUNTING or _PASSIVE_ESTIMATE.issubset(links))
-    if not links and rest[-1][0].endswith(("ed", "ing")):
+    if not links and (rest[-1][0].endswith(("ed", "ing")) or _HARM_VERB.fullmatch(rest[-1][0])):
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:
         return None  # "the toll has risen to 12"
