@@ -1274,6 +1274,8 @@ def test_of_them_takes_the_noun_of_the_count_in_the_sentence_before() -> None:
         ("They advanced in teams of 10 to 15, officers said.", None),
         ("Of the 900 residents, fewer than 90 remain.", "residents"),
         ("Of them, 640 arrived on work visas.", None),
+        ("Tourists came back: 900 visited Rason port.", None),  # a verb and its object, a name
+        ("It fielded 300 trained North Korean gunners.", "trained north korean gunners"),
         ("Some 15,000 deployed.", "deployed"),
         ("By May the sailors, some 2,500 of them, had landed.", "sailors"),  # the noun set beside it
         ("It counted 40 trucks, and by noon there were 55.", "trucks"),

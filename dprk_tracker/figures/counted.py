@@ -407,6 +407,12 @@ def _verb_before_its_complement(text: str, word: str, end: int, limit: int) -> b
     after = _WORD.match(text, end, limit)
     if after is None or text[end : after.start(1)].strip() != "":
         return bare
+    if after.group(1)[0].isupper() and not bare:
+        # "1,200 visited Wonsan-Kalma resort": a name and no plural after it is the verb's object
+        # ("300 trained North Korean soldiers" counts the soldiers)
+        while after is not None and after.group(1)[0].isupper():
+            after = _WORD.match(text, after.end(), limit)
+        return after is None or not after.group(1).endswith("s") or after.group(1).lower() in _STOP
     return after.group(1).lower() in _STOP
 
 
