@@ -369,6 +369,8 @@ def _events(
             continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
         if end - start <= _HEADING_MAX_CHARS and text[start:end].isupper() and "\n" not in text[start:end]:
             continue  # a section heading in capitals ("ALSO THIS WEEK") names no event
+        if end - start <= _SIGN_OFF_MAX_CHARS and _SIGN_OFF.match(text, start):
+            continue  # a newsletter's sign-off ("That's all for this week. See you next Friday.")
         if sentences.several_datable_in(start, end):
             clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
             # A clause holding only the date says nothing: keep the sentence then.
@@ -440,6 +442,12 @@ def _range_end(
 _RANGE_GAP = len(" through ")
 
 
+_SIGN_OFF_MAX_CHARS = 60
+_SIGN_OFF = re.compile(
+    r"(?:that['’]s\s+(?:all|it)|see\s+you|until\s+next|thanks\s+for\s+reading|back\s+next|"
+    r"have\s+a\s+(?:good|great|nice))\b",
+    re.IGNORECASE,
+)
 _CLOCK_SPAN_END = re.compile(r"[^\w\n]*\d{1,2}[:.]\d\d[^\w\n]*")  # the other end of "10:32-10:51"
 
 

@@ -153,3 +153,8 @@ def test_days_later_count_from_the_day_told_before() -> None:
         ("May 3", "2025-05-03"),
     ]
     assert [(f.text, f.when) for f in result.figures] == [("40", "2025-03-03"), ("55", "2025-03-12")]
+
+
+def test_a_newsletters_sign_off_is_no_event() -> None:
+    text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nThat's it for this week. See you on Monday!\n"
+    assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]
