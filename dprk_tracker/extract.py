@@ -91,9 +91,10 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         reference = _yearless_reference(article.date, named_years, news_day)
     if reference is None:
         reference = _inferred_reference(named_years())
-    times = _days_later(content, resolve_times(recognized, reference))
+    times = resolve_times(recognized, reference)
 
-    sentences = _Sentences(content, sentence_spans(content), times)
+    # (events and as-of dates read "two days later" as the day it names; the times stay TimeML's)
+    sentences = _Sentences(content, sentence_spans(content), _days_later(content, times))
     # A byline's or a dateline's date is when the article appeared, not something that happened; a
     # headline restates the story (its times are the body's, or the date of the issue), and a title
     # given as metadata (front matter, HTML, JSON Lines) is not in the text at all.
