@@ -1567,3 +1567,17 @@ def test_the_same_period_a_year_earlier(text: str, value: str, earliest: str, la
 def test_this_past_year_is_the_past_year(text: str, value: str, earliest: str, latest: str) -> None:
     found = find_times(text, Reference("2025-03-12", "day"))
     assert [(t.value, t.earliest, t.latest) for t in found] == [(value, earliest, latest)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output at the 8 February Vinalon Complex rose.", []),
+        ("a concert at the April 25 House of Culture", []),
+        # after a temporal preposition, or with a year, a date stays a date
+        ("on the 25 April Plant workers struck", [("the 25 April", "2025-04-25")]),
+        ("the 2 May 2024 Hotel fire", [("the 2 May 2024", "2024-05-02")]),
+    ],
+)
+def test_a_facility_named_after_a_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-05-01", "day")) == expected

@@ -184,6 +184,17 @@ _YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
 _SIGNAL_ENDINGS = frozenset(phrase.split()[-1] for phrase in SIGNALS if phrase.strip())
 
 
+_TEMPORAL_PREPOSITIONS = frozenset(
+    ("on", "since", "by", "until", "till", "from", "before", "after", "between")
+)
+# A facility's noun after "the" and a date names a place after that date, as North Korea names its
+# factories, halls and stadiums ("the 11 February Plant", "the April 25 House of Culture").
+_NAMED_AFTER_A_DATE = re.compile(
+    r"(?: [A-Z][a-z]+)? (?:Plant|Factory|Complex|Works|Mine|Enterprise|House|Hall|Palace|Stadium|Street"
+    r"|Square|Bridge|Hotel|Park|School|University|Institute|Academy|Farm|Shipyard)\b"
+)
+
+
 def _signal(text: str, start: int, previous: list[str]) -> str | None:
     """``phrase_before(text, start, SIGNALS, skip_the=True)``, from the words before ``start`` (the last
     four, ``words_before(text, start, 4)``) that the context filters read too."""
@@ -209,6 +220,14 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         glued = before[1] in "-/" and before[0].isalnum()
         if glued and not _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start):
             return False  # "KN-2024", "IL-76"-style identifiers
+    if (
+        rule in ("month_day", "day_month")
+        and "year" not in groups
+        and _NAMED_AFTER_A_DATE.match(text, end)
+        and (words[-1:] == ["the"] or lowered.startswith("the ", start))
+        and not _TEMPORAL_PREPOSITIONS.intersection(words[-2:])
+    ):
+        return False  # "at the 11 February Plant", "of the April 25 House of Culture": a name
     if rule == "year" and "mod" not in groups and "fiscal" not in groups:
         year = int(groups["year"])
         previous = words[-2:]
