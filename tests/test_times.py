@@ -1516,6 +1516,15 @@ def test_a_day_of_a_named_month_needs_no_signal() -> None:
             [("the autumn", "2024-FA"), ("the end of the year", "2024")],
         ),
         ("By the end of the year, few did.", [("the end of the year", "2025")]),
+        # a year things run from, or a plan, leaves "the year" the reference date's
+        (
+            "It has shipped shells since 2023, more than it said earlier in the year.",
+            [("2023", "2023"), ("earlier in the year", "2025")],
+        ),
+        (
+            "The pact signed in 2019 will be reviewed at the end of the year.",
+            [("2019", "2019"), ("the end of the year", "2025")],
+        ),
     ],
 )
 def test_the_year_is_the_year_its_sentence_told(text: str, expected: list[tuple[str, str]]) -> None:

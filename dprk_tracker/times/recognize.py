@@ -691,6 +691,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
     last_point: tuple[int, str] | None = None  # (end, date part) of the last day or month told
     last_date: tuple[int, str] | None = None  # the same when written out as a date ("on March 4")
     found: list[tuple[int, str, str]] = []  # (end, type, value) of the expressions so far
+    told_point = True  # the last of them names a period, not a start or a bound ("since 2023")
     for index, candidate in enumerate(candidates):
         rule = candidate.rule
         future = past = False
@@ -739,13 +740,20 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             and _PARAGRAPH_BREAK.search(text, last_date[0], candidate.start) is None
         ):
             anchor = last_date[1]
-        elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found:
+        elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found and told_point:
             anchor = _period_before_in_sentence(text, candidate, found)
         hint = hints.get(index)
         if hint is None and rule in _RANGE_START_RULES and index + 1 < len(candidates):
             hint = _relative_partner_year(text, candidate, candidates[index + 1], base, last_year)
-        elif rule == "relative" and found and _THE_YEAR.fullmatch(candidate.groups.get("rel", "")):
+        elif (
+            rule == "relative"
+            and found
+            and told_point
+            and _THE_YEAR.fullmatch(candidate.groups.get("rel", ""))
+            and clause_tense(text, candidate.start, candidate.end) != "future"
+        ):
             # "in early 2024 they missed by 1.5 km; by the end of the year, by 100 m": the year told
+            # (not a year things run from, "since 2023 ... earlier in the year", nor a plan's year)
             told = _period_before_in_sentence(text, candidate, found)
             hint = int(told[:4]) if told and candidate.groups["unit"].lower() == "year" else None
         ctx = Context(
@@ -774,6 +782,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
         yield candidate, norm
         value = norm.value
         found.append((candidate.end, norm.type, value))
+        told_point = candidate.signal not in _OPEN_SIGNALS
         if norm.type in _DATED_TYPES and value[:4].isdigit():
             last_year = int(value[:4])
             if _MONTH_PREFIX.match(value):
@@ -829,6 +838,7 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
     return False
 
 
+_OPEN_SIGNALS = frozenset(("since", "from", "after", "until", "till", "by", "before"))
 _THE_YEAR = re.compile(r"the", re.IGNORECASE)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
 
