@@ -1277,6 +1277,7 @@ def test_of_them_takes_the_noun_of_the_count_in_the_sentence_before() -> None:
         ("Tourists came back: 900 visited Rason port.", None),  # a verb and its object, a name
         ("It fielded 300 trained North Korean gunners.", "trained north korean gunners"),
         ("Some 15,000 deployed.", "deployed"),
+        ("Some 15,000 deployed to the front.", "deployed"),  # what became of them stays the unit
         ("By May the sailors, some 2,500 of them, had landed.", "sailors"),  # the noun set beside it
         ("It counted 40 trucks, and by noon there were 55.", "trucks"),
         ("The number of Chinese students who enrolled in Russia reached 900.", "students"),

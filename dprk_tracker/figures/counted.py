@@ -392,6 +392,11 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     return start, unit_start, end
 
 
+# Participles that say what became of those counted: they stay what the count counts ("12,000
+# deployed to Russia", "120 displaced by the floods").
+_STATE_PARTICIPLES = frozenset(
+    _split("deployed stationed dispatched evacuated displaced arrested executed rescued repatriated released")
+)
 _APPROXIMATORS = frozenset(_split("roughly nearly approximately almost around about some"))
 # Verbs that follow a count of people with no noun ("fewer than 300 remain in the city").
 _BARE_VERBS = frozenset(_split("remain stay live work arrive return"))
@@ -402,7 +407,7 @@ def _verb_before_its_complement(text: str, word: str, end: int, limit: int) -> b
     of its clause, as the first word after a count: no noun follows it ("12 armed drones"), and it
     says no more than what the count is ("15,000 deployed." keeps its participle)."""
     bare = word in _BARE_VERBS
-    if not (bare or (word.endswith("ed") and "-" not in word)):
+    if not (bare or (word.endswith("ed") and "-" not in word)) or word in _STATE_PARTICIPLES:
         return False
     after = _WORD.match(text, end, limit)
     if after is None or text[end : after.start(1)].strip() != "":
