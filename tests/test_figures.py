@@ -1312,3 +1312,16 @@ def test_a_day_label_is_no_figure() -> None:
 )
 def test_a_verb_of_harm_in_the_present(text: str, unit: str) -> None:
     assert find_quantities(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("- Chinese visitors: 800 came in August.", "chinese visitors"),
+        ("Our tally of confirmed strikes: 41 (as of May 2).", "confirmed strikes"),
+        ("Casualties: 3,000", "casualties"),
+        ("The ministry says: 300 died", "died"),  # a quote's number, no label
+    ],
+)
+def test_a_plural_label_and_a_colon_name_the_count(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit

@@ -1398,6 +1398,30 @@ _TALLY_TAIL = re.compile(r"(?:[^\S\n]*+\(\+[\d,.]+\))?(?:[^\S\n]++[^\W\d_]++)?[,
 _TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
 
 
+# A plural label and a colon right before a count: "Russian tourists: 1,200 visited", "Our count of
+# confirmed launches: 64 (as of Apr 7)".
+_LABEL_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<label>(?:[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s):[^\S\n]+$"
+)
+
+
+_SAYS = frozenset(("says", "adds", "notes", "writes", "tells", "reports", "claims", "estimates", "is", "was"))
+
+
+def _labelled(text: str, q: Quantity) -> Quantity:
+    """``q`` counting the plural label a colon sets before it, when it names nothing itself."""
+    if q.unit is not None or q.currency or q.percent or text[q.start - 2 : q.start] != ": ":
+        return q
+    label = _LABEL_BEFORE.search(text, max(0, q.start - 60), q.start)
+    if label is None or label.group("label").split()[-1].lower() in _SAYS:
+        return q  # ("the ministry says: 300" quotes a number, it labels none)
+    start, end = label.span("label")
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, " ".join(label.group("label").lower().split()),
+        q.currency, q.percent, start, end,
+    )  # fmt: skip
+
+
 def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Each figure of a tally's line with its label as what it counts; the changes in "(+N)" dropped."""
     kept: list[Quantity] = []
@@ -1425,6 +1449,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     (ellipsis), or the qualifier of a pair of casualty counts."""
     if "(+" in text or " - " in text or "—" in text:
         quantities = _tally_lines(text, quantities)
+    if ": " in text:
+        quantities = [_labelled(text, q) for q in quantities]
     shared: list[Quantity] = []
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
