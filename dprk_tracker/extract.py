@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import reader
 from .dates import DateError, reference_bound, reference_from_option
@@ -93,7 +93,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         reference = _inferred_reference(named_years())
     times = resolve_times(recognized, reference)
 
-    sentences = _Sentences(content, sentence_spans(content), times)
+    # (events and as-of dates read "two days later" as the day it names; the times stay TimeML's)
+    sentences = _Sentences(content, sentence_spans(content), _days_later(content, times))
     # A byline's or a dateline's date is when the article appeared, not something that happened; a
     # headline restates the story (its times are the body's, or the date of the issue), and a title
     # given as metadata (front matter, HTML, JSON Lines) is not in the text at all.
@@ -117,6 +118,41 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         figures=figures,
     )
     return Document(article, reference, extraction)
+
+
+def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """ "The troops crossed on March 3. Two days later, they attacked": a span of days or weeks
+    counted "later" from the day its paragraph (or the one before) told is a date, an event of its
+    own. (The times engine keeps it a DURATION, as TimeML does.)"""
+    found: list[TimeExpr] = []
+    last_day: TimeExpr | None = None
+    for index, time in enumerate(times):
+        if (
+            time.type == "DURATION"
+            and last_day is not None
+            and text.startswith(" later", time.end)
+            and not text.startswith(" later than", time.end)  # "two days later than planned"
+        ):
+            span = _DAYS_SPAN.fullmatch(time.value)
+            breaks = text.count("\n", last_day.end, time.start)
+            if span and breaks <= 2 and "\n\n\n" not in text[last_day.end : time.start]:
+                days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+                day = (date.fromisoformat(last_day.value[:10]) + timedelta(days=days)).isoformat()
+                end = time.end + len(" later")
+                told = times[index + 1] if index + 1 < len(times) else None
+                if told is not None and told.start - end <= 8 and told.value == day:
+                    found.append(time)  # "two days later, on April 28": the date is told
+                    continue
+                time = TimeExpr(
+                    text[time.start : end], time.start, end, "DATE", day, None, day, day, "day", None
+                )
+        if time.type in ("DATE", "TIME") and _DAY_VALUE.match(time.value):
+            last_day = time  # (a day counted later is told too: "a week later" may count from it)
+        found.append(time)
+    return found
+
+
+_DAYS_SPAN = re.compile(r"P(\d{1,2})([DW])")
 
 
 def _stated_reference(date: str) -> Reference | None:
@@ -332,6 +368,8 @@ def _events(
             continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
         if end - start <= _HEADING_MAX_CHARS and text[start:end].isupper() and "\n" not in text[start:end]:
             continue  # a section heading in capitals ("ALSO THIS WEEK") names no event
+        if end - start <= _SIGN_OFF_MAX_CHARS and _SIGN_OFF.match(text, start):
+            continue  # a newsletter's sign-off ("That's all for this week. See you next Friday.")
         if sentences.several_datable_in(start, end):
             clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
             # A clause holding only the date says nothing: keep the sentence then.
@@ -406,11 +444,22 @@ def _range_end(
         and (earliest, latest) == (first.earliest, first.latest)
         and first.time_end <= time.start
         and time.start - first.time_end <= _RANGE_GAP
-        and (time.earliest, time.latest) != (earliest, latest)
+        # (a second mention of the same date is no range; "between the autumn and the end of the
+        # year" is one, though the year's end runs from September as the range does)
+        and ((time.earliest, time.latest) != (earliest, latest) or time.value != first.when)
     )
 
 
 _RANGE_GAP = len(" through ")
+
+
+_SIGN_OFF_MAX_CHARS = 60
+_SIGN_OFF = re.compile(
+    r"(?:that['’]s\s+(?:all|it)|see\s+you|until\s+next|thanks\s+for\s+reading|back\s+next|"
+    r"have\s+a\s+(?:good|great|nice))\b",
+    re.IGNORECASE,
+)
+_CLOCK_SPAN_END = re.compile(r"[^\w\n]*\d{1,2}[:.]\d\d[^\w\n]*")  # the other end of "10:32-10:51"
 
 
 def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sentences) -> bool:
@@ -418,7 +467,8 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
     or nothing but times and a time zone on a line of its own (a live blog's time stamp)."""
     if end - start <= len(time.text) + 8:
         rest = text[start : time.start] + text[time.end : end]
-        return not any(char.isalnum() for char in rest)
+        # (the start of a span of clock times is no word either: "10:32-10:51 a.m.")
+        return not any(char.isalnum() for char in rest) or _CLOCK_SPAN_END.fullmatch(rest) is not None
     if end - start > _STAMP_MAX_CHARS or not sentences.several_datable_in(start, end):
         return False
     if not (start == 0 or text[start - 1] == "\n") or not (end == len(text) or text[end : end + 1] == "\n"):
@@ -513,7 +563,36 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
     # A share ("40% of their initial deployment") is about what its sentence is about.
     if quantity.percent:
         return topics.classify(sentence, counted)
-    return topics.classify(counted or quantity.unit, sentence)
+    topic = topics.classify(counted or quantity.unit, sentence)
+    if (
+        topic == "deployment"
+        and topics.has_topic("casualties")
+        and _counted_as_losses(text, quantity, sentence[0])
+    ):
+        return "casualties"  # "losses over the past day amounted to 1,730 personnel"
+    return topic
+
+
+_LOSSES = re.compile(r"\blosses\b", re.IGNORECASE)
+_PREVIOUS_SENTENCE_REACH = 300
+
+
+def _counted_as_losses(text: str, quantity: Quantity, s_start: int) -> bool:
+    """Whether troops counted stand under the word "losses": in the figure's sentence ("losses over
+    the past day amounted to 1,730 personnel"), in the sentence before that counted the same noun
+    ("... 1,730 personnel. The total is about 796,230 personnel") or in a tally's heading line
+    ("Combat losses of the enemy as of 07.02.2025:" over "personnel - about 848,390")."""
+    if _LOSSES.search(text, s_start, quantity.start):
+        return True
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    if quantity.unit_start == line_start and line_start > 1:
+        heading_start = text.rfind("\n", 0, line_start - 1) + 1
+        heading = text[heading_start : line_start - 1].rstrip()
+        return heading.endswith(":") and _LOSSES.search(heading) is not None
+    if quantity.unit is None or line_start > s_start:
+        return False
+    before = text[max(line_start, s_start - _PREVIOUS_SENTENCE_REACH) : s_start]
+    return _LOSSES.search(before) is not None and quantity.unit in before.lower()
 
 
 def _governing_time(
@@ -568,17 +647,23 @@ def _in_relative_clause(text: str, time: TimeExpr, counted_end: int) -> bool:
     return "," not in between and "—" not in between and " - " not in between
 
 
-# "up 36 percent from a year earlier": the time a change is measured against, not the figure's date.
-_COMPARED_BY = re.compile(r"\s+(?:from|than|over|on|compared\s+(?:with|to))\s+", re.IGNORECASE)
+# "up 36 percent from a year earlier", "12 times the number a year earlier": the time a change is
+# measured against, not the figure's date.
+_COMPARED_BY = re.compile(
+    r"\s+(?:from|than|over|on|compared\s+(?:with|to)|the\s+(?:number|level|figure|amount|total))\s+",
+    re.IGNORECASE,
+)
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|last|same)\b", re.IGNORECASE)
 
 
 def _comparison_base(text: str, time: TimeExpr, end: int) -> bool:
-    return (
-        time.start >= end
-        and _COMPARED_BY.fullmatch(text, end, time.start) is not None
-        and _EARLIER_PERIOD.search(time.text) is not None
-    )
+    if _EARLIER_PERIOD.search(time.text) is None:
+        return False
+    if time.start >= end:
+        return _COMPARED_BY.fullmatch(text, end, time.start) is not None
+    # before the figure: "fell 18 percent compared with a year earlier, to 690 billion yen"
+    return _COMPARED_BEFORE.search(text, max(0, time.start - 16), time.start) is not None
 
 
 _COMMA_DISTANCE = 25  # what a comma between a time and the figure after it adds to their distance

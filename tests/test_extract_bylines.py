@@ -62,6 +62,34 @@ def test_a_russian_agency_dateline() -> None:
     assert [(e.time_text, e.when) for e in result.events] == [("Saturday", "2025-04-26"), ("2025", "2025")]
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "MINSK. Aug 14 (Interfax) -",  # a point after the place, as Interfax writes it
+        "Vladivostok, Aug 14 (KCNA) --",  # a place in title case before an agency in brackets
+    ],
+)
+def test_agency_dateline_forms(dateline: str) -> None:
+    body = "The ferry will sail on Sept 2, the agency said Monday. It ran in 2023."
+    result = extract(f"Title\n\n{dateline} {body}")
+    assert (result.published, result.published_source) == ("2023-08-14", "inferred")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("Sept 2", "2023-09-02"),
+        ("Monday", "2023-08-14"),
+        ("2023", "2023"),
+    ]
+
+
+def test_a_title_case_place_needs_the_agency_to_be_a_dateline() -> None:
+    result = extract("Title\n\nVladivostok, Aug 14 - the ferry sailed, as it did in 2023.")
+    assert [e.time_text for e in result.events] == ["Aug 14", "2023"]
+
+
+def test_the_end_of_a_span_of_years_ahead_is_no_year_of_the_text() -> None:
+    result = extract("Title\n\nHANOI, Aug 14 (Reuters) - Fees rose in 2023; they will enrol in 2024-2025.")
+    assert result.published == "2024-08-14"
+
+
 def test_a_dated_list_item_is_no_byline() -> None:
     result = extract(
         "Key dates\n\n- 2024-10-08: North Korea sent troops\n- 2024-11-04: fighting began\n\n" + BODY
@@ -232,3 +260,9 @@ def test_a_since_baseline_is_no_event(text: str, events: list[tuple[str, str]]) 
     result = extract(text, published="2025-05-01")
     assert [(e.time_text, e.when) for e in result.events] == events
     assert len(result.times) >= len(events)  # the baseline is still a time expression
+
+
+def test_a_line_holding_only_a_span_of_clock_times_is_no_event() -> None:
+    result = extract("Press Conference\n\nMonday, March 3, 2025\n14:02-14:30\n\nTroops moved on Friday.")
+    assert result.published == "2025-03-03"
+    assert [(e.time_text, e.when) for e in result.events] == [("Friday", "2025-02-28")]

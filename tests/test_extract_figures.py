@@ -82,10 +82,79 @@ def test_a_tallys_lines_count_their_labels() -> None:
     )
     figures = extract(text, "2025-03-03").figures
     assert [(f.text, f.unit, f.topic) for f in figures] == [
-        ("about 870,000", "personnel", "deployment"),
+        ("about 870,000", "personnel", "casualties"),  # troops under a "losses" heading
         ("10,200", "tanks", "weapons"),
         ("24,000", "artillery systems", "weapons"),
         ("26,000", "uavs of operational-tactical level", "weapons"),
     ]
     # a sentence with a dash keeps its own noun
     assert [(f.text, f.unit) for f in extract("The toll - 300 killed.\n").figures] == [("300", "killed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They expect to stay four to five years.", "In 3-4 weeks the talks resume.", "for six or seven months"],
+)
+def test_the_low_end_of_a_span_of_time_is_no_count(text: str) -> None:
+    assert extract(text, "2025-01-01").figures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        (
+            "Trade fell 9% in the first half of the year compared with a year earlier, to $40 million.",
+            "2025-H1",
+        ),
+        ("In 2024 visits rose 12% from the previous year to 3,000 trips.", "2024"),
+        ("Visitors reached 900 in 2024, three times the number a year earlier.", "2024"),
+    ],
+)
+def test_a_comparison_base_before_or_after_the_figure_does_not_date_it(text: str, as_of: str) -> None:
+    assert [f.when for f in extract(text, "2025-08-20").figures][-1] == as_of
+
+
+def test_troops_counted_as_losses_are_casualties() -> None:
+    text = (
+        "Enemy losses over the past day came to 1,120 personnel. The total so far is about 700,000 "
+        "personnel.\n\nRussia sent 2,000 personnel to Belarus. Ukraine said its own losses were small."
+    )
+    figures = extract(text, "2025-01-06").figures
+    assert [(f.text, f.topic) for f in figures] == [
+        ("1,120", "casualties"),
+        ("about 700,000", "casualties"),
+        ("2,000", "deployment"),
+    ]
+
+
+def test_a_range_to_the_end_of_the_year_is_one_event() -> None:
+    # the year's end runs from September, as the range from the autumn does: still a range
+    events = extract("Raids peaked between the autumn and the end of the year.", "2025-02-03").events
+    assert [(e.time_text, e.earliest, e.latest) for e in events] == [
+        ("the autumn and the end of the year", "2024-09-01", "2024-12-31")
+    ]
+    # the same date told twice is two mentions, not a range
+    events = extract("It began on 3 May and 3 May was a Friday.", "2025-02-03").events
+    assert [e.time_text for e in events][:2] == ["3 May", "3 May"]
+
+
+def test_days_later_count_from_the_day_told_before() -> None:
+    text = (
+        "The convoy crossed on March 3, 2025, with 40 trucks. Two days later it reached Kursk, "
+        "and a week later there were 55 trucks. It came two days later than planned. It left "
+        "on May 1; talks followed two days later, on May 3."
+    )
+    result = extract(text, "2025-06-01")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("March 3, 2025", "2025-03-03"),
+        ("Two days later", "2025-03-05"),
+        ("a week later", "2025-03-12"),
+        ("May 1", "2025-05-01"),
+        ("May 3", "2025-05-03"),
+    ]
+    assert [(f.text, f.when) for f in result.figures] == [("40", "2025-03-03"), ("55", "2025-03-12")]
+
+
+def test_a_newsletters_sign_off_is_no_event() -> None:
+    text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nThat's it for this week. See you on Monday!\n"
+    assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]

@@ -294,6 +294,9 @@ def test_measures(text: str, value: float, unit: str, span: str) -> None:
         "analysts at 38 North declined to give details",  # a number that is part of a name
         "According to analysts at 38 North, the soldiers were issued uniforms.",
         "Washington-based 38 North said",
+        # a singular word after the name, no plural after it: the name's own noun, not a count
+        "The 38 North project will keep watching.",
+        "since 38 North began tracking the yard",
     ],
 )
 def test_decades_and_numbers_in_names_are_no_figures(text: str) -> None:
@@ -1211,3 +1214,117 @@ def test_one_per_cent_of_something_is_a_figure() -> None:
 )
 def test_holding_things_is_no_capture(text: str, unit: str) -> None:
     assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+# --- Real-news round 4: threads, contact lines and spans of time -------------------------------------
+
+
+def test_a_posts_number_in_a_thread_is_no_figure() -> None:
+    text = "Thread by an analyst\n1/ Footage shows 3 missiles hit.\n2/12 Debris of 14 drones.\n12/12 Thanks."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("3", "missiles"), ("14", "drones")]
+    # mid-line, a slash is no post number
+    assert [q.text for q in find_quantities("the ratio was 1/ 4 of it")] != []
+
+
+def test_a_telephone_number_is_no_figure() -> None:
+    text = "Press office\nAnna Berg\n+44 20 7946 0958 / +49 30 1234 567\nIt listed 41 vessels."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("41", "vessels")]
+    # a sign before a short number is no telephone number
+    assert [q.text for q in find_quantities("exports rose +12% to 300 tonnes")] == ["12%", "300 tonnes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a verb of change links the noun before it to its new level, as "reached" does
+        ("The number of defections dropped to 196 that year.", "defections"),
+        ("Arrivals fell to 410.", "arrivals"),
+        # "held" of a container: contained, not taken prisoner
+        ("The crates held as many as 4 million rounds.", "rounds"),
+        # a noun counted and then captured: the noun, captured
+        ("Three Russian pilots captured near Kursk were exchanged.", "pilots captured"),
+    ],
+)
+def test_units_around_verbs(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit
+
+
+def test_closer_to_is_a_qualifier() -> None:
+    q = one("the toll was closer to 7,000")
+    assert (q.text, q.low, q.high, q.qualifier) == ("closer to 7,000", 7000, 7000, "approximately")
+
+
+def test_of_them_takes_the_noun_of_the_count_in_the_sentence_before() -> None:
+    text = "Some 4,200 Russian sailors landed in May. Of them, 310 stayed on as instructors."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("Some 4,200", "sailors"),
+        ("310", "sailors"),
+    ]
+    text = "The air force counted 85 drones overnight. It downed 70 of them."
+    assert [(q.text, q.unit) for q in find_quantities(text)][-1] == ("70", "drones")
+    # a multiplier names no noun; two sentences back or another line is too far
+    text = "Some 4,200 sailors landed, five times the number in 2023. Of them, 310 stayed on."
+    assert [(q.text, q.unit) for q in find_quantities(text)][-1] == ("310", "sailors")
+    text = "Some 4,200 sailors landed.\nOf them, 310 stayed on."
+    assert [(q.text, q.unit) for q in find_quantities(text)][-1] == ("310", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It sent 2,000 engineers in June, and hundreds more came in July.", "engineers"),
+        ("They advanced in teams of 10 to 15 men.", "men"),
+        ("They advanced in teams of 10 to 15, officers said.", None),
+        ("Of the 900 residents, fewer than 90 remain.", "residents"),
+        ("Of them, 640 arrived on work visas.", None),
+        ("Tourists came back: 900 visited Rason port.", None),  # a verb and its object, a name
+        ("It fielded 300 trained North Korean gunners.", "trained north korean gunners"),
+        ("Some 15,000 deployed.", "deployed"),
+        ("Some 15,000 deployed to the front.", "deployed"),  # what became of them stays the unit
+        ("By May the sailors, some 2,500 of them, had landed.", "sailors"),  # the noun set beside it
+        ("It counted 40 trucks, and by noon there were 55.", "trucks"),
+        ("The number of Chinese students who enrolled in Russia reached 900.", "students"),
+        ("The yard held 12 KN-23/KN-24 missiles.", "missiles"),
+        ("It counted 60 trucks, up from an average of about 25 last year.", "trucks"),
+        ("Flights reached a peak of 40.", None),
+        ('It trained 2,000 cadets, and an officer said "another 500 or so" would join.', "cadets"),
+    ],
+)
+def test_counts_with_a_noun_told_elsewhere(text: str, unit: str | None) -> None:
+    assert find_quantities(text)[-1].unit == unit
+
+
+def test_a_part_of_a_whole_with_a_possessive_and_a_qualifier() -> None:
+    found = find_quantities("Crews finished 4 of the line's roughly 30 bridges.")
+    assert [(q.text, q.unit) for q in found] == [("4", "bridges"), ("roughly 30", "bridges")]
+
+
+def test_a_day_label_is_no_figure() -> None:
+    assert find_quantities("War in Ukraine: Day 912 - live updates") == []
+    assert [q.text for q in find_quantities("each day 400 shells are fired")] == ["400"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a headline's present tense of a verb of harm names what is counted, as its past does
+        ("Russian drones kill at least 6 in Sumy", "killed"),
+        ("Missile strike injures more than 30", "injured"),
+        ("Shelling killed 5 in Kherson", "killed"),
+    ],
+)
+def test_a_verb_of_harm_in_the_present(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("- Chinese visitors: 800 came in August.", "chinese visitors"),
+        ("Our tally of confirmed strikes: 41 (as of May 2).", "confirmed strikes"),
+        ("Casualties: 3,000", "casualties"),
+        ("The ministry says: 300 died", "died"),  # a quote's number, no label
+    ],
+)
+def test_a_plural_label_and_a_colon_name_the_count(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit

@@ -147,3 +147,14 @@ def test_filled_lines_skip_blank_ones_and_keep_offsets() -> None:
     assert _filled_lines(text, 7) == [(11, 21), (26, 32)]
     assert _filled_lines(text, 13) == [(13, 21), (26, 32)]  # from mid-line, as a line of its own
     assert _filled_lines(" \n\t") == []
+
+
+def test_an_encyclopedia_articles_closing_sections_are_no_content() -> None:
+    text = (
+        "Timeline\n\nTalks opened in 2023.\n\nSee also\n- Battle of Kursk (2024–2025)\n\n"
+        "References\n1. Retrieved 2 May 2025.\n"
+    )
+    article = parse(text)
+    assert article.body.endswith("Talks opened in 2023.")
+    # a line that only begins with the words is content
+    assert parse("Title\n\nReferences to the treaty grew in 2024.\n").body.endswith("in 2024.")

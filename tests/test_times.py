@@ -1200,6 +1200,12 @@ def test_a_clock_before_a_full_date_keeps_the_year() -> None:
             "2024-10-08",
             "2024-10-13",
         ),
+        (
+            "Imagery from January 2 and 9 shows new track.",
+            "January 2 and 9",
+            "2025-01-02",
+            "2025-01-09",
+        ),
     ],
 )
 def test_a_day_pair_before_a_function_word_is_one_expression(
@@ -1221,6 +1227,11 @@ def test_a_day_pair_before_a_function_word_is_one_expression(
         ("It ordered the troops home by March.", [("March", "2026-03")]),
         # The verb may stand five words back, and a met deadline may open its sentence.
         ("About 900 were wounded in the fighting near Sudzha by March.", [("March", "2025-03")]),
+        # a state media object may run to seven words
+        (
+            "The units accomplished their honourable combat mission with great credit by March.",
+            [("March", "2025-03")],
+        ),
         ("By March, as the offensive stalled, the units had withdrawn.", [("March", "2025-03")]),
         ("By March, the units will have withdrawn.", [("March", "2026-03")]),
         ("Seoul asked the troops stationed in the border area to leave by March.", [("March", "2026-03")]),
@@ -1383,3 +1394,209 @@ def test_a_dotted_date_puts_the_day_first() -> None:
     order)."""
     assert values("Losses of the enemy as of 07.02.2025:") == [("07.02.2025", "2025-02-07")]
     assert values("The order was signed on 10/8/2024.") == [("10/8/2024", "2024-10-08")]
+
+
+# --- Real-news round 4 -------------------------------------------------------------------------------
+
+
+def test_a_year_heading_dates_the_days_of_a_chronology_below_it() -> None:
+    text = (
+        "Key events since 2021\n\n## 2022\n\n- 3 March: talks open in Minsk.\n- In June, a second round.\n\n"
+        "== 2023 ==\n\n- 9 April: the talks collapse; they had resumed on 2 February 2022.\n"
+    )
+    assert values(text, Reference("2025-05-01", "day")) == [
+        ("2021", "2021"),
+        ("2022", "2022"),
+        ("3 March", "2022-03-03"),
+        ("June", "2022-06"),
+        ("2023", "2023"),
+        ("9 April", "2023-04-09"),
+        ("2 February 2022", "2022-02-02"),
+    ]
+    # A year in a sentence heads nothing.
+    assert values("It began in 2022.\n\nTalks opened on 3 March.", Reference("2025-05-01", "day")) == [
+        ("2022", "2022"),
+        ("3 March", "2025-03-03"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Congress set aside $2 million in FY2023.", "FY2023"),  # glued, as budget documents write it
+        ("the FY 2023 request", "FY 2023"),
+        ("the fiscal 2023 request", "fiscal 2023"),
+    ],
+)
+def test_a_fiscal_year_abbreviated(text: str, span: str) -> None:
+    assert values(text, Reference("2025-05-01", "day")) == [(span, "2023")]
+
+
+def test_a_bare_clock_time_falls_on_the_day_its_paragraph_told() -> None:
+    reference = Reference("2025-03-10", "day")
+    text = "The drill began on March 4 at 6 a.m. The last unit left at 11:40 p.m."
+    assert values(text, reference) == [
+        ("March 4", "2025-03-04"),
+        ("6 a.m.", "2025-03-04T06:00"),
+        ("11:40 p.m.", "2025-03-04T23:40"),
+    ]
+    # another paragraph, or no day told: the reference date
+    text = "The drill began on March 4.\n\nThe hearing opened at 9:30 a.m."
+    assert values(text, reference)[-1] == ("9:30 a.m.", "2025-03-10T09:30")
+    assert values("The hearing opened at 9:30 a.m.", reference) == [("9:30 a.m.", "2025-03-10T09:30")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a year earlier" compares with the period its sentence told, as with a quarter in results
+        (
+            "Arrivals reached 900 in 2023, twice the number a year earlier.",
+            [("2023", "2023"), ("a year earlier", "2022")],
+        ),
+        (
+            "Imports fell in the spring of 2024 from a year earlier.",
+            [("the spring of 2024", "2024-SP"), ("a year earlier", "2023-SP")],
+        ),
+        # another sentence, or "a year ago": the reference date's year
+        (
+            "Arrivals reached 900 in 2023. A year earlier, none came.",
+            [("2023", "2023"), ("A year earlier", "2024")],
+        ),
+        ("Arrivals reached 900 in 2023, up from a year ago.", [("2023", "2023"), ("a year ago", "2024")]),
+    ],
+)
+def test_a_year_earlier_compares_with_the_period_its_sentence_told(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, Reference("2025-06-01", "day")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the partner's relative year is lent to the month before it, as an explicit year is
+        (
+            "Shipments ran between April and October last year.",
+            [("April", "2024-04"), ("October last year", "2024-10")],
+        ),
+        (
+            "Talks went on from May to July of last year.",
+            [("May", "2024-05"), ("July of last year", "2024-07")],
+        ),
+        (
+            "It grew between November and January this year.",
+            [("November", "2024-11"), ("January this year", "2025-01")],
+        ),
+    ],
+)
+def test_a_range_partner_lends_its_relative_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-03-14", "day")) == expected
+
+
+def test_a_function_word_in_s_after_a_year_is_no_counted_plural() -> None:
+    # "2013 as part of": not "2013 assets"; the span of years stays whole
+    found = find_times("The line was rebuilt in 2008-2013 as part of a deal.", DAY)
+    assert [(t.text, t.earliest, t.latest) for t in found] == [
+        ("2008", "2008-01-01", "2008-12-31"),
+        ("2013", "2013-01-01", "2013-12-31"),
+    ]
+    assert values("It sent 2000 tanks.") == []
+
+
+def test_a_day_of_a_named_month_needs_no_signal() -> None:
+    reference = Reference("2025-03-14", "day")
+    assert values("The train left around the 20th of last month.", reference) == [
+        ("the 20th of last month", "2025-02-20")
+    ]
+    assert values("The train left around the 20th.", reference) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the year" is the year its sentence told before it, else the reference date's
+        (
+            "In early 2023 the shells often failed; by the end of the year, few did.",
+            [("early 2023", "2023"), ("the end of the year", "2023")],
+        ),
+        # a season after "between" is a season, and the year's end follows it
+        (
+            "Fighting peaked between the autumn and the end of the year.",
+            [("the autumn", "2024-FA"), ("the end of the year", "2024")],
+        ),
+        ("By the end of the year, few did.", [("the end of the year", "2025")]),
+        # a year things run from, or a plan, leaves "the year" the reference date's
+        (
+            "It has shipped shells since 2023, more than it said earlier in the year.",
+            [("2023", "2023"), ("earlier in the year", "2025")],
+        ),
+        (
+            "The pact signed in 2019 will be reviewed at the end of the year.",
+            [("2019", "2019"), ("the end of the year", "2025")],
+        ),
+    ],
+)
+def test_the_year_is_the_year_its_sentence_told(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-02-03", "day")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        # the period its sentence told, both ends of a range, a year back
+        (
+            "Visits rose in March-May, double the same period a year earlier.",
+            "2024-03",
+            "2024-03-01",
+            "2024-05-31",
+        ),
+        (
+            "Sales rose between February and June from the same period a year earlier.",
+            "2024-02",
+            "2024-02-01",
+            "2024-06-30",
+        ),
+        (
+            "Sales rose in the second quarter from the same period a year earlier.",
+            "2024-Q2",
+            "2024-04-01",
+            "2024-06-30",
+        ),
+    ],
+)
+def test_the_same_period_a_year_earlier(text: str, value: str, earliest: str, latest: str) -> None:
+    last = find_times(text, Reference("2025-08-20", "day"))[-1]
+    assert (last.text, last.value, last.earliest, last.latest) == (
+        "the same period a year earlier",
+        value,
+        earliest,
+        latest,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        ("This past year was the deadliest.", "2024", "2024-03-13", "2025-03-12"),
+        ("Prices rose this past month.", "2025-02", "2025-02-13", "2025-03-12"),
+        ("They met this past weekend.", "2025-W10-WE", "2025-03-08", "2025-03-09"),
+    ],
+)
+def test_this_past_year_is_the_past_year(text: str, value: str, earliest: str, latest: str) -> None:
+    found = find_times(text, Reference("2025-03-12", "day"))
+    assert [(t.value, t.earliest, t.latest) for t in found] == [(value, earliest, latest)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output at the 8 February Vinalon Complex rose.", []),
+        ("a concert at the April 25 House of Culture", []),
+        # after a temporal preposition, or with a year, a date stays a date
+        ("on the 25 April Plant workers struck", [("the 25 April", "2025-04-25")]),
+        ("the 2 May 2024 Hotel fire", [("the 2 May 2024", "2024-05-02")]),
+    ],
+)
+def test_a_facility_named_after_a_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2025-05-01", "day")) == expected

@@ -44,8 +44,9 @@ _LEADING = frozenset(_split("more additional extra other new fresh further estim
 _OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.IGNORECASE)
 _OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
 _WORD = re.compile(
-    r"\s*+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[A-Z][A-Za-z]*-\d+[A-Za-z]*)(?![\w-])"
-)  # dotted initials too: "50,000 U.S. troops"
+    r"\s*+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]"
+    r"|[A-Z][A-Za-z]*-\d+[A-Za-z]*(?:/(?:[A-Z][A-Za-z]*-)?\d+[A-Za-z]*)*)(?![\w-])"
+)  # dotted initials too: "50,000 U.S. troops"; model names paired: "KN-23/KN-24", "KN-23/24"
 # A capitalized plural ("Koreans", "POWs"): the head of its phrase unless a head noun follows it.
 _PLURAL_NAME = re.compile(r"[A-Z][a-z]+[a-rt-z]s|[A-Z]{2,}s")
 _IRREGULAR_PLURALS = frozenset(
@@ -87,7 +88,8 @@ _CAPTURE_WORD = re.compile(
     r"releas\w*|swap\w*|exchang\w*"
 )
 _CASUALTY_WORD = re.compile(r"kill\w*|wound\w*|injur\w*|lost|losing")
-_HARM_VERB = re.compile(r"(kill|wound|injur|captur|detain|abduct)(?:ed|ing)\b", re.IGNORECASE)
+# (the present of a headline too: "Russian strikes kill at least 4")
+_HARM_VERB = re.compile(r"(kill|wound|injur|captur|detain|abduct)(?:ed|ing|e?s|e)?\b", re.IGNORECASE)
 _CASUALTY_NOUN = re.compile(r"deaths?|loss(?:es)?|casualties|toll")  # "the deaths of 30 soldiers"
 _FILLER = frozenset(_split("of the some another an additional a further"))
 # Links between a noun and a number after it: "deaths at around 300", "losses totalling 4,000".
@@ -96,6 +98,7 @@ _LINKS = frozenset(
         """
         at of to reached reaching totaling totalling totaled totalled numbered numbering was were is are
         hit exceeded topped stood stands put estimated rose climbed
+        fell dropped declined grew jumped surged increased decreased plunged soared
         """
     )
 )
@@ -184,7 +187,10 @@ def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
 
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
 _AMOUNTING = frozenset(
-    _split("reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit")
+    _split(
+        "reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit"
+        " fell dropped declined grew jumped surged increased decreased plunged soared"
+    )
 )
 # The last word read ends like an adjective ("central", "eastern", "military"), which "and" may join to
 # another before their shared noun; a noun ("infantry", "tank") ends the phrase instead.
@@ -231,7 +237,7 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
     # ("Casualties are estimated at 6,000": a passive estimate is a verb of amounting too.)
     measured = bool(links) and (links[-1] in _AMOUNTING or _PASSIVE_ESTIMATE.issubset(links))
-    if not links and rest[-1][0].endswith(("ed", "ing")):
+    if not links and (rest[-1][0].endswith(("ed", "ing")) or _HARM_VERB.fullmatch(rest[-1][0])):
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:
         return None  # "the toll has risen to 12"
@@ -244,15 +250,27 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
             break
         words.insert(0, (start, end))
     if not words:
-        return None
+        # "the number of Russian tourists who visited North Korea reached about 1,500"
+        number_of = measured and _NUMBER_OF.search(text, max(0, rest[-1][1] - 80), rest[-1][2])
+        return number_of.span(1) if number_of else None
+    if links == ["of"] and text[words[-1][0] : words[-1][1]].lower() in _GROUPS:
+        return None  # "in groups of 20 to 30": how many each holds, of a noun told elsewhere
     return words[0][0], words[-1][1]
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\s+(?:who|that|which)\b")
+_GROUPS = frozenset(_split("groups batches teams squads waves bands packs"))
 
 
 _CALIBRE = re.compile(
     r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b", re.IGNORECASE
 )
 _NOUN_BEFORE_STOP = (
-    _STOP | _LINKS | frozenset(_split("number total figure tally count toll estimate estimates top"))
+    _STOP
+    | _LINKS
+    | frozenset(
+        _split("number total figure tally count toll estimate estimates top average peak maximum minimum")
+    )
 )
 
 
@@ -344,6 +362,10 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             and text[end - 2 : end] != "ly"
         ):
             break  # a verb after the head ("the 11,000-strong force suffered"), not "newly created"
+        if unit_start is None and lower in _APPROXIMATORS:
+            break  # "6 of the bridge's roughly 20 spans": the next count's qualifier, no noun
+        if unit_start is None and _verb_before_its_complement(text, lower, w.end(), limit):
+            break  # "7,887 entered on student visas", "fewer than 300 remain": a verb, no noun
         if unit_start is None:
             unit_start = w.start(1)
         cursor = end = w.end()
@@ -368,6 +390,35 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     if start is None or unit_start is None:
         return None
     return start, unit_start, end
+
+
+# Participles that say what became of those counted: they stay what the count counts ("12,000
+# deployed to Russia", "120 displaced by the floods").
+_STATE_PARTICIPLES = frozenset(
+    _split("deployed stationed dispatched evacuated displaced arrested executed rescued repatriated released")
+)
+_APPROXIMATORS = frozenset(_split("roughly nearly approximately almost around about some"))
+# Verbs that follow a count of people with no noun ("fewer than 300 remain in the city").
+_BARE_VERBS = frozenset(_split("remain stay live work arrive return"))
+
+
+def _verb_before_its_complement(text: str, word: str, end: int, limit: int) -> bool:
+    """A past verb ("entered") before a function word, or one of ``_BARE_VERBS`` there or at the end
+    of its clause, as the first word after a count: no noun follows it ("12 armed drones"), and it
+    says no more than what the count is ("15,000 deployed." keeps its participle)."""
+    bare = word in _BARE_VERBS
+    if not (bare or (word.endswith("ed") and "-" not in word)) or word in _STATE_PARTICIPLES:
+        return False
+    after = _WORD.match(text, end, limit)
+    if after is None or text[end : after.start(1)].strip() != "":
+        return bare
+    if after.group(1)[0].isupper() and not bare:
+        # "1,200 visited Wonsan-Kalma resort": a name and no plural after it is the verb's object
+        # ("300 trained North Korean soldiers" counts the soldiers)
+        while after is not None and after.group(1)[0].isupper():
+            after = _WORD.match(text, after.end(), limit)
+        return after is None or not after.group(1).endswith("s") or after.group(1).lower() in _STOP
+    return after.group(1).lower() in _STOP
 
 
 def _continues(text: str, pos: int, limit: int) -> bool:
@@ -459,7 +510,7 @@ def counted_noun(
     if pred is not None:
         p = pred.group("p")
         unit = _normalize(p)
-        if unit.startswith("taken"):
+        if unit.startswith(("taken", "captured")):  # "two soldiers captured by Ukraine": soldiers captured
             noun = _normalize(text[phrase[1] : phrase[2]]) if phrase else ""
             start = phrase[0] if phrase else pred.start("p")
             return Counted(f"{noun} captured".strip(), start, pred.end("p"))
@@ -485,7 +536,12 @@ def counted_noun(
         if toks and toks[-1][0] in _FILLER:
             toks = tail_words(text, num_start, 4, 60)
         cue = _cue_before(toks)
-        if cue and cue[0] == "capture" and text.startswith("hold", cue[1]) and not _held_people(noun):
+        if (
+            cue
+            and cue[0] == "capture"
+            and text.startswith(("hold", "held"), cue[1])
+            and not _held_people(noun)
+        ):
             cue = None  # "containers holding 12 million shells": what holds them contains them
         if cue and cue[0] == "capture":
             # "the capture of two soldiers" -> "soldiers captured"; "two prisoners" stays "prisoners"

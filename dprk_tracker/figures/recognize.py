@@ -600,7 +600,21 @@ def _list_number(text: str, num: Number) -> bool:
         return True
     if not _line_starts_before(text, num.start, "("):
         return _enumerated(text, num)
+    if _THREAD_MARK.match(text, num.end):
+        return True  # a post's number in a thread: "1/ New footage", "3/10 Debris"
     return text[num.end : num.end + 1] in (".", ")") and text[num.end + 1 : num.end + 2].isspace()
+
+
+def _low_end_of_time(text: str, end: int, time_starts: set[int]) -> bool:
+    join = _TIME_RANGE_JOIN.match(text, end)
+    return join is not None and join.end() in time_starts and not _YEAR_START.match(text, join.end())
+
+
+_YEAR_START = re.compile(r"\d{4}\b")
+_TIME_RANGE_JOIN = re.compile(r"\s+(?:to|or)\s+|\s*[-–]\s*")
+# An international telephone number: a country code after "+", then at least six more digits in groups.
+_PHONE = re.compile(r"(?<![\w)])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])")
+_THREAD_MARK = re.compile(r"/(?:\d{1,3})?[ \t]")
 
 
 def _note_mark(text: str, num: Number) -> bool:
@@ -708,8 +722,11 @@ _OF_AFTER = re.compile(r"\s+of\s", re.IGNORECASE)
 
 
 def _day_index(text: str, num: Number, last: str) -> bool:
-    """ "day 994 of the invasion": the number of a day in a count of days, not a figure."""
-    return last == "day" and _OF_AFTER.match(text, num.end) is not None
+    """ "day 994 of the invasion", "Day 1,057 - live": the number of a day in a count of days, not a
+    figure (a capital "Day" is a label; "each day 300 shells" is a count)."""
+    if last != "day":
+        return False
+    return _OF_AFTER.match(text, num.end) is not None or text[num.start - 4 : num.start - 1] == "Day"
 
 
 _RATIO = re.compile(r"\s++(?:in|out\s++of)\s++", re.IGNORECASE)
@@ -787,9 +804,15 @@ def _name_after(text: str, num: Number, side: _Side) -> bool:
         w in _WEEKDAYS or _MONTH_WORD.fullmatch(w) for w in words
     ):
         return False  # "450 Japanese are", "300 British": a people, counted
-    return not head_follows(text, name.end(), min(len(text), name.end() + 40))
+    if not head_follows(text, name.end(), min(len(text), name.end() + 40)):
+        return True
+    # A singular word after the name, no plural after it, counts nothing: "the 38 North program will"
+    # ("20 Kalibr cruise missiles" is a count).
+    after = _TWO_WORDS.match(text, name.end())
+    return after is not None and num.value > 1 and not any(w.endswith("s") for w in after.groups() if w)
 
 
+_TWO_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?(?![\w'’-])")
 _NAME_AFTER = re.compile(r" ((?:[A-Z][a-z]+ (?:of (?:the )?)?)*[A-Z][a-z]+)(?![\w'’-])")
 _MONTH_WORD = re.compile(_MONTHS)
 
@@ -1174,6 +1197,13 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     is_blocked = _Blocked(text, times)
     found, vague, folds = _scan(text, p, _time_ends(text, is_blocked.spans, p) if p.digit_free_vague else [])
     numbers = [n for n in found if not is_blocked(n.start, n.end)]
+    if is_blocked.spans:
+        # "two to three years": the first end of a span of time is no count either
+        time_starts = set(is_blocked.starts)
+        numbers = [n for n in numbers if not _low_end_of_time(text, n.end, time_starts)]
+    if "+" in text:  # "+32 2 281 94 23": a telephone number, none of its groups a figure
+        phones = [m.span() for m in _PHONE.finditer(text)]
+        numbers = [n for n in numbers if not any(a <= n.start < b for a, b in phones)]
     # Inside a document (several lines) a number alone on its line is metadata.
     multiline = "\n" in text.strip()
     figures: list[_Figure] = []
@@ -1332,18 +1362,26 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 # The word before a count that leaves its noun out because the count before it named it: "downed 30
 # drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
-_ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then"))
+_ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then", "another"))
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
 # A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
 # to about 14,000".
 _COMPARISON_LEADS = frozenset(("from", "to"))
 # A part of a whole counted next: "roughly 6,000 of the 15,000 workers" counts workers.
-_OF_THE_WHOLE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|those|these|its|their)[^\S\n]+$", re.IGNORECASE)
+# ("6 of the bridge's roughly 20 spans": a possessive and a qualifier may stand before the whole)
+_OF_THE_WHOLE = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:the|those|these|its|their)(?:[^\S\n]+[\w-]+['’]s)?"
+    r"(?:[^\S\n]+(?:roughly|nearly|approximately|almost|around|about|some))?[^\S\n]+$",
+    re.IGNORECASE,
+)
 _ELLIPSIS_REACH = 150  # characters from the count that names the noun
 # "About 1,500 Russians visited ..., according to ..., up from fewer than 900": a comparison's base
 # may stand a long clause after the count it compares with.
 _COMPARISON_REACH = 250
-_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+# ("up from an average of about 30": the base may be an average or a peak of the same noun)
+_UP_FROM = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+(?:average|peak|high|low|total)\s+of\s+)?$", re.IGNORECASE
+)
 # Counts of the dead, wounded or captured: a qualifier before the first of two joined by "and" bounds
 # both ("at least 300 killed and 2,700 wounded").
 _HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(?:\s+(?:or|and)\s+\w+)?")
@@ -1358,6 +1396,30 @@ _TALLY_LABEL = re.compile(
 )
 _TALLY_TAIL = re.compile(r"(?:[^\S\n]*+\(\+[\d,.]+\))?(?:[^\S\n]++[^\W\d_]++)?[,;.]?[^\S\n]*+(?:\n|$)")
 _TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
+
+
+# A plural label and a colon right before a count: "Russian tourists: 1,200 visited", "Our count of
+# confirmed launches: 64 (as of Apr 7)".
+_LABEL_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<label>(?:[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s):[^\S\n]+$"
+)
+
+
+_SAYS = frozenset(("says", "adds", "notes", "writes", "tells", "reports", "claims", "estimates", "is", "was"))
+
+
+def _labelled(text: str, q: Quantity) -> Quantity:
+    """``q`` counting the plural label a colon sets before it, when it names nothing itself."""
+    if q.unit is not None or q.currency or q.percent or text[q.start - 2 : q.start] != ": ":
+        return q
+    label = _LABEL_BEFORE.search(text, max(0, q.start - 60), q.start)
+    if label is None or label.group("label").split()[-1].lower() in _SAYS:
+        return q  # ("the ministry says: 300" quotes a number, it labels none)
+    start, end = label.span("label")
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, " ".join(label.group("label").lower().split()),
+        q.currency, q.percent, start, end,
+    )  # fmt: skip
 
 
 def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -1387,9 +1449,32 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     (ellipsis), or the qualifier of a pair of casualty counts."""
     if "(+" in text or " - " in text or "—" in text:
         quantities = _tally_lines(text, quantities)
+    if ": " in text:
+        quantities = [_labelled(text, q) for q in quantities]
     shared: list[Quantity] = []
     previous: Quantity | None = None
+    counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
     for i, q in enumerate(quantities):
+        if (
+            q.unit is None
+            and counted is not None
+            and not (q.currency or q.percent)
+            and q.start - counted.end <= _COMPARISON_REACH
+            and (_OF_THEM.match(text, q.end) or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start))
+            and _at_most_one_sentence_apart(text, counted.end, q.start)
+        ):
+            # "13,221 North Koreans entered Russia. Of them, 7,887 came on student visas": the noun of
+            # the count the pronoun stands for, in the sentence before
+            q = _replace_unit(q, counted)
+        elif q.unit is None and not (q.currency or q.percent) and _OF_THEM.match(text, q.end):
+            named = _APPOSED_NOUN.search(text, max(0, q.start - 40), q.start)
+            if named is not None:
+                # "the men, about 11,000 of them, had been flown": the noun the count is set beside
+                start, end = named.span("noun")
+                q = Quantity(
+                    q.text, q.start, q.end, q.low, q.high, q.qualifier, named.group("noun").lower(),
+                    q.currency, q.percent, start, end,
+                )  # fmt: skip
         if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
             whole = quantities[i + 1]
             if (
@@ -1410,8 +1495,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             if q.unit is None:
                 near = q.start - previous.end <= _ELLIPSIS_REACH
                 if (
-                    (near and (_ellipsis_lead(text, q.start) or _OF_THEM.match(text, q.end)))
-                    or _UP_FROM.search(text, max(0, q.start - 12), q.start)
+                    (near and (_ellipsis_lead(text, q.start) or _OF_THEM_OR_MORE.match(text, q.end)))
+                    or _UP_FROM.search(text, max(0, q.start - 30), q.start)
                 ) and _one_sentence(text, previous.end, q.start):
                     q = _replace_unit(q, previous)
             elif (
@@ -1424,7 +1509,32 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 q = _replace_bounds(q, previous)
         shared.append(q)
         previous = q
+        if (
+            q.unit is not None
+            and q.unit_start is not None
+            and q.unit_end is not None
+            and not (q.currency or q.percent or q.unit in _NOT_COUNTED_NOUNS)
+        ):
+            counted = q
     return shared
+
+
+# "and that thousands more followed": more of what the count before counted
+_OF_THEM_OR_MORE = re.compile(_OF_THEM.pattern + r"|\s+more\b(?!\s+than)", re.IGNORECASE)
+_APPOSED_NOUN = re.compile(
+    r"\b(?:the|these|those|their)\s+(?P<noun>[a-z]*(?:[a-z]s|men)|people),\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|approximately|at\s+least|more\s+than|over)\s+)?$"
+)
+_OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
+_NOT_COUNTED_NOUNS = frozenset(("times",))
+
+
+def _at_most_one_sentence_apart(text: str, start: int, end: int) -> bool:
+    """No line break and at most one sentence break between ``start`` and ``end``."""
+    if "\n" in text[start:end]:
+        return False
+    breaks = _SENTENCE_BREAK.finditer(text, start, end)
+    return next(breaks, None) is None or next(breaks, None) is None
 
 
 def _one_sentence(text: str, start: int, end: int) -> bool:
@@ -1435,7 +1545,7 @@ def _ellipsis_lead(text: str, start: int) -> bool:
     before = text[max(0, start - 20) : start].rstrip()
     if before.endswith(","):
         return True
-    words = [word.lower() for word in before.split()[-2:]]
+    words = [word.lower().strip("\"“‘'") for word in before.split()[-2:]]
     if words and words[-1] == "the":  # "up from the 8,000 reported last week"
         words = words[:-1]
     # ("6,000 engineers, of whom about 1,000 had arrived": the relative pronoun stands for the noun)
@@ -1443,6 +1553,8 @@ def _ellipsis_lead(text: str, start: int) -> bool:
         words[-1] in _ELLIPSIS_LEADS
         or words[-1] in _COMPARISON_LEADS
         or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
+        # "52 freight cars were present, and a week later there were 61"
+        or words in (["there", "were"], ["there", "are"], ["there", "was"])
     )
 
 

@@ -15,8 +15,10 @@ News conventions (see the news README) and the tense of the governing verb (patt
   the reference period, a quarter in a results story, the year after "for the nine months").
 - "the next day", "that same day", "later that day", "that night", "in the morning", "the following
   week" count from the last day the text told in the same paragraph or the one before (narrative
-  anchoring); with none they get no value (never the reference date). Weekdays stay anchored to the
-  reference date: anchoring them to the paragraph's last date was measured worse on TimeBank.
+  anchoring); with none they get no value (never the reference date). A bare clock time ("it fell at
+  8:37 a.m.") falls on the last day told in its own paragraph, else on the reference date. Weekdays
+  stay anchored to the reference date: anchoring them to the paragraph's last date was measured worse
+  on TimeBank.
 - "the quarter"/"the latest quarter" is the last completed quarter (financial reporting usage).
 - Decades are written ``199X``; centuries ``19XX``.
 - A relative expression finer than the reference (e.g. "last month" against a year-only reference)
@@ -419,6 +421,8 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm("DATE", f"{year}-{code}", mod, "season")
 
 
+# The precision of a period's value by the letter after its year ("2024-Q3", "2024-SU"; digits: a month).
+_PERIOD_PRECISION = {"Q": "quarter", "H": "half", "S": "season", "F": "season", "W": "season"}
 _UNIT_PRECISION = {
     "Y": "year",
     "M": "month",
@@ -501,12 +505,16 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         return Norm("DURATION", "P1Y", None, None)  # "the (fiscal) year ended March 31": a span of a year
     unit = unit_code(groups["unit"])
     rel = " ".join(groups["rel"].lower().split())
+    if rel == "this past" and unit in ("Y", "M", "W"):
+        rel = "the past"  # "this past year" is the past year, not this one ("this past weekend" is the last)
     mod_word = (groups.get("mod") or "").lower()
     mod = modifier(mod_word)
     clip = None
     if mod_word in ("earlier", "later"):
         # "earlier this year" runs from the start of the year to the reference date: no sub-period mod.
         clip, mod = ("before" if mod_word == "earlier" else "after"), None
+    if rel == "the" and unit == "Y" and ctx.year_hint is not None:
+        return Norm("DATE", str(ctx.year_hint), mod, "year", clip)  # the year its sentence told
     if rel in ("that", "the same") and unit == "Y" and ctx.last_year is not None:
         return Norm("DATE", str(ctx.last_year), mod, "year", clip)
     sequel = rel in ("the following", "the previous", "the preceding")
@@ -671,6 +679,11 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
     ):
         # In a results story "a year ago" is the same quarter a year before.
         return Norm("DATE", f"{int(ctx.last_quarter[:4]) + shift}-{ctx.last_quarter[5:]}", mod, "quarter")
+    if unit == "Y" and ctx.anchor and direction == "earlier" and not ctx.last_quarter:
+        # "in 2024, 12 times the number a year earlier": the period the sentence told, a year back
+        rest = ctx.anchor[4:]
+        precision = _PERIOD_PRECISION.get(rest[1:2], "month") if rest else "year"
+        return Norm("DATE", f"{int(ctx.anchor[:4]) + shift:04d}{rest}", mod, precision)
     if unit == "DE":
         unit, shift = "Y", shift * 10
     elif unit == "CE":
@@ -816,6 +829,8 @@ def _clock(groups: dict[str, str], ctx: Context) -> Norm | None:
         year = int(groups["year"]) if "year" in groups else resolve_year_for_day(month, dom, ctx)
         value, _ = _day_value(year, month, dom)
         day_text = value
+    elif ctx.anchor is not None and _DAY_VALUE.fullmatch(ctx.anchor) and "deixis" not in groups:
+        day_text = ctx.anchor  # "on October 31 ... It fell at 8:37 a.m.": the day the paragraph told
     elif ctx.reference is not None and ctx.knows("day"):
         shift = {"yesterday": -1, "tomorrow": 1}.get((groups.get("deixis") or "").lower(), 0)
         day = ctx.reference + timedelta(days=shift)

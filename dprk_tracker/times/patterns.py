@@ -121,7 +121,9 @@ _OR_SO = r"(?P<orso>\s+or\s+so(?![\w-])(?!\s+of\b))?"
 # is then a date, not a day and a count ("April 24 and 25 troops").
 _AFTER_SECOND_DAY = (
     r"(?:that|but|and|or|when|while|as|after|before|because|which|who|where|in|at|on|to|from|with|"
-    r"against|near|along|the|was|were|is|are|had|has|have|it|they|he|she|we|according|respectively)"
+    r"against|near|along|the|was|were|is|are|had|has|have|it|they|he|she|we|according|respectively|"
+    # verbs whose subject the dates modify ("Imagery from January 9 and 16 shows")
+    r"show|shows|showed|reveal|reveals|revealed|indicate|indicates|suggest|suggests|saw)"
 )
 
 # --- Rules ----------------------------------------------------------------------------------------
@@ -414,7 +416,7 @@ RULES: list[tuple[str, str]] = [
     # 2024 / fiscal 1989 / early 2025 / the end of 2024
     (
         "year",
-        MODP + r"(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?(?:the\s+year\s+)?(?P<year>" + YEAR + r")"
+        MODP + r"(?:(?P<fiscal>fiscal(?:\s+year)?|fy)\s*)?(?:the\s+year\s+)?(?P<year>" + YEAR + r")"
         r"(?:\s*[-–/]\s*(?P<yearend>\d\d)(?!\d))?(?:(?![\w-])|(?=[-–]\d{4}(?!\d)))",
     ),
     # January / early December / last April / this May
@@ -652,7 +654,8 @@ _SMALL_NUMBER_NEXT = (
 _STANDALONE_OR_NAME = (_TRIGGER_WORDS & _STANDALONE) | _NAME_WORDS
 _PREFIX_WORDS = _TRIGGER_WORDS - _STANDALONE_OR_NAME
 # What must follow a first word that is no time expression on its own ("the" + "summer", "a" + "week").
-_PREFIX_FOLLOWS = r"(?=[\s-]+(?:['’]?\d|(?:" + _trie(set(_FOLLOWERS)) + r")(?![a-z])))"
+# (A digit may be glued to it: "FY2025".)
+_PREFIX_FOLLOWS = r"(?=[\s-]*['’]?\d|[\s-]+(?:" + _trie(set(_FOLLOWERS)) + r")(?![a-z]))"
 # Characters the number scanner starts on (words that begin with one are read by it too).
 _NUMBER_START = re.compile(r"[\d'’]")
 

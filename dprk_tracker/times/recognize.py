@@ -14,7 +14,7 @@ from datetime import date
 
 from ..model import Reference, TimeExpr
 from ..text import opens_sentence
-from .normalize import Context, Norm, cached_bounds, context_for, month_number, normalize
+from .normalize import Context, Norm, cached_bounds, context_for, month_number, normalize, year_of_relative
 from .patterns import (
     CHANGE_WORDS,
     COUNT_NOUN_AFTER,
@@ -92,6 +92,8 @@ _SEASON_SIGNALS = frozenset(
         "of",
         "into",
         "around",
+        "between",  # "between the autumn and the end of the year"
+        "from",
     }
 )
 _DAY_SIGNALS = frozenset(
@@ -138,11 +140,11 @@ _DONE_BY = re.compile(
     r"\b(?!(?:agre|aim|ask|demand|expect|hop|instruct|intend|need|order|plann|pledg|promis|requir"
     r"|schedul|tasked|urg|vow|want)ed\b)"
     r"(?:[a-z]+ed|sent|built|made|taken|held|met|paid|fought|brought|done|begun|won|lost)"
-    r"(?:\s+(?!(?:to|will|would|should|must|be|been)\b)[\w,.'’-]+){0,5}\s+"
+    r"(?:\s+(?!(?:to|will|would|should|must|be|been)\b)(?:[\w,'’-]|\.(?=\w))+){0,7}\s+"  # (a stop ends it)
     r"(?:by|until|till)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+|end\s+of\s+)?$",
     re.IGNORECASE,
 )
-_DONE_BY_WINDOW = 80  # characters before the expression: a verb, five words of object and "by"
+_DONE_BY_WINDOW = 100  # characters before the expression: a verb, seven words of object and "by"
 _LINE_OR_SENTENCE_END = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n)[\"“‘']?$")
 
 
@@ -182,6 +184,17 @@ _YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
 _SIGNAL_ENDINGS = frozenset(phrase.split()[-1] for phrase in SIGNALS if phrase.strip())
 
 
+_TEMPORAL_PREPOSITIONS = frozenset(
+    ("on", "since", "by", "until", "till", "from", "before", "after", "between")
+)
+# A facility's noun after "the" and a date names a place after that date, as North Korea names its
+# factories, halls and stadiums ("the 11 February Plant", "the April 25 House of Culture").
+_NAMED_AFTER_A_DATE = re.compile(
+    r"(?: [A-Z][a-z]+)? (?:Plant|Factory|Complex|Works|Mine|Enterprise|House|Hall|Palace|Stadium|Street"
+    r"|Square|Bridge|Hotel|Park|School|University|Institute|Academy|Farm|Shipyard)\b"
+)
+
+
 def _signal(text: str, start: int, previous: list[str]) -> str | None:
     """``phrase_before(text, start, SIGNALS, skip_the=True)``, from the words before ``start`` (the last
     four, ``words_before(text, start, 4)``) that the context filters read too."""
@@ -207,6 +220,14 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         glued = before[1] in "-/" and before[0].isalnum()
         if glued and not _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start):
             return False  # "KN-2024", "IL-76"-style identifiers
+    if (
+        rule in ("month_day", "day_month")
+        and "year" not in groups
+        and _NAMED_AFTER_A_DATE.match(text, end)
+        and (words[-1:] == ["the"] or lowered.startswith("the ", start))
+        and not _TEMPORAL_PREPOSITIONS.intersection(words[-2:])
+    ):
+        return False  # "at the 11 February Plant", "of the April 25 House of Culture": a name
     if rule == "year" and "mod" not in groups and "fiscal" not in groups:
         year = int(groups["year"])
         previous = words[-2:]
@@ -280,7 +301,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         return False  # "the night of Oct. 23": the date that follows dates it
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
         return False  # "This Week" in quotes is a programme or a headline, not a week
-    return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS)
+    # ("around the 20th of last month": a day whose month is named needs no signal)
+    return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS and "rel" not in groups)
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -394,6 +416,36 @@ def _range_hints(candidates: list[Candidate], text: str) -> dict[int, int]:
     return hints
 
 
+def _heading_year_hints(candidates: list[Candidate], text: str, hints: dict[int, int]) -> None:
+    """A year standing alone on its line heads a chronology ("2023", then "- 13 September: Kim meets
+    Putin"): the days and months below it with no year of their own are in that year, up to the next
+    such heading."""
+    year: int | None = None
+    for index, candidate in enumerate(candidates):
+        if candidate.rule == "year":
+            if _HEADING_LINE.fullmatch(_line_of(text, candidate.start, candidate.end)):
+                year = int(candidate.groups["year"])
+            continue
+        if (
+            year is not None
+            and candidate.rule in ("month", "month_day", "day_month")
+            and "month" in candidate.groups
+            and _explicit_year(candidate) is None
+            and not {"rel", "relyear"} & candidate.groups.keys()
+        ):
+            hints.setdefault(index, year)
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : line_end if line_end >= 0 else len(text)]
+
+
+# A heading line holding a year alone, as Markdown or wiki markup may write it ("## 2024", "== 2024 ==").
+_HEADING_LINE = re.compile(r"\s*(?:#+\s*|=+\s*)?(?:1[89]|20)\d\d(?:\s*=+)?:?\s*")
+
+
 # What makes two months a range ("from April to June", "between April and June", "April-June"): a
 # list ("in January and July") may name months of two years.
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
@@ -499,6 +551,7 @@ def recognize_times(text: str) -> Recognized:
         if _accept(candidate, text, lowered, previous):
             candidates.append(candidate)
     hints = _range_hints(candidates, text)
+    _heading_year_hints(candidates, text, hints)
     return Recognized(text, candidates, hints, _parenthetical_dates(candidates, text))
 
 
@@ -517,10 +570,53 @@ def resolve_times(recognized: Recognized, reference: Reference | None) -> list[T
     # Bounds read the reference only at day precision; a vague REF against a coarser one has none.
     day_reference = base.reference if base.knows("day") else None
     coarse = base.reference is not None and day_reference is None
-    return [
-        _time_expr(text, candidate, norm, day_reference, coarse)
-        for candidate, norm in _normalized(recognized, base)
-    ]
+    found = []
+    for candidate, norm in _normalized(recognized, base):
+        time = _time_expr(text, candidate, norm, day_reference, coarse)
+        if candidate.rule == "year_ago_period" and found and "unit2" in candidate.groups:
+            time = _same_period_before(text, time, found) or time
+        found.append(time)
+    return found
+
+
+def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr]) -> TimeExpr | None:
+    """ "in January-April, three times the same period a year earlier": the period its sentence told
+    (bounds and all, both ends of a range), a year back; a quarter in a results story is the same."""
+    told = found[-1]
+    sentence_start = max(text.rfind(". ", 0, time.start), text.rfind("\n", 0, time.start))
+    if told.end <= sentence_start or told.type != "DATE" or not (told.earliest and told.latest):
+        return None
+    if not told.value[:4].isdigit() or _COMPARED_PERIOD.search(told.text):
+        return None  # "from the corresponding period last year and the quarter a year ago": one period
+    first = told
+    if len(found) > 1 and _RANGE_JOIN.fullmatch(text, found[-2].end, told.start):
+        before = found[-2]  # "January-April", "from March to June"
+        if before.type == "DATE" and before.earliest and before.earliest <= told.earliest:
+            first = before
+    value = f"{int(first.value[:4]) - 1:04d}{first.value[4:]}"
+    earliest, latest = _year_before(first.earliest or told.earliest), _year_before(told.latest)
+    return TimeExpr(
+        time.text,
+        time.start,
+        time.end,
+        time.type,
+        value,
+        told.mod,
+        earliest,
+        latest,
+        told.precision,
+        time.signal,
+    )
+
+
+_COMPARED_PERIOD = re.compile(r"\b(?:ago|earlier|last|previous|prior|corresponding|same)\b", re.IGNORECASE)
+
+
+def _year_before(day: str) -> str:
+    year, rest = int(day[:4]) - 1, day[4:]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return f"{year:04d}{rest}"
 
 
 def explicit_years(recognized: Recognized, *, ahead: bool = True) -> list[int]:
@@ -556,7 +652,10 @@ _CLAUSE_STOP = re.compile(r"[.!?;\n]")
 def _looks_ahead(text: str, candidate: Candidate) -> bool:
     if "fiscal" in candidate.groups:
         return True
-    deadline = candidate.signal in _DEADLINE_SIGNALS
+    # The end of a span of years reaches ahead like a deadline ("will study in the 2025-2026 year").
+    deadline = candidate.signal in _DEADLINE_SIGNALS or (
+        candidate.start > 5 and text[candidate.start - 1] in "-–" and text[candidate.start - 2].isdigit()
+    )
     return deadline and clause_tense(text, candidate.start, candidate.end) == "future"
 
 
@@ -582,6 +681,9 @@ _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 # A day or a month (the date part of a DATE or TIME value): what anaphoric days count from.
 _POINT = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?=T|$)")
 _ANAPHORIC_RULES = frozenset({"anaphoric_day", "part_of_day", "relative"})
+_WRITTEN_DATES = frozenset({"iso", "ymd", "mdy", "dmy", "month_day", "day_month", "clock"})
+# A clock time with none of these tells no day of its own: it falls on the day the paragraph told.
+_BARE_CLOCK = frozenset({"weekday", "month", "deixis"})
 
 
 def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candidate, Norm]]:
@@ -595,8 +697,10 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
     last_month: str | None = None
     last_quarter: str | None = None
     last_point: tuple[int, str] | None = None  # (end, date part) of the last day or month told
+    last_date: tuple[int, str] | None = None  # the same when written out as a date ("on March 4")
     found: list[tuple[int, str, str]] = []  # (end, type, value) of the expressions so far
     met_deadline_end = -1  # where the last deadline read as met ("reached 4,700 by March") ends
+    told_point = True  # the last of them names a period, not a start or a bound ("since 2023")
     for index, candidate in enumerate(candidates):
         rule = candidate.rule
         future = past = False
@@ -639,11 +743,37 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             and _near(text, last_point[0], candidate.start)
         ):
             anchor = last_point[1]
+        elif (
+            # a bare clock time only after a date written out in its paragraph ("The meeting began at
+            # 10:04 a.m." after a paragraph about last year is the day of the report; a weekday's clock
+            # time, "Tuesday's vote, the 5 p.m. deadline", stays the reference's, as weekdays do)
+            last_date is not None
+            and rule == "clock"
+            and _BARE_CLOCK.isdisjoint(candidate.groups)
+            and _PARAGRAPH_BREAK.search(text, last_date[0], candidate.start) is None
+        ):
+            anchor = last_date[1]
+        elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found and told_point:
+            anchor = _period_before_in_sentence(text, candidate, found)
+        hint = hints.get(index)
+        if hint is None and rule in _RANGE_START_RULES and index + 1 < len(candidates):
+            hint = _relative_partner_year(text, candidate, candidates[index + 1], base, last_year)
+        elif (
+            rule == "relative"
+            and found
+            and told_point
+            and _THE_YEAR.fullmatch(candidate.groups.get("rel", ""))
+            and clause_tense(text, candidate.start, candidate.end) != "future"
+        ):
+            # "in early 2024 they missed by 1.5 km; by the end of the year, by 100 m": the year told
+            # (not a year things run from, "since 2023 ... earlier in the year", nor a plan's year)
+            told = _period_before_in_sentence(text, candidate, found)
+            hint = int(told[:4]) if told and candidate.groups["unit"].lower() == "year" else None
         ctx = Context(
             base.reference,
             base.precision,
             future,
-            hints.get(index),
+            hint,
             last_year,
             last_month,
             last_quarter,
@@ -665,6 +795,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
         yield candidate, norm
         value = norm.value
         found.append((candidate.end, norm.type, value))
+        told_point = candidate.signal not in _OPEN_SIGNALS
         if norm.type in _DATED_TYPES and value[:4].isdigit():
             last_year = int(value[:4])
             if _MONTH_PREFIX.match(value):
@@ -672,6 +803,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 point = _POINT.match(value)
                 if point:
                     last_point = (candidate.end, point.group())
+                    last_date = (candidate.end, point.group()) if rule in _WRITTEN_DATES else None
             if rule in _QUARTER_MENTIONS and _QUARTER_VALUE.fullmatch(value):
                 last_quarter = value
 
@@ -719,6 +851,43 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
     return False
 
 
+_OPEN_SIGNALS = frozenset(("since", "from", "after", "until", "till", "by", "before"))
+_THE_YEAR = re.compile(r"the", re.IGNORECASE)
+_RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
+
+
+def _relative_partner_year(
+    text: str, first: Candidate, second: Candidate, base: Context, last_year: int | None
+) -> int | None:
+    """The year of a month whose range partner names its year relatively: "between March and
+    November last year" (as "between March and November 2024" lends 2024, at recognition)."""
+    groups = first.groups
+    if "relyear" not in second.groups or "month" not in second.groups or "month" not in groups:
+        return None
+    if _explicit_year(first) is not None or "rel" in groups or "relyear" in groups:
+        return None
+    if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+        return None
+    context = Context(base.reference, base.precision, last_year=last_year)
+    year = year_of_relative(second.groups["relyear"], context)
+    if year is None:
+        return None
+    return year - 1 if month_number(groups["month"]) > month_number(second.groups["month"]) else year
+
+
+def _period_before_in_sentence(
+    text: str, candidate: Candidate, found: list[tuple[int, str, str]]
+) -> str | None:
+    """The date told last before ``candidate`` in its sentence: "in 2024, 12 times the number a year
+    earlier" compares with 2024, not with the reference date."""
+    end, kind, value = found[-1]
+    sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start))
+    if end <= sentence_start or kind != "DATE" or not _DATE_PERIOD.fullmatch(value):
+        return None
+    return value
+
+
+_DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
 _FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
