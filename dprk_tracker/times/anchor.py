@@ -71,11 +71,12 @@ def _range(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] 
         return None
     # The first end of a range carries "from" or "between", or a dash joins the two ("1950-1953",
     # "2022 – 2024"; checked before any list or regex work).
-    if time.signal in _RANGE_SIGNALS or _dashed(text, time.end) or text.startswith(" and ", time.end):
+    opens = time.signal in _RANGE_SIGNALS or _dashed(text, time.end)
+    if opens or text.startswith(" and ", time.end):
         following = next((t for t in times[index + 1 : index + 3] if t.type in ("DATE", "TIME")), None)
         if (
             following is not None
-            and (time.signal in _RANGE_SIGNALS or _dashed(text, time.end) or _adjacent(time, following, text))
+            and (opens or _adjacent(time, following, text))
             and (spanned := _spanned(time, following, text))
         ):
             return spanned
