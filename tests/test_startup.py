@@ -131,3 +131,14 @@ def test_the_narrowed_app_answers_as_the_whole_one(args: list[str], tmp_path: Pa
         for a in (cli.app, cli._app_for(args))
     )
     assert (narrowed.exit_code, narrowed.output) == (whole.exit_code, whole.output)
+
+
+def test_python_dash_m_runs_the_command(stored: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "dprk_tracker", "--db", str(stored), "articles", "--format", "csv"],
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[0].startswith("id,title,")
+    assert len(done.stdout.splitlines()) == 2
