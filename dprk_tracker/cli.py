@@ -966,6 +966,9 @@ def _print_trend(rows: list[dict[str, Any]], fmt: Format, counted: "CountedLexic
     if trends.undated:
         noun = "figure" if trends.undated == 1 else "figures"
         print(f"note: {trends.undated} {noun} without an as-of date left out", file=sys.stderr)
+    if trends.uncounted:
+        noun = "count" if trends.uncounted == 1 else "counts"
+        print(f"note: {trends.uncounted} {noun} of nothing named left out", file=sys.stderr)
     if not trends.series and fmt is Format.table:
         print("no figures match", file=sys.stderr)
 

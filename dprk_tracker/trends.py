@@ -114,7 +114,10 @@ def counted_key(row: dict[str, Any], lexicon: CountedLexicon) -> tuple[str, str]
     currency = row.get("currency")
     if currency:
         return (lexicon.fold(unit) if unit and unit != currency else "amount") or "amount", currency
-    return lexicon.fold(unit) or "unspecified", "count"
+    return lexicon.fold(unit) or UNSPECIFIED, "count"
+
+
+UNSPECIFIED = "unspecified"  # a count whose noun the extractor did not find
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -193,6 +196,8 @@ class Series:
 class Trends:
     series: list[Series]
     undated: int  # figures left out: no as-of date to place them in a period
+    # Counts of nothing named, left out: one series of them would chart unrelated numbers together.
+    uncounted: int = 0
 
     def to_json(self) -> list[dict[str, Any]]:
         return [s.to_json() for s in self.series]
@@ -254,7 +259,7 @@ def build(rows: Iterable[dict[str, Any]], lexicon: CountedLexicon | None = None)
     """Series of low/best/high points from figure rows (as ``Notebook.figures`` returns them)."""
     lexicon = lexicon or load_counted()
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    undated = 0
+    undated = uncounted = 0
     for row in rows:
         if row.get("low") is None and row.get("high") is None:
             continue
@@ -262,9 +267,17 @@ def build(rows: Iterable[dict[str, Any]], lexicon: CountedLexicon | None = None)
             undated += 1
             continue
         counted, unit = counted_key(row, lexicon)
+        if (counted, unit) == (UNSPECIFIED, "count"):
+            uncounted += 1
+            continue
         grouped.setdefault((row["topic"], counted, unit), []).append(row)
     series: list[Series] = []
-    for (topic, counted, unit), members in sorted(grouped.items()):
+    # Per topic, the series more articles speak to come first: "troops" before a lone "brigades".
+    def evidence(item: tuple[tuple[str, str, str], list[dict[str, Any]]]) -> tuple[Any, ...]:
+        (topic, counted, unit), members = item
+        return topic, -len({r["article_id"] for r in members}), -len(members), counted, unit
+
+    for (topic, counted, unit), members in sorted(grouped.items(), key=evidence):
         monthly = all(month_of(r) for r in members)
         by_period: dict[str, list[dict[str, Any]]] = {}
         for row in members:
@@ -273,4 +286,4 @@ def build(rows: Iterable[dict[str, Any]], lexicon: CountedLexicon | None = None)
             by_period.setdefault(period, []).append(row)
         points = [_point(period, by_period[period]) for period in sorted(by_period)]
         series.append(Series(counted, unit, topic, "month" if monthly else "year", points))
-    return Trends(series, undated)
+    return Trends(series, undated, uncounted)

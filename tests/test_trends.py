@@ -180,8 +180,8 @@ def test_counted_file_beside_the_notebook(tracker, reports, db: Path) -> None:
     (db.parent / "counted.toml").write_text('[counted]\n"casualty toll" = ["casualties"]\n')
     series = json.loads(tracker("figures", "--trend", "--topic", "casualties", "--format", "json").stdout)
     assert [(s["counted"], [p["period"] for p in s["points"]]) for s in series] == [
+        ("killed or wounded", ["2025-01", "2025-03"]),  # more articles: first
         ("casualty toll", ["2025-01"]),
-        ("killed or wounded", ["2025-01", "2025-03"]),
     ]
     (db.parent / "counted.toml").write_text("[counted]\nkilled = 3\n")
     bad = tracker("figures", "--trend")
@@ -203,3 +203,16 @@ def test_a_periods_label_keeps_the_mark_and_counts_what_it_cannot_list() -> None
     assert _label(many, "count") == "1,500–15,000 ≈6,500 ≠ [1,2,3,4,5,6 +5]"
     money = Point("2024", 1.5, 2.25, 3.0, [2, 3], [2], [3], [1, 2], False)
     assert _label(money, "USD") == "$1.5–$3 ≈$2.25 [2,3]"  # not whole: the best is as computed
+
+
+def test_counts_of_nothing_named_are_left_out(tracker, reports) -> None:
+    """"about 30" with no noun found is no point of any series: charted together, such counts would
+    join unrelated numbers."""
+    text = "Tallies\n\nThe tally rose to about 30 in March 2025, officials said.\n"
+    assert tracker("ingest", "-", "--published", "2025-04-01", input=text).exit_code == 0
+    [figure] = json.loads(tracker("figures", "--article", "5", "--format", "json").stdout)
+    assert (figure["value"], figure["unit"]) == ("~30", None)
+    result = tracker("figures", "--trend")
+    assert result.stderr == "note: 1 count of nothing named left out\n"
+    series = json.loads(tracker("figures", "--trend", "--format", "json").stdout)
+    assert [s["counted"] for s in series] == ["killed or wounded", "troops"]
