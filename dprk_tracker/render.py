@@ -115,11 +115,10 @@ def when_text(
     2023 – Mar 2025", "in October and November": "Oct–Nov 2024")."""
     if not value:
         return "undated"
-    from .times import describe  # the time vocabulary loads on first use, not at start-up
+    # (the time vocabulary loads on first use, not at start-up)
+    from .times.describe import describe, describe_range
 
     if earliest and latest and mod is None and relation is None and _beyond(value, earliest, latest):
-        from .times.describe import describe_range
-
         spanned = describe_range(earliest, latest, precision)
         if spanned is not None:
             return spanned
