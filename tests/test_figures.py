@@ -1328,3 +1328,21 @@ def test_a_verb_of_harm_in_the_present(text: str, unit: str) -> None:
 )
 def test_a_plural_label_and_a_colon_name_the_count(text: str, unit: str) -> None:
     assert find_quantities(text)[0].unit == unit
+
+
+def test_a_labelled_value_ends_its_line() -> None:
+    # a fact sheet's "Label: value" lines: the next line's label counts nothing of this line's value
+    text = (
+        "Estimated DPRK artillery shells transferred: 12 million+\n"
+        "Estimated DPRK missiles transferred: 250 (KN-23/KN-24)\n"
+        "Troops deployed: 14,000-15,000\n"
+        "Killed or wounded: about 6,000\n"
+    )
+    found = find_quantities(text)
+    assert [(q.low, q.high, q.unit) for q in found[:3]] == [
+        (12_000_000, None, "artillery shells"),
+        (250, 250, "missiles"),
+        (14_000, 15_000, "troops"),
+    ]
+    # wrapped prose still reads its noun on the next line
+    assert one("The ministry said it had sent 12,000\ntroops to the region.").unit == "troops"

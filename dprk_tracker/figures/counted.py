@@ -488,6 +488,11 @@ def counted_noun(
     stop = _sentence_stop(text, num_end, limit)
     if stop >= 0:
         limit = stop
+    eol = text.find("\n", num_end, limit)
+    if eol >= 0 and ": " in text[text.rfind("\n", 0, num_start) + 1 : num_start]:
+        # a value after a label and a colon ends its line, the next line is another entry
+        # ("Shells transferred: 12 million+" / "Missiles transferred: 250"), however wrapped prose is
+        limit = eol
     # A participle right after the number is what it counts ("3,700 killed or wounded"), not the head
     # of a noun phrase ("killed") that the rest of the predicate would then miss.
     pred = (

@@ -1399,10 +1399,11 @@ _TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
 
 
 # A plural label and a colon right before a count: "Russian tourists: 1,200 visited", "Our count of
-# confirmed launches: 64 (as of Apr 7)".
+# confirmed launches: 64 (as of Apr 7)", "Estimated DPRK artillery shells transferred: 12 million+".
 _LABEL_BEFORE = re.compile(
-    r"(?<![\w'’-])(?P<label>(?:[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s):[^\S\n]+$"
-)
+    r"(?<![\w'’-])(?P<label>(?:(?![A-Z]+[^\S\n])[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s)"
+    r"(?:[^\S\n]+[a-z]+ed)?:[^\S\n]+$"
+)  # a participle may follow the label ("Troops deployed: 14,000"), an acronym before it is no noun
 
 
 _SAYS = frozenset(("says", "adds", "notes", "writes", "tells", "reports", "claims", "estimates", "is", "was"))
