@@ -1346,3 +1346,10 @@ def test_a_labelled_value_ends_its_line() -> None:
     ]
     # wrapped prose still reads its noun on the next line
     assert one("The ministry said it had sent 12,000\ntroops to the region.").unit == "troops"
+
+
+def test_a_north_american_phone_number_is_no_figure() -> None:
+    assert find_quantities("Contact: Kelsey Davenport, (202) 463-8270 x102") == []
+    assert find_quantities("Press office: (212) 555.0142.") == []
+    # a parenthesis closing before a count leaves it a count
+    assert values("(in 2024) 400 soldiers went") == [(400, 400)]

@@ -1115,6 +1115,7 @@ _TOKEN_AFTER = re.compile(r"\S*")
 _DATE_LIKE = re.compile(
     r"\+\d{1,4}(?:[-\s./]?\(?\d{1,4}\)?){2,}(?![\w])"  # phone numbers
     r"|\(?\d{1,4}\)?(?:[-./]\d{1,4}){2,}(?![\w])"  # numeric dates, IPs, versions, phones
+    r"|\(\d{3}\)\s?\d{3}[-.]\d{4}(?![\w])"  # (202) 463-8270: a North American phone number
     r"|\d{1,4}\s?/\s?\d{1,4}(?![\w])"  # 9/11, 24/7, 1/2
     r"|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b"  # 2024-25
 )
@@ -1163,7 +1164,12 @@ class _Blocked:
         after = text[end] if end < len(text) else " "
         if before == ":" and start >= 2 and text[start - 2].isdigit():
             return True  # the minutes of "10:30"
-        if before in "-./+(:=%&?" or after in "-./:)%&=" or text.find("/", start, end) >= 0:
+        if (
+            before in "-./+(:=%&?"
+            or after in "-./:)%&="
+            or text.find("/", start, end) >= 0
+            or (before == " " and start >= 2 and text[start - 2] == ")")  # the "463" of "(202) 463-8270"
+        ):
             floor = max(0, start - 300)
             lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
             hi = _TOKEN_AFTER.match(text, end, min(len(text), end + 300)).end()
