@@ -1353,3 +1353,8 @@ def test_a_north_american_phone_number_is_no_figure() -> None:
     assert find_quantities("Press office: (212) 555.0142.") == []
     # a parenthesis closing before a count leaves it a count
     assert values("(in 2024) 400 soldiers went") == [(400, 400)]
+
+
+def test_a_resolutions_number_before_its_committee_is_no_figure() -> None:
+    assert find_quantities("the mandate of the 1718 Committee's Panel of Experts") == []
+    assert values("Washington imposed 2000 sanctions.") == [(2000, 2000)]

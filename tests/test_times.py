@@ -1600,3 +1600,10 @@ def test_this_past_year_is_the_past_year(text: str, value: str, earliest: str, l
 )
 def test_a_facility_named_after_a_date(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, Reference("2025-05-01", "day")) == expected
+
+
+def test_a_resolutions_number_before_its_committee_is_no_year() -> None:
+    # "the 1718 Committee" is the Security Council's sanctions committee of Resolution 1718
+    assert find_times("Russia vetoed the mandate of the 1718 Committee's Panel of Experts.", DAY) == []
+    assert find_times("It breached the 1874 sanctions regime.", DAY) == []
+    assert values("The war began in 1871.") == [("1871", "1871")]

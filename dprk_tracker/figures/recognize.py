@@ -74,6 +74,7 @@ class _Patterns:
     one_before: frozenset[str]
     one_after: frozenset[str]
     pair_nouns: frozenset[str]
+    nouns_after: frozenset[str]
     chunk_words: frozenset[str]  # every word that may continue a number chunk after a blank
     suffix_starts: frozenset[str]  # the first two letters of every word of ``suffix``, lower case
     measure_cs_starts: frozenset[str]  # the first two letters of every word of ``measure_cs``
@@ -190,6 +191,7 @@ def patterns() -> _Patterns:
         one_before=frozenset(v["non_figure"]["one_stop_before"]),
         one_after=frozenset(v["non_figure"]["one_stop_after"]),
         pair_nouns=frozenset(v["non_figure"]["pair_nouns"]),
+        nouns_after=frozenset(v["non_figure"]["nouns_after"]),
         chunk_words=frozenset(
             w.lower()
             for table in ("units", "tens", "scales", "scale_abbreviations", "scale_glued", "scale_letters")
@@ -988,6 +990,15 @@ def _opener(text: str, start: int) -> int | None:
     return toks[-1][1]
 
 
+_WORD_AFTER = re.compile(r"[^\S\n]+([\w'’]+)")
+
+
+def _committee_after(text: str, end: int, p: _Patterns) -> bool:
+    """ "the 1718 Committee's panel": a resolution's number before the body it names."""
+    m = _WORD_AFTER.match(text, end, end + 30)
+    return m is not None and m.group(1).lower() in p.nouns_after
+
+
 _CUE_LEADS = frozenset(("no.", "no", "#", "nr.", "nos.", "war"))
 
 
@@ -1235,8 +1246,10 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if _day_index(text, num, last):
             continue
         # (matched in place: a slice would copy everything since the last identifier, for every number)
-        if _identifier_cue(text, num.start, p, last) or (
-            chain_end >= 0 and _CHAIN.fullmatch(text, chain_end, num.start)
+        if (
+            _identifier_cue(text, num.start, p, last)
+            or (chain_end >= 0 and _CHAIN.fullmatch(text, chain_end, num.start))
+            or (num.end - num.start == 4 and num.digits and _committee_after(text, num.end, p))
         ):
             chain_end = num.end
             continue

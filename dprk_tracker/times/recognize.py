@@ -20,6 +20,7 @@ from .patterns import (
     COUNT_NOUN_AFTER,
     DETERMINERS,
     FUTURE_MODALS,
+    IDENTIFIER_NOUNS_AFTER,
     IDENTIFIER_WORDS,
     MEASURE_UNITS,
     MONTH_CASED,
@@ -30,6 +31,7 @@ from .patterns import (
     folded,
     match_at,
     scan,
+    word_after,
     words_before,
 )
 from .vocabulary import number_value, table
@@ -240,8 +242,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         determined = last_word in DETERMINERS or last_word.endswith(("'s", "’s"))
         if candidate.signal is None and not determined and COUNT_NOUN_AFTER.match(text, end, end + 40):
             return False
-        if year < 1900 and candidate.signal is None:
-            return False
+        if year < 1900 and (candidate.signal is None or word_after(text, end) in IDENTIFIER_NOUNS_AFTER):
+            return False  # (a signal: "in 1871"; but "of the 1718 Committee" names a resolution's body)
     if rule == "spelled_year" and candidate.signal is None and not lowered.startswith("the", start):
         # "nineteen ninety-six" is a year unless a counted plural follows, as a year in digits. But
         # "eighteen hundred" is how counts are said too: as a year it needs "in", "since"..., a
