@@ -1607,3 +1607,11 @@ def test_a_resolutions_number_before_its_committee_is_no_year() -> None:
     assert find_times("Russia vetoed the mandate of the 1718 Committee's Panel of Experts.", DAY) == []
     assert find_times("It breached the 1874 sanctions regime.", DAY) == []
     assert values("The war began in 1871.") == [("1871", "1871")]
+
+
+def test_due_by_is_a_deadline_ahead_after_a_participle() -> None:
+    # "reduced ... due by June 30": "due" makes the "by" a deadline's, not a met one's
+    march = Reference("2026-03-12", "day")
+    text = "He asked whether the brigade would be reduced under the posture review, due by June 30."
+    assert values(text, march) == [("June 30", "2026-06-30")]
+    assert values("About 4,700 were killed or wounded by June 30.", march) == [("June 30", "2025-06-30")]

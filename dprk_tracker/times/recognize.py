@@ -142,7 +142,8 @@ _DONE_BY = re.compile(
     r"\b(?!(?:agre|aim|ask|demand|expect|hop|instruct|intend|need|order|plann|pledg|promis|requir"
     r"|schedul|tasked|urg|vow|want)ed\b)"
     r"(?:[a-z]+ed|sent|built|made|taken|held|met|paid|fought|brought|done|begun|won|lost)"
-    r"(?:\s+(?!(?:to|will|would|should|must|be|been)\b)(?:[\w,'’-]|\.(?=\w))+){0,7}\s+"  # (a stop ends it)
+    # (a stop ends it; so does "due", which makes the "by" a deadline's: "cut under the review, due by")
+    r"(?:\s+(?!(?:to|will|would|should|must|be|been|due)\b)(?:[\w,'’-]|\.(?=\w))+){0,7}\s+"
     r"(?:by|until|till)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+|end\s+of\s+)?$",
     re.IGNORECASE,
 )
