@@ -1615,3 +1615,14 @@ def test_due_by_is_a_deadline_ahead_after_a_participle() -> None:
     text = "He asked whether the brigade would be reduced under the posture review, due by June 30."
     assert values(text, march) == [("June 30", "2026-06-30")]
     assert values("About 4,700 were killed or wounded by June 30.", march) == [("June 30", "2025-06-30")]
+
+
+def test_an_ordinal_day_takes_the_month_its_sentence_told() -> None:
+    october = Reference("2025-10-15", "day")
+    text = "September 2025: Kim attends the Beijing parade alongside Putin on the 3rd."
+    assert values(text, october) == [("September 2025", "2025-09"), ("the 3rd", "2025-09-03")]
+    assert values(text, None) == [("September 2025", "2025-09"), ("the 3rd", "2025-09-03")]
+    assert values("Talks began on March 4 and ended on the 6th.", october)[1] == ("the 6th", "2025-03-06")
+    # a month told in a sentence before leaves the day to the reference
+    later = values("Talks began in September. The vote is on the 3rd.", october)
+    assert later[1] == ("the 3rd", "2025-10-03")

@@ -839,8 +839,15 @@ def _clock(groups: dict[str, str], ctx: Context) -> Norm | None:
     return Norm("TIME", f"{day_text}T{clock}", mod, "time")
 
 
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+
+
 def _ordinal_day(groups: dict[str, str], ctx: Context) -> Norm:
     day = day_number(groups["day"])
+    if ctx.anchor is not None and _MONTH_VALUE.fullmatch(ctx.anchor):
+        # the month its sentence told ("In September, Kim attended the parade on the 3rd")
+        value, precision = _day_value(int(ctx.anchor[:4]), int(ctx.anchor[5:7]), day)
+        return Norm("DATE", value, None, precision)
     ref = ctx.reference
     if ref is None or not ctx.knows("month"):
         return Norm("DATE", "XXXX-XX-" + f"{day:02d}", None, "day")

@@ -756,6 +756,14 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             and _PARAGRAPH_BREAK.search(text, last_date[0], candidate.start) is None
         ):
             anchor = last_date[1]
+        elif (
+            rule == "ordinal_day"
+            and last_point is not None
+            and "rel" not in candidate.groups
+            and _same_sentence_after(text, last_point[0], candidate.start)
+        ):
+            # "September 2025: Kim attends the parade on the 3rd": the month its sentence told
+            anchor = last_point[1][:7]
         elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found and told_point:
             anchor = _period_before_in_sentence(text, candidate, found)
         hint = hints.get(index)
