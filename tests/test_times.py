@@ -1626,3 +1626,12 @@ def test_an_ordinal_day_takes_the_month_its_sentence_told() -> None:
     # a month told in a sentence before leaves the day to the reference
     later = values("Talks began in September. The vote is on the 3rd.", october)
     assert later[1] == ("the 3rd", "2025-10-03")
+
+
+def test_the_year_before_counts_from_the_year_its_sentence_told() -> None:
+    feb = Reference("2026-02-03", "day")
+    text = "It sent 15,000 workers to Russia in 2025, up from about 4,000 the year before."
+    assert values(text, feb) == [("2025", "2025"), ("the year", "2024")]
+    assert values("In 2023 it signed a deal; the year after, it sent troops.", feb)[1] == ("the year", "2024")
+    # no year told in the sentence: an event's year before, which is unknown
+    assert values("The year before the war, trade fell.", feb) == []

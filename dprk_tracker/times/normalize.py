@@ -498,6 +498,10 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
 
 def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
     if "anaphoric" in groups and groups["rel"].lower() == "the":
+        if ctx.year_hint is not None and unit_code(groups["unit"]) == "Y":
+            # "in 2025, up from 4,000 the year before": the year before the year its sentence told
+            shift = -1 if groups["anaphoric"].lower() in ("before", "earlier", "prior") else 1
+            return Norm("DATE", str(ctx.year_hint + shift), None, "year")
         return None  # "the year before": relative to an event, not to the reference date
     if "named" in groups and groups["rel"].lower() == "the":
         return None  # "the year of the tiger", "the week of the summit": named by what follows
