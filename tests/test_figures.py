@@ -1358,3 +1358,18 @@ def test_a_north_american_phone_number_is_no_figure() -> None:
 def test_a_resolutions_number_before_its_committee_is_no_figure() -> None:
     assert find_quantities("the mandate of the 1718 Committee's Panel of Experts") == []
     assert values("Washington imposed 2000 sanctions.") == [(2000, 2000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a quoted figure, then what it counts
+        ('Pyongyang had sent "at least 14,000" soldiers to Russia.', "soldiers"),
+        ("It sent “about 1,000” North Korean troops.", "troops"),
+        # "-odd" and "-plus" after a count leave its noun what it counts, as "-strong" does
+        ("It should track the 300-odd vessels suspected of carrying cargo.", "vessels"),
+        ("Russia received 500-plus containers.", "containers"),
+    ],
+)
+def test_a_quote_or_a_count_suffix_between_a_count_and_its_noun(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit

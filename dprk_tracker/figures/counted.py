@@ -289,6 +289,10 @@ def _normalize(phrase: str) -> str:
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+_COUNT_SUFFIX = re.compile(r"-(?:strong|odd|plus|some)(?![\w-])")
+_CLOSING_QUOTES = frozenset('"”')
+
+
 def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[int, int, int] | None:
     """(span start, unit start, end) of the noun phrase starting at ``pos``; None when there is none."""
     # Both patterns below begin with blanks, then a digit or "of": one space and a letter other than
@@ -297,9 +301,17 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     calibre = None if word_next else _CALIBRE.match(text, pos, limit)
     if calibre:  # "3 million 152 mm shells"
         pos = calibre.end()
-    if text.startswith("-strong", pos):  # "a 3,000-strong contingent"
-        pos += len("-strong")
-        word_next = False
+    if text.startswith("-", pos):
+        suffix = _COUNT_SUFFIX.match(text, pos, limit)
+        if suffix:  # "a 3,000-strong contingent", "the 300-odd vessels", "500-plus shells"
+            pos = suffix.end()
+            word_next = False
+    elif (
+        pos + 2 < limit and text[pos] in _CLOSING_QUOTES and text[pos + 1] == " " and text[pos + 2].isalpha()
+    ):
+        # "had sent "at least 14,000" soldiers": a quoted figure, then what it counts
+        pos += 1
+        word_next = True
     m = None if word_next and text[pos + 1] not in "oO" else _OF_LEAD.match(text, pos, limit)
     if m and _OF_PRONOUN.match(m.group()):
         return None  # "6,000 of them killed": no noun phrase, a predicate may follow
