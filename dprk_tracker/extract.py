@@ -610,6 +610,10 @@ def _governing_time(
         # the operation began, not when the figure holds
         in_sentence = [t for t in in_sentence if not _in_relative_clause(sentences.text, t, end)]
     if len(in_sentence) < 2:
+        # "About 18,000 troops are taking part, roughly the same number as last year": the base of a
+        # comparison, not the figure's date
+        if in_sentence and _comparison_base(sentences.text, in_sentence[0], end, single=True):
+            return None
         return in_sentence[0] if in_sentence else None  # most sentences: no clause to look at
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
@@ -657,11 +661,20 @@ _COMPARED_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+$", re.
 _EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|last|same)\b", re.IGNORECASE)
 
 
-def _comparison_base(text: str, time: TimeExpr, end: int) -> bool:
+_SAME_AS = re.compile(r"\bsame(?:\s+[\w-]+){0,2}\s+as\s+$", re.IGNORECASE)  # "the same number as"
+
+
+def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) -> bool:
+    """Whether ``time`` is what a change or a likeness is measured against; ``single``: the only time
+    of its sentence, a base only after "the same ... as" (cheap test first)."""
+    if single and not text.startswith("as ", time.start - 3):
+        return False
     if _EARLIER_PERIOD.search(time.text) is None:
         return False
     if time.start >= end:
-        return _COMPARED_BY.fullmatch(text, end, time.start) is not None
+        if _SAME_AS.search(text, max(0, time.start - 40), time.start):
+            return True  # "18,000 troops take part, roughly the same number as last year"
+        return not single and _COMPARED_BY.fullmatch(text, end, time.start) is not None
     # before the figure: "fell 18 percent compared with a year earlier, to 690 billion yen"
     return _COMPARED_BEFORE.search(text, max(0, time.start - 16), time.start) is not None
 

@@ -158,3 +158,10 @@ def test_days_later_count_from_the_day_told_before() -> None:
 def test_a_newsletters_sign_off_is_no_event() -> None:
     text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nThat's it for this week. See you on Monday!\n"
     assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]
+
+
+def test_the_base_of_a_same_as_comparison_does_not_date_a_figure() -> None:
+    text = "About 18,000 South Korean troops are taking part, roughly the same number as last year."
+    assert [(f.text, f.when) for f in extract(text, "2026-03-12").figures] == [("About 18,000", "2026-03-12")]
+    text = "In 2025, 18,000 troops took part, about the same number as a year earlier."
+    assert [(f.text, f.when) for f in extract(text, "2026-03-12").figures] == [("18,000", "2025")]
