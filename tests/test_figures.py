@@ -1373,3 +1373,22 @@ def test_a_resolutions_number_before_its_committee_is_no_figure() -> None:
 )
 def test_a_quote_or_a_count_suffix_between_a_count_and_its_noun(text: str, unit: str) -> None:
     assert find_quantities(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin visits Pyongyang; the two sign the treaty.",
+        "The two met in Vladivostok.",
+        "The two toasted the deal.",
+        "Ukraine holds the two in Kyiv.",
+        "Ukraine captured the two, who were wounded.",
+    ],
+)
+def test_the_pair_as_a_pronoun_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_the_pair_before_its_noun_stays_a_count() -> None:
+    assert [q.unit for q in find_quantities("the two armed drones")] == ["armed drones"]
+    assert [q.unit for q in find_quantities("the two wounded soldiers")] == ["wounded soldiers"]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, TimeExpr
-from .counted import counted_noun, head_follows, last_word, noun_phrase, tail_words
+from .counted import _harm_unit, counted_noun, head_follows, last_word, noun_phrase, tail_words
 from .numbers import FOLD_VALUES, Number, alternation, candidates, numbers_at, scan_kind, vocabulary
 
 _MONTHS = (
@@ -75,6 +75,7 @@ class _Patterns:
     one_after: frozenset[str]
     pair_nouns: frozenset[str]
     nouns_after: frozenset[str]
+    pair_pronoun_after: frozenset[str]
     chunk_words: frozenset[str]  # every word that may continue a number chunk after a blank
     suffix_starts: frozenset[str]  # the first two letters of every word of ``suffix``, lower case
     measure_cs_starts: frozenset[str]  # the first two letters of every word of ``measure_cs``
@@ -192,6 +193,7 @@ def patterns() -> _Patterns:
         one_after=frozenset(v["non_figure"]["one_stop_after"]),
         pair_nouns=frozenset(v["non_figure"]["pair_nouns"]),
         nouns_after=frozenset(v["non_figure"]["nouns_after"]),
+        pair_pronoun_after=frozenset(v["non_figure"]["pair_pronoun_after"]),
         chunk_words=frozenset(
             w.lower()
             for table in ("units", "tens", "scales", "scale_abbreviations", "scale_glued", "scale_letters")
@@ -843,9 +845,19 @@ def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
     if not _THE_BEFORE.search(text, max(0, num.start - 6), num.start):
         return False
     words = _NEXT_WORDS.match(text, num.end)
-    return words is not None and (
-        words.group(1).lower() in p.pair_nouns or (words.group(2) or "").lower() in p.pair_nouns
-    )
+    if words is None:
+        return text[num.end : num.end + 1] in (",", ";", ".")  # "the two, who met in Vladivostok"
+    first = words.group(1)
+    second = words.group(2) or ""
+    if first in p.pair_pronoun_after or (
+        first.endswith("ed")
+        and first.islower()
+        and not second.endswith("s")  # "the two armed drones": an adjective
+        and _harm_unit(first) is None
+        and first != "captured"
+    ):
+        return True  # "the two sign the treaty", "the two agreed": a pronoun, the verb after it
+    return first.lower() in p.pair_nouns or second.lower() in p.pair_nouns
 
 
 # The word after a number and the word after that one, when the first is a lower-case modifier
