@@ -421,10 +421,11 @@ def _events(
 
 # A superlative, "first" or a negation before "since" makes its date a baseline the sentence compares
 # with ("the fastest rate since 2016", "for the first time since 2020", "his first trip to Moscow
-# since 2019", "had not fought a war since 1953"), not the start of something that goes on.
+# since 2019", "had not fought a war since 1953"), not the start of something that goes on ("the first
+# 1,000 deminers, in Kursk since mid-July" counts the first ones).
 _SINCE = frozenset({"since", "ever since"})
 _SINCE_BASELINE = re.compile(
-    r"(?:\b(?:first|only|fastest|slowest|highest|lowest|largest|biggest|smallest|the most|the least|"
+    r"(?:\b(?:first(?!\s+\d)|only|fastest|slowest|highest|lowest|largest|biggest|smallest|the most|the least|"
     r"best|worst|greatest|strongest|weakest|deadliest|bloodiest|bleakest|fiercest|heaviest|longest|"
     r"sharpest|steepest|toughest|closest|not|never|no)\b|n't\b)[^.;:!?\n]{0,50}\bsince\s+$",
     re.IGNORECASE,
@@ -602,6 +603,14 @@ def _governing_time(
     figure ("... with some landing within 50-100 meters, compared to 1-3 kilometers in early 2024") is
     that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
+    if any(t.signal in _SINCE for t in in_sentence):
+        # "fired 10 missiles, the first such launch since January": a baseline, no date of the figure
+        text = sentences.text
+        in_sentence = [
+            t
+            for t in in_sentence
+            if t.signal not in _SINCE or not _SINCE_BASELINE.search(text, max(s_start, t.start - 60), t.start)
+        ]
     # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
     # is nearer February than a time before the number.
     end = max(quantity.end, quantity.unit_end or 0)
