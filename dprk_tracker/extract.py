@@ -107,6 +107,7 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     figures = [
         _figure(content, q, next_start, sentences, reference, bounds, topics)
         for q, next_start in zip(quantities, next_starts, strict=False)  # (none: no figures)
+        if not _stamp_line(content, q.start)
     ]
     extraction = Extraction(
         title=article.title,
@@ -362,6 +363,8 @@ def _events(
             # a line that is only a date ("2024" heading a chronology's section) or a live blog's
             # time stamp ("8:41 a.m. ET, November 5, 2024") tells nothing
             continue
+        if _stamp_line(text, time.start):
+            continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
         if time.signal in _SINCE and _SINCE_BASELINE.search(text, max(start, time.start - 60), time.start):
             continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
@@ -480,6 +483,22 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
         last = other.end
     rest.append(text[last:end])
     return all(word.upper() in _TIME_ZONES for word in _WORD.findall(" ".join(rest)))
+
+
+# A page's stamp: a line that a label of review or edit opens ("Last Reviewed: October 2025", "Last
+# edited 9:14 PM · Apr 8, 2025 · 48.2K Views"); its dates and counts are the page's, no event's.
+_STAMP_LABEL = re.compile(
+    r"[^\S\n]*(?:[Ll]ast[^\S\n]+(?:[Rr]eviewed|[Uu]pdated|[Ee]dited|[Mm]odified|[Rr]evised)[^\S\n]*:?"
+    r"|(?:Reviewed|Revised|Updated)[^\S\n]*:)[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$",
+    re.MULTILINE,
+)
+
+
+def _stamp_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands on a page's stamp line (cheap test first: the line's first letter)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    lead = text[line_start : line_start + 1]
+    return lead in ("L", "l", "R", "U", " ", "\t") and _STAMP_LABEL.match(text, line_start) is not None
 
 
 _STAMP_MAX_CHARS = 60
