@@ -1392,3 +1392,18 @@ def test_the_pair_as_a_pronoun_is_no_figure(text: str) -> None:
 def test_the_pair_before_its_noun_stays_a_count() -> None:
     assert [q.unit for q in find_quantities("the two armed drones")] == ["armed drones"]
     assert [q.unit for q in find_quantities("the two wounded soldiers")] == ["wounded soldiers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By December, the number at the front had reached 11,000.",
+        "Deaths in the war reached 300.",
+    ],
+)
+def test_a_place_before_a_verb_of_amounting_is_not_what_is_counted(text: str) -> None:
+    assert one(text).unit is None
+
+
+def test_a_noun_before_a_verb_of_amounting_is_still_counted() -> None:
+    assert one("Casualties had reached 4,700.").unit == "casualties"

@@ -255,7 +255,12 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         return number_of.span(1) if number_of else None
     if links == ["of"] and text[words[-1][0] : words[-1][1]].lower() in _GROUPS:
         return None  # "in groups of 20 to 30": how many each holds, of a noun told elsewhere
+    if links and _PLACE_BEFORE.search(text, max(0, words[0][0] - 16), words[0][0]):
+        return None  # "the number at the front had reached 11,000": a place, not what is counted
     return words[0][0], words[-1][1]
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|on|near|along|across|inside|outside)\s+(?:the\s+)?$")
 
 
 _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\s+(?:who|that|which)\b")
