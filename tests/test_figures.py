@@ -1407,3 +1407,15 @@ def test_a_place_before_a_verb_of_amounting_is_not_what_is_counted(text: str) ->
 
 def test_a_noun_before_a_verb_of_amounting_is_still_counted() -> None:
     assert one("Casualties had reached 4,700.").unit == "casualties"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Troops deployed: 14,000\nKilled or wounded: ~6,000 (U.S. estimate)\n", "killed or wounded"),
+        ("Tally\n\nKilled and injured: 300\n", "killed and injured"),
+        ("Ships and wounded: 300\n", "wounded"),
+    ],
+)
+def test_a_label_of_two_harms_names_the_count(text: str, unit: str) -> None:
+    assert find_quantities(text)[-1].unit == unit

@@ -592,8 +592,20 @@ def counted_noun(
         word = word.strip(",.;:\"'“”‘’()")
         harm = _harm_unit(word)
         if harm:
+            pair = (
+                _HARM_PAIR_LABEL.search(text, max(0, start - 24), num_start)
+                if toks[-1][0][-1:] == ":"
+                else None
+            )
+            first = _harm_unit(pair.group(1)) if pair else None
+            if pair and first:  # "Killed or wounded: ~6,000": the label's pair
+                return Counted(f"{first} {pair.group(2).lower()} {harm}", pair.start(), start + len(word))
             return Counted(harm, start, start + len(word))
     return None
+
+
+# A label naming a pair of harms before a colon and the count: "Killed or wounded: ~6,000".
+_HARM_PAIR_LABEL = re.compile(r"\b([A-Za-z]+)\s+(or|and)\s+[A-Za-z]+:[^\S\n]*[~≈]?$")
 
 
 def _harm_unit(word: str) -> str | None:
