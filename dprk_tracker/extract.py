@@ -107,6 +107,7 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     figures = [
         _figure(content, q, next_start, sentences, reference, bounds, topics)
         for q, next_start in zip(quantities, next_starts, strict=False)  # (none: no figures)
+        if not _stamp_line(content, q.start)
     ]
     extraction = Extraction(
         title=article.title,
@@ -362,6 +363,8 @@ def _events(
             # a line that is only a date ("2024" heading a chronology's section) or a live blog's
             # time stamp ("8:41 a.m. ET, November 5, 2024") tells nothing
             continue
+        if _stamp_line(text, time.start):
+            continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
         if time.signal in _SINCE and _SINCE_BASELINE.search(text, max(start, time.start - 60), time.start):
             continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
@@ -421,10 +424,11 @@ def _events(
 
 # A superlative, "first" or a negation before "since" makes its date a baseline the sentence compares
 # with ("the fastest rate since 2016", "for the first time since 2020", "his first trip to Moscow
-# since 2019", "had not fought a war since 1953"), not the start of something that goes on.
+# since 2019", "had not fought a war since 1953"), not the start of something that goes on ("the first
+# 1,000 deminers, in Kursk since mid-July" counts the first ones).
 _SINCE = frozenset({"since", "ever since"})
 _SINCE_BASELINE = re.compile(
-    r"(?:\b(?:first|only|fastest|slowest|highest|lowest|largest|biggest|smallest|the most|the least|"
+    r"(?:\b(?:first(?!\s+\d)|only|fastest|slowest|highest|lowest|largest|biggest|smallest|the most|the least|"
     r"best|worst|greatest|strongest|weakest|deadliest|bloodiest|bleakest|fiercest|heaviest|longest|"
     r"sharpest|steepest|toughest|closest|not|never|no)\b|n't\b)[^.;:!?\n]{0,50}\bsince\s+$",
     re.IGNORECASE,
@@ -479,6 +483,22 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
         last = other.end
     rest.append(text[last:end])
     return all(word.upper() in _TIME_ZONES for word in _WORD.findall(" ".join(rest)))
+
+
+# A page's stamp: a line that a label of review or edit opens ("Last Reviewed: October 2025", "Last
+# edited 9:14 PM · Apr 8, 2025 · 48.2K Views"); its dates and counts are the page's, no event's.
+_STAMP_LABEL = re.compile(
+    r"[^\S\n]*(?:[Ll]ast[^\S\n]+(?:[Rr]eviewed|[Uu]pdated|[Ee]dited|[Mm]odified|[Rr]evised)[^\S\n]*:?"
+    r"|(?:Reviewed|Revised|Updated)[^\S\n]*:)[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$",
+    re.MULTILINE,
+)
+
+
+def _stamp_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands on a page's stamp line (cheap test first: the line's first letter)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    lead = text[line_start : line_start + 1]
+    return lead in ("L", "l", "R", "U", " ", "\t") and _STAMP_LABEL.match(text, line_start) is not None
 
 
 _STAMP_MAX_CHARS = 60
@@ -602,6 +622,14 @@ def _governing_time(
     figure ("... with some landing within 50-100 meters, compared to 1-3 kilometers in early 2024") is
     that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
+    if any(t.signal in _SINCE for t in in_sentence):
+        # "fired 10 missiles, the first such launch since January": a baseline, no date of the figure
+        text = sentences.text
+        in_sentence = [
+            t
+            for t in in_sentence
+            if t.signal not in _SINCE or not _SINCE_BASELINE.search(text, max(s_start, t.start - 60), t.start)
+        ]
     # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
     # is nearer February than a time before the number.
     end = max(quantity.end, quantity.unit_end or 0)
@@ -610,6 +638,10 @@ def _governing_time(
         # the operation began, not when the figure holds
         in_sentence = [t for t in in_sentence if not _in_relative_clause(sentences.text, t, end)]
     if len(in_sentence) < 2:
+        # "About 18,000 troops are taking part, roughly the same number as last year": the base of a
+        # comparison, not the figure's date
+        if in_sentence and _comparison_base(sentences.text, in_sentence[0], end, single=True):
+            return None
         return in_sentence[0] if in_sentence else None  # most sentences: no clause to look at
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
@@ -657,11 +689,20 @@ _COMPARED_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+$", re.
 _EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|last|same)\b", re.IGNORECASE)
 
 
-def _comparison_base(text: str, time: TimeExpr, end: int) -> bool:
+_SAME_AS = re.compile(r"\bsame(?:\s+[\w-]+){0,2}\s+as\s+$", re.IGNORECASE)  # "the same number as"
+
+
+def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) -> bool:
+    """Whether ``time`` is what a change or a likeness is measured against; ``single``: the only time
+    of its sentence, a base only after "the same ... as" (cheap test first)."""
+    if single and not text.startswith("as ", time.start - 3):
+        return False
     if _EARLIER_PERIOD.search(time.text) is None:
         return False
     if time.start >= end:
-        return _COMPARED_BY.fullmatch(text, end, time.start) is not None
+        if _SAME_AS.search(text, max(0, time.start - 40), time.start):
+            return True  # "18,000 troops take part, roughly the same number as last year"
+        return not single and _COMPARED_BY.fullmatch(text, end, time.start) is not None
     # before the figure: "fell 18 percent compared with a year earlier, to 690 billion yen"
     return _COMPARED_BEFORE.search(text, max(0, time.start - 16), time.start) is not None
 

@@ -266,3 +266,25 @@ def test_a_line_holding_only_a_span_of_clock_times_is_no_event() -> None:
     result = extract("Press Conference\n\nMonday, March 3, 2025\n14:02-14:30\n\nTroops moved on Friday.")
     assert result.published == "2025-03-03"
     assert [(e.time_text, e.when) for e in result.events] == [("Friday", "2025-02-28")]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Last Reviewed: October 2025",
+        "Last edited 9:14 PM · Apr 8, 2025 · 48.2K Views",
+        "Updated: 12 March 2026",
+    ],
+)
+def test_a_pages_stamp_line_makes_no_event_nor_figure(stamp: str) -> None:
+    text = f"Fact sheet\n\n{stamp}\n\nIn 2024, 12,000 troops went to Russia.\n"
+    result = extract(text, "2026-03-20")
+    assert [(e.time_text, e.when) for e in result.events] == [("2024", "2024")]
+    assert [f.text for f in result.figures] == ["12,000"]
+
+
+def test_a_sentence_opening_with_revised_is_no_stamp() -> None:
+    text = "Thread\n\nRevised estimates put the toll at 4,000 in March 2025, officials said.\n"
+    result = extract(text, "2026-03-20")
+    assert [e.when for e in result.events] == ["2025-03"]
+    assert [f.text for f in result.figures] == ["4,000"]

@@ -158,3 +158,26 @@ def test_days_later_count_from_the_day_told_before() -> None:
 def test_a_newsletters_sign_off_is_no_event() -> None:
     text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nThat's it for this week. See you on Monday!\n"
     assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]
+
+
+def test_the_base_of_a_same_as_comparison_does_not_date_a_figure() -> None:
+    text = "About 18,000 South Korean troops are taking part, roughly the same number as last year."
+    assert [(f.text, f.when) for f in extract(text, "2026-03-12").figures] == [("About 18,000", "2026-03-12")]
+    text = "In 2025, 18,000 troops took part, about the same number as a year earlier."
+    assert [(f.text, f.when) for f in extract(text, "2026-03-12").figures] == [("18,000", "2025")]
+
+
+def test_a_since_baseline_does_not_date_a_figure() -> None:
+    text = "North Korea fired about 10 ballistic missiles into the sea, the first such launch since January."
+    assert [(f.text, f.when) for f in extract(text, "2026-03-12").figures] == [("about 10", "2026-03-12")]
+    text = "Exports rose to $48 million in 2025, the highest since 2019."
+    assert [(f.text, f.when) for f in extract(text, "2026-03-12").figures] == [("$48 million", "2025")]
+    text = "About 14,000 troops have been sent since October 2024."
+    assert [(f.text, f.when) for f in extract(text, "2026-03-12").figures] == [("About 14,000", "2024-10")]
+
+
+def test_the_first_of_a_count_is_no_since_baseline() -> None:
+    text = "The troops will go in phases, with the first 1,000 deminers already in Kursk since mid-July."
+    result = extract(text, "2025-09-04")
+    assert [(e.time_text, e.when) for e in result.events] == [("mid-July", "2025-07")]
+    assert [(f.text, f.when) for f in result.figures] == [("1,000", "2025-07")]

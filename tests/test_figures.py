@@ -1328,3 +1328,94 @@ def test_a_verb_of_harm_in_the_present(text: str, unit: str) -> None:
 )
 def test_a_plural_label_and_a_colon_name_the_count(text: str, unit: str) -> None:
     assert find_quantities(text)[0].unit == unit
+
+
+def test_a_labelled_value_ends_its_line() -> None:
+    # a fact sheet's "Label: value" lines: the next line's label counts nothing of this line's value
+    text = (
+        "Estimated DPRK artillery shells transferred: 12 million+\n"
+        "Estimated DPRK missiles transferred: 250 (KN-23/KN-24)\n"
+        "Troops deployed: 14,000-15,000\n"
+        "Killed or wounded: about 6,000\n"
+    )
+    found = find_quantities(text)
+    assert [(q.low, q.high, q.unit) for q in found[:3]] == [
+        (12_000_000, None, "artillery shells"),
+        (250, 250, "missiles"),
+        (14_000, 15_000, "troops"),
+    ]
+    # wrapped prose still reads its noun on the next line
+    assert one("The ministry said it had sent 12,000\ntroops to the region.").unit == "troops"
+
+
+def test_a_north_american_phone_number_is_no_figure() -> None:
+    assert find_quantities("Contact: Kelsey Davenport, (202) 463-8270 x102") == []
+    assert find_quantities("Press office: (212) 555.0142.") == []
+    # a parenthesis closing before a count leaves it a count
+    assert values("(in 2024) 400 soldiers went") == [(400, 400)]
+
+
+def test_a_resolutions_number_before_its_committee_is_no_figure() -> None:
+    assert find_quantities("the mandate of the 1718 Committee's Panel of Experts") == []
+    assert values("Washington imposed 2000 sanctions.") == [(2000, 2000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a quoted figure, then what it counts
+        ('Pyongyang had sent "at least 14,000" soldiers to Russia.', "soldiers"),
+        ("It sent “about 1,000” North Korean troops.", "troops"),
+        # "-odd" and "-plus" after a count leave its noun what it counts, as "-strong" does
+        ("It should track the 300-odd vessels suspected of carrying cargo.", "vessels"),
+        ("Russia received 500-plus containers.", "containers"),
+    ],
+)
+def test_a_quote_or_a_count_suffix_between_a_count_and_its_noun(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin visits Pyongyang; the two sign the treaty.",
+        "The two met in Vladivostok.",
+        "The two toasted the deal.",
+        "Ukraine holds the two in Kyiv.",
+        "Ukraine captured the two, who were wounded.",
+    ],
+)
+def test_the_pair_as_a_pronoun_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_the_pair_before_its_noun_stays_a_count() -> None:
+    assert [q.unit for q in find_quantities("the two armed drones")] == ["armed drones"]
+    assert [q.unit for q in find_quantities("the two wounded soldiers")] == ["wounded soldiers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By December, the number at the front had reached 11,000.",
+        "Deaths in the war reached 300.",
+    ],
+)
+def test_a_place_before_a_verb_of_amounting_is_not_what_is_counted(text: str) -> None:
+    assert one(text).unit is None
+
+
+def test_a_noun_before_a_verb_of_amounting_is_still_counted() -> None:
+    assert one("Casualties had reached 4,700.").unit == "casualties"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Troops deployed: 14,000\nKilled or wounded: ~6,000 (U.S. estimate)\n", "killed or wounded"),
+        ("Tally\n\nKilled and injured: 300\n", "killed and injured"),
+        ("Ships and wounded: 300\n", "wounded"),
+    ],
+)
+def test_a_label_of_two_harms_names_the_count(text: str, unit: str) -> None:
+    assert find_quantities(text)[-1].unit == unit

@@ -1600,3 +1600,38 @@ def test_this_past_year_is_the_past_year(text: str, value: str, earliest: str, l
 )
 def test_a_facility_named_after_a_date(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, Reference("2025-05-01", "day")) == expected
+
+
+def test_a_resolutions_number_before_its_committee_is_no_year() -> None:
+    # "the 1718 Committee" is the Security Council's sanctions committee of Resolution 1718
+    assert find_times("Russia vetoed the mandate of the 1718 Committee's Panel of Experts.", DAY) == []
+    assert find_times("It breached the 1874 sanctions regime.", DAY) == []
+    assert values("The war began in 1871.") == [("1871", "1871")]
+
+
+def test_due_by_is_a_deadline_ahead_after_a_participle() -> None:
+    # "reduced ... due by June 30": "due" makes the "by" a deadline's, not a met one's
+    march = Reference("2026-03-12", "day")
+    text = "He asked whether the brigade would be reduced under the posture review, due by June 30."
+    assert values(text, march) == [("June 30", "2026-06-30")]
+    assert values("About 4,700 were killed or wounded by June 30.", march) == [("June 30", "2025-06-30")]
+
+
+def test_an_ordinal_day_takes_the_month_its_sentence_told() -> None:
+    october = Reference("2025-10-15", "day")
+    text = "September 2025: Kim attends the Beijing parade alongside Putin on the 3rd."
+    assert values(text, october) == [("September 2025", "2025-09"), ("the 3rd", "2025-09-03")]
+    assert values(text, None) == [("September 2025", "2025-09"), ("the 3rd", "2025-09-03")]
+    assert values("Talks began on March 4 and ended on the 6th.", october)[1] == ("the 6th", "2025-03-06")
+    # a month told in a sentence before leaves the day to the reference
+    later = values("Talks began in September. The vote is on the 3rd.", october)
+    assert later[1] == ("the 3rd", "2025-10-03")
+
+
+def test_the_year_before_counts_from_the_year_its_sentence_told() -> None:
+    feb = Reference("2026-02-03", "day")
+    text = "It sent 15,000 workers to Russia in 2025, up from about 4,000 the year before."
+    assert values(text, feb) == [("2025", "2025"), ("the year", "2024")]
+    assert values("In 2023 it signed a deal; the year after, it sent troops.", feb)[1] == ("the year", "2024")
+    # no year told in the sentence: an event's year before, which is unknown
+    assert values("The year before the war, trade fell.", feb) == []

@@ -27,12 +27,12 @@ Conventions (the news figure conventions of the project):
   lexicon should read: it includes a capture or casualty verb before the number when there is one
   ("the capture of two North Korean soldiers").
 - Not figures: anything inside ``times``, bare years, dates, times of day, ordinals, fractions and
-  ratios ("two-thirds", "1 in 3"), identifiers (Article 45, Resolution 1874, Committee 1718, KN-23,
-  "Boeing 737", UUIDs, phone numbers, codes with a leading zero), vote tallies ("13-0", "voted 140
-  to 5"), list numbering, a number alone on its line of a document (metadata), "15-nation" and
-  "two-year" adjectives, ages set off after a name ("Ri (27)", "the defector, 29,"), years read
-  aloud ("nineteen ninety-seven"), "one of", and a bare "one" (an article or pronoun far more
-  often than a count; "at least one" and "one or two" are figures).
+  ratios ("two-thirds", "1 in 3"), identifiers (Article 45, Resolution 1874, Committee 1718, "the 1718
+  Committee", KN-23, "Boeing 737", UUIDs, phone numbers, codes with a leading zero), vote tallies
+  ("13-0", "voted 140 to 5"), list numbering, a number alone on its line of a document (metadata),
+  "15-nation" and "two-year" adjectives, ages set off after a name ("Ri (27)", "the defector, 29,"),
+  years read aloud ("nineteen ninety-seven"), "one of", and a bare "one" (an article or pronoun far
+  more often than a count; "at least one" and "one or two" are figures).
 - Ages written "26-year-old" are measures with unit "years old" (the news conventions ignore ages,
   so either reading scores the same there). Durations the times recognizer did not claim ("86
   minutes") are measures with the time unit.

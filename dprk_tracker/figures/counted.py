@@ -255,7 +255,12 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         return number_of.span(1) if number_of else None
     if links == ["of"] and text[words[-1][0] : words[-1][1]].lower() in _GROUPS:
         return None  # "in groups of 20 to 30": how many each holds, of a noun told elsewhere
+    if links and _PLACE_BEFORE.search(text, max(0, words[0][0] - 16), words[0][0]):
+        return None  # "the number at the front had reached 11,000": a place, not what is counted
     return words[0][0], words[-1][1]
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|on|near|along|across|inside|outside)\s+(?:the\s+)?$")
 
 
 _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\s+(?:who|that|which)\b")
@@ -289,6 +294,10 @@ def _normalize(phrase: str) -> str:
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+_COUNT_SUFFIX = re.compile(r"-(?:strong|odd|plus|some)(?![\w-])")
+_CLOSING_QUOTES = frozenset('"”')
+
+
 def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[int, int, int] | None:
     """(span start, unit start, end) of the noun phrase starting at ``pos``; None when there is none."""
     # Both patterns below begin with blanks, then a digit or "of": one space and a letter other than
@@ -297,9 +306,17 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     calibre = None if word_next else _CALIBRE.match(text, pos, limit)
     if calibre:  # "3 million 152 mm shells"
         pos = calibre.end()
-    if text.startswith("-strong", pos):  # "a 3,000-strong contingent"
-        pos += len("-strong")
-        word_next = False
+    if text.startswith("-", pos):
+        suffix = _COUNT_SUFFIX.match(text, pos, limit)
+        if suffix:  # "a 3,000-strong contingent", "the 300-odd vessels", "500-plus shells"
+            pos = suffix.end()
+            word_next = False
+    elif (
+        pos + 2 < limit and text[pos] in _CLOSING_QUOTES and text[pos + 1] == " " and text[pos + 2].isalpha()
+    ):
+        # "had sent "at least 14,000" soldiers": a quoted figure, then what it counts
+        pos += 1
+        word_next = True
     m = None if word_next and text[pos + 1] not in "oO" else _OF_LEAD.match(text, pos, limit)
     if m and _OF_PRONOUN.match(m.group()):
         return None  # "6,000 of them killed": no noun phrase, a predicate may follow
@@ -488,6 +505,11 @@ def counted_noun(
     stop = _sentence_stop(text, num_end, limit)
     if stop >= 0:
         limit = stop
+    eol = text.find("\n", num_end, limit)
+    if eol >= 0 and ": " in text[text.rfind("\n", 0, num_start) + 1 : num_start]:
+        # a value after a label and a colon ends its line, the next line is another entry
+        # ("Shells transferred: 12 million+" / "Missiles transferred: 250"), however wrapped prose is
+        limit = eol
     # A participle right after the number is what it counts ("3,700 killed or wounded"), not the head
     # of a noun phrase ("killed") that the rest of the predicate would then miss.
     pred = (
@@ -570,8 +592,20 @@ def counted_noun(
         word = word.strip(",.;:\"'“”‘’()")
         harm = _harm_unit(word)
         if harm:
+            pair = (
+                _HARM_PAIR_LABEL.search(text, max(0, start - 24), num_start)
+                if toks[-1][0][-1:] == ":"
+                else None
+            )
+            first = _harm_unit(pair.group(1)) if pair else None
+            if pair and first:  # "Killed or wounded: ~6,000": the label's pair
+                return Counted(f"{first} {pair.group(2).lower()} {harm}", pair.start(), start + len(word))
             return Counted(harm, start, start + len(word))
     return None
+
+
+# A label naming a pair of harms before a colon and the count: "Killed or wounded: ~6,000".
+_HARM_PAIR_LABEL = re.compile(r"\b([A-Za-z]+)\s+(or|and)\s+[A-Za-z]+:[^\S\n]*[~≈]?$")
 
 
 def _harm_unit(word: str) -> str | None:

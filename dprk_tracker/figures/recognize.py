@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, TimeExpr
-from .counted import counted_noun, head_follows, last_word, noun_phrase, tail_words
+from .counted import _harm_unit, counted_noun, head_follows, last_word, noun_phrase, tail_words
 from .numbers import FOLD_VALUES, Number, alternation, candidates, numbers_at, scan_kind, vocabulary
 
 _MONTHS = (
@@ -74,6 +74,8 @@ class _Patterns:
     one_before: frozenset[str]
     one_after: frozenset[str]
     pair_nouns: frozenset[str]
+    nouns_after: frozenset[str]
+    pair_pronoun_after: frozenset[str]
     chunk_words: frozenset[str]  # every word that may continue a number chunk after a blank
     suffix_starts: frozenset[str]  # the first two letters of every word of ``suffix``, lower case
     measure_cs_starts: frozenset[str]  # the first two letters of every word of ``measure_cs``
@@ -190,6 +192,8 @@ def patterns() -> _Patterns:
         one_before=frozenset(v["non_figure"]["one_stop_before"]),
         one_after=frozenset(v["non_figure"]["one_stop_after"]),
         pair_nouns=frozenset(v["non_figure"]["pair_nouns"]),
+        nouns_after=frozenset(v["non_figure"]["nouns_after"]),
+        pair_pronoun_after=frozenset(v["non_figure"]["pair_pronoun_after"]),
         chunk_words=frozenset(
             w.lower()
             for table in ("units", "tens", "scales", "scale_abbreviations", "scale_glued", "scale_letters")
@@ -841,9 +845,19 @@ def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
     if not _THE_BEFORE.search(text, max(0, num.start - 6), num.start):
         return False
     words = _NEXT_WORDS.match(text, num.end)
-    return words is not None and (
-        words.group(1).lower() in p.pair_nouns or (words.group(2) or "").lower() in p.pair_nouns
-    )
+    if words is None:
+        return text[num.end : num.end + 1] in (",", ";", ".")  # "the two, who met in Vladivostok"
+    first = words.group(1)
+    second = words.group(2) or ""
+    if first in p.pair_pronoun_after or (
+        first.endswith("ed")
+        and first.islower()
+        and not second.endswith("s")  # "the two armed drones": an adjective
+        and _harm_unit(first) is None
+        and first != "captured"
+    ):
+        return True  # "the two sign the treaty", "the two agreed": a pronoun, the verb after it
+    return first.lower() in p.pair_nouns or second.lower() in p.pair_nouns
 
 
 # The word after a number and the word after that one, when the first is a lower-case modifier
@@ -988,6 +1002,15 @@ def _opener(text: str, start: int) -> int | None:
     return toks[-1][1]
 
 
+_WORD_AFTER = re.compile(r"[^\S\n]+([\w'’]+)")
+
+
+def _committee_after(text: str, end: int, p: _Patterns) -> bool:
+    """ "the 1718 Committee's panel": a resolution's number before the body it names."""
+    m = _WORD_AFTER.match(text, end, end + 30)
+    return m is not None and m.group(1).lower() in p.nouns_after
+
+
 _CUE_LEADS = frozenset(("no.", "no", "#", "nr.", "nos.", "war"))
 
 
@@ -1115,6 +1138,7 @@ _TOKEN_AFTER = re.compile(r"\S*")
 _DATE_LIKE = re.compile(
     r"\+\d{1,4}(?:[-\s./]?\(?\d{1,4}\)?){2,}(?![\w])"  # phone numbers
     r"|\(?\d{1,4}\)?(?:[-./]\d{1,4}){2,}(?![\w])"  # numeric dates, IPs, versions, phones
+    r"|\(\d{3}\)\s?\d{3}[-.]\d{4}(?![\w])"  # (202) 463-8270: a North American phone number
     r"|\d{1,4}\s?/\s?\d{1,4}(?![\w])"  # 9/11, 24/7, 1/2
     r"|(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b"  # 2024-25
 )
@@ -1163,7 +1187,12 @@ class _Blocked:
         after = text[end] if end < len(text) else " "
         if before == ":" and start >= 2 and text[start - 2].isdigit():
             return True  # the minutes of "10:30"
-        if before in "-./+(:=%&?" or after in "-./:)%&=" or text.find("/", start, end) >= 0:
+        if (
+            before in "-./+(:=%&?"
+            or after in "-./:)%&="
+            or text.find("/", start, end) >= 0
+            or (before == " " and start >= 2 and text[start - 2] == ")")  # the "463" of "(202) 463-8270"
+        ):
             floor = max(0, start - 300)
             lo = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), floor - 1) + 1
             hi = _TOKEN_AFTER.match(text, end, min(len(text), end + 300)).end()
@@ -1229,8 +1258,10 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if _day_index(text, num, last):
             continue
         # (matched in place: a slice would copy everything since the last identifier, for every number)
-        if _identifier_cue(text, num.start, p, last) or (
-            chain_end >= 0 and _CHAIN.fullmatch(text, chain_end, num.start)
+        if (
+            _identifier_cue(text, num.start, p, last)
+            or (chain_end >= 0 and _CHAIN.fullmatch(text, chain_end, num.start))
+            or (num.end - num.start == 4 and num.digits and _committee_after(text, num.end, p))
         ):
             chain_end = num.end
             continue
@@ -1399,10 +1430,11 @@ _TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
 
 
 # A plural label and a colon right before a count: "Russian tourists: 1,200 visited", "Our count of
-# confirmed launches: 64 (as of Apr 7)".
+# confirmed launches: 64 (as of Apr 7)", "Estimated DPRK artillery shells transferred: 12 million+".
 _LABEL_BEFORE = re.compile(
-    r"(?<![\w'’-])(?P<label>(?:[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s):[^\S\n]+$"
-)
+    r"(?<![\w'’-])(?P<label>(?:(?![A-Z]+[^\S\n])[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s)"
+    r"(?:[^\S\n]+[a-z]+ed)?:[^\S\n]+$"
+)  # a participle may follow the label ("Troops deployed: 14,000"), an acronym before it is no noun
 
 
 _SAYS = frozenset(("says", "adds", "notes", "writes", "tells", "reports", "claims", "estimates", "is", "was"))

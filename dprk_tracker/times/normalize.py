@@ -498,6 +498,10 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
 
 def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
     if "anaphoric" in groups and groups["rel"].lower() == "the":
+        if ctx.year_hint is not None and unit_code(groups["unit"]) == "Y":
+            # "in 2025, up from 4,000 the year before": the year before the year its sentence told
+            shift = -1 if groups["anaphoric"].lower() in ("before", "earlier", "prior") else 1
+            return Norm("DATE", str(ctx.year_hint + shift), None, "year")
         return None  # "the year before": relative to an event, not to the reference date
     if "named" in groups and groups["rel"].lower() == "the":
         return None  # "the year of the tiger", "the week of the summit": named by what follows
@@ -839,8 +843,15 @@ def _clock(groups: dict[str, str], ctx: Context) -> Norm | None:
     return Norm("TIME", f"{day_text}T{clock}", mod, "time")
 
 
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+
+
 def _ordinal_day(groups: dict[str, str], ctx: Context) -> Norm:
     day = day_number(groups["day"])
+    if ctx.anchor is not None and _MONTH_VALUE.fullmatch(ctx.anchor):
+        # the month its sentence told ("In September, Kim attended the parade on the 3rd")
+        value, precision = _day_value(int(ctx.anchor[:4]), int(ctx.anchor[5:7]), day)
+        return Norm("DATE", value, None, precision)
     ref = ctx.reference
     if ref is None or not ctx.knows("month"):
         return Norm("DATE", "XXXX-XX-" + f"{day:02d}", None, "day")

@@ -898,6 +898,16 @@ def match_at(
 # Context is read as the few words before a span (set lookups, no regex search over the window).
 SIGNALS = frozenset(words("signals"))
 IDENTIFIER_WORDS = frozenset(words("identifier_words"))
+IDENTIFIER_NOUNS_AFTER = frozenset(words("identifier_nouns_after"))
+_NEXT_WORD = re.compile(r"[^\S\n]+([\w'’]+)")
+
+
+def word_after(text: str, end: int) -> str:
+    """The lower-cased word right after ``end`` on its line ("" when none)."""
+    m = _NEXT_WORD.match(text, end, end + 40)
+    return m.group(1).lower() if m else ""
+
+
 QUANTITY_WORDS = frozenset(words("quantity_words"))
 CHANGE_WORDS = frozenset(words("change_words"))
 NEWSPAPER_MODIFIERS = frozenset(words("newspaper_modifiers"))

@@ -20,6 +20,7 @@ from .patterns import (
     COUNT_NOUN_AFTER,
     DETERMINERS,
     FUTURE_MODALS,
+    IDENTIFIER_NOUNS_AFTER,
     IDENTIFIER_WORDS,
     MEASURE_UNITS,
     MONTH_CASED,
@@ -30,6 +31,7 @@ from .patterns import (
     folded,
     match_at,
     scan,
+    word_after,
     words_before,
 )
 from .vocabulary import number_value, table
@@ -140,7 +142,8 @@ _DONE_BY = re.compile(
     r"\b(?!(?:agre|aim|ask|demand|expect|hop|instruct|intend|need|order|plann|pledg|promis|requir"
     r"|schedul|tasked|urg|vow|want)ed\b)"
     r"(?:[a-z]+ed|sent|built|made|taken|held|met|paid|fought|brought|done|begun|won|lost)"
-    r"(?:\s+(?!(?:to|will|would|should|must|be|been)\b)(?:[\w,'’-]|\.(?=\w))+){0,7}\s+"  # (a stop ends it)
+    # (a stop ends it; so does "due", which makes the "by" a deadline's: "cut under the review, due by")
+    r"(?:\s+(?!(?:to|will|would|should|must|be|been|due)\b)(?:[\w,'’-]|\.(?=\w))+){0,7}\s+"
     r"(?:by|until|till)\s+(?:the\s+)?(?:early\s+|mid-?|late\s+|end\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -240,8 +243,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         determined = last_word in DETERMINERS or last_word.endswith(("'s", "’s"))
         if candidate.signal is None and not determined and COUNT_NOUN_AFTER.match(text, end, end + 40):
             return False
-        if year < 1900 and candidate.signal is None:
-            return False
+        if year < 1900 and (candidate.signal is None or word_after(text, end) in IDENTIFIER_NOUNS_AFTER):
+            return False  # (a signal: "in 1871"; but "of the 1718 Committee" names a resolution's body)
     if rule == "spelled_year" and candidate.signal is None and not lowered.startswith("the", start):
         # "nineteen ninety-six" is a year unless a counted plural follows, as a year in digits. But
         # "eighteen hundred" is how counts are said too: as a year it needs "in", "since"..., a
@@ -753,6 +756,14 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             and _PARAGRAPH_BREAK.search(text, last_date[0], candidate.start) is None
         ):
             anchor = last_date[1]
+        elif (
+            rule == "ordinal_day"
+            and last_point is not None
+            and "rel" not in candidate.groups
+            and _same_sentence_after(text, last_point[0], candidate.start)
+        ):
+            # "September 2025: Kim attends the parade on the 3rd": the month its sentence told
+            anchor = last_point[1][:7]
         elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found and told_point:
             anchor = _period_before_in_sentence(text, candidate, found)
         hint = hints.get(index)
