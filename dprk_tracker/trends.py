@@ -255,6 +255,12 @@ def _point(period: str, rows: list[dict[str, Any]]) -> Point:
     )
 
 
+def _evidence(item: tuple[tuple[str, str, str], list[dict[str, Any]]]) -> tuple[Any, ...]:
+    """Per topic, the series more articles speak to come first: "troops" before a lone "brigades"."""
+    (topic, counted, unit), members = item
+    return topic, -len({r["article_id"] for r in members}), -len(members), counted, unit
+
+
 def build(rows: Iterable[dict[str, Any]], lexicon: CountedLexicon | None = None) -> Trends:
     """Series of low/best/high points from figure rows (as ``Notebook.figures`` returns them)."""
     lexicon = lexicon or load_counted()
@@ -272,12 +278,7 @@ def build(rows: Iterable[dict[str, Any]], lexicon: CountedLexicon | None = None)
             continue
         grouped.setdefault((row["topic"], counted, unit), []).append(row)
     series: list[Series] = []
-    # Per topic, the series more articles speak to come first: "troops" before a lone "brigades".
-    def evidence(item: tuple[tuple[str, str, str], list[dict[str, Any]]]) -> tuple[Any, ...]:
-        (topic, counted, unit), members = item
-        return topic, -len({r["article_id"] for r in members}), -len(members), counted, unit
-
-    for (topic, counted, unit), members in sorted(grouped.items(), key=evidence):
+    for (topic, counted, unit), members in sorted(grouped.items(), key=_evidence):
         monthly = all(month_of(r) for r in members)
         by_period: dict[str, list[dict[str, Any]]] = {}
         for row in members:

@@ -192,8 +192,9 @@ def test_a_full_date_in_the_headline_dates_the_article() -> None:
 
 
 def test_a_yearless_datelines_year_agrees_with_the_weekday_the_story_names() -> None:
-    """"SEOUL, March 27" in a text whose latest year is 2023, saying "said Thursday": 27 March 2023 was a
-    Monday, 2025's a Thursday (stories name this year's events as "this year", without the number)."""
+    """A dateline "SEOUL, March 27" in a text whose latest year is 2023, saying "said Thursday": 27
+    March 2023 was a Monday, 2025's a Thursday (stories name this year's events as "this year",
+    without the number)."""
     result = extract(
         "Title\n\nSEOUL, March 27 (Yonhap) -- More troops went this year, the military said Thursday. "
         "The first ones left in 2023."

@@ -153,7 +153,7 @@ def test_dateline_gives_the_reference_date(tracker) -> None:
 
 
 def test_a_range_is_one_event_written_as_a_range(tracker) -> None:
-    """"between September 2023 and March 2025" is one event over the range, dated as a range in every
+    """A range ("between September 2023 and March 2025") is one event, dated as a range in every
     output; a count over a range is dated by the range too."""
     text = (
         "Deployments\n\nBetween September 2023 and March 2025, 3,000 troops were deployed. "

@@ -206,8 +206,8 @@ def test_a_periods_label_keeps_the_mark_and_counts_what_it_cannot_list() -> None
 
 
 def test_counts_of_nothing_named_are_left_out(tracker, reports) -> None:
-    """"about 30" with no noun found is no point of any series: charted together, such counts would
-    join unrelated numbers."""
+    """A count with no noun found ("about 30") is no point of any series: charted together, such
+    counts would join unrelated numbers."""
     text = "Tallies\n\nThe tally rose to about 30 in March 2025, officials said.\n"
     assert tracker("ingest", "-", "--published", "2025-04-01", input=text).exit_code == 0
     [figure] = json.loads(tracker("figures", "--article", "5", "--format", "json").stdout)
