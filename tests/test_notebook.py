@@ -180,6 +180,29 @@ def test_a_range_is_one_event_written_as_a_range(tracker) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "event", "figure"),
+    [
+        (
+            "Sales rose 20% in the 12 months to March.",
+            ("March", "Apr 2024 – Mar 2025"),
+            "Apr 2024 – Mar 2025",
+        ),
+        ("In the three months to June, 4,000 arrived.", ("June", "Apr–Jun 2025"), "Apr–Jun 2025"),
+        ("Trade doubled in the two years to September.", ("September", "Oct 2023 – Sep 2025"), None),
+    ],
+)
+def test_a_span_named_by_its_last_month(
+    tracker, sentence: str, event: tuple[str, str], figure: str | None
+) -> None:
+    """A span named by its last month ("in the 12 months to March"): the months that end with it."""
+    tracker("ingest", "-", "--published", "2025-10-15", input=f"Title\n\n{sentence}\n")
+    [found] = rows(tracker("timeline", "--format", "json"))
+    assert (found["time_text"], found["date"]) == event
+    figures = rows(tracker("figures", "--format", "json"))
+    assert [f["as_of"] for f in figures] == ([figure] if figure else [])
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # Two months in a row joined by "and" are one stretch of time...

@@ -152,7 +152,10 @@ def _edge(earliest: str | None, latest: str | None, rule: str, own_start: str | 
 
 
 def _widen_by_duration(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
-    """ "for three months from June 2024": the event runs from the date's start for the duration."""
+    """ "for three months from June 2024": the event runs from the date's start for the duration;
+    "in the 12 months to March 2025": it runs for the duration up to the date's end."""
+    if time.signal == "to" and time.latest is not None:
+        return _ended_by(time, text, times)
     if time.earliest is None or time.signal not in ("from", "starting", "beginning", "in", None):
         return None
     index = _index_of(time, times)
@@ -173,6 +176,26 @@ def _widen_by_duration(time: TimeExpr, text: str, times: list[TimeExpr]) -> tupl
         latest = max(end.isoformat(), time.latest or end.isoformat())
         return time.earliest, latest
     return None
+
+
+def _ended_by(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] | None:
+    index = _index_of(time, times)
+    other = times[index - 1] if index else None
+    if other is None or other.type != "DURATION" or not _SPAN_TO.fullmatch(text, other.end, time.start):
+        return None
+    match = _COUNTED_SPAN.fullmatch(other.value)
+    if not match or time.latest is None:
+        return None
+    count, unit = int(match.group(1)), match.group(2)
+    end = date.fromisoformat(time.latest)
+    try:
+        start = _add(end + timedelta(days=1), -count, unit)
+    except (OverflowError, ValueError):  # beyond the calendar: leave the date as it is
+        return None
+    return start.isoformat(), time.latest
+
+
+_SPAN_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
 def _add(start: date, count: int, unit: str) -> date:

@@ -263,6 +263,7 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         and candidate.signal not in _MONTH_SIGNALS
         and not possessive
         and not _determined_month(groups["month"], words)
+        and not _span_ending(words)
     ):
         partner = _RANGE_JOIN.match(text, end)
         following = match_at(text, partner.end(), lowered) if partner else None
@@ -380,6 +381,14 @@ def _counted_plural(words: list[str]) -> bool:
 
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _OPENING_QUOTES = frozenset("\"“‘'`")
+
+
+def _span_ending(words: list[str]) -> bool:
+    """ "in the 12 months to March", "the year to June": a span of time named by its last month."""
+    return len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in _SPAN_UNITS
+
+
+_SPAN_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "week", "month", "quarter", "year"})
 
 
 def _determined_month(month: str, words: list[str]) -> bool:
