@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from . import reader
 from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
@@ -547,6 +549,10 @@ def _figure(
         earliest, latest = bounds.get()
         when, when_mod, relation = (reference.value if reference else None), None, None
         precision = reference.precision if reference else None
+        trailing = _trailing_span(sentences, s_start, s_end, reference)
+        if trailing is not None:
+            # "over the past two years, 15,000 workers arrived": the span up to the article's day
+            earliest = trailing
     # (positional, in the field order of Figure, as for Event)
     return Figure(
         quantity.text,  # text
@@ -567,6 +573,33 @@ def _figure(
         precision,
         text[s_start:s_end],  # sentence
     )
+
+
+def _trailing_span(sentences: _Sentences, start: int, end: int, reference: Reference | None) -> str | None:
+    """The first day of a span that ends on the reference day ("over the past two years", "in the
+    last three months"), when the sentence names one and no date; else None."""
+    if reference is None or reference.precision != "day":
+        return None
+    for time in sentences.times:
+        if time.start >= end:
+            break
+        if time.start < start or time.type != "DURATION" or not _TRAILING.match(time.text):
+            continue
+        span = _COUNTED_SPAN.fullmatch(time.value)
+        if span is None:
+            return None
+        count, unit = int(span.group(1)), _SPAN_UNITS[span.group(2)]
+        try:
+            first = date.fromisoformat(reference.value) - relativedelta(**{unit: count}) + timedelta(days=1)
+        except (OverflowError, ValueError):
+            return None
+        return first.isoformat()
+    return None
+
+
+_TRAILING = re.compile(r"(?:the\s+)?(?:past|last)\s+", re.IGNORECASE)
+_COUNTED_SPAN = re.compile(r"P(\d+)([YMWD])")
+_SPAN_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
 
 
 def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classifier) -> str:

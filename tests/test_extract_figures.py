@@ -181,3 +181,18 @@ def test_the_first_of_a_count_is_no_since_baseline() -> None:
     result = extract(text, "2025-09-04")
     assert [(e.time_text, e.when) for e in result.events] == [("mid-July", "2025-07")]
     assert [(f.text, f.when) for f in result.figures] == [("1,000", "2025-07")]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("Over the past two years, 15,000 workers arrived.", ("2023-10-16", "2025-10-15")),
+        ("In the last three months, 200 soldiers left.", ("2025-07-16", "2025-10-15")),
+        # A date in the sentence still dates the figure; a span that is no trailing one does not.
+        ("Over the past two years, 15,000 arrived, most in 2025.", ("2025-01-01", "2025-12-31")),
+        ("It took 15,000 workers two years.", ("2025-10-15", "2025-10-15")),
+    ],
+)
+def test_a_trailing_span_dates_a_figure_up_to_the_articles_day(text: str, as_of: tuple[str, str]) -> None:
+    [figure, *_] = extract(text, published="2025-10-15").figures
+    assert (figure.earliest, figure.latest) == as_of
