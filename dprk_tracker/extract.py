@@ -14,8 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from . import reader
 from .dates import DateError, reference_bound, reference_from_option
 from .figures import find_quantities
@@ -29,6 +27,7 @@ from .times import (
     parse_date,
     recognize_times,
     resolve_times,
+    span_start,
 )
 from .topics import Classifier, Lexicon, Span, default_lexicon
 
@@ -583,23 +582,13 @@ def _trailing_span(sentences: _Sentences, start: int, end: int, reference: Refer
     for time in sentences.times:
         if time.start >= end:
             break
-        if time.start < start or time.type != "DURATION" or not _TRAILING.match(time.text):
-            continue
-        span = _COUNTED_SPAN.fullmatch(time.value)
-        if span is None:
-            return None
-        count, unit = int(span.group(1)), _SPAN_UNITS[span.group(2)]
-        try:
-            first = date.fromisoformat(reference.value) - relativedelta(**{unit: count}) + timedelta(days=1)
-        except (OverflowError, ValueError):
-            return None
-        return first.isoformat()
+        if time.start >= start and time.type == "DURATION" and _TRAILING.match(time.text):
+            first = span_start(date.fromisoformat(reference.value), time.value)
+            return first.isoformat() if first else None
     return None
 
 
 _TRAILING = re.compile(r"(?:the\s+)?(?:past|last)\s+", re.IGNORECASE)
-_COUNTED_SPAN = re.compile(r"P(\d+)([YMWD])")
-_SPAN_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
 
 
 def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classifier) -> str:

@@ -8,6 +8,7 @@ HeidelTime style. Public API:
 - ``explicit_years(recognized) -> list[int]``: the years the text names, without a normalization pass
 - ``first_weekday(recognized, start) -> int | None``: the first plain weekday named (ISO number)
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
+- ``span_start(last_day, duration) -> date | None``: where a span ending on a day begins
 - ``describe(value, mod, precision, signal_mod=None) -> str``
 - ``parse_date(text) -> Reference | None``
 """
@@ -18,7 +19,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .anchor import anchor_interval
+    from .anchor import anchor_interval, span_start
     from .describe import describe
     from .parse import parse_date
     from .recognize import (
@@ -40,6 +41,7 @@ __all__ = [
     "parse_date",
     "recognize_times",
     "resolve_times",
+    "span_start",
 ]
 
 # Compiling the recognizer's patterns costs a noticeable fraction of a second, so each name is
@@ -54,6 +56,7 @@ _HOMES = {
     "recognize_times": ".recognize",
     "resolve_times": ".recognize",
     "Recognized": ".recognize",
+    "span_start": ".anchor",
 }
 
 

@@ -183,16 +183,20 @@ def _ended_by(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, st
     other = times[index - 1] if index else None
     if other is None or other.type != "DURATION" or not _SPAN_TO.fullmatch(text, other.end, time.start):
         return None
-    match = _COUNTED_SPAN.fullmatch(other.value)
-    if not match or time.latest is None:
+    start = span_start(date.fromisoformat(time.latest), other.value) if time.latest else None
+    return (start.isoformat(), time.latest) if start and time.latest else None
+
+
+def span_start(last_day: date, duration: str) -> date | None:
+    """The first day of a span of ``duration`` ("P12M", "P2Y") that ends on ``last_day``; None for
+    a duration that is no whole count of days, weeks, months or years, or beyond the calendar."""
+    match = _COUNTED_SPAN.fullmatch(duration)
+    if not match:
         return None
-    count, unit = int(match.group(1)), match.group(2)
-    end = date.fromisoformat(time.latest)
     try:
-        start = _add(end + timedelta(days=1), -count, unit)
-    except (OverflowError, ValueError):  # beyond the calendar: leave the date as it is
+        return _add(last_day + timedelta(days=1), -int(match.group(1)), match.group(2))
+    except (OverflowError, ValueError):
         return None
-    return start.isoformat(), time.latest
 
 
 _SPAN_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
