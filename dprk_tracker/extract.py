@@ -366,7 +366,7 @@ def _events(
             continue
         if _stamp_line(text, time.start):
             continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
-        if time.signal in _SINCE and _SINCE_BASELINE.search(text, max(start, time.start - 60), time.start):
+        if _since_baseline(text, time, start):
             continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
             continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
@@ -428,12 +428,23 @@ def _events(
 # since 2019", "had not fought a war since 1953"), not the start of something that goes on ("the first
 # 1,000 deminers, in Kursk since mid-July" counts the first ones).
 _SINCE = frozenset({"since", "ever since"})
+_BASELINE_REACH = 60  # characters before "since" where its superlative or negation may stand
+
 _SINCE_BASELINE = re.compile(
     r"(?:\b(?:first(?!\s+\d)|only|fastest|slowest|highest|lowest|largest|biggest|smallest|the most|the least|"
     r"best|worst|greatest|strongest|weakest|deadliest|bloodiest|bleakest|fiercest|heaviest|longest|"
     r"sharpest|steepest|toughest|closest|not|never|no)\b|n't\b)[^.;:!?\n]{0,50}\bsince\s+$",
     re.IGNORECASE,
 )
+
+
+def _since_baseline(text: str, time: TimeExpr, sentence_start: int) -> bool:
+    """Whether ``time`` is a baseline "since" compares with (see ``_SINCE_BASELINE``)."""
+    return (
+        time.signal in _SINCE
+        and _SINCE_BASELINE.search(text, max(sentence_start, time.start - _BASELINE_REACH), time.start)
+        is not None
+    )
 
 
 def _range_end(
@@ -646,12 +657,7 @@ def _governing_time(
     in_sentence = sentences.datable_in(s_start, s_end)
     if any(t.signal in _SINCE for t in in_sentence):
         # "fired 10 missiles, the first such launch since January": a baseline, no date of the figure
-        text = sentences.text
-        in_sentence = [
-            t
-            for t in in_sentence
-            if t.signal not in _SINCE or not _SINCE_BASELINE.search(text, max(s_start, t.start - 60), t.start)
-        ]
+        in_sentence = [t for t in in_sentence if not _since_baseline(sentences.text, t, s_start)]
     # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
     # is nearer February than a time before the number.
     end = max(quantity.end, quantity.unit_end or 0)
