@@ -690,21 +690,28 @@ class Notebook:
             "select (select min(day) from event_dates where kind = 'start'),"
             " (select max(day) from event_dates where kind = 'end')"
         ).fetchone()
-        # The latest figure of each topic: one probe of (topic, latest, earliest, id) per topic (a
-        # window over every figure took seconds at 10,000 articles). Open-ended rows come last.
+        # The latest figure of each topic: one walk of (topic, latest, earliest, id) per topic (a
+        # window over every figure took seconds at 10,000 articles). Open-ended rows come last. A
+        # forecast is no latest count: a figure dated wholly after its article's reference date ("a
+        # further 3,000 troops could be sent by the end of the year" in March) is passed over.
         columns = (
-            "topic, id, article_id, text, low, high, qualifier, unit, currency, percent, [when], when_mod,"
+            "topic, f.id, article_id, text, low, high, qualifier, unit, currency, percent, [when], when_mod,"
             " relation, earliest, latest, precision"
+        )
+        # (a reference date at any precision: "2025" || '-99' sorts after every day of 2025)
+        reported = (
+            "(earliest is null or not exists (select 1 from articles a where a.id = f.article_id"
+            " and a.published is not null and f.earliest > a.published || '-99'))"
         )
         latest = []
         for topic in [r["topic"] for r in per_topic if r["figures"]]:  # per_topic is ordered by topic
             found = self._rows(
-                f"select {columns} from figures where topic is ? and latest is not null"
-                " order by latest desc, earliest desc, id desc limit 1",
+                f"select {columns} from figures f where topic is ? and latest is not null and {reported}"
+                " order by latest desc, earliest desc, f.id desc limit 1",
                 [topic],
             ) or self._rows(
-                f"select {columns} from figures where topic is ? and latest is null"
-                " order by earliest desc, id desc limit 1",
+                f"select {columns} from figures f where topic is ? and latest is null and {reported}"
+                " order by earliest desc, f.id desc limit 1",
                 [topic],
             )
             latest += found

@@ -95,7 +95,9 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     times = resolve_times(recognized, reference)
 
     # (events and as-of dates read "two days later" as the day it names; the times stay TimeML's)
-    sentences = _Sentences(content, sentence_spans(content), _days_later(content, times))
+    sentences = _Sentences(
+        content, sentence_spans(content), _days_later(content, times), reference_bound(reference, False)
+    )
     # A byline's or a dateline's date is when the article appeared, not something that happened; a
     # headline restates the story (its times are the body's, or the date of the issue), and a title
     # given as metadata (front matter, HTML, JSON Lines) is not in the text at all.
@@ -299,8 +301,11 @@ class _Sentences:
     """The article's sentences, with lookups by offset (bisect: articles have hundreds of sentences,
     dozens of times and figures) and each sentence's datable times and clauses computed once."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], times: Sequence[TimeExpr]) -> None:
+    def __init__(
+        self, text: str, spans: list[tuple[int, int]], times: Sequence[TimeExpr], reported: str | None = None
+    ) -> None:
         self.text = text
+        self.reported = reported  # the reference date's last day: what goes on "since" is known until then
         self.spans = spans
         self._starts = [span[0] for span in spans]
         self.datable = [t for t in times if t.type in _DATABLE_TYPES and t.value not in _VAGUE_VALUES]
@@ -346,7 +351,14 @@ class _Sentences:
         """``anchor_interval`` of one of the article's times (each time object lives as long as this)."""
         found = self._anchors.get(id(time))
         if found is None:
-            found = self._anchors[id(time)] = anchor_interval(time, self.text, self.times)
+            found = anchor_interval(time, self.text, self.times)
+            earliest, latest, mod = found
+            reported = self.reported
+            if latest is None and earliest and time.signal in _SINCE and reported and earliest <= reported:
+                # "has shipped 20,000 containers since August 2023": true from then until the report,
+                # which is all the article can know (ACLED/UCDP: nothing is known after the report)
+                found = (earliest, reported, mod)
+            self._anchors[id(time)] = found
         return found
 
 
@@ -550,8 +562,9 @@ def _figure(
     if as_of is not None:
         anchored_earliest, anchored_latest, relation = sentences.anchor(as_of)
         when, when_mod, earliest, latest = as_of.value, as_of.mod, as_of.earliest, as_of.latest
-        if relation is None and anchored_earliest and anchored_latest:
-            # a count over a range ("between September 2023 and March 2025") is dated by the range
+        if (relation is None or relation == "ON_OR_AFTER") and anchored_earliest and anchored_latest:
+            # a count over a range ("between September 2023 and March 2025") is dated by the range,
+            # a count "since August 2023" by the span up to the report (a total as of then)
             earliest, latest = anchored_earliest, anchored_latest
         relation = relation if relation != as_of.mod else None
         precision = as_of.precision

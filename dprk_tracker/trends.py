@@ -124,13 +124,26 @@ UNSPECIFIED = "unspecified"  # a count whose noun the extractor did not find
 # Periods
 
 
+def as_of(row: dict[str, Any]) -> str:
+    """The date a figure's count stands at: its ``when``, but for a total "since August 2023" the day
+    its span ends (the article's, ``extract``) rather than the month the count started in."""
+    when, latest = row.get("when") or "", row.get("latest")
+    if row.get("relation") == "ON_OR_AFTER" and latest and latest[:4].isdigit():
+        # (a span still inside the date it starts from is dated by that date, at its own precision)
+        plain = len(when) in (4, 7, 10) and when.replace("-", "").isdigit()  # (not "2024-FA")
+        inside = latest.startswith(when) if plain else latest[:4] == when[:4]
+        if not inside:
+            return latest
+    return when
+
+
 def month_of(row: dict[str, Any]) -> str | None:
-    match = _MONTH.match(row.get("when") or "")
+    match = _MONTH.match(as_of(row))
     return f"{match.group(1)}-{match.group(2)}" if match else None
 
 
 def year_of(row: dict[str, Any]) -> str | None:
-    match = _YEAR.match(row.get("when") or "")
+    match = _YEAR.match(as_of(row))
     if match:
         return match.group(1)
     earliest, latest = row.get("earliest"), row.get("latest")

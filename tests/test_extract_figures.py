@@ -176,6 +176,57 @@ def test_a_since_baseline_does_not_date_a_figure() -> None:
     assert [(f.text, f.when) for f in extract(text, "2026-03-12").figures] == [("About 14,000", "2024-10")]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "event", "figure"),
+    [
+        # A total "since" a date is one as of the report: the span runs up to the article's day.
+        (
+            "North Korea has shipped more than 20,000 containers to Russia since August 2023.",
+            "2025-03-27",
+            ("2023-08", "ON_OR_AFTER", "2023-08-01", "2025-03-27"),
+            ("more than 20,000", "2023-08", "ON_OR_AFTER", "2023-08-01", "2025-03-27"),
+        ),
+        # A reference date to the year closes the span at the year's end.
+        (
+            "About 14,000 troops have been sent since October 2024.",
+            "2025",
+            ("2024-10", "ON_OR_AFTER", "2024-10-01", "2025-12-31"),
+            ("About 14,000", "2024-10", "ON_OR_AFTER", "2024-10-01", "2025-12-31"),
+        ),
+        # A reference inferred from the text (its latest year) closes it too.
+        (
+            "About 14,000 troops have been sent since October 2024.",
+            None,
+            ("2024-10", "ON_OR_AFTER", "2024-10-01", "2024-12-31"),
+            ("About 14,000", "2024-10", "ON_OR_AFTER", "2024-10-01", "2024-12-31"),
+        ),
+        # From a date after the reference date, nothing closes the span.
+        (
+            "About 14,000 troops have been sent since October 2024.",
+            "2024-09-30",
+            ("2024-10", "ON_OR_AFTER", "2024-10-01", None),
+            ("About 14,000", "2024-10", "ON_OR_AFTER", "2024-10-01", "2024-10-31"),
+        ),
+        # "starting" looks ahead as often as back: it stays open.
+        (
+            "Some 6,000 workers will be sent starting next month.",
+            "2025-06-17",
+            ("2025-07", "ON_OR_AFTER", "2025-07-01", None),
+            ("Some 6,000", "2025-07", "ON_OR_AFTER", "2025-07-01", "2025-07-31"),
+        ),
+    ],
+)
+def test_since_runs_up_to_the_report(
+    text: str,
+    published: str | None,
+    event: tuple[str, str, str, str | None],
+    figure: tuple[str, str, str, str, str],
+) -> None:
+    result = extract(text, published)
+    assert [(e.when, e.relation, e.earliest, e.latest) for e in result.events] == [event]
+    assert [(f.text, f.when, f.relation, f.earliest, f.latest) for f in result.figures] == [figure]
+
+
 def test_the_first_of_a_count_is_no_since_baseline() -> None:
     text = "The troops will go in phases, with the first 1,000 deminers already in Kursk since mid-July."
     result = extract(text, "2025-09-04")

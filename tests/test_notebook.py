@@ -46,7 +46,7 @@ def test_seed_timeline(tracker, seed: Path) -> None:
         (e["date"], e["when"], e["time_text"], e["earliest"], e["latest"], e["topic"]) for e in events
     ] == [
         ("2023", "2023", "2023", "2023-01-01", "2023-12-31", "money"),
-        ("since 2024", "2024", "2024", "2024-01-01", None, "deployment"),
+        ("since 2024", "2024", "2024", "2024-01-01", "2025-12-31", "deployment"),
         ("Jun 2024", "2024-06", "June 2024", "2024-06-01", "2024-06-30", "diplomacy"),
         ("by early 2025", "2025", "early 2025", None, "2025-04-30", "casualties"),
         ("2025", "2025", "earlier this year", "2025-01-01", "2025-12-31", "prisoners"),
@@ -559,3 +559,26 @@ def test_a_table_without_limit_shows_the_first_rows_and_says_so(
     assert tracker("timeline", "--limit", "3").stderr == ""
     assert tracker("timeline").stdout == tracker("timeline", "--limit", "2").stdout
     assert tracker("figures").stdout == tracker("figures", "--limit", "2").stdout
+
+
+def test_summary_latest_figure_is_no_forecast(tracker, articles) -> None:
+    folder = articles(
+        (
+            "a.md",
+            "More troops expected",
+            "Yonhap",
+            "2025-03-10",
+            "About 11,000 troops were sent in October 2024.\n\n"
+            "A further 3,000 troops could be sent by the end of the year, officials said.",
+        )
+    )
+    assert tracker("ingest", str(folder)).exit_code == 0
+    overview = rows(tracker("summary", "--format", "json"))
+    # "by the end of the year" in March is a forecast (Sep-Dec 2025): the latest count is October's.
+    assert [(f["topic"], f["text"], f["when"]) for f in overview["latest_figures"]] == [
+        ("deployment", "About 11,000", "2024-10")
+    ]
+    assert [(f["text"], f["earliest"]) for f in rows(tracker("figures", "--format", "json"))] == [
+        ("About 11,000", "2024-10-01"),
+        ("3,000", "2025-09-01"),
+    ]

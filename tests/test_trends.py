@@ -216,3 +216,33 @@ def test_counts_of_nothing_named_are_left_out(tracker, reports) -> None:
     assert result.stderr == "note: 1 count of nothing named left out\n"
     series = json.loads(tracker("figures", "--trend", "--format", "json").stdout)
     assert [s["counted"] for s in series] == ["killed or wounded", "troops"]
+
+
+def test_a_total_since_a_date_stands_at_the_report(tracker, reports, articles) -> None:
+    # "14,000 since October 2024" in a March 2025 report is the count by March 2025, not in October.
+    later = (
+        "e.md",
+        "Deployment grows",
+        "AP",
+        "2025-03-28",
+        "Pyongyang has sent 14,000 troops to Russia since October 2024.",
+    )
+    assert tracker("ingest", str(articles(later))).exit_code == 0
+    series = json.loads(tracker("figures", "--trend", "--topic", "deployment", "--format", "json").stdout)
+    assert [(p["period"], p["best"], p["articles"]) for p in series[0]["points"]] == [
+        ("2024-10", 11000, [4]),
+        ("2025-03", 14000, [5]),
+    ]
+
+
+def test_as_of_of_a_since_figure() -> None:
+    from dprk_tracker.trends import as_of
+
+    since = {"when": "2024-10", "relation": "ON_OR_AFTER", "earliest": "2024-10-01"}
+    assert as_of({**since, "latest": "2025-03-28"}) == "2025-03-28"
+    # a span still inside its starting month (or stored before spans ran to the report) keeps it
+    assert as_of({**since, "latest": "2024-10-20"}) == "2024-10"
+    assert as_of({**since, "latest": "2024-10-31"}) == "2024-10"
+    assert as_of({"when": "2024-10", "relation": None, "latest": "2025-03-28"}) == "2024-10"
+    assert as_of({"when": "2024-FA", "relation": "ON_OR_AFTER", "latest": "2025-03-28"}) == "2025-03-28"
+    assert as_of({"when": "2024-FA", "relation": "ON_OR_AFTER", "latest": "2024-11-30"}) == "2024-FA"
