@@ -552,8 +552,22 @@ def ingest(
         )
         raise typer.Exit(130)
     say(_ingest_counts(counts))
+    outdated = notebook.outdated() if counts["done"] else 0
+    if outdated:
+        print(f"note: {_older_extractions(outdated, sentence=True)}", file=sys.stderr)
     if counts["failed"]:
         raise typer.Exit(1)
+
+
+def _older_extractions(count: int, *, sentence: bool = False) -> str:
+    """Articles an older version of the extractors read, and what updates them."""
+    them = "it" if count == 1 else "them"
+    if sentence:
+        noun = "article in this notebook was" if count == 1 else "articles in this notebook were"
+        return (
+            f"{count:,} {noun} read by an older version of the extractors: tracker reextract updates {them}"
+        )
+    return f"{count:,} {'article' if count == 1 else 'articles'} (tracker reextract updates {them})"
 
 
 def _ingest_counts(counts: dict[str, int]) -> str:
@@ -1115,6 +1129,8 @@ def _print_overview(out: "Console", overview: dict[str, Any], fmt: Format) -> No
         {"field": "Figures", "value": overview["figures"]},
         {"field": "Dates span", "value": span},
     ]
+    if overview["outdated"]:
+        head.append({"field": "Older extractions", "value": _older_extractions(overview["outdated"])})
     emit(
         out,
         head,

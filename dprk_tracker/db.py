@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .ranking import rank_sql
-from .schema import FIGURE_SPAN_CLASS, FIGURE_SPAN_DAYS, MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
+from .schema import (
+    EXTRACTOR_VERSION,
+    FIGURE_SPAN_CLASS,
+    FIGURE_SPAN_DAYS,
+    MIGRATION_NAMES,
+    MIGRATION_SET,
+    SCHEMA_VERSION,
+)
 
 if TYPE_CHECKING:  # the extractors load only when something is extracted
     import sqlite_utils
@@ -374,8 +381,6 @@ class Notebook:
         existing = self.conn.execute("select id from articles where content_hash = ?", [digest]).fetchone()
         if existing:
             return Added(existing[0], True, 0, 0)
-        from .model import EXTRACTOR_VERSION
-
         if planned is None:
             from .grouping import plan
 
@@ -721,9 +726,19 @@ class Notebook:
             "figures": figures,
             "earliest": span[0],
             "latest": span[1],
+            "outdated": self.outdated(),  # articles an older extractor read
             "topics": [dict(r) for r in per_topic],
             "latest_figures": [dict(r) for r in latest],
         }
+
+    def outdated(self) -> int:
+        """How many articles an older extractor read (``tracker reextract`` reads them again)."""
+        return self.conn.execute(
+            # (two ranges of the index, not a walk of all of it: the version is never null)
+            "select count(*) from articles indexed by articles_extractor_version"
+            " where extractor_version < ? or extractor_version > ?",
+            [EXTRACTOR_VERSION, EXTRACTOR_VERSION],
+        ).fetchone()[0]
 
     def _rows(self, sql: str, params: list[Any]) -> list[sqlite3.Row]:
         conn = self.conn

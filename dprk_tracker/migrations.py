@@ -328,6 +328,13 @@ def m010_writer_page_indexes(db: Database) -> None:
         db.execute(f"drop index if exists {table}_page_groups")
 
 
+@MIGRATIONS()
+def m011_extractor_versions(db: Database) -> None:
+    # summary counts the articles an older extractor read (``tracker reextract`` updates them): from
+    # this index, not a scan of every article's text (seconds at 100,000 articles).
+    db.execute("create index articles_extractor_version on articles (extractor_version)")
+
+
 # schema.py names the migrations for the commands that open a notebook without sqlite-utils.
 if tuple(m.name for m in MIGRATIONS._migrations) != MIGRATION_NAMES:
     raise RuntimeError("dprk_tracker.schema.MIGRATION_NAMES must list the migrations above, in order")

@@ -10,9 +10,7 @@ from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
 from .numbers import plain_number
-
-# Bumped whenever the extractors change what they produce; `tracker reextract` compares against it.
-EXTRACTOR_VERSION = "1"
+from .schema import EXTRACTOR_VERSION as EXTRACTOR_VERSION  # (kept with the schema: summary reads it)
 
 # Precisions a date can carry, coarsest last. A value's precision says how to write it back.
 PRECISIONS = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century")

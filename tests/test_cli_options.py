@@ -344,12 +344,14 @@ def test_summary_of_the_notebook_as_csv(tracker, tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     table = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(table[0]) == [
-        "record", "articles", "events", "figures", "earliest", "latest", "topic", "latest_figure"
+        "record", "articles", "events", "figures", "earliest", "latest", "outdated", "topic", "latest_figure"
     ]  # fmt: skip
-    assert [(r["record"], r["articles"], r["topic"], r["events"], r["figures"]) for r in table] == [
-        ("notebook", "3", "", "4", "3"),
-        ("topic", "", "deployment", "3", "2"),
-        ("topic", "", "sanctions", "1", "1"),
+    assert [
+        (r["record"], r["articles"], r["outdated"], r["topic"], r["events"], r["figures"]) for r in table
+    ] == [
+        ("notebook", "3", "0", "", "4", "3"),
+        ("topic", "", "", "deployment", "3", "2"),
+        ("topic", "", "", "sanctions", "1", "1"),
     ]
     assert json.loads(table[2]["latest_figure"])["text"] == "12"
 

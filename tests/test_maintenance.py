@@ -218,3 +218,23 @@ def test_reextract_counts_rows_that_move_to_a_new_topic(notebook, db: Path, tmp_
         f"3 re-extracted with extractor version {EXTRACTOR_VERSION}: 0 changed; "
         "events +0 -0 ~0, figures +0 -0 ~0; 0 notes and 0 tags dropped"
     )
+
+
+def test_articles_read_by_an_older_extractor_are_counted_until_reextracted(
+    tracker, seed: Path, db: Path
+) -> None:
+    assert tracker("ingest", str(seed)).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("update articles set extractor_version = '0'")
+    conn.close()
+    assert rows(tracker("summary", "--format", "json"))["outdated"] == 1
+    assert "│ Older extractions │ 1 article (tracker reextract updates it) " in tracker("summary").stdout
+    # an ingest says so too, once, after its counts
+    assert tracker("ingest", str(seed)).stderr == (
+        "note: 1 article in this notebook was read by an older version of the extractors:"
+        " tracker reextract updates it\n"
+    )
+    assert tracker("reextract").exit_code == 0
+    assert rows(tracker("summary", "--format", "json"))["outdated"] == 0
+    assert "Older extractions" not in tracker("summary").stdout
+    assert tracker("ingest", str(seed)).stderr == ""

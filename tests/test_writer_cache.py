@@ -264,6 +264,22 @@ def test_m009_drops_the_earliest_latest_indexes(tmp_path: Path) -> None:
     assert _indexes(tmp_path / "new.db") == _indexes(path)
 
 
+def test_m011_indexes_extractor_versions(tmp_path: Path, documents) -> None:
+    """m011 indexes an older notebook's extractor versions; summary counts outdated ones from it."""
+    path = _notebook_before(tmp_path / "old.db", "m011_extractor_versions")
+    assert "articles_extractor_version" not in _indexes(path)
+    notebook = Notebook(path)
+    assert "articles_extractor_version" in _indexes(path)
+    list(notebook.add_many(_entries(notebook, documents[:3])))
+    notebook.conn.execute("update articles set extractor_version = '0' where id = 2")
+    assert notebook.outdated() == 1
+    sql = "select count(*) from articles indexed by articles_extractor_version where extractor_version > ?"
+    plan = notebook.conn.execute(f"explain query plan {sql}", ["1"]).fetchall()
+    assert [r[3] for r in plan] == [
+        "SEARCH articles USING COVERING INDEX articles_extractor_version (extractor_version>?)"
+    ]
+
+
 def test_m010_drops_the_representatives_page_indexes(tmp_path: Path, documents) -> None:
     """m010 drops m005's representatives-only page indexes from an older notebook (a new one ends
     without them); the unfiltered grouped page is then read through the page index, in page order
@@ -278,7 +294,8 @@ def test_m010_drops_the_representatives_page_indexes(tmp_path: Path, documents) 
     assert not dropped & _indexes(path)
     assert {"events_page", "figures_page", "idx_articles_published"} <= _indexes(path)
     count = notebook.conn.execute("explain query plan select count(*) from articles").fetchall()
-    assert [r[3] for r in count] == ["SCAN articles USING COVERING INDEX idx_articles_published"]
+    # (since m011, the index of extractor versions is the smallest)
+    assert [r[3] for r in count] == ["SCAN articles USING COVERING INDEX articles_extractor_version"]
     Notebook(tmp_path / "new.db").close()
     assert _indexes(tmp_path / "new.db") == _indexes(path)
     list(notebook.add_many(_entries(notebook, documents)))
