@@ -238,3 +238,27 @@ def test_articles_read_by_an_older_extractor_are_counted_until_reextracted(
     assert rows(tracker("summary", "--format", "json"))["outdated"] == 0
     assert "Older extractions" not in tracker("summary").stdout
     assert tracker("ingest", str(seed)).stderr == ""
+
+
+def test_reextract_of_an_unchanged_article_moves_only_its_version(notebook, db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        groups = conn.execute(
+            "select id, group_id from events union all select id, group_id from figures"
+        ).fetchall()
+    conn.close()
+    sql(db, "update articles set extractor_version = 'old'", "update events set topic = 'other' where id = 1")
+    result = notebook("reextract")
+    # article 1 held one value the extractor no longer gives: it alone is rewritten
+    assert result.stdout.splitlines()[:3] == [
+        "article 1: events +0 -0 ~1, figures +0 -0 ~0",
+        "article 2: unchanged",
+        "article 3: unchanged",
+    ]
+    with sqlite3.connect(db) as conn:
+        after = conn.execute(
+            "select id, group_id from events union all select id, group_id from figures"
+        ).fetchall()
+        assert conn.execute("select topic from events where id = 1").fetchone()[0] != "other"
+    conn.close()
+    assert after == groups
+    assert count(db, f"select count(*) from articles where extractor_version = '{EXTRACTOR_VERSION}'") == 3
