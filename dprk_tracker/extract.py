@@ -366,6 +366,10 @@ def _events(
             continue
         if _stamp_line(text, time.start):
             continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
+        if _war_name(text, time) and not _opens_with_the_war(text, start, time.start):
+            # "since the 1950-53 war", "Victory in the Great Patriotic War of 1941-1945": a war named
+            # in passing ("The Korean War of 1950-1953 ended in a truce" tells of the war itself)
+            continue
         if _since_baseline(text, time, start):
             continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
@@ -447,6 +451,31 @@ def _since_baseline(text: str, time: TimeExpr, sentence_start: int) -> bool:
     )
 
 
+# A span of years that names a war: "the 1950-53 Korean War", "the War of 1941-1945".
+_WAR_AFTER = re.compile(r"(?:\s*[-–]\s*\d{2,4})?\s+(?:[A-Z][\w'’-]*\s+){0,2}[Ww]ar\b")
+_WAR_OF = re.compile(r"\b[Ww]ar\s+of\s+(?:\d{4}\s*[-–]\s*)?$")
+
+
+def _war_name(text: str, time: TimeExpr) -> bool:
+    """Whether ``time`` is a span of years in a war's name (the war, not the date, is what is told)."""
+    ranged = "-" in time.text or "–" in time.text or text[time.end : time.end + 1] in ("-", "–")
+    ranged = ranged or text[time.start - 1 : time.start] in ("-", "–")
+    return (
+        ranged
+        and time.precision == "year"
+        and (
+            _WAR_AFTER.match(text, time.end) is not None
+            or _WAR_OF.search(text, max(0, time.start - 16), time.start) is not None
+        )
+    )
+
+
+def _opens_with_the_war(text: str, sentence_start: int, time_start: int) -> bool:
+    """Whether the war's name opens its sentence: at most "The Korean War of" before the years."""
+    lead = [word for word in text[sentence_start:time_start].split() if not word[0].isdigit()]
+    return len(lead) <= 4 and (not lead or lead[0] in ("The", "the"))
+
+
 def _range_end(
     first: Event, time: TimeExpr, earliest: str | None, latest: str | None, mod: str | None
 ) -> bool:
@@ -498,10 +527,12 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
 
 
 # A page's stamp: a line that a label of review or edit opens ("Last Reviewed: October 2025", "Last
-# edited 9:14 PM · Apr 8, 2025 · 48.2K Views"); its dates and counts are the page's, no event's.
+# edited 9:14 PM · Apr 8, 2025 · 48.2K Views", "Posted on : Jan.30,2025 16:42 KST"); its dates and
+# counts are the page's, no event's.
 _STAMP_LABEL = re.compile(
     r"[^\S\n]*(?:[Ll]ast[^\S\n]+(?:[Rr]eviewed|[Uu]pdated|[Ee]dited|[Mm]odified|[Rr]evised)[^\S\n]*:?"
-    r"|(?:Reviewed|Revised|Updated)[^\S\n]*:)[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$",
+    r"|(?:Reviewed|Revised|Updated|Posted|Published|Modified)(?:[^\S\n]+on)?[^\S\n]*:)"
+    r"[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$",
     re.MULTILINE,
 )
 
@@ -510,7 +541,9 @@ def _stamp_line(text: str, pos: int) -> bool:
     """Whether ``pos`` stands on a page's stamp line (cheap test first: the line's first letter)."""
     line_start = text.rfind("\n", 0, pos) + 1
     lead = text[line_start : line_start + 1]
-    return lead in ("L", "l", "R", "U", " ", "\t") and _STAMP_LABEL.match(text, line_start) is not None
+    return (
+        lead in ("L", "l", "R", "U", "P", "M", " ", "\t") and _STAMP_LABEL.match(text, line_start) is not None
+    )
 
 
 _STAMP_MAX_CHARS = 60

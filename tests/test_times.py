@@ -1635,3 +1635,79 @@ def test_the_year_before_counts_from_the_year_its_sentence_told() -> None:
     assert values("In 2023 it signed a deal; the year after, it sent troops.", feb)[1] == ("the year", "2024")
     # no year told in the sentence: an event's year before, which is unknown
     assert values("The year before the war, trade fell.", feb) == []
+
+
+def test_an_ordinal_day_before_a_reported_clause() -> None:
+    may = Reference("2026-05-20", "day")
+    assert values("The ministry said on the 18th that two ships had docked.", may) == [
+        ("the 18th", "2026-05-18")
+    ]
+    assert values("Seoul confirmed on the 27th but gave no number.", may) == [("the 27th", "2026-04-27")]
+    assert values("It was the 18th that ever sailed.", may) == []  # no signal: a rank, no day
+
+
+def test_a_glued_abbreviated_date_as_korean_papers_print_it() -> None:
+    assert values("Posted on : Mar.4,2026 11:05 KST") == [
+        ("Mar.4,2026", "2026-03-04"),
+        ("11:05 KST", "2026-03-04T11:05"),
+    ]
+    assert values("On March 4, 2,000 troops left.", Reference("2026-03-10", "day")) == [
+        ("March 4", "2026-03-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An officer in his forties said so.", []),
+        ("Recruits in their late teens and twenties were sent.", []),
+        ("Prices rose in the twenties.", [("the twenties", "192X")]),
+        ("It was a hit in the 1990s.", [("the 1990s", "199X")]),
+    ],
+)
+def test_a_decade_of_someones_life_is_an_age(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod", "earliest", "latest"),
+    [
+        ("Strikes resumed at the turn of the year.", "2025", "START", "2024-12-01", "2025-01-31"),
+        ("The pact dates from the turn of 2023.", "2023", "START", "2022-12-01", "2023-01-31"),
+        ("Deliveries began in the first months of 2024.", "2024", "START", "2024-01-01", "2024-04-30"),
+        ("Talks stalled in the closing months of 2023.", "2023", "END", "2023-09-01", "2023-12-31"),
+    ],
+)
+def test_a_years_turn_and_its_first_or_last_months(
+    text: str, value: str, mod: str, earliest: str, latest: str
+) -> None:
+    time = one(text)
+    assert (time.value, time.mod, time.earliest, time.latest) == (value, mod, earliest, latest)
+
+
+def test_a_question_number_is_no_quarter() -> None:
+    assert values("Q1: What did Moscow pay?\nA1: Oil, in Q3 2024 and Q4.") == [
+        ("Q3 2024", "2024-Q3"),
+        ("Q4", "2024-Q4"),
+    ]
+
+
+def test_a_dotted_day_and_month_where_the_text_writes_dotted_dates() -> None:
+    jan = Reference("2026-01-20", "day")
+    text = "Seen on 03.01.2026 near Kupiansk. Strikes again on 29.12 and 07.01; up 12.05 percent."
+    assert values(text, jan) == [
+        ("03.01.2026", "2026-01-03"),
+        ("29.12", "2025-12-29"),
+        ("07.01", "2026-01-07"),
+    ]
+    # a text with no dotted full date: a decimal
+    assert values("The index closed at 29.12 on Monday.", jan) == [("Monday", "2026-01-19")]
+
+
+def test_the_half_of_the_year_is_the_year_its_sentence_told() -> None:
+    april = Reference("2026-04-09", "day")
+    text = "In Q3 2025 shipments doubled compared with the first half of the year."
+    assert values(text, april) == [("Q3 2025", "2025-Q3"), ("the first half of the year", "2025-H1")]
+    assert values("Trade rose in the first half of the year.", april) == [
+        ("the first half of the year", "2026-H1")
+    ]

@@ -307,6 +307,13 @@ def _numeric_date(groups: dict[str, str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year}-{month:02d}-{day:02d}", None, "day")
 
 
+def _dotted_day_month(groups: dict[str, str], ctx: Context) -> Norm:
+    """ "30.12": the year as a written-out day without one ("December 30") takes it."""
+    month, day = int(groups["month"]), int(groups["day"])
+    value, precision = _day_value(resolve_year_for_day(month, day, ctx), month, day)
+    return Norm("DATE", value, None, precision)
+
+
 def _month_year(groups: dict[str, str], ctx: Context) -> Norm:
     month = month_number(groups["month"])
     year = _explicit_year(groups, ctx)
@@ -375,6 +382,8 @@ def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
         year = year_of_relative(groups["relyear0"], ctx)
     elif "relyear" in groups:
         year = year_of_relative(groups["relyear"], ctx)
+    elif "theyear" in groups and ctx.year_hint is not None:
+        year = ctx.year_hint  # the year its sentence told
     elif ctx.reference is not None:
         year = ctx.reference.year
         rel = (groups.get("rel") or "").lower()
@@ -1122,6 +1131,7 @@ NORMALIZERS = {
     "ymd": _numeric_date,
     "mdy": _numeric_date,
     "dmy": _numeric_date,
+    "dotted_day_month": _dotted_day_month,
     "clock": _clock,
     "month_day": _calendar_date,
     "day_month": _calendar_date,
@@ -1241,6 +1251,8 @@ def bounds(
     if clip and clip.startswith("months:"):  # the first N months of a year
         last = int(clip[7:])
         return iso(start), iso(date(start.year, last, calendar.monthrange(start.year, last)[1]))
+    if clip == "turn" and start.month == 1 and end.month == 12:  # the year's turn: December to January
+        return iso(date(start.year - 1, 12, 1)), iso(date(start.year, 1, 31))
     if clip == "trailing":
         return (iso(_trailing_start(start, end, reference)), iso(reference)) if reference else (None, None)
     if mod in ("START", "MID", "END") and start != end:

@@ -303,6 +303,22 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         return False  # "high noon": a showdown, not a clock time
     if rule == "part_of_day" and groups.get("rel", "").lower() == "the" and _OF_AFTER.match(text, end):
         return False  # "the night of Oct. 23": the date that follows dates it
+    if (
+        rule == "decade"
+        and words
+        and (
+            words[-1] in _AGE_OWNERS
+            or (words[-1] in ("and", "or", "to") and _AGE_OWNERS.intersection(words[:-1]))
+        )
+    ):
+        return False  # "a drone operator in his thirties", "men in their forties and fifties": ages
+    if (
+        rule == "quarter_code"
+        and "year" not in groups
+        and text.startswith(":", end)
+        and _line_opening(text, start)
+    ):
+        return False  # "Q1: How many troops were sent?": a question's number in a Q&A, no quarter
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
         return False  # "This Week" in quotes is a programme or a headline, not a week
     # ("around the 20th of last month": a day whose month is named needs no signal)
@@ -310,6 +326,15 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+
+
+_AGE_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})  # whose decade of life
+
+
+def _line_opening(text: str, start: int) -> bool:
+    """Whether only markup ("**", "- ", spaces) stands between the line's start and ``start``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not any(char.isalnum() for char in text[line_start:start])
 
 
 _GLUE_RULES = frozenset({"year", "duration", "ago"})
@@ -562,6 +587,11 @@ def recognize_times(text: str) -> Recognized:
             candidate.rule = "modal_day"  # "will one day be": some day ahead, not a span
         if _accept(candidate, text, lowered, previous):
             candidates.append(candidate)
+    if any(c.rule == "dotted_day_month" for c in candidates) and not any(
+        c.rule == "dmy" and text[c.start + len(c.groups["day"])] == "." for c in candidates
+    ):
+        # "30.12" is a date only where the text writes its dates "09.01.2025"; elsewhere a decimal
+        candidates = [c for c in candidates if c.rule != "dotted_day_month"]
     hints = _range_hints(candidates, text)
     _heading_year_hints(candidates, text, hints)
     return Recognized(text, candidates, hints, _parenthetical_dates(candidates, text))
@@ -779,16 +809,20 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
         if hint is None and rule in _RANGE_START_RULES and index + 1 < len(candidates):
             hint = _relative_partner_year(text, candidate, candidates[index + 1], base, last_year)
         elif (
-            rule == "relative"
+            (
+                (rule == "relative" and _THE_YEAR.fullmatch(candidate.groups.get("rel", "")))
+                # "In Q3 2024 traffic doubled compared with the first half of the year": 2024's half
+                or (rule == "quarter" and _THE_YEAR_ITSELF.fullmatch(candidate.groups.get("theyear", "")))
+            )
             and found
             and told_point
-            and _THE_YEAR.fullmatch(candidate.groups.get("rel", ""))
             and clause_tense(text, candidate.start, candidate.end) != "future"
         ):
             # "in early 2024 they missed by 1.5 km; by the end of the year, by 100 m": the year told
             # (not a year things run from, "since 2023 ... earlier in the year", nor a plan's year)
             told = _period_before_in_sentence(text, candidate, found)
-            hint = int(told[:4]) if told and candidate.groups["unit"].lower() == "year" else None
+            of_year = rule == "quarter" or candidate.groups["unit"].lower() == "year"
+            hint = int(told[:4]) if told and of_year else None
         ctx = Context(
             base.reference,
             base.precision,
@@ -873,6 +907,7 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
 
 _OPEN_SIGNALS = frozenset(("since", "from", "after", "until", "till", "by", "before"))
 _THE_YEAR = re.compile(r"the", re.IGNORECASE)
+_THE_YEAR_ITSELF = re.compile(r"the\s+year", re.IGNORECASE)  # (not "the current year": the reference's)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
 
 
@@ -908,6 +943,7 @@ def _period_before_in_sentence(
 
 
 _DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
+_TURN_OF = re.compile(r"(?:the\s+)?turn\s+of", re.IGNORECASE)
 _FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -927,6 +963,8 @@ def _time_expr(
             if months is not None:
                 count = number_value(months.group(1))
                 clip = f"months:{int(count)}" if count and 1 <= count <= 11 else None
+        elif norm.precision == "year" and _TURN_OF.fullmatch(candidate.groups.get("mod") or ""):
+            clip = "turn"  # "at the turn of the year": the weeks around its first day, not its first third
         earliest, latest = cached_bounds(value, norm.mod, clip, day_reference)
         if coarse and value in _VAGUE_VALUES:
             earliest = latest = None
