@@ -356,6 +356,8 @@ def _events(
     """One event per DATE expression: its sentence, or its clause when the sentence has several.
     Times inside ``outside`` (the headline, the byline, the dateline) make no event."""
     events: list[Event] = []
+    last_told: tuple[int, str, str | None, str | None, str | None] | None = None
+    last_text = ""
     for time in sentences.datable:
         if any(start <= time.start < end for start, end in outside):
             continue
@@ -378,12 +380,20 @@ def _events(
             continue  # a section heading in capitals ("ALSO THIS WEEK") names no event
         if end - start <= _SIGN_OFF_MAX_CHARS and _SIGN_OFF.match(text, start):
             continue  # a newsletter's sign-off ("That's all for this week. See you next Friday.")
+        sentence_start = start
         if sentences.several_datable_in(start, end):
             clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
             # A clause holding only the date says nothing: keep the sentence then.
             if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
                 start, end = clause
         earliest, latest, mod = sentences.anchor(time)
+        told = (sentence_start, time.value, earliest, latest, mod)
+        if told == last_told and not _SAME_AGAIN.match(time.text) and time.text != last_text:
+            # "on Tuesday – today, that is", "Seollal, the Lunar New Year": one day told twice in two
+            # ways ("the same month" dates another event: "Russia ratified it in November and the DPRK
+            # the same month"; so may the same words again: "It began on 3 May and 3 May was a Friday")
+            continue
+        last_told, last_text = told, time.text
         if events and _range_end(events[-1], time, earliest, latest, mod):
             # "between September 2023 and March 2025": one event over the range, not one per end
             first = events[-1]
@@ -451,6 +461,7 @@ def _since_baseline(text: str, time: TimeExpr, sentence_start: int) -> bool:
     )
 
 
+_SAME_AGAIN = re.compile(r"(?:the\s+(?:very\s+)?same|that)\b", re.IGNORECASE)
 # A span of years that names a war: "the 1950-53 Korean War", "the War of 1941-1945".
 _WAR_AFTER = re.compile(r"(?:\s*[-–]\s*\d{2,4})?\s+(?:[A-Z][\w'’-]*\s+){0,2}[Ww]ar\b")
 _WAR_OF = re.compile(r"\b[Ww]ar\s+of\s+(?:\d{4}\s*[-–]\s*)?$")

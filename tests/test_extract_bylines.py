@@ -331,3 +331,13 @@ def test_a_question_number_in_a_q_and_a_is_no_quarter() -> None:
     text = "Five questions\n\nQ2: Why did the talks fail?\n\nA2: The envoy left in Q3 2025.\n"
     result = extract(text, "2026-03-20")
     assert [(e.time_text, e.when) for e in result.events] == [("Q3 2025", "2025-Q3")]
+
+
+def test_one_day_told_twice_in_a_sentence_is_one_event() -> None:
+    text = "Officials spoke on Monday – today, that is. Seoul ratified it in May and Tokyo the same month."
+    result = extract(text, "2026-03-16")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("Monday", "2026-03-16"),
+        ("May", "2025-05"),
+        ("the same month", "2025-05"),
+    ]

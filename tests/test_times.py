@@ -1367,7 +1367,8 @@ def test_the_new_year_is_january_first() -> None:
         ("the new year", "2025-01-01")
     ]
     assert values("Seoul will send envoys in the new year.", summer) == [("the new year", "2026-01-01")]
-    assert find_times("They met for the Lunar New Year.", summer) == []
+    # the Lunar New Year is another day: its own, from the table of lunar holidays
+    assert values("They met for the Lunar New Year.", summer) == [("Lunar New Year", "2025-01-29")]
 
 
 @pytest.mark.parametrize(
@@ -1711,3 +1712,56 @@ def test_the_half_of_the_year_is_the_year_its_sentence_told() -> None:
     assert values("Trade rose in the first half of the year.", april) == [
         ("the first half of the year", "2026-H1")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Families met over Chuseok.", "2025-10-20", [("Chuseok", "2025-10-06")]),
+        ("Markets shut for the Lunar New Year.", "2026-03-02", [("Lunar New Year", "2026-02-17")]),
+        ("Trains ran during Seollal 2024.", "2026-03-02", [("Seollal 2024", "2024-02-10")]),
+        ("Travel will peak at Chuseok.", "2026-03-02", [("Chuseok", "2026-09-25")]),
+    ],
+)
+def test_a_lunar_holiday_falls_on_its_day_in_the_year(
+    text: str, reference: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, Reference(reference, "day")) == expected
+
+
+def test_a_posts_time_stamp_dates_the_relative_times_under_it() -> None:
+    text = (
+        "03.02.2026 08:10\nDrones hit the depot last night.\n\n"
+        "04.02.2026 19:40\nThe briefing is tomorrow at 10:00. Overnight calm.\n"
+    )
+    found = [(t.text, t.value) for t in find_times(text, Reference("2026-02-06", "day"))]
+    assert found == [
+        ("03.02.2026", "2026-02-03"),
+        ("08:10", "2026-02-03T08:10"),
+        ("last night", "2026-02-02TNI"),
+        ("04.02.2026", "2026-02-04"),
+        ("19:40", "2026-02-04T19:40"),
+        ("tomorrow", "2026-02-05"),
+        ("10:00", "2026-02-05T10:00"),
+        ("Overnight", "2026-02-04TNI"),
+    ]
+    # a date line with words on it is a sentence, no stamp: "last night" stays the reference's
+    other = find_times(
+        "On 03.02.2026 it began.\nDrones hit the depot last night.", Reference("2026-02-06", "day")
+    )
+    assert other[-1].value == "2026-02-05TNI"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("Will the troops stay through the winter?", "2024-10-28", "2024-WI"),
+        ("The troops suffered heavy losses through the winter.", "2025-04-10", "2024-WI"),
+        ("The troops suffered heavy losses in the winter.", "2024-10-28", "2023-WI"),
+        ("Talks resume in the spring.", "2026-02-10", "2026-SP"),
+    ],
+)
+def test_the_next_season_in_line_unless_a_past_tense_tells_of_the_last(
+    text: str, reference: str, value: str
+) -> None:
+    assert one(text, Reference(reference, "day")).value == value

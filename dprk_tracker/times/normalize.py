@@ -425,7 +425,10 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
         # "this spring": the one in the reference's calendar year.
         index = before + 4 if before // 4 < ctx.reference.year else before
     else:
-        index = before + 4 if ctx.future and before != current else before
+        # "stay through the winter" asked in October: the season next in line, unless a past tense
+        # tells of the last one ("they suffered heavy losses through the winter")
+        upcoming = before + 4 == current + 1 and not ctx.past
+        index = before + 4 if (ctx.future or upcoming) and before != current else before
     year = index // 4
     return Norm("DATE", f"{year}-{code}", mod, "season")
 
@@ -1012,6 +1015,12 @@ def _easter(year: int) -> date:
     return date(year, month, day)
 
 
+_LUNAR_HOLIDAYS: dict[str, dict[int, date]] = {
+    name: {day.year: day for day in map(date.fromisoformat, days)}
+    for name, days in table("lunar_holidays").items()
+}
+
+
 def holiday_date(name: str, year: int) -> date | None:
     """The date of a holiday in ``year`` (fixed dates from the vocabulary, or a rule)."""
     rule = table("holidays").get(" ".join(name.lower().split()))
@@ -1027,6 +1036,8 @@ def holiday_date(name: str, year: int) -> date | None:
     if rule == "election day":  # the Tuesday after the first Monday of November (US)
         first = date(year, 11, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+    if rule in _LUNAR_HOLIDAYS:  # a lunar holiday: its day in the year, if the table has the year
+        return _LUNAR_HOLIDAYS[rule].get(year)
     month, day = (int(part) for part in rule.split("-"))
     return _safe_date(year, month, day)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Reference, TimeExpr
 from ..text import opens_sentence
@@ -27,6 +27,7 @@ from .patterns import (
     NEWSPAPER_MODIFIERS,
     QUANTITY_WORDS,
     SIGNALS,
+    TIME_ZONE,
     clause_tense,
     folded,
     match_at,
@@ -743,6 +744,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
     found: list[tuple[int, str, str]] = []  # (end, type, value) of the expressions so far
     met_deadline_end = -1  # where the last deadline read as met ("reached 4,700 by March") ends
     told_point = True  # the last of them names a period, not a start or a bound ("since 2023")
+    stamp: date | None = None  # the day of the last post's time stamp (see _post_stamp)
     for index, candidate in enumerate(candidates):
         rule = candidate.rule
         future = past = False
@@ -786,6 +788,14 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
         ):
             anchor = last_point[1]
         elif (
+            rule == "clock"
+            and found
+            and candidates[index - 1].rule == "deictic"
+            and _DAY_PREFIX.match(found[-1][2])
+            and _CLOCK_AFTER_DAY.fullmatch(text, candidates[index - 1].end, candidate.start)
+        ):
+            anchor = found[-1][2][:10]  # "tomorrow at 12:00": tomorrow's noon
+        elif (
             # a bare clock time only after a date written out in its paragraph ("The meeting began at
             # 10:04 a.m." after a paragraph about last year is the day of the report; a weekday's clock
             # time, "Tuesday's vote, the 5 p.m. deadline", stays the reference's, as weekdays do)
@@ -824,8 +834,8 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             of_year = rule == "quarter" or candidate.groups["unit"].lower() == "year"
             hint = int(told[:4]) if told and of_year else None
         ctx = Context(
-            base.reference,
-            base.precision,
+            stamp or base.reference,
+            "day" if stamp else base.precision,
             future,
             hint,
             last_year,
@@ -848,6 +858,12 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             norm = _range_end_after_start(text, candidates[index - 1], found[-1], candidate, norm)
         yield candidate, norm
         value = norm.value
+        if (
+            base.reference is not None
+            and rule in _WRITTEN_DATES
+            and (not candidate.start or text[candidate.start - 1] == "\n")
+        ):
+            stamp = _post_stamp(text, candidates, index, value, base.reference) or stamp
         found.append((candidate.end, norm.type, value))
         told_point = candidate.signal not in _OPEN_SIGNALS
         if norm.type in _DATED_TYPES and value[:4].isdigit():
@@ -863,6 +879,38 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+_CLOCK_AFTER_DAY = re.compile(r"\s*,?\s*(?:at|from|around|about|by|before|after)?\s*", re.IGNORECASE)
+_STAMP_REACH = timedelta(days=31)  # how far from the article's date a post's stamp may stand
+
+
+def _post_stamp(
+    text: str, candidates: list[Candidate], index: int, value: str, reference: date
+) -> date | None:
+    """The day of a post's time stamp, a line holding nothing but a date and times ("12.01.2025 09:41",
+    "8:41 a.m. ET, November 5, 2024"): "last night" and "tomorrow" in the post under it count from it
+    (a live blog's or a channel's posts span several days)."""
+    day = _DAY_PREFIX.match(value)
+    if day is None:
+        return None
+    line_end = text.find("\n", candidates[index].start)
+    line_end = len(text) if line_end < 0 else line_end
+    rest, last = [], candidates[index].start
+    for other in candidates[index:]:
+        if other.start >= line_end:
+            break
+        rest.append(text[last : other.start])
+        last = other.end
+    rest.append(text[last:line_end])
+    if any(not _ZONE_WORD.fullmatch(word.lower()) for word in _LETTERS.findall(" ".join(rest))):
+        return None
+    stamped = date.fromisoformat(day.group()[:10])
+    return stamped if abs(stamped - reference) <= _STAMP_REACH else None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ZONE_WORD = re.compile(r"(?:et|pt|ct|mt)\b|" + TIME_ZONE)  # ("8:41 a.m. ET": the US zones' short names too)
 
 
 def _near(text: str, start: int, end: int) -> bool:
