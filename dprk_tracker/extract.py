@@ -148,10 +148,42 @@ def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
                 time = TimeExpr(
                     text[time.start : end], time.start, end, "DATE", day, None, day, day, "day", None
                 )
+        elif (
+            time.type == "DURATION"
+            and last_day is not None
+            and text.startswith(" after ", time.end)
+            and _CAME_BEFORE.search(text, max(0, time.start - 30), time.start)
+        ):
+            came_after = _came_after(text, time, last_day, times[index + 1 : index + 2])
+            if came_after is not None:
+                found.append(came_after)  # (an earlier event: later counts go on from the day told)
+                continue
         if time.type in ("DATE", "TIME") and _DAY_VALUE.match(time.value):
             last_day = time  # (a day counted later is told too: "a week later" may count from it)
         found.append(time)
     return found
+
+
+# "The announcement came two days after Moscow acknowledged ...": what follows "after" happened that
+# many days before the day last told (the announcement's).
+_CAME_BEFORE = re.compile(r"\b(?:came|comes|come|happened|followed)\s+(?:just\s+|only\s+|barely\s+)?$")
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _came_after(text: str, time: TimeExpr, last_day: TimeExpr, following: list[TimeExpr]) -> TimeExpr | None:
+    """The day of the event after "came two days after", unless its sentence tells that day ("came two
+    days after Gerasimov said on Saturday")."""
+    span = _DAYS_SPAN.fullmatch(time.value)
+    if span is None:
+        return None
+    days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+    day = (date.fromisoformat(last_day.value[:10]) - timedelta(days=days)).isoformat()
+    stop = _SENTENCE_STOP.search(text, time.end + len(" after "))
+    sentence_end = stop.start() if stop else len(text)
+    if following and following[0].start < sentence_end and following[0].value[:10] == day:
+        return None
+    end = time.end + len(" after")
+    return TimeExpr(text[time.start : end], time.start, end, "DATE", day, None, day, day, "day", None)
 
 
 _DAYS_SPAN = re.compile(r"P(\d{1,2})([DW])")

@@ -155,6 +155,21 @@ def test_days_later_count_from_the_day_told_before() -> None:
     assert [(f.text, f.when) for f in result.figures] == [("40", "2025-03-03"), ("55", "2025-03-12")]
 
 
+def test_what_a_told_day_came_days_after_happened_that_many_days_before() -> None:
+    text = (
+        "Envoys met in Seoul on Thursday. The meeting came three days after Pyongyang fired 12 rockets, "
+        "its largest salvo since last May.\n\nThe talks came a week after the vote held on Thursday, "
+        "March 5."
+    )
+    result = extract(text, "2026-03-13")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("Thursday", "2026-03-12"),
+        ("three days after", "2026-03-09"),  # ("since last May": a baseline, no event)
+        ("Thursday, March 5", "2026-03-05"),  # (told: "a week after" adds no day)
+    ]
+    assert [(f.text, f.when) for f in result.figures] == [("12", "2026-03-09")]
+
+
 def test_a_newsletters_sign_off_is_no_event() -> None:
     text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nThat's it for this week. See you on Monday!\n"
     assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]

@@ -1526,7 +1526,9 @@ def test_a_day_of_a_named_month_needs_no_signal() -> None:
             "Fighting peaked between the autumn and the end of the year.",
             [("the autumn", "2024-FA"), ("the end of the year", "2024")],
         ),
-        ("By the end of the year, few did.", [("the end of the year", "2025")]),
+        ("By the end of the year, few will.", [("the end of the year", "2025")]),
+        # (told in the past in February: the last year's end, see the year-end tests)
+        ("By the end of the year, few did.", [("the end of the year", "2024")]),
         # a year things run from, or a plan, leaves "the year" the reference date's
         (
             "It has shipped shells since 2023, more than it said earlier in the year.",
@@ -1765,3 +1767,36 @@ def test_the_next_season_in_line_unless_a_past_tense_tells_of_the_last(
     text: str, reference: str, value: str
 ) -> None:
     assert one(text, Reference(reference, "day")).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Losses mounted toward the end of the year.", "2025"),
+        ("The party held its year-end plenum.", "2025"),
+        ("The plant will open by the end of the year.", "2026"),
+        ("Kim will speak at the year-end plenum.", "2026"),
+    ],
+)
+def test_a_year_end_told_in_the_past_before_this_years_end_is_last_years(text: str, value: str) -> None:
+    time = one(text, Reference("2026-02-12", "day"))
+    assert (time.value, time.mod) == (value, "END")
+    # told in the autumn, this year's end has begun
+    assert one("Losses mounted toward the end of the year.", Reference("2026-11-02", "day")).value == "2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Between March and December, the North shipped oil.",
+            [("March", "2025-03"), ("December", "2025-12")],
+        ),
+        ("The North shipped oil from February to April.", [("February", "2026-02"), ("April", "2026-04")]),
+        ("Drills will run between June and December.", [("June", "2026-06"), ("December", "2026-12")]),
+    ],
+)
+def test_a_range_of_months_told_in_the_past_ends_before_the_reference(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, Reference("2026-05-14", "day")) == expected

@@ -567,8 +567,17 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         # "over the past year" is the twelve months up to the reference date (its value stays the
         # previous year, as TimeML writes it)
         clip = "trailing"
+    if rel == "the" and unit == "Y" and mod == "END":
+        shift -= _told_year_end_ago(ctx)
     norm = _point(unit, shift, ctx, mod)
     return Norm(norm.type, norm.value, norm.mod, norm.precision, clip)
+
+
+def _told_year_end_ago(ctx: Context) -> int:
+    """1 when a past tense tells of "the end of the year" (or "year-end") before this year's end has
+    begun (its last third, from September): the year before's ("a year-end meeting held in late
+    December", told in January); else 0."""
+    return int(ctx.past and ctx.reference is not None and ctx.knows("month") and ctx.reference.month < 9)
 
 
 def _relative_in(groups: dict[str, str], ctx: Context) -> Norm | None:
@@ -715,7 +724,8 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
 def _year_compound(groups: dict[str, str], ctx: Context) -> Norm | None:
     kind = groups["kind"].lower().replace(" ", "-")
     if kind.endswith("end"):  # "year-end", "year end", "year's end"
-        return Norm("DATE", str(ctx.year) if ctx.year else "XXXX", "END", "year")
+        year = ctx.year - _told_year_end_ago(ctx) if ctx.year else None
+        return Norm("DATE", str(year) if year else "XXXX", "END", "year")
     if ctx.last_quarter and not ctx.multi_quarter_span:
         return Norm("DATE", f"{int(ctx.last_quarter[:4]) - 1}-{ctx.last_quarter[5:]}", None, "quarter")
     return _point("Y", -1, ctx)

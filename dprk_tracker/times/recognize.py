@@ -173,6 +173,7 @@ _TENSE_RULES = frozenset(
         "quarter",
         "part_of_day",
         "relative",
+        "year_compound",
     }
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|until|till|or)\s*", re.IGNORECASE)
@@ -513,6 +514,31 @@ def _range_end_after_start(
     if int(norm.value[:4]) == expected:
         return norm
     return Norm(norm.type, f"{expected}-{second_month:02d}", norm.mod, norm.precision, norm.clip)
+
+
+def _past_range_start(text: str, first: Candidate, second: Candidate, norm: Norm, ctx: Context) -> Norm:
+    """The start of a range of bare months told in the past whose end would lie ahead of the reference
+    is a year back: "between March and December, the North shipped ..." said in May is last year's."""
+    if (
+        second.rule != "month"
+        or {"rel", "mod"} & (first.groups.keys() | second.groups.keys())
+        or not _MONTH_PREFIX.fullmatch(norm.value)
+        or ctx.reference is None
+        or not (
+            _RANGE_TO.fullmatch(text, first.end, second.start)
+            or (
+                _RANGE_AND.fullmatch(text, first.end, second.start)
+                and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+            )
+        )
+    ):
+        return norm
+    year, month = int(norm.value[:4]), int(norm.value[5:7])
+    end_month = month_number(second.groups["month"])
+    end_year = year + 1 if end_month < month else year
+    if (end_year, end_month) <= (ctx.reference.year, ctx.reference.month):
+        return norm
+    return Norm(norm.type, f"{year - 1}-{month:02d}", norm.mod, norm.precision, norm.clip)
 
 
 def _is_one_day(groups: dict[str, str]) -> bool:
@@ -856,6 +882,8 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             norm = _with_explicit_day(norm, normalize(*explicit[index], ctx))
         if rule == "month" and found and index > 0:
             norm = _range_end_after_start(text, candidates[index - 1], found[-1], candidate, norm)
+        if past and rule == "month" and index + 1 < len(candidates) and ctx.knows("month"):
+            norm = _past_range_start(text, candidate, candidates[index + 1], norm, ctx)
         yield candidate, norm
         value = norm.value
         if (
@@ -927,7 +955,9 @@ def _needs_tense(candidate: Candidate) -> bool:
     if rule not in _TENSE_RULES or rule == "part_of_day" or not _TENSE_FREE_GROUPS.isdisjoint(groups):
         return False
     if rule == "relative":
-        return groups["unit"].lower().startswith(("weekend", "quarter"))
+        # ("the end of the year" told in the past in January is the last year's end)
+        year_end = groups["unit"].lower() == "year" and _THE_END_OF.fullmatch(groups.get("mod", "") or "")
+        return groups["unit"].lower().startswith(("weekend", "quarter")) or bool(year_end)
     return rule != "clock" or "weekday" in groups or "month" in groups
 
 
@@ -991,6 +1021,7 @@ def _period_before_in_sentence(
 
 
 _DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
+_THE_END_OF = re.compile(r"(?:the\s+)?(?:very\s+)?end\s+of", re.IGNORECASE)
 _TURN_OF = re.compile(r"(?:the\s+)?turn\s+of", re.IGNORECASE)
 _FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
