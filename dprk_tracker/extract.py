@@ -139,6 +139,10 @@ def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
             breaks = text.count("\n", last_day.end, time.start)
             if span and breaks <= 2 and "\n\n\n" not in text[last_day.end : time.start]:
                 days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+                if not _DAY_VALUE.match(last_day.value):
+                    time = _part_of_month_later(text, time, last_day, days)
+                    found.append(time)
+                    continue
                 day = (date.fromisoformat(last_day.value[:10]) + timedelta(days=days)).isoformat()
                 end = time.end + len(" later")
                 told = times[index + 1] if index + 1 < len(times) else None
@@ -160,6 +164,8 @@ def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
                 continue
         if time.type in ("DATE", "TIME") and _DAY_VALUE.match(time.value):
             last_day = time  # (a day counted later is told too: "a week later" may count from it)
+        elif time.precision == "month" and time.mod in _PART_MODS and time.earliest and time.latest:
+            last_day = time  # "in early October ... Two weeks later": a part of a month counts too
         found.append(time)
     return found
 
@@ -170,11 +176,25 @@ _CAME_BEFORE = re.compile(r"\b(?:came|comes|come|happened|followed)\s+(?:just\s+
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 
+_PART_MODS = frozenset({"START", "MID", "END"})
+
+
+def _part_of_month_later(text: str, time: TimeExpr, told: TimeExpr, days: int) -> TimeExpr:
+    """ "In early October ... Two weeks later": the told part of the month moved on by the span, as
+    the month it starts in (its bounds say which days)."""
+    earliest = (date.fromisoformat(told.earliest or "") + timedelta(days=days)).isoformat()
+    latest = (date.fromisoformat(told.latest or "") + timedelta(days=days)).isoformat()
+    end = time.end + len(" later")
+    return TimeExpr(
+        text[time.start : end], time.start, end, "DATE", earliest[:7], None, earliest, latest, "month", None
+    )
+
+
 def _came_after(text: str, time: TimeExpr, last_day: TimeExpr, following: list[TimeExpr]) -> TimeExpr | None:
     """The day of the event after "came two days after", unless its sentence tells that day ("came two
     days after Gerasimov said on Saturday")."""
     span = _DAYS_SPAN.fullmatch(time.value)
-    if span is None:
+    if span is None or not _DAY_VALUE.match(last_day.value):
         return None
     days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
     day = (date.fromisoformat(last_day.value[:10]) - timedelta(days=days)).isoformat()
@@ -259,10 +279,19 @@ def _headline_reference(headline: str, named_years: Callable[[], list[int]]) -> 
 def _byline_day(text: str) -> str | None:
     """The day (YYYY-MM-DD) of a byline-shaped line: a full date and few other words, else None."""
     times = find_times(text, None)
-    for time in times:
+    for index, time in enumerate(times):
         day = _DAY_VALUE.match(time.value)
         if day is None:
             continue
+        after = times[index + 1] if index + 1 < len(times) else None
+        if (
+            after is not None
+            and _DASH_JOIN.fullmatch(text, time.end, after.start)
+            and _DAY_VALUE.match(after.value)
+        ):
+            day = _DAY_VALUE.match(
+                after.value
+            )  # a weekly summary's "10.03.2025 – 16.03.2025": out after its end
         other = text
         for t in times:
             other = other.replace(t.text, " ")
@@ -274,6 +303,9 @@ def _byline_day(text: str) -> str | None:
         ):
             return day.group(1)
     return None
+
+
+_DASH_JOIN = re.compile(r"\s*[-–—]\s*")
 
 
 def _yearless_reference(

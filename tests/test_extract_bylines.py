@@ -341,3 +341,10 @@ def test_one_day_told_twice_in_a_sentence_is_one_event() -> None:
         ("May", "2025-05"),
         ("the same month", "2025-05"),
     ]
+
+
+def test_a_weekly_summarys_date_range_dates_it_by_its_last_day() -> None:
+    text = "Weekly summary\n\n02.03.2026 – 08.03.2026\n\nIn the previous week, strikes fell by half.\n"
+    result = extract(text)
+    assert (result.published, result.published_source) == ("2026-03-08", "document")
+    assert [(e.time_text, e.when) for e in result.events] == [("the previous week", "2026-W09")]

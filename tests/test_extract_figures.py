@@ -155,6 +155,16 @@ def test_days_later_count_from_the_day_told_before() -> None:
     assert [(f.text, f.when) for f in result.figures] == [("40", "2025-03-03"), ("55", "2025-03-12")]
 
 
+def test_days_later_count_from_a_told_part_of_a_month() -> None:
+    text = "The first ships sailed in late June. Ten days later, 3,000 troops landed."
+    result = extract(text, "2026-09-01")
+    assert [(e.time_text, e.when, e.earliest, e.latest) for e in result.events] == [
+        ("late June", "2026-06", "2026-06-21", "2026-06-30"),
+        ("Ten days later", "2026-07", "2026-07-01", "2026-07-10"),
+    ]
+    assert [(f.text, f.when) for f in result.figures] == [("3,000", "2026-07")]
+
+
 def test_what_a_told_day_came_days_after_happened_that_many_days_before() -> None:
     text = (
         "Envoys met in Seoul on Thursday. The meeting came three days after Pyongyang fired 12 rockets, "

@@ -1800,3 +1800,15 @@ def test_a_range_of_months_told_in_the_past_ends_before_the_reference(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert values(text, Reference("2026-05-14", "day")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim skipped the topic in his New Year's address.", [("New Year's", "2026-01-01")]),
+        ("Shops shut over New Year.", [("New Year", "2026-01-01")]),
+        ("It was a new year for the army.", []),
+    ],
+)
+def test_new_years_alone_is_the_first_of_january(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2026-02-04", "day")) == expected
