@@ -1776,6 +1776,9 @@ def test_the_next_season_in_line_unless_a_past_tense_tells_of_the_last(
         ("The party held its year-end plenum.", "2025"),
         ("The plant will open by the end of the year.", "2026"),
         ("Kim will speak at the year-end plenum.", "2026"),
+        # no tense in the year's first two months: the year-end weeks ago, not the one most of a year ahead
+        ("No word of it at a year-end plenum.", "2025"),
+        ("The plant opens by year-end.", "2026"),  # (a deadline looks ahead)
     ],
 )
 def test_a_year_end_told_in_the_past_before_this_years_end_is_last_years(text: str, value: str) -> None:

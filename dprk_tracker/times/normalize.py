@@ -573,11 +573,15 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
     return Norm(norm.type, norm.value, norm.mod, norm.precision, clip)
 
 
-def _told_year_end_ago(ctx: Context) -> int:
+def _told_year_end_ago(ctx: Context, untold: bool = False) -> int:
     """1 when a past tense tells of "the end of the year" (or "year-end") before this year's end has
-    begun (its last third, from September): the year before's ("a year-end meeting held in late
-    December", told in January); else 0."""
-    return int(ctx.past and ctx.reference is not None and ctx.knows("month") and ctx.reference.month < 9)
+    begun (its last third, from September), or, ``untold``, when no tense tells of a "year-end" in the
+    year's first two months and no deadline looks ahead (the last one is weeks away, the next most of
+    a year: "no mention at a year-end plenary meeting", told in January): the year before's; else 0."""
+    if ctx.reference is None or not ctx.knows("month"):
+        return 0
+    month = ctx.reference.month
+    return int((ctx.past and month < 9) or (untold and not ctx.future and month <= 2))
 
 
 def _relative_in(groups: dict[str, str], ctx: Context) -> Norm | None:
@@ -724,7 +728,7 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
 def _year_compound(groups: dict[str, str], ctx: Context) -> Norm | None:
     kind = groups["kind"].lower().replace(" ", "-")
     if kind.endswith("end"):  # "year-end", "year end", "year's end"
-        year = ctx.year - _told_year_end_ago(ctx) if ctx.year else None
+        year = ctx.year - _told_year_end_ago(ctx, untold=True) if ctx.year else None
         return Norm("DATE", str(year) if year else "XXXX", "END", "year")
     if ctx.last_quarter and not ctx.multi_quarter_span:
         return Norm("DATE", f"{int(ctx.last_quarter[:4]) - 1}-{ctx.last_quarter[5:]}", None, "quarter")

@@ -127,7 +127,9 @@ _DEADLINE_SIGNALS = frozenset(
         "due",
     }
 )
-_DEADLINE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "holiday"})
+_DEADLINE_RULES = frozenset(
+    {"month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "holiday", "year_compound"}
+)
 _DEADLINE_RIGHT_BEFORE = re.compile(
     r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
 )
