@@ -1815,3 +1815,10 @@ def test_a_range_of_months_told_in_the_past_ends_before_the_reference(
 )
 def test_new_years_alone_is_the_first_of_january(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, Reference("2026-02-04", "day")) == expected
+
+
+def test_a_signal_before_at_least_governs_the_date() -> None:
+    time = one("The firm has moved funds since at least June 2024.", Reference("2026-03-02", "day"))
+    assert (time.value, time.signal) == ("2024-06", "since")
+    assert anchor_interval(time, "", [time]) == ("2024-06-01", None, "ON_OR_AFTER")
+    assert find_times("At least 2024 troops left.", DAY) == []  # (a count, no year)

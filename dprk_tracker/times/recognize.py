@@ -208,6 +208,8 @@ def _signal(text: str, start: int, previous: list[str]) -> str | None:
     if start and not text[start - 1].isspace():
         return None
     found = previous[:-1] if previous and previous[-1] == "the" else previous
+    if found[-2:] == ["at", "least"]:
+        found = found[:-2]  # "since at least the turn of the year": the signal before the hedge
     if not found or found[-1] not in _SIGNAL_ENDINGS:
         return None
     for size in (3, 2, 1):
