@@ -607,7 +607,11 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
 _STAMP_LABEL = re.compile(
     r"[^\S\n]*(?:[Ll]ast[^\S\n]+(?:[Rr]eviewed|[Uu]pdated|[Ee]dited|[Mm]odified|[Rr]evised)[^\S\n]*:?"
     r"|(?:Reviewed|Revised|Updated|Posted|Published|Modified)(?:[^\S\n]+on)?[^\S\n]*:)"
-    r"[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$",
+    r"[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$"
+    # a link to another story ("Read also: Kursk incursion, six months on (Feb. 6, 2025)"): its dates
+    # and counts are that story's
+    r"|[^\S\n]*(?:Read[^\S\n]+(?:also|more)|Also[^\S\n]+read|See[^\S\n]+also|Related)[^\S\n]*:"
+    r"[^\S\n]*[\w\"“‘'][^\n]{0,200}$",
     re.MULTILINE,
 )
 
@@ -617,7 +621,8 @@ def _stamp_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     lead = text[line_start : line_start + 1]
     return (
-        lead in ("L", "l", "R", "U", "P", "M", " ", "\t") and _STAMP_LABEL.match(text, line_start) is not None
+        lead in ("L", "l", "R", "U", "P", "M", "A", "S", " ", "\t")
+        and _STAMP_LABEL.match(text, line_start) is not None
     )
 
 

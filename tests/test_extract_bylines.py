@@ -277,6 +277,8 @@ def test_a_line_holding_only_a_span_of_clock_times_is_no_event() -> None:
         "Updated: 12 March 2026",
         "Posted on : Mar.12,2026 09:30 KST  Modified on : Mar.12,2026 10:02 KST",
         "Published on: March 12, 2026",
+        # a link to another story: its date and count are that story's
+        "Read also: 5,000 more troops head to Kursk, six months on (March 3, 2026)",
     ],
 )
 def test_a_pages_stamp_line_makes_no_event_nor_figure(stamp: str) -> None:

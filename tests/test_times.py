@@ -1822,3 +1822,51 @@ def test_a_signal_before_at_least_governs_the_date() -> None:
     assert (time.value, time.signal) == ("2024-06", "since")
     assert anchor_interval(time, "", [time]) == ("2024-06-01", None, "ON_OR_AFTER")
     assert find_times("At least 2024 troops left.", DAY) == []  # (a count, no year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shells fired on a Monday are tested by Friday.", [("Friday", "2025-01-10")]),
+        ("The raid began on Jan. 3, a Friday.", [("Jan. 3", "2025-01-03")]),
+        ("The raid began early on a Friday.", []),
+        # "a" before a weekday that modifies a noun is the noun's: that day's service
+        ("Crowds attended a Thursday night vigil.", [("Thursday night", "2025-01-09TNI")]),
+    ],
+)
+def test_an_indefinite_weekday_is_no_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+def test_a_clock_time_takes_the_date_after_it() -> None:
+    march = Reference("2026-03-04", "day")
+    assert values("The launch came at 6:15 a.m. on March 2.", march) == [
+        ("6:15 a.m. on March 2", "2026-03-02T06:15")
+    ]
+    assert values("The launch came at 06:15 on the 2nd.", march) == [
+        ("06:15", "2026-03-02T06:15"),
+        ("the 2nd", "2026-03-02"),
+    ]
+    assert values("It struck at 4:30 in the morning on the 28th of last month.", march) == [
+        ("4:30", "2026-02-28T04:30"),
+        ("the morning", "2026-02-28TMO"),
+        ("the 28th of last month", "2026-02-28"),
+    ]
+
+
+def test_the_day_of_that_month_is_in_the_month_told_last() -> None:
+    march = Reference("2026-03-04", "day")
+    assert values("A launch is expected in June, perhaps on the 25th of that month.", march) == [
+        ("June", "2026-06"),
+        ("the 25th of that month", "2026-06-25"),
+    ]
+
+
+def test_almost_overnight_is_suddenly() -> None:
+    assert values("The assaults stopped almost overnight.") == []
+    assert values("Overnight, the assaults stopped.") == [("Overnight", "2025-01-10TNI")]
+
+
+def test_a_signal_ends_with_its_sentence() -> None:
+    assert [t.signal for t in find_times("It was worse than before. The 2026 plan is due.", DAY)] == [None]
+    assert [t.signal for t in find_times("Mr. Ri arrived on Monday.", DAY)] == ["on"]

@@ -878,11 +878,15 @@ def _ordinal_day(groups: dict[str, str], ctx: Context) -> Norm:
         # the month its sentence told ("In September, Kim attended the parade on the 3rd")
         value, precision = _day_value(int(ctx.anchor[:4]), int(ctx.anchor[5:7]), day)
         return Norm("DATE", value, None, precision)
+    rel = (groups.get("rel") or "").lower()
+    if rel == "that" and ctx.last_month is not None:
+        # "before the end of June, around the 19th of that month": the month told last
+        value, precision = _day_value(int(ctx.last_month[:4]), int(ctx.last_month[5:7]), day)
+        return Norm("DATE", value, None, precision)
     ref = ctx.reference
     if ref is None or not ctx.knows("month"):
         return Norm("DATE", "XXXX-XX-" + f"{day:02d}", None, "day")
     year, month = ref.year, ref.month
-    rel = (groups.get("rel") or "").lower()
     if rel in ("last", "next"):
         year, month = _shift_month(year, month, -1 if rel == "last" else 1)
     elif ctx.knows("day") and day > ref.day + 1 and not ctx.future:

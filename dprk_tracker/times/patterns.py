@@ -413,7 +413,7 @@ RULES: list[tuple[str, str]] = [
         r"the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
         # "of last month" names the month, so whatever follows it may follow; a bare "the 15th" must
         # end a phrase, or "the 15th century" and "the 15th anniversary" would be days.
-        r"(?:\s+of\s+(?P<rel>this|last|next|the)\s+month(?!\w)"
+        r"(?:\s+of\s+(?P<rel>this|last|next|the|that)\s+month(?!\w)"
         # ("said on the 24th that ...": a reported statement's conjunction ends the phrase too)
         r"|(?=\s*[,.;:)]|\s*$|\s+(?:and|to|at|in|on|when|of|as|after|before|that|but|while|amid|,)\b))",
     ),
@@ -931,6 +931,7 @@ CHANGE_WORDS = frozenset(words("change_words"))
 NEWSPAPER_MODIFIERS = frozenset(words("newspaper_modifiers"))
 MEASURE_UNITS = frozenset(words("measure_units"))
 FUTURE_MODALS = frozenset(words("future_modals"))
+SUDDEN_ADVERBS = frozenset(words("sudden_adverbs"))
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})
 FUTURE_MARKERS = (*words("future_markers"), "next")
 # A lower-case plural right after a number marks a count ("2000 troops"), not a year; a verb does not

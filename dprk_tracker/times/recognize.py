@@ -27,6 +27,7 @@ from .patterns import (
     NEWSPAPER_MODIFIERS,
     QUANTITY_WORDS,
     SIGNALS,
+    SUDDEN_ADVERBS,
     TIME_ZONE,
     clause_tense,
     folded,
@@ -202,11 +203,21 @@ _NAMED_AFTER_A_DATE = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+(?=[A-Z\"“‘])")
+
+
 def _signal(text: str, start: int, previous: list[str]) -> str | None:
     """``phrase_before(text, start, SIGNALS, skip_the=True)``, from the words before ``start`` (the last
     four, ``words_before(text, start, 4)``) that the context filters read too."""
     if start and not text[start - 1].isspace():
         return None
+    window = text[max(0, start - 40) : start]
+    if "." in window or "!" in window or "?" in window:
+        # a signal ends no sentence before the expression's: "than ever before. The 2025 edition"
+        breaks = list(_SENTENCE_BREAK.finditer(window))
+        if breaks:
+            kept = len(window[breaks[-1].end() :].split())
+            previous = previous[len(previous) - kept :] if kept < len(previous) else previous
     found = previous[:-1] if previous and previous[-1] == "the" else previous
     if found[-2:] == ["at", "least"]:
         found = found[:-2]  # "since at least the turn of the year": the signal before the hedge
@@ -307,8 +318,19 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         and words[-1:] in (["high"], ["``high"])
     ):
         return False  # "high noon": a showdown, not a clock time
+    if (
+        rule == "part_of_day"
+        and words[-1:]
+        and words[-1] in SUDDEN_ADVERBS
+        and groups["pod"].lower() == "overnight"
+    ):
+        return False  # "the assaults stopped almost overnight": suddenly, no night
     if rule == "part_of_day" and groups.get("rel", "").lower() == "the" and _OF_AFTER.match(text, end):
         return False  # "the night of Oct. 23": the date that follows dates it
+    if rule == "weekday" and words[-1:] == ["a"] and "mod" not in groups and not _NOUN_AFTER.match(text, end):
+        # "on a Monday", "on Jan. 9, a Thursday": any such day, or the date told beside it (but "a
+        # Sunday night memorial service" is that Sunday's service)
+        return False
     if (
         rule == "decade"
         and words
@@ -334,6 +356,11 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
 _OF_AFTER = re.compile(r"\s+of\b")
 
 
+# A lower-case word after an expression that is no function word: a noun it modifies.
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?:is|was|are|were|in|on|at|of|and|or|to|when|that|for|by|with|as|the|a|an|it|he|she|they)"
+    r"\b)[a-z]"
+)
 _AGE_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})  # whose decade of life
 
 
@@ -574,6 +601,17 @@ def _parenthetical_dates(candidates: list[Candidate], text: str) -> dict[int, tu
                     found[index] = (second.rule, second.groups)
             elif second.rule == "weekday" and _ASIDE.fullmatch(text, first.end, second.start):
                 found[index] = (second.rule, second.groups)
+            elif second.rule in _DAY_AFTER_CLOCK and _ON_THE.fullmatch(text, first.end, second.start):
+                found[index] = (second.rule, second.groups)  # "at 7:10 a.m. on the 26th"
+            elif second.rule == "part_of_day" and index + 2 < len(candidates):
+                # "at 5:40 in the morning on Jan. 9": the clock and its part of the day take the date
+                third = candidates[index + 2]
+                if (
+                    third.rule in _DAY_AFTER_CLOCK
+                    and _IN_THE.fullmatch(text, first.end, second.start)
+                    and _ON_THE.fullmatch(text, second.end, third.start)
+                ):
+                    found[index] = found[index + 1] = (third.rule, third.groups)
             elif second.rule == "clock" and index + 2 < len(candidates):
                 third = candidates[index + 2]
                 if third.rule == "weekday" and _ASIDE.fullmatch(text, first.end, third.start):
@@ -582,6 +620,9 @@ def _parenthetical_dates(candidates: list[Candidate], text: str) -> dict[int, tu
 
 
 _DAY_GROUPS = frozenset({"weekday", "month", "deixis"})
+_DAY_AFTER_CLOCK = frozenset({"month_day", "day_month", "ordinal_day", "dmy", "mdy", "iso", "ymd"})
+_IN_THE = re.compile(r"\s+in\s+", re.IGNORECASE)
+_ON_THE = re.compile(r",?\s+on\s+(?:the\s+)?", re.IGNORECASE)  # (the ordinal day's "the" is its own)
 # A parenthetical aside between a clock and the weekday it falls on: "10:35 a.m. (0735 GMT) Friday".
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?")
 
