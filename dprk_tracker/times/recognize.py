@@ -211,13 +211,6 @@ def _signal(text: str, start: int, previous: list[str]) -> str | None:
     four, ``words_before(text, start, 4)``) that the context filters read too."""
     if start and not text[start - 1].isspace():
         return None
-    window = text[max(0, start - 40) : start]
-    if "." in window or "!" in window or "?" in window:
-        # a signal ends no sentence before the expression's: "than ever before. The 2025 edition"
-        breaks = list(_SENTENCE_BREAK.finditer(window))
-        if breaks:
-            kept = len(window[breaks[-1].end() :].split())
-            previous = previous[len(previous) - kept :] if kept < len(previous) else previous
     found = previous[:-1] if previous and previous[-1] == "the" else previous
     if found[-2:] == ["at", "least"]:
         found = found[:-2]  # "since at least the turn of the year": the signal before the hedge
@@ -227,8 +220,20 @@ def _signal(text: str, start: int, previous: list[str]) -> str | None:
         if len(found) >= size:
             phrase = " ".join(found[-size:])
             if phrase in SIGNALS:
-                return phrase
+                # a signal ends no sentence before the expression's: "than ever before. The 2025 edition"
+                return (
+                    None if _past_a_sentence_end(text, start, size + len(previous) - len(found)) else phrase
+                )
     return None
+
+
+def _past_a_sentence_end(text: str, start: int, words: int) -> bool:
+    """Whether a sentence ends within the last ``words`` words before ``start``."""
+    window = text[max(0, start - 40) : start]
+    if "." not in window and "!" not in window and "?" not in window:
+        return False
+    breaks = list(_SENTENCE_BREAK.finditer(window))
+    return bool(breaks) and len(window[breaks[-1].end() :].split()) < words
 
 
 def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> bool:
