@@ -88,6 +88,8 @@ MODIFIER = (
     r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|mid|late|(?:beginning|start|end|middle|close|turn|dawn|height)"
     r"\s+of|" + _MONTHS_OF + r")|earlier|later)"
 )
+# "the end of", "the very close of": a modifier naming a period's end itself (not its last third)
+THE_END_OF = re.compile(r"(?:the\s+)?(?:very\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 MODP = r"(?:" + MODIFIER + r"(?:\s*[-–]\s*|\s+)(?:in\s+)?)?"
 ANAPHORIC = alternation(list(table("anaphoric")))
 APPROX = alternation([*list(table("approximators")), "just over", "just under", "well over", "some"])

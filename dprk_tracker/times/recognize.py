@@ -28,6 +28,7 @@ from .patterns import (
     QUANTITY_WORDS,
     SIGNALS,
     SUDDEN_ADVERBS,
+    THE_END_OF,
     TIME_ZONE,
     clause_tense,
     folded,
@@ -536,13 +537,7 @@ def _range_end_after_start(
     end, _, first_value = first_found
     if end != first.end or not (_MONTH_PREFIX.fullmatch(first_value) and _MONTH_PREFIX.fullmatch(norm.value)):
         return norm
-    if not (
-        _RANGE_TO.fullmatch(text, first.end, second.start)
-        or (
-            _RANGE_AND.fullmatch(text, first.end, second.start)
-            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
-        )
-    ):
+    if not _joined_as_range(text, first, second):
         return norm
     year, month = int(first_value[:4]), int(first_value[5:7])
     second_month = int(norm.value[5:7])
@@ -550,6 +545,17 @@ def _range_end_after_start(
     if int(norm.value[:4]) == expected:
         return norm
     return Norm(norm.type, f"{expected}-{second_month:02d}", norm.mod, norm.precision, norm.clip)
+
+
+def _joined_as_range(text: str, first: Candidate, second: Candidate) -> bool:
+    """ "April to June", "April-June", "between April and June": the two ends of one range."""
+    return bool(
+        _RANGE_TO.fullmatch(text, first.end, second.start)
+        or (
+            _RANGE_AND.fullmatch(text, first.end, second.start)
+            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        )
+    )
 
 
 def _past_range_start(text: str, first: Candidate, second: Candidate, norm: Norm, ctx: Context) -> Norm:
@@ -560,13 +566,7 @@ def _past_range_start(text: str, first: Candidate, second: Candidate, norm: Norm
         or {"rel", "mod"} & (first.groups.keys() | second.groups.keys())
         or not _MONTH_PREFIX.fullmatch(norm.value)
         or ctx.reference is None
-        or not (
-            _RANGE_TO.fullmatch(text, first.end, second.start)
-            or (
-                _RANGE_AND.fullmatch(text, first.end, second.start)
-                and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
-            )
-        )
+        or not _joined_as_range(text, first, second)
     ):
         return norm
     year, month = int(norm.value[:4]), int(norm.value[5:7])
@@ -1006,7 +1006,7 @@ def _needs_tense(candidate: Candidate) -> bool:
         return False
     if rule == "relative":
         # ("the end of the year" told in the past in January is the last year's end)
-        year_end = groups["unit"].lower() == "year" and _THE_END_OF.fullmatch(groups.get("mod", "") or "")
+        year_end = groups["unit"].lower() == "year" and THE_END_OF.fullmatch(groups.get("mod", "") or "")
         return groups["unit"].lower().startswith(("weekend", "quarter")) or bool(year_end)
     return rule != "clock" or "weekday" in groups or "month" in groups
 
@@ -1071,7 +1071,6 @@ def _period_before_in_sentence(
 
 
 _DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
-_THE_END_OF = re.compile(r"(?:the\s+)?(?:very\s+)?end\s+of", re.IGNORECASE)
 _TURN_OF = re.compile(r"(?:the\s+)?turn\s+of", re.IGNORECASE)
 _FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
