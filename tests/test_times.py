@@ -1870,3 +1870,16 @@ def test_almost_overnight_is_suddenly() -> None:
 def test_a_signal_ends_with_its_sentence() -> None:
     assert [t.signal for t in find_times("It was worse than before. The 2026 plan is due.", DAY)] == [None]
     assert [t.signal for t in find_times("Mr. Ri arrived on Monday.", DAY)] == ["on"]
+
+
+def test_the_next_day_reaches_over_a_quote_paragraph() -> None:
+    feb = Reference("2026-02-20", "day")
+    text = (
+        "The first soldier was caught on Feb. 2.\n\n"
+        '"He was hiding in a cellar," the commander said.\n\n'
+        "The second was caught the next day."
+    )
+    assert values(text, feb) == [("Feb. 2", "2026-02-02"), ("the next day", "2026-02-03")]
+    # a paragraph of narrative between: another story is told, the day stays unknown
+    other = text.replace('"He was hiding in a cellar," the commander said.', "Then the unit moved west.")
+    assert values(other, feb) == [("Feb. 2", "2026-02-02")]

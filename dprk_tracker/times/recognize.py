@@ -995,7 +995,13 @@ def _near(text: str, start: int, end: int) -> bool:
     """Whether an anaphor at ``end`` may refer to a date ending at ``start``: the same paragraph or the
     one before (wire copy breaks paragraphs after a sentence or two; further back, another story is told)."""
     breaks = _PARAGRAPH_BREAK.finditer(text, start, end)
-    return next(breaks, None) is None or next(breaks, None) is None
+    first = next(breaks, None)
+    second = next(breaks, None) if first is not None else None
+    if first is None or second is None:
+        return True
+    # or the one before a quote paragraph ("'We thought he was a Buryat,' said the commander"), which
+    # tells of no new day
+    return next(breaks, None) is None and text[first.end() : first.end() + 1] in _OPENING_QUOTES
 
 
 def _needs_tense(candidate: Candidate) -> bool:
