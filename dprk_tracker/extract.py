@@ -141,6 +141,10 @@ def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
             breaks = text.count("\n", last_day.end, time.start)
             if span and breaks <= 2 and "\n\n\n" not in text[last_day.end : time.start]:
                 days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+                if not _DAY_VALUE.match(last_day.value):
+                    time = _part_of_month_later(text, time, last_day, days)
+                    found.append(time)
+                    continue
                 day = (date.fromisoformat(last_day.value[:10]) + timedelta(days=days)).isoformat()
                 end = time.end + len(" later")
                 told = times[index + 1] if index + 1 < len(times) else None
@@ -150,10 +154,58 @@ def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
                 time = TimeExpr(
                     text[time.start : end], time.start, end, "DATE", day, None, day, day, "day", None
                 )
+        elif (
+            time.type == "DURATION"
+            and last_day is not None
+            and text.startswith(" after ", time.end)
+            and _CAME_BEFORE.search(text, max(0, time.start - 30), time.start)
+        ):
+            came_after = _came_after(text, time, last_day, times[index + 1 : index + 2])
+            if came_after is not None:
+                found.append(came_after)  # (an earlier event: later counts go on from the day told)
+                continue
         if time.type in ("DATE", "TIME") and _DAY_VALUE.match(time.value):
             last_day = time  # (a day counted later is told too: "a week later" may count from it)
+        elif time.precision == "month" and time.mod in _PART_MODS and time.earliest and time.latest:
+            last_day = time  # "in early October ... Two weeks later": a part of a month counts too
         found.append(time)
     return found
+
+
+# "The announcement came two days after Moscow acknowledged ...": what follows "after" happened that
+# many days before the day last told (the announcement's).
+_CAME_BEFORE = re.compile(r"\b(?:came|comes|come|happened|followed)\s+(?:just\s+|only\s+|barely\s+)?$")
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+_PART_MODS = frozenset({"START", "MID", "END"})
+
+
+def _part_of_month_later(text: str, time: TimeExpr, told: TimeExpr, days: int) -> TimeExpr:
+    """ "In early October ... Two weeks later": the told part of the month moved on by the span, as
+    the month it starts in (its bounds say which days)."""
+    earliest = (date.fromisoformat(told.earliest or "") + timedelta(days=days)).isoformat()
+    latest = (date.fromisoformat(told.latest or "") + timedelta(days=days)).isoformat()
+    end = time.end + len(" later")
+    return TimeExpr(
+        text[time.start : end], time.start, end, "DATE", earliest[:7], None, earliest, latest, "month", None
+    )
+
+
+def _came_after(text: str, time: TimeExpr, last_day: TimeExpr, following: list[TimeExpr]) -> TimeExpr | None:
+    """The day of the event after "came two days after", unless its sentence tells that day ("came two
+    days after Gerasimov said on Saturday")."""
+    span = _DAYS_SPAN.fullmatch(time.value)
+    if span is None or not _DAY_VALUE.match(last_day.value):
+        return None
+    days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+    day = (date.fromisoformat(last_day.value[:10]) - timedelta(days=days)).isoformat()
+    stop = _SENTENCE_STOP.search(text, time.end + len(" after "))
+    sentence_end = stop.start() if stop else len(text)
+    if following and following[0].start < sentence_end and following[0].value[:10] == day:
+        return None
+    end = time.end + len(" after")
+    return TimeExpr(text[time.start : end], time.start, end, "DATE", day, None, day, day, "day", None)
 
 
 _DAYS_SPAN = re.compile(r"P(\d{1,2})([DW])")
@@ -229,10 +281,19 @@ def _headline_reference(headline: str, named_years: Callable[[], list[int]]) -> 
 def _byline_day(text: str) -> str | None:
     """The day (YYYY-MM-DD) of a byline-shaped line: a full date and few other words, else None."""
     times = find_times(text, None)
-    for time in times:
+    for index, time in enumerate(times):
         day = _DAY_VALUE.match(time.value)
         if day is None:
             continue
+        after = times[index + 1] if index + 1 < len(times) else None
+        if (
+            after is not None
+            and _DASH_JOIN.fullmatch(text, time.end, after.start)
+            and _DAY_VALUE.match(after.value)
+        ):
+            day = _DAY_VALUE.match(
+                after.value
+            )  # a weekly summary's "10.03.2025 – 16.03.2025": out after its end
         other = text
         for t in times:
             other = other.replace(t.text, " ")
@@ -244,6 +305,9 @@ def _byline_day(text: str) -> str | None:
         ):
             return day.group(1)
     return None
+
+
+_DASH_JOIN = re.compile(r"\s*[-–—]\s*")
 
 
 def _yearless_reference(
@@ -368,6 +432,8 @@ def _events(
     """One event per DATE expression: its sentence, or its clause when the sentence has several.
     Times inside ``outside`` (the headline, the byline, the dateline) make no event."""
     events: list[Event] = []
+    last_told: tuple[int, str, str | None, str | None, str | None] | None = None
+    last_text = ""
     for time in sentences.datable:
         if any(start <= time.start < end for start, end in outside):
             continue
@@ -378,6 +444,10 @@ def _events(
             continue
         if _stamp_line(text, time.start):
             continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
+        if _war_name(text, time) and not _opens_with_the_war(text, start, time.start):
+            # "since the 1950-53 war", "Victory in the Great Patriotic War of 1941-1945": a war named
+            # in passing ("The Korean War of 1950-1953 ended in a truce" tells of the war itself)
+            continue
         if _since_baseline(text, time, start):
             continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
@@ -386,12 +456,20 @@ def _events(
             continue  # a section heading in capitals ("ALSO THIS WEEK") names no event
         if end - start <= _SIGN_OFF_MAX_CHARS and _SIGN_OFF.match(text, start):
             continue  # a newsletter's sign-off ("That's all for this week. See you next Friday.")
+        sentence_start = start
         if sentences.several_datable_in(start, end):
             clause = _enclosing(sentences.clauses(start, end), time.start, time.end)
             # A clause holding only the date says nothing: keep the sentence then.
             if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
                 start, end = clause
         earliest, latest, mod = sentences.anchor(time)
+        told = (sentence_start, time.value, earliest, latest, mod)
+        if told == last_told and not _SAME_AGAIN.match(time.text) and time.text != last_text:
+            # "on Tuesday – today, that is", "Seollal, the Lunar New Year": one day told twice in two
+            # ways ("the same month" dates another event: "Russia ratified it in November and the DPRK
+            # the same month"; so may the same words again: "It began on 3 May and 3 May was a Friday")
+            continue
+        last_told, last_text = told, time.text
         if events and _range_end(events[-1], time, earliest, latest, mod):
             # "between September 2023 and March 2025": one event over the range, not one per end
             first = events[-1]
@@ -459,6 +537,32 @@ def _since_baseline(text: str, time: TimeExpr, sentence_start: int) -> bool:
     )
 
 
+_SAME_AGAIN = re.compile(r"(?:the\s+(?:very\s+)?same|that)\b", re.IGNORECASE)
+# A span of years that names a war: "the 1950-53 Korean War", "the War of 1941-1945".
+_WAR_AFTER = re.compile(r"(?:\s*[-–]\s*\d{2,4})?\s+(?:[A-Z][\w'’-]*\s+){0,2}[Ww]ar\b")
+_WAR_OF = re.compile(r"\b[Ww]ar\s+of\s+(?:\d{4}\s*[-–]\s*)?$")
+
+
+def _war_name(text: str, time: TimeExpr) -> bool:
+    """Whether ``time`` is a span of years in a war's name (the war, not the date, is what is told)."""
+    ranged = "-" in time.text or "–" in time.text or text[time.end : time.end + 1] in ("-", "–")
+    ranged = ranged or text[time.start - 1 : time.start] in ("-", "–")
+    return (
+        ranged
+        and time.precision == "year"
+        and (
+            _WAR_AFTER.match(text, time.end) is not None
+            or _WAR_OF.search(text, max(0, time.start - 16), time.start) is not None
+        )
+    )
+
+
+def _opens_with_the_war(text: str, sentence_start: int, time_start: int) -> bool:
+    """Whether the war's name opens its sentence: at most "The Korean War of" before the years."""
+    lead = [word for word in text[sentence_start:time_start].split() if not word[0].isdigit()]
+    return len(lead) <= 4 and (not lead or lead[0] in ("The", "the"))
+
+
 def _range_end(
     first: Event, time: TimeExpr, earliest: str | None, latest: str | None, mod: str | None
 ) -> bool:
@@ -510,10 +614,16 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
 
 
 # A page's stamp: a line that a label of review or edit opens ("Last Reviewed: October 2025", "Last
-# edited 9:14 PM · Apr 8, 2025 · 48.2K Views"); its dates and counts are the page's, no event's.
+# edited 9:14 PM · Apr 8, 2025 · 48.2K Views", "Posted on : Jan.30,2025 16:42 KST"); its dates and
+# counts are the page's, no event's.
 _STAMP_LABEL = re.compile(
     r"[^\S\n]*(?:[Ll]ast[^\S\n]+(?:[Rr]eviewed|[Uu]pdated|[Ee]dited|[Mm]odified|[Rr]evised)[^\S\n]*:?"
-    r"|(?:Reviewed|Revised|Updated)[^\S\n]*:)[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$",
+    r"|(?:Reviewed|Revised|Updated|Posted|Published|Modified)(?:[^\S\n]+on)?[^\S\n]*:)"
+    r"[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$"
+    # a link to another story ("Read also: Kursk incursion, six months on (Feb. 6, 2025)"): its dates
+    # and counts are that story's
+    r"|[^\S\n]*(?:Read[^\S\n]+(?:also|more)|Also[^\S\n]+read|See[^\S\n]+also|Related)[^\S\n]*:"
+    r"[^\S\n]*[\w\"“‘'][^\n]{0,200}$",
     re.MULTILINE,
 )
 
@@ -522,7 +632,10 @@ def _stamp_line(text: str, pos: int) -> bool:
     """Whether ``pos`` stands on a page's stamp line (cheap test first: the line's first letter)."""
     line_start = text.rfind("\n", 0, pos) + 1
     lead = text[line_start : line_start + 1]
-    return lead in ("L", "l", "R", "U", " ", "\t") and _STAMP_LABEL.match(text, line_start) is not None
+    return (
+        lead in ("L", "l", "R", "U", "P", "M", "A", "S", " ", "\t")
+        and _STAMP_LABEL.match(text, line_start) is not None
+    )
 
 
 _STAMP_MAX_CHARS = 60

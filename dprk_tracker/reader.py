@@ -136,6 +136,7 @@ _NUMBER_LINE = re.compile(r"^\s*\d+\s*$")
 _ID_LINE = re.compile(r"^\s*[0-9A-Za-z][0-9A-Za-z_-]{7,}\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _HEADLINE_MAX_CHARS = 200  # longer first lines are paragraphs
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d")
 _DATELINE_LINES = 4  # the dateline's line and the short lines a wire update puts before it
 _URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.I)
 
@@ -200,6 +201,7 @@ def parse(text: str) -> ArticleText:
     content_end = len(text)
     source = _clean(meta.get("source"))
     url = _clean(meta.get("url") or meta.get("link"))
+    prose = False  # whether a line of the story has been read (a sentence ends it)
     for start, end in body_lines:
         line = text[start:end]
         found = source_line.match(line)
@@ -209,8 +211,11 @@ def parse(text: str) -> ArticleText:
                 source = _source_name(value)
             if not url and _URL.fullmatch(value) and "." in value:
                 url = value if value.startswith("http") else None
+            if not prose:
+                continue  # a header's "Source: Xinhua" above the story names the outlet, ends nothing
             content_end = start
             break
+        prose = prose or line.rstrip().endswith(_SENTENCE_ENDS)
         if any(p.match(line) for p in boilerplate):
             content_end = start
             break

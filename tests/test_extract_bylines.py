@@ -275,6 +275,10 @@ def test_a_line_holding_only_a_span_of_clock_times_is_no_event() -> None:
         "Last Reviewed: October 2025",
         "Last edited 9:14 PM · Apr 8, 2025 · 48.2K Views",
         "Updated: 12 March 2026",
+        "Posted on : Mar.12,2026 09:30 KST  Modified on : Mar.12,2026 10:02 KST",
+        "Published on: March 12, 2026",
+        # a link to another story: its date and count are that story's
+        "Read also: 5,000 more troops head to Kursk, six months on (March 3, 2026)",
     ],
 )
 def test_a_pages_stamp_line_makes_no_event_nor_figure(stamp: str) -> None:
@@ -289,3 +293,60 @@ def test_a_sentence_opening_with_revised_is_no_stamp() -> None:
     result = extract(text, "2026-03-20")
     assert [e.when for e in result.events] == ["2025-03"]
     assert [f.text for f in result.figures] == ["4,000"]
+
+
+def test_a_stamp_lines_glued_date_dates_an_undated_article() -> None:
+    text = "Troops return\n\nPosted on : Mar.12,2026 09:30 KST\n\nThe unit came back on Tuesday.\n"
+    result = extract(text)
+    assert (result.published, result.published_source) == ("2026-03-12", "document")
+    assert [(e.time_text, e.when) for e in result.events] == [("Tuesday", "2026-03-10")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veterans gathered on Sunday, 70 years after the 1950-53 Korean War ended.",
+        "Medals were given on Sunday to veterans of the Patriotic War of 1950-1953.",
+    ],
+)
+def test_a_span_of_years_in_a_wars_name_is_no_event(text: str) -> None:
+    result = extract(text, "2026-03-20")
+    assert [(e.time_text, e.when) for e in result.events] == [("Sunday", "2026-03-15")]
+
+
+def test_a_span_of_years_beside_the_word_war_elsewhere_is_an_event() -> None:
+    result = extract("Shelling went on from 2022-2024 across the war zone.", "2026-03-20")
+    assert [(e.time_text, e.earliest, e.latest) for e in result.events] == [
+        ("2022-2024", "2022-01-01", "2024-12-31")
+    ]
+
+
+def test_before_the_end_of_a_year_bounds_the_event_by_its_last_day() -> None:
+    result = extract("The plant may open before the end of 2026. It closed before late 2024.", "2026-03-20")
+    assert [(e.when, e.relation, e.earliest, e.latest) for e in result.events] == [
+        ("2026", "BEFORE", None, "2026-12-31"),
+        ("2024", "BEFORE", None, "2024-08-31"),
+    ]
+
+
+def test_a_question_number_in_a_q_and_a_is_no_quarter() -> None:
+    text = "Five questions\n\nQ2: Why did the talks fail?\n\nA2: The envoy left in Q3 2025.\n"
+    result = extract(text, "2026-03-20")
+    assert [(e.time_text, e.when) for e in result.events] == [("Q3 2025", "2025-Q3")]
+
+
+def test_one_day_told_twice_in_a_sentence_is_one_event() -> None:
+    text = "Officials spoke on Monday – today, that is. Seoul ratified it in May and Tokyo the same month."
+    result = extract(text, "2026-03-16")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("Monday", "2026-03-16"),
+        ("May", "2025-05"),
+        ("the same month", "2025-05"),
+    ]
+
+
+def test_a_weekly_summarys_date_range_dates_it_by_its_last_day() -> None:
+    text = "Weekly summary\n\n02.03.2026 – 08.03.2026\n\nIn the previous week, strikes fell by half.\n"
+    result = extract(text)
+    assert (result.published, result.published_source) == ("2026-03-08", "document")
+    assert [(e.time_text, e.when) for e in result.events] == [("the previous week", "2026-W09")]

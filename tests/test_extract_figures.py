@@ -155,6 +155,31 @@ def test_days_later_count_from_the_day_told_before() -> None:
     assert [(f.text, f.when) for f in result.figures] == [("40", "2025-03-03"), ("55", "2025-03-12")]
 
 
+def test_days_later_count_from_a_told_part_of_a_month() -> None:
+    text = "The first ships sailed in late June. Ten days later, 3,000 troops landed."
+    result = extract(text, "2026-09-01")
+    assert [(e.time_text, e.when, e.earliest, e.latest) for e in result.events] == [
+        ("late June", "2026-06", "2026-06-21", "2026-06-30"),
+        ("Ten days later", "2026-07", "2026-07-01", "2026-07-10"),
+    ]
+    assert [(f.text, f.when) for f in result.figures] == [("3,000", "2026-07")]
+
+
+def test_what_a_told_day_came_days_after_happened_that_many_days_before() -> None:
+    text = (
+        "Envoys met in Seoul on Thursday. The meeting came three days after Pyongyang fired 12 rockets, "
+        "its largest salvo since last May.\n\nThe talks came a week after the vote held on Thursday, "
+        "March 5."
+    )
+    result = extract(text, "2026-03-13")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("Thursday", "2026-03-12"),
+        ("three days after", "2026-03-09"),  # ("since last May": a baseline, no event)
+        ("Thursday, March 5", "2026-03-05"),  # (told: "a week after" adds no day)
+    ]
+    assert [(f.text, f.when) for f in result.figures] == [("12", "2026-03-09")]
+
+
 def test_a_newsletters_sign_off_is_no_event() -> None:
     text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nThat's it for this week. See you on Monday!\n"
     assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]

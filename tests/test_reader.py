@@ -50,6 +50,17 @@ def test_same_shape_other_words() -> None:
     assert article.body.endswith("First body paragraph.")
 
 
+def test_a_source_line_above_the_story_names_the_outlet_and_ends_nothing() -> None:
+    text = (
+        "Envoys meet in Pyongyang\n\nSource: Xinhua\nEditor: Li Wei\n\n"
+        "PYONGYANG, June 3 (Xinhua) -- Envoys met on Tuesday.\n\nThey agreed to meet again.\n\n"
+        "Source: https://example.org/a\n\nComments\n"
+    )
+    article = parse(text)
+    assert (article.source, article.place, article.date) == ("Xinhua", "Pyongyang", "June 3")
+    assert article.body.endswith("They agreed to meet again.")
+
+
 def test_markdown_front_matter_and_heading() -> None:
     text = '---\ntitle: "Troops in Kursk"\ndate: 2025-03-05\nsource: Yonhap\nurl: https://x.example/a\n---\n\nBody.\n'
     article = parse(text)

@@ -1367,7 +1367,8 @@ def test_the_new_year_is_january_first() -> None:
         ("the new year", "2025-01-01")
     ]
     assert values("Seoul will send envoys in the new year.", summer) == [("the new year", "2026-01-01")]
-    assert find_times("They met for the Lunar New Year.", summer) == []
+    # the Lunar New Year is another day: its own, from the table of lunar holidays
+    assert values("They met for the Lunar New Year.", summer) == [("Lunar New Year", "2025-01-29")]
 
 
 @pytest.mark.parametrize(
@@ -1525,7 +1526,9 @@ def test_a_day_of_a_named_month_needs_no_signal() -> None:
             "Fighting peaked between the autumn and the end of the year.",
             [("the autumn", "2024-FA"), ("the end of the year", "2024")],
         ),
-        ("By the end of the year, few did.", [("the end of the year", "2025")]),
+        ("By the end of the year, few will.", [("the end of the year", "2025")]),
+        # (told in the past in February: the last year's end, see the year-end tests)
+        ("By the end of the year, few did.", [("the end of the year", "2024")]),
         # a year things run from, or a plan, leaves "the year" the reference date's
         (
             "It has shipped shells since 2023, more than it said earlier in the year.",
@@ -1635,3 +1638,248 @@ def test_the_year_before_counts_from_the_year_its_sentence_told() -> None:
     assert values("In 2023 it signed a deal; the year after, it sent troops.", feb)[1] == ("the year", "2024")
     # no year told in the sentence: an event's year before, which is unknown
     assert values("The year before the war, trade fell.", feb) == []
+
+
+def test_an_ordinal_day_before_a_reported_clause() -> None:
+    may = Reference("2026-05-20", "day")
+    assert values("The ministry said on the 18th that two ships had docked.", may) == [
+        ("the 18th", "2026-05-18")
+    ]
+    assert values("Seoul confirmed on the 27th but gave no number.", may) == [("the 27th", "2026-04-27")]
+    assert values("It was the 18th that ever sailed.", may) == []  # no signal: a rank, no day
+
+
+def test_a_glued_abbreviated_date_as_korean_papers_print_it() -> None:
+    assert values("Posted on : Mar.4,2026 11:05 KST") == [
+        ("Mar.4,2026", "2026-03-04"),
+        ("11:05 KST", "2026-03-04T11:05"),
+    ]
+    assert values("On March 4, 2,000 troops left.", Reference("2026-03-10", "day")) == [
+        ("March 4", "2026-03-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An officer in his forties said so.", []),
+        ("Recruits in their late teens and twenties were sent.", []),
+        ("Prices rose in the twenties.", [("the twenties", "192X")]),
+        ("It was a hit in the 1990s.", [("the 1990s", "199X")]),
+    ],
+)
+def test_a_decade_of_someones_life_is_an_age(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod", "earliest", "latest"),
+    [
+        ("Strikes resumed at the turn of the year.", "2025", "START", "2024-12-01", "2025-01-31"),
+        ("The pact dates from the turn of 2023.", "2023", "START", "2022-12-01", "2023-01-31"),
+        ("Deliveries began in the first months of 2024.", "2024", "START", "2024-01-01", "2024-04-30"),
+        ("Talks stalled in the closing months of 2023.", "2023", "END", "2023-09-01", "2023-12-31"),
+    ],
+)
+def test_a_years_turn_and_its_first_or_last_months(
+    text: str, value: str, mod: str, earliest: str, latest: str
+) -> None:
+    time = one(text)
+    assert (time.value, time.mod, time.earliest, time.latest) == (value, mod, earliest, latest)
+
+
+def test_a_question_number_is_no_quarter() -> None:
+    assert values("Q1: What did Moscow pay?\nA1: Oil, in Q3 2024 and Q4.") == [
+        ("Q3 2024", "2024-Q3"),
+        ("Q4", "2024-Q4"),
+    ]
+
+
+def test_a_dotted_day_and_month_where_the_text_writes_dotted_dates() -> None:
+    jan = Reference("2026-01-20", "day")
+    text = "Seen on 03.01.2026 near Kupiansk. Strikes again on 29.12 and 07.01; up 12.05 percent."
+    assert values(text, jan) == [
+        ("03.01.2026", "2026-01-03"),
+        ("29.12", "2025-12-29"),
+        ("07.01", "2026-01-07"),
+    ]
+    # a text with no dotted full date: a decimal
+    assert values("The index closed at 29.12 on Monday.", jan) == [("Monday", "2026-01-19")]
+
+
+def test_the_half_of_the_year_is_the_year_its_sentence_told() -> None:
+    april = Reference("2026-04-09", "day")
+    text = "In Q3 2025 shipments doubled compared with the first half of the year."
+    assert values(text, april) == [("Q3 2025", "2025-Q3"), ("the first half of the year", "2025-H1")]
+    assert values("Trade rose in the first half of the year.", april) == [
+        ("the first half of the year", "2026-H1")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Families met over Chuseok.", "2025-10-20", [("Chuseok", "2025-10-06")]),
+        ("Markets shut for the Lunar New Year.", "2026-03-02", [("Lunar New Year", "2026-02-17")]),
+        ("Trains ran during Seollal 2024.", "2026-03-02", [("Seollal 2024", "2024-02-10")]),
+        ("Travel will peak at Chuseok.", "2026-03-02", [("Chuseok", "2026-09-25")]),
+    ],
+)
+def test_a_lunar_holiday_falls_on_its_day_in_the_year(
+    text: str, reference: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, Reference(reference, "day")) == expected
+
+
+def test_a_posts_time_stamp_dates_the_relative_times_under_it() -> None:
+    text = (
+        "03.02.2026 08:10\nDrones hit the depot last night.\n\n"
+        "04.02.2026 19:40\nThe briefing is tomorrow at 10:00. Overnight calm.\n"
+    )
+    found = [(t.text, t.value) for t in find_times(text, Reference("2026-02-06", "day"))]
+    assert found == [
+        ("03.02.2026", "2026-02-03"),
+        ("08:10", "2026-02-03T08:10"),
+        ("last night", "2026-02-02TNI"),
+        ("04.02.2026", "2026-02-04"),
+        ("19:40", "2026-02-04T19:40"),
+        ("tomorrow", "2026-02-05"),
+        ("10:00", "2026-02-05T10:00"),
+        ("Overnight", "2026-02-04TNI"),
+    ]
+    # a date line with words on it is a sentence, no stamp: "last night" stays the reference's
+    other = find_times(
+        "On 03.02.2026 it began.\nDrones hit the depot last night.", Reference("2026-02-06", "day")
+    )
+    assert other[-1].value == "2026-02-05TNI"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("Will the troops stay through the winter?", "2024-10-28", "2024-WI"),
+        ("The troops suffered heavy losses through the winter.", "2025-04-10", "2024-WI"),
+        ("The troops suffered heavy losses in the winter.", "2024-10-28", "2023-WI"),
+        ("Talks resume in the spring.", "2026-02-10", "2026-SP"),
+    ],
+)
+def test_the_next_season_in_line_unless_a_past_tense_tells_of_the_last(
+    text: str, reference: str, value: str
+) -> None:
+    assert one(text, Reference(reference, "day")).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Losses mounted toward the end of the year.", "2025"),
+        ("The party held its year-end plenum.", "2025"),
+        ("The plant will open by the end of the year.", "2026"),
+        ("Kim will speak at the year-end plenum.", "2026"),
+        # no tense in the year's first two months: the year-end weeks ago, not the one most of a year ahead
+        ("No word of it at a year-end plenum.", "2025"),
+        ("The plant opens by year-end.", "2026"),  # (a deadline looks ahead)
+    ],
+)
+def test_a_year_end_told_in_the_past_before_this_years_end_is_last_years(text: str, value: str) -> None:
+    time = one(text, Reference("2026-02-12", "day"))
+    assert (time.value, time.mod) == (value, "END")
+    # told in the autumn, this year's end has begun
+    assert one("Losses mounted toward the end of the year.", Reference("2026-11-02", "day")).value == "2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Between March and December, the North shipped oil.",
+            [("March", "2025-03"), ("December", "2025-12")],
+        ),
+        ("The North shipped oil from February to April.", [("February", "2026-02"), ("April", "2026-04")]),
+        ("Drills will run between June and December.", [("June", "2026-06"), ("December", "2026-12")]),
+    ],
+)
+def test_a_range_of_months_told_in_the_past_ends_before_the_reference(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, Reference("2026-05-14", "day")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim skipped the topic in his New Year's address.", [("New Year's", "2026-01-01")]),
+        ("Shops shut over New Year.", [("New Year", "2026-01-01")]),
+        ("It was a new year for the army.", []),
+    ],
+)
+def test_new_years_alone_is_the_first_of_january(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2026-02-04", "day")) == expected
+
+
+def test_a_signal_before_at_least_governs_the_date() -> None:
+    time = one("The firm has moved funds since at least June 2024.", Reference("2026-03-02", "day"))
+    assert (time.value, time.signal) == ("2024-06", "since")
+    assert anchor_interval(time, "", [time]) == ("2024-06-01", None, "ON_OR_AFTER")
+    assert find_times("At least 2024 troops left.", DAY) == []  # (a count, no year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shells fired on a Monday are tested by Friday.", [("Friday", "2025-01-10")]),
+        ("The raid began on Jan. 3, a Friday.", [("Jan. 3", "2025-01-03")]),
+        ("The raid began early on a Friday.", []),
+        # "a" before a weekday that modifies a noun is the noun's: that day's service
+        ("Crowds attended a Thursday night vigil.", [("Thursday night", "2025-01-09TNI")]),
+    ],
+)
+def test_an_indefinite_weekday_is_no_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+def test_a_clock_time_takes_the_date_after_it() -> None:
+    march = Reference("2026-03-04", "day")
+    assert values("The launch came at 6:15 a.m. on March 2.", march) == [
+        ("6:15 a.m. on March 2", "2026-03-02T06:15")
+    ]
+    assert values("The launch came at 06:15 on the 2nd.", march) == [
+        ("06:15", "2026-03-02T06:15"),
+        ("the 2nd", "2026-03-02"),
+    ]
+    assert values("It struck at 4:30 in the morning on the 28th of last month.", march) == [
+        ("4:30", "2026-02-28T04:30"),
+        ("the morning", "2026-02-28TMO"),
+        ("the 28th of last month", "2026-02-28"),
+    ]
+
+
+def test_the_day_of_that_month_is_in_the_month_told_last() -> None:
+    march = Reference("2026-03-04", "day")
+    assert values("A launch is expected in June, perhaps on the 25th of that month.", march) == [
+        ("June", "2026-06"),
+        ("the 25th of that month", "2026-06-25"),
+    ]
+
+
+def test_almost_overnight_is_suddenly() -> None:
+    assert values("The assaults stopped almost overnight.") == []
+    assert values("Overnight, the assaults stopped.") == [("Overnight", "2025-01-10TNI")]
+
+
+def test_a_signal_ends_with_its_sentence() -> None:
+    assert [t.signal for t in find_times("It was worse than before. The 2026 plan is due.", DAY)] == [None]
+    assert [t.signal for t in find_times("Mr. Ri arrived on Monday.", DAY)] == ["on"]
+
+
+def test_the_next_day_reaches_over_a_quote_paragraph() -> None:
+    feb = Reference("2026-02-20", "day")
+    text = (
+        "The first soldier was caught on Feb. 2.\n\n"
+        '"He was hiding in a cellar," the commander said.\n\n'
+        "The second was caught the next day."
+    )
+    assert values(text, feb) == [("Feb. 2", "2026-02-02"), ("the next day", "2026-02-03")]
+    # a paragraph of narrative between: another story is told, the day stays unknown
+    other = text.replace('"He was hiding in a cellar," the commander said.', "Then the unit moved west.")
+    assert values(other, feb) == [("Feb. 2", "2026-02-02")]

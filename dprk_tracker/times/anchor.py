@@ -13,6 +13,7 @@ from operator import attrgetter
 
 from ..model import TimeExpr
 from .normalize import period_of
+from .patterns import THE_END_OF
 
 # Signal -> (keep earliest, keep latest, mod). "from" alone keeps both ends (it is a range start).
 # "as of" is absent on purpose: in news it dates a status ("as of early 2025"), it opens nothing.
@@ -52,6 +53,8 @@ def anchor_interval(
     effect = _SIGNAL_EFFECT.get(time.signal or "")
     if effect:
         start_rule, end_rule, mod = effect
+        if end_rule == "start-" and THE_END_OF.match(time.text):
+            end_rule = "end"  # "before the end of 2025": by its last day, not before its last third
         earliest = _edge(earliest, latest, start_rule)
         latest = _edge(earliest if end_rule == "start-" else latest, latest, end_rule, time.earliest)
         return earliest, latest, mod

@@ -307,6 +307,13 @@ def _numeric_date(groups: dict[str, str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year}-{month:02d}-{day:02d}", None, "day")
 
 
+def _dotted_day_month(groups: dict[str, str], ctx: Context) -> Norm:
+    """ "30.12": the year as a written-out day without one ("December 30") takes it."""
+    month, day = int(groups["month"]), int(groups["day"])
+    value, precision = _day_value(resolve_year_for_day(month, day, ctx), month, day)
+    return Norm("DATE", value, None, precision)
+
+
 def _month_year(groups: dict[str, str], ctx: Context) -> Norm:
     month = month_number(groups["month"])
     year = _explicit_year(groups, ctx)
@@ -375,6 +382,8 @@ def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
         year = year_of_relative(groups["relyear0"], ctx)
     elif "relyear" in groups:
         year = year_of_relative(groups["relyear"], ctx)
+    elif "theyear" in groups and ctx.year_hint is not None:
+        year = ctx.year_hint  # the year its sentence told
     elif ctx.reference is not None:
         year = ctx.reference.year
         rel = (groups.get("rel") or "").lower()
@@ -416,7 +425,10 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
         # "this spring": the one in the reference's calendar year.
         index = before + 4 if before // 4 < ctx.reference.year else before
     else:
-        index = before + 4 if ctx.future and before != current else before
+        # "stay through the winter" asked in October: the season next in line, unless a past tense
+        # tells of the last one ("they suffered heavy losses through the winter")
+        upcoming = before + 4 == current + 1 and not ctx.past
+        index = before + 4 if (ctx.future or upcoming) and before != current else before
     year = index // 4
     return Norm("DATE", f"{year}-{code}", mod, "season")
 
@@ -555,8 +567,21 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         # "over the past year" is the twelve months up to the reference date (its value stays the
         # previous year, as TimeML writes it)
         clip = "trailing"
+    if rel == "the" and unit == "Y" and mod == "END":
+        shift -= _told_year_end_ago(ctx)
     norm = _point(unit, shift, ctx, mod)
     return Norm(norm.type, norm.value, norm.mod, norm.precision, clip)
+
+
+def _told_year_end_ago(ctx: Context, untold: bool = False) -> int:
+    """1 when a past tense tells of "the end of the year" (or "year-end") before this year's end has
+    begun (its last third, from September), or, ``untold``, when no tense tells of a "year-end" in the
+    year's first two months and no deadline looks ahead (the last one is weeks away, the next most of
+    a year: "no mention at a year-end plenary meeting", told in January): the year before's; else 0."""
+    if ctx.reference is None or not ctx.knows("month"):
+        return 0
+    month = ctx.reference.month
+    return int((ctx.past and month < 9) or (untold and not ctx.future and month <= 2))
 
 
 def _relative_in(groups: dict[str, str], ctx: Context) -> Norm | None:
@@ -703,7 +728,8 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
 def _year_compound(groups: dict[str, str], ctx: Context) -> Norm | None:
     kind = groups["kind"].lower().replace(" ", "-")
     if kind.endswith("end"):  # "year-end", "year end", "year's end"
-        return Norm("DATE", str(ctx.year) if ctx.year else "XXXX", "END", "year")
+        year = ctx.year - _told_year_end_ago(ctx, untold=True) if ctx.year else None
+        return Norm("DATE", str(year) if year else "XXXX", "END", "year")
     if ctx.last_quarter and not ctx.multi_quarter_span:
         return Norm("DATE", f"{int(ctx.last_quarter[:4]) - 1}-{ctx.last_quarter[5:]}", None, "quarter")
     return _point("Y", -1, ctx)
@@ -852,11 +878,15 @@ def _ordinal_day(groups: dict[str, str], ctx: Context) -> Norm:
         # the month its sentence told ("In September, Kim attended the parade on the 3rd")
         value, precision = _day_value(int(ctx.anchor[:4]), int(ctx.anchor[5:7]), day)
         return Norm("DATE", value, None, precision)
+    rel = (groups.get("rel") or "").lower()
+    if rel == "that" and ctx.last_month is not None:
+        # "before the end of June, around the 19th of that month": the month told last
+        value, precision = _day_value(int(ctx.last_month[:4]), int(ctx.last_month[5:7]), day)
+        return Norm("DATE", value, None, precision)
     ref = ctx.reference
     if ref is None or not ctx.knows("month"):
         return Norm("DATE", "XXXX-XX-" + f"{day:02d}", None, "day")
     year, month = ref.year, ref.month
-    rel = (groups.get("rel") or "").lower()
     if rel in ("last", "next"):
         year, month = _shift_month(year, month, -1 if rel == "last" else 1)
     elif ctx.knows("day") and day > ref.day + 1 and not ctx.future:
@@ -1003,6 +1033,12 @@ def _easter(year: int) -> date:
     return date(year, month, day)
 
 
+_LUNAR_HOLIDAYS: dict[str, dict[int, date]] = {
+    name: {day.year: day for day in map(date.fromisoformat, days)}
+    for name, days in table("lunar_holidays").items()
+}
+
+
 def holiday_date(name: str, year: int) -> date | None:
     """The date of a holiday in ``year`` (fixed dates from the vocabulary, or a rule)."""
     rule = table("holidays").get(" ".join(name.lower().split()))
@@ -1018,6 +1054,8 @@ def holiday_date(name: str, year: int) -> date | None:
     if rule == "election day":  # the Tuesday after the first Monday of November (US)
         first = date(year, 11, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+    if rule in _LUNAR_HOLIDAYS:  # a lunar holiday: its day in the year, if the table has the year
+        return _LUNAR_HOLIDAYS[rule].get(year)
     month, day = (int(part) for part in rule.split("-"))
     return _safe_date(year, month, day)
 
@@ -1122,6 +1160,7 @@ NORMALIZERS = {
     "ymd": _numeric_date,
     "mdy": _numeric_date,
     "dmy": _numeric_date,
+    "dotted_day_month": _dotted_day_month,
     "clock": _clock,
     "month_day": _calendar_date,
     "day_month": _calendar_date,
@@ -1241,6 +1280,8 @@ def bounds(
     if clip and clip.startswith("months:"):  # the first N months of a year
         last = int(clip[7:])
         return iso(start), iso(date(start.year, last, calendar.monthrange(start.year, last)[1]))
+    if clip == "turn" and start.month == 1 and end.month == 12:  # the year's turn: December to January
+        return iso(date(start.year - 1, 12, 1)), iso(date(start.year, 1, 31))
     if clip == "trailing":
         return (iso(_trailing_start(start, end, reference)), iso(reference)) if reference else (None, None)
     if mod in ("START", "MID", "END") and start != end:

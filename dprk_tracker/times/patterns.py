@@ -50,7 +50,11 @@ TIME_ZONE = r"(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|kst|jst|msk|cet|cest|bs
 PART_OF_DAY = r"morning|afternoon|evening|night"
 
 # A day of the month: 1-31 with an optional ordinal suffix, not part of a bigger number, time or ratio.
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|[.,]\d|\s*(?:%|percent|per\s+cent)\b)"
+# (a comma glued to a year is no thousands separator: "Jan.30,2025" as Korean papers print it)
+DAY = (
+    r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?!\d|:\d|[.,](?!(?:19|20)\d\d(?!\d))\d|\s*(?:%|percent|per\s+cent)\b)"
+)
 # A year used as a date: four digits 1600-2099 that are not part of a bigger number.
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d]|[.,]\d|\s*(?:%|percent|per\s+cent)\b|-\d\d\d(?!\d))"
 _NUMBER_WORD = alternation(
@@ -76,10 +80,16 @@ RELATIVE = (
 )
 _REL_YEAR = r"(?:last|this|next|the\s+following|the\s+previous|the\s+same|that|the\s+past)"
 # Sub-period modifiers ("early", "mid-", "the end of") and the separator after them.
+# ("the first months of", "the closing months of": the vocabulary's phrases of months)
+_MONTHS_OF = alternation(
+    [m.removeprefix("the ") for m in table("period_modifiers") if m.endswith("months of")]
+)
 MODIFIER = (
     r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|mid|late|(?:beginning|start|end|middle|close|turn|dawn|height)"
-    r"\s+of)|earlier|later)"
+    r"\s+of|" + _MONTHS_OF + r")|earlier|later)"
 )
+# "the end of", "the very close of": a modifier naming a period's end itself (not its last third)
+THE_END_OF = re.compile(r"(?:the\s+)?(?:very\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 MODP = r"(?:" + MODIFIER + r"(?:\s*[-–]\s*|\s+)(?:in\s+)?)?"
 ANAPHORIC = alternation(list(table("anaphoric")))
 APPROX = alternation([*list(table("approximators")), "just over", "just under", "well over", "some"])
@@ -154,6 +164,13 @@ RULES: list[tuple[str, str]] = [
         # (with dots the day comes first even when it could be a month: "07.02.2025", as in Europe)
         r"(?<![-\w/.])(?P<day>1[3-9]|2\d|3[01]|(?:0?[1-9]|1[0-2])(?=\.))[/.](?P<month>0?[1-9]|1[0-2])[/.]"
         r"(?P<year>(?:19|20)\d\d)(?![/\d])",
+    ),
+    # 30.12 / 06.01: a day and month in two digits each, as Ukrainian and Russian posts write them
+    # (kept only in a text that writes its full dates so, "09.01.2025": see recognize_times)
+    (
+        "dotted_day_month",
+        r"(?<![-\w/.,])(?P<day>0[1-9]|[12]\d|3[01])\.(?P<month>0[1-9]|1[0-2])"
+        r"(?![\d/]|[.,]\d|[a-z%]|\s*(?:%|percent|per\s+cent|million|billion|trillion|thousand)\b)",
     ),
     # 5 p.m. EST Nov. 9 / 10:35 a.m. / noon Saturday / 4 in the morning
     (
@@ -398,8 +415,9 @@ RULES: list[tuple[str, str]] = [
         r"the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
         # "of last month" names the month, so whatever follows it may follow; a bare "the 15th" must
         # end a phrase, or "the 15th century" and "the 15th anniversary" would be days.
-        r"(?:\s+of\s+(?P<rel>this|last|next|the)\s+month(?!\w)"
-        r"|(?=\s*[,.;:)]|\s*$|\s+(?:and|to|at|in|on|when|of|as|after|before|,)\b))",
+        r"(?:\s+of\s+(?P<rel>this|last|next|the|that)\s+month(?!\w)"
+        # ("said on the 24th that ...": a reported statement's conjunction ends the phrase too)
+        r"|(?=\s*[,.;:)]|\s*$|\s+(?:and|to|at|in|on|when|of|as|after|before|that|but|while|amid|,)\b))",
     ),
     # today, yesterday, now, recently, the future ...
     (
@@ -448,7 +466,8 @@ RULES: list[tuple[str, str]] = [
 # month or weekday name). Rules are only tried where one of their first words stands, which keeps
 # recognition fast (one cheap trigger scan instead of every rule at every position).
 _FIRST_WORDS = {
-    "@mod": "the very early mid late beginning start end middle close turn dawn height earlier later",
+    "@mod": "the very early mid late beginning start end middle close turn dawn height earlier later "
+    + " ".join({m.split()[1] for m in table("period_modifiers") if m.endswith("months of")}),
     "@approx": " ".join({w.split()[0] for w in [*list(table("approximators")), "just", "well", "some"]}),
     "@num": " ".join({w.split()[0].split("-")[0] for w in table("number_words")}) + " #small #number #year",
     "@vague": " ".join({w.split()[0] for w in words("vague_counts")}),
@@ -460,6 +479,7 @@ TRIGGERS: dict[str, str] = {
     "ymd": "#year",
     "mdy": "#small",
     "dmy": "#small",
+    "dotted_day_month": "#small #number",
     "clock": "#small #year about around approximately shortly just noon midnight midday",
     "month_day": "#name around about circa",
     "day_month": "#name the #small",
@@ -913,6 +933,7 @@ CHANGE_WORDS = frozenset(words("change_words"))
 NEWSPAPER_MODIFIERS = frozenset(words("newspaper_modifiers"))
 MEASURE_UNITS = frozenset(words("measure_units"))
 FUTURE_MODALS = frozenset(words("future_modals"))
+SUDDEN_ADVERBS = frozenset(words("sudden_adverbs"))
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})
 FUTURE_MARKERS = (*words("future_markers"), "next")
 # A lower-case plural right after a number marks a count ("2000 troops"), not a year; a verb does not

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Reference, TimeExpr
 from ..text import opens_sentence
@@ -27,6 +27,9 @@ from .patterns import (
     NEWSPAPER_MODIFIERS,
     QUANTITY_WORDS,
     SIGNALS,
+    SUDDEN_ADVERBS,
+    THE_END_OF,
+    TIME_ZONE,
     clause_tense,
     folded,
     match_at,
@@ -126,7 +129,9 @@ _DEADLINE_SIGNALS = frozenset(
         "due",
     }
 )
-_DEADLINE_RULES = frozenset({"month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "holiday"})
+_DEADLINE_RULES = frozenset(
+    {"month", "month_day", "day_month", "weekday", "clock", "ordinal_day", "holiday", "year_compound"}
+)
 _DEADLINE_RIGHT_BEFORE = re.compile(
     r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
 )
@@ -172,6 +177,7 @@ _TENSE_RULES = frozenset(
         "quarter",
         "part_of_day",
         "relative",
+        "year_compound",
     }
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|until|till|or)\s*", re.IGNORECASE)
@@ -198,20 +204,37 @@ _NAMED_AFTER_A_DATE = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+(?=[A-Z\"“‘])")
+
+
 def _signal(text: str, start: int, previous: list[str]) -> str | None:
     """``phrase_before(text, start, SIGNALS, skip_the=True)``, from the words before ``start`` (the last
     four, ``words_before(text, start, 4)``) that the context filters read too."""
     if start and not text[start - 1].isspace():
         return None
     found = previous[:-1] if previous and previous[-1] == "the" else previous
+    if found[-2:] == ["at", "least"]:
+        found = found[:-2]  # "since at least the turn of the year": the signal before the hedge
     if not found or found[-1] not in _SIGNAL_ENDINGS:
         return None
     for size in (3, 2, 1):
         if len(found) >= size:
             phrase = " ".join(found[-size:])
             if phrase in SIGNALS:
-                return phrase
+                # a signal ends no sentence before the expression's: "than ever before. The 2025 edition"
+                return (
+                    None if _past_a_sentence_end(text, start, size + len(previous) - len(found)) else phrase
+                )
     return None
+
+
+def _past_a_sentence_end(text: str, start: int, words: int) -> bool:
+    """Whether a sentence ends within the last ``words`` words before ``start``."""
+    window = text[max(0, start - 40) : start]
+    if "." not in window and "!" not in window and "?" not in window:
+        return False
+    breaks = list(_SENTENCE_BREAK.finditer(window))
+    return bool(breaks) and len(window[breaks[-1].end() :].split()) < words
 
 
 def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> bool:
@@ -301,8 +324,35 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         and words[-1:] in (["high"], ["``high"])
     ):
         return False  # "high noon": a showdown, not a clock time
+    if (
+        rule == "part_of_day"
+        and words[-1:]
+        and words[-1] in SUDDEN_ADVERBS
+        and groups["pod"].lower() == "overnight"
+    ):
+        return False  # "the assaults stopped almost overnight": suddenly, no night
     if rule == "part_of_day" and groups.get("rel", "").lower() == "the" and _OF_AFTER.match(text, end):
         return False  # "the night of Oct. 23": the date that follows dates it
+    if rule == "weekday" and words[-1:] == ["a"] and "mod" not in groups and not _NOUN_AFTER.match(text, end):
+        # "on a Monday", "on Jan. 9, a Thursday": any such day, or the date told beside it (but "a
+        # Sunday night memorial service" is that Sunday's service)
+        return False
+    if (
+        rule == "decade"
+        and words
+        and (
+            words[-1] in _AGE_OWNERS
+            or (words[-1] in ("and", "or", "to") and _AGE_OWNERS.intersection(words[:-1]))
+        )
+    ):
+        return False  # "a drone operator in his thirties", "men in their forties and fifties": ages
+    if (
+        rule == "quarter_code"
+        and "year" not in groups
+        and text.startswith(":", end)
+        and _line_opening(text, start)
+    ):
+        return False  # "Q1: How many troops were sent?": a question's number in a Q&A, no quarter
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
         return False  # "This Week" in quotes is a programme or a headline, not a week
     # ("around the 20th of last month": a day whose month is named needs no signal)
@@ -310,6 +360,20 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+
+
+# A lower-case word after an expression that is no function word: a noun it modifies.
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?:is|was|are|were|in|on|at|of|and|or|to|when|that|for|by|with|as|the|a|an|it|he|she|they)"
+    r"\b)[a-z]"
+)
+_AGE_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})  # whose decade of life
+
+
+def _line_opening(text: str, start: int) -> bool:
+    """Whether only markup ("**", "- ", spaces) stands between the line's start and ``start``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not any(char.isalnum() for char in text[line_start:start])
 
 
 _GLUE_RULES = frozenset({"year", "duration", "ago"})
@@ -473,13 +537,7 @@ def _range_end_after_start(
     end, _, first_value = first_found
     if end != first.end or not (_MONTH_PREFIX.fullmatch(first_value) and _MONTH_PREFIX.fullmatch(norm.value)):
         return norm
-    if not (
-        _RANGE_TO.fullmatch(text, first.end, second.start)
-        or (
-            _RANGE_AND.fullmatch(text, first.end, second.start)
-            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
-        )
-    ):
+    if not _joined_as_range(text, first, second):
         return norm
     year, month = int(first_value[:4]), int(first_value[5:7])
     second_month = int(norm.value[5:7])
@@ -487,6 +545,36 @@ def _range_end_after_start(
     if int(norm.value[:4]) == expected:
         return norm
     return Norm(norm.type, f"{expected}-{second_month:02d}", norm.mod, norm.precision, norm.clip)
+
+
+def _joined_as_range(text: str, first: Candidate, second: Candidate) -> bool:
+    """ "April to June", "April-June", "between April and June": the two ends of one range."""
+    return bool(
+        _RANGE_TO.fullmatch(text, first.end, second.start)
+        or (
+            _RANGE_AND.fullmatch(text, first.end, second.start)
+            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        )
+    )
+
+
+def _past_range_start(text: str, first: Candidate, second: Candidate, norm: Norm, ctx: Context) -> Norm:
+    """The start of a range of bare months told in the past whose end would lie ahead of the reference
+    is a year back: "between March and December, the North shipped ..." said in May is last year's."""
+    if (
+        second.rule != "month"
+        or {"rel", "mod"} & (first.groups.keys() | second.groups.keys())
+        or not _MONTH_PREFIX.fullmatch(norm.value)
+        or ctx.reference is None
+        or not _joined_as_range(text, first, second)
+    ):
+        return norm
+    year, month = int(norm.value[:4]), int(norm.value[5:7])
+    end_month = month_number(second.groups["month"])
+    end_year = year + 1 if end_month < month else year
+    if (end_year, end_month) <= (ctx.reference.year, ctx.reference.month):
+        return norm
+    return Norm(norm.type, f"{year - 1}-{month:02d}", norm.mod, norm.precision, norm.clip)
 
 
 def _is_one_day(groups: dict[str, str]) -> bool:
@@ -518,6 +606,17 @@ def _parenthetical_dates(candidates: list[Candidate], text: str) -> dict[int, tu
                     found[index] = (second.rule, second.groups)
             elif second.rule == "weekday" and _ASIDE.fullmatch(text, first.end, second.start):
                 found[index] = (second.rule, second.groups)
+            elif second.rule in _DAY_AFTER_CLOCK and _ON_THE.fullmatch(text, first.end, second.start):
+                found[index] = (second.rule, second.groups)  # "at 7:10 a.m. on the 26th"
+            elif second.rule == "part_of_day" and index + 2 < len(candidates):
+                # "at 5:40 in the morning on Jan. 9": the clock and its part of the day take the date
+                third = candidates[index + 2]
+                if (
+                    third.rule in _DAY_AFTER_CLOCK
+                    and _IN_THE.fullmatch(text, first.end, second.start)
+                    and _ON_THE.fullmatch(text, second.end, third.start)
+                ):
+                    found[index] = found[index + 1] = (third.rule, third.groups)
             elif second.rule == "clock" and index + 2 < len(candidates):
                 third = candidates[index + 2]
                 if third.rule == "weekday" and _ASIDE.fullmatch(text, first.end, third.start):
@@ -526,6 +625,9 @@ def _parenthetical_dates(candidates: list[Candidate], text: str) -> dict[int, tu
 
 
 _DAY_GROUPS = frozenset({"weekday", "month", "deixis"})
+_DAY_AFTER_CLOCK = frozenset({"month_day", "day_month", "ordinal_day", "dmy", "mdy", "iso", "ymd"})
+_IN_THE = re.compile(r"\s+in\s+", re.IGNORECASE)
+_ON_THE = re.compile(r",?\s+on\s+(?:the\s+)?", re.IGNORECASE)  # (the ordinal day's "the" is its own)
 # A parenthetical aside between a clock and the weekday it falls on: "10:35 a.m. (0735 GMT) Friday".
 _ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?")
 
@@ -562,6 +664,11 @@ def recognize_times(text: str) -> Recognized:
             candidate.rule = "modal_day"  # "will one day be": some day ahead, not a span
         if _accept(candidate, text, lowered, previous):
             candidates.append(candidate)
+    if any(c.rule == "dotted_day_month" for c in candidates) and not any(
+        c.rule == "dmy" and text[c.start + len(c.groups["day"])] == "." for c in candidates
+    ):
+        # "30.12" is a date only where the text writes its dates "09.01.2025"; elsewhere a decimal
+        candidates = [c for c in candidates if c.rule != "dotted_day_month"]
     hints = _range_hints(candidates, text)
     _heading_year_hints(candidates, text, hints)
     return Recognized(text, candidates, hints, _parenthetical_dates(candidates, text))
@@ -713,6 +820,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
     found: list[tuple[int, str, str]] = []  # (end, type, value) of the expressions so far
     met_deadline_end = -1  # where the last deadline read as met ("reached 4,700 by March") ends
     told_point = True  # the last of them names a period, not a start or a bound ("since 2023")
+    stamp: date | None = None  # the day of the last post's time stamp (see _post_stamp)
     for index, candidate in enumerate(candidates):
         rule = candidate.rule
         future = past = False
@@ -756,6 +864,14 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
         ):
             anchor = last_point[1]
         elif (
+            rule == "clock"
+            and found
+            and candidates[index - 1].rule == "deictic"
+            and _DAY_PREFIX.match(found[-1][2])
+            and _CLOCK_AFTER_DAY.fullmatch(text, candidates[index - 1].end, candidate.start)
+        ):
+            anchor = found[-1][2][:10]  # "tomorrow at 12:00": tomorrow's noon
+        elif (
             # a bare clock time only after a date written out in its paragraph ("The meeting began at
             # 10:04 a.m." after a paragraph about last year is the day of the report; a weekday's clock
             # time, "Tuesday's vote, the 5 p.m. deadline", stays the reference's, as weekdays do)
@@ -779,19 +895,23 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
         if hint is None and rule in _RANGE_START_RULES and index + 1 < len(candidates):
             hint = _relative_partner_year(text, candidate, candidates[index + 1], base, last_year)
         elif (
-            rule == "relative"
+            (
+                (rule == "relative" and _THE_YEAR.fullmatch(candidate.groups.get("rel", "")))
+                # "In Q3 2024 traffic doubled compared with the first half of the year": 2024's half
+                or (rule == "quarter" and _THE_YEAR_ITSELF.fullmatch(candidate.groups.get("theyear", "")))
+            )
             and found
             and told_point
-            and _THE_YEAR.fullmatch(candidate.groups.get("rel", ""))
             and clause_tense(text, candidate.start, candidate.end) != "future"
         ):
             # "in early 2024 they missed by 1.5 km; by the end of the year, by 100 m": the year told
             # (not a year things run from, "since 2023 ... earlier in the year", nor a plan's year)
             told = _period_before_in_sentence(text, candidate, found)
-            hint = int(told[:4]) if told and candidate.groups["unit"].lower() == "year" else None
+            of_year = rule == "quarter" or candidate.groups["unit"].lower() == "year"
+            hint = int(told[:4]) if told and of_year else None
         ctx = Context(
-            base.reference,
-            base.precision,
+            stamp or base.reference,
+            "day" if stamp else base.precision,
             future,
             hint,
             last_year,
@@ -812,8 +932,16 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             norm = _with_explicit_day(norm, normalize(*explicit[index], ctx))
         if rule == "month" and found and index > 0:
             norm = _range_end_after_start(text, candidates[index - 1], found[-1], candidate, norm)
+        if past and rule == "month" and index + 1 < len(candidates) and ctx.knows("month"):
+            norm = _past_range_start(text, candidate, candidates[index + 1], norm, ctx)
         yield candidate, norm
         value = norm.value
+        if (
+            base.reference is not None
+            and rule in _WRITTEN_DATES
+            and (not candidate.start or text[candidate.start - 1] == "\n")
+        ):
+            stamp = _post_stamp(text, candidates, index, value, base.reference) or stamp
         found.append((candidate.end, norm.type, value))
         told_point = candidate.signal not in _OPEN_SIGNALS
         if norm.type in _DATED_TYPES and value[:4].isdigit():
@@ -831,11 +959,49 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
 
+_CLOCK_AFTER_DAY = re.compile(r"\s*,?\s*(?:at|from|around|about|by|before|after)?\s*", re.IGNORECASE)
+_STAMP_REACH = timedelta(days=31)  # how far from the article's date a post's stamp may stand
+
+
+def _post_stamp(
+    text: str, candidates: list[Candidate], index: int, value: str, reference: date
+) -> date | None:
+    """The day of a post's time stamp, a line holding nothing but a date and times ("12.01.2025 09:41",
+    "8:41 a.m. ET, November 5, 2024"): "last night" and "tomorrow" in the post under it count from it
+    (a live blog's or a channel's posts span several days)."""
+    day = _DAY_PREFIX.match(value)
+    if day is None:
+        return None
+    line_end = text.find("\n", candidates[index].start)
+    line_end = len(text) if line_end < 0 else line_end
+    rest, last = [], candidates[index].start
+    for other in candidates[index:]:
+        if other.start >= line_end:
+            break
+        rest.append(text[last : other.start])
+        last = other.end
+    rest.append(text[last:line_end])
+    if any(not _ZONE_WORD.fullmatch(word.lower()) for word in _LETTERS.findall(" ".join(rest))):
+        return None
+    stamped = date.fromisoformat(day.group()[:10])
+    return stamped if abs(stamped - reference) <= _STAMP_REACH else None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ZONE_WORD = re.compile(r"(?:et|pt|ct|mt)\b|" + TIME_ZONE)  # ("8:41 a.m. ET": the US zones' short names too)
+
+
 def _near(text: str, start: int, end: int) -> bool:
     """Whether an anaphor at ``end`` may refer to a date ending at ``start``: the same paragraph or the
     one before (wire copy breaks paragraphs after a sentence or two; further back, another story is told)."""
     breaks = _PARAGRAPH_BREAK.finditer(text, start, end)
-    return next(breaks, None) is None or next(breaks, None) is None
+    first = next(breaks, None)
+    second = next(breaks, None) if first is not None else None
+    if first is None or second is None:
+        return True
+    # or the one before a quote paragraph ("'We thought he was a Buryat,' said the commander"), which
+    # tells of no new day
+    return next(breaks, None) is None and text[first.end() : first.end() + 1] in _OPENING_QUOTES
 
 
 def _needs_tense(candidate: Candidate) -> bool:
@@ -845,7 +1011,9 @@ def _needs_tense(candidate: Candidate) -> bool:
     if rule not in _TENSE_RULES or rule == "part_of_day" or not _TENSE_FREE_GROUPS.isdisjoint(groups):
         return False
     if rule == "relative":
-        return groups["unit"].lower().startswith(("weekend", "quarter"))
+        # ("the end of the year" told in the past in January is the last year's end)
+        year_end = groups["unit"].lower() == "year" and THE_END_OF.fullmatch(groups.get("mod", "") or "")
+        return groups["unit"].lower().startswith(("weekend", "quarter")) or bool(year_end)
     return rule != "clock" or "weekday" in groups or "month" in groups
 
 
@@ -873,6 +1041,7 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
 
 _OPEN_SIGNALS = frozenset(("since", "from", "after", "until", "till", "by", "before"))
 _THE_YEAR = re.compile(r"the", re.IGNORECASE)
+_THE_YEAR_ITSELF = re.compile(r"the\s+year", re.IGNORECASE)  # (not "the current year": the reference's)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
 
 
@@ -908,6 +1077,7 @@ def _period_before_in_sentence(
 
 
 _DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
+_TURN_OF = re.compile(r"(?:the\s+)?turn\s+of", re.IGNORECASE)
 _FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -927,6 +1097,8 @@ def _time_expr(
             if months is not None:
                 count = number_value(months.group(1))
                 clip = f"months:{int(count)}" if count and 1 <= count <= 11 else None
+        elif norm.precision == "year" and _TURN_OF.fullmatch(candidate.groups.get("mod") or ""):
+            clip = "turn"  # "at the turn of the year": the weeks around its first day, not its first third
         earliest, latest = cached_bounds(value, norm.mod, clip, day_reference)
         if coarse and value in _VAGUE_VALUES:
             earliest = latest = None
