@@ -271,9 +271,9 @@ def test_multipliers(text: str, low: float, high: float | None, span: str) -> No
         ("a 27-kilometer ring", 27, "km", "27-kilometer"),
         ("1 million barrels of oil", 1e6, "barrels", "1 million barrels"),
         ("200,000 tonnes of rice", 200000, "tonnes", "200,000 tonnes"),
-        ("152 mm shells", 152, "mm", "152 mm"),
-        ("shipped 122mm rockets", 122, "mm", "122mm"),  # glued "mm": a calibre, not "million"
-        ("152MM shells", 152, "mm", "152MM"),
+        ("armour 80 mm thick", 80, "mm", "80 mm"),
+        ("a gap of 122mm in the wall", 122, "mm", "122mm"),  # glued "mm": a length, not "million"
+        ("the plate is 152MM.", 152, "mm", "152MM"),
         ("a 26-year-old soldier", 26, "years old", "26-year-old"),
         ("10kg", 10, "kg", "10kg"),
         ("900 km/h", 900, "km/h", "900 km/h"),
@@ -327,14 +327,13 @@ def test_a_glued_unit_ends_space_grouped_thousands() -> None:
     found = find_quantities("nearly 890 122mm rockets and 25 000 to 30 000 troops")
     assert [(q.text, q.low, q.unit) for q in found] == [
         ("nearly 890", 890, "rockets"),
-        ("122mm", 122, "mm"),
         ("25 000 to 30 000", 25000, "troops"),
     ]
 
 
 def test_a_classifier_counts_past_a_calibre() -> None:
     found = find_quantities("provided about 220 units of 170 mm self-propelled howitzers")
-    assert [(q.text, q.unit) for q in found] == [("about 220", "self-propelled howitzers"), ("170 mm", "mm")]
+    assert [(q.text, q.unit) for q in found] == [("about 220", "self-propelled howitzers")]
 
 
 def test_the_verb_of_harm_is_read_in_the_figure_s_sentence() -> None:
@@ -927,7 +926,6 @@ def test_a_model_designator_is_no_scale_letter() -> None:
     found = find_quantities("It sent at least 120 M-1991 240mm multiple rocket launchers.")
     assert [(q.text, q.low, q.high, q.unit) for q in found] == [
         ("at least 120", 120, None, "multiple rocket launchers"),
-        ("240mm", 240, 240, "mm"),
     ]
     assert [(q.text, q.low) for q in find_quantities("raised $5 M in cash")] == [("$5 M", 5_000_000)]
 
@@ -1419,3 +1417,81 @@ def test_a_noun_before_a_verb_of_amounting_is_still_counted() -> None:
 )
 def test_a_label_of_two_harms_names_the_count(text: str, unit: str) -> None:
     assert find_quantities(text)[-1].unit == unit
+
+
+# --- Round 7: figure-dense layouts (sanctions reports, loss lists, trade data) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunners fired 152mm shells and 122 mm rockets.",
+        "It lost a 240-mm launcher and two 170mm M-1989 guns.",
+        "a 155-millimeter round",
+    ],
+)
+def test_a_calibre_is_no_figure(text: str) -> None:
+    # the calibre names a kind of gun or round; only the count of them is a figure
+    assert [q.text for q in find_quantities(text)] == (["two"] if "two" in text else [])
+
+
+def test_the_sides_of_an_area_are_no_figures() -> None:
+    found = find_quantities("Thirty men slept in a room of 9 by 6 metres; a 50x30 m shed held 12 trucks.")
+    assert [(q.text, q.unit) for q in found] == [("Thirty", "men"), ("12", "trucks")]
+
+
+def test_photo_links_of_a_loss_list_are_no_figures() -> None:
+    text = "- 3 T-62M tanks: (1, destroyed) (2, abandoned) (3, captured)\n- 2 BMP-1: (1, damaged) (2, lost)"
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("3", "tanks"), ("2", None)]
+    # a count in parentheses with its breakdown stays a count
+    found = find_quantities("Tanks (25, of which destroyed: 20, captured: 5)")
+    assert [q.low for q in found] == [25, 20, 5]
+
+
+def test_a_tally_with_the_figure_dash() -> None:
+    text = "personnel ‒ about 990,120 (+1,150) persons\ntanks ‒ 10,911 (+7)\nwarships / boats ‒ 28 (+0)"
+    found = find_quantities(text)
+    assert [(q.text, q.low, q.unit) for q in found] == [
+        ("about 990,120", 990120, "personnel"),
+        ("10,911", 10911, "tanks"),
+        ("28", 28, "warships / boats"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "under Resolutions 1695 (2006), 2087 (2013) and 2321 (2016).",
+        "The bill, H.R. 4410, and S.Res. 318 were tabled.",
+        "Figures 2-4 on pages 11 to 14 show the data.",
+        "Call the press office on 020 7946 0321 or 01632 960 555.",
+    ],
+)
+def test_identifiers_and_national_phone_numbers_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Plants made 80,000 rounds a week, perhaps 4 million a year.",
+            [("80,000", "rounds"), ("4 million", "rounds")],
+        ),
+        (
+            "The navy lost 9 boats in 2023, or about 3 a month, down from 15 the year before.",
+            [("9", "boats"), ("about 3", "boats"), ("15", "boats")],
+        ),
+        (
+            "Some 8,000 engineers went in May, and a further 2,000 followed in June.",
+            [("Some 8,000", "engineers"), ("2,000", "engineers")],
+        ),
+    ],
+)
+def test_a_rate_or_a_restated_count_keeps_the_noun(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_a_count_before_a_people_s_name_and_an_irregular_plural() -> None:
+    found = find_quantities("Up to 60 North Korean servicemen and 25 Russian policemen were seen.")
+    assert [(q.text, q.unit) for q in found] == [("Up to 60", "servicemen"), ("25", "policemen")]

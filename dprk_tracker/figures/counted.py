@@ -197,6 +197,15 @@ _AMOUNTING = frozenset(
 _ADJECTIVE_END = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ary|ous|ful|less|ant|ent)$")
 
 
+def plural_word(lower: str) -> bool:
+    """Whether a lower-case word reads as a plural noun ("troops", "personnel", "servicemen")."""
+    return (
+        lower in _IRREGULAR_PLURALS
+        or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
+        or (lower.endswith("men") and len(lower) > 5 and lower not in _SINGULAR_MEN)  # servicemen
+    )
+
+
 def head_follows(text: str, pos: int, limit: int) -> bool:
     """Whether a word that may be the head noun follows ``pos`` ("Dataproducts common shares"), not a
     verb, a participle or a function word ("North Koreans deployed", "Americans caught in Iraq")."""
@@ -387,12 +396,7 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             unit_start = w.start(1)
         cursor = end = w.end()
         words += 1
-        plural = (
-            lower in _IRREGULAR_PLURALS
-            or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
-            or (lower.endswith("men") and len(lower) > 5 and lower not in _SINGULAR_MEN)  # servicemen
-        )
-        if plural or (single and words >= 1 and not _continues(text, end, limit)):
+        if plural_word(lower) or (single and words >= 1 and not _continues(text, end, limit)):
             break
         # a hyphen or comma ends the phrase
         if end < limit and text[end] in ',;:.!?)("”':

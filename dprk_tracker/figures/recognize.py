@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, TimeExpr
-from .counted import _harm_unit, counted_noun, head_follows, last_word, noun_phrase, tail_words
+from .counted import _harm_unit, counted_noun, head_follows, last_word, noun_phrase, plural_word, tail_words
 from .numbers import FOLD_VALUES, Number, alternation, candidates, numbers_at, scan_kind, vocabulary
 
 _MONTHS = (
@@ -617,7 +617,11 @@ def _low_end_of_time(text: str, end: int, time_starts: set[int]) -> bool:
 _YEAR_START = re.compile(r"\d{4}\b")
 _TIME_RANGE_JOIN = re.compile(r"\s+(?:to|or)\s+|\s*[-–]\s*")
 # An international telephone number: a country code after "+", then at least six more digits in groups.
-_PHONE = re.compile(r"(?<![\w)])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])")
+# Or a national one dialled with its trunk "0": "020 7008 3100", "02-2100-7146".
+_PHONE = re.compile(
+    r"(?<![\w)])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])"
+    r"|(?<![\w.,$€£¥₩])\(?0\d{1,4}\)?(?:[ -]\d{3,4}){2}(?![\d,.]\d|[\w-])"
+)
 _THREAD_MARK = re.compile(r"/(?:\d{1,3})?[ \t]")
 
 
@@ -636,22 +640,32 @@ def _note_mark(text: str, num: Number) -> bool:
 _ENUMERATION_REACH = 400  # characters between two items of a run-in list
 
 
+# An item's number with a note on it, as loss lists link each photo: "(1, destroyed) (2, damaged)".
+_ITEM_NOTE = re.compile(r", [a-z][a-z ]{0,30}\)")
+
+
 def _enumerated(text: str, num: Number) -> bool:
     """ "should (1) reconstitute ...; (2) expand ...": an item number of a list run into a sentence,
-    told by its parentheses and by the item before or after it."""
+    told by its parentheses and by the item before or after it ("(1, destroyed) (2, damaged)" too)."""
     if not (
         num.digits
         and not num.grouped
         and num.value == int(num.value)
-        and 1 <= num.value <= 20
+        and num.value >= 1
         and text[num.start - 1 : num.start] == "("
-        and text[num.end : num.end + 1] == ")"
     ):
         return False
     value = int(num.value)
-    if text.find(f"({value + 1})", num.end, num.end + _ENUMERATION_REACH) >= 0:
+    if text[num.end : num.end + 1] == ")" and value <= 20:
+        close = ")"
+    elif text[num.end : num.end + 2] == ", " and _ITEM_NOTE.match(text, num.end):
+        close = ", "  # (a list of photographed losses runs into the hundreds)
+    else:
+        return False
+    if text.find(f"({value + 1}{close}", num.end, num.end + _ENUMERATION_REACH) >= 0:
         return True
-    return value > 1 and text.find(f"({value - 1})", max(0, num.start - _ENUMERATION_REACH), num.start) >= 0
+    before = max(0, num.start - _ENUMERATION_REACH)
+    return value > 1 and text.find(f"({value - 1}{close}", before, num.start) >= 0
 
 
 _VOTE_WORDS = frozenset(
@@ -774,6 +788,28 @@ def _model_name(text: str, num: Number, side: _Side) -> bool:
     return phrase is None or not text[phrase[1] : phrase[2]].endswith("s")  # "Boeing 737 landed"
 
 
+# A calibre names a kind of gun or round, it measures nothing the story counts: "152mm shells", "a
+# 240-mm launcher", "170mm M-1989 guns". A length in these units before the word it qualifies is one
+# (words that follow a measured length are left: "rain of 50 mm in a day", "armour 80 mm thick").
+_CALIBRE_UNITS = frozenset(("mm", "cm", "inches"))
+_CALIBRE_NOUN = re.compile(r"[^\S\n]+(?:[A-Z]|[a-z][a-z-]*)")
+_NOT_QUALIFIED = frozenset(
+    ("of", "in", "on", "at", "a", "an", "the", "and", "or", "to", "from", "per", "by", "for", "with", "long",
+     "wide", "thick", "deep", "high", "tall", "across", "away", "was", "is", "were", "are")
+)  # fmt: skip
+
+
+def _calibre(text: str, side: _Side) -> bool:
+    if side.measure not in _CALIBRE_UNITS:
+        return False
+    word = _CALIBRE_NOUN.match(text, side.end)
+    return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
+
+
+# "a basement measuring 8 by 5 meters", "40x20 m": the sides of an area are a size, not figures.
+_BY_SIDE = re.compile(r"[^\S\n]+by[^\S\n]+|[^\S\n]*[x×][^\S\n]*")
+
+
 def _decade(text: str, num: Number, last: str) -> bool:
     """ "in their early 20s", "the 80s": a decade of age or of a century, no count (nor seconds)."""
     return (
@@ -813,7 +849,7 @@ def _name_after(text: str, num: Number, side: _Side) -> bool:
     # A singular word after the name, no plural after it, counts nothing: "the 38 North program will"
     # ("20 Kalibr cruise missiles" is a count).
     after = _TWO_WORDS.match(text, name.end())
-    return after is not None and num.value > 1 and not any(w.endswith("s") for w in after.groups() if w)
+    return after is not None and num.value > 1 and not any(plural_word(w) for w in after.groups() if w)
 
 
 _TWO_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?(?![\w'’-])")
@@ -1217,7 +1253,9 @@ class _Blocked:
         return False
 
 
-_CHAIN = re.compile(r"\s*(?:,|and|or|&|/)\s*")
+# Identifiers listed after one cue: "Resolutions 1718 and 2397", "Resolutions 1718 (2006), 1874
+# (2009)" (each with its year), "pages 6 to 8", "Figures 1-3".
+_CHAIN = re.compile(r"(?:[^\S\n]*\(\d{4}\))?\s*(?:,|and|or|&|/|to)\s*|[-–]")
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|us|them|those|these|its|their)\b")
 
 
@@ -1230,7 +1268,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         # "two to three years": the first end of a span of time is no count either
         time_starts = set(is_blocked.starts)
         numbers = [n for n in numbers if not _low_end_of_time(text, n.end, time_starts)]
-    if "+" in text:  # "+32 2 281 94 23": a telephone number, none of its groups a figure
+    if "+" in text or " 0" in text or "(0" in text:
+        # "+32 2 281 94 23", "020 7008 3100": a telephone number, none of its groups a figure
         phones = [m.span() for m in _PHONE.finditer(text)]
         numbers = [n for n in numbers if not any(a <= n.start < b for a, b in phones)]
     # Inside a document (several lines) a number alone on its line is metadata.
@@ -1275,7 +1314,16 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         ):
             continue
         side = _side(text, num, p)
-        if side.adjective or _model_name(text, num, side) or _name_after(text, num, side):
+        if (
+            side.adjective
+            or _model_name(text, num, side)
+            or _name_after(text, num, side)
+            or _calibre(text, side)
+        ):
+            continue
+        by = _BY_SIDE.match(text, side.end) if i < len(numbers) else None
+        if by is not None and numbers[i].start == by.end() and _side(text, numbers[i], p).measure:
+            skip_until = numbers[i].end  # (the second side carries the unit of both)
             continue
         if (
             _pronoun_one(text, num, side, p)
@@ -1393,7 +1441,13 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 # The word before a count that leaves its noun out because the count before it named it: "downed 30
 # drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
-_ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then", "another"))
+# ("10 million shells in 2024, or about 27,000 a day": "or" restates the count in other terms)
+_ELLIPSIS_LEADS = frozenset(
+    ("and", "but", "while", "whereas", "by", "including", "plus", "then", "another", "or")
+)
+# A count per day, week or year right after a count of a noun counts that noun: "250,000 shells a month
+# at the time, perhaps 3 million a year".
+_RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per|each|every)[^\S\n]+(?:day|week|month|year)\b")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
 # A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
 # to about 14,000".
@@ -1422,9 +1476,9 @@ _JOINED_BY_AND = re.compile(r"[^\S\n]*+,?[^\S\n]*+(?:and[^\S\n]++)?")  # (on one
 # A line of a tally ("tanks - 9,706 (+6),", "personnel — about 848,390 (+1,150) persons"): its label
 # counts, the figure in "(+N)" is the change since the last report, no figure of its own.
 _TALLY_LABEL = re.compile(
-    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’-]*+(?:[^\S\n]++[\w'’-]++){0,5}?)"
-    r"(?:[^\S\n]+[-–—]|[^\S\n]*[—:])[^\S\n]*+(?:(?:about|approximately|around|over|some)[^\S\n]++)?"
-)
+    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’-]*+(?:[^\S\n]++[\w'’/-]++){0,5}?)"
+    r"(?:[^\S\n]+[-–—‒]|[^\S\n]*[—‒:])[^\S\n]*+(?:(?:about|approximately|around|over|some)[^\S\n]++)?"
+)  # (the General Staff's own posts set the figure dash "‒" between label and count)
 _TALLY_TAIL = re.compile(r"(?:[^\S\n]*+\(\+[\d,.]+\))?(?:[^\S\n]++[^\W\d_]++)?[,;.]?[^\S\n]*+(?:\n|$)")
 _TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
 
@@ -1479,7 +1533,7 @@ def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """What a count shares with the count before it in its sentence: the counted noun it leaves out
     (ellipsis), or the qualifier of a pair of casualty counts."""
-    if "(+" in text or " - " in text or "—" in text:
+    if "(+" in text or " - " in text or "—" in text or "‒" in text:
         quantities = _tally_lines(text, quantities)
     if ": " in text:
         quantities = [_labelled(text, q) for q in quantities]
@@ -1527,7 +1581,14 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             if q.unit is None:
                 near = q.start - previous.end <= _ELLIPSIS_REACH
                 if (
-                    (near and (_ellipsis_lead(text, q.start) or _OF_THEM_OR_MORE.match(text, q.end)))
+                    (
+                        near
+                        and (
+                            _ellipsis_lead(text, q.start)
+                            or _OF_THEM_OR_MORE.match(text, q.end)
+                            or _RATE_AFTER.match(text, q.end)
+                        )
+                    )
                     or _UP_FROM.search(text, max(0, q.start - 30), q.start)
                 ) and _one_sentence(text, previous.end, q.start):
                     q = _replace_unit(q, previous)
@@ -1585,6 +1646,8 @@ def _ellipsis_lead(text: str, start: int) -> bool:
         words[-1] in _ELLIPSIS_LEADS
         or words[-1] in _COMPARISON_LEADS
         or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
+        # "11,000 personnel ... and a further 3,000 were dispatched": more of the same
+        or words in (["a", "further"], ["an", "additional"])
         # "52 freight cars were present, and a week later there were 61"
         or words in (["there", "were"], ["there", "are"], ["there", "was"])
     )
