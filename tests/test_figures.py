@@ -1495,3 +1495,47 @@ def test_a_rate_or_a_restated_count_keeps_the_noun(text: str, expected: list[tup
 def test_a_count_before_a_people_s_name_and_an_irregular_plural() -> None:
     found = find_quantities("Up to 60 North Korean servicemen and 25 Russian policemen were seen.")
     assert [(q.text, q.unit) for q in found] == [("Up to 60", "servicemen"), ("25", "policemen")]
+
+
+def test_a_share_before_a_bare_number_is_no_range() -> None:
+    found = find_quantities("The lira lost 3.4% to 41.2 versus the euro; prices rose 10 to 20 percent.")
+    assert [(q.text, q.low, q.high, q.unit) for q in found] == [
+        ("3.4%", 3.4, 3.4, "percent"),
+        ("41.2", 41.2, 41.2, "TRY per EUR"),
+        ("10 to 20 percent", 10, 20, "percent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The yen closed at 151.3 per dollar on Friday.", "JPY per USD"),
+        ("Analysts see the rouble at 95-98 to the dollar by March.", "RUB per USD"),
+        # the currency after "against the" is the base of the first rate, not the one quoted later
+        ("The won fell to 1,420 against the dollar. It was 196.5 against the yuan.", "KRW per CNY"),
+    ],
+)
+def test_an_exchange_rate_names_both_currencies(text: str, unit: str) -> None:
+    assert find_quantities(text)[-1].unit == unit
+    assert "per" not in (find_quantities("The rouble report said 40 per loaf.")[0].unit or "")
+
+
+def test_a_count_heading_its_line_counts_what_the_dash_names() -> None:
+    text = (
+        "By the numbers\n\n"
+        "9,500 — The estimated number of Russian tourists who visited last year.\n"
+        "3 — Ships seized off Busan.\n"
+        "45% — The share of exports."
+    )
+    found = find_quantities(text)
+    assert [(q.text, q.unit) for q in found] == [("9,500", "tourists"), ("3", "ships"), ("45%", "percent")]
+
+
+def test_how_often_is_not_what_is_counted() -> None:
+    found = find_quantities("The number of drones launched each night reached 400 to 500.")
+    assert [(q.text, q.unit) for q in found] == [("400 to 500", "drones")]
+
+
+def test_a_confidence_level_is_no_figure() -> None:
+    found = find_quantities("An estimated 41,000 died (90% confidence interval).")
+    assert [(q.text, q.unit) for q in found] == [("41,000", "died")]

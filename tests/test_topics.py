@@ -48,6 +48,11 @@ def test_packaged_topics() -> None:
         ("missile attacks", "weapons"),
         ("sanctions violations", "sanctions"),
         ("summit talks", "diplomacy"),
+        # markets copy is about money, oil tankers about sanctions (not "tank*" weapons)
+        ("the central bank cut its key rate by 50 basis points at its meeting", "money"),
+        ("the currency lost 1.5% on the stock exchange", "money"),
+        ("two tankers", "sanctions"),
+        ("3 million bpd", "sanctions"),
         ("Ukrainian regions", "other"),
         ("council seats", "other"),
         ("organizations", "other"),

@@ -272,7 +272,10 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|near|along|across|inside|outside)\s+(?:the\s+)?$")
 
 
-_NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\s+(?:who|that|which)\b")
+# (or a participle: "the number of confirmed deaths added each week reached 1,800")
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total)\s+of\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\s+(?:who|that|which|[a-z]+ed)\b"
+)
 _GROUPS = frozenset(_split("groups batches teams squads waves bands packs"))
 
 
@@ -285,6 +288,8 @@ _NOUN_BEFORE_STOP = (
     | frozenset(
         _split("number total figure tally count toll estimate estimates top average peak maximum minimum")
     )
+    # "the deaths added each week reached 1,500": a time is how often, not what is counted
+    | frozenset(_split("day days night nights week weeks month months year years"))
 )
 
 

@@ -80,6 +80,8 @@ class _Patterns:
     suffix_starts: frozenset[str]  # the first two letters of every word of ``suffix``, lower case
     measure_cs_starts: frozenset[str]  # the first two letters of every word of ``measure_cs``
     digit_free_vague: bool  # no vague count begins with a digit or a point (see _scan)
+    rate_base: re.Pattern[str]  # "per dollar", "against the yuan": an exchange rate's base currency
+    currency_word: re.Pattern[str]  # a currency named by a word ("the rouble")
 
 
 def _norm(s: str) -> str:
@@ -168,6 +170,12 @@ def patterns() -> _Patterns:
         re.IGNORECASE,
     )
     hyphen_word = re.compile(r"-([A-Za-z]+)")
+    named = alternation(k for k in suffixes if k[:1].isalpha())
+    rate_base = re.compile(
+        rf"[^\S\n]+(?:per|(?:to|against|versus|vs\.?)[^\S\n]+the)[^\S\n]+(?P<cur>{named})(?![\w])",
+        re.IGNORECASE,
+    )
+    currency_word = re.compile(rf"(?<![\w])(?P<cur>{named})(?![\w])", re.IGNORECASE)
     return _Patterns(
         qualifiers=qualifiers,
         qualifier_sizes=_sizes_by_last_word(qualifiers),
@@ -206,6 +214,8 @@ def patterns() -> _Patterns:
         ),
         measure_cs_starts=_starts(measures_cs, fold=False),
         digit_free_vague=not any(k[:1].isdigit() or k[:1] == "." for k in vague_table),
+        rate_base=rate_base,
+        currency_word=currency_word,
     )
 
 
@@ -426,8 +436,8 @@ def _compatible(a: _Side, b: _Side) -> bool:
     ka, kb = _kind(a), _kind(b)
     if ka is None or kb is None:
         # a bare number before a unit shares it ("10 to 20 km"); a unit before a bare number does not
-        # hold for time ("four years to 2000")
-        return not (ka is not None and ka[0] == "time")
+        # hold for time ("four years to 2000") nor for a share ("lost 2.1% to 13.78 per yuan")
+        return not (ka is not None and ka[0] in ("time", "percent"))
     if ka[0] != kb[0]:
         return False
     return ka[0] != "money" or ka[1] == kb[1]
@@ -806,6 +816,7 @@ def _calibre(text: str, side: _Side) -> bool:
     return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
 
 
+_CONFIDENCE = re.compile(r"[^\S\n]+(?:confidence|credible)[^\S\n]+(?:interval|level)", re.IGNORECASE)
 # "a basement measuring 8 by 5 meters", "40x20 m": the sides of an area are a size, not figures.
 _BY_SIDE = re.compile(r"[^\S\n]+by[^\S\n]+|[^\S\n]*[x×][^\S\n]*")
 
@@ -1321,6 +1332,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             or _calibre(text, side)
         ):
             continue
+        if side.percent and _CONFIDENCE.match(text, side.end):
+            continue  # "a 95% confidence interval": how sure an estimate is, no figure of the story
         by = _BY_SIDE.match(text, side.end) if i < len(numbers) else None
         if by is not None and numbers[i].start == by.end() and _side(text, numbers[i], p).measure:
             skip_until = numbers[i].end  # (the second side carries the unit of both)
@@ -1530,6 +1543,32 @@ def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return kept
 
 
+# A count that opens its line, a dash, then what it counts, as "by the numbers" stories set them:
+# "14,000 — The approximate number of North Korean soldiers sent", "2 — Prisoners of war held".
+_HEADING_DASH = re.compile(
+    r"[^\S\n]+[—–‒-][^\S\n]+(?:(?:the|an?)[^\S\n]+)?"
+    r"(?:(?:approximate|estimated|total|reported|official)[^\S\n]+)?(?:(?:number|total|count)[^\S\n]+of[^\S\n]+)?",
+    re.IGNORECASE,
+)
+
+
+def _headed_line(text: str, q: Quantity) -> Quantity:
+    """``q`` counting what the words after its dash name, when it opens its line and names nothing."""
+    if q.unit is not None or q.currency or q.percent or not _line_starts_before(text, q.start, "-•*"):
+        return q
+    dash = _HEADING_DASH.match(text, q.end)
+    if dash is None:
+        return q
+    line_end = text.find("\n", dash.end())
+    phrase = noun_phrase(text, dash.end() - 1, len(text) if line_end < 0 else line_end)
+    if phrase is None or not text[dash.end() - 1].isspace():
+        return q
+    unit = " ".join(text[phrase[1] : phrase[2]].lower().split())
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, q.currency, q.percent, phrase[1], phrase[2]
+    )  # fmt: skip
+
+
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """What a count shares with the count before it in its sentence: the counted noun it leaves out
     (ellipsis), or the qualifier of a pair of casualty counts."""
@@ -1537,6 +1576,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         quantities = _tally_lines(text, quantities)
     if ": " in text:
         quantities = [_labelled(text, q) for q in quantities]
+    if " — " in text or " – " in text:
+        quantities = [_headed_line(text, q) for q in quantities]
     shared: list[Quantity] = []
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
@@ -1779,6 +1820,28 @@ def _merge_bounds(text: str, figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
+# An exchange rate: "The won traded at 1,389.5 per dollar", "the rouble was at 100.45 against the
+# dollar": units of the currency the sentence is about for one of the base currency ("KRW per USD").
+_RATE_CUES = (" per ", " to the ", " against the ", " versus the ", " vs")
+_RATE_REACH = 250  # characters back to the currency quoted ("It had lost 2.1% to 13.78 versus the yuan")
+_BASE_BEFORE = re.compile(r"(?:per|(?:to|against|versus|vs\.?)\s+the)\s+$", re.IGNORECASE)
+
+
+def _exchange_rate(text: str, start: int, end: int) -> str | None:
+    p = patterns()
+    base = p.rate_base.match(text, end)
+    if base is None:
+        return None
+    base_code = p.currency_suffixes[base.group("cur").lower()]
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    quoted = None
+    for word in p.currency_word.finditer(text, max(paragraph, start - _RATE_REACH), start):
+        code = p.currency_suffixes[word.group("cur").lower()]
+        if code != base_code and not _BASE_BEFORE.search(text, max(0, word.start() - 16), word.start()):
+            quoted = code  # the last currency named that is no other rate's base ("against the dollar")
+    return f"{quoted} per {base_code}" if quoted else f"per {base_code}"
+
+
 def _quantity(text: str, f: _Figure) -> Quantity:
     side = f.side
     unit: str | None = None
@@ -1812,6 +1875,8 @@ def _quantity(text: str, f: _Figure) -> Quantity:
             unit_start, unit_end = phrase[0], phrase[2]
     elif side.time_unit:
         unit = side.time_unit if side.time_unit.endswith("s") or side.value == 1 else side.time_unit + "s"
+    elif text.startswith(_RATE_CUES, f.end) and (rate := _exchange_rate(text, f.start, f.end)):
+        unit = rate
     else:
         value = f.high if f.low is None else f.low
         # A bound may link the figure to a noun before it ("losses exceeding 4,000"); an approximation
