@@ -1539,3 +1539,32 @@ def test_how_often_is_not_what_is_counted() -> None:
 def test_a_confidence_level_is_no_figure() -> None:
     found = find_quantities("An estimated 41,000 died (90% confidence interval).")
     assert [(q.text, q.unit) for q in found] == [("41,000", "died")]
+
+
+def test_a_signed_rise_is_no_telephone_number() -> None:
+    found = find_quantities("Exports more than doubled (+212 per cent); call +44 20 7946 0321.")
+    assert [(q.text, q.low, q.unit) for q in found] == [("212 per cent", 212, "percent")]
+
+
+def test_a_loss_list_heading_counts_its_label_and_each_state() -> None:
+    text = "Armoured Personnel Carriers (64, of which destroyed: 51, abandoned: 6, captured: 7)"
+    found = find_quantities(text)
+    assert [(q.text, q.unit) for q in found] == [
+        ("64", "armoured personnel carriers"),
+        ("51", "armoured personnel carriers destroyed"),
+        ("6", "armoured personnel carriers abandoned"),
+        ("7", "armoured personnel carriers captured"),
+    ]
+
+
+def test_an_age_told_with_was_or_it_is() -> None:
+    text = (
+        "The median age of the recruits keeps rising. Last year it was 33; now it is 38. The youngest was 19."
+    )
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("33", "years old"),
+        ("38", "years old"),
+        ("19", "years old"),
+    ]
+    # no age spoken of in the sentence (or before "it"): a count
+    assert [q.unit for q in find_quantities("The oldest brigade moved. The toll was 45.")] == [None]

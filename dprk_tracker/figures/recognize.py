@@ -452,6 +452,26 @@ _AGED_BEFORE = re.compile(
     r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
     re.IGNORECASE,
 )
+# An age told as what someone or something "was": "The oldest soldier, from Tuva, was 71" (an age word
+# in the sentence); "The average age of the dead has risen. In 2022 it was 30" ("it" stands for the
+# age of the sentence before).
+_IS_BEFORE = re.compile(r"\b(?P<it>[Ii]t[^\S\n]+)?(?:was|is)[^\S\n]+$")
+_AGE_WORD = re.compile(r"\b(?:average|median|mean)\s+age\b|\b(?:oldest|youngest)\b", re.IGNORECASE)
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+_AGE_REACH = 300
+
+
+def _age_told(text: str, start: int) -> bool:
+    verb = _IS_BEFORE.search(text, max(0, start - 10), start)
+    if verb is None:
+        return False
+    floor = max(0, start - _AGE_REACH)
+    stops = [m.end() for m in _FULL_STOP.finditer(text, floor, start)]
+    back = 2 if verb.group("it") else 1  # the sentence before too, for "it"
+    begin = stops[-back] if len(stops) >= back else floor
+    return _AGE_WORD.search(text, begin, start) is not None
+
+
 _APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
 _GLUED_MM = re.compile(r"\d(?:mm|MM)")
 
@@ -626,10 +646,11 @@ def _low_end_of_time(text: str, end: int, time_starts: set[int]) -> bool:
 
 _YEAR_START = re.compile(r"\d{4}\b")
 _TIME_RANGE_JOIN = re.compile(r"\s+(?:to|or)\s+|\s*[-–]\s*")
-# An international telephone number: a country code after "+", then at least six more digits in groups.
-# Or a national one dialled with its trunk "0": "020 7008 3100", "02-2100-7146".
+# An international telephone number: a country code after "+", then at least six more digits in groups
+# ("+155 per cent" is a rise: seven digits at least). Or a national one dialled with its trunk "0":
+# "020 7008 3100", "02-2100-7146".
 _PHONE = re.compile(
-    r"(?<![\w)])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])"
+    r"(?<![\w)])\+(?=(?:[ .()-]*\d){7})\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])"
     r"|(?<![\w.,$€£¥₩])\(?0\d{1,4}\)?(?:[ -]\d{3,4}){2}(?![\d,.]\d|[\w-])"
 )
 _THREAD_MARK = re.compile(r"/(?:\d{1,3})?[ \t]")
@@ -1183,7 +1204,7 @@ _CLOCK_AFTER = re.compile(
 )
 _TOKEN_AFTER = re.compile(r"\S*")
 _DATE_LIKE = re.compile(
-    r"\+\d{1,4}(?:[-\s./]?\(?\d{1,4}\)?){2,}(?![\w])"  # phone numbers
+    r"\+(?=(?:[-\s./()]*\d){7})\d{1,4}(?:[-\s./]?\(?\d{1,4}\)?){2,}(?![\w])"  # phone numbers
     r"|\(?\d{1,4}\)?(?:[-./]\d{1,4}){2,}(?![\w])"  # numeric dates, IPs, versions, phones
     r"|\(\d{3}\)\s?\d{3}[-.]\d{4}(?![\w])"  # (202) 463-8270: a North American phone number
     r"|\d{1,4}\s?/\s?\d{1,4}(?![\w])"  # 9/11, 24/7, 1/2
@@ -1569,6 +1590,41 @@ def _headed_line(text: str, q: Quantity) -> Quantity:
     )  # fmt: skip
 
 
+# A loss list's heading line: "Tanks (3273, of which destroyed: 2366, damaged: 152, captured: 527)".
+# The total counts the label, each part the label in that state.
+_BREAKDOWN_PART = re.compile(
+    r"\((?P<total>[\d,]+),[^\S\n]+of[^\S\n]+which[^\S\n]+(?:[a-z]+:[^\S\n]*[\d,]+,[^\S\n]*)*"
+    r"(?P<state>[a-z]+):[^\S\n]*$"
+)
+_BREAKDOWN_TOTAL = re.compile(r",[^\S\n]+of[^\S\n]+which[^\S\n]")
+_BREAKDOWN_LABEL = re.compile(r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’/ -]*?)[^\S\n]*+$")
+_BREAKDOWN_REACH = 120  # characters from the opening bracket to the last part
+
+
+def _breakdown(text: str, q: Quantity) -> Quantity:
+    """``q`` counting the heading's label (and the state it counts) when it is a loss list's total or
+    one of its parts."""
+    if q.currency or q.percent:
+        return q
+    if text.startswith("(", q.start - 1) and _BREAKDOWN_TOTAL.match(text, q.end):
+        paren, state = q.start - 1, None
+    else:
+        part = _BREAKDOWN_PART.search(text, max(0, q.start - _BREAKDOWN_REACH), q.start)
+        if part is None:
+            return q
+        paren, state = part.start(), part.group("state")
+    line_start = text.rfind("\n", 0, paren) + 1
+    label = _BREAKDOWN_LABEL.fullmatch(text, line_start, paren)
+    if label is None:
+        return q
+    start, end = label.span("label")
+    unit = " ".join(label.group("label").lower().split())
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, f"{unit} {state}" if state else unit,
+        q.currency, q.percent, start, end,
+    )  # fmt: skip
+
+
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """What a count shares with the count before it in its sentence: the counted noun it leaves out
     (ellipsis), or the qualifier of a pair of casualty counts."""
@@ -1578,6 +1634,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         quantities = [_labelled(text, q) for q in quantities]
     if " — " in text or " – " in text:
         quantities = [_headed_line(text, q) for q in quantities]
+    if " of which " in text:
+        quantities = [_breakdown(text, q) for q in quantities]
     shared: list[Quantity] = []
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
@@ -1862,7 +1920,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         not side.measure
         and (f.high or 0) <= 120
         and "," not in text[f.start : f.end]
-        and _AGED_BEFORE.search(text, max(0, f.start - 40), f.start)
+        and (_AGED_BEFORE.search(text, max(0, f.start - 40), f.start) or _age_told(text, f.start))
     ):
         unit = "years old"  # "26-year-old", "aged 20 and 26" (not "aged 18 and 2,000 reservists")
     elif side.measure:
