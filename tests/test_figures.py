@@ -1442,7 +1442,7 @@ def test_the_sides_of_an_area_are_no_figures() -> None:
 
 def test_photo_links_of_a_loss_list_are_no_figures() -> None:
     text = "- 3 T-62M tanks: (1, destroyed) (2, abandoned) (3, captured)\n- 2 BMP-1: (1, damaged) (2, lost)"
-    assert [(q.text, q.unit) for q in find_quantities(text)] == [("3", "tanks"), ("2", None)]
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("3", "tanks"), ("2", "bmp-1")]
     # a count in parentheses with its breakdown stays a count
     found = find_quantities("Tanks (25, of which destroyed: 20, captured: 5)")
     assert [q.low for q in found] == [25, 20, 5]
@@ -1568,3 +1568,21 @@ def test_an_age_told_with_was_or_it_is() -> None:
     ]
     # no age spoken of in the sentence (or before "it"): a count
     assert [q.unit for q in find_quantities("The oldest brigade moved. The toll was 45.")] == [None]
+
+
+def test_an_item_line_counts_the_model_it_names() -> None:
+    text = "Towed Artillery\n\n- 6 130mm M-46: (1, destroyed) (2, damaged)\n- 1 2S7 Pion: (1, captured)"
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("6", "m-46"), ("1", "2s7 pion")]
+
+
+def test_a_rate_told_with_it_in_the_next_sentence_counts_the_same_noun() -> None:
+    text = "Crews fired 9,000 rounds a day in April. By June it had fallen to 5,000 a day."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("9,000", "rounds"), ("5,000", "rounds")]
+    # no "it": the next sentence's count may be of something else
+    text = "Crews fired 9,000 rounds a day in April. Drones flew 300 a day."
+    assert [(q.text, q.unit) for q in find_quantities(text)][-1] == ("300", None)
+
+
+def test_data_sizes_are_measures() -> None:
+    found = find_quantities("The hackers leaked 2.4 TB of files, including a 700 MB archive.")
+    assert [(q.text, q.unit) for q in found] == [("2.4 TB", "TB"), ("700 MB", "MB")]

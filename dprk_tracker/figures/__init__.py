@@ -27,7 +27,10 @@ Conventions (the news figure conventions of the project):
   injured" -> "killed or injured"; "took two soldiers prisoner" -> "soldiers captured"); else a noun
   linked before it ("deaths at around 300", "losses exceeding 4,000"). The span is what a topic
   lexicon should read: it includes a capture or casualty verb before the number when there is one
-  ("the capture of two North Korean soldiers").
+  ("the capture of two North Korean soldiers"). In lists: a tally line's label ("tanks ‒ 11,359
+  (+3)"), a loss list heading's label and state ("Tanks (3273, of which destroyed: 2366)": "tanks",
+  "tanks destroyed"), the model an item line names ("- 17 170mm M-1989 Koksan: ..."), what the words
+  after a dash name ("14,000 — The number of soldiers sent").
 - Not figures: anything inside ``times``, bare years, dates, times of day, ordinals, fractions and
   ratios ("two-thirds", "1 in 3"), identifiers (Article 45, Resolution 1874, Committee 1718, "the 1718
   Committee", KN-23, "Boeing 737", "H.R. 9876", "Figures 1-3", UUIDs, phone numbers, codes with a

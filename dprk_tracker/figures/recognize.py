@@ -691,6 +691,8 @@ def _enumerated(text: str, num: Number) -> bool:
         close = ")"
     elif text[num.end : num.end + 2] == ", " and _ITEM_NOTE.match(text, num.end):
         close = ", "  # (a list of photographed losses runs into the hundreds)
+        if value == 1 and text[num.start - 3 : num.start - 1] == ": ":
+            return True  # "- 1 T-90M: (1, destroyed)": an item's only photo
     else:
         return False
     if text.find(f"({value + 1}{close}", num.end, num.end + _ENUMERATION_REACH) >= 0:
@@ -1481,6 +1483,7 @@ _ELLIPSIS_LEADS = frozenset(
 )
 # A count per day, week or year right after a count of a noun counts that noun: "250,000 shells a month
 # at the time, perhaps 3 million a year".
+_IT_BEFORE = re.compile(r"(?<![\w'’])[Ii]t[^\S\n]+(?:[a-z]+[^\S\n,]*+){1,4}$")
 _RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per|each|every)[^\S\n]+(?:day|week|month|year)\b")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
 # A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
@@ -1625,13 +1628,34 @@ def _breakdown(text: str, q: Quantity) -> Quantity:
     )  # fmt: skip
 
 
+# An item line of an equipment list: "- 17 170mm M-1989 Koksan: (1, destroyed) ...", "4 122mm D-74:",
+# "1 2S7 Pion:":
+# the count of the model named before the colon (a calibre may stand between).
+_ITEM_NAME = re.compile(
+    r"[^\S\n]++(?:\d+(?:\.\d+)?[^\S\n]?-?mm[^\S\n]++)?(?P<name>(?:[A-Z]|\d+[A-Z])[\w'’./-]*+(?:[^\S\n][\w'’./-]++){0,4}?):"
+)
+
+
+def _item_line(text: str, q: Quantity) -> Quantity:
+    if q.unit is not None or q.currency or q.percent or not _line_starts_before(text, q.start, "-•*"):
+        return q
+    item = _ITEM_NAME.match(text, q.end)
+    if item is None:
+        return q
+    start, end = item.span("name")
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, " ".join(item.group("name").lower().split()),
+        q.currency, q.percent, start, end,
+    )  # fmt: skip
+
+
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """What a count shares with the count before it in its sentence: the counted noun it leaves out
     (ellipsis), or the qualifier of a pair of casualty counts."""
     if "(+" in text or " - " in text or "—" in text or "‒" in text:
         quantities = _tally_lines(text, quantities)
     if ": " in text:
-        quantities = [_labelled(text, q) for q in quantities]
+        quantities = [_item_line(text, _labelled(text, q)) for q in quantities]
     if " — " in text or " – " in text:
         quantities = [_headed_line(text, q) for q in quantities]
     if " of which " in text:
@@ -1690,6 +1714,15 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                     )
                     or _UP_FROM.search(text, max(0, q.start - 30), q.start)
                 ) and _one_sentence(text, previous.end, q.start):
+                    q = _replace_unit(q, previous)
+                elif (
+                    near
+                    and _RATE_AFTER.match(text, q.end)
+                    and _IT_BEFORE.search(text, max(0, q.start - 40), q.start)
+                    and _at_most_one_sentence_apart(text, previous.end, q.start)
+                ):
+                    # "10,000 shells a day in May. In June it fell to 6,000 a day": "it", the rate of
+                    # the sentence before, goes on counting its noun
                     q = _replace_unit(q, previous)
             elif (
                 q.low == q.high
