@@ -1586,3 +1586,28 @@ def test_a_rate_told_with_it_in_the_next_sentence_counts_the_same_noun() -> None
 def test_data_sizes_are_measures() -> None:
     found = find_quantities("The hackers leaked 2.4 TB of files, including a 700 MB archive.")
     assert [(q.text, q.unit) for q in found] == [("2.4 TB", "TB"), ("700 MB", "MB")]
+
+
+def test_a_rate_with_its_currency_and_a_base_of_one_hundred() -> None:
+    text = "The won closed at 1,398.7 won per dollar and at 921.4 per 100 yen, compared with 918.8 on Monday."
+    found = find_quantities(text)
+    assert [(q.text, q.unit, q.currency) for q in found] == [
+        ("1,398.7 won", "KRW per USD", None),
+        ("921.4", "KRW per 100 JPY", None),
+        ("918.8", "KRW per 100 JPY", None),
+    ]
+
+
+def test_the_number_after_per_is_a_denominator() -> None:
+    found = find_quantities("The region lost 41 soldiers per 100,000 residents.")
+    assert [(q.text, q.unit) for q in found] == [("41", "soldiers")]
+
+
+@pytest.mark.parametrize("person", ["commander", "gunner", "medic", "widow"])
+def test_an_age_after_a_person_noun_in_commas(person: str) -> None:
+    assert find_quantities(f"A {person}, 38, said 12 drones fell.")[0].text == "12"
+
+
+def test_an_age_heading_its_line() -> None:
+    found = find_quantities("By the numbers\n\n31 — Average age of the deserters.")
+    assert [(q.text, q.unit) for q in found] == [("31", "years old")]

@@ -53,6 +53,7 @@ def test_packaged_topics() -> None:
         ("the currency lost 1.5% on the stock exchange", "money"),
         ("two tankers", "sanctions"),
         ("3 million bpd", "sanctions"),
+        ("the bank cut its benchmark rate to 2.5 percent", "money"),
         ("(1, damaged) (2, abandoned) (3, captured)", "weapons"),
         ("Ukrainian regions", "other"),
         ("council seats", "other"),

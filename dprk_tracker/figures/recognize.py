@@ -172,9 +172,9 @@ def patterns() -> _Patterns:
     hyphen_word = re.compile(r"-([A-Za-z]+)")
     named = alternation(k for k in suffixes if k[:1].isalpha())
     rate_base = re.compile(
-        rf"[^\S\n]+(?:per|(?:to|against|versus|vs\.?)[^\S\n]+the)[^\S\n]+(?P<cur>{named})(?![\w])",
+        rf"[^\S\n]+(?:per|(?:to|against|versus|vs\.?)[^\S\n]+the)[^\S\n]+(?P<per>100[^\S\n]+)?(?P<cur>{named})(?![\w])",
         re.IGNORECASE,
-    )
+    )  # ("939.6 won per 100 yen")
     currency_word = re.compile(rf"(?<![\w])(?P<cur>{named})(?![\w])", re.IGNORECASE)
     return _Patterns(
         qualifiers=qualifiers,
@@ -744,6 +744,26 @@ _PERSON_NOUNS = frozenset(
         "corporal",
         "refugee",
         "leader",
+        # (ranks, trades and kin that news copy sets an age after: "A battery commander, 41, said")
+        "commander",
+        "gunner",
+        "driver",
+        "medic",
+        "sniper",
+        "conscript",
+        "recruit",
+        "volunteer",
+        "veteran",
+        "engineer",
+        "laborer",
+        "labourer",
+        "researcher",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "widow",
+        "victim",
     )
 )
 
@@ -1328,8 +1348,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         ):
             continue
         last = last_word(text, num.start)
-        if _day_index(text, num, last):
-            continue
+        if _day_index(text, num, last) or last == "per":
+            continue  # ("5 deaths per 100,000 people", "939.6 won per 100 yen": a denominator)
         # (matched in place: a slice would copy everything since the last identifier, for every number)
         if (
             _identifier_cue(text, num.start, p, last)
@@ -1588,6 +1608,8 @@ def _headed_line(text: str, q: Quantity) -> Quantity:
     if phrase is None or not text[dash.end() - 1].isspace():
         return q
     unit = " ".join(text[phrase[1] : phrase[2]].lower().split())
+    if unit in ("age", "ages"):
+        unit = "years old"  # "28 — Average age of the two captured soldiers"
     return Quantity(
         q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, q.currency, q.percent, phrase[1], phrase[2]
     )  # fmt: skip
@@ -1780,6 +1802,7 @@ def _ellipsis_lead(text: str, start: int) -> bool:
         or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
         # "11,000 personnel ... and a further 3,000 were dispatched": more of the same
         or words in (["a", "further"], ["an", "additional"])
+        or words == ["compared", "with"]  # "939.6 won per 100 yen, compared with 935.2 a day earlier"
         # "52 freight cars were present, and a week later there were 61"
         or words in (["there", "were"], ["there", "are"], ["there", "was"])
     )
@@ -1918,19 +1941,28 @@ _RATE_REACH = 250  # characters back to the currency quoted ("It had lost 2.1% t
 _BASE_BEFORE = re.compile(r"(?:per|(?:to|against|versus|vs\.?)\s+the)\s+$", re.IGNORECASE)
 
 
-def _exchange_rate(text: str, start: int, end: int) -> str | None:
+def _exchange_rate(text: str, start: int, end: int, currency: str | None) -> tuple[str, int, int] | None:
+    """The unit of a rate told at [start, end) and the span of its base, or None; ``currency``: the
+    one glued to the number."""
     p = patterns()
     base = p.rate_base.match(text, end)
     if base is None:
         return None
     base_code = p.currency_suffixes[base.group("cur").lower()]
+    if base.group("per"):
+        base_code = f"100 {base_code}"  # ("939.6 won per 100 yen")
+    span = base.start("cur"), base.end()
+    if currency is not None:
+        return (f"{currency} per {base_code}", *span) if not base_code.endswith(currency) else None
     paragraph = text.rfind("\n\n", 0, start) + 1
     quoted = None
     for word in p.currency_word.finditer(text, max(paragraph, start - _RATE_REACH), start):
         code = p.currency_suffixes[word.group("cur").lower()]
-        if code != base_code and not _BASE_BEFORE.search(text, max(0, word.start() - 16), word.start()):
+        if not base_code.endswith(code) and not _BASE_BEFORE.search(
+            text, max(0, word.start() - 16), word.start()
+        ):
             quoted = code  # the last currency named that is no other rate's base ("against the dollar")
-    return f"{quoted} per {base_code}" if quoted else f"per {base_code}"
+    return (f"{quoted} per {base_code}" if quoted else f"per {base_code}"), *span
 
 
 def _quantity(text: str, f: _Figure) -> Quantity:
@@ -1938,7 +1970,12 @@ def _quantity(text: str, f: _Figure) -> Quantity:
     unit: str | None = None
     unit_start: int | None = None
     unit_end: int | None = None
-    if side.currency:
+    currency = side.currency
+    rate = text.startswith(_RATE_CUES, f.end) and _exchange_rate(text, f.start, f.end, currency)
+    if rate:
+        unit, unit_start, unit_end = rate  # ("1,452.3 won per dollar": a rate, no amount of won)
+        currency = None
+    elif side.currency:
         unit = side.currency
     elif side.percent:
         unit = side.percent
@@ -1966,8 +2003,6 @@ def _quantity(text: str, f: _Figure) -> Quantity:
             unit_start, unit_end = phrase[0], phrase[2]
     elif side.time_unit:
         unit = side.time_unit if side.time_unit.endswith("s") or side.value == 1 else side.time_unit + "s"
-    elif text.startswith(_RATE_CUES, f.end) and (rate := _exchange_rate(text, f.start, f.end)):
-        unit = rate
     else:
         value = f.high if f.low is None else f.low
         # A bound may link the figure to a noun before it ("losses exceeding 4,000"); an approximation
@@ -1986,7 +2021,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         _clean(f.high),  # high
         f.qualifier,  # qualifier
         unit,
-        side.currency,  # currency
+        currency,
         bool(side.percent),  # percent
         unit_start,
         unit_end,
