@@ -1611,3 +1611,19 @@ def test_an_age_after_a_person_noun_in_commas(person: str) -> None:
 def test_an_age_heading_its_line() -> None:
     found = find_quantities("By the numbers\n\n31 — Average age of the deserters.")
     assert [(q.text, q.unit) for q in found] == [("31", "years old")]
+
+
+def test_a_count_after_a_dashed_label_ends_its_line() -> None:
+    text = "Enemy losses:\nPersonnel – up to 180 servicemen\nTanks – 3\nArmoured vehicles – 6\nMortars – 2"
+    found = find_quantities(text)
+    assert [(q.text, q.unit) for q in found] == [
+        ("up to 180", "servicemen"),
+        ("3", "tanks"),
+        ("6", "armoured vehicles"),
+        ("2", "mortars"),
+    ]
+
+
+def test_a_measure_compared_with_its_base() -> None:
+    found = find_quantities("Russia seized 2,950 square kilometres this year, up from 1,870 a year earlier.")
+    assert [(q.text, q.unit) for q in found] == [("2,950 square kilometres", "km2"), ("1,870", "km2")]

@@ -501,6 +501,13 @@ _PREDICATE_STEMS = (
 _PREDICATE_HEADS = frozenset({"ki", "wo", "in", "de", "di", "ca", "mi", "ex", "sl", "hu", "ta"})
 
 
+# A tally line's label and its dash before the count: "Tanks – 2", "personnel ‒ about".
+_DASH_LABEL = re.compile(
+    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?[^\W\d_][\w'’/-]*+(?:[^\S\n]++[\w'’/-]++){0,5}?"
+    r"[^\S\n]+[-–—‒][^\S\n]*+(?:[a-z]+[^\S\n]+){0,2}"
+)
+
+
 def counted_noun(
     text: str, num_start: int, num_end: int, value: float | None, qualified: bool = False
 ) -> Counted | None:
@@ -515,10 +522,13 @@ def counted_noun(
     if stop >= 0:
         limit = stop
     eol = text.find("\n", num_end, limit)
-    if eol >= 0 and ": " in text[text.rfind("\n", 0, num_start) + 1 : num_start]:
-        # a value after a label and a colon ends its line, the next line is another entry
-        # ("Shells transferred: 12 million+" / "Missiles transferred: 250"), however wrapped prose is
-        limit = eol
+    if eol >= 0:
+        line_start = text.rfind("\n", 0, num_start) + 1
+        if ": " in text[line_start:num_start] or _DASH_LABEL.fullmatch(text, line_start, num_start):
+            # a value after a label and a colon or a dash ends its line, the next line is another
+            # entry ("Shells transferred: 12 million+" / "Missiles transferred: 250", "Tanks – 2" /
+            # "Armoured vehicles – 5"), however wrapped prose is
+            limit = eol
     # A participle right after the number is what it counts ("3,700 killed or wounded"), not the head
     # of a noun phrase ("killed") that the rest of the predicate would then miss.
     pred = (

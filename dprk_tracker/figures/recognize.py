@@ -1674,7 +1674,7 @@ def _item_line(text: str, q: Quantity) -> Quantity:
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """What a count shares with the count before it in its sentence: the counted noun it leaves out
     (ellipsis), or the qualifier of a pair of casualty counts."""
-    if "(+" in text or " - " in text or "—" in text or "‒" in text:
+    if "(+" in text or " - " in text or "—" in text or "‒" in text or " – " in text:
         quantities = _tally_lines(text, quantities)
     if ": " in text:
         quantities = [_item_line(text, _labelled(text, q)) for q in quantities]
@@ -1754,6 +1754,16 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 and _JOINED_BY_AND.fullmatch(text, previous.unit_end, q.start)
             ):
                 q = _replace_bounds(q, previous)
+        elif (
+            previous is not None
+            and q.unit is None
+            and previous.unit not in (None, "times", "years old")
+            and not (q.currency or q.percent or previous.currency or previous.percent)
+            and _UP_FROM.search(text, max(0, q.start - 30), q.start)
+            and _one_sentence(text, previous.end, q.start)
+        ):
+            # a measure compared with its base: "4,168 square kilometres this year, up from 3,306"
+            q = _replace_unit(q, previous)
         shared.append(q)
         previous = q
         if (
