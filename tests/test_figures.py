@@ -1627,3 +1627,15 @@ def test_a_count_after_a_dashed_label_ends_its_line() -> None:
 def test_a_measure_compared_with_its_base() -> None:
     found = find_quantities("Russia seized 2,950 square kilometres this year, up from 1,870 a year earlier.")
     assert [(q.text, q.unit) for q in found] == [("2,950 square kilometres", "km2"), ("1,870", "km2")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The model puts the deaths at about 62,000, with a 95% confidence interval of 51,000 to 74,000.",
+        "About 62,000 deaths were estimated (95% credible interval: 51,000-74,000).",
+    ],
+)
+def test_the_bounds_of_an_estimate_count_what_it_counts(text: str) -> None:
+    found = find_quantities(text)
+    assert [(q.low, q.high, q.unit) for q in found] == [(62000, 62000, "deaths"), (51000, 74000, "deaths")]

@@ -1716,6 +1716,18 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             ):
                 q = _replace_unit(q, whole)
         if (
+            counted is not None
+            and (
+                q.unit in _BOUNDS_OF_ESTIMATE
+                or (q.unit is None and _INTERVAL_BEFORE.search(text, max(0, q.start - 40), q.start))
+            )
+            and q.start - counted.end <= _ELLIPSIS_REACH
+            and _one_sentence(text, counted.end, q.start)
+        ):
+            # "about 219,000 died, with a 95% confidence interval of 190,000 to 248,000": the bounds of
+            # the estimate count what it counts
+            q = _replace_unit(q, counted)
+        if (
             previous is not None
             and (q.unit is None or (q.qualifier is None and previous.qualifier is not None))
             and not (q.currency or q.percent or previous.currency or previous.percent)
@@ -1784,6 +1796,10 @@ _APPOSED_NOUN = re.compile(
 )
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
+_BOUNDS_OF_ESTIMATE = frozenset(("confidence interval", "credible interval", "interval"))
+_INTERVAL_BEFORE = re.compile(
+    r"\b(?:confidence|credible)[^\S\n]+interval(?:[^\S\n]+of)?[^\S\n]*[:,(]?[^\S\n]*$"
+)
 
 
 def _at_most_one_sentence_apart(text: str, start: int, end: int) -> bool:
