@@ -1639,3 +1639,25 @@ def test_a_measure_compared_with_its_base() -> None:
 def test_the_bounds_of_an_estimate_count_what_it_counts(text: str) -> None:
     found = find_quantities(text)
     assert [(q.low, q.high, q.unit) for q in found] == [(62000, 62000, "deaths"), (51000, 74000, "deaths")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It said the number of Uzbeks in the zone had dropped from about 9,000 in 2019 to 2,500.",
+            [("about 9,000", "uzbeks"), ("2,500", "uzbeks")],
+        ),
+        (
+            "The total number of Russian instructors there now stands at some 600.",
+            [("some 600", "instructors")],
+        ),
+        # another number between: the phrase names what that one counts, not this one
+        (
+            "The number of sorties rose 40 percent, and 12 pilots were lost.",
+            [("40 percent", "percent"), ("12", "pilots")],
+        ),
+    ],
+)
+def test_the_first_count_after_the_number_of(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected

@@ -1685,7 +1685,10 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     shared: list[Quantity] = []
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
+    number_of = "number of" in text
     for i, q in enumerate(quantities):
+        if number_of and q.unit is None and not (q.currency or q.percent):
+            q = _number_of_before(text, q)
         if (
             q.unit is None
             and counted is not None
@@ -1786,6 +1789,33 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         ):
             counted = q
     return shared
+
+
+# "the number of North Koreans in the country had fallen from more than 30,000": the first count after
+# "the number of" in its sentence counts what that names (no other number between, years aside).
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b[Nn]umber[^\S\n]+of[^\S\n]+(?:[A-Za-z-]+[^\S\n]+){0,2}?(?P<noun>[A-Za-z]+[a-rt-z]s|people|personnel)\b"
+    r"(?:[^.;!?\d\n]|\b(?:19|20)\d\d\b){0,80}$"
+)
+_NUMBER_OF_REACH = 160
+
+
+def _number_of_before(text: str, q: Quantity) -> Quantity:
+    found = _NUMBER_OF_BEFORE.search(text, max(0, q.start - _NUMBER_OF_REACH), q.start)
+    if found is None:
+        return q
+    start, end = found.span("noun")
+    name = _NAME_BEFORE.search(text, found.start(), start) if text[start].isupper() else None
+    if name is not None:
+        start = name.start()  # "the number of North Koreans": the people's name whole (not "North
+        # Korean troops": troops)
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, " ".join(text[start:end].lower().split()),
+        q.currency, q.percent, start, end,
+    )  # fmt: skip
+
+
+_NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+[^\S\n]+)+$")
 
 
 # "and that thousands more followed": more of what the count before counted
