@@ -54,6 +54,9 @@ def test_packaged_topics() -> None:
         ("two tankers", "sanctions"),
         ("3 million bpd", "sanctions"),
         ("the bank cut its benchmark rate to 2.5 percent", "money"),
+        # "fallen" as the dead, not as a number that fell
+        ("the remains of fallen soldiers", "casualties"),
+        ("the number of Uzbeks had fallen from 9,000", "other"),
         ("(1, damaged) (2, abandoned) (3, captured)", "weapons"),
         ("Ukrainian regions", "other"),
         ("council seats", "other"),
