@@ -1661,3 +1661,16 @@ def test_the_bounds_of_an_estimate_count_what_it_counts(text: str) -> None:
 )
 def test_the_first_count_after_the_number_of(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_the_parts_of_which_a_count_is_made() -> None:
+    text = "The unit lost 58 armoured vehicles, of which 40 were destroyed, 11 damaged and 7 abandoned."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("58", "armoured vehicles"),
+        ("40", "armoured vehicles destroyed"),
+        ("11", "armoured vehicles damaged"),
+        ("7", "armoured vehicles abandoned"),
+    ]
+    # a part that names its own noun keeps it
+    found = find_quantities("It lost 50 tanks, of which 20 tanks were destroyed.")
+    assert [(q.text, q.unit) for q in found] == [("50", "tanks"), ("20", "tanks")]

@@ -1686,9 +1686,30 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
     number_of = "number of" in text
+    of_which = " of which " in text
+    whole: Quantity | None = None  # the count whose parts "of which" lists
+    part_end = -1
     for i, q in enumerate(quantities):
         if number_of and q.unit is None and not (q.currency or q.percent):
             q = _number_of_before(text, q)
+        if of_which and not (q.currency or q.percent):
+            state = _STATE_AFTER.match(text, q.end)
+            if state is None:
+                whole = None
+            elif whole is not None and _PART_JOIN.fullmatch(text, part_end, q.start):
+                q = _part_of(q, whole, state)  # "..., 12 damaged and 3 captured"
+                part_end = state.end()
+            elif (
+                previous is not None
+                and previous.unit is not None
+                and not (previous.currency or previous.percent)
+                and _OF_WHICH.search(text, max(0, q.start - 16), q.start)
+            ):
+                # "46 such systems, of which 31 were destroyed": the part counts the whole's noun in
+                # that state
+                whole = previous
+                q = _part_of(q, whole, state)
+                part_end = state.end()
         if (
             q.unit is None
             and counted is not None
@@ -1789,6 +1810,27 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         ):
             counted = q
     return shared
+
+
+_OF_WHICH = re.compile(r",?[^\S\n]*of[^\S\n]+which[^\S\n]+$")
+_STATE_AFTER = re.compile(
+    r"[^\S\n]+(?:(?:were|was|are|is|had[^\S\n]+been|have[^\S\n]+been)[^\S\n]+)?"
+    r"(?P<state>destroyed|damaged|abandoned|captured|seized)\b"
+)
+_STATES = frozenset(("destroyed", "damaged", "abandoned", "captured", "seized"))
+_PART_JOIN = re.compile(r"[^\S\n]*,?[^\S\n]*(?:and[^\S\n]+)?")
+
+
+def _part_of(q: Quantity, whole: Quantity, state: re.Match[str]) -> Quantity:
+    if q.unit is not None and q.unit != state.group("state"):
+        return q  # ("of which 20 tanks were destroyed": the part names its own noun)
+    noun = whole.unit or ""
+    if noun.rsplit(" ", 1)[-1] in _STATES:
+        noun = noun.rsplit(" ", 1)[0]  # ("took 300 soldiers" counts "soldiers captured")
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, f"{noun} {state.group('state')}",
+        q.currency, q.percent, whole.unit_start, state.end("state"),
+    )  # fmt: skip
 
 
 # "the number of North Koreans in the country had fallen from more than 30,000": the first count after
