@@ -501,11 +501,12 @@ _PREDICATE_STEMS = (
 _PREDICATE_HEADS = frozenset({"ki", "wo", "in", "de", "di", "ca", "mi", "ex", "sl", "hu", "ta"})
 
 
-# A tally line's label and its dash before the count: "Tanks – 2", "personnel ‒ about".
-_DASH_LABEL = re.compile(
-    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?[^\W\d_][\w'’/-]*+(?:[^\S\n]++[\w'’/-]++){0,5}?"
-    r"[^\S\n]+[-–—‒][^\S\n]*+(?:[a-z]+[^\S\n]+){0,2}"
-)
+# A line of a tally ("tanks - 9,706 (+6),", "personnel — about 848,390 (+1,150) persons", "Tanks – 2"):
+# its label and the dash or colon before the count.
+TALLY_LABEL = re.compile(
+    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’-]*+(?:[^\S\n]++[\w'’/-]++){0,5}?)"
+    r"(?:[^\S\n]+[-–—‒]|[^\S\n]*[—‒:])[^\S\n]*+(?:(?:about|approximately|around|over|some)[^\S\n]++)?"
+)  # (the General Staff's own posts set the figure dash "‒" between label and count)
 
 
 def counted_noun(
@@ -524,7 +525,7 @@ def counted_noun(
     eol = text.find("\n", num_end, limit)
     if eol >= 0:
         line_start = text.rfind("\n", 0, num_start) + 1
-        if ": " in text[line_start:num_start] or _DASH_LABEL.fullmatch(text, line_start, num_start):
+        if ": " in text[line_start:num_start] or TALLY_LABEL.fullmatch(text, line_start, num_start):
             # a value after a label and a colon or a dash ends its line, the next line is another
             # entry ("Shells transferred: 12 million+" / "Missiles transferred: 250", "Tanks – 2" /
             # "Armoured vehicles – 5"), however wrapped prose is

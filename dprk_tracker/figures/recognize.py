@@ -16,7 +16,16 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, TimeExpr
-from .counted import _harm_unit, counted_noun, head_follows, last_word, noun_phrase, plural_word, tail_words
+from .counted import (
+    TALLY_LABEL,
+    _harm_unit,
+    counted_noun,
+    head_follows,
+    last_word,
+    noun_phrase,
+    plural_word,
+    tail_words,
+)
 from .numbers import FOLD_VALUES, Number, alternation, candidates, numbers_at, scan_kind, vocabulary
 
 _MONTHS = (
@@ -1530,12 +1539,8 @@ _HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(
 _JOINED_BY_AND = re.compile(r"[^\S\n]*+,?[^\S\n]*+(?:and[^\S\n]++)?")  # (on one line)
 
 
-# A line of a tally ("tanks - 9,706 (+6),", "personnel — about 848,390 (+1,150) persons"): its label
-# counts, the figure in "(+N)" is the change since the last report, no figure of its own.
-_TALLY_LABEL = re.compile(
-    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’-]*+(?:[^\S\n]++[\w'’/-]++){0,5}?)"
-    r"(?:[^\S\n]+[-–—‒]|[^\S\n]*[—‒:])[^\S\n]*+(?:(?:about|approximately|around|over|some)[^\S\n]++)?"
-)  # (the General Staff's own posts set the figure dash "‒" between label and count)
+# A tally line (its label: counted.TALLY_LABEL): the figure in "(+N)" is the change since the last
+# report, no figure of its own.
 _TALLY_TAIL = re.compile(r"(?:[^\S\n]*+\(\+[\d,.]+\))?(?:[^\S\n]++[^\W\d_]++)?[,;.]?[^\S\n]*+(?:\n|$)")
 _TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
 
@@ -1551,6 +1556,13 @@ _LABEL_BEFORE = re.compile(
 _SAYS = frozenset(("says", "adds", "notes", "writes", "tells", "reports", "claims", "estimates", "is", "was"))
 
 
+def _counting(q: Quantity, unit: str | None, start: int | None, end: int | None) -> Quantity:
+    """``q`` counting ``unit``, named at [start, end)."""
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, q.currency, q.percent, start, end
+    )
+
+
 def _labelled(text: str, q: Quantity) -> Quantity:
     """``q`` counting the plural label a colon sets before it, when it names nothing itself."""
     if q.unit is not None or q.currency or q.percent or text[q.start - 2 : q.start] != ": ":
@@ -1559,10 +1571,7 @@ def _labelled(text: str, q: Quantity) -> Quantity:
     if label is None or label.group("label").split()[-1].lower() in _SAYS:
         return q  # ("the ministry says: 300" quotes a number, it labels none)
     start, end = label.span("label")
-    return Quantity(
-        q.text, q.start, q.end, q.low, q.high, q.qualifier, " ".join(label.group("label").lower().split()),
-        q.currency, q.percent, start, end,
-    )  # fmt: skip
+    return _counting(q, _norm(label.group("label")), start, end)
 
 
 def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -1571,18 +1580,15 @@ def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
     for q in quantities:
         if text.startswith("(+", q.start - 2) and _TALLY_CHANGE.match(text, q.start - 2):
             line_start = text.rfind("\n", 0, q.start) + 1
-            if kept and kept[-1].start >= line_start and _TALLY_LABEL.match(text, line_start, kept[-1].start):
+            if kept and kept[-1].start >= line_start and TALLY_LABEL.match(text, line_start, kept[-1].start):
                 continue
         if q.unit is None and not (q.currency or q.percent) and _TALLY_TAIL.match(text, q.end):
             line_start = text.rfind("\n", 0, q.start) + 1
-            label = _TALLY_LABEL.fullmatch(text, line_start, q.start)
+            label = TALLY_LABEL.fullmatch(text, line_start, q.start)
             if label is not None:
                 start, end = label.span("label")
-                unit = " ".join(label.group("label").lower().split())
-                q = Quantity(
-                    q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, q.currency, q.percent,
-                    start, end,
-                )  # fmt: skip
+                unit = _norm(label.group("label"))
+                q = _counting(q, unit, start, end)
         kept.append(q)
     return kept
 
@@ -1607,12 +1613,10 @@ def _headed_line(text: str, q: Quantity) -> Quantity:
     phrase = noun_phrase(text, dash.end() - 1, len(text) if line_end < 0 else line_end)
     if phrase is None or not text[dash.end() - 1].isspace():
         return q
-    unit = " ".join(text[phrase[1] : phrase[2]].lower().split())
+    unit = _norm(text[phrase[1] : phrase[2]])
     if unit in ("age", "ages"):
         unit = "years old"  # "28 — Average age of the two captured soldiers"
-    return Quantity(
-        q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, q.currency, q.percent, phrase[1], phrase[2]
-    )  # fmt: skip
+    return _counting(q, unit, phrase[1], phrase[2])
 
 
 # A loss list's heading line: "Tanks (3273, of which destroyed: 2366, damaged: 152, captured: 527)".
@@ -1643,11 +1647,8 @@ def _breakdown(text: str, q: Quantity) -> Quantity:
     if label is None:
         return q
     start, end = label.span("label")
-    unit = " ".join(label.group("label").lower().split())
-    return Quantity(
-        q.text, q.start, q.end, q.low, q.high, q.qualifier, f"{unit} {state}" if state else unit,
-        q.currency, q.percent, start, end,
-    )  # fmt: skip
+    unit = _norm(label.group("label"))
+    return _counting(q, f"{unit} {state}" if state else unit, start, end)
 
 
 # An item line of an equipment list: "- 17 170mm M-1989 Koksan: (1, destroyed) ...", "4 122mm D-74:",
@@ -1665,10 +1666,7 @@ def _item_line(text: str, q: Quantity) -> Quantity:
     if item is None:
         return q
     start, end = item.span("name")
-    return Quantity(
-        q.text, q.start, q.end, q.low, q.high, q.qualifier, " ".join(item.group("name").lower().split()),
-        q.currency, q.percent, start, end,
-    )  # fmt: skip
+    return _counting(q, _norm(item.group("name")), start, end)
 
 
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -1726,10 +1724,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             if named is not None:
                 # "the men, about 11,000 of them, had been flown": the noun the count is set beside
                 start, end = named.span("noun")
-                q = Quantity(
-                    q.text, q.start, q.end, q.low, q.high, q.qualifier, named.group("noun").lower(),
-                    q.currency, q.percent, start, end,
-                )  # fmt: skip
+                q = _counting(q, named.group("noun").lower(), start, end)
         if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
             whole = quantities[i + 1]
             if (
@@ -1827,10 +1822,7 @@ def _part_of(q: Quantity, whole: Quantity, state: re.Match[str]) -> Quantity:
     noun = whole.unit or ""
     if noun.rsplit(" ", 1)[-1] in _STATES:
         noun = noun.rsplit(" ", 1)[0]  # ("took 300 soldiers" counts "soldiers captured")
-    return Quantity(
-        q.text, q.start, q.end, q.low, q.high, q.qualifier, f"{noun} {state.group('state')}",
-        q.currency, q.percent, whole.unit_start, state.end("state"),
-    )  # fmt: skip
+    return _counting(q, f"{noun} {state.group('state')}", whole.unit_start, state.end("state"))
 
 
 # "the number of North Koreans in the country had fallen from more than 30,000": the first count after
@@ -1851,10 +1843,7 @@ def _number_of_before(text: str, q: Quantity) -> Quantity:
     if name is not None:
         start = name.start()  # "the number of North Koreans": the people's name whole (not "North
         # Korean troops": troops)
-    return Quantity(
-        q.text, q.start, q.end, q.low, q.high, q.qualifier, " ".join(text[start:end].lower().split()),
-        q.currency, q.percent, start, end,
-    )  # fmt: skip
+    return _counting(q, _norm(text[start:end]), start, end)
 
 
 _NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+[^\S\n]+)+$")
@@ -1907,10 +1896,7 @@ def _ellipsis_lead(text: str, start: int) -> bool:
 
 
 def _replace_unit(q: Quantity, source: Quantity) -> Quantity:
-    return Quantity(
-        q.text, q.start, q.end, q.low, q.high, q.qualifier, source.unit, q.currency, q.percent,
-        source.unit_start, source.unit_end,
-    )  # fmt: skip
+    return _counting(q, source.unit, source.unit_start, source.unit_end)
 
 
 def _replace_bounds(q: Quantity, source: Quantity) -> Quantity:
