@@ -656,12 +656,25 @@ def _low_end_of_time(text: str, end: int, time_starts: set[int]) -> bool:
 _YEAR_START = re.compile(r"\d{4}\b")
 _TIME_RANGE_JOIN = re.compile(r"\s+(?:to|or)\s+|\s*[-–]\s*")
 # An international telephone number: a country code after "+", then at least six more digits in groups
-# ("+155 per cent" is a rise: seven digits at least). Or a national one dialled with its trunk "0":
-# "020 7008 3100", "02-2100-7146".
-_PHONE = re.compile(
-    r"(?<![\w)])\+(?=(?:[ .()-]*\d){7})\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])"
-    r"|(?<![\w.,$€£¥₩])\(?0\d{1,4}\)?(?:[ -]\d{3,4}){2}(?![\d,.]\d|[\w-])"
-)
+# ("+155 per cent" is a rise: seven digits at least).
+_PHONE = re.compile(r"(?<![\w)])\+(?=(?:[ .()-]*\d){7})\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])")
+# A national one dialled with its trunk "0": "020 7008 3100", "(020) 7008 3100", "02-2100-7146" (the
+# pattern opens with the literal "0", which the regex engine finds fast; what stands before it is
+# checked apart).
+_NATIONAL_PHONE = re.compile(r"0\d{1,4}\)?(?:[ -]\d{3,4}){2}(?![\d,.]\d|[\w-])")
+_NOT_BEFORE_PHONE = frozenset("_.,$€£¥₩")
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _PHONE.finditer(text)] if "+" in text else []
+    if " 0" in text or "(0" in text:
+        for m in _NATIONAL_PHONE.finditer(text):
+            before = text[m.start() - 1 : m.start()]
+            if not (before.isalnum() or before in _NOT_BEFORE_PHONE) or not before:
+                spans.append(m.span())
+    return spans
+
+
 _THREAD_MARK = re.compile(r"/(?:\d{1,3})?[ \t]")
 
 
@@ -1333,8 +1346,9 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         numbers = [n for n in numbers if not _low_end_of_time(text, n.end, time_starts)]
     if "+" in text or " 0" in text or "(0" in text:
         # "+32 2 281 94 23", "020 7008 3100": a telephone number, none of its groups a figure
-        phones = [m.span() for m in _PHONE.finditer(text)]
-        numbers = [n for n in numbers if not any(a <= n.start < b for a, b in phones)]
+        phones = _phone_spans(text)
+        if phones:  # (most texts with a " 0" have none: no pass over their numbers)
+            numbers = [n for n in numbers if not any(a <= n.start < b for a, b in phones)]
     # Inside a document (several lines) a number alone on its line is metadata.
     multiline = "\n" in text.strip()
     figures: list[_Figure] = []
