@@ -9,6 +9,7 @@ date. Recognition lives in ``times`` and ``figures``; this module only assembles
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -782,6 +783,11 @@ def _governing_time(
     that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
     if any(t.signal in _SINCE for t in in_sentence):
+        # "the highest since 2019, when trade stood at $47.9 million": the clause the baseline opens
+        # tells what held then
+        for t in in_sentence:
+            if t.end <= quantity.start and _WHEN_CLAUSE.match(sentences.text, t.end, quantity.start):
+                return dataclasses.replace(t, signal=None)  # (the figure holds then, not since then)
         # "fired 10 missiles, the first such launch since January": a baseline, no date of the figure
         in_sentence = [t for t in in_sentence if not _since_baseline(sentences.text, t, s_start)]
     # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
@@ -796,6 +802,16 @@ def _governing_time(
         # comparison, not the figure's date
         if in_sentence and _comparison_base(sentences.text, in_sentence[0], end, single=True):
             return None
+        if (
+            in_sentence
+            and next_start <= in_sentence[0].start
+            and _PART_AFTER.search(sentences.text, end, next_start)
+            and ", " not in sentences.text[next_start : in_sentence[0].start]
+        ):
+            # "sanctioned over 2,900 individuals, including more than 1,000 in the past year": the time
+            # dates the part, the whole holds on the article's day (not "4,000 casualties, of whom
+            # some 600 were killed, by the end of February": a time set off by a comma dates both)
+            return None
         return in_sentence[0] if in_sentence else None  # most sentences: no clause to look at
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
@@ -806,6 +822,12 @@ def _governing_time(
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
     return min(pool, key=lambda t: _distance(sentences.text, t, quantity.start, end))
+
+
+# A "when" clause right after the time, with no other clause between it and the figure.
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+[^,;:()]*$")
+# The next figure is a part of this one: "2,900 individuals ..., including more than 1,000".
+_PART_AFTER = re.compile(r"\b(?:including|of which|of whom|among them)\s+[^.;]*$")  # (searched to the part)
 
 
 # A relative clause that tells when something else began (", which began on August 6, 2024", ", which

@@ -272,3 +272,42 @@ def test_the_first_of_a_count_is_no_since_baseline() -> None:
 def test_a_trailing_span_dates_a_figure_up_to_the_articles_day(text: str, as_of: tuple[str, str]) -> None:
     [figure, *_] = extract(text, published="2025-10-15").figures
     assert (figure.earliest, figure.latest) == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "as_of", "relation"),
+    [
+        # a "when" clause after a since-baseline tells what held then
+        (
+            "Exports hit a record, the most since 2018, when they stood at about $61 million.",
+            "about $61 million",
+            "2018",
+            None,
+        ),
+        # the time in a part's own phrase dates the part only; the whole holds on the article's day
+        (
+            "Kyiv has listed over 4,100 firms, including more than 900 in the past year.",
+            "over 4,100",
+            "2025-03-27",
+            None,
+        ),
+        (
+            "Kyiv has listed over 4,100 firms, including more than 900 in the past year.",
+            "more than 900",
+            "2024",
+            None,
+        ),
+        # a time set off by a comma dates both
+        (
+            "It lost about 3,000 men, of whom some 800 were killed, by the end of 2024.",
+            "about 3,000",
+            "2024",
+            "ON_OR_BEFORE",
+        ),
+    ],
+)
+def test_a_when_clause_and_a_part_s_own_time(
+    text: str, figure: str, as_of: str, relation: str | None
+) -> None:
+    found = {f.text: (f.when, f.relation) for f in extract(text, "2025-03-27").figures}
+    assert found[figure] == (as_of, relation)

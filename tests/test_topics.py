@@ -48,6 +48,16 @@ def test_packaged_topics() -> None:
         ("missile attacks", "weapons"),
         ("sanctions violations", "sanctions"),
         ("summit talks", "diplomacy"),
+        # markets copy is about money, oil tankers about sanctions (not "tank*" weapons)
+        ("the central bank cut its key rate by 50 basis points at its meeting", "money"),
+        ("the currency lost 1.5% on the stock exchange", "money"),
+        ("two tankers", "sanctions"),
+        ("3 million bpd", "sanctions"),
+        ("the bank cut its benchmark rate to 2.5 percent", "money"),
+        # "fallen" as the dead, not as a number that fell
+        ("the remains of fallen soldiers", "casualties"),
+        ("the number of Uzbeks had fallen from 9,000", "other"),
+        ("(1, damaged) (2, abandoned) (3, captured)", "weapons"),
         ("Ukrainian regions", "other"),
         ("council seats", "other"),
         ("organizations", "other"),

@@ -18,19 +18,29 @@ Conventions (the news figure conventions of the project):
 - Money: amount in major units with an ISO code in ``currency``; ``unit`` is the code too.
   Percentages: the number itself (40, not 0.4), ``percent`` True, unit "percent" or
   "percentage points". Multipliers ("12 times", "threefold"): unit "times". Measures: unit named
-  ("km", "tonnes", "mm", "years old" for ages written "26-year-old").
+  ("km", "tonnes", "mm", "years old" for ages written "26-year-old"). Exchange rates ("1,389.5 per
+  dollar", "100.45 against the dollar", "921.4 per 100 yen"): unit "<quoted> per <base>" ("KRW per
+  USD", "KRW per 100 JPY"), the quoted currency the one glued to the number or else the one the
+  sentence (or the one before) names last; no currency of its own.
 - What is counted (``unit``, and ``unit_start``/``unit_end`` for the phrase that names it): the
   noun phrase after the number without leading proper adjectives ("30 North Korean soldiers" ->
   "soldiers"); a casualty or capture predicate when one follows ("over 3,000 have been killed or
   injured" -> "killed or injured"; "took two soldiers prisoner" -> "soldiers captured"); else a noun
   linked before it ("deaths at around 300", "losses exceeding 4,000"). The span is what a topic
   lexicon should read: it includes a capture or casualty verb before the number when there is one
-  ("the capture of two North Korean soldiers").
+  ("the capture of two North Korean soldiers"). In lists: a tally line's label ("tanks ‒ 11,359
+  (+3)"), a loss list heading's label and state ("Tanks (3273, of which destroyed: 2366)": "tanks",
+  "tanks destroyed"), the model an item line names ("- 17 170mm M-1989 Koksan: ..."), what the words
+  after a dash name ("14,000 — The number of soldiers sent").
 - Not figures: anything inside ``times``, bare years, dates, times of day, ordinals, fractions and
   ratios ("two-thirds", "1 in 3"), identifiers (Article 45, Resolution 1874, Committee 1718, "the 1718
-  Committee", KN-23, "Boeing 737", UUIDs, phone numbers, codes with a leading zero), vote tallies
-  ("13-0", "voted 140 to 5"), list numbering, a number alone on its line of a document (metadata),
-  "15-nation" and "two-year" adjectives, ages set off after a name ("Ri (27)", "the defector, 29,"),
+  Committee", KN-23, "Boeing 737", "H.R. 9876", "Figures 1-3", UUIDs, phone numbers, codes with a
+  leading zero), denominators ("per 100,000 people"), calibres ("152mm shells", "a 240-mm
+  launcher"), the sides of an area ("8 by 5 metres"), confidence levels ("95% confidence interval"),
+  photo links of a loss list ("(1, destroyed) (2, damaged)"), vote tallies ("13-0", "voted 140 to
+  5"), list numbering, a number alone on its line of a document (metadata),
+  "15-nation" and "two-year" adjectives, ages set off after a name or a person ("Ri (27)", "the
+  defector, 29,"),
   years read aloud ("nineteen ninety-seven"), "one of", and a bare "one" (an article or pronoun far
   more often than a count; "at least one" and "one or two" are figures).
 - Ages written "26-year-old" are measures with unit "years old" (the news conventions ignore ages,

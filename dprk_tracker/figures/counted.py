@@ -197,6 +197,15 @@ _AMOUNTING = frozenset(
 _ADJECTIVE_END = re.compile(r"[a-z](?:al|ern|ic|ive|ian|ese|ish|ary|ous|ful|less|ant|ent)$")
 
 
+def plural_word(lower: str) -> bool:
+    """Whether a lower-case word reads as a plural noun ("troops", "personnel", "servicemen")."""
+    return (
+        lower in _IRREGULAR_PLURALS
+        or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
+        or (lower.endswith("men") and len(lower) > 5 and lower not in _SINGULAR_MEN)  # servicemen
+    )
+
+
 def head_follows(text: str, pos: int, limit: int) -> bool:
     """Whether a word that may be the head noun follows ``pos`` ("Dataproducts common shares"), not a
     verb, a participle or a function word ("North Koreans deployed", "Americans caught in Iraq")."""
@@ -263,7 +272,10 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|near|along|across|inside|outside)\s+(?:the\s+)?$")
 
 
-_NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\s+(?:who|that|which)\b")
+# (or a participle: "the number of confirmed deaths added each week reached 1,800")
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total)\s+of\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\s+(?:who|that|which|[a-z]+ed)\b"
+)
 _GROUPS = frozenset(_split("groups batches teams squads waves bands packs"))
 
 
@@ -276,6 +288,8 @@ _NOUN_BEFORE_STOP = (
     | frozenset(
         _split("number total figure tally count toll estimate estimates top average peak maximum minimum")
     )
+    # "the deaths added each week reached 1,500": a time is how often, not what is counted
+    | frozenset(_split("day days night nights week weeks month months year years"))
 )
 
 
@@ -387,12 +401,7 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             unit_start = w.start(1)
         cursor = end = w.end()
         words += 1
-        plural = (
-            lower in _IRREGULAR_PLURALS
-            or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
-            or (lower.endswith("men") and len(lower) > 5 and lower not in _SINGULAR_MEN)  # servicemen
-        )
-        if plural or (single and words >= 1 and not _continues(text, end, limit)):
+        if plural_word(lower) or (single and words >= 1 and not _continues(text, end, limit)):
             break
         # a hyphen or comma ends the phrase
         if end < limit and text[end] in ',;:.!?)("”':
@@ -492,6 +501,14 @@ _PREDICATE_STEMS = (
 _PREDICATE_HEADS = frozenset({"ki", "wo", "in", "de", "di", "ca", "mi", "ex", "sl", "hu", "ta"})
 
 
+# A line of a tally ("tanks - 9,706 (+6),", "personnel — about 848,390 (+1,150) persons", "Tanks – 2"):
+# its label and the dash or colon before the count.
+TALLY_LABEL = re.compile(
+    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’-]*+(?:[^\S\n]++[\w'’/-]++){0,5}?)"
+    r"(?:[^\S\n]+[-–—‒]|[^\S\n]*[—‒:])[^\S\n]*+(?:(?:about|approximately|around|over|some)[^\S\n]++)?"
+)  # (the General Staff's own posts set the figure dash "‒" between label and count)
+
+
 def counted_noun(
     text: str, num_start: int, num_end: int, value: float | None, qualified: bool = False
 ) -> Counted | None:
@@ -506,10 +523,13 @@ def counted_noun(
     if stop >= 0:
         limit = stop
     eol = text.find("\n", num_end, limit)
-    if eol >= 0 and ": " in text[text.rfind("\n", 0, num_start) + 1 : num_start]:
-        # a value after a label and a colon ends its line, the next line is another entry
-        # ("Shells transferred: 12 million+" / "Missiles transferred: 250"), however wrapped prose is
-        limit = eol
+    if eol >= 0:
+        line_start = text.rfind("\n", 0, num_start) + 1
+        if ": " in text[line_start:num_start] or TALLY_LABEL.fullmatch(text, line_start, num_start):
+            # a value after a label and a colon or a dash ends its line, the next line is another
+            # entry ("Shells transferred: 12 million+" / "Missiles transferred: 250", "Tanks – 2" /
+            # "Armoured vehicles – 5"), however wrapped prose is
+            limit = eol
     # A participle right after the number is what it counts ("3,700 killed or wounded"), not the head
     # of a noun phrase ("killed") that the rest of the predicate would then miss.
     pred = (

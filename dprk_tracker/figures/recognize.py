@@ -16,7 +16,16 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, TimeExpr
-from .counted import _harm_unit, counted_noun, head_follows, last_word, noun_phrase, tail_words
+from .counted import (
+    TALLY_LABEL,
+    _harm_unit,
+    counted_noun,
+    head_follows,
+    last_word,
+    noun_phrase,
+    plural_word,
+    tail_words,
+)
 from .numbers import FOLD_VALUES, Number, alternation, candidates, numbers_at, scan_kind, vocabulary
 
 _MONTHS = (
@@ -80,6 +89,8 @@ class _Patterns:
     suffix_starts: frozenset[str]  # the first two letters of every word of ``suffix``, lower case
     measure_cs_starts: frozenset[str]  # the first two letters of every word of ``measure_cs``
     digit_free_vague: bool  # no vague count begins with a digit or a point (see _scan)
+    rate_base: re.Pattern[str]  # "per dollar", "against the yuan": an exchange rate's base currency
+    currency_word: re.Pattern[str]  # a currency named by a word ("the rouble")
 
 
 def _norm(s: str) -> str:
@@ -168,6 +179,12 @@ def patterns() -> _Patterns:
         re.IGNORECASE,
     )
     hyphen_word = re.compile(r"-([A-Za-z]+)")
+    named = alternation(k for k in suffixes if k[:1].isalpha())
+    rate_base = re.compile(
+        rf"[^\S\n]+(?:per|(?:to|against|versus|vs\.?)[^\S\n]+the)[^\S\n]+(?P<per>100[^\S\n]+)?(?P<cur>{named})(?![\w])",
+        re.IGNORECASE,
+    )  # ("939.6 won per 100 yen")
+    currency_word = re.compile(rf"(?<![\w])(?P<cur>{named})(?![\w])", re.IGNORECASE)
     return _Patterns(
         qualifiers=qualifiers,
         qualifier_sizes=_sizes_by_last_word(qualifiers),
@@ -206,6 +223,8 @@ def patterns() -> _Patterns:
         ),
         measure_cs_starts=_starts(measures_cs, fold=False),
         digit_free_vague=not any(k[:1].isdigit() or k[:1] == "." for k in vague_table),
+        rate_base=rate_base,
+        currency_word=currency_word,
     )
 
 
@@ -426,8 +445,8 @@ def _compatible(a: _Side, b: _Side) -> bool:
     ka, kb = _kind(a), _kind(b)
     if ka is None or kb is None:
         # a bare number before a unit shares it ("10 to 20 km"); a unit before a bare number does not
-        # hold for time ("four years to 2000")
-        return not (ka is not None and ka[0] == "time")
+        # hold for time ("four years to 2000") nor for a share ("lost 2.1% to 13.78 per yuan")
+        return not (ka is not None and ka[0] in ("time", "percent"))
     if ka[0] != kb[0]:
         return False
     return ka[0] != "money" or ka[1] == kb[1]
@@ -442,6 +461,26 @@ _AGED_BEFORE = re.compile(
     r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
     re.IGNORECASE,
 )
+# An age told as what someone or something "was": "The oldest soldier, from Tuva, was 71" (an age word
+# in the sentence); "The average age of the dead has risen. In 2022 it was 30" ("it" stands for the
+# age of the sentence before).
+_IS_BEFORE = re.compile(r"\b(?P<it>[Ii]t[^\S\n]+)?(?:was|is)[^\S\n]+$")
+_AGE_WORD = re.compile(r"\b(?:average|median|mean)\s+age\b|\b(?:oldest|youngest)\b", re.IGNORECASE)
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+_AGE_REACH = 300
+
+
+def _age_told(text: str, start: int) -> bool:
+    verb = _IS_BEFORE.search(text, max(0, start - 10), start)
+    if verb is None:
+        return False
+    floor = max(0, start - _AGE_REACH)
+    stops = [m.end() for m in _FULL_STOP.finditer(text, floor, start)]
+    back = 2 if verb.group("it") else 1  # the sentence before too, for "it"
+    begin = stops[-back] if len(stops) >= back else floor
+    return _AGE_WORD.search(text, begin, start) is not None
+
+
 _APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
 _GLUED_MM = re.compile(r"\d(?:mm|MM)")
 
@@ -616,8 +655,26 @@ def _low_end_of_time(text: str, end: int, time_starts: set[int]) -> bool:
 
 _YEAR_START = re.compile(r"\d{4}\b")
 _TIME_RANGE_JOIN = re.compile(r"\s+(?:to|or)\s+|\s*[-–]\s*")
-# An international telephone number: a country code after "+", then at least six more digits in groups.
-_PHONE = re.compile(r"(?<![\w)])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])")
+# An international telephone number: a country code after "+", then at least six more digits in groups
+# ("+155 per cent" is a rise: seven digits at least).
+_PHONE = re.compile(r"(?<![\w)])\+(?=(?:[ .()-]*\d){7})\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\d,])")
+# A national one dialled with its trunk "0": "020 7008 3100", "(020) 7008 3100", "02-2100-7146" (the
+# pattern opens with the literal "0", which the regex engine finds fast; what stands before it is
+# checked apart).
+_NATIONAL_PHONE = re.compile(r"0\d{1,4}\)?(?:[ -]\d{3,4}){2}(?![\d,.]\d|[\w-])")
+_NOT_BEFORE_PHONE = frozenset("_.,$€£¥₩")
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _PHONE.finditer(text)] if "+" in text else []
+    if " 0" in text or "(0" in text:
+        for m in _NATIONAL_PHONE.finditer(text):
+            before = text[m.start() - 1 : m.start()]
+            if not (before.isalnum() or before in _NOT_BEFORE_PHONE) or not before:
+                spans.append(m.span())
+    return spans
+
+
 _THREAD_MARK = re.compile(r"/(?:\d{1,3})?[ \t]")
 
 
@@ -636,22 +693,34 @@ def _note_mark(text: str, num: Number) -> bool:
 _ENUMERATION_REACH = 400  # characters between two items of a run-in list
 
 
+# An item's number with a note on it, as loss lists link each photo: "(1, destroyed) (2, damaged)".
+_ITEM_NOTE = re.compile(r", [a-z][a-z ]{0,30}\)")
+
+
 def _enumerated(text: str, num: Number) -> bool:
     """ "should (1) reconstitute ...; (2) expand ...": an item number of a list run into a sentence,
-    told by its parentheses and by the item before or after it."""
+    told by its parentheses and by the item before or after it ("(1, destroyed) (2, damaged)" too)."""
     if not (
         num.digits
         and not num.grouped
         and num.value == int(num.value)
-        and 1 <= num.value <= 20
+        and num.value >= 1
         and text[num.start - 1 : num.start] == "("
-        and text[num.end : num.end + 1] == ")"
     ):
         return False
     value = int(num.value)
-    if text.find(f"({value + 1})", num.end, num.end + _ENUMERATION_REACH) >= 0:
+    if text[num.end : num.end + 1] == ")" and value <= 20:
+        close = ")"
+    elif text[num.end : num.end + 2] == ", " and _ITEM_NOTE.match(text, num.end):
+        close = ", "  # (a list of photographed losses runs into the hundreds)
+        if value == 1 and text[num.start - 3 : num.start - 1] == ": ":
+            return True  # "- 1 T-90M: (1, destroyed)": an item's only photo
+    else:
+        return False
+    if text.find(f"({value + 1}{close}", num.end, num.end + _ENUMERATION_REACH) >= 0:
         return True
-    return value > 1 and text.find(f"({value - 1})", max(0, num.start - _ENUMERATION_REACH), num.start) >= 0
+    before = max(0, num.start - _ENUMERATION_REACH)
+    return value > 1 and text.find(f"({value - 1}{close}", before, num.start) >= 0
 
 
 _VOTE_WORDS = frozenset(
@@ -697,6 +766,26 @@ _PERSON_NOUNS = frozenset(
         "corporal",
         "refugee",
         "leader",
+        # (ranks, trades and kin that news copy sets an age after: "A battery commander, 41, said")
+        "commander",
+        "gunner",
+        "driver",
+        "medic",
+        "sniper",
+        "conscript",
+        "recruit",
+        "volunteer",
+        "veteran",
+        "engineer",
+        "laborer",
+        "labourer",
+        "researcher",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "widow",
+        "victim",
     )
 )
 
@@ -774,6 +863,29 @@ def _model_name(text: str, num: Number, side: _Side) -> bool:
     return phrase is None or not text[phrase[1] : phrase[2]].endswith("s")  # "Boeing 737 landed"
 
 
+# A calibre names a kind of gun or round, it measures nothing the story counts: "152mm shells", "a
+# 240-mm launcher", "170mm M-1989 guns". A length in these units before the word it qualifies is one
+# (words that follow a measured length are left: "rain of 50 mm in a day", "armour 80 mm thick").
+_CALIBRE_UNITS = frozenset(("mm", "cm", "inches"))
+_CALIBRE_NOUN = re.compile(r"[^\S\n]+(?:[A-Z]|[a-z][a-z-]*)")
+_NOT_QUALIFIED = frozenset(
+    ("of", "in", "on", "at", "a", "an", "the", "and", "or", "to", "from", "per", "by", "for", "with", "long",
+     "wide", "thick", "deep", "high", "tall", "across", "away", "was", "is", "were", "are")
+)  # fmt: skip
+
+
+def _calibre(text: str, side: _Side) -> bool:
+    if side.measure not in _CALIBRE_UNITS:
+        return False
+    word = _CALIBRE_NOUN.match(text, side.end)
+    return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
+
+
+_CONFIDENCE = re.compile(r"[^\S\n]+(?:confidence|credible)[^\S\n]+(?:interval|level)", re.IGNORECASE)
+# "a basement measuring 8 by 5 meters", "40x20 m": the sides of an area are a size, not figures.
+_BY_SIDE = re.compile(r"[^\S\n]+by[^\S\n]+|[^\S\n]*[x×][^\S\n]*")
+
+
 def _decade(text: str, num: Number, last: str) -> bool:
     """ "in their early 20s", "the 80s": a decade of age or of a century, no count (nor seconds)."""
     return (
@@ -813,7 +925,7 @@ def _name_after(text: str, num: Number, side: _Side) -> bool:
     # A singular word after the name, no plural after it, counts nothing: "the 38 North program will"
     # ("20 Kalibr cruise missiles" is a count).
     after = _TWO_WORDS.match(text, name.end())
-    return after is not None and num.value > 1 and not any(w.endswith("s") for w in after.groups() if w)
+    return after is not None and num.value > 1 and not any(plural_word(w) for w in after.groups() if w)
 
 
 _TWO_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?(?![\w'’-])")
@@ -1136,7 +1248,7 @@ _CLOCK_AFTER = re.compile(
 )
 _TOKEN_AFTER = re.compile(r"\S*")
 _DATE_LIKE = re.compile(
-    r"\+\d{1,4}(?:[-\s./]?\(?\d{1,4}\)?){2,}(?![\w])"  # phone numbers
+    r"\+(?=(?:[-\s./()]*\d){7})\d{1,4}(?:[-\s./]?\(?\d{1,4}\)?){2,}(?![\w])"  # phone numbers
     r"|\(?\d{1,4}\)?(?:[-./]\d{1,4}){2,}(?![\w])"  # numeric dates, IPs, versions, phones
     r"|\(\d{3}\)\s?\d{3}[-.]\d{4}(?![\w])"  # (202) 463-8270: a North American phone number
     r"|\d{1,4}\s?/\s?\d{1,4}(?![\w])"  # 9/11, 24/7, 1/2
@@ -1217,7 +1329,9 @@ class _Blocked:
         return False
 
 
-_CHAIN = re.compile(r"\s*(?:,|and|or|&|/)\s*")
+# Identifiers listed after one cue: "Resolutions 1718 and 2397", "Resolutions 1718 (2006), 1874
+# (2009)" (each with its year), "pages 6 to 8", "Figures 1-3".
+_CHAIN = re.compile(r"(?:[^\S\n]*\(\d{4}\))?\s*(?:,|and|or|&|/|to)\s*|[-–]")
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|us|them|those|these|its|their)\b")
 
 
@@ -1230,9 +1344,11 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         # "two to three years": the first end of a span of time is no count either
         time_starts = set(is_blocked.starts)
         numbers = [n for n in numbers if not _low_end_of_time(text, n.end, time_starts)]
-    if "+" in text:  # "+32 2 281 94 23": a telephone number, none of its groups a figure
-        phones = [m.span() for m in _PHONE.finditer(text)]
-        numbers = [n for n in numbers if not any(a <= n.start < b for a, b in phones)]
+    if "+" in text or " 0" in text or "(0" in text:
+        # "+32 2 281 94 23", "020 7008 3100": a telephone number, none of its groups a figure
+        phones = _phone_spans(text)
+        if phones:  # (most texts with a " 0" have none: no pass over their numbers)
+            numbers = [n for n in numbers if not any(a <= n.start < b for a, b in phones)]
     # Inside a document (several lines) a number alone on its line is metadata.
     multiline = "\n" in text.strip()
     figures: list[_Figure] = []
@@ -1255,8 +1371,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         ):
             continue
         last = last_word(text, num.start)
-        if _day_index(text, num, last):
-            continue
+        if _day_index(text, num, last) or last == "per":
+            continue  # ("5 deaths per 100,000 people", "939.6 won per 100 yen": a denominator)
         # (matched in place: a slice would copy everything since the last identifier, for every number)
         if (
             _identifier_cue(text, num.start, p, last)
@@ -1275,7 +1391,18 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         ):
             continue
         side = _side(text, num, p)
-        if side.adjective or _model_name(text, num, side) or _name_after(text, num, side):
+        if (
+            side.adjective
+            or _model_name(text, num, side)
+            or _name_after(text, num, side)
+            or _calibre(text, side)
+        ):
+            continue
+        if side.percent and _CONFIDENCE.match(text, side.end):
+            continue  # "a 95% confidence interval": how sure an estimate is, no figure of the story
+        by = _BY_SIDE.match(text, side.end) if i < len(numbers) else None
+        if by is not None and numbers[i].start == by.end() and _side(text, numbers[i], p).measure:
+            skip_until = numbers[i].end  # (the second side carries the unit of both)
             continue
         if (
             _pronoun_one(text, num, side, p)
@@ -1393,7 +1520,14 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 # The word before a count that leaves its noun out because the count before it named it: "downed 30
 # drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
-_ELLIPSIS_LEADS = frozenset(("and", "but", "while", "whereas", "by", "including", "plus", "then", "another"))
+# ("10 million shells in 2024, or about 27,000 a day": "or" restates the count in other terms)
+_ELLIPSIS_LEADS = frozenset(
+    ("and", "but", "while", "whereas", "by", "including", "plus", "then", "another", "or")
+)
+# A count per day, week or year right after a count of a noun counts that noun: "250,000 shells a month
+# at the time, perhaps 3 million a year".
+_IT_BEFORE = re.compile(r"(?<![\w'’])[Ii]t[^\S\n]+(?:[a-z]+[^\S\n,]*+){1,4}$")
+_RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per|each|every)[^\S\n]+(?:day|week|month|year)\b")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
 # A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
 # to about 14,000".
@@ -1419,12 +1553,8 @@ _HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(
 _JOINED_BY_AND = re.compile(r"[^\S\n]*+,?[^\S\n]*+(?:and[^\S\n]++)?")  # (on one line)
 
 
-# A line of a tally ("tanks - 9,706 (+6),", "personnel — about 848,390 (+1,150) persons"): its label
-# counts, the figure in "(+N)" is the change since the last report, no figure of its own.
-_TALLY_LABEL = re.compile(
-    r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’-]*+(?:[^\S\n]++[\w'’-]++){0,5}?)"
-    r"(?:[^\S\n]+[-–—]|[^\S\n]*[—:])[^\S\n]*+(?:(?:about|approximately|around|over|some)[^\S\n]++)?"
-)
+# A tally line (its label: counted.TALLY_LABEL): the figure in "(+N)" is the change since the last
+# report, no figure of its own.
 _TALLY_TAIL = re.compile(r"(?:[^\S\n]*+\(\+[\d,.]+\))?(?:[^\S\n]++[^\W\d_]++)?[,;.]?[^\S\n]*+(?:\n|$)")
 _TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
 
@@ -1440,6 +1570,13 @@ _LABEL_BEFORE = re.compile(
 _SAYS = frozenset(("says", "adds", "notes", "writes", "tells", "reports", "claims", "estimates", "is", "was"))
 
 
+def _counting(q: Quantity, unit: str | None, start: int | None, end: int | None) -> Quantity:
+    """``q`` counting ``unit``, named at [start, end)."""
+    return Quantity(
+        q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, q.currency, q.percent, start, end
+    )
+
+
 def _labelled(text: str, q: Quantity) -> Quantity:
     """``q`` counting the plural label a colon sets before it, when it names nothing itself."""
     if q.unit is not None or q.currency or q.percent or text[q.start - 2 : q.start] != ": ":
@@ -1448,10 +1585,7 @@ def _labelled(text: str, q: Quantity) -> Quantity:
     if label is None or label.group("label").split()[-1].lower() in _SAYS:
         return q  # ("the ministry says: 300" quotes a number, it labels none)
     start, end = label.span("label")
-    return Quantity(
-        q.text, q.start, q.end, q.low, q.high, q.qualifier, " ".join(label.group("label").lower().split()),
-        q.currency, q.percent, start, end,
-    )  # fmt: skip
+    return _counting(q, _norm(label.group("label")), start, end)
 
 
 def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -1460,33 +1594,134 @@ def _tally_lines(text: str, quantities: list[Quantity]) -> list[Quantity]:
     for q in quantities:
         if text.startswith("(+", q.start - 2) and _TALLY_CHANGE.match(text, q.start - 2):
             line_start = text.rfind("\n", 0, q.start) + 1
-            if kept and kept[-1].start >= line_start and _TALLY_LABEL.match(text, line_start, kept[-1].start):
+            if kept and kept[-1].start >= line_start and TALLY_LABEL.match(text, line_start, kept[-1].start):
                 continue
         if q.unit is None and not (q.currency or q.percent) and _TALLY_TAIL.match(text, q.end):
             line_start = text.rfind("\n", 0, q.start) + 1
-            label = _TALLY_LABEL.fullmatch(text, line_start, q.start)
+            label = TALLY_LABEL.fullmatch(text, line_start, q.start)
             if label is not None:
                 start, end = label.span("label")
-                unit = " ".join(label.group("label").lower().split())
-                q = Quantity(
-                    q.text, q.start, q.end, q.low, q.high, q.qualifier, unit, q.currency, q.percent,
-                    start, end,
-                )  # fmt: skip
+                unit = _norm(label.group("label"))
+                q = _counting(q, unit, start, end)
         kept.append(q)
     return kept
+
+
+# A count that opens its line, a dash, then what it counts, as "by the numbers" stories set them:
+# "14,000 — The approximate number of North Korean soldiers sent", "2 — Prisoners of war held".
+_HEADING_DASH = re.compile(
+    r"[^\S\n]+[—–‒-][^\S\n]+(?:(?:the|an?)[^\S\n]+)?"
+    r"(?:(?:approximate|estimated|total|reported|official)[^\S\n]+)?(?:(?:number|total|count)[^\S\n]+of[^\S\n]+)?",
+    re.IGNORECASE,
+)
+
+
+def _headed_line(text: str, q: Quantity) -> Quantity:
+    """``q`` counting what the words after its dash name, when it opens its line and names nothing."""
+    if q.unit is not None or q.currency or q.percent or not _line_starts_before(text, q.start, "-•*"):
+        return q
+    dash = _HEADING_DASH.match(text, q.end)
+    if dash is None:
+        return q
+    line_end = text.find("\n", dash.end())
+    phrase = noun_phrase(text, dash.end() - 1, len(text) if line_end < 0 else line_end)
+    if phrase is None or not text[dash.end() - 1].isspace():
+        return q
+    unit = _norm(text[phrase[1] : phrase[2]])
+    if unit in ("age", "ages"):
+        unit = "years old"  # "28 — Average age of the two captured soldiers"
+    return _counting(q, unit, phrase[1], phrase[2])
+
+
+# A loss list's heading line: "Tanks (3273, of which destroyed: 2366, damaged: 152, captured: 527)".
+# The total counts the label, each part the label in that state.
+_BREAKDOWN_PART = re.compile(
+    r"\((?P<total>[\d,]+),[^\S\n]+of[^\S\n]+which[^\S\n]+(?:[a-z]+:[^\S\n]*[\d,]+,[^\S\n]*)*"
+    r"(?P<state>[a-z]+):[^\S\n]*$"
+)
+_BREAKDOWN_TOTAL = re.compile(r",[^\S\n]+of[^\S\n]+which[^\S\n]")
+_BREAKDOWN_LABEL = re.compile(r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?(?P<label>[^\W\d_][\w'’/ -]*?)[^\S\n]*+$")
+_BREAKDOWN_REACH = 120  # characters from the opening bracket to the last part
+
+
+def _breakdown(text: str, q: Quantity) -> Quantity:
+    """``q`` counting the heading's label (and the state it counts) when it is a loss list's total or
+    one of its parts."""
+    if q.currency or q.percent:
+        return q
+    if text.startswith("(", q.start - 1) and _BREAKDOWN_TOTAL.match(text, q.end):
+        paren, state = q.start - 1, None
+    else:
+        part = _BREAKDOWN_PART.search(text, max(0, q.start - _BREAKDOWN_REACH), q.start)
+        if part is None:
+            return q
+        paren, state = part.start(), part.group("state")
+    line_start = text.rfind("\n", 0, paren) + 1
+    label = _BREAKDOWN_LABEL.fullmatch(text, line_start, paren)
+    if label is None:
+        return q
+    start, end = label.span("label")
+    unit = _norm(label.group("label"))
+    return _counting(q, f"{unit} {state}" if state else unit, start, end)
+
+
+# An item line of an equipment list: "- 17 170mm M-1989 Koksan: (1, destroyed) ...", "4 122mm D-74:",
+# "1 2S7 Pion:":
+# the count of the model named before the colon (a calibre may stand between).
+_ITEM_NAME = re.compile(
+    r"[^\S\n]++(?:\d+(?:\.\d+)?[^\S\n]?-?mm[^\S\n]++)?(?P<name>(?:[A-Z]|\d+[A-Z])[\w'’./-]*+(?:[^\S\n][\w'’./-]++){0,4}?):"
+)
+
+
+def _item_line(text: str, q: Quantity) -> Quantity:
+    if q.unit is not None or q.currency or q.percent or not _line_starts_before(text, q.start, "-•*"):
+        return q
+    item = _ITEM_NAME.match(text, q.end)
+    if item is None:
+        return q
+    start, end = item.span("name")
+    return _counting(q, _norm(item.group("name")), start, end)
 
 
 def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """What a count shares with the count before it in its sentence: the counted noun it leaves out
     (ellipsis), or the qualifier of a pair of casualty counts."""
-    if "(+" in text or " - " in text or "—" in text:
+    if "(+" in text or " - " in text or "—" in text or "‒" in text or " – " in text:
         quantities = _tally_lines(text, quantities)
     if ": " in text:
-        quantities = [_labelled(text, q) for q in quantities]
+        quantities = [_item_line(text, _labelled(text, q)) for q in quantities]
+    if " — " in text or " – " in text:
+        quantities = [_headed_line(text, q) for q in quantities]
+    if " of which " in text:
+        quantities = [_breakdown(text, q) for q in quantities]
     shared: list[Quantity] = []
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
+    number_of = "number of" in text
+    of_which = " of which " in text
+    whole: Quantity | None = None  # the count whose parts "of which" lists
+    part_end = -1
     for i, q in enumerate(quantities):
+        if number_of and q.unit is None and not (q.currency or q.percent):
+            q = _number_of_before(text, q)
+        if of_which and not (q.currency or q.percent):
+            state = _STATE_AFTER.match(text, q.end)
+            if state is None:
+                whole = None
+            elif whole is not None and _PART_JOIN.fullmatch(text, part_end, q.start):
+                q = _part_of(q, whole, state)  # "..., 12 damaged and 3 captured"
+                part_end = state.end()
+            elif (
+                previous is not None
+                and previous.unit is not None
+                and not (previous.currency or previous.percent)
+                and _OF_WHICH.search(text, max(0, q.start - 16), q.start)
+            ):
+                # "46 such systems, of which 31 were destroyed": the part counts the whole's noun in
+                # that state
+                whole = previous
+                q = _part_of(q, whole, state)
+                part_end = state.end()
         if (
             q.unit is None
             and counted is not None
@@ -1503,10 +1738,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             if named is not None:
                 # "the men, about 11,000 of them, had been flown": the noun the count is set beside
                 start, end = named.span("noun")
-                q = Quantity(
-                    q.text, q.start, q.end, q.low, q.high, q.qualifier, named.group("noun").lower(),
-                    q.currency, q.percent, start, end,
-                )  # fmt: skip
+                q = _counting(q, named.group("noun").lower(), start, end)
         if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
             whole = quantities[i + 1]
             if (
@@ -1516,6 +1748,18 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 and _OF_THE_WHOLE.match(text[q.end : whole.start])
             ):
                 q = _replace_unit(q, whole)
+        if (
+            counted is not None
+            and (
+                q.unit in _BOUNDS_OF_ESTIMATE
+                or (q.unit is None and _INTERVAL_BEFORE.search(text, max(0, q.start - 40), q.start))
+            )
+            and q.start - counted.end <= _ELLIPSIS_REACH
+            and _one_sentence(text, counted.end, q.start)
+        ):
+            # "about 219,000 died, with a 95% confidence interval of 190,000 to 248,000": the bounds of
+            # the estimate count what it counts
+            q = _replace_unit(q, counted)
         if (
             previous is not None
             and (q.unit is None or (q.qualifier is None and previous.qualifier is not None))
@@ -1527,9 +1771,25 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             if q.unit is None:
                 near = q.start - previous.end <= _ELLIPSIS_REACH
                 if (
-                    (near and (_ellipsis_lead(text, q.start) or _OF_THEM_OR_MORE.match(text, q.end)))
+                    (
+                        near
+                        and (
+                            _ellipsis_lead(text, q.start)
+                            or _OF_THEM_OR_MORE.match(text, q.end)
+                            or _RATE_AFTER.match(text, q.end)
+                        )
+                    )
                     or _UP_FROM.search(text, max(0, q.start - 30), q.start)
                 ) and _one_sentence(text, previous.end, q.start):
+                    q = _replace_unit(q, previous)
+                elif (
+                    near
+                    and _RATE_AFTER.match(text, q.end)
+                    and _IT_BEFORE.search(text, max(0, q.start - 40), q.start)
+                    and _at_most_one_sentence_apart(text, previous.end, q.start)
+                ):
+                    # "10,000 shells a day in May. In June it fell to 6,000 a day": "it", the rate of
+                    # the sentence before, goes on counting its noun
                     q = _replace_unit(q, previous)
             elif (
                 q.low == q.high
@@ -1539,6 +1799,16 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 and _JOINED_BY_AND.fullmatch(text, previous.unit_end, q.start)
             ):
                 q = _replace_bounds(q, previous)
+        elif (
+            previous is not None
+            and q.unit is None
+            and previous.unit not in (None, "times", "years old")
+            and not (q.currency or q.percent or previous.currency or previous.percent)
+            and _UP_FROM.search(text, max(0, q.start - 30), q.start)
+            and _one_sentence(text, previous.end, q.start)
+        ):
+            # a measure compared with its base: "4,168 square kilometres this year, up from 3,306"
+            q = _replace_unit(q, previous)
         shared.append(q)
         previous = q
         if (
@@ -1551,6 +1821,48 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     return shared
 
 
+_OF_WHICH = re.compile(r",?[^\S\n]*of[^\S\n]+which[^\S\n]+$")
+_STATE_AFTER = re.compile(
+    r"[^\S\n]+(?:(?:were|was|are|is|had[^\S\n]+been|have[^\S\n]+been)[^\S\n]+)?"
+    r"(?P<state>destroyed|damaged|abandoned|captured|seized)\b"
+)
+_STATES = frozenset(("destroyed", "damaged", "abandoned", "captured", "seized"))
+_PART_JOIN = re.compile(r"[^\S\n]*,?[^\S\n]*(?:and[^\S\n]+)?")
+
+
+def _part_of(q: Quantity, whole: Quantity, state: re.Match[str]) -> Quantity:
+    if q.unit is not None and q.unit != state.group("state"):
+        return q  # ("of which 20 tanks were destroyed": the part names its own noun)
+    noun = whole.unit or ""
+    if noun.rsplit(" ", 1)[-1] in _STATES:
+        noun = noun.rsplit(" ", 1)[0]  # ("took 300 soldiers" counts "soldiers captured")
+    return _counting(q, f"{noun} {state.group('state')}", whole.unit_start, state.end("state"))
+
+
+# "the number of North Koreans in the country had fallen from more than 30,000": the first count after
+# "the number of" in its sentence counts what that names (no other number between, years aside).
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b[Nn]umber[^\S\n]+of[^\S\n]+(?:[A-Za-z-]+[^\S\n]+){0,2}?(?P<noun>[A-Za-z]+[a-rt-z]s|people|personnel)\b"
+    r"(?:[^.;!?\d\n]|\b(?:19|20)\d\d\b){0,80}$"
+)
+_NUMBER_OF_REACH = 160
+
+
+def _number_of_before(text: str, q: Quantity) -> Quantity:
+    found = _NUMBER_OF_BEFORE.search(text, max(0, q.start - _NUMBER_OF_REACH), q.start)
+    if found is None:
+        return q
+    start, end = found.span("noun")
+    name = _NAME_BEFORE.search(text, found.start(), start) if text[start].isupper() else None
+    if name is not None:
+        start = name.start()  # "the number of North Koreans": the people's name whole (not "North
+        # Korean troops": troops)
+    return _counting(q, _norm(text[start:end]), start, end)
+
+
+_NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+[^\S\n]+)+$")
+
+
 # "and that thousands more followed": more of what the count before counted
 _OF_THEM_OR_MORE = re.compile(_OF_THEM.pattern + r"|\s+more\b(?!\s+than)", re.IGNORECASE)
 _APPOSED_NOUN = re.compile(
@@ -1559,6 +1871,10 @@ _APPOSED_NOUN = re.compile(
 )
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
+_BOUNDS_OF_ESTIMATE = frozenset(("confidence interval", "credible interval", "interval"))
+_INTERVAL_BEFORE = re.compile(
+    r"\b(?:confidence|credible)[^\S\n]+interval(?:[^\S\n]+of)?[^\S\n]*[:,(]?[^\S\n]*$"
+)
 
 
 def _at_most_one_sentence_apart(text: str, start: int, end: int) -> bool:
@@ -1585,16 +1901,16 @@ def _ellipsis_lead(text: str, start: int) -> bool:
         words[-1] in _ELLIPSIS_LEADS
         or words[-1] in _COMPARISON_LEADS
         or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
+        # "11,000 personnel ... and a further 3,000 were dispatched": more of the same
+        or words in (["a", "further"], ["an", "additional"])
+        or words == ["compared", "with"]  # "939.6 won per 100 yen, compared with 935.2 a day earlier"
         # "52 freight cars were present, and a week later there were 61"
         or words in (["there", "were"], ["there", "are"], ["there", "was"])
     )
 
 
 def _replace_unit(q: Quantity, source: Quantity) -> Quantity:
-    return Quantity(
-        q.text, q.start, q.end, q.low, q.high, q.qualifier, source.unit, q.currency, q.percent,
-        source.unit_start, source.unit_end,
-    )  # fmt: skip
+    return _counting(q, source.unit, source.unit_start, source.unit_end)
 
 
 def _replace_bounds(q: Quantity, source: Quantity) -> Quantity:
@@ -1716,12 +2032,48 @@ def _merge_bounds(text: str, figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
+# An exchange rate: "The won traded at 1,389.5 per dollar", "the rouble was at 100.45 against the
+# dollar": units of the currency the sentence is about for one of the base currency ("KRW per USD").
+_RATE_CUES = (" per ", " to the ", " against the ", " versus the ", " vs")
+_RATE_REACH = 250  # characters back to the currency quoted ("It had lost 2.1% to 13.78 versus the yuan")
+_BASE_BEFORE = re.compile(r"(?:per|(?:to|against|versus|vs\.?)\s+the)\s+$", re.IGNORECASE)
+
+
+def _exchange_rate(text: str, start: int, end: int, currency: str | None) -> tuple[str, int, int] | None:
+    """The unit of a rate told at [start, end) and the span of its base, or None; ``currency``: the
+    one glued to the number."""
+    p = patterns()
+    base = p.rate_base.match(text, end)
+    if base is None:
+        return None
+    base_code = p.currency_suffixes[base.group("cur").lower()]
+    if base.group("per"):
+        base_code = f"100 {base_code}"  # ("939.6 won per 100 yen")
+    span = base.start("cur"), base.end()
+    if currency is not None:
+        return (f"{currency} per {base_code}", *span) if not base_code.endswith(currency) else None
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    quoted = None
+    for word in p.currency_word.finditer(text, max(paragraph, start - _RATE_REACH), start):
+        code = p.currency_suffixes[word.group("cur").lower()]
+        if not base_code.endswith(code) and not _BASE_BEFORE.search(
+            text, max(0, word.start() - 16), word.start()
+        ):
+            quoted = code  # the last currency named that is no other rate's base ("against the dollar")
+    return (f"{quoted} per {base_code}" if quoted else f"per {base_code}"), *span
+
+
 def _quantity(text: str, f: _Figure) -> Quantity:
     side = f.side
     unit: str | None = None
     unit_start: int | None = None
     unit_end: int | None = None
-    if side.currency:
+    currency = side.currency
+    rate = text.startswith(_RATE_CUES, f.end) and _exchange_rate(text, f.start, f.end, currency)
+    if rate:
+        unit, unit_start, unit_end = rate  # ("1,452.3 won per dollar": a rate, no amount of won)
+        currency = None
+    elif side.currency:
         unit = side.currency
     elif side.percent:
         unit = side.percent
@@ -1736,7 +2088,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         not side.measure
         and (f.high or 0) <= 120
         and "," not in text[f.start : f.end]
-        and _AGED_BEFORE.search(text, max(0, f.start - 40), f.start)
+        and (_AGED_BEFORE.search(text, max(0, f.start - 40), f.start) or _age_told(text, f.start))
     ):
         unit = "years old"  # "26-year-old", "aged 20 and 26" (not "aged 18 and 2,000 reservists")
     elif side.measure:
@@ -1767,7 +2119,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         _clean(f.high),  # high
         f.qualifier,  # qualifier
         unit,
-        side.currency,  # currency
+        currency,
         bool(side.percent),  # percent
         unit_start,
         unit_end,
