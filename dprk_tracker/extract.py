@@ -802,6 +802,8 @@ def _governing_time(
         # comparison, not the figure's date
         if in_sentence and _comparison_base(sentences.text, in_sentence[0], end, single=True):
             return None
+        if in_sentence and _dates_the_base(sentences.text, in_sentence[0], s_start, quantity.start, end):
+            return None
         if (
             in_sentence
             and next_start <= in_sentence[0].start
@@ -881,6 +883,30 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
         return not single and _COMPARED_BY.fullmatch(text, end, time.start) is not None
     # before the figure: "fell 18 percent compared with a year earlier, to 690 billion yen"
     return _COMPARED_BEFORE.search(text, max(0, time.start - 16), time.start) is not None
+
+
+# A count a change is measured from, after a figure ("62 percent, compared with 48 percent in 2024",
+# "66 percent, down 4 points from a record 70.2 percent in 2023") or before it ("fell from 18,000 won
+# in early 2024 to around 13,500 won").
+# (not "more than 40", a qualifier, nor "from the 47th Brigade", an ordinal)
+_BASE_NUMBER_AFTER = re.compile(
+    r"\b(?:compared\s+(?:with|to)|from|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\s+(?:[a-z]+\s+){0,3}?"
+    r"[$€£]?\d+(?:[.,]\d+)*(?![\d.,]|st\b|nd\b|rd\b|th\b)",
+    re.IGNORECASE,
+)
+_CHANGE_TO = re.compile(r",?\s+to\s+(?:(?:about|around|roughly|some|nearly|almost|just|over|under)\s+)?$")
+_FROM_NUMBER = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}?[$€£]?\d")
+
+
+def _dates_the_base(text: str, time: TimeExpr, s_start: int, start: int, end: int) -> bool:
+    """Whether the only time of a sentence dates the base a figure is compared with, not the figure."""
+    if time.start >= end:
+        return _BASE_NUMBER_AFTER.search(text[end : time.start]) is not None
+    return (
+        time.end <= start
+        and _CHANGE_TO.search(text, time.end, start) is not None
+        and _FROM_NUMBER.search(text, s_start, time.start) is not None
+    )
 
 
 _COMMA_DISTANCE = 25  # what a comma between a time and the figure after it adds to their distance

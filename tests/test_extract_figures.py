@@ -311,3 +311,31 @@ def test_a_when_clause_and_a_part_s_own_time(
 ) -> None:
     found = {f.text: (f.when, f.relation) for f in extract(text, "2025-03-27").figures}
     assert found[figure] == (as_of, relation)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the only time of the sentence dates the base a figure is compared with, after it ...
+        (
+            "Some 58.2 percent backed the plan, compared with 41 percent in 2023.",
+            [("Some 58.2 percent", "2025-03-27"), ("41 percent", "2023")],
+        ),
+        (
+            "Approval was 44 percent, down 5 points from a record 49 percent in 2022.",
+            [("44 percent", "2025-03-27"), ("5", "2025-03-27"), ("49 percent", "2022")],
+        ),
+        # ... or before it ("from X in T to Y")
+        (
+            "Rice fell from about 9,000 won in late 2024 to around 6,200 won.",
+            [("about 9,000 won", "2024"), ("around 6,200 won", "2025-03-27")],
+        ),
+        # a qualifier ("more than") or an ordinal after "from" opens no base
+        (
+            "Groups of 20 to 30 men from the 47th Brigade were seen in February.",
+            [("20 to 30", "2025-02")],
+        ),
+    ],
+)
+def test_a_comparison_base_keeps_its_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.when) for f in extract(text, "2025-03-27").figures] == expected

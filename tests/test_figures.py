@@ -389,6 +389,9 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("the capture of two North Korean soldiers", "soldiers captured"),
         ("the capture of two North Korean prisoners", "prisoners"),
         ("Kyiv's forces had captured two wounded North Korean soldiers", "soldiers captured"),
+        # a capture word that closes a clause is no verb of the count
+        ("After the latest swap, 95 sailors came home", "sailors"),
+        ("Prisoner exchange: 95 sailors come home", "sailors"),
         ("The 11,000-strong force suffered heavy losses.", "force"),  # a verb after the head ends it
         ("10,000 newly created shares", "newly created shares"),
         ("At least 100 North Koreans have died", "died"),
@@ -674,7 +677,14 @@ def test_qualifiers_found_by_their_last_word(
 
 @pytest.mark.parametrize(
     ("text", "amount", "currency"),
-    [("usd 30", 30, "USD"), ("MUSD 30", 30e6, "USD"), ("CHF 20", 20, "CHF"), ("\u20a9500", 500, "KRW")],
+    [
+        ("usd 30", 30, "USD"),
+        ("MUSD 30", 30e6, "USD"),
+        ("CHF 20", 20, "CHF"),
+        ("\u20a9500", 500, "KRW"),
+        ("UAH 1,850", 1850, "UAH"),  # the hryvnia's code, as UN and Ukrainian reports write it
+        ("1,850 UAH", 1850, "UAH"),
+    ],
 )
 def test_currency_prefix_endings(text: str, amount: float, currency: str) -> None:
     q = one(text)
@@ -1486,6 +1496,16 @@ def test_identifiers_and_national_phone_numbers_are_no_figures(text: str) -> Non
             "Some 8,000 engineers went in May, and a further 2,000 followed in June.",
             [("Some 8,000", "engineers"), ("2,000", "engineers")],
         ),
+        # "N more" and "another N" in the sentence after the count that named the noun
+        (
+            "Britain has listed 31 ships. Canada named 9 more in May; Japan added another 4.",
+            [("31", "ships"), ("9", "ships"), ("4", "ships")],
+        ),
+        # or in the next item of a list
+        (
+            "* Some 6,000 sappers went first, the ministry said.\n* About 2,500 more followed in March.",
+            [("Some 6,000", "sappers"), ("About 2,500", "sappers")],
+        ),
     ],
 )
 def test_a_rate_or_a_restated_count_keeps_the_noun(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1674,3 +1694,28 @@ def test_the_parts_of_which_a_count_is_made() -> None:
     # a part that names its own noun keeps it
     found = find_quantities("It lost 50 tanks, of which 20 tanks were destroyed.")
     assert [(q.text, q.unit) for q in found] == [("50", "tanks"), ("20", "tanks")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how sure a poll is
+        "The poll has a margin of error of plus or minus 2.5 percentage points.",
+        "Counts carry a margin of error of ±15 percent.",
+        # a prisoner swap's format
+        'The swap followed the "120 for 120" formula.',
+        "A 205-for-205 exchange was completed.",
+    ],
+)
+def test_margins_of_error_and_swap_formats_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_glued_m_before_a_measure_is_a_million() -> None:
+    found = find_quantities("Listed tankers passed 12m dwt; one 2,900 dwt ship made 8 trips; a 12m mast.")
+    assert [(q.text, q.low, q.unit) for q in found] == [
+        ("12m dwt", 12_000_000, "dwt"),
+        ("2,900 dwt", 2900, "dwt"),
+        ("8", 8, "trips"),
+        ("12m", 12, "m"),
+    ]

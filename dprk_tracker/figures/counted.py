@@ -175,8 +175,10 @@ def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
     if not rest:
         return None
     word, start, _ = rest[-1]
-    if word.rstrip("\"'”’)")[-1:] in (".", "!", "?", ";"):
-        return None  # the last word of the sentence before ("...were wounded. Two prisoners")
+    if word.rstrip("\"'”’)")[-1:] in (".", "!", "?", ";", ":", ","):
+        # the last word of the sentence or clause before ("...were wounded. Two prisoners", "as a
+        # result of the exchange, 84 Ukrainians returned home")
+        return None
     word = word.strip(",.;:\"'“”‘’()")
     if _CAPTURE_WORD.fullmatch(word):
         return "capture", start

@@ -310,6 +310,15 @@ _MIXED = re.compile(r"[ \u00a0-](1/2|1/4|3/4|1/3|2/3)(?![\d/])")
 _MILLIONS_OF = re.compile(r"[^\S\n](?:[a-z]+[^s\W]s|men|women|people|children|personnel)\b")
 
 
+def _measure_after(text: str, num: Number, p: _Patterns) -> bool:
+    """Whether a measure word follows: "17m dwt" is 17 million deadweight tonnes, not 17 metres."""
+    word = _NEXT_WORD.match(text, num.end)
+    return word is not None and word.group(1).lower() in p.measures
+
+
+_NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)\b")
+
+
 def _side(text: str, num: Number, p: _Patterns) -> _Side:
     side = _Side(num, num.value, num.start, num.end, factor=num.factor)
     before = text[max(0, num.start - 12) : num.start]
@@ -343,7 +352,9 @@ def _side(text: str, num: Number, p: _Patterns) -> _Side:
         num.scale_letter
         and num.scale_letter in "mt"
         and not side.currency
-        and not (num.scale_letter == "m" and _MILLIONS_OF.match(text, num.end))
+        and not (
+            num.scale_letter == "m" and (_MILLIONS_OF.match(text, num.end) or _measure_after(text, num, p))
+        )
     ):
         side.value = num.value / num.factor
         side.factor = 1.0
@@ -882,6 +893,27 @@ def _calibre(text: str, side: _Side) -> bool:
 
 
 _CONFIDENCE = re.compile(r"[^\S\n]+(?:confidence|credible)[^\S\n]+(?:interval|level)", re.IGNORECASE)
+# How sure a poll is: "a margin of error of plus or minus 3.1 percentage points", "±10 percent".
+_MARGIN_BEFORE = re.compile(
+    r"\bmargin[^\S\n]+of[^\S\n]+(?:sampling[^\S\n]+)?error[^\S\n]+(?:(?:of|is|was)[^\S\n]+)?"
+    r"(?:plus[^\S\n]+or[^\S\n]+(?:minus[^\S\n]+)?|±[^\S\n]*)?$",
+    re.IGNORECASE,
+)
+# A prisoner swap's format: "the 84 for 84 exchange", "390-for-390".
+_SWAP_AFTER = re.compile(r"[^\S\n]*-?for-?[^\S\n]*(\d[\d,]*)(?![\d,.])")
+_SWAP_BEFORE = re.compile(r"(?<![\d,.])(\d[\d,]*)[^\S\n]*-?for-?[^\S\n]*$")
+
+
+def _swap_format(text: str, num: Number) -> bool:
+    """Whether a number and the same number stand on either side of "for" ("84 for 84")."""
+    digits = text[num.start : num.end]
+    after = _SWAP_AFTER.match(text, num.end)
+    if after is not None and after.group(1) == digits:
+        return True
+    before = _SWAP_BEFORE.search(text, max(0, num.start - 16), num.start)
+    return before is not None and before.group(1) == digits
+
+
 # "a basement measuring 8 by 5 meters", "40x20 m": the sides of an area are a size, not figures.
 _BY_SIDE = re.compile(r"[^\S\n]+by[^\S\n]+|[^\S\n]*[x×][^\S\n]*")
 
@@ -1352,6 +1384,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     # Inside a document (several lines) a number alone on its line is metadata.
     multiline = "\n" in text.strip()
     figures: list[_Figure] = []
+    margin = "margin of" in text  # (cheap guards for the rules below)
+    swap = " for " in text
     skip_until = -1
     i = 0
     chain_end = -1  # end of the last identifier, for "Resolutions 1718 and 2397"
@@ -1400,6 +1434,10 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             continue
         if side.percent and _CONFIDENCE.match(text, side.end):
             continue  # "a 95% confidence interval": how sure an estimate is, no figure of the story
+        if margin and _MARGIN_BEFORE.search(text, max(0, side.start - 40), side.start):
+            continue  # "a margin of error of plus or minus 3.1 points": how sure a poll is, likewise
+        if swap and _swap_format(text, num):
+            continue  # "the exchange took place in the "84 for 84" format": how a swap went, no count
         by = _BY_SIDE.match(text, side.end) if i < len(numbers) else None
         if by is not None and numbers[i].start == by.end() and _side(text, numbers[i], p).measure:
             skip_until = numbers[i].end  # (the second side carries the unit of both)
@@ -1727,11 +1765,16 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             and counted is not None
             and not (q.currency or q.percent)
             and q.start - counted.end <= _COMPARISON_REACH
-            and (_OF_THEM.match(text, q.end) or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start))
-            and _at_most_one_sentence_apart(text, counted.end, q.start)
+            and (
+                _OF_THEM_OR_MORE.match(text, q.end)
+                or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start)
+                or _MORE_BEFORE.search(text, max(0, q.start - 16), q.start)
+            )
+            and _next_sentence_or_item(text, counted.end, q.start)
         ):
-            # "13,221 North Koreans entered Russia. Of them, 7,887 came on student visas": the noun of
-            # the count the pronoun stands for, in the sentence before
+            # "13,221 North Koreans entered Russia. Of them, 7,887 came on student visas", "58 tankers
+            # are listed. The US designated 7 more": the noun of the count the pronoun or "more" stands
+            # for, in the sentence (or the list item) before
             q = _replace_unit(q, counted)
         elif q.unit is None and not (q.currency or q.percent) and _OF_THEM.match(text, q.end):
             named = _APPOSED_NOUN.search(text, max(0, q.start - 40), q.start)
@@ -1869,6 +1912,8 @@ _APPOSED_NOUN = re.compile(
     r"\b(?:the|these|those|their)\s+(?P<noun>[a-z]*(?:[a-z]s|men)|people),\s+"
     r"(?:(?:about|around|some|roughly|nearly|almost|approximately|at\s+least|more\s+than|over)\s+)?$"
 )
+# "added another 3", "a further 2,000"
+_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
 _BOUNDS_OF_ESTIMATE = frozenset(("confidence interval", "credible interval", "interval"))
@@ -1883,6 +1928,23 @@ def _at_most_one_sentence_apart(text: str, start: int, end: int) -> bool:
         return False
     breaks = _SENTENCE_BREAK.finditer(text, start, end)
     return next(breaks, None) is None or next(breaks, None) is None
+
+
+# The break between two list items: "* About 11,000 soldiers were sent.\n* Around 3,000 more ..."
+_ITEM_BREAK = re.compile(r"[.;!?]?\n[^\S\n]*[*•\-–][^\S\n]")
+
+
+def _next_sentence_or_item(text: str, start: int, end: int) -> bool:
+    """Like ``_at_most_one_sentence_apart``, or the next item of a list."""
+    if "\n" not in text[start:end]:
+        return _at_most_one_sentence_apart(text, start, end)
+    item = _ITEM_BREAK.search(text, start, end)
+    return (
+        item is not None
+        and "\n" not in text[item.end() : end]
+        and _one_sentence(text, start, item.start())
+        and _one_sentence(text, item.end(), end)
+    )
 
 
 def _one_sentence(text: str, start: int, end: int) -> bool:
