@@ -985,6 +985,11 @@ def test_a_lone_number_in_parentheses_stays_a_figure() -> None:
             "Losses reached roughly 4,700 by March, and some 6,000 by September.",
             [("roughly 4,700", "losses"), ("some 6,000", "losses")],
         ),
+        # "of these" with a noun after it names the count's own noun
+        (
+            "Police opened 190 probes into the deaths. About 60 of these investigations were closed.",
+            [("190", "probes"), ("About 60", "investigations")],
+        ),
         # Not after a preposition: "at 14 sites" names its own noun; money never borrows one.
         ("It fired 30 missiles at 14 cities.", [("30", "missiles"), ("14", "cities")]),
         ("It sent 30 engineers and $2 million.", [("30", "engineers"), ("$2 million", "USD")]),
@@ -1184,7 +1189,7 @@ def test_north_of_is_a_lower_bound(text: str, span: str) -> None:
         ("The country has 26m people.", 26_000_000, "people"),
         # before a singular noun or an adjective it is metres
         ("A 12m wall stands there.", 12, "m"),
-        ("The tower is 10m high.", 10, "m"),
+        ("The new tower is 10m taller.", 10, "m"),  # ("10m high" is a size: no figure)
     ],
 )
 def test_a_glued_m_before_a_plural_noun_is_millions(text: str, low: float, unit: str) -> None:
@@ -1618,6 +1623,17 @@ def test_a_rate_with_its_currency_and_a_base_of_one_hundred() -> None:
     ]
 
 
+def test_a_price_per_measure() -> None:
+    text = "Maize rose from 2,600 won per kilogram to about 3,100 won; Urals got $58 a barrel, and $4 mln."
+    found = find_quantities(text)
+    assert [(q.text, q.unit, q.currency) for q in found] == [
+        ("2,600 won", "KRW per kg", None),
+        ("about 3,100 won", "KRW per kg", None),  # the same price, its measure left out
+        ("$58", "USD per barrel", None),
+        ("$4 mln", "USD", "USD"),
+    ]
+
+
 def test_the_number_after_per_is_a_denominator() -> None:
     found = find_quantities("The region lost 41 soldiers per 100,000 residents.")
     assert [(q.text, q.unit) for q in found] == [("41", "soldiers")]
@@ -1702,12 +1718,15 @@ def test_the_parts_of_which_a_count_is_made() -> None:
         # how sure a poll is
         "The poll has a margin of error of plus or minus 2.5 percentage points.",
         "Counts carry a margin of error of ±15 percent.",
+        # a size told with its dimension; a port's berths and piers
+        "The barges, each 85 meters long, docked at berths 4 and 5.",
+        "A fence about 12-14 feet high ringed Pier 7.",
         # a prisoner swap's format
         'The swap followed the "120 for 120" formula.',
         "A 205-for-205 exchange was completed.",
     ],
 )
-def test_margins_of_error_and_swap_formats_are_no_figures(text: str) -> None:
+def test_margins_of_error_sizes_berths_and_swap_formats_are_no_figures(text: str) -> None:
     assert find_quantities(text) == []
 
 

@@ -54,6 +54,10 @@ def test_packaged_topics() -> None:
         ("two tankers", "sanctions"),
         ("3 million bpd", "sanctions"),
         ("the bank cut its benchmark rate to 2.5 percent", "money"),
+        # national accounts
+        ("the economy expanded 4.1% last year", "money"),
+        ("real gross domestic product grew 2.2%", "money"),
+        ("gross national income per capita came to 1.6 million won", "money"),
         # "fallen" as the dead, not as a number that fell
         ("the remains of fallen soldiers", "casualties"),
         ("the number of Uzbeks had fallen from 9,000", "other"),

@@ -91,6 +91,7 @@ class _Patterns:
     digit_free_vague: bool  # no vague count begins with a digit or a point (see _scan)
     rate_base: re.Pattern[str]  # "per dollar", "against the yuan": an exchange rate's base currency
     currency_word: re.Pattern[str]  # a currency named by a word ("the rouble")
+    price_base: re.Pattern[str]  # "per kilogram", "a barrel": what a price is paid for
 
 
 def _norm(s: str) -> str:
@@ -185,6 +186,9 @@ def patterns() -> _Patterns:
         re.IGNORECASE,
     )  # ("939.6 won per 100 yen")
     currency_word = re.compile(rf"(?<![\w])(?P<cur>{named})(?![\w])", re.IGNORECASE)
+    price_base = re.compile(
+        rf"[^\S\n]+(?:per|a|an)[^\S\n]+(?P<mea>{alternation(measures_ci)})(?![\w])", re.IGNORECASE
+    )
     return _Patterns(
         qualifiers=qualifiers,
         qualifier_sizes=_sizes_by_last_word(qualifiers),
@@ -225,6 +229,7 @@ def patterns() -> _Patterns:
         digit_free_vague=not any(k[:1].isdigit() or k[:1] == "." for k in vague_table),
         rate_base=rate_base,
         currency_word=currency_word,
+        price_base=price_base,
     )
 
 
@@ -892,6 +897,9 @@ def _calibre(text: str, side: _Side) -> bool:
     return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
 
 
+# A length told with the dimension it measures ("15 meters high", "a hull 120 feet long") is a size.
+_SIZE_UNITS = frozenset(("m", "feet", "cm"))
+_SIZE_AFTER = re.compile(r"[^\S\n]+(?:long|high|tall|wide|deep|thick)\b")
 _CONFIDENCE = re.compile(r"[^\S\n]+(?:confidence|credible)[^\S\n]+(?:interval|level)", re.IGNORECASE)
 # How sure a poll is: "a margin of error of plus or minus 3.1 percentage points", "±10 percent".
 _MARGIN_BEFORE = re.compile(
@@ -1543,6 +1551,9 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                 # "over 3 years" is a time span, not a bound
                 bound, name, q_start = None, None, start
             low, high = _bounds(side.value, bound)
+        if (high_side or side).measure in _SIZE_UNITS and _SIZE_AFTER.match(text, end):
+            skip_until = max(skip_until, end)
+            continue  # "vessels about 100-120 meters long": the size of a thing seen, no figure
         if q_start < start and bound is None and high_side is None:
             q_start = start
         skip_until = max(skip_until, end)
@@ -1567,6 +1578,8 @@ _ELLIPSIS_LEADS = frozenset(
 _IT_BEFORE = re.compile(r"(?<![\w'’])[Ii]t[^\S\n]+(?:[a-z]+[^\S\n,]*+){1,4}$")
 _RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per|each|every)[^\S\n]+(?:day|week|month|year)\b")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
+# "Over 40 of these cases": the noun after the demonstrative is the count's own
+_OF_THESE = re.compile(r"[^\S\n]+of[^\S\n]+(?:these|those)(?=[^\S\n]+[a-z])", re.IGNORECASE)
 # A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
 # to about 14,000".
 _COMPARISON_LEADS = frozenset(("from", "to"))
@@ -1760,6 +1773,11 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 whole = previous
                 q = _part_of(q, whole, state)
                 part_end = state.end()
+        these = _OF_THESE.match(text, q.end) if q.unit is None and not (q.currency or q.percent) else None
+        if these is not None:
+            phrase = noun_phrase(text, these.end(), min(len(text), these.end() + 60))
+            if phrase is not None:
+                q = _counting(q, text[phrase[1] : phrase[2]].lower(), phrase[1], phrase[2])
         if (
             q.unit is None
             and counted is not None
@@ -1852,6 +1870,21 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         ):
             # a measure compared with its base: "4,168 square kilometres this year, up from 3,306"
             q = _replace_unit(q, previous)
+        elif (
+            q.currency
+            and previous is not None
+            and previous.currency is None
+            and previous.unit is not None
+            and previous.unit.startswith(f"{q.currency} per ")
+            and q.start - previous.end <= _ELLIPSIS_REACH
+            and _PRICE_CHANGE_LEAD.search(text, max(0, q.start - 16), q.start)
+            and _one_sentence(text, previous.end, q.start)
+        ):
+            # "fell from 18,000 won per kilogram to around 13,500 won": the same price
+            q = Quantity(
+                q.text, q.start, q.end, q.low, q.high, q.qualifier, previous.unit, None, q.percent,
+                previous.unit_start, previous.unit_end,
+            )  # fmt: skip
         shared.append(q)
         previous = q
         if (
@@ -2096,6 +2129,15 @@ def _merge_bounds(text: str, figures: list[_Figure]) -> list[_Figure]:
 
 # An exchange rate: "The won traded at 1,389.5 per dollar", "the rouble was at 100.45 against the
 # dollar": units of the currency the sentence is about for one of the base currency ("KRW per USD").
+_PRICE_CHANGE_LEAD = re.compile(r"\b(?:to|from|compared[^\S\n]+(?:with|to))[^\S\n]+$", re.IGNORECASE)
+_PRICE_CUES = (" per ", " a ", " an ")
+
+
+def _one_of(measure: str) -> str:
+    """The singular of a plural measure code ("barrels" -> "barrel"), for "USD per barrel"."""
+    return measure[:-1] if measure in ("barrels", "tonnes", "litres") else measure
+
+
 _RATE_CUES = (" per ", " to the ", " against the ", " versus the ", " vs")
 _RATE_REACH = 250  # characters back to the currency quoted ("It had lost 2.1% to 13.78 versus the yuan")
 _BASE_BEFORE = re.compile(r"(?:per|(?:to|against|versus|vs\.?)\s+the)\s+$", re.IGNORECASE)
@@ -2132,8 +2174,19 @@ def _quantity(text: str, f: _Figure) -> Quantity:
     unit_end: int | None = None
     currency = side.currency
     rate = text.startswith(_RATE_CUES, f.end) and _exchange_rate(text, f.start, f.end, currency)
+    price = (
+        patterns().price_base.match(text, f.end)
+        if not rate and side.currency and text.startswith(_PRICE_CUES, f.end)
+        else None
+    )
     if rate:
         unit, unit_start, unit_end = rate  # ("1,452.3 won per dollar": a rate, no amount of won)
+        currency = None
+    elif price:
+        # "18,000 won per kilogram", "$80 a barrel": a price, no amount of money spent
+        measure = patterns().measures[price.group("mea").lower()]
+        unit = f"{side.currency} per {_one_of(measure)}"
+        unit_start, unit_end = price.start("mea"), price.end()
         currency = None
     elif side.currency:
         unit = side.currency
