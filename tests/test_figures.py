@@ -396,6 +396,7 @@ def test_glued_mm_is_money_after_a_currency() -> None:
         ("10,000 newly created shares", "newly created shares"),
         ("At least 100 North Koreans have died", "died"),
         ("at least 50 KN-23 and KN-24 missiles", "missiles"),
+        ("some 90 M1978 170mm self-propelled guns", "self-propelled guns"),  # a model glued to its digits
         ("deaths at around 300", "deaths"),
         ("seven Ukrainian regions", "regions"),
         ("the toll rose to 3,700 killed or wounded", "killed or wounded"),  # the whole predicate
@@ -1152,6 +1153,8 @@ def test_such_before_the_noun_and_of_whom_before_the_count(
         # past one modifier, and the three parties of a trilateral story
         "The war has drawn the two isolated states closer.",
         "The three countries will hold their next drill in June.",
+        # the places a report covers, named again
+        "Aid convoys reached the three provinces on Monday.",
         # a wire update's note and a UN document symbol
         "(Adds details from the briefing in paragraphs 3-5, Kremlin comment in paragraph 8)",
         "Security Council Meeting Coverage: SC/15990",
@@ -1448,6 +1451,14 @@ def test_a_label_of_two_harms_names_the_count(text: str, unit: str) -> None:
 def test_a_calibre_is_no_figure(text: str) -> None:
     # the calibre names a kind of gun or round; only the count of them is a figure
     assert [q.text for q in find_quantities(text)] == (["two"] if "two" in text else [])
+
+
+def test_a_hyphened_size_in_feet_names_a_kind() -> None:
+    # "a 40-foot container" is a kind of container, like a calibre; the count passes over it
+    found = find_quantities(
+        "Trains hauled a 40-foot box and 250 standard 20-ft containers; a drone flew 300 feet."
+    )
+    assert [(q.text, q.unit) for q in found] == [("250", "standard 20-ft containers"), ("300 feet", "feet")]
 
 
 def test_the_sides_of_an_area_are_no_figures() -> None:

@@ -45,7 +45,7 @@ _OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b", re.IGNORE
 _OF_LEAD = re.compile(r"\s++of\s++(?:them|those|these|whom|which|the|its|their|his|her|our)\b", re.IGNORECASE)
 _WORD = re.compile(
     r"\s*+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]"
-    r"|[A-Z][A-Za-z]*-\d+[A-Za-z]*(?:/(?:[A-Z][A-Za-z]*-)?\d+[A-Za-z]*)*)(?![\w-])"
+    r"|[A-Z][A-Za-z]*-?\d+[A-Za-z]*(?:/(?:[A-Z][A-Za-z]*-)?\d+[A-Za-z]*)*)(?![\w-])"
 )  # dotted initials too: "50,000 U.S. troops"; model names paired: "KN-23/KN-24", "KN-23/24"
 # A capitalized plural ("Koreans", "POWs"): the head of its phrase unless a head noun follows it.
 _PLURAL_NAME = re.compile(r"[A-Z][a-z]+[a-rt-z]s|[A-Z]{2,}s")
@@ -282,8 +282,8 @@ _GROUPS = frozenset(_split("groups batches teams squads waves bands packs"))
 
 
 _CALIBRE = re.compile(
-    r"\s+\d+(?:\.\d+)?\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)\b", re.IGNORECASE
-)
+    r"\s+\d+(?:\.\d+)?(?:\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)|-(?:foot|ft))\b", re.IGNORECASE
+)  # ("20-foot containers": a size that names the kind, as a calibre does)
 _NOUN_BEFORE_STOP = (
     _STOP
     | _LINKS
@@ -345,9 +345,11 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     while words < 6:
         w = _WORD.match(text, cursor, limit)
         if not w:
-            in_names = start is not None and unit_start is None
+            in_names = start is not None and (unit_start is None or words == 1)
             calibre = _CALIBRE.match(text, cursor, limit) if in_names else None
-            if calibre:  # "120 M-1991 240mm rocket launchers": a calibre after a model name
+            if calibre:
+                # "120 M-1991 240mm rocket launchers": a calibre after a model name (or after one
+                # adjective: "400 standard 20-foot containers")
                 cursor = end = calibre.end()
                 continue
             break

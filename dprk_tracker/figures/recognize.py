@@ -891,7 +891,10 @@ _NOT_QUALIFIED = frozenset(
 
 
 def _calibre(text: str, side: _Side) -> bool:
-    if side.measure not in _CALIBRE_UNITS:
+    if side.measure not in _CALIBRE_UNITS and not (
+        # "a 20-foot container", "40-ft boxes": a size that names a kind of thing, like a calibre
+        side.measure == "feet" and "-" in text[side.num.end : side.end]
+    ):
         return False
     word = _CALIBRE_NOUN.match(text, side.end)
     return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
