@@ -1016,6 +1016,10 @@ def test_an_elided_noun_comes_from_the_count_before(text: str, expected: list[tu
             "A second wave of 2,000 troops arrived, bringing the total to about 13,000.",
             [("2,000", "troops"), ("about 13,000", "troops")],
         ),
+        (
+            "Analysts counted 95 wagons in the yard, twice the average of some 45 last year.",
+            [("95", "wagons"), ("some 45", "wagons")],
+        ),
         # A part of a whole counts what the whole counts.
         (
             "Roughly 4,000 of the 12,000 engineers have arrived.",
@@ -1446,6 +1450,7 @@ def test_a_label_of_two_harms_names_the_count(text: str, unit: str) -> None:
         "Gunners fired 152mm shells and 122 mm rockets.",
         "It lost a 240-mm launcher and two 170mm M-1989 guns.",
         "a 155-millimeter round",
+        "Crates held 122mm or 152mm rounds.",  # two calibres joined, no range
     ],
 )
 def test_a_calibre_is_no_figure(text: str) -> None:

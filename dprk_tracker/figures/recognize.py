@@ -1554,6 +1554,9 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                 # "over 3 years" is a time span, not a bound
                 bound, name, q_start = None, None, start
             low, high = _bounds(side.value, bound)
+        if high_side is not None and _calibre(text, high_side):
+            skip_until = max(skip_until, end)
+            continue  # "122mm or 152mm artillery rounds": two calibres, the kinds of the rounds
         if (high_side or side).measure in _SIZE_UNITS and _SIZE_AFTER.match(text, end):
             skip_until = max(skip_until, end)
             continue  # "vessels about 100-120 meters long": the size of a thing seen, no figure
@@ -1601,6 +1604,8 @@ _COMPARISON_REACH = 250
 _UP_FROM = re.compile(
     r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+(?:average|peak|high|low|total)\s+of\s+)?$", re.IGNORECASE
 )
+# "1,300 containers, nearly triple the average of roughly 450": a base told as an average or a peak
+_AVERAGE_OF = re.compile(r"\bthe[^\S\n]+(?:average|peak|high|low|level)[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
 # Counts of the dead, wounded or captured: a qualifier before the first of two joined by "and" bounds
 # both ("at least 300 killed and 2,700 wounded").
 _HARM_UNIT = re.compile(r"(?:killed|wounded|injured|dead|died|captured|missing)(?:\s+(?:or|and)\s+\w+)?")
@@ -1844,6 +1849,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                         )
                     )
                     or _UP_FROM.search(text, max(0, q.start - 30), q.start)
+                    or _AVERAGE_OF.search(text, max(0, q.start - 24), q.start)
                 ) and _one_sentence(text, previous.end, q.start):
                     q = _replace_unit(q, previous)
                 elif (
