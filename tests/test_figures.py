@@ -1020,6 +1020,10 @@ def test_an_elided_noun_comes_from_the_count_before(text: str, expected: list[tu
             "Analysts counted 95 wagons in the yard, twice the average of some 45 last year.",
             [("95", "wagons"), ("some 45", "wagons")],
         ),
+        (
+            "About 70 buses a day now cross, compared with only 12 in May.",
+            [("About 70", "buses"), ("12", "buses")],
+        ),
         # A part of a whole counts what the whole counts.
         (
             "Roughly 4,000 of the 12,000 engineers have arrived.",

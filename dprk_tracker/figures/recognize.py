@@ -1997,9 +1997,10 @@ def _ellipsis_lead(text: str, start: int) -> bool:
     before = text[max(0, start - 20) : start].rstrip()
     if before.endswith(","):
         return True
-    words = [word.lower().strip("\"“‘'") for word in before.split()[-2:]]
-    if words and words[-1] == "the":  # "up from the 8,000 reported last week"
+    words = [word.lower().strip("\"“‘'") for word in before.split()[-3:]]
+    if words and words[-1] in ("the", "just", "only"):  # "up from the 8,000", "compared with just 10"
         words = words[:-1]
+    words = words[-2:]
     # ("6,000 engineers, of whom about 1,000 had arrived": the relative pronoun stands for the noun)
     return bool(words) and (
         words[-1] in _ELLIPSIS_LEADS
