@@ -1327,6 +1327,70 @@ def test_a_bare_ordinal_day_still_needs_a_phrase_end() -> None:
     assert values("rose from 6 to 12 in January", Reference("2025-10-21", "day")) == [("January", "2025-01")]
 
 
+def test_the_past_year_of_a_common_year_is_twelve_months() -> None:
+    # (a common year's first and last day are 364 days apart: still a year, not a month)
+    found = find_times("Over the past year, exports doubled.", Reference("2026-05-20", "day"))
+    assert [(t.value, t.earliest, t.latest) for t in found] == [("2025", "2025-05-21", "2026-05-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        # "within the next year" is the twelve months from the reference date on
+        ("The plant should open within the next year.", "2026", "2025-05-21", "2026-05-20"),
+        ("Talks may resume over the coming month.", "2025-06", "2025-05-21", "2025-06-20"),
+        ("Shipments are due in the next week.", "2025-W22", "2025-05-21", "2025-05-27"),
+        # "next year" is the calendar year
+        ("The plant should open next year.", "2026", "2026-01-01", "2026-12-31"),
+    ],
+)
+def test_the_next_year_runs_from_the_reference_date(
+    text: str, value: str, earliest: str, latest: str
+) -> None:
+    found = find_times(text, Reference("2025-05-20", "day"))
+    assert [(t.value, t.earliest, t.latest) for t in found] == [(value, earliest, latest)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a half of a month or week is its start or end (HeidelTime's modifiers)...
+        (
+            "Officers went to Kyiv in the second half of last month.",
+            [("the second half of last month", "2024-10", "END", "2024-10-21", "2024-10-31")],
+        ),
+        (
+            "Drills ran through the latter half of September.",
+            [("the latter half of September", "2024-09", "END", "2024-09-21", "2024-09-30")],
+        ),
+        (
+            "Talks are set for the first half of next week.",
+            [("the first half of next week", "2024-W46", "START", "2024-11-11", "2024-11-12")],
+        ),
+        # ...a half of a year is a period of its own
+        (
+            "Exports fell in the first half of last year.",
+            [("the first half of last year", "2023-H1", None, "2023-01-01", "2023-06-30")],
+        ),
+    ],
+)
+def test_the_half_of_a_month_is_its_start_or_end(text: str, found: list[tuple]) -> None:
+    times = find_times(text, Reference("2024-11-05", "day"))
+    assert [(t.text, t.value, t.mod, t.earliest, t.latest) for t in times] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ban follows resolutions 1695 (2006) and 2094 (2013) of the Council.",
+        "Assets are frozen under the Sanctions Regulations 2020.",
+        "Penalty notice 2024/0087 names three firms.",
+    ],
+)
+def test_a_numbered_documents_year_is_no_time(text: str) -> None:
+    assert values(text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "value", "earliest", "latest"),
     [

@@ -86,7 +86,7 @@ _MONTHS_OF = alternation(
 )
 MODIFIER = (
     r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|mid|late|(?:beginning|start|end|middle|close|turn|dawn|height)"
-    r"\s+of|" + _MONTHS_OF + r")|earlier|later)"
+    r"\s+of|(?:first|second|latter)\s+half\s+of|" + _MONTHS_OF + r")|earlier|later)"
 )
 # "the end of", "the very close of": a modifier naming a period's end itself (not its last third)
 THE_END_OF = re.compile(r"(?:the\s+)?(?:very\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
@@ -251,8 +251,10 @@ RULES: list[tuple[str, str]] = [
         + r")|(?:the\s+)?(?P<relyear>"
         + _REL_YEAR
         + r")\s+year|(?P<theyear>the\s+(?:current\s+|fiscal\s+)?year)))?"
-        # "the first half of the decade", "the second half of the match": a part of something else.
-        r"(?!\s+of\s+(?:(?:the|this|that|these|those|a|an|its|his|her|their|our)\s|" + MONTH + r"))",
+        # "the first half of the decade", "the second half of the match": a part of something else
+        # ("the second half of last month": the month's end, read by the modifier of the month rules).
+        r"(?!\s+of\s+(?:(?:the|this|that|these|those|a|an|its|his|her|their|our)\s|" + MONTH + r"|"
+        r"(?:last|next|past|previous|coming)\s+(?:month|week)\b))",
     ),
     # Q1 2024 / 2024 Q1 / H1 2024
     (
@@ -613,6 +615,7 @@ _FOLLOWERS = (
         "couple",
         "dozen",
         "half",
+        "latter",  # "the latter half of last month"
         "quarter",
         "quarters",
         "hour",

@@ -187,6 +187,11 @@ _AMOUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
+# A numbered document with its year: "Resolutions 1718 (2006) and 1874 (2009)" (the number before the
+# parenthesized year; the year itself dates the document, not an event), "notice 2025/0142".
+_CITED_YEAR_AFTER = re.compile(r"\s\((?:19|20)\d\d\)")
+_CITED_NUMBER_BEFORE = re.compile(r"\d\s\($")
+_SERIAL_AFTER = re.compile(r"/(?!(?:19|20)\d\d\b)\d{3,}")
 
 
 # The last word of every signal phrase: a candidate whose previous word is none of them has no signal.
@@ -260,6 +265,12 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         last_word = previous[-1] if previous else ""
         if last_word in IDENTIFIER_WORDS or (text[max(0, start - 1) : start] in "#$£€¥₩" and start):
             return False
+        if text.startswith("(", end + 1) and _CITED_YEAR_AFTER.match(text, end):
+            return False  # "1874 (2009)": a document's number
+        if text.startswith(")", end) and _CITED_NUMBER_BEFORE.search(text, max(0, start - 3), start):
+            return False  # "1718 (2006)": the year in a citation of a numbered document
+        if text.startswith("/", end) and _SERIAL_AFTER.match(text, end):
+            return False  # "2025/0142": a reference number
         compared = last_word in _COMPARED_WITH and any(w in CHANGE_WORDS for w in words[-4:-1])
         if (last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS) and not compared:
             return False  # "over 2000 troops", but "a tenfold increase over 2023"
