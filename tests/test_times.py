@@ -1385,6 +1385,10 @@ def test_the_half_of_a_month_is_its_start_or_end(text: str, found: list[tuple]) 
         "The ban follows resolutions 1695 (2006) and 2094 (2013) of the Council.",
         "Assets are frozen under the Sanctions Regulations 2020.",
         "Penalty notice 2024/0087 names three firms.",
+        "It defied resolutions 2087 and 2094 again.",
+        # a change "on the year" compares, it dates nothing
+        "The won fell 4 percent on the year.",
+        "Imports were up 9% on the month.",
     ],
 )
 def test_a_numbered_documents_year_is_no_time(text: str) -> None:

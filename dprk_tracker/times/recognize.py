@@ -186,6 +186,18 @@ _AMOUNT_BEFORE = re.compile(
     r"barrels?|miles?|hours?|shares?|people|each)\s*$",
     re.IGNORECASE,
 )
+
+
+def _numbered_document(pair: list[str]) -> bool:
+    """Whether two words are an identifier word and its number ("resolution", "2087")."""
+    return len(pair) == 2 and pair[0] in IDENTIFIER_WORDS and pair[1].isdigit()
+
+
+# A change before "on the year" ("rose 12% on the year", "down 3 percent on the month").
+_CHANGE_BEFORE_ON = re.compile(
+    r"(?:%|\b(?:percent|per\s+cent|pct|points?|" + "|".join(sorted(CHANGE_WORDS)) + r"))\s+on\s+$",
+    re.IGNORECASE,
+)
 _YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
 # A numbered document with its year: "Resolutions 1718 (2006) and 1874 (2009)" (the number before the
 # parenthesized year; the year itself dates the document, not an event), "notice 2025/0142".
@@ -265,6 +277,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         last_word = previous[-1] if previous else ""
         if last_word in IDENTIFIER_WORDS or (text[max(0, start - 1) : start] in "#$£€¥₩" and start):
             return False
+        if last_word in ("and", "or") and _numbered_document(words[-3:-1]):
+            return False  # "Resolutions 2087 and 2094": the last of numbered documents
         if text.startswith("(", end + 1) and _CITED_YEAR_AFTER.match(text, end):
             return False  # "1874 (2009)": a document's number
         if text.startswith(")", end) and _CITED_NUMBER_BEFORE.search(text, max(0, start - 3), start):
@@ -366,6 +380,13 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         return False  # "Q1: How many troops were sent?": a question's number in a Q&A, no quarter
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
         return False  # "This Week" in quotes is a programme or a headline, not a week
+    if (
+        rule == "relative"
+        and words[-1:] == ["on"]
+        and groups["rel"].lower() == "the"
+        and _CHANGE_BEFORE_ON.search(text, max(0, start - 24), start)
+    ):
+        return False  # "fell 5 percent on the year", "were up on the month": a comparison, no date
     # ("around the 20th of last month": a day whose month is named needs no signal)
     return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS and "rel" not in groups)
 
