@@ -302,6 +302,10 @@ def test_month_without_year() -> None:
         # A participle after "will be" is not a past tense.
         ("The aid will be delivered on Dec. 14.", "2024-10-15", [("Dec. 14", "2024-12-14")]),
         ("the spring offensive planned for early March", "2025-02-10", [("early March", "2025-03")]),
+        # a timetable in the present is ahead
+        ("The forum closes on Thursday.", "2025-11-12", [("Thursday", "2025-11-13")]),
+        ("Joint drills begin Monday near Pocheon.", "2025-11-12", [("Monday", "2025-11-17")]),
+        ("The talks, which opened on Monday, broke up.", "2025-11-12", [("Monday", "2025-11-10")]),
         # A past perfect turns a plan or a deadline into the past.
         ("The offer had been due to expire Friday.", "2025-01-13", [("Friday", "2025-01-10")]),
         ("All ministries had filed their reports by Wednesday.", "2025-01-10", [("Wednesday", "2025-01-08")]),
@@ -1389,6 +1393,8 @@ def test_the_half_of_a_month_is_its_start_or_end(text: str, found: list[tuple]) 
         # a change "on the year" compares, it dates nothing
         "The won fell 4 percent on the year.",
         "Imports were up 9% on the month.",
+        # "earlier than planned" tells how much sooner
+        "The base was finished a year earlier than planned.",
     ],
 )
 def test_a_numbered_documents_year_is_no_time(text: str) -> None:

@@ -193,6 +193,7 @@ def _numbered_document(pair: list[str]) -> bool:
     return len(pair) == 2 and pair[0] in IDENTIFIER_WORDS and pair[1].isdigit()
 
 
+_THAN_AFTER = re.compile(r"\s+than\b")
 # A change before "on the year" ("rose 12% on the year", "down 3 percent on the month").
 _CHANGE_BEFORE_ON = re.compile(
     r"(?:%|\b(?:percent|per\s+cent|pct|points?|" + "|".join(sorted(CHANGE_WORDS)) + r"))\s+on\s+$",
@@ -380,6 +381,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         return False  # "Q1: How many troops were sent?": a question's number in a Q&A, no quarter
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
         return False  # "This Week" in quotes is a programme or a headline, not a week
+    if rule == "ago" and _THAN_AFTER.match(text, end):
+        return False  # "a year earlier than planned": how much sooner, no date
     if (
         rule == "relative"
         and words[-1:] == ["on"]
