@@ -1384,6 +1384,29 @@ def test_the_half_of_a_month_is_its_start_or_end(text: str, found: list[tuple]) 
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the days or weeks at a period's edge are its start or end, as "early" and "late" (a past verb
+        # in November: last December)
+        (
+            "Shelling eased in the last days of December.",
+            [("the last days of December", "2023-12", "END", "2023-12-21", "2023-12-31")],
+        ),
+        (
+            "Units rotated in the first weeks of last month.",
+            [("the first weeks of last month", "2024-10", "START", "2024-10-01", "2024-10-10")],
+        ),
+        # "end-2024", "end-March": the end, written glued as in wire copy
+        ("Stocks were thin at end-2023.", [("end-2023", "2023", "END", "2023-09-01", "2023-12-31")]),
+        ("Payment is due by end-March.", [("end-March", "2025-03", "END", "2025-03-21", "2025-03-31")]),
+    ],
+)
+def test_the_days_and_weeks_at_a_periods_edge(text: str, found: list[tuple]) -> None:
+    times = find_times(text, Reference("2024-11-05", "day"))
+    assert [(t.text, t.value, t.mod, t.earliest, t.latest) for t in times] == found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The ban follows resolutions 1695 (2006) and 2094 (2013) of the Council.",

@@ -80,16 +80,17 @@ RELATIVE = (
 )
 _REL_YEAR = r"(?:last|this|next|the\s+following|the\s+previous|the\s+same|that|the\s+past)"
 # Sub-period modifiers ("early", "mid-", "the end of") and the separator after them.
-# ("the first months of", "the closing months of": the vocabulary's phrases of months)
-_MONTHS_OF = alternation(
-    [m.removeprefix("the ") for m in table("period_modifiers") if m.endswith("months of")]
-)
+# ("the first months of", "the closing months of", "the last days of": the vocabulary's phrases of
+# months, weeks and days)
+_PARTS_OF = ("months of", "weeks of", "days of")
+_MONTHS_OF = alternation([m.removeprefix("the ") for m in table("period_modifiers") if m.endswith(_PARTS_OF)])
 MODIFIER = (
-    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|mid|late|(?:beginning|start|end|middle|close|turn|dawn|height)"
+    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|mid|late|end(?=[-–](?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|(?:beginning|start|end|middle|close|turn|dawn|height)"
     r"\s+of|(?:first|second|latter)\s+half\s+of|" + _MONTHS_OF + r")|earlier|later)"
 )
-# "the end of", "the very close of": a modifier naming a period's end itself (not its last third)
-THE_END_OF = re.compile(r"(?:the\s+)?(?:very\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
+# "the end of", "the very close of", "end-2024": a modifier naming a period's end itself (not its last
+# third)
+THE_END_OF = re.compile(r"(?:the\s+)?(?:very\s+)?(?:end|close)(?:\s+of\b|(?=[-–])|$)", re.IGNORECASE)
 MODP = r"(?:" + MODIFIER + r"(?:\s*[-–]\s*|\s+)(?:in\s+)?)?"
 ANAPHORIC = alternation(list(table("anaphoric")))
 APPROX = alternation([*list(table("approximators")), "just over", "just under", "well over", "some"])
@@ -469,7 +470,7 @@ RULES: list[tuple[str, str]] = [
 # recognition fast (one cheap trigger scan instead of every rule at every position).
 _FIRST_WORDS = {
     "@mod": "the very early mid late beginning start end middle close turn dawn height earlier later "
-    + " ".join({m.split()[1] for m in table("period_modifiers") if m.endswith("months of")}),
+    + " ".join({m.split()[1] for m in table("period_modifiers") if m.endswith(_PARTS_OF)}),
     "@approx": " ".join({w.split()[0] for w in [*list(table("approximators")), "just", "well", "some"]}),
     "@num": " ".join({w.split()[0].split("-")[0] for w in table("number_words")}) + " #small #number #year",
     "@vague": " ".join({w.split()[0] for w in words("vague_counts")}),
