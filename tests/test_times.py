@@ -1407,6 +1407,20 @@ def test_the_days_and_weeks_at_a_periods_edge(text: str, found: list[tuple]) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Drones hit the depot the week before last.", [("the week before last", "2024-W43")]),
+        ("Envoys met the weekend before last.", [("the weekend before last", "2024-W43-WE")]),
+        ("Exports peaked the year before last.", [("the year before last", "2022")]),
+        # "before last year's vote": the week is before the vote
+        ("It was the week before last year's vote.", [("last year", "2023")]),
+    ],
+)
+def test_the_week_before_last_is_two_weeks_back(text: str, found: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2024-11-05", "day")) == found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The ban follows resolutions 1695 (2006) and 2094 (2013) of the Council.",

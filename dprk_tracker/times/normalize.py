@@ -509,6 +509,10 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
 
 
 def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
+    if "beforelast" in groups:
+        if groups["rel"].lower() != "the":
+            return None  # ("last week before last" is no phrase)
+        return _point(unit_code(groups["unit"]), -2, ctx, modifier(groups.get("mod")))
     if "anaphoric" in groups and groups["rel"].lower() == "the":
         if ctx.year_hint is not None and unit_code(groups["unit"]) == "Y":
             # "in 2025, up from 4,000 the year before": the year before the year its sentence told

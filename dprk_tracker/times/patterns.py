@@ -320,6 +320,10 @@ RULES: list[tuple[str, str]] = [
         "relative",
         MODP + r"(?P<rel>" + RELATIVE + r")\s+(?:(?P<span>fiscal|full|calendar|financial)\s+)?"
         r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"
+        # "the week before last": two weeks back (not "the week before last year's vote")
+        r"(?:\s+(?P<beforelast>before\s+last)(?![\w-])(?!\s+(?:year|month|week|quarter|decade|century|night"
+        r"|summer|winter|spring|fall|autumn|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep"
+        r"|oct|nov|dec)[a-z]*)\b))?"
         + _OR_SO
         + r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
         r"(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)\b))?"
