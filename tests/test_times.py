@@ -1420,6 +1420,18 @@ def test_the_week_before_last_is_two_weeks_back(text: str, found: list[tuple[str
     assert values(text, Reference("2024-11-05", "day")) == found
 
 
+def test_later_in_the_day_is_the_day_told() -> None:
+    # the day its paragraph told, else the reference day
+    text = "Troops crossed on April 20.\n\nLater in the day, they withdrew."
+    assert values(text, Reference("2025-04-26", "day")) == [
+        ("April 20", "2025-04-20"),
+        ("Later in the day", "2025-04-20"),
+    ]
+    assert values("He spoke earlier in the day.", Reference("2025-04-26", "day")) == [
+        ("earlier in the day", "2025-04-26")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

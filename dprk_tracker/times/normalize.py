@@ -593,6 +593,11 @@ def _told_year_end_ago(ctx: Context, untold: bool = False) -> int:
 
 
 def _relative_in(groups: dict[str, str], ctx: Context) -> Norm | None:
+    if groups["unit"].lower() == "day":
+        # "later in the day": the day the paragraph told ("On Oct. 12 ... later in the day"), else today
+        if ctx.anchor and _DAY_VALUE.fullmatch(ctx.anchor):
+            return Norm("DATE", ctx.anchor, None, "day")
+        return _point("D", 0, ctx)
     return _relative({"unit": groups["unit"], "rel": "this", "mod": groups["mod"]}, ctx)
 
 

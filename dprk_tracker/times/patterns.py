@@ -333,7 +333,7 @@ RULES: list[tuple[str, str]] = [
     (
         "relative_in",
         r"(?P<mod>earlier|later|early|late)\s+(?:in|this)\s+(?P<rel>the|this)\s+"
-        r"(?P<unit>year|month|week)",
+        r"(?P<unit>year|month|week|day(?![\w-]))",
     ),
     # the day before last Tuesday / the day after Christmas / the day before Oct. 8: a day off a date
     (

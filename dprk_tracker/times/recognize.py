@@ -834,7 +834,7 @@ _MONTH_PREFIX = re.compile(r"\d{4}-\d\d(?!\d)")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 # A day or a month (the date part of a DATE or TIME value): what anaphoric days count from.
 _POINT = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?=T|$)")
-_ANAPHORIC_RULES = frozenset({"anaphoric_day", "part_of_day", "relative"})
+_ANAPHORIC_RULES = frozenset({"anaphoric_day", "part_of_day", "relative", "relative_in"})
 _WRITTEN_DATES = frozenset({"iso", "ymd", "mdy", "dmy", "month_day", "day_month", "clock"})
 # A clock time with none of these tells no day of its own: it falls on the day the paragraph told.
 _BARE_CLOCK = frozenset({"weekday", "month", "deixis"})
