@@ -450,7 +450,11 @@ def _events(
             # in passing ("The Korean War of 1950-1953 ended in a truce" tells of the war itself)
             continue
         if _since_baseline(text, time, start):
-            continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
+            if not _WHEN_OPENS.match(text, time.end):
+                continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
+            # "for the first time since 2020, when the North sealed its borders": the clause the
+            # baseline opens tells what happened then (a date of its own, not a start)
+            time = dataclasses.replace(time, signal=None)
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
             continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
         if end - start <= _HEADING_MAX_CHARS and text[start:end].isupper() and "\n" not in text[start:end]:
@@ -624,7 +628,9 @@ _STAMP_LABEL = re.compile(
     # a link to another story ("Read also: Kursk incursion, six months on (Feb. 6, 2025)"): its dates
     # and counts are that story's
     r"|[^\S\n]*(?:Read[^\S\n]+(?:also|more)|Also[^\S\n]+read|See[^\S\n]+also|Related)[^\S\n]*:"
-    r"[^\S\n]*[\w\"“‘'][^\n]{0,200}$",
+    r"[^\S\n]*[\w\"“‘'][^\n]{0,200}$"
+    # an author's line ("By Kenji Hara, KYODO NEWS - 9 hours ago - 11:20 | World"): the page's stamp
+    r"|[^\S\n]*By(?:[^\S\n]+[A-Z][\w.'’-]*){2,4}[^\S\n]*[,|–—-][^\n]{0,100}$",
     re.MULTILINE,
 )
 
@@ -634,7 +640,7 @@ def _stamp_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     lead = text[line_start : line_start + 1]
     return (
-        lead in ("L", "l", "R", "U", "P", "M", "A", "S", " ", "\t")
+        lead in ("L", "l", "R", "U", "P", "M", "A", "S", "B", " ", "\t")
         and _STAMP_LABEL.match(text, line_start) is not None
     )
 
@@ -828,6 +834,7 @@ def _governing_time(
 
 # A "when" clause right after the time, with no other clause between it and the figure.
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+[^,;:()]*$")
+_WHEN_OPENS = re.compile(r",?\s+when\s")  # (matched right after the time)
 # The next figure is a part of this one: "2,900 individuals ..., including more than 1,000".
 _PART_AFTER = re.compile(r"\b(?:including|of which|of whom|among them)\s+[^.;]*$")  # (searched to the part)
 

@@ -255,6 +255,9 @@ def test_a_dateline_after_a_wire_updates_lines() -> None:
         ("Japan has kept its sanctions since 2006.", [("2006", "2006")]),
         ("It shipped at least 16,000 containers since September 2023.", [("September 2023", "2023-09")]),
         ("It was her third trip to Russia since last November.", [("last November", "2024-11")]),
+        # ...and so does the clause a baseline opens: it tells what happened then
+        ("Flights resumed, the first since 2020, when the border was sealed.", [("2020", "2020")]),
+        ("She has not been back since 2018, when she fled to Seoul.", [("2018", "2018")]),
     ],
 )
 def test_a_since_baseline_is_no_event(text: str, events: list[tuple[str, str]]) -> None:
@@ -279,6 +282,9 @@ def test_a_line_holding_only_a_span_of_clock_times_is_no_event() -> None:
         "Published on: March 12, 2026",
         # a link to another story: its date and count are that story's
         "Read also: 5,000 more troops head to Kursk, six months on (March 3, 2026)",
+        # an author's line: the page's stamp ("5 hours ago"), no event
+        "By Mariko Tanaka, JIJI PRESS - 5 hours ago - 08:40 | Asia",
+        "By Lee Min-ho | Seoul | 2 hours ago",
     ],
 )
 def test_a_pages_stamp_line_makes_no_event_nor_figure(stamp: str) -> None:
@@ -286,6 +292,14 @@ def test_a_pages_stamp_line_makes_no_event_nor_figure(stamp: str) -> None:
     result = extract(text, "2026-03-20")
     assert [(e.time_text, e.when) for e in result.events] == [("2024", "2024")]
     assert [f.text for f in result.figures] == ["12,000"]
+
+
+def test_a_sentence_opening_with_by_and_a_date_is_no_authors_line() -> None:
+    text = "Fact sheet\n\nBy October 2024, 12,000 troops had gone to Russia.\n"
+    result = extract(text, "2026-03-20")
+    assert [(e.time_text, e.when, e.relation) for e in result.events] == [
+        ("October 2024", "2024-10", "ON_OR_BEFORE")
+    ]
 
 
 def test_a_sentence_opening_with_revised_is_no_stamp() -> None:

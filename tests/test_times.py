@@ -302,6 +302,10 @@ def test_month_without_year() -> None:
         # A participle after "will be" is not a past tense.
         ("The aid will be delivered on Dec. 14.", "2024-10-15", [("Dec. 14", "2024-12-14")]),
         ("the spring offensive planned for early March", "2025-02-10", [("early March", "2025-03")]),
+        # a timetable in the present is ahead
+        ("The forum closes on Thursday.", "2025-11-12", [("Thursday", "2025-11-13")]),
+        ("Joint drills begin Monday near Pocheon.", "2025-11-12", [("Monday", "2025-11-17")]),
+        ("The talks, which opened on Monday, broke up.", "2025-11-12", [("Monday", "2025-11-10")]),
         # A past perfect turns a plan or a deadline into the past.
         ("The offer had been due to expire Friday.", "2025-01-13", [("Friday", "2025-01-10")]),
         ("All ministries had filed their reports by Wednesday.", "2025-01-10", [("Wednesday", "2025-01-08")]),
@@ -1325,6 +1329,125 @@ def test_report_day_forms(text: str, span: str, value: str, earliest: str | None
 def test_a_bare_ordinal_day_still_needs_a_phrase_end() -> None:
     assert values("the 15th anniversary of the treaty") == []
     assert values("rose from 6 to 12 in January", Reference("2025-10-21", "day")) == [("January", "2025-01")]
+
+
+def test_the_past_year_of_a_common_year_is_twelve_months() -> None:
+    # (a common year's first and last day are 364 days apart: still a year, not a month)
+    found = find_times("Over the past year, exports doubled.", Reference("2026-05-20", "day"))
+    assert [(t.value, t.earliest, t.latest) for t in found] == [("2025", "2025-05-21", "2026-05-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        # "within the next year" is the twelve months from the reference date on
+        ("The plant should open within the next year.", "2026", "2025-05-21", "2026-05-20"),
+        ("Talks may resume over the coming month.", "2025-06", "2025-05-21", "2025-06-20"),
+        ("Shipments are due in the next week.", "2025-W22", "2025-05-21", "2025-05-27"),
+        # "next year" is the calendar year
+        ("The plant should open next year.", "2026", "2026-01-01", "2026-12-31"),
+    ],
+)
+def test_the_next_year_runs_from_the_reference_date(
+    text: str, value: str, earliest: str, latest: str
+) -> None:
+    found = find_times(text, Reference("2025-05-20", "day"))
+    assert [(t.value, t.earliest, t.latest) for t in found] == [(value, earliest, latest)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a half of a month or week is its start or end (HeidelTime's modifiers)...
+        (
+            "Officers went to Kyiv in the second half of last month.",
+            [("the second half of last month", "2024-10", "END", "2024-10-21", "2024-10-31")],
+        ),
+        (
+            "Drills ran through the latter half of September.",
+            [("the latter half of September", "2024-09", "END", "2024-09-21", "2024-09-30")],
+        ),
+        (
+            "Talks are set for the first half of next week.",
+            [("the first half of next week", "2024-W46", "START", "2024-11-11", "2024-11-12")],
+        ),
+        # ...a half of a year is a period of its own
+        (
+            "Exports fell in the first half of last year.",
+            [("the first half of last year", "2023-H1", None, "2023-01-01", "2023-06-30")],
+        ),
+    ],
+)
+def test_the_half_of_a_month_is_its_start_or_end(text: str, found: list[tuple]) -> None:
+    times = find_times(text, Reference("2024-11-05", "day"))
+    assert [(t.text, t.value, t.mod, t.earliest, t.latest) for t in times] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the days or weeks at a period's edge are its start or end, as "early" and "late" (a past verb
+        # in November: last December)
+        (
+            "Shelling eased in the last days of December.",
+            [("the last days of December", "2023-12", "END", "2023-12-21", "2023-12-31")],
+        ),
+        (
+            "Units rotated in the first weeks of last month.",
+            [("the first weeks of last month", "2024-10", "START", "2024-10-01", "2024-10-10")],
+        ),
+        # "end-2024", "end-March": the end, written glued as in wire copy
+        ("Stocks were thin at end-2023.", [("end-2023", "2023", "END", "2023-09-01", "2023-12-31")]),
+        ("Payment is due by end-March.", [("end-March", "2025-03", "END", "2025-03-21", "2025-03-31")]),
+    ],
+)
+def test_the_days_and_weeks_at_a_periods_edge(text: str, found: list[tuple]) -> None:
+    times = find_times(text, Reference("2024-11-05", "day"))
+    assert [(t.text, t.value, t.mod, t.earliest, t.latest) for t in times] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Drones hit the depot the week before last.", [("the week before last", "2024-W43")]),
+        ("Envoys met the weekend before last.", [("the weekend before last", "2024-W43-WE")]),
+        ("Exports peaked the year before last.", [("the year before last", "2022")]),
+        # "before last year's vote": the week is before the vote
+        ("It was the week before last year's vote.", [("last year", "2023")]),
+    ],
+)
+def test_the_week_before_last_is_two_weeks_back(text: str, found: list[tuple[str, str]]) -> None:
+    assert values(text, Reference("2024-11-05", "day")) == found
+
+
+def test_later_in_the_day_is_the_day_told() -> None:
+    # the day its paragraph told, else the reference day
+    text = "Troops crossed on April 20.\n\nLater in the day, they withdrew."
+    assert values(text, Reference("2025-04-26", "day")) == [
+        ("April 20", "2025-04-20"),
+        ("Later in the day", "2025-04-20"),
+    ]
+    assert values("He spoke earlier in the day.", Reference("2025-04-26", "day")) == [
+        ("earlier in the day", "2025-04-26")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ban follows resolutions 1695 (2006) and 2094 (2013) of the Council.",
+        "Assets are frozen under the Sanctions Regulations 2020.",
+        "Penalty notice 2024/0087 names three firms.",
+        "It defied resolutions 2087 and 2094 again.",
+        # a change "on the year" compares, it dates nothing
+        "The won fell 4 percent on the year.",
+        "Imports were up 9% on the month.",
+        # "earlier than planned" tells how much sooner
+        "The base was finished a year earlier than planned.",
+    ],
+)
+def test_a_numbered_documents_year_is_no_time(text: str) -> None:
+    assert values(text) == []
 
 
 @pytest.mark.parametrize(

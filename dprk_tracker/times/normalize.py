@@ -509,6 +509,10 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
 
 
 def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
+    if "beforelast" in groups:
+        if groups["rel"].lower() != "the":
+            return None  # ("last week before last" is no phrase)
+        return _point(unit_code(groups["unit"]), -2, ctx, modifier(groups.get("mod")))
     if "anaphoric" in groups and groups["rel"].lower() == "the":
         if ctx.year_hint is not None and unit_code(groups["unit"]) == "Y":
             # "in 2025, up from 4,000 the year before": the year before the year its sentence told
@@ -567,6 +571,10 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
         # "over the past year" is the twelve months up to the reference date (its value stays the
         # previous year, as TimeML writes it)
         clip = "trailing"
+    if rel in ("the next", "the coming") and unit in ("Y", "M", "W") and mod is None and clip is None:
+        # "within the next year", "over the coming month": the period's length from the reference date
+        # on (its value stays next year, as TimeML writes it), not the next calendar year
+        clip = None if ctx.past else "leading"
     if rel == "the" and unit == "Y" and mod == "END":
         shift -= _told_year_end_ago(ctx)
     norm = _point(unit, shift, ctx, mod)
@@ -585,6 +593,11 @@ def _told_year_end_ago(ctx: Context, untold: bool = False) -> int:
 
 
 def _relative_in(groups: dict[str, str], ctx: Context) -> Norm | None:
+    if groups["unit"].lower() == "day":
+        # "later in the day": the day the paragraph told ("On Oct. 12 ... later in the day"), else today
+        if ctx.anchor and _DAY_VALUE.fullmatch(ctx.anchor):
+            return Norm("DATE", ctx.anchor, None, "day")
+        return _point("D", 0, ctx)
     return _relative({"unit": groups["unit"], "rel": "this", "mod": groups["mod"]}, ctx)
 
 
@@ -1284,6 +1297,12 @@ def bounds(
         return iso(date(start.year - 1, 12, 1)), iso(date(start.year, 1, 31))
     if clip == "trailing":
         return (iso(_trailing_start(start, end, reference)), iso(reference)) if reference else (None, None)
+    if clip == "leading":
+        return (
+            (iso(reference + timedelta(days=1)), iso(_leading_end(start, end, reference)))
+            if reference
+            else (None, None)
+        )
     if mod in ("START", "MID", "END") and start != end:
         start, end = _third(start, end, mod)
     if clip and reference is not None and start <= reference <= end:
@@ -1294,13 +1313,25 @@ def bounds(
 def _trailing_start(start: date, end: date, reference: date) -> date:
     """The first day of the period as long as ``start``-``end`` (a year, a month, a week) that ends on
     ``reference``."""
-    if (end - start).days >= 365:
+    if (end - start).days >= 364:  # (a common year runs 364 days past its first)
         year, month, day = reference.year - 1, reference.month, reference.day
     elif (end - start).days >= 28:
         (year, month), day = _shift_month(reference.year, reference.month, -1), reference.day
     else:
         return reference - timedelta(days=(end - start).days)
     return date(year, month, min(day, calendar.monthrange(year, month)[1])) + timedelta(days=1)
+
+
+def _leading_end(start: date, end: date, reference: date) -> date:
+    """The last day of the period as long as ``start``-``end`` that begins the day after ``reference``
+    (the mirror of ``_trailing_start``)."""
+    if (end - start).days >= 364:  # (a common year runs 364 days past its first)
+        year, month, day = reference.year + 1, reference.month, reference.day
+    elif (end - start).days >= 28:
+        (year, month), day = _shift_month(reference.year, reference.month, 1), reference.day
+    else:
+        return reference + timedelta(days=(end - start).days + 1)
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _third(start: date, end: date, mod: str) -> tuple[date, date]:

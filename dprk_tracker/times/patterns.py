@@ -80,16 +80,17 @@ RELATIVE = (
 )
 _REL_YEAR = r"(?:last|this|next|the\s+following|the\s+previous|the\s+same|that|the\s+past)"
 # Sub-period modifiers ("early", "mid-", "the end of") and the separator after them.
-# ("the first months of", "the closing months of": the vocabulary's phrases of months)
-_MONTHS_OF = alternation(
-    [m.removeprefix("the ") for m in table("period_modifiers") if m.endswith("months of")]
-)
+# ("the first months of", "the closing months of", "the last days of": the vocabulary's phrases of
+# months, weeks and days)
+_PARTS_OF = ("months of", "weeks of", "days of")
+_MONTHS_OF = alternation([m.removeprefix("the ") for m in table("period_modifiers") if m.endswith(_PARTS_OF)])
 MODIFIER = (
-    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|mid|late|(?:beginning|start|end|middle|close|turn|dawn|height)"
-    r"\s+of|" + _MONTHS_OF + r")|earlier|later)"
+    r"(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|mid|late|end(?=[-–](?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|(?:beginning|start|end|middle|close|turn|dawn|height)"
+    r"\s+of|(?:first|second|latter)\s+half\s+of|" + _MONTHS_OF + r")|earlier|later)"
 )
-# "the end of", "the very close of": a modifier naming a period's end itself (not its last third)
-THE_END_OF = re.compile(r"(?:the\s+)?(?:very\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
+# "the end of", "the very close of", "end-2024": a modifier naming a period's end itself (not its last
+# third)
+THE_END_OF = re.compile(r"(?:the\s+)?(?:very\s+)?(?:end|close)(?:\s+of\b|(?=[-–])|$)", re.IGNORECASE)
 MODP = r"(?:" + MODIFIER + r"(?:\s*[-–]\s*|\s+)(?:in\s+)?)?"
 ANAPHORIC = alternation(list(table("anaphoric")))
 APPROX = alternation([*list(table("approximators")), "just over", "just under", "well over", "some"])
@@ -251,8 +252,10 @@ RULES: list[tuple[str, str]] = [
         + r")|(?:the\s+)?(?P<relyear>"
         + _REL_YEAR
         + r")\s+year|(?P<theyear>the\s+(?:current\s+|fiscal\s+)?year)))?"
-        # "the first half of the decade", "the second half of the match": a part of something else.
-        r"(?!\s+of\s+(?:(?:the|this|that|these|those|a|an|its|his|her|their|our)\s|" + MONTH + r"))",
+        # "the first half of the decade", "the second half of the match": a part of something else
+        # ("the second half of last month": the month's end, read by the modifier of the month rules).
+        r"(?!\s+of\s+(?:(?:the|this|that|these|those|a|an|its|his|her|their|our)\s|" + MONTH + r"|"
+        r"(?:last|next|past|previous|coming)\s+(?:month|week)\b))",
     ),
     # Q1 2024 / 2024 Q1 / H1 2024
     (
@@ -317,6 +320,10 @@ RULES: list[tuple[str, str]] = [
         "relative",
         MODP + r"(?P<rel>" + RELATIVE + r")\s+(?:(?P<span>fiscal|full|calendar|financial)\s+)?"
         r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"
+        # "the week before last": two weeks back (not "the week before last year's vote")
+        r"(?:\s+(?P<beforelast>before\s+last)(?![\w-])(?!\s+(?:year|month|week|quarter|decade|century|night"
+        r"|summer|winter|spring|fall|autumn|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep"
+        r"|oct|nov|dec)[a-z]*)\b))?"
         + _OR_SO
         + r"(?:(?=\s+(?P<anaphoric>before|after|earlier|later|prior)\b))?"
         r"(?:(?=\s+(?P<ended>ended|ending|through|to\s+date)\b))?"
@@ -326,7 +333,7 @@ RULES: list[tuple[str, str]] = [
     (
         "relative_in",
         r"(?P<mod>earlier|later|early|late)\s+(?:in|this)\s+(?P<rel>the|this)\s+"
-        r"(?P<unit>year|month|week)",
+        r"(?P<unit>year|month|week|day(?![\w-]))",
     ),
     # the day before last Tuesday / the day after Christmas / the day before Oct. 8: a day off a date
     (
@@ -467,7 +474,7 @@ RULES: list[tuple[str, str]] = [
 # recognition fast (one cheap trigger scan instead of every rule at every position).
 _FIRST_WORDS = {
     "@mod": "the very early mid late beginning start end middle close turn dawn height earlier later "
-    + " ".join({m.split()[1] for m in table("period_modifiers") if m.endswith("months of")}),
+    + " ".join({m.split()[1] for m in table("period_modifiers") if m.endswith(_PARTS_OF)}),
     "@approx": " ".join({w.split()[0] for w in [*list(table("approximators")), "just", "well", "some"]}),
     "@num": " ".join({w.split()[0].split("-")[0] for w in table("number_words")}) + " #small #number #year",
     "@vague": " ".join({w.split()[0] for w in words("vague_counts")}),
@@ -613,6 +620,7 @@ _FOLLOWERS = (
         "couple",
         "dozen",
         "half",
+        "latter",  # "the latter half of last month"
         "quarter",
         "quarters",
         "hour",

@@ -186,7 +186,25 @@ _AMOUNT_BEFORE = re.compile(
     r"barrels?|miles?|hours?|shares?|people|each)\s*$",
     re.IGNORECASE,
 )
+
+
+def _numbered_document(pair: list[str]) -> bool:
+    """Whether two words are an identifier word and its number ("resolution", "2087")."""
+    return len(pair) == 2 and pair[0] in IDENTIFIER_WORDS and pair[1].isdigit()
+
+
+_THAN_AFTER = re.compile(r"\s+than\b")
+# A change before "on the year" ("rose 12% on the year", "down 3 percent on the month").
+_CHANGE_BEFORE_ON = re.compile(
+    r"(?:%|\b(?:percent|per\s+cent|pct|points?|" + "|".join(sorted(CHANGE_WORDS)) + r"))\s+on\s+$",
+    re.IGNORECASE,
+)
 _YEAR_RANGE_BEFORE = re.compile(r"(?:1[6-9]|20)\d\d\s*[-–/]\s*$")
+# A numbered document with its year: "Resolutions 1718 (2006) and 1874 (2009)" (the number before the
+# parenthesized year; the year itself dates the document, not an event), "notice 2025/0142".
+_CITED_YEAR_AFTER = re.compile(r"\s\((?:19|20)\d\d\)")
+_CITED_NUMBER_BEFORE = re.compile(r"\d\s\($")
+_SERIAL_AFTER = re.compile(r"/(?!(?:19|20)\d\d\b)\d{3,}")
 
 
 # The last word of every signal phrase: a candidate whose previous word is none of them has no signal.
@@ -260,6 +278,14 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         last_word = previous[-1] if previous else ""
         if last_word in IDENTIFIER_WORDS or (text[max(0, start - 1) : start] in "#$£€¥₩" and start):
             return False
+        if last_word in ("and", "or") and _numbered_document(words[-3:-1]):
+            return False  # "Resolutions 2087 and 2094": the last of numbered documents
+        if text.startswith("(", end + 1) and _CITED_YEAR_AFTER.match(text, end):
+            return False  # "1874 (2009)": a document's number
+        if text.startswith(")", end) and _CITED_NUMBER_BEFORE.search(text, max(0, start - 3), start):
+            return False  # "1718 (2006)": the year in a citation of a numbered document
+        if text.startswith("/", end) and _SERIAL_AFTER.match(text, end):
+            return False  # "2025/0142": a reference number
         compared = last_word in _COMPARED_WITH and any(w in CHANGE_WORDS for w in words[-4:-1])
         if (last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS) and not compared:
             return False  # "over 2000 troops", but "a tenfold increase over 2023"
@@ -355,6 +381,15 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         return False  # "Q1: How many troops were sent?": a question's number in a Q&A, no quarter
     if rule == "relative" and text[start - 1 : start] in _OPENING_QUOTES and groups["unit"][:1].isupper():
         return False  # "This Week" in quotes is a programme or a headline, not a week
+    if rule == "ago" and _THAN_AFTER.match(text, end):
+        return False  # "a year earlier than planned": how much sooner, no date
+    if (
+        rule == "relative"
+        and words[-1:] == ["on"]
+        and groups["rel"].lower() == "the"
+        and _CHANGE_BEFORE_ON.search(text, max(0, start - 24), start)
+    ):
+        return False  # "fell 5 percent on the year", "were up on the month": a comparison, no date
     # ("around the 20th of last month": a day whose month is named needs no signal)
     return not (rule == "ordinal_day" and candidate.signal not in _DAY_SIGNALS and "rel" not in groups)
 
@@ -799,7 +834,7 @@ _MONTH_PREFIX = re.compile(r"\d{4}-\d\d(?!\d)")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 # A day or a month (the date part of a DATE or TIME value): what anaphoric days count from.
 _POINT = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?=T|$)")
-_ANAPHORIC_RULES = frozenset({"anaphoric_day", "part_of_day", "relative"})
+_ANAPHORIC_RULES = frozenset({"anaphoric_day", "part_of_day", "relative", "relative_in"})
 _WRITTEN_DATES = frozenset({"iso", "ymd", "mdy", "dmy", "month_day", "day_month", "clock"})
 # A clock time with none of these tells no day of its own: it falls on the day the paragraph told.
 _BARE_CLOCK = frozenset({"weekday", "month", "deixis"})
