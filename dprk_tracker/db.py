@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the extractors load only when something is extracted
 
     from .extract import Document
     from .grouping import Planned, WriterCache
-    from .model import Event, Figure
+    from .model import Event, Extraction, Figure
     from .trends import CountedLexicon
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -100,6 +100,11 @@ _ARTICLE_COLUMNS = (
     "title", "source", "url", "external_id", "summary", "body", "published", "published_precision",
     "published_source", "place", "content_hash", "path", "ingested_at", "extractor_version",
 )  # fmt: skip
+
+
+# Articles an older extractor read: two ranges of m011's index, not a walk of all of it (the version
+# is never null).
+_OUTDATED = "extractor_version < ? or extractor_version > ?"
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -734,11 +739,34 @@ class Notebook:
     def outdated(self) -> int:
         """How many articles an older extractor read (``tracker reextract`` reads them again)."""
         return self.conn.execute(
-            # (two ranges of the index, not a walk of all of it: the version is never null)
-            "select count(*) from articles indexed by articles_extractor_version"
-            " where extractor_version < ? or extractor_version > ?",
+            f"select count(*) from articles indexed by articles_extractor_version where {_OUTDATED}",
             [EXTRACTOR_VERSION, EXTRACTOR_VERSION],
         ).fetchone()[0]
+
+    def outdated_ids(self) -> list[int]:
+        """The ids of the articles an older extractor read, in order."""
+        rows = self.conn.execute(
+            f"select id from articles where {_OUTDATED} order by id", [EXTRACTOR_VERSION, EXTRACTOR_VERSION]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def holds(self, article: dict[str, Any], extraction: Extraction) -> bool:
+        """Whether a stored article (its ``article`` row) has exactly the rows, values and reference
+        date ``extraction`` gives."""
+        reference = (extraction.published, extraction.precision, extraction.published_source)
+        if reference != (article["published"], article["published_precision"], article["published_source"]):
+            return False
+        article_id = article["id"]
+        for table, columns, rows, values in (
+            ("events", _EVENT_COLUMNS, extraction.events, _event_values),
+            ("figures", _FIGURE_COLUMNS, extraction.figures, _figure_values),
+        ):
+            names = ", ".join(f"[{c}]" for c in columns)
+            stored = self.conn.execute(f"select {names} from {table} where article_id = ?", [article_id])
+            # (compared as multisets: rows kept by an earlier re-extraction are out of document order)
+            if Counter(stored.fetchall()) != Counter(values(article_id, row) for row in rows):
+                return False
+        return True
 
     def _rows(self, sql: str, params: list[Any]) -> list[sqlite3.Row]:
         conn = self.conn

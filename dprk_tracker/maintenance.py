@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .db import _EVENT_COLUMNS, _FIGURE_COLUMNS, Notebook, NotebookError, _event_values, _figure_values
+from .db import Notebook, NotebookError
 from .extract import EXTRACTOR_VERSION, extract_document
 
 if TYPE_CHECKING:
-    from .model import Extraction
     from .topics import Lexicon
 
 # What identifies "the same" row across two extractor versions: the same expression in the same
@@ -91,14 +90,9 @@ class Change:
 
 def pending(notebook: Notebook, *, everything: bool = False) -> list[int]:
     """Ids of the articles extracted by another extractor version (or all of them)."""
-    if everything:
-        rows = notebook.conn.execute("select id from articles order by id").fetchall()
-    else:
-        rows = notebook.conn.execute(  # (two ranges of m011's index: the version is never null)
-            "select id from articles where extractor_version < ? or extractor_version > ? order by id",
-            [EXTRACTOR_VERSION, EXTRACTOR_VERSION],
-        ).fetchall()
-    return [r[0] for r in rows]
+    if not everything:
+        return notebook.outdated_ids()
+    return [r[0] for r in notebook.conn.execute("select id from articles order by id").fetchall()]
 
 
 def reextract_article(
@@ -120,7 +114,7 @@ def reextract_article(
     extraction = document.extraction
     change = Change(article_id, record["title"], published_before=record["published"])
     change.published_after = extraction.published
-    if _unchanged(notebook, record, extraction):
+    if notebook.holds(record, extraction):
         # Most articles read the same after an upgrade: only their version moves (a 100,000-article
         # notebook then takes minutes, not the hours that taking each out of its groups costs).
         with notebook._writing():
@@ -184,24 +178,6 @@ def reextract_article(
             ],
         )
     return change
-
-
-def _unchanged(notebook: Notebook, record: dict[str, Any], extraction: Extraction) -> bool:
-    """Whether the stored article has exactly the rows, values and reference date of ``extraction``."""
-    reference = (extraction.published, extraction.precision, extraction.published_source)
-    if reference != (record["published"], record["published_precision"], record["published_source"]):
-        return False
-    article_id = record["id"]
-    for table, columns, values, rows in (
-        ("events", _EVENT_COLUMNS, _event_values, extraction.events),
-        ("figures", _FIGURE_COLUMNS, _figure_values, extraction.figures),
-    ):
-        names = ", ".join(f"[{c}]" for c in columns)
-        stored = notebook.conn.execute(f"select {names} from {table} where article_id = ?", [article_id])
-        # (compared as multisets: rows kept by an earlier re-extraction are out of document order)
-        if Counter(stored.fetchall()) != Counter(values(article_id, row) for row in rows):
-            return False
-    return True
 
 
 def _rows_by_key(
