@@ -292,9 +292,8 @@ def _byline_day(text: str) -> str | None:
             and _DASH_JOIN.fullmatch(text, time.end, after.start)
             and _DAY_VALUE.match(after.value)
         ):
-            day = _DAY_VALUE.match(
-                after.value
-            )  # a weekly summary's "10.03.2025 – 16.03.2025": out after its end
+            # a weekly summary's "10.03.2025 – 16.03.2025": out after its end
+            day = _DAY_VALUE.match(after.value)
         other = text
         for t in times:
             other = other.replace(t.text, " ")
