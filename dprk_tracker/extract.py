@@ -21,6 +21,7 @@ from .figures import find_quantities
 from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Reference, TimeExpr
 from .text import clause_spans, sentence_spans
 from .times import (
+    SINCE_SIGNALS,
     anchor_interval,
     explicit_years,
     find_times,
@@ -418,7 +419,8 @@ class _Sentences:
             found = anchor_interval(time, self.text, self.times)
             earliest, latest, mod = found
             reported = self.reported
-            if latest is None and earliest and time.signal in _SINCE and reported and earliest <= reported:
+            since = time.signal in SINCE_SIGNALS
+            if since and latest is None and earliest and reported and earliest <= reported:
                 # "has shipped 20,000 containers since August 2023": true from then until the report,
                 # which is all the article can know (ACLED/UCDP: nothing is known after the report)
                 found = (earliest, reported, mod)
@@ -521,7 +523,6 @@ def _events(
 # with ("the fastest rate since 2016", "for the first time since 2020", "his first trip to Moscow
 # since 2019", "had not fought a war since 1953"), not the start of something that goes on ("the first
 # 1,000 deminers, in Kursk since mid-July" counts the first ones).
-_SINCE = frozenset({"since", "ever since"})
 _BASELINE_REACH = 60  # characters before "since" where its superlative or negation may stand
 
 _SINCE_BASELINE = re.compile(
@@ -535,7 +536,7 @@ _SINCE_BASELINE = re.compile(
 def _since_baseline(text: str, time: TimeExpr, sentence_start: int) -> bool:
     """Whether ``time`` is a baseline "since" compares with (see ``_SINCE_BASELINE``)."""
     return (
-        time.signal in _SINCE
+        time.signal in SINCE_SIGNALS
         and _SINCE_BASELINE.search(text, max(sentence_start, time.start - _BASELINE_REACH), time.start)
         is not None
     )
@@ -787,7 +788,7 @@ def _governing_time(
     figure ("... with some landing within 50-100 meters, compared to 1-3 kilometers in early 2024") is
     that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
-    if any(t.signal in _SINCE for t in in_sentence):
+    if any(t.signal in SINCE_SIGNALS for t in in_sentence):
         # "the highest since 2019, when trade stood at $47.9 million": the clause the baseline opens
         # tells what held then
         for t in in_sentence:

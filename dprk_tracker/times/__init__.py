@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .describe import describe
     from .parse import parse_date
     from .recognize import (
+        SINCE_SIGNALS,
         Recognized,
         explicit_years,
         find_times,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "SINCE_SIGNALS",
     "Recognized",
     "anchor_interval",
     "describe",
@@ -56,6 +58,7 @@ _HOMES = {
     "recognize_times": ".recognize",
     "resolve_times": ".recognize",
     "Recognized": ".recognize",
+    "SINCE_SIGNALS": ".recognize",
     "span_start": ".anchor",
 }
 

@@ -135,7 +135,8 @@ _DEADLINE_RULES = frozenset(
 _DEADLINE_RIGHT_BEFORE = re.compile(
     r"(?:by|until|till|as soon as|as early as|no later than|effective|payable|due)\s+$", re.IGNORECASE
 )
-_SINCE = frozenset({"since", "ever since"})
+# The signals of a start that goes on ("since 2024"); ``extract`` reads them too.
+SINCE_SIGNALS = frozenset({"since", "ever since"})
 # A month named right before and joined to this one ("January and July", "March-April").
 _MONTH_PARTNER_BEFORE = re.compile(r"\b(?:" + MONTH_CASED + r")(?:\s+(?:and|or|to|through)\s+|\s*[-–]\s*)$")
 _COMPARED_WITH = frozenset({"over", "from", "than"})
@@ -888,7 +889,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 met_deadline_end = candidate.end
             future = tense == "future" or bool(deadline_ahead)
             # "since March" starts in the past whatever verb governs it ("has supplied ... since March").
-            past = (tense in ("past", "past perfect") and not future) or candidate.signal in _SINCE
+            past = (tense in ("past", "past perfect") and not future) or candidate.signal in SINCE_SIGNALS
             future = future and not past
         multi_quarter = rule in _YEAR_BACK_RULES and _after_multi_quarter_span(text, candidate, found)
         anchor = None
