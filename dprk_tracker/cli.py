@@ -336,6 +336,9 @@ def _more_rows(cut: bool) -> None:
         )
 
 
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes (one writer).")
+]
 LimitOption = Annotated[
     int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows.", show_default=False)
 ]
@@ -425,9 +428,7 @@ def ingest(
             "--max-size", min=1, help="Skip files larger than this many bytes.", show_default="20 MB"
         ),
     ] = DEFAULT_MAX_SIZE,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes (one writer).")
-    ] = 1,
+    jobs: JobsOption = 1,
 ) -> None:
     """Store articles and extract their dated events and figures."""
     from time import monotonic

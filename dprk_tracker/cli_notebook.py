@@ -14,6 +14,7 @@ import typer
 
 from .cli import (
     CommandError,
+    JobsOption,
     LimitOption,
     SinceOption,
     TagOption,
@@ -417,10 +418,11 @@ def reextract(
             help="Re-date the articles named: their relative dates resolve against DATE (YYYY-MM-DD...).",
         ),
     ] = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Re-run the current extractors over stored articles, keeping notes and tags that still apply."""
     from .extract import EXTRACTOR_VERSION, reference_from_option
-    from .maintenance import pending, reextract_article
+    from .maintenance import pending, reextract_each
 
     settings = _settings(ctx)
     with user_errors():
@@ -444,8 +446,8 @@ def reextract(
             say(f"nothing to re-extract: every article is at extractor version {EXTRACTOR_VERSION}")
             return
         totals = dict.fromkeys(("changed", "ea", "er", "ec", "fa", "fr", "fc", "notes", "tags"), 0)
-        for article_id in ids:
-            change = reextract_article(notebook, article_id, lexicon, published=published)
+        for change in reextract_each(notebook, ids, lexicon, published=published, jobs=jobs):
+            article_id = change.article_id
             for note in change.notes_dropped:
                 warn(
                     f"article {article_id}: dropped note {note['id']} on vanished {note['kind']} "

@@ -21,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from . import html, jsonl
 from .reader import ReadError, decode, parse
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from .grouping import Planned
     from .topics import Lexicon
     from .trends import CountedLexicon
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 SUFFIXES = (".txt", ".md", *html.SUFFIXES, *jsonl.SUFFIXES)
 CHUNK_PER_JOB = 8  # items in flight per worker: enough to keep workers busy, little held in memory
@@ -214,23 +217,17 @@ def prepare(
     from .db import BATCH_ARTICLES
 
     ahead = jobs * CHUNK_PER_JOB + 2 * BATCH_ARTICLES
-    iterator = iter(stream)
-    pending: deque[tuple[Item, Prepared | Future[tuple[Document | None, Planned | None, int | None]]]]
-    pending = deque()
     setup = (lexicon, counted, notebook)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:
+
+        def start(item: Item) -> Prepared | Future[tuple[Document | None, Planned | None, int | None]]:
+            if item.text is None:
+                return Prepared(item)
+            ready = None if notebook is not None else check(item)
+            return ready or pool.submit(_extract, (item.text, published or item.published))
+
         try:
-            while True:
-                for item in islice(iterator, ahead - len(pending)):
-                    if item.text is None:
-                        ready: Prepared | None = Prepared(item)
-                    else:
-                        ready = None if notebook is not None else check(item)
-                    task = (item.text or "", published or item.published)
-                    pending.append((item, ready or pool.submit(_extract, task)))
-                if not pending:
-                    return
-                item, waiting = pending.popleft()
+            for item, waiting in _ahead(stream, start, ahead):
                 if isinstance(waiting, Prepared):
                     yield waiting
                 else:
@@ -240,3 +237,44 @@ def prepare(
             # The writer stopped early (Ctrl-C): what is queued is dropped rather than extracted.
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def extract_each(
+    tasks: Iterable[tuple[str, str | None]], lexicon: Lexicon | None, jobs: int = 1
+) -> Iterator[Document]:
+    """Each text extracted against its reference date, in order (``reextract``); with ``jobs`` > 1
+    in as many worker processes, the caller storing each result meanwhile."""
+    from .extract import extract_document
+
+    if jobs <= 1:
+        for text, published in tasks:
+            yield extract_document(text, published, lexicon)
+        return
+    setup = (lexicon, None, None)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:
+        try:
+            started = _ahead(tasks, lambda task: pool.submit(_extract_text, task), jobs * CHUNK_PER_JOB)
+            for _task, waiting in started:
+                yield waiting.result()
+        except GeneratorExit:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _extract_text(task: tuple[str, str | None]) -> Document:
+    from .extract import extract_document
+
+    text, published = task
+    return extract_document(text, published, _worker_lexicon)
+
+
+def _ahead(tasks: Iterable[T], start: Callable[[T], R], ahead: int) -> Iterator[tuple[T, R]]:
+    """Each task with what ``start`` made of it (a worker's future), in order, each started up to
+    ``ahead`` tasks before the caller takes it: the workers run while the caller stores."""
+    iterator = iter(tasks)
+    pending: deque[tuple[T, R]] = deque()
+    while True:
+        pending.extend((task, start(task)) for task in islice(iterator, ahead - len(pending)))
+        if not pending:
+            return
+        yield pending.popleft()

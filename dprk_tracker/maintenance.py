@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .db import Notebook, NotebookError
 from .extract import EXTRACTOR_VERSION, extract_document
+from .inputs import extract_each
 
 if TYPE_CHECKING:
+    from .extract import Document
     from .topics import Lexicon
 
 # What identifies "the same" row across two extractor versions: the same expression in the same
@@ -95,11 +98,50 @@ def pending(notebook: Notebook, *, everything: bool = False) -> list[int]:
     return [r[0] for r in notebook.conn.execute("select id from articles order by id").fetchall()]
 
 
+def _reference(record: dict[str, Any], published: str | None) -> str | None:
+    """The date to extract a stored article against: ``published`` re-dates it; a date once given
+    with ``--published`` is kept; anything else (a date found in the text, or inferred) is redone."""
+    if published is None and record["published_source"] == "option":
+        return record["published"]  # type: ignore[no-any-return]
+    return published
+
+
+def reextract_each(
+    notebook: Notebook,
+    ids: Iterable[int],
+    lexicon: Lexicon | None = None,
+    *,
+    published: str | None = None,
+    jobs: int = 1,
+) -> Iterator[Change]:
+    """Re-extract these articles in order, one transaction each (``reextract_article``); with
+    ``jobs`` > 1 the extraction runs in as many worker processes while this one stores."""
+    ids = list(ids)
+
+    def texts() -> Iterator[tuple[str, str | None]]:
+        for article_id in ids:
+            record = notebook.article(article_id)
+            yield record["body"], _reference(record, published)
+
+    documents = extract_each(texts(), lexicon, jobs)
+    try:
+        for article_id, document in zip(ids, documents, strict=True):
+            yield reextract_article(notebook, article_id, lexicon, published=published, document=document)
+    finally:
+        documents.close()  # stops the workers now (Ctrl-C, an error)
+
+
 def reextract_article(
-    notebook: Notebook, article_id: int, lexicon: Lexicon | None = None, *, published: str | None = None
+    notebook: Notebook,
+    article_id: int,
+    lexicon: Lexicon | None = None,
+    *,
+    published: str | None = None,
+    document: Document | None = None,
 ) -> Change:
     """Re-run extraction on the stored body, in one transaction; ``published`` re-dates the article
-    (its relative dates then resolve against that date, as with ``ingest --published``).
+    (its relative dates then resolve against that date, as with ``ingest --published``);
+    ``document``: the body already extracted against that date (in a worker process).
 
     Rows that still exist (same key: an event's time span and value, a figure's span and text) keep
     their ids — so their notes and tags stay — and take the new values (counted as changed when
@@ -107,10 +149,8 @@ def reextract_article(
     deleted, and the triggers drop their notes and tags (reported).
     """
     record = notebook.article(article_id)
-    # Keep how the reference date was found: a --published date is re-applied, anything else redone.
-    if published is None and record["published_source"] == "option":
-        published = record["published"]
-    document = extract_document(record["body"], published, lexicon)
+    if document is None:
+        document = extract_document(record["body"], _reference(record, published), lexicon)
     extraction = document.extraction
     change = Change(article_id, record["title"], published_before=record["published"])
     change.published_after = extraction.published
@@ -204,10 +244,10 @@ def _annotations(notebook: Notebook, table: str, kind: str, target_id: int) -> l
 
 
 def reextract(
-    notebook: Notebook, lexicon: Lexicon | None = None, *, everything: bool = False
+    notebook: Notebook, lexicon: Lexicon | None = None, *, everything: bool = False, jobs: int = 1
 ) -> list[Change]:
     """Re-extract every article that needs it; one transaction per article."""
     ids = pending(notebook, everything=everything)
     if not ids and not notebook.conn.execute("select 1 from articles limit 1").fetchone():
         raise NotebookError(f"no articles in {notebook.path}")
-    return [reextract_article(notebook, article_id, lexicon) for article_id in ids]
+    return list(reextract_each(notebook, ids, lexicon, jobs=jobs))

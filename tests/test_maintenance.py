@@ -262,3 +262,34 @@ def test_reextract_of_an_unchanged_article_moves_only_its_version(notebook, db: 
     conn.close()
     assert after == groups
     assert count(db, f"select count(*) from articles where extractor_version = '{EXTRACTOR_VERSION}'") == 3
+
+
+def test_reextract_with_jobs_writes_what_one_process_writes(notebook, db: Path, tmp_path: Path) -> None:
+    lexicon = tmp_path / "shipping.toml"
+    lexicon.write_text('[topics.shipping]\nweight = 2.0\nkeywords = ["shipping"]\n', encoding="utf-8")
+    sql(db, "update articles set extractor_version = 'old'", "update events set topic = 'other' where id = 1")
+    copy = tmp_path / "copy.db"
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    serial = notebook("--topics", str(lexicon), "reextract")
+    parallel = notebook("--db", str(copy), "--topics", str(lexicon), "reextract", "--jobs", "2")
+    assert (parallel.exit_code, parallel.stdout, parallel.stderr) == (0, serial.stdout, "")
+    assert serial.stdout.splitlines()[:3] == [
+        "article 1: events +0 -0 ~1, figures +0 -0 ~0",
+        "article 2: unchanged",
+        "article 3: events +0 -0 ~1, figures +0 -0 ~1",
+    ]
+
+    def stored(path: Path) -> list[tuple]:
+        with sqlite3.connect(path) as conn:
+            found = conn.execute(
+                "select 'e', id, topic, earliest, latest, group_id from events"
+                " union all select 'f', id, topic, low, high, group_id from figures order by 1, 2"
+            ).fetchall()
+        conn.close()
+        return found
+
+    assert stored(copy) == stored(db)
+    assert count(copy, f"select count(*) from articles where extractor_version = '{EXTRACTOR_VERSION}'") == 3
