@@ -19,6 +19,7 @@ MIGRATION_NAMES = (
     "m009_writer_indexes",
     "m010_writer_page_indexes",
     "m011_extractor_versions",
+    "m012_search_index_on_text_changes",
 )
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -280,6 +280,39 @@ def test_m011_indexes_extractor_versions(tmp_path: Path, documents) -> None:
     ]
 
 
+def test_m012_reindexes_an_article_for_search_only_when_its_text_changes(tmp_path: Path, documents) -> None:
+    """m012: moving an article's extractor version or reference date leaves the search index alone
+    (m002's trigger re-indexed the whole text); a new title is still found, the old one no more."""
+    path = _notebook_before(tmp_path / "old.db", "m012_search_index_on_text_changes")
+    notebook = Notebook(path)
+    list(notebook.add_many(_entries(notebook, documents[:2])))
+
+    def fts_changes(statement: str) -> int:
+        before = notebook.conn.execute("select count(*) from articles_fts_docsize").fetchone()[0]
+        notebook.conn.execute("create temp table if not exists seen (n)")
+        notebook.conn.execute(
+            "create temp trigger if not exists fts_writes after insert on articles_fts_docsize"
+            " begin insert into seen values (new.id); end"
+        )
+        notebook.conn.execute("delete from seen")
+        notebook.conn.execute(statement)
+        after = notebook.conn.execute("select count(*) from articles_fts_docsize").fetchone()[0]
+        assert after == before
+        return notebook.conn.execute("select count(*) from temp.seen").fetchone()[0]
+
+    redate = "update articles set extractor_version = '0', published = '2025-01-01' where id = 1"
+    assert fts_changes(redate) == 0
+    assert fts_changes("update articles set title = 'Quuxly renamed' where id = 2") == 1
+    found = "select rowid from articles_fts where articles_fts match ?"
+    assert notebook.conn.execute(found, ["quuxly"]).fetchall() == [(2,)]
+    triggers = (
+        "select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'articles' order by name"
+    )
+    upgraded = notebook.conn.execute(triggers).fetchall()
+    fresh = Notebook(tmp_path / "new.db")
+    assert fresh.conn.execute(triggers).fetchall() == upgraded
+
+
 def test_m010_drops_the_representatives_page_indexes(tmp_path: Path, documents) -> None:
     """m010 drops m005's representatives-only page indexes from an older notebook (a new one ends
     without them); the unfiltered grouped page is then read through the page index, in page order
