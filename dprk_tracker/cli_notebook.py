@@ -24,6 +24,7 @@ from .cli import (
     _filters,
     _lexicon,
     _notebook,
+    _progress,
     _settings,
     _stdout,
     app,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from .db import Filters, Notebook
+    from .maintenance import Change
 
 SEARCH_LIMIT = 20
 
@@ -446,41 +448,48 @@ def reextract(
             say(f"nothing to re-extract: every article is at extractor version {EXTRACTOR_VERSION}")
             return
         totals = dict.fromkeys(("changed", "ea", "er", "ec", "fa", "fr", "fc", "notes", "tags"), 0)
-        for change in reextract_each(notebook, ids, lexicon, published=published, jobs=jobs):
-            article_id = change.article_id
-            for note in change.notes_dropped:
-                warn(
-                    f"article {article_id}: dropped note {note['id']} on vanished {note['kind']} "
-                    f"{note['target_id']}: {note['text']}"
-                )
-            for tag in change.tags_dropped:
-                warn(
-                    f"article {article_id}: dropped tag {tag['tag']!r} on vanished {tag['kind']} "
-                    f"{tag['target_id']}"
-                )
-            totals["ea"] += change.events_added
-            totals["er"] += change.events_removed
-            totals["fa"] += change.figures_added
-            totals["fr"] += change.figures_removed
-            totals["ec"] += change.events_changed
-            totals["fc"] += change.figures_changed
-            totals["notes"] += len(change.notes_dropped)
-            totals["tags"] += len(change.tags_dropped)
-            if not change.changed:
-                say(f"article {article_id}: unchanged")
-                continue
-            totals["changed"] += 1
-            details = (
-                f"events +{change.events_added} -{change.events_removed} ~{change.events_changed}, "
-                f"figures +{change.figures_added} -{change.figures_removed} ~{change.figures_changed}"
-            )
-            if change.published_before != change.published_after:
-                before, after = change.published_before or "none", change.published_after or "none"
-                details += f", reference date {before} -> {after}"
-            say(f"article {article_id}: {details}")
+        # After an upgrade most of a large notebook reads the same: only the articles that changed
+        # get a line then (the last line counts them all); articles named are each answered.
+        with _progress(len(ids)) as advance:
+            for change in reextract_each(notebook, ids, lexicon, published=published, jobs=jobs):
+                _report_change(change, totals, named=bool(articles))
+                advance()
     say(
         f"{len(ids)} re-extracted with extractor version {EXTRACTOR_VERSION}: {totals['changed']} changed; "
         f"events +{totals['ea']} -{totals['er']} ~{totals['ec']}, "
         f"figures +{totals['fa']} -{totals['fr']} ~{totals['fc']}; "
         f"{totals['notes']} notes and {totals['tags']} tags dropped"
     )
+
+
+def _report_change(change: "Change", totals: dict[str, int], *, named: bool) -> None:
+    """One re-extracted article: its line (an unchanged one only if ``named``), added to ``totals``."""
+    article_id = change.article_id
+    for note in change.notes_dropped:
+        warn(
+            f"article {article_id}: dropped note {note['id']} on vanished {note['kind']} "
+            f"{note['target_id']}: {note['text']}"
+        )
+    for tag in change.tags_dropped:
+        warn(f"article {article_id}: dropped tag {tag['tag']!r} on vanished {tag['kind']} {tag['target_id']}")
+    totals["ea"] += change.events_added
+    totals["er"] += change.events_removed
+    totals["fa"] += change.figures_added
+    totals["fr"] += change.figures_removed
+    totals["ec"] += change.events_changed
+    totals["fc"] += change.figures_changed
+    totals["notes"] += len(change.notes_dropped)
+    totals["tags"] += len(change.tags_dropped)
+    if not change.changed:
+        if named:
+            say(f"article {article_id}: unchanged")
+        return
+    totals["changed"] += 1
+    details = (
+        f"events +{change.events_added} -{change.events_removed} ~{change.events_changed}, "
+        f"figures +{change.figures_added} -{change.figures_removed} ~{change.figures_changed}"
+    )
+    if change.published_before != change.published_after:
+        before, after = change.published_before or "none", change.published_after or "none"
+        details += f", reference date {before} -> {after}"
+    say(f"article {article_id}: {details}")

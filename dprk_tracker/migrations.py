@@ -335,7 +335,6 @@ def m011_extractor_versions(db: Database) -> None:
     db.execute("create index articles_extractor_version on articles (extractor_version)")
 
 
-
 @MIGRATIONS()
 def m012_search_index_on_text_changes(db: Database) -> None:
     # m002's update trigger re-indexed an article's whole text for any change to its row: moving its
@@ -351,6 +350,7 @@ def m012_search_index_on_text_changes(db: Database) -> None:
         end
         """
     )
+
 
 # schema.py names the migrations for the commands that open a notebook without sqlite-utils.
 if tuple(m.name for m in MIGRATIONS._migrations) != MIGRATION_NAMES:
