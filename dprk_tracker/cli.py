@@ -604,8 +604,8 @@ def _ctrl_c() -> Iterator[Callable[[], bool]]:
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr for several files on a terminal; otherwise nothing."""
+def _progress(total: int, label: str = "ingesting") -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for several files or articles on a terminal; otherwise nothing."""
     if total < 2 or not sys.stderr.isatty():
         yield lambda: None
         return
@@ -617,7 +617,7 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     with Progress(
         console=_stderr(), transient=True, redirect_stdout=both_terminal, redirect_stderr=both_terminal
     ) as progress:
-        task = progress.add_task("ingesting", total=total)
+        task = progress.add_task(label, total=total)
         yield lambda: progress.advance(task)
 
 

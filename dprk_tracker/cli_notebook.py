@@ -450,7 +450,7 @@ def reextract(
         totals = dict.fromkeys(("changed", "ea", "er", "ec", "fa", "fr", "fc", "notes", "tags"), 0)
         # After an upgrade most of a large notebook reads the same: only the articles that changed
         # get a line then (the last line counts them all); articles named are each answered.
-        with _progress(len(ids)) as advance:
+        with _progress(len(ids), "re-extracting") as advance:
             for change in reextract_each(notebook, ids, lexicon, published=published, jobs=jobs):
                 _report_change(change, totals, named=bool(articles))
                 advance()
