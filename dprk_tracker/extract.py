@@ -27,6 +27,7 @@ from .times import (
     find_times,
     first_weekday,
     parse_date,
+    period_of,
     recognize_times,
     resolve_times,
     span_start,
@@ -132,7 +133,30 @@ def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
     own. (The times engine keeps it a DURATION, as TimeML does.)"""
     found: list[TimeExpr] = []
     last_day: TimeExpr | None = None
+    last_told: TimeExpr | None = None  # the last date told (a year, season, month, day)
+    restated: dict[int, TimeExpr] = {}  # index -> the time as restated right after a count "later"
     for index, time in enumerate(times):
+        time = restated.get(index, time)
+        if (
+            time.type == "DURATION"
+            and last_told is not None
+            and _MONTHS_SPAN.fullmatch(time.value)
+            and text.startswith(" later", time.end)
+            and not text.startswith(" later than", time.end)
+            and text.count("\n", last_told.end, time.start) <= 2
+        ):
+            # "Kim met Putin in September 2023; nine months later, Putin was in Pyongyang": months
+            # (years) on from the month (year) told
+            later = _months_later(text, time, last_told)
+            told = times[index + 1] if index + 1 < len(times) else None
+            if told is not None and told.start - later.end <= 8:
+                # "six months later, in November": the date restated; a month without a year takes
+                # the counted month's year
+                found.append(time)
+                restated[index + 1] = _in_year_of(told, later)
+                continue
+            found.append(later)
+            continue
         if (
             time.type == "DURATION"
             and last_day is not None
@@ -166,6 +190,8 @@ def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
             if came_after is not None:
                 found.append(came_after)  # (an earlier event: later counts go on from the day told)
                 continue
+        if time.type in ("DATE", "TIME") and _YEAR_PREFIX.match(time.value):
+            last_told = time
         if time.type in ("DATE", "TIME") and _DAY_VALUE.match(time.value):
             last_day = time  # (a day counted later is told too: "a week later" may count from it)
         elif time.precision == "month" and time.mod in _PART_MODS and time.earliest and time.latest:
@@ -192,6 +218,58 @@ def _part_of_month_later(text: str, time: TimeExpr, told: TimeExpr, days: int) -
     return TimeExpr(
         text[time.start : end], time.start, end, "DATE", earliest[:7], None, earliest, latest, "month", None
     )
+
+
+def _months_later(text: str, time: TimeExpr, told: TimeExpr) -> TimeExpr:
+    """The month (year) ``time``'s span of months (years) after the one ``told``; the span itself when
+    the told date names no month ("last fall ... Five months later")."""
+    count, unit = int(time.value[1:-1]), time.value[-1]
+    year, month = int(told.value[:4]), told.value[5:7]
+    if unit == "Y":
+        value = str(year + count)
+    elif month.isdigit():
+        index = year * 12 + int(month) - 1 + count
+        value = f"{index // 12:04d}-{index % 12 + 1:02d}"
+    else:
+        return time
+    end = time.end + len(" later")
+    period = period_of(value)
+    if period is None:
+        return time
+    first, last = (day.isoformat() for day in period)
+    precision = "year" if unit == "Y" else "month"
+    return TimeExpr(
+        text[time.start : end], time.start, end, "DATE", value, None, first, last, precision, None
+    )
+
+
+def _in_year_of(told: TimeExpr, later: TimeExpr) -> TimeExpr:
+    """``told`` ("November", 2024-11) in the year of ``later`` (2023-11) when it names the same month
+    and no year of its own."""
+    if (
+        later.type != "DATE"
+        or later.precision != "month"
+        or told.precision != "month"
+        or told.value[4:7] != later.value[4:7]
+        or told.value[:4] == later.value[:4]
+        or _YEAR_PREFIX.search(told.text)
+    ):
+        return told
+    shift = int(later.value[:4]) - int(told.value[:4])
+    return dataclasses.replace(
+        told,
+        value=later.value[:4] + told.value[4:],
+        earliest=_years_on(told.earliest, shift),
+        latest=_years_on(told.latest, shift),
+    )
+
+
+def _years_on(day: str | None, shift: int) -> str | None:
+    return f"{int(day[:4]) + shift:04d}{day[4:]}" if day else None
+
+
+_MONTHS_SPAN = re.compile(r"P\d{1,2}[MY]")
+_YEAR_PREFIX = re.compile(r"\d{4}")
 
 
 def _came_after(text: str, time: TimeExpr, last_day: TimeExpr, following: list[TimeExpr]) -> TimeExpr | None:

@@ -2006,3 +2006,68 @@ def test_the_next_day_reaches_over_a_quote_paragraph() -> None:
     # a paragraph of narrative between: another story is told, the day stays unknown
     other = text.replace('"He was hiding in a cellar," the commander said.', "Then the unit moved west.")
     assert values(other, feb) == [("Feb. 2", "2026-02-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause before the comma governs a hedge without a verb
+        ("Officials say Kim will visit Moscow in the spring, possibly around May 9.", "2025-05-09"),
+        ("Officials say Kim will visit Moscow, perhaps around Victory Day on May 9.", "2025-05-09"),
+        ("Officials say Kim visited Moscow, possibly around May 9.", "2024-05-09"),
+        # a verb after the comma is its own clause's
+        ("Kim will visit Moscow, officials said of a trip in May.", "2024-05"),
+    ],
+)
+def test_an_elliptic_hedge_takes_the_tense_of_the_clause_before(text: str, expected: str) -> None:
+    assert find_times(text, parse_date("2025-02-12"))[-1].value == expected
+
+
+def test_a_week_of_a_date_or_month_reads_the_tense() -> None:
+    reference = parse_date("2025-05-14")
+    assert values("A summit is planned for the week of September 15.", reference) == [
+        ("the week of September 15", "2025-W38")
+    ]
+    assert values("Drills were held in the second week of September.", reference) == [
+        ("the second week of September", "2024-W36")
+    ]
+    assert values("The report will come out in the second week of September.", reference) == [
+        ("the second week of September", "2025-W37")
+    ]
+
+
+def test_that_season_is_in_the_year_told_last() -> None:
+    text = "Exports began in the spring of 2022. By that winter, ships sailed; that summer was quiet."
+    assert values(text, parse_date("2025-05-14")) == [
+        ("the spring of 2022", "2022-SP"),
+        ("that winter", "2022-WI"),
+        ("that summer", "2022-SU"),
+    ]
+
+
+def test_a_holiday_without_a_year_falls_in_the_year_its_sentence_told() -> None:
+    reference = parse_date("2025-06-25")
+    assert values("In 2019, the parade on Victory Day was cancelled.", reference) == [
+        ("2019", "2019"),
+        ("Victory Day", "2019-05-09"),
+    ]
+    # a year things run from, or a plan, does not date it
+    assert values("Since 2022, the parade on Victory Day has been smaller.", reference)[-1] == (
+        "Victory Day",
+        "2025-05-09",
+    )
+    planned = values("In 2024 Kim said he will attend Victory Day.", reference)
+    assert planned[-1] == ("Victory Day", "2026-05-09")
+
+
+def test_a_past_clause_opening_with_by_and_a_month_is_a_met_deadline() -> None:
+    text = "The troops trained in October, and by December they were fighting in Kursk."
+    assert values(text, parse_date("2025-09-03")) == [("October", "2024-10"), ("December", "2024-12")]
+    # a future clause keeps the deadline ahead
+    ahead = values("The plant opened in October, and by December it will run.", parse_date("2025-09-03"))
+    assert ahead[-1] == ("December", "2025-12")
+
+
+def test_only_a_tens_word_takes_a_units_word() -> None:
+    assert values("the successful one six months later") == [("six months", "P6M")]
+    assert values("twenty-four months ago") == [("twenty-four months ago", "2023-01")]

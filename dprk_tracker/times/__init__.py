@@ -9,6 +9,7 @@ HeidelTime style. Public API:
 - ``first_weekday(recognized, start) -> int | None``: the first plain weekday named (ISO number)
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
 - ``span_start(last_day, duration) -> date | None``: where a span ending on a day begins
+- ``period_of(value) -> (first day, last day) | None``: the days a DATE value covers ("2024-06")
 - ``describe(value, mod, precision, signal_mod=None) -> str``
 - ``parse_date(text) -> Reference | None``
 """
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .anchor import anchor_interval, span_start
     from .describe import describe
+    from .normalize import period_of
     from .parse import parse_date
     from .recognize import (
         SINCE_SIGNALS,
@@ -41,6 +43,7 @@ __all__ = [
     "find_times",
     "first_weekday",
     "parse_date",
+    "period_of",
     "recognize_times",
     "resolve_times",
     "span_start",
@@ -52,6 +55,7 @@ _HOMES = {
     "anchor_interval": ".anchor",
     "describe": ".describe",
     "parse_date": ".parse",
+    "period_of": ".normalize",
     "explicit_years": ".recognize",
     "find_times": ".recognize",
     "first_weekday": ".recognize",

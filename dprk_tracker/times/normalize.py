@@ -408,6 +408,9 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
     if ctx.reference is None:
         return Norm("DATE", f"XXXX-{code}", mod, "season")
     rel = groups.get("rel", "")
+    if rel.lower() == "that" and ctx.last_year is not None:
+        # "In the summer of 2023 ... By that autumn": the season of the year told last, as "that May"
+        return Norm("DATE", f"{ctx.last_year}-{code}", mod, "season")
     shift = shift_word(rel) if rel else 0
     year = ctx.reference.year
     if not ctx.knows("month"):
@@ -1078,6 +1081,8 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
     rel = (groups.get("rel") or "").lower()
     if "year" in groups:
         day = holiday_date(name, int(groups["year"]))
+    elif ctx.year_hint is not None:  # the year its sentence told
+        day = holiday_date(name, ctx.year_hint)
     elif ctx.reference is None:
         day = None
     else:

@@ -161,6 +161,15 @@ def _opens_sentence(text: str, start: int) -> bool:
     return bool(_LINE_OR_SENTENCE_END.search(text, max(0, start - 4), start)) or start == 0
 
 
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a clause after a comma ("..., and by December they were
+    fighting")."""
+    return _opens_sentence(text, start) or bool(_CLAUSE_OPENING.search(text, max(0, start - 6), start))
+
+
+_CLAUSE_OPENING = re.compile(r",\s+(?:and\s+|but\s+)?$")
+
+
 # Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
 _QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
 # Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
@@ -179,6 +188,8 @@ _TENSE_RULES = frozenset(
         "part_of_day",
         "relative",
         "year_compound",
+        "week_of_month",  # "planned for the week of September 15" said in May: this September's
+        "week_of_date",
     }
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|until|till|or)\s*", re.IGNORECASE)
@@ -881,7 +892,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                     tense in ("past", None)
                     and _DONE_BY.search(text, max(0, candidate.start - _DONE_BY_WINDOW), candidate.start)
                 )
-                and not (tense == "past" and _opens_sentence(text, deadline.start()))
+                and not (tense == "past" and _opens_clause(text, deadline.start()))
                 # "reached 4,700 by March and some 6,000 by September": the verb is shared
                 and not _same_sentence_after(text, met_deadline_end, candidate.start)
             )
@@ -935,6 +946,8 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 (rule == "relative" and _THE_YEAR.fullmatch(candidate.groups.get("rel", "")))
                 # "In Q3 2024 traffic doubled compared with the first half of the year": 2024's half
                 or (rule == "quarter" and _THE_YEAR_ITSELF.fullmatch(candidate.groups.get("theyear", "")))
+                # "A decade ago, in 2015, Kim skipped the Victory Day parade": that year's holiday
+                or (rule == "holiday" and _OWN_YEAR_GROUPS.isdisjoint(candidate.groups))
             )
             and found
             and told_point
@@ -943,7 +956,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             # "in early 2024 they missed by 1.5 km; by the end of the year, by 100 m": the year told
             # (not a year things run from, "since 2023 ... earlier in the year", nor a plan's year)
             told = _period_before_in_sentence(text, candidate, found)
-            of_year = rule == "quarter" or candidate.groups["unit"].lower() == "year"
+            of_year = rule != "relative" or candidate.groups["unit"].lower() == "year"
             hint = int(told[:4]) if told and of_year else None
         ctx = Context(
             stamp or base.reference,
@@ -1077,6 +1090,8 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
 
 _OPEN_SIGNALS = frozenset(("since", "from", "after", "until", "till", "by", "before"))
 _THE_YEAR = re.compile(r"the", re.IGNORECASE)
+# A holiday with neither group takes its year from its sentence ("in 2015, on Victory Day").
+_OWN_YEAR_GROUPS = frozenset({"year", "rel"})
 _THE_YEAR_ITSELF = re.compile(r"the\s+year", re.IGNORECASE)  # (not "the current year": the reference's)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
 
