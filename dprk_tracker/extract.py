@@ -321,13 +321,17 @@ def _byline(content: str, titled: bool, time_starts: list[int]) -> tuple[Referen
     lines = _FILLED_LINE.finditer(content)
     if titled:
         next(lines, None)  # the title: a headline naming a date is no byline
-    for _, line in zip(range(_BYLINE_LINES), lines, strict=False):
+    for index, line in zip(range(_BYLINE_LINES), lines, strict=False):
         text = line.group().strip()
+        start, end = line.span()
         if len(text) >= _PARAGRAPH_MIN_CHARS:
-            return None  # the body has begun
+            # A long standfirst right under the headline, with no time and no dateline ("After months
+            # of silence, North Korea has confirmed ...") may stand above the byline; a body does not.
+            if index > 1 or _DATELINE_OPENING.match(text) or any(start <= t < end for t in time_starts):
+                return None  # the body has begun
+            continue
         if len(text) > _BYLINE_MAX_CHARS or text.endswith((".", "?", "!", '"', "”")):
             continue  # a sentence (a standfirst), not a byline
-        start, end = line.span()
         if not any(start <= time_start < end for time_start in time_starts):
             continue
         day = _byline_day(text)
@@ -387,6 +391,8 @@ def _byline_day(text: str) -> str | None:
 
 
 _DASH_JOIN = re.compile(r"\s*[-–—]\s*")
+# A body's first paragraph opening with a dateline: "SEOUL -", "KYIV, Ukraine (AP) —", "MOSCOW, March 3 -"
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z .'’-]{1,30}\b(?:,[^-–—(]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[-–—]")
 
 
 def _yearless_reference(
@@ -701,8 +707,13 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
 # counts are the page's, no event's.
 _STAMP_LABEL = re.compile(
     r"[^\S\n]*(?:[Ll]ast[^\S\n]+(?:[Rr]eviewed|[Uu]pdated|[Ee]dited|[Mm]odified|[Rr]evised)[^\S\n]*:?"
-    r"|(?:Reviewed|Revised|Updated|Posted|Published|Modified)(?:[^\S\n]+on)?[^\S\n]*:)"
+    r"|(?:Reviewed|Revised|Updated|Posted|Published|Modified)(?:[^\S\n]+on)?[^\S\n]*:"
+    # ("Updated January 23, 2025" closing a press release: no colon, a date right after)
+    r"|(?:Revised|Updated|Posted|Published|Modified)(?=[^\S\n]+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+    r"|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[^\S\n]+\d)))"
     r"[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$"
+    # a wire story's update note ("UPDATE 1 (11:05 a.m.): Adds White House reaction from Sunday")
+    r"|[^\S\n]*UPDATE[^\S\n]+\d{1,2}\b[^\n]{0,200}$"
     # a link to another story ("Read also: Kursk incursion, six months on (Feb. 6, 2025)"): its dates
     # and counts are that story's
     r"|[^\S\n]*(?:Read[^\S\n]+(?:also|more)|Also[^\S\n]+read|See[^\S\n]+also|Related)[^\S\n]*:"

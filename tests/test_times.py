@@ -2071,3 +2071,40 @@ def test_a_past_clause_opening_with_by_and_a_month_is_a_met_deadline() -> None:
 def test_only_a_tens_word_takes_a_units_word() -> None:
     assert values("the successful one six months later") == [("six months", "P6M")]
     assert values("twenty-four months ago") == [("twenty-four months ago", "2023-01")]
+
+
+def test_a_holiday_and_its_date_in_one_sentence_are_one_day() -> None:
+    reference = parse_date("2025-02-26")
+    text = "Kim may visit in the first half of this year, perhaps around Victory Day on May 9."
+    assert values(text, reference)[1:] == [("Victory Day", "2025-05-09"), ("May 9", "2025-05-09")]
+    text = "Troops marched ahead of May 9, when Russia marks Victory Day."
+    assert values(text, reference) == [("May 9", "2024-05-09"), ("Victory Day", "2024-05-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crowds gathered on Liberation Day eve.", [("Liberation Day eve", "2025-08-14")]),
+        ("Kim wrote to Putin on the eve of Victory Day.", [("the eve of Victory Day", "2025-05-08")]),
+        ("The talks ended on the eve of March 1.", [("the eve of March 1", "2025-02-28")]),
+        ("Christmas Eve was quiet.", [("Christmas Eve", "2024-12-24")]),
+        ("On the eve of the summit, Kim left.", []),
+    ],
+)
+def test_the_eve_of_a_day_is_the_day_before(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, parse_date("2025-08-20")) == expected
+
+
+def test_years_ago_today_is_that_day_of_the_year() -> None:
+    reference = parse_date("2025-06-25")
+    assert values("Seventy-five years ago today, the war began.", reference) == [
+        ("Seventy-five years ago today", "1950-06-25")
+    ]
+    assert values("Six months ago today, the treaty took effect.", reference) == [
+        ("Six months ago today", "2024-12-25")
+    ]
+    # "today" of another phrase stays the report's day
+    assert values("Two years ago, today's leaders met.", reference) == [
+        ("Two years ago", "2023"),
+        ("today", "2025-06-25"),
+    ]

@@ -716,6 +716,11 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
     if not float(count).is_integer():
         count = round(count)
     shift = int(count) * sign
+    if "today" in groups and ctx.reference is not None and ctx.knows("day") and unit in ("Y", "DE", "M"):
+        months = shift * {"Y": 12, "DE": 120, "M": 1}[unit]
+        year, month = _shift_month(ctx.reference.year, ctx.reference.month, months)
+        day = _safe_date(year, month, ctx.reference.day) or _safe_date(year, month, 28)
+        return Norm("DATE", iso(day), mod, "day") if day else None
     if (
         unit == "Y"
         and ctx.last_quarter
@@ -1105,7 +1110,10 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
 
 
 def _day_shift(groups: dict[str, str], ctx: Context) -> Norm:
-    """ "the day before last Tuesday", "the day after Christmas": one day off the named date."""
+    """ "the day before last Tuesday", "the day after Christmas", "the eve of Victory Day": one day off
+    the named date."""
+    if "holidayeve" in groups:
+        groups = {"holiday": groups["holidayeve"]}
     if "weekday" in groups:
         base = _weekday(groups, ctx)
     elif "holiday" in groups:
@@ -1114,7 +1122,7 @@ def _day_shift(groups: dict[str, str], ctx: Context) -> Norm:
         base = _calendar_date(groups, ctx)
     if base is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", base.value):
         return Norm("DATE", "XXXX-XX-XX", None, "day")
-    shift = -1 if groups["dir"].lower() == "before" else 1
+    shift = -1 if groups.get("dir", "before").lower() == "before" else 1  # (an eve: no direction)
     return Norm("DATE", iso(date.fromisoformat(base.value) + timedelta(days=shift)), None, "day")
 
 

@@ -282,7 +282,9 @@ RULES: list[tuple[str, str]] = [
     (
         "ago",
         r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?P<num>" + NUMBER + r")|(?P<vague>" + VAGUE_COUNT + r"))"
-        r"[\s-]+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|back|from\s+now|hence)",
+        r"[\s-]+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|back|from\s+now|hence)"
+        # "Seventy-five years ago today": that day of the year, that many years back
+        r"(?:\s+(?P<today>today)(?![\w-]))?",
     ),
     # nineteen ninety-six / two thousand and four
     (
@@ -341,11 +343,12 @@ RULES: list[tuple[str, str]] = [
     # the day before last Tuesday / the day after Christmas / the day before Oct. 8: a day off a date
     (
         "day_shift",
-        r"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?:(?:(?P<rel>last|next|this)\s+)?(?P<weekday>"
-        + WEEKDAY
-        + r")"
+        # (the eve of a day is the day before it: "on the eve of Victory Day", "Liberation Day eve")
+        r"(?:(?:the\s+)?day\s+(?P<dir>before|after)|the\s+eve\s+of)\s+(?:(?:(?P<rel>last|next|this)\s+)?"
+        r"(?P<weekday>" + WEEKDAY + r")"
         r"|(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")" + _YEAR_TAIL + r"?"
-        r"|(?P<holiday>" + HOLIDAY + r"))(?![\w-])",
+        r"|(?P<holiday>" + HOLIDAY + r"))(?![\w-])"
+        r"|(?P<holidayeve>" + HOLIDAY + r")\s+eve(?![\w-])",
     ),
     # the next day / that same day / later that day / earlier in the day / the following morning / the
     # day before (anaphoric: normalized against the last date of the paragraph)
@@ -503,7 +506,7 @@ TRIGGERS: dict[str, str] = {
     "relative": "@mod @rel",
     "relative_in": "earlier later early late",
     "week_of_month": "the first second third fourth last final",
-    "day_shift": "the day",
+    "day_shift": "the day " + " ".join({w.split()[0] for w in table("holidays")}),
     "anaphoric_day": "earlier later early late that the",
     "year_compound": "year year's",  # (triggers are read in folded text: "year’s" is "year's")
     "set": "every each per",
@@ -633,6 +636,7 @@ _FOLLOWERS = (
         "seconds",
         "fortnight",
         "weekend",
+        "eve",  # "the eve of Victory Day"
         "ago",
         "end",
         "trading",

@@ -981,6 +981,14 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             norm = _with_explicit_day(norm, normalize(*explicit[index], ctx))
         if rule == "month" and found and index > 0:
             norm = _range_end_after_start(text, candidates[index - 1], found[-1], candidate, norm)
+        if (
+            rule in _APPOSED_DAYS
+            and found
+            and candidates[index - 1].rule in _APPOSED_DAYS
+            and (rule == "holiday") != (candidates[index - 1].rule == "holiday")
+            and _same_sentence_after(text, found[-1][0], candidate.start)
+        ):
+            norm = _in_year_of_same_day(norm, found[-1][2])
         if past and rule == "month" and index + 1 < len(candidates) and ctx.knows("month"):
             norm = _past_range_start(text, candidate, candidates[index + 1], norm, ctx)
         yield candidate, norm
@@ -1113,6 +1121,18 @@ def _relative_partner_year(
     if year is None:
         return None
     return year - 1 if month_number(groups["month"]) > month_number(second.groups["month"]) else year
+
+
+# A holiday and a written date: "Victory Day on May 9", "ahead of May 9, when Russia marks Victory Day".
+_APPOSED_DAYS = frozenset({"holiday", "month_day", "day_month"})
+
+
+def _in_year_of_same_day(norm: Norm, told: str) -> Norm:
+    """``norm`` in the year of ``told`` when both are the same day of the year: a holiday and its date
+    in one sentence name one day."""
+    if len(norm.value) != 10 or len(told) != 10 or norm.value[4:] != told[4:] or norm.value[:4] == told[:4]:
+        return norm
+    return Norm(norm.type, told[:4] + norm.value[4:], norm.mod, norm.precision, norm.clip)
 
 
 def _period_before_in_sentence(
