@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
 from . import reader
 from .dates import DateError, reference_bound, reference_from_option
@@ -518,6 +519,7 @@ def _events(
     """One event per DATE expression: its sentence, or its clause when the sentence has several.
     Times inside ``outside`` (the headline, the byline, the dateline) make no event."""
     events: list[Event] = []
+    headed: list[Event] = []  # the events a day's heading dates ("MONDAY" in a week's review)
     last_told: tuple[int, str, str | None, str | None, str | None] | None = None
     last_text = ""
     for time in sentences.datable:
@@ -527,6 +529,8 @@ def _events(
         if _bare_date(text, start, end, time, sentences):
             # a line that is only a date ("2024" heading a chronology's section) or a live blog's
             # time stamp ("8:41 a.m. ET, November 5, 2024") tells nothing
+            if time.precision == "day" and _DAY_HEADING.fullmatch(text, start, end):
+                headed += _headed_events(text, time, end, sentences, topics)
             continue
         if _stamp_line(text, time.start):
             continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
@@ -600,7 +604,50 @@ def _events(
                 topics.classify((start, end)),  # topic
             )
         )
+    if headed:
+        events = sorted(events + headed, key=_EVENT_START)  # (stable: a sentence's order stays)
     return events
+
+
+def _headed_events(
+    text: str, heading: TimeExpr, end: int, sentences: _Sentences, topics: Classifier
+) -> list[Event]:
+    """ "MONDAY\nSouth Korea's military said ...": a day's heading in a week's review dates the first
+    sentence of each paragraph under it that tells no day of its own, up to the next heading."""
+    events: list[Event] = []
+    earliest, latest, _ = sentences.anchor(heading)
+    for line in _FILLED_LINE.finditer(text, end):
+        first = line.group().strip()
+        if len(first) <= _HEADING_MAX_CHARS and not first.endswith((".", "!", "?", '"', "”")):
+            break  # the next heading
+        start, stop = sentences.enclosing(line.start(), line.start() + 1)
+        if any(time.precision in _DAY_PRECISIONS for time in sentences.datable_in(start, stop)):
+            continue
+        events.append(
+            Event(
+                heading.value,
+                heading.mod,
+                None,
+                earliest,
+                latest,
+                heading.precision,
+                heading.earliest,
+                heading.text,
+                heading.start,
+                heading.end,
+                text[start:stop],
+                start,
+                stop,
+                topics.classify((start, stop)),
+            )
+        )
+    return events
+
+
+# A line holding a day named in words alone ("MONDAY", "Tuesday:"; not a live blog's stamp with digits).
+_DAY_HEADING = re.compile(r"[^\S\n]*[*#]*[^\S\n]*[A-Za-z]+[^\S\n]*:?[^\S\n]*")
+_DAY_PRECISIONS = frozenset({"day", "time"})
+_EVENT_START = attrgetter("start")
 
 
 # A superlative, "first" or a negation before "since" makes its date a baseline the sentence compares

@@ -393,3 +393,27 @@ def test_a_byline_under_a_long_standfirst_dates_the_article() -> None:
     # a first paragraph with a dateline is the body: a short dated line below it is no byline
     result = extract(f"Kim admits deployment\n\nSEOUL - {standfirst}\n\nJane Roe | 04/29/2025\n\n{body}\n")
     assert result.published_source == "inferred"
+
+
+def test_a_days_heading_dates_the_paragraphs_under_it() -> None:
+    text = (
+        "Week in review\n\nMONDAY\nThe army said the North had moved rocket launchers, weeks after drills in "
+        "June.\n\nTuesday:\nKim toured a shell factory. He praised the workers.\nOfficials met on Thursday "
+        "in Seoul.\n\nALSO THIS WEEK\nA court jailed two smugglers.\n"
+    )
+    events = extract(text, "2025-08-16").events
+    assert [(e.time_text, e.when, e.text) for e in events] == [
+        (
+            "June",
+            "2025-06",
+            "The army said the North had moved rocket launchers, weeks after drills in June.",
+        ),
+        (
+            "MONDAY",
+            "2025-08-11",
+            "The army said the North had moved rocket launchers, weeks after drills in June.",
+        ),
+        # the paragraph's first sentence only; a sentence telling its own day keeps it
+        ("Tuesday", "2025-08-12", "Kim toured a shell factory."),
+        ("Thursday", "2025-08-14", "Officials met on Thursday in Seoul."),
+    ]
