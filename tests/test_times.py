@@ -2108,3 +2108,25 @@ def test_years_ago_today_is_that_day_of_the_year() -> None:
         ("Two years ago", "2023"),
         ("today", "2025-06-25"),
     ]
+
+
+def test_until_at_least_a_date_is_no_deadline() -> None:
+    reference = Reference("2025-01-23", "day")
+    text = "The orders went on until at least November 2024."
+    time = one(text, reference)
+    assert anchor_interval(time, text, [time]) == ("2024-11-01", "2024-11-30", None)
+    text = "The orders went on until November 2024."
+    time = one(text, reference)
+    assert anchor_interval(time, text, [time]) == (None, "2024-11-30", "ON_OR_BEFORE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In July the North marks what it calls "Victory Day".',
+        "The North marks a holiday known as Liberation Day.",
+        'July 27 is a day Pyongyang has dubbed "Victory Day".',
+    ],
+)
+def test_a_holiday_name_used_as_a_label_is_no_date(text: str) -> None:
+    assert [t.text for t in find_times(text, DAY) if "Day" in t.text] == []

@@ -950,6 +950,7 @@ MEASURE_UNITS = frozenset(words("measure_units"))
 FUTURE_MODALS = frozenset(words("future_modals"))
 SUDDEN_ADVERBS = frozenset(words("sudden_adverbs"))
 ELLIPTIC_HEDGES = frozenset(words("elliptic_hedges"))
+NAMING_WORDS = frozenset(words("naming_words"))
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})
 FUTURE_MARKERS = (*words("future_markers"), "next")
 # A lower-case plural right after a number marks a count ("2000 troops"), not a year; a verb does not

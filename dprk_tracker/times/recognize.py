@@ -24,6 +24,7 @@ from .patterns import (
     IDENTIFIER_WORDS,
     MEASURE_UNITS,
     MONTH_CASED,
+    NAMING_WORDS,
     NEWSPAPER_MODIFIERS,
     QUANTITY_WORDS,
     SIGNALS,
@@ -284,6 +285,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         and not _TEMPORAL_PREPOSITIONS.intersection(words[-2:])
     ):
         return False  # "at the 11 February Plant", "of the April 25 House of Culture": a name
+    if rule == "holiday" and (" ".join(words[-1:]) in NAMING_WORDS or " ".join(words[-2:]) in NAMING_WORDS):
+        return False  # 'what it calls "Victory Day"': a name for a day, maybe not the calendar's
     if rule == "year" and "mod" not in groups and "fiscal" not in groups:
         year = int(groups["year"])
         previous = words[-2:]
