@@ -32,6 +32,7 @@ from .times import (
     recognize_times,
     resolve_times,
     span_start,
+    tense_after,
 )
 from .topics import Classifier, Lexicon, Span, default_lexicon
 
@@ -519,7 +520,7 @@ def _events(
     """One event per DATE expression: its sentence, or its clause when the sentence has several.
     Times inside ``outside`` (the headline, the byline, the dateline) make no event."""
     events: list[Event] = []
-    headed: list[Event] = []  # the events a day's heading dates ("MONDAY" in a week's review)
+    headings: list[tuple[TimeExpr, int]] = []  # a day's heading ("MONDAY" in a week's review), its end
     last_told: tuple[int, str, str | None, str | None, str | None] | None = None
     last_text = ""
     for time in sentences.datable:
@@ -530,7 +531,7 @@ def _events(
             # a line that is only a date ("2024" heading a chronology's section) or a live blog's
             # time stamp ("8:41 a.m. ET, November 5, 2024") tells nothing
             if time.precision == "day" and _DAY_HEADING.fullmatch(text, start, end):
-                headed += _headed_events(text, time, end, sentences, topics)
+                headings.append((time, end))
             continue
         if _stamp_line(text, time.start):
             continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
@@ -604,24 +605,57 @@ def _events(
                 topics.classify((start, end)),  # topic
             )
         )
-    if headed:
+    if headings:
+        ahead = _headings_ahead(text, headings)
+        headed = [
+            event
+            for heading, end in headings
+            for event in _headed_events(
+                text,
+                _next_such_day(heading, sentences.reported) if ahead else heading,
+                end,
+                sentences,
+                topics,
+            )
+        ]
         events = sorted(events + headed, key=_EVENT_START)  # (stable: a sentence's order stays)
     return events
+
+
+def _headings_ahead(text: str, headings: list[tuple[TimeExpr, int]]) -> bool:
+    """Whether the paragraphs under a text's day headings tell of days ahead ("THE WEEK AHEAD ... MONDAY
+    / The committee opens its audit"): most first verbs future, not past ("MONDAY / The army said")."""
+    tenses = [
+        tense_after(text, line.start()) for _, end in headings if (line := _FILLED_LINE.search(text, end))
+    ]
+    return tenses.count("future") > tenses.count("past") + tenses.count("past perfect")
+
+
+def _next_such_day(heading: TimeExpr, reported: str | None) -> TimeExpr:
+    """A heading's weekday read as the next such day after the report (it resolves to the last one)."""
+    if reported is None or not _DAY_VALUE.fullmatch(heading.value) or heading.value >= reported:
+        return heading
+    day = (date.fromisoformat(heading.value) + timedelta(weeks=1)).isoformat()
+    return dataclasses.replace(heading, value=day, earliest=day, latest=day)
 
 
 def _headed_events(
     text: str, heading: TimeExpr, end: int, sentences: _Sentences, topics: Classifier
 ) -> list[Event]:
     """ "MONDAY\nSouth Korea's military said ...": a day's heading in a week's review dates the first
-    sentence of each paragraph under it that tells no day of its own, up to the next heading."""
+    sentence of each paragraph under it (unless it tells a day of that week), up to the next heading."""
     events: list[Event] = []
-    earliest, latest, _ = sentences.anchor(heading)
+    # (a heading is a bare day, no signal bounds it; and ``heading`` may be a copy moved a week on, not
+    # one of the article's times that ``sentences.anchor`` caches by identity)
+    earliest, latest = heading.earliest, heading.latest
     for line in _FILLED_LINE.finditer(text, end):
         first = line.group().strip()
         if len(first) <= _HEADING_MAX_CHARS and not first.endswith((".", "!", "?", '"', "”")):
             break  # the next heading
         start, stop = sentences.enclosing(line.start(), line.start() + 1)
-        if any(time.precision in _DAY_PRECISIONS for time in sentences.datable_in(start, stop)):
+        if any(_same_week(time, heading) for time in sentences.datable_in(start, stop)):
+            # "THURSDAY / Liberation Day eve: ...", "TUESDAY / Officials met on Thursday": a day of its
+            # own (not "FRIDAY / Officials meet before the summit on Oct. 31", a week on)
             continue
         events.append(
             Event(
@@ -644,9 +678,16 @@ def _headed_events(
     return events
 
 
+def _same_week(time: TimeExpr, heading: TimeExpr) -> bool:
+    """Whether ``time`` is a day less than a week from the ``heading``'s day."""
+    day = _DAY_VALUE.match(time.value)
+    if day is None:
+        return False
+    return abs((date.fromisoformat(day.group(1)) - date.fromisoformat(heading.value)).days) < 7
+
+
 # A line holding a day named in words alone ("MONDAY", "Tuesday:"; not a live blog's stamp with digits).
 _DAY_HEADING = re.compile(r"[^\S\n]*[*#]*[^\S\n]*[A-Za-z]+[^\S\n]*:?[^\S\n]*")
-_DAY_PRECISIONS = frozenset({"day", "time"})
 _EVENT_START = attrgetter("start")
 
 

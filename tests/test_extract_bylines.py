@@ -417,3 +417,19 @@ def test_a_days_heading_dates_the_paragraphs_under_it() -> None:
         ("Tuesday", "2025-08-12", "Kim toured a shell factory."),
         ("Thursday", "2025-08-14", "Officials met on Thursday in Seoul."),
     ]
+
+
+def test_day_headings_over_plans_are_the_days_ahead() -> None:
+    text = (
+        "The week ahead\n\nMONDAY\nThe parliament's defense committee opens its audit.\n\nTUESDAY\n"
+        "An envoy is due in Seoul for talks.\n\nFRIDAY\n"
+        "Officials begin meetings before the summit on Oct. 31.\n"
+    )
+    events = extract(text, "2025-10-19").events  # a Sunday
+    assert [(e.time_text, e.when, e.earliest) for e in events] == [
+        ("MONDAY", "2025-10-20", "2025-10-20"),
+        ("TUESDAY", "2025-10-21", "2025-10-21"),
+        # a first sentence telling a day a week on keeps its heading's day too
+        ("Oct. 31", "2025-10-31", "2025-10-31"),
+        ("FRIDAY", "2025-10-24", "2025-10-24"),
+    ]

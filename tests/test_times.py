@@ -2130,3 +2130,16 @@ def test_until_at_least_a_date_is_no_deadline() -> None:
 )
 def test_a_holiday_name_used_as_a_label_is_no_date(text: str) -> None:
     assert [t.text for t in find_times(text, DAY) if "Day" in t.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exports fell last quarter.", [("last quarter", "2025-Q1")]),
+        ("Last quarter's report was late.", [("Last quarter", "2025-Q1")]),
+        # with a determiner or a year it is the fourth quarter
+        ("Exports fell in the last quarter of 2024.", [("the last quarter of 2024", "2024-Q4")]),
+    ],
+)
+def test_last_quarter_alone_is_the_previous_quarter(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, parse_date("2025-05-14")) == expected

@@ -10,6 +10,7 @@ HeidelTime style. Public API:
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
 - ``span_start(last_day, duration) -> date | None``: where a span ending on a day begins
 - ``period_of(value) -> (first day, last day) | None``: the days a DATE value covers ("2024-06")
+- ``tense_after(text, start) -> str | None``: the tense of the first verb after ``start`` in its sentence
 - ``describe(value, mod, precision, signal_mod=None) -> str``
 - ``parse_date(text) -> Reference | None``
 """
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .describe import describe
     from .normalize import period_of
     from .parse import parse_date
+    from .patterns import tense_after
     from .recognize import (
         SINCE_SIGNALS,
         Recognized,
@@ -47,6 +49,7 @@ __all__ = [
     "recognize_times",
     "resolve_times",
     "span_start",
+    "tense_after",
 ]
 
 # Compiling the recognizer's patterns costs a noticeable fraction of a second, so each name is
@@ -64,6 +67,7 @@ _HOMES = {
     "Recognized": ".recognize",
     "SINCE_SIGNALS": ".recognize",
     "span_start": ".anchor",
+    "tense_after": ".patterns",
 }
 
 

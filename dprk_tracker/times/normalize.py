@@ -375,6 +375,8 @@ def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
     number = int(ordinal_word) if ordinal_word.isdigit() else ORDINALS.get(ordinal_word, 1)
     number = count if number in (-1, 4) and kind == "H" else (count if number == -1 else number)
     precision = "half" if kind == "H" else "quarter"
+    if kind == "Q" and ordinal_word == "last" and _BARE_LAST_QUARTER.isdisjoint(groups):
+        return _point("Q", -1, ctx)  # "exports fell last quarter": the one before, not the fourth
     year: int | None = None
     if "year" in groups or "year2" in groups:
         year = int(groups.get("year") or groups["year2"])
@@ -397,6 +399,10 @@ def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
     if year is None:
         return Norm("DATE", f"XXXX-{kind}{number}", None, precision)
     return Norm("DATE", f"{year}-{kind}{number}", None, precision)
+
+
+# With none of these, "last quarter" is the previous quarter ("the last quarter of 2024" the fourth).
+_BARE_LAST_QUARTER = frozenset({"det", "year", "year2", "relyear", "relyear0", "theyear", "rel"})
 
 
 def _season(groups: dict[str, str], ctx: Context) -> Norm:

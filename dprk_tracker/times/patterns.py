@@ -243,7 +243,7 @@ RULES: list[tuple[str, str]] = [
     # loss") belong to the noun phrase, not to the time expression (TimeML extent).
     (
         "quarter",
-        r"(?:(?:the|this|last|next|that)\s+(?!" + _HYPHENATED_QUARTER + r"))?"
+        r"(?:(?P<det>the|this|last|next|that)\s+(?!" + _HYPHENATED_QUARTER + r"))?"
         r"(?:(?P<relyear0>this|last|next)\s+year['’]s\s+)?"
         r"(?:(?P<rel>latest|current|past|previous|same|comparable|year-earlier|year-ago|calendar)\s+)?"
         r"(?:(?P<year>" + YEAR + r")\s+)?(?:fiscal\s+)?"
@@ -1089,7 +1089,7 @@ def clause_tense(text: str, start: int, end: int, elliptic: bool = True) -> str 
     opening = len(window) < 16 and (cut >= 0 or start <= 80)
     if opening and all(token in SIGNALS for token, _ in _tokens(window)):
         # The expression opens its sentence ("On Tuesday, the league will ..."): its verb comes after.
-        return _tense_after(text, end)
+        return tense_after(text, end)
     if cut == comma and cut >= 0 and elliptic and _hedged(window):
         # "will visit this spring, possibly around May 9": a hedge and no verb, the clause before governs
         comma_at = max(0, start - 80) + comma
@@ -1132,7 +1132,7 @@ def _hedged(window: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?;]['\"”’]*(?:\s|$)|\n")
 
 
-def _tense_after(text: str, end: int) -> str | None:
+def tense_after(text: str, end: int) -> str | None:
     """The tense of the first verb after a sentence-opening expression, within twelve words."""
     window = text[end : end + 100]
     stop = _SENTENCE_END.search(window)
