@@ -2143,3 +2143,26 @@ def test_a_holiday_name_used_as_a_label_is_no_date(text: str) -> None:
 )
 def test_last_quarter_alone_is_the_previous_quarter(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, parse_date("2025-05-14")) == expected
+
+
+def test_the_following_or_previous_season_counts_from_the_time_told() -> None:
+    text = (
+        "Envoys met in the autumn of 2021. The following spring, a deal was drafted; it was signed that "
+        "July. The previous winter had been tense."
+    )
+    assert values(text, parse_date("2025-11-07")) == [
+        ("the autumn of 2021", "2021-FA"),
+        ("The following spring", "2022-SP"),
+        ("that July", "2022-07"),
+        ("The previous winter", "2021-WI"),
+    ]
+    # a year told counts as its end; with nothing told, the reference's next
+    assert values("He was jailed in 2013. The following summer he was freed.", parse_date("2025-11-07"))[
+        -1
+    ] == (
+        "The following summer",
+        "2014-SU",
+    )
+    assert values("The following spring will be decisive.", parse_date("2025-11-07")) == [
+        ("The following spring", "2026-SP")
+    ]

@@ -401,6 +401,26 @@ def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm("DATE", f"{year}-{kind}{number}", None, precision)
 
 
+_SEASON_ORDER = ["SP", "SU", "FA", "WI"]
+
+
+def _season_index(value: str) -> int | None:
+    """The season a told value falls in, numbered in sequence (year * 4 + SP/SU/FA/WI); a year alone
+    counts as its autumn (the following spring is the next year's, the previous winter the last)."""
+    match = re.match(r"(\d{4})(?:-(SP|SU|FA|WI|\d\d))?", value)
+    if match is None:
+        return None
+    year, part = int(match.group(1)), match.group(2)
+    if part is None:
+        return year * 4 + 2
+    if not part.isdigit():
+        return year * 4 + _SEASON_ORDER.index(part)
+    if not 1 <= int(part) <= 12:
+        return None
+    season_year, code = _season_of(date(year, int(part), 1))
+    return season_year * 4 + _SEASON_ORDER.index(code)
+
+
 # With none of these, "last quarter" is the previous quarter ("the last quarter of 2024" the fourth).
 _BARE_LAST_QUARTER = frozenset({"det", "year", "year2", "relyear", "relyear0", "theyear", "rel"})
 
@@ -414,6 +434,16 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
     if ctx.reference is None:
         return Norm("DATE", f"XXXX-{code}", mod, "season")
     rel = groups.get("rel", "")
+    told = _season_index(ctx.anchor) if ctx.anchor else None
+    if told is not None:
+        # "the following spring" after "the autumn of 2023": the first spring after it (2024's);
+        # "the previous winter": the last one before it
+        wanted = _SEASON_ORDER.index(code)
+        if rel.lower().endswith("following"):
+            index = told + 1 + (wanted - told - 1) % 4
+        else:
+            index = told - 1 - (told - 1 - wanted) % 4
+        return Norm("DATE", f"{index // 4}-{code}", mod, "season")
     if rel.lower() == "that" and ctx.last_year is not None:
         # "In the summer of 2023 ... By that autumn": the season of the year told last, as "that May"
         return Norm("DATE", f"{ctx.last_year}-{code}", mod, "season")
@@ -421,7 +451,7 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
     year = ctx.reference.year
     if not ctx.knows("month"):
         return Norm("DATE", f"{year}-{code}", mod, "season")
-    order = ["SP", "SU", "FA", "WI"]
+    order = _SEASON_ORDER
     ref_year, ref_season = _season_of(ctx.reference)
     current = ref_year * 4 + order.index(ref_season)  # seasons numbered in sequence
     wanted = order.index(code)

@@ -941,6 +941,11 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             anchor = last_point[1][:7]
         elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found and told_point:
             anchor = _period_before_in_sentence(text, candidate, found)
+        elif rule == "season" and _SEQUEL.fullmatch(candidate.groups.get("rel", "")):
+            # "in the autumn of 2023 ... The following spring": the season after the time told last
+            anchor = next(
+                (value for _, kind, value in reversed(found) if kind == "DATE" and value[:4].isdigit()), None
+            )
         hint = hints.get(index)
         if hint is None and rule in _RANGE_START_RULES and index + 1 < len(candidates):
             hint = _relative_partner_year(text, candidate, candidates[index + 1], base, last_year)
@@ -1099,6 +1104,7 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
     return False
 
 
+_SEQUEL = re.compile(r"the\s+(?:following|previous|preceding)", re.IGNORECASE)
 _OPEN_SIGNALS = frozenset(("since", "from", "after", "until", "till", "by", "before"))
 _THE_YEAR = re.compile(r"the", re.IGNORECASE)
 # A holiday with neither group takes its year from its sentence ("in 2015, on Victory Day").
