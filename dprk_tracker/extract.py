@@ -765,7 +765,9 @@ _RANGE_GAP = len(" through ")
 _SIGN_OFF_MAX_CHARS = 60
 _SIGN_OFF = re.compile(
     r"(?:that['’]s\s+(?:all|it)|see\s+you|until\s+next|thanks\s+for\s+reading|back\s+next|"
-    r"have\s+a\s+(?:good|great|nice))\b",
+    r"have\s+a\s+(?:good|great|nice)"
+    # a link to an earlier issue ("Read last week's edition.")
+    r"|(?:read|catch\s+up\s+on)\s+(?:last|the\s+previous)\s+\w+['’]s\s+(?:edition|issue|newsletter))\b",
     re.IGNORECASE,
 )
 _CLOCK_SPAN_END = re.compile(r"[^\w\n]*\d{1,2}[:.]\d\d[^\w\n]*")  # the other end of "10:32-10:51"

@@ -210,6 +210,8 @@ def test_what_a_told_day_came_days_after_happened_that_many_days_before() -> Non
 def test_a_newsletters_sign_off_is_no_event() -> None:
     text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nThat's it for this week. See you on Monday!\n"
     assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]
+    text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nMissed one? Read last week's edition.\n"
+    assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]
 
 
 def test_the_base_of_a_same_as_comparison_does_not_date_a_figure() -> None:
