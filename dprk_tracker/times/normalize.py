@@ -1138,6 +1138,8 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
                 day = holiday_date(name, year - 1)
     if "week" in groups:  # "Easter week": the ISO week of the holiday
         return Norm("DATE", week_code(day) if day else "XXXX-WXX", None, "week")
+    if "eve" in groups and day is not None:  # "Liberation Day eve": the day before
+        day -= timedelta(days=1)
     if day is None:
         rule = table("holidays").get(" ".join(name.lower().split()), "")
         fixed = re.fullmatch(r"\d\d-\d\d", rule)
@@ -1148,8 +1150,6 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
 def _day_shift(groups: dict[str, str], ctx: Context) -> Norm:
     """ "the day before last Tuesday", "the day after Christmas", "the eve of Victory Day": one day off
     the named date."""
-    if "holidayeve" in groups:
-        groups = {"holiday": groups["holidayeve"]}
     if "weekday" in groups:
         base = _weekday(groups, ctx)
     elif "holiday" in groups:

@@ -343,12 +343,11 @@ RULES: list[tuple[str, str]] = [
     # the day before last Tuesday / the day after Christmas / the day before Oct. 8: a day off a date
     (
         "day_shift",
-        # (the eve of a day is the day before it: "on the eve of Victory Day", "Liberation Day eve")
+        # (the eve of a day is the day before it: "on the eve of Victory Day")
         r"(?:(?:the\s+)?day\s+(?P<dir>before|after)|the\s+eve\s+of)\s+(?:(?:(?P<rel>last|next|this)\s+)?"
         r"(?P<weekday>" + WEEKDAY + r")"
         r"|(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")" + _YEAR_TAIL + r"?"
-        r"|(?P<holiday>" + HOLIDAY + r"))(?![\w-])"
-        r"|(?P<holidayeve>" + HOLIDAY + r")\s+eve(?![\w-])",
+        r"|(?P<holiday>" + HOLIDAY + r"))(?![\w-])",
     ),
     # the next day / that same day / later that day / earlier in the day / the following morning / the
     # day before (anaphoric: normalized against the last date of the paragraph)
@@ -460,8 +459,8 @@ RULES: list[tuple[str, str]] = [
     (
         "holiday",
         r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?![\w-])"
-        # "Christmas week", "Easter week": the week the holiday falls in
-        r"(?P<week>\s+week(?![\w-]))?"
+        # "Christmas week", "Easter week": the week the holiday falls in; "Liberation Day eve": the day before
+        r"(?:(?P<week>\s+week)|(?P<eve>\s+eve))?(?![\w-])"
         r"(?:\s*,?\s*(?P<year>" + YEAR + r"))?",
     ),
     # the 20th century / the eleventh century
@@ -506,7 +505,7 @@ TRIGGERS: dict[str, str] = {
     "relative": "@mod @rel",
     "relative_in": "earlier later early late",
     "week_of_month": "the first second third fourth last final",
-    "day_shift": "the day " + " ".join({w.split()[0] for w in table("holidays")}),
+    "day_shift": "the day",
     "anaphoric_day": "earlier later early late that the",
     "year_compound": "year year's",  # (triggers are read in folded text: "year’s" is "year's")
     "set": "every each per",
@@ -1123,12 +1122,15 @@ def clause_tense(text: str, start: int, end: int, elliptic: bool = True) -> str 
 def _hedged(window: str) -> bool:
     """Whether a clause start holds a hedge and otherwise only signals and names ("possibly around",
     "perhaps in", "possibly around Victory Day on")."""
+    if _HEDGE_CUE.search(window) is None:  # (most clauses: no tokenizing)
+        return False
     tokens = _tokens(window)
     return any(token in ELLIPTIC_HEDGES for token, _ in tokens) and all(
         token in ELLIPTIC_HEDGES or token in SIGNALS or not lower for token, lower in tokens
     )
 
 
+_HEDGE_CUE = re.compile(r"\b(?:possibly|perhaps|probably|likely|maybe)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]['\"”’]*(?:\s|$)|\n")
 
 
