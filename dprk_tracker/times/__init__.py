@@ -9,6 +9,8 @@ HeidelTime style. Public API:
 - ``first_weekday(recognized, start) -> int | None``: the first plain weekday named (ISO number)
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
 - ``span_start(last_day, duration) -> date | None``: where a span ending on a day begins
+- ``period_of(value) -> (first day, last day) | None``: the days a DATE value covers ("2024-06")
+- ``tense_after(text, start) -> str | None``: the tense of the first verb after ``start`` in its sentence
 - ``describe(value, mod, precision, signal_mod=None) -> str``
 - ``parse_date(text) -> Reference | None``
 """
@@ -21,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .anchor import anchor_interval, span_start
     from .describe import describe
+    from .normalize import period_of
     from .parse import parse_date
+    from .patterns import tense_after
     from .recognize import (
         SINCE_SIGNALS,
         Recognized,
@@ -41,9 +45,11 @@ __all__ = [
     "find_times",
     "first_weekday",
     "parse_date",
+    "period_of",
     "recognize_times",
     "resolve_times",
     "span_start",
+    "tense_after",
 ]
 
 # Compiling the recognizer's patterns costs a noticeable fraction of a second, so each name is
@@ -52,6 +58,7 @@ _HOMES = {
     "anchor_interval": ".anchor",
     "describe": ".describe",
     "parse_date": ".parse",
+    "period_of": ".normalize",
     "explicit_years": ".recognize",
     "find_times": ".recognize",
     "first_weekday": ".recognize",
@@ -60,6 +67,7 @@ _HOMES = {
     "Recognized": ".recognize",
     "SINCE_SIGNALS": ".recognize",
     "span_start": ".anchor",
+    "tense_after": ".patterns",
 }
 
 
