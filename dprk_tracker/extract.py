@@ -826,6 +826,11 @@ def _governing_time(
     pool = in_clause or in_sentence
     pool = [t for t in pool if t.start < next_start] or pool
     pool = [t for t in pool if not _comparison_base(sentences.text, t, end)] or pool
+    if quantity.unit_end is not None and quantity.unit_end <= quantity.start:
+        # a count that borrows its noun from before ("of the 11,000 troops who arrived in the autumn,
+        # fewer than 7,000 remained fit by March", "30 drones on Monday and 14 on Tuesday"): a time
+        # between that noun and the count tells of the noun's own count
+        pool = [t for t in pool if not quantity.unit_end <= t.start < quantity.start] or pool
     after = [t for t in pool if t.start >= end]
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date

@@ -339,3 +339,23 @@ def test_a_when_clause_and_a_part_s_own_time(
 )
 def test_a_comparison_base_keeps_its_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.text, f.when) for f in extract(text, "2025-03-27").figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time between the noun a count borrows and the count tells of the noun's own count
+        (
+            "Of some 900 recruits who came in the spring, fewer than 600 remained fit for duty by October.",
+            [("some 900", "2025-SP"), ("fewer than 600", "2025-10")],
+        ),
+        (
+            "The unit downed 40 drones in May, and 55 more were shot down over the border area in June.",
+            [("40", "2025-05"), ("55", "2025-06")],
+        ),
+    ],
+)
+def test_a_time_by_the_borrowed_noun_dates_the_noun_s_count(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f.text, f.when) for f in extract(text, "2025-11-20").figures] == expected

@@ -1758,3 +1758,115 @@ def test_a_glued_m_before_a_measure_is_a_million() -> None:
         ("8", 8, "trips"),
         ("12m", 12, "m"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age on the high end of a range is the age of both ends
+        ("Most of the crews were 25 to 40 years old.", ("25 to 40 years old", 25, 40, "years old", None)),
+        # a glued letter scales both ends when the second end is money or a scaled measure
+        ("Regions add bonuses of 2m to 4m roubles.", ("2m to 4m roubles", 2e6, 4e6, "RUB", "RUB")),
+        ("Shipments of 3m-5m tonnes a year.", ("3m-5m tonnes", 3e6, 5e6, "tonnes", None)),
+        # a dash after a percent sign joins a range, it is no minus
+        ("Fees climbed to 1.5%-2% of the cargo's value.", ("1.5%-2%", 1.5, 2, "percent", None)),
+        # an upper bound stated as the high end of a "from ... to" range
+        (
+            "Guesses run from $2bn to as much as $8bn.",
+            ("from $2bn to as much as $8bn", 2e9, 8e9, "USD", "USD"),
+        ),
+        (
+            "It sent from 6,000 to as many as 9,000 troops.",
+            ("from 6,000 to as many as 9,000", 6000, 9000, "troops", None),
+        ),
+    ],
+)
+def test_ranges_whose_ends_are_told_apart(
+    text: str, expected: tuple[str, float, float, str, str | None]
+) -> None:
+    q = one(text)
+    assert (q.text, q.low, q.high, q.unit, q.currency) == expected
+
+
+def test_metres_glued_on_both_ends_stay_metres() -> None:
+    q = one("Drifts of 3m to 4m blocked the pass.")
+    assert (q.low, q.high, q.unit) == (3, 4, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount in billions without its currency is in the currency of the amount before it
+        (
+            "Outlays were set at 52.4 billion roubles, and income was cut to 48.9 billion.",
+            [("52.4 billion roubles", "RUB"), ("48.9 billion", "RUB")],
+        ),
+        (
+            "Seoul pledged $2 billion for the project and a further 1.5 bn for roads.",
+            [("$2 billion", "USD"), ("1.5 bn", "USD")],
+        ),
+        (
+            "The gap hit 3.1 trillion won, twice the 1.5 trillion first expected.",
+            [("3.1 trillion won", "KRW"), ("1.5 trillion", "KRW")],
+        ),
+        # a count of a plural noun stays a count; another sentence names no currency
+        (
+            "It was paid $700 million for 9 million shells.",
+            [("$700 million", "USD"), ("9 million", None)],
+        ),
+        (
+            "It was paid $700 million. The country has 26 million inhabitants.",
+            [("$700 million", "USD"), ("26 million", None)],
+        ),
+    ],
+)
+def test_an_amount_in_billions_takes_the_currency_before_it(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.text, q.currency) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "remain", "remained" after a count are its verb, no noun
+        # (so the count of the clause before lends its noun)
+        ("Nine sailors were freed and 3 remain unaccounted for.", [("Nine", "sailors"), ("3", "sailors")]),
+        (
+            "Of the roughly 800 recruits who came in May, fewer than 500 remained fit for duty.",
+            [("roughly 800", "recruits"), ("fewer than 500", "recruits")],
+        ),
+        # before a plural they qualify it
+        ("The ministry issued 2,300 work permits.", [("2,300", "work permits")]),
+        # a passive verb before "to" is no noun
+        ("The forecast for exports was lowered to 4,100.", [("4,100", None)]),
+    ],
+)
+def test_bare_verbs_and_passives_name_no_noun(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bound before "another" bounds the count of more
+        (
+            'About 1,500 engineers left in May, and "up to another 900" are to follow.',
+            [("About 1,500", 1500, 1500, "engineers"), ("up to another 900", None, 900, "engineers")],
+        ),
+        # a closing quote between the qualifier and the number
+        (
+            'Officials said "well over" 3,000 were wounded.',
+            [('well over" 3,000', 3000, None, "wounded")],
+        ),
+        # "another" alone stays outside the figure
+        (
+            "The navy lost 12 boats in May. Another 7 were sunk in June.",
+            [("12", 12, 12, "boats"), ("7", 7, 7, "boats")],
+        ),
+    ],
+)
+def test_a_qualifier_across_another_or_a_quote(
+    text: str, expected: list[tuple[str, float | None, float | None, str]]
+) -> None:
+    assert [(q.text, q.low, q.high, q.unit) for q in find_quantities(text)] == expected

@@ -15,7 +15,9 @@ Conventions (the news figure conventions of the project):
   currency or percent sign applies to both ("3 to 4 million", "$1.7 to 2 billion").
 - Vague counts are ranges: "hundreds" 200-999, "several hundred" 300-999, "thousands" 2,000-9,999,
   "tens of thousands" 20,000-99,999 (see vocabulary.toml).
-- Money: amount in major units with an ISO code in ``currency``; ``unit`` is the code too.
+- Money: amount in major units with an ISO code in ``currency``; ``unit`` is the code too. An amount
+  in millions or billions told without its currency in the sentence of an amount of money takes that
+  amount's currency ("147.8 billion rubles, while revenues were lowered to 136.2 billion").
   Percentages: the number itself (40, not 0.4), ``percent`` True, unit "percent" or
   "percentage points". Multipliers ("12 times", "threefold"): unit "times". Measures: unit named
   ("km", "tonnes", "mm", "years old" for ages written "26-year-old"). Exchange rates ("1,389.5 per

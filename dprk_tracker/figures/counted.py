@@ -231,6 +231,7 @@ _OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
 # Words between a noun and the verb that links it to a number ("casualties had reached 4,700").
 _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
 _VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
+_BE_FORMS = frozenset(_split("is are was were be been being"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
 _PASSIVE_ESTIMATE = frozenset(("estimated", "at"))
 
@@ -252,6 +253,8 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:
         return None  # "the toll has risen to 12"
+    if len(rest) > 1 and rest[-2][0] in _BE_FORMS:
+        return None  # "revenues were lowered to 136.2 billion", "was cut to": a passive, no noun
     words = []
     for word, start, end in reversed(rest[-2:]):
         nounlike = _LOWER_WORD.fullmatch(text, start, end) or (
@@ -428,8 +431,9 @@ _STATE_PARTICIPLES = frozenset(
     _split("deployed stationed dispatched evacuated displaced arrested executed rescued repatriated released")
 )
 _APPROXIMATORS = frozenset(_split("roughly nearly approximately almost around about some"))
-# Verbs that follow a count of people with no noun ("fewer than 300 remain in the city").
-_BARE_VERBS = frozenset(_split("remain stay live work arrive return"))
+# Verbs that follow a count of people with no noun ("fewer than 300 remain in the city", "fewer
+# than 7,000 remained fit for combat", "12 remain unaccounted for").
+_BARE_VERBS = frozenset(_split("remain stay live work arrive return remained stayed"))
 
 
 def _verb_before_its_complement(text: str, word: str, end: int, limit: int) -> bool:
@@ -442,6 +446,10 @@ def _verb_before_its_complement(text: str, word: str, end: int, limit: int) -> b
     after = _WORD.match(text, end, limit)
     if after is None or text[end : after.start(1)].strip() != "":
         return bare
+    if bare:
+        # a noun of its own only before a plural it qualifies ("500 work permits", "30 returned
+        # prisoners"); else the verb of the count ("remain unaccounted for", "remained fit")
+        return not plural_word(after.group(1).lower())
     if after.group(1)[0].isupper() and not bare:
         # "1,200 visited Wonsan-Kalma resort": a name and no plural after it is the verb's object
         # ("300 trained North Korean soldiers" counts the soldiers)

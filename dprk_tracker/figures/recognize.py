@@ -1092,6 +1092,8 @@ _SYMBOLS = {
 
 _SIGN = re.compile(r"(?:[<>≤≥]\s*=?|~|≈)\s*$")
 _OPENING = "([{\"'“‘"
+_CLOSING = '"”’'
+_MORE_WORDS = frozenset(("another",))
 
 
 def _qualifier(
@@ -1102,17 +1104,25 @@ def _qualifier(
     ``last``: ``last_word(text, start)`` when the caller has it already.
     """
     sign_char = text[max(0, start - 4) : start].rstrip()[-1:]
-    if sign_char not in ("<", ">", "=", "≤", "≥", "~", "≈") and (
-        (last_word(text, start) if last is None else last).lstrip(_OPENING) not in p.qualifier_sizes
+    lead = (last_word(text, start) if last is None else last).lstrip(_OPENING).rstrip(_CLOSING)
+    if (
+        sign_char not in ("<", ">", "=", "≤", "≥", "~", "≈")
+        and lead not in p.qualifier_sizes
+        and lead not in _MORE_WORDS
     ):
         return start, None, None
-    # "(about 5": an opening bracket or quote glued to the first word stays outside the span
+    # "(about 5": an opening bracket or quote glued to the first word stays outside the span;
+    # ('"well over" 4,000': a closing quote after it is no word of the chain either)
     toks = []
-    for word, s, e in tail_words(text, start):
-        stripped = word.lstrip(_OPENING)
-        toks.append((stripped, s + len(word) - len(stripped), e))
+    for word, s, _ in tail_words(text, start):
+        opened, closed = word.lstrip(_OPENING), word.rstrip(_CLOSING)
+        toks.append((opened.rstrip(_CLOSING), s + len(word) - len(opened), s + len(closed)))
     parts: list[dict[str, str]] = []
     q_start = start
+    more = toks and toks[-1][0] in _MORE_WORDS and not text[toks[-1][2] : start].strip()
+    if more:
+        # "up to another 2,000": the bound holds for the count of more, which "another" opens
+        q_start = toks.pop()[1]
     # a glued comparison sign: "x>10", "< = 100"
     sign = _SIGN.search(text[max(0, start - 4) : start]) if sign_char and sign_char in "<>=≤≥~≈" else None
     if sign:
@@ -1122,7 +1132,7 @@ def _qualifier(
         q_start = start - len(sign.group())
         while toks and toks[-1][2] > q_start:
             toks.pop()
-    if toks and toks[-1][2] != q_start and text[toks[-1][2] : q_start].strip():
+    if toks and toks[-1][2] != q_start and text[toks[-1][2] : q_start].strip().strip(_CLOSING):
         toks = []
     sizes = p.qualifier_sizes
     while toks:
@@ -1139,7 +1149,7 @@ def _qualifier(
         else:
             break
     if not parts:
-        return start, None, None
+        return start, None, None  # ("Another 42": no qualifier, "another" stays out of the figure)
     bound, name = None, None
     for spec in parts:  # nearest first: it decides, approximations aside
         if bound is None or (bound in ("approx", "exact") and spec["bound"] in ("low", "high")):
@@ -1467,8 +1477,23 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             nxt = numbers[i]
             word = _norm(sep.group())
             cur = p.currency_prefix.search(text, sep.end(), nxt.start) if nxt.start > sep.end() else None
-            if nxt.start == sep.end() or (cur and cur.start() == sep.end()):
+            head = cur.start() if cur else nxt.start
+            if head > sep.end() and opener is not None and word == "to":
+                # "from $5bn to as much as $20bn": an upper bound stated as the range's high end
+                up, bound, _ = _qualifier(text, head, p)
+                if up == sep.end() and bound == "high":
+                    head = up
+            if head == sep.end():
                 other = _side(text, nxt, p)
+                if (
+                    (other.currency or other.factor > 1)
+                    and side.num.scale_letter
+                    and side.measure
+                    and side.num.scale_letter == nxt.scale_letter
+                ):
+                    # "1m to 5m rubles", "2m-3m tonnes": the glued letter scales both sides, as the
+                    # second side shows (no metres or tonnes)
+                    side.value, side.factor, side.measure = side.num.value, side.num.factor, None
                 ok = not other.adjective and _compatible(side, other)
                 if word == "and" and opener is None:
                     ok = False
@@ -1511,6 +1536,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                             setattr(other, attr, getattr(side, attr))
                     if side.multiplier or other.multiplier:
                         side.multiplier = other.multiplier = True
+                    if side.age or other.age:
+                        side.age = other.age = True  # "20 to 35 years old"
                     i += 1
         if high_side is None and _is_year(text, side, num):
             continue
@@ -1759,6 +1786,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     number_of = "number of" in text
     of_which = " of which " in text
     whole: Quantity | None = None  # the count whose parts "of which" lists
+    money: Quantity | None = None  # the last amount of money (no price nor rate)
     part_end = -1
     for i, q in enumerate(quantities):
         if number_of and q.unit is None and not (q.currency or q.percent):
@@ -1795,6 +1823,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 _OF_THEM_OR_MORE.match(text, q.end)
                 or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start)
                 or _MORE_BEFORE.search(text, max(0, q.start - 16), q.start)
+                or _MORE_INSIDE.search(q.text)
             )
             and _next_sentence_or_item(text, counted.end, q.start)
         ):
@@ -1894,8 +1923,25 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 q.text, q.start, q.end, q.low, q.high, q.qualifier, previous.unit, None, q.percent,
                 previous.unit_start, previous.unit_end,
             )  # fmt: skip
+        elif (
+            money is not None
+            and not (q.currency or q.percent)
+            and (q.unit is None or ((q.unit_start or 0) > q.end and not _plural_end(q.unit)))
+            and q.start - money.end <= _COMPARISON_REACH
+            and _SCALED_AMOUNT.search(q.text)
+            and _one_sentence(text, money.end, q.start)
+        ):
+            # "spending of 147.8 billion rubles, while revenues were lowered to 136.2 billion", "a
+            # further 7.4 bn", "the 1.2 trillion originally planned": an amount in millions or billions
+            # without its currency is money in the currency of the amount before it
+            q = Quantity(
+                q.text, q.start, q.end, q.low, q.high, q.qualifier, money.currency, money.currency, False,
+                None, None,
+            )  # fmt: skip
         shared.append(q)
         previous = q
+        if q.currency and q.unit == q.currency:
+            money = q
         if (
             q.unit is not None
             and q.unit_start is not None
@@ -1904,6 +1950,16 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         ):
             counted = q
     return shared
+
+
+# A scale word or letter after the digits: "136.2 billion", "7.4 bn", "1.2mn" (not "12 million rounds",
+# which counts its noun: see the plural test of the caller)
+_SCALED_AMOUNT = re.compile(r"\d[^\S\n]?(?:million|billion|trillion|mn|bn|tn|mln|bln)$", re.IGNORECASE)
+
+
+def _plural_end(unit: str) -> bool:
+    """Whether the last word of a counted phrase is a plural ("rounds", "people")."""
+    return plural_word(unit.rsplit(" ", 1)[-1])
 
 
 _OF_WHICH = re.compile(r",?[^\S\n]*of[^\S\n]+which[^\S\n]+$")
@@ -1955,6 +2011,7 @@ _APPOSED_NOUN = re.compile(
     r"(?:(?:about|around|some|roughly|nearly|almost|approximately|at\s+least|more\s+than|over)\s+)?$"
 )
 # "added another 3", "a further 2,000"
+_MORE_INSIDE = re.compile(r"\banother[^\S\n]+\S+$", re.IGNORECASE)  # "up to another 2,000"
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
@@ -1998,6 +2055,7 @@ def _ellipsis_lead(text: str, start: int) -> bool:
     if before.endswith(","):
         return True
     words = [word.lower().strip("\"“‘'") for word in before.split()[-3:]]
+    words = [word for word in words if word]  # ('and "up to another 2,000"': the quote is no word)
     if words and words[-1] in ("the", "just", "only"):  # "up from the 8,000", "compared with just 10"
         words = words[:-1]
     words = words[-2:]
