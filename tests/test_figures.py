@@ -443,6 +443,8 @@ def test_counted_noun(text: str, unit: str) -> None:
         ("Losses reached about 3,000.", "losses"),  # so does a verb of amounting
         ("It holds about 4.2 million.", None),  # an approximation alone does not
         ("it received more than 3,000.", None),
+        # a toll counts the casualties (a death toll the deaths), whatever verb links it
+        ("the toll has risen to 12, officials said", "casualties"),
     ],
 )
 def test_counted_noun_before_the_figure(text: str, unit: str | None) -> None:
@@ -456,7 +458,6 @@ def test_counted_noun_before_the_figure(text: str, unit: str | None) -> None:
         "Kim reached 3,000.",
         "He lost 5.",
         "took 30 in the race",
-        "the toll has risen to 12, officials said",
         "the count reached over 3,000 earlier",  # a time word is no counted noun
         "a total of 3,000 later",
     ],
@@ -1612,7 +1613,7 @@ def test_an_age_told_with_was_or_it_is() -> None:
         ("19", "years old"),
     ]
     # no age spoken of in the sentence (or before "it"): a count
-    assert [q.unit for q in find_quantities("The oldest brigade moved. The toll was 45.")] == [None]
+    assert [q.unit for q in find_quantities("The oldest brigade moved. The toll was 45.")] == ["casualties"]
 
 
 def test_an_item_line_counts_the_model_it_names() -> None:
@@ -1870,3 +1871,80 @@ def test_a_qualifier_across_another_or_a_quote(
     text: str, expected: list[tuple[str, float | None, float | None, str]]
 ) -> None:
     assert [(q.text, q.low, q.high, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one source's count after another's: "says", "estimates", "later" leave the noun out
+        (
+            "Perhaps 3,000 were killed or wounded, though Kyiv says 3,400 and Seoul estimates nearly 3,800.",
+            [
+                ("3,000", "killed or wounded"),
+                ("3,400", "killed or wounded"),
+                ("nearly 3,800", "killed or wounded"),
+            ],
+        ),
+        (
+            "It reported 200 dead in March, and later 450.",
+            [("200", "dead"), ("450", "dead")],
+        ),
+        # the size of a noun told "in the millions", "in the low thousands"
+        ("Pyongyang sent rockets in the thousands.", [("thousands", "rockets")]),
+        ('It reported drone losses "in the low hundreds" a week.', [("hundreds", "losses")]),
+        # a toll: the death toll counts deaths, a bare toll the killed or wounded
+        ("Officials put the death toll at about 350.", [("about 350", "deaths")]),
+        ("Kyiv puts the toll higher, at up to 5,200.", [("up to 5,200", "casualties")]),
+        # the noun of "the number of" over a noun linked after it
+        (
+            "The move takes the number of firms listed under the regime for this trade to 87.",
+            [("87", "firms")],
+        ),
+        # (a participle right after the noun stays with it)
+        ("Kyiv put the number of volunteers deployed at some 200.", [("some 200", "volunteers deployed")]),
+    ],
+)
+def test_nouns_of_sources_sizes_tolls_and_totals(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change of an age word ("from 29 to 36", "to 36"), with no noun after
+        ("The average age of recruits has risen from 29 to 36.", [("from 29 to 36", "years old")]),
+        ("The median age of the dead climbed to 41.", [("41", "years old")]),
+        # an age told with "was over", the age word after it in the sentence
+        (
+            "A third of the dead was over 50; the oldest was 68.",
+            [("over 50", "years old"), ("68", "years old")],
+        ),
+        # not a count of a noun after it
+        ("The average age fell as units went from 300 to 500 men.", [("from 300 to 500", "men")]),
+    ],
+)
+def test_ages_told_as_a_change_or_a_bound(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # calibres joined by "and", "or" or commas qualify one noun
+        "Deliveries of 122mm and 152mm artillery shells resumed.",
+        "It makes 107mm, 122mm, and 240mm rockets.",
+        # a report's tables and annexes
+        "Tables 5 to 7 and Annexes 2-3 give the sources.",
+        # a margin told "give or take"; how likely a forecast is
+        'The estimate holds, "give or take 500."',
+        "Analysts see a 60 to 70 percent chance of a summit.",
+        "There is a 30% probability of a test this year.",
+    ],
+)
+def test_joined_calibres_tables_margins_and_chances_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_hyphened_deadweight_ton_is_dwt() -> None:
+    q = one("She is a 4,870 deadweight-ton general cargo ship.")
+    assert (q.text, q.low, q.unit) == ("4,870 deadweight-ton", 4870, "dwt")

@@ -617,6 +617,18 @@ def counted_noun(
     found = _noun_before(text, toks, qualified)
     if found:
         return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])
+    if "toll" in text[max(0, num_start - 40) : num_start]:
+        toll = _TOLL_BEFORE.search(text, max(0, num_start - 60), num_start)
+        if toll is not None:
+            # "put the death toll at around 600": the dead; "puts the toll higher, at up to 6,000" (of
+            # the killed or wounded a count before it told): war reporting's toll is its casualties
+            unit = "deaths" if (toll.group("kind") or "").lower() == "death" else "casualties"
+            return Counted(unit, toll.start(), toll.end("toll"))
+    if text.endswith(_THE_ENDS, 0, num_start):
+        many = _IN_THE_MANY.search(text, max(0, num_start - 50), num_start)
+        if many is not None and plural_word(many.group("noun").lower()):
+            # "shipped shells in the millions", "losses "in the low thousands"": the noun before
+            return Counted(_normalize(many.group("noun")), many.start("noun"), many.end("noun"))
     if toks and toks[-1][0][-1:] not in _SENTENCE_STOPS:
         # "killed 259 people and injured more than 5,500": the verb says what is counted (in the
         # figure's sentence: "...were wounded. At least seven" is not seven wounded)
@@ -634,6 +646,25 @@ def counted_noun(
                 return Counted(f"{first} {pair.group(2).lower()} {harm}", pair.start(), start + len(word))
             return Counted(harm, start, start + len(word))
     return None
+
+
+# A toll and the words that link it to its count ("toll" alone is no noun a count counts).
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?P<kind>death|casualty)[^\S\n]+)?(?P<toll>toll)(?:[^\S\n]+(?:even[^\S\n]+)?(?:higher|lower),?)?"
+    r"(?:[^\S\n]+(?:has|had|have|now|already))*"
+    r"[^\S\n]+(?:at|of|to|was|is|stood|stands|reached|rose|climbed|hit|risen|climbed[^\S\n]+to|rose[^\S\n]+to"
+    r"|risen[^\S\n]+to|reached)[^\S\n]+$",
+    re.IGNORECASE,
+)
+
+
+# A count told as the size of a noun before it: "shells in the millions", "losses "in the low
+# thousands"" (the vague count follows "the").
+_THE_ENDS = ("the ", 'the "', "the “", "low ", "high ")
+_IN_THE_MANY = re.compile(
+    r"(?<![\w-])(?P<noun>[A-Za-z][a-z-]*[a-z])[\"”]?[^\S\n]+[\"“]?(?:numbering[^\S\n]+)?in[^\S\n]+the"
+    r"(?:[^\S\n]+(?:low|high|mid))?[^\S\n]+[\"“]?$"
+)
 
 
 # A label naming a pair of harms before a colon and the count: "Killed or wounded: ~6,000".

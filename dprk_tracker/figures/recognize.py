@@ -481,20 +481,33 @@ _AGED_BEFORE = re.compile(
 # in the sentence); "The average age of the dead has risen. In 2022 it was 30" ("it" stands for the
 # age of the sentence before).
 _IS_BEFORE = re.compile(r"\b(?P<it>[Ii]t[^\S\n]+)?(?:was|is)[^\S\n]+$")
+_CHANGE_BEFORE = re.compile(r"\b(?:from|to)[^\S\n]+$")
 _AGE_WORD = re.compile(r"\b(?:average|median|mean)\s+age\b|\b(?:oldest|youngest)\b", re.IGNORECASE)
 _FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 _AGE_REACH = 300
 
 
-def _age_told(text: str, start: int) -> bool:
+def _age_told(text: str, start: int, end: int) -> bool:
     verb = _IS_BEFORE.search(text, max(0, start - 10), start)
-    if verb is None:
+    change = None if verb else _CHANGE_BEFORE.search(text, max(0, start - 6), start)
+    if verb is None and change is None and text.startswith("from ", start):
+        change = _CHANGE_BEFORE.match(text, start, start + 5)  # the range "from 29 to 36"
+    if verb is None and change is None:
         return False
     floor = max(0, start - _AGE_REACH)
     stops = [m.end() for m in _FULL_STOP.finditer(text, floor, start)]
-    back = 2 if verb.group("it") else 1  # the sentence before too, for "it"
+    back = 2 if verb and verb.group("it") else 1  # the sentence before too, for "it"
     begin = stops[-back] if len(stops) >= back else floor
-    return _AGE_WORD.search(text, begin, start) is not None
+    if change is not None:
+        # "The average age of the dead has risen from 31 in 2022 to 38": a change of the age word
+        # before, with no noun after the number
+        return (
+            _AGE_WORD.search(text, begin, start) is not None
+            and noun_phrase(text, end, min(len(text), end + 40)) is None
+        )
+    # ("One in four of the dead was over 45; the oldest was 71": the age word may follow)
+    stop = _FULL_STOP.search(text, start, start + _AGE_REACH)
+    return _AGE_WORD.search(text, begin, stop.start() if stop else start + _AGE_REACH) is not None
 
 
 _APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
@@ -884,6 +897,7 @@ def _model_name(text: str, num: Number, side: _Side) -> bool:
 # (words that follow a measured length are left: "rain of 50 mm in a day", "armour 80 mm thick").
 _CALIBRE_UNITS = frozenset(("mm", "cm", "inches"))
 _CALIBRE_NOUN = re.compile(r"[^\S\n]+(?:[A-Z]|[a-z][a-z-]*)")
+_CALIBRE_JOINED = re.compile(r"(?:(?:,?[^\S\n]+(?:and|or)|,)[^\S\n]+\d+(?:\.\d+)?[^\S\n]?-?(?:mm|cm)\b)+")
 _NOT_QUALIFIED = frozenset(
     ("of", "in", "on", "at", "a", "an", "the", "and", "or", "to", "from", "per", "by", "for", "with", "long",
      "wide", "thick", "deep", "high", "tall", "across", "away", "was", "is", "were", "are")
@@ -896,18 +910,25 @@ def _calibre(text: str, side: _Side) -> bool:
         side.measure == "feet" and "-" in text[side.num.end : side.end]
     ):
         return False
-    word = _CALIBRE_NOUN.match(text, side.end)
+    # ("122mm and 152mm artillery shells": a calibre joined to the next qualifies its noun too)
+    joined = _CALIBRE_JOINED.match(text, side.end) if side.measure != "feet" else None
+    word = _CALIBRE_NOUN.match(text, joined.end() if joined else side.end)
     return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
 
 
 # A length told with the dimension it measures ("15 meters high", "a hull 120 feet long") is a size.
 _SIZE_UNITS = frozenset(("m", "feet", "cm"))
 _SIZE_AFTER = re.compile(r"[^\S\n]+(?:long|high|tall|wide|deep|thick)\b")
-_CONFIDENCE = re.compile(r"[^\S\n]+(?:confidence|credible)[^\S\n]+(?:interval|level)", re.IGNORECASE)
+# How sure an estimate or a forecast is: "a 95% confidence interval", "a 70 to 80 percent chance".
+_CONFIDENCE = re.compile(
+    r"[^\S\n]+(?:(?:confidence|credible)[^\S\n]+(?:interval|level)|chance|probability|likelihood)\b",
+    re.IGNORECASE,
+)
 # How sure a poll is: "a margin of error of plus or minus 3.1 percentage points", "±10 percent".
 _MARGIN_BEFORE = re.compile(
     r"\bmargin[^\S\n]+of[^\S\n]+(?:sampling[^\S\n]+)?error[^\S\n]+(?:(?:of|is|was)[^\S\n]+)?"
-    r"(?:plus[^\S\n]+or[^\S\n]+(?:minus[^\S\n]+)?|±[^\S\n]*)?$",
+    r"(?:plus[^\S\n]+or[^\S\n]+(?:minus[^\S\n]+)?|±[^\S\n]*)?$"
+    r"|\bgive[^\S\n]+or[^\S\n]+take[^\S\n]+(?:an?[^\S\n]+)?$",  # ("15,000, give or take a thousand")
     re.IGNORECASE,
 )
 # A prisoner swap's format: "the 84 for 84 exchange", "390-for-390".
@@ -1405,7 +1426,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     # Inside a document (several lines) a number alone on its line is metadata.
     multiline = "\n" in text.strip()
     figures: list[_Figure] = []
-    margin = "margin of" in text  # (cheap guards for the rules below)
+    margin = "margin of" in text or "give or take" in text  # (cheap guards for the rules below)
     swap = " for " in text
     skip_until = -1
     i = 0
@@ -1584,6 +1605,9 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if high_side is not None and _calibre(text, high_side):
             skip_until = max(skip_until, end)
             continue  # "122mm or 152mm artillery rounds": two calibres, the kinds of the rounds
+        if (high_side or side).percent and _CONFIDENCE.match(text, end):
+            skip_until = max(skip_until, end)
+            continue  # "a 70 to 80 percent chance": how likely, no figure of the story
         if (high_side or side).measure in _SIZE_UNITS and _SIZE_AFTER.match(text, end):
             skip_until = max(skip_until, end)
             continue  # "vessels about 100-120 meters long": the size of a thing seen, no figure
@@ -1603,9 +1627,11 @@ _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 # The word before a count that leaves its noun out because the count before it named it: "downed 30
 # drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
 # ("10 million shells in 2024, or about 27,000 a day": "or" restates the count in other terms)
+# ("Ukraine says 4,000-plus, Seoul says nearly 5,000": a source's count after another's; "600 dead in
+# April, and later about 2,000")
 _ELLIPSIS_LEADS = frozenset(
-    ("and", "but", "while", "whereas", "by", "including", "plus", "then", "another", "or")
-)
+    ("and", "but", "while", "whereas", "by", "including", "plus", "then", "another", "or", "later", "says")
+) | frozenset(("said", "estimates", "estimated"))
 # A count per day, week or year right after a count of a noun counts that noun: "250,000 shells a month
 # at the time, perhaps 3 million a year".
 _IT_BEFORE = re.compile(r"(?<![\w'’])[Ii]t[^\S\n]+(?:[a-z]+[^\S\n,]*+){1,4}$")
@@ -1789,8 +1815,18 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     money: Quantity | None = None  # the last amount of money (no price nor rate)
     part_end = -1
     for i, q in enumerate(quantities):
-        if number_of and q.unit is None and not (q.currency or q.percent):
-            q = _number_of_before(text, q)
+        if number_of and not (q.currency or q.percent) and (q.unit_end or 0) <= q.start:
+            # (also over a noun that links the count after the phrase: "brings the total number of
+            # persons designated ... for this trade to over 150" counts persons, not the trade)
+            counted_before = _number_of_before(text, q)
+            start, end = counted_before.unit_start or 0, counted_before.unit_end or 0
+            if q.unit is None:
+                q = counted_before
+            elif start < (q.unit_start or 0) and not text[end : q.unit_start].strip():
+                # "the number of North Koreans deployed at up to 12,000": the participle stays
+                q = _counting(q, _norm(text[start : q.unit_end]), start, q.unit_end)
+            elif start < (q.unit_start or 0):
+                q = counted_before
         if of_which and not (q.currency or q.percent):
             state = _STATE_AFTER.match(text, q.end)
             if state is None:
@@ -2271,7 +2307,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         not side.measure
         and (f.high or 0) <= 120
         and "," not in text[f.start : f.end]
-        and (_AGED_BEFORE.search(text, max(0, f.start - 40), f.start) or _age_told(text, f.start))
+        and (_AGED_BEFORE.search(text, max(0, f.start - 40), f.start) or _age_told(text, f.start, f.end))
     ):
         unit = "years old"  # "26-year-old", "aged 20 and 26" (not "aged 18 and 2,000 reservists")
     elif side.measure:
