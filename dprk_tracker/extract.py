@@ -735,8 +735,13 @@ def _trailing_span(sentences: _Sentences, start: int, end: int, reference: Refer
 _TRAILING = re.compile(r"(?:the\s+)?(?:past|last)\s+", re.IGNORECASE)
 
 
+# A price or a rate in a currency ("USD per round", "KRW per kg", "RUB per USD"): money, whatever
+# the item bought.
+_PRICE_UNIT = re.compile(r"[A-Z]{3} per ")
+
+
 def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classifier) -> str:
-    if quantity.currency:
+    if quantity.currency or (quantity.unit and _PRICE_UNIT.match(quantity.unit)):
         return topics.classify("$") if topics.has_topic("money") else topics.classify(sentence)
     counted: Span | None = None
     # (the slice only tells an empty noun phrase, which gives way to the unit, from a real one)

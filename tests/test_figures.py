@@ -1948,3 +1948,53 @@ def test_joined_calibres_tables_margins_and_chances_are_no_figures(text: str) ->
 def test_a_hyphened_deadweight_ton_is_dwt() -> None:
     q = one("She is a 4,870 deadweight-ton general cargo ship.")
     assert (q.text, q.low, q.unit) == ("4,870 deadweight-ton", 4870, "dwt")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a price of one item: "per" and a singular noun or a model name
+        ("Shells sold for $400-$700 per round in 2023.", ("$400-$700", 400, 700, "USD per round")),
+        ("Each KN-24 cost about $2m per KN-24.", ("about $2m", 2e6, 2e6, "USD per KN-24")),
+        ("Families get 50,000 roubles per person.", ("50,000 roubles", 50000, 50000, "RUB per person")),
+        # a denominator or "per cent" is no item
+        ("It paid $900 per 1,000 rounds.", ("$900", 900, 900, "USD")),
+    ],
+)
+def test_a_price_per_item(text: str, expected: tuple[str, float, float, str]) -> None:
+    q = next(q for q in find_quantities(text) if q.text == expected[0])
+    assert (q.text, q.low, q.high, q.unit) == expected
+    assert q.currency == q.unit[:3]  # (the price keeps its currency)
+
+
+def test_a_total_after_a_price_is_no_change_of_the_price() -> None:
+    text = "At $600 to $900 per shell, that would come to as much as $7bn."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("$600 to $900", "USD per shell"),
+        ("as much as $7bn", "USD"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # items that name nothing count the noun an item before named after its count
+        (
+            "Losses by unit:\n- 25th Brigade — about 900 casualties\n- 31st Brigade — roughly 650\n"
+            '- Drone crews — "a few hundred"',
+            [("about 900", "casualties"), ("roughly 650", "casualties"), ("a few hundred", "casualties")],
+        ),
+        # labels that complete the lead-in count the lead-in's plural
+        (
+            "Most recruits killed so far came from:\n\nDagestan — 210\nTuva — 145\n",
+            [("210", "recruits"), ("145", "recruits")],
+        ),
+        # a tally's labels stay what each line counts
+        (
+            "Losses so far were:\ntanks — 120\nguns — 85 units\ndrones — 300\n",
+            [("120", "tanks"), ("85", "units"), ("300", "drones")],
+        ),
+    ],
+)
+def test_the_nouns_of_dash_list_items(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected

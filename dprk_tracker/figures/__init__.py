@@ -17,7 +17,8 @@ Conventions (the news figure conventions of the project):
   "tens of thousands" 20,000-99,999 (see vocabulary.toml).
 - Money: amount in major units with an ISO code in ``currency``; ``unit`` is the code too. An amount
   in millions or billions told without its currency in the sentence of an amount of money takes that
-  amount's currency ("147.8 billion rubles, while revenues were lowered to 136.2 billion").
+  amount's currency ("147.8 billion rubles, while revenues were lowered to 136.2 billion"). A price
+  of one item keeps its currency, its unit says per what ("$300 per round": "USD per round").
   Percentages: the number itself (40, not 0.4), ``percent`` True, unit "percent" or
   "percentage points". Multipliers ("12 times", "threefold"): unit "times". Measures: unit named
   ("km", "tonnes", "mm", "years old" for ages written "26-year-old"). Exchange rates ("1,389.5 per

@@ -1745,6 +1745,58 @@ def _headed_line(text: str, q: Quantity) -> Quantity:
     return _counting(q, unit, phrase[1], phrase[2])
 
 
+# A list line "label — count": the label, a dash, then the count (a qualifier or a quote may open it).
+_DASH_ITEM = re.compile(r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?[^\W_][^\n]{0,80}?[^\S\n][—–][^\S\n]+[\"“]?")
+# A list's lead-in whose last words the labels complete: "the most deaths were recorded among natives
+# of:" (the labels are where they came from; what is counted is the lead-in's plural).
+_LEAD_IN_OF = re.compile(r"[^\n]*\b(?:of|from|among|in|by)[^\S\n]*:[^\S\n]*\n")
+_LEAD_IN_PLURAL = re.compile(r"\b[a-z][a-z-]+\b")
+
+
+def _lead_in_noun(text: str, line_start: int) -> tuple[str, int, int] | None:
+    """The first plural of the line before ``line_start`` when the labels complete it (see above)."""
+    end = line_start
+    while end > 1 and text[end - 2] == "\n":
+        end -= 1  # (blank lines between the lead-in and the list)
+    lead = text.rfind("\n", 0, max(0, end - 1)) + 1
+    if line_start == 0 or not _LEAD_IN_OF.fullmatch(text, lead, end):
+        return None
+    for word in _LEAD_IN_PLURAL.finditer(text, lead, end):
+        if plural_word(word.group()) and word.group() not in _NOT_LEAD_NOUNS:
+            return word.group(), word.start(), word.end()
+    return None
+
+
+_NOT_LEAD_NOUNS = frozenset(("was", "has", "is", "this", "its", "us", "as", "thus", "less", "across"))
+
+
+def _dash_items(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The counts of a run of "label — count" lines: an item that names nothing counts the noun an
+    item before it named after its count ("- 92nd Brigade — 1,200 losses" / "- Recon battalions —
+    roughly 800"); labels that complete the lead-in ("natives of:" / "Bashkortostan — 412") count the
+    lead-in's plural ("the most deaths")."""
+    out: list[Quantity] = []
+    noun: tuple[str, int, int] | None = None
+    lead: tuple[str, int, int] | None = None
+    last_line_end = -2
+    for q in quantities:
+        line_start = text.rfind("\n", 0, q.start) + 1
+        if q.currency or q.percent or not _DASH_ITEM.fullmatch(text, line_start, q.start):
+            out.append(q)
+            continue
+        if line_start != last_line_end + 1:
+            lead = _lead_in_noun(text, line_start)  # a new list
+            noun = lead
+        line_end = text.find("\n", q.end)
+        last_line_end = len(text) if line_end < 0 else line_end
+        if q.unit is not None and (q.unit_start or 0) >= q.end:
+            noun = (q.unit, q.unit_start or 0, q.unit_end or 0)  # this item names its noun
+        elif noun is not None and (q.unit is None or (lead is not None and (q.unit_start or 0) < q.start)):
+            q = _counting(q, *noun)  # (the label is where they came from, not what is counted)
+        out.append(q)
+    return out
+
+
 # A loss list's heading line: "Tanks (3273, of which destroyed: 2366, damaged: 152, captured: 527)".
 # The total counts the label, each part the label in that state.
 _BREAKDOWN_PART = re.compile(
@@ -1804,6 +1856,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         quantities = [_item_line(text, _labelled(text, q)) for q in quantities]
     if " — " in text or " – " in text:
         quantities = [_headed_line(text, q) for q in quantities]
+        quantities = _dash_items(text, quantities)
     if " of which " in text:
         quantities = [_breakdown(text, q) for q in quantities]
     shared: list[Quantity] = []
@@ -1951,6 +2004,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             and previous.unit is not None
             and previous.unit.startswith(f"{q.currency} per ")
             and q.start - previous.end <= _ELLIPSIS_REACH
+            and _same_magnitude(q, previous)  # (not "$800 per shell ... would amount to $12bn")
             and _PRICE_CHANGE_LEAD.search(text, max(0, q.start - 16), q.start)
             and _one_sentence(text, previous.end, q.start)
         ):
@@ -1991,6 +2045,12 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
 # A scale word or letter after the digits: "136.2 billion", "7.4 bn", "1.2mn" (not "12 million rounds",
 # which counts its noun: see the plural test of the caller)
 _SCALED_AMOUNT = re.compile(r"\d[^\S\n]?(?:million|billion|trillion|mn|bn|tn|mln|bln)$", re.IGNORECASE)
+
+
+def _same_magnitude(a: Quantity, b: Quantity) -> bool:
+    """Whether two amounts lie within a factor of ten of each other (a price and its change do)."""
+    x, y = a.low or a.high or 0, b.low or b.high or 0
+    return x > 0 and y > 0 and max(x, y) <= 10 * min(x, y)
 
 
 def _plural_end(unit: str) -> bool:
@@ -2242,6 +2302,9 @@ def _one_of(measure: str) -> str:
     return measure[:-1] if measure in ("barrels", "tonnes", "litres") else measure
 
 
+# What one item of a price is: a singular noun or a model name after "per" (not "per cent", nor a
+# number: "per 100,000 people" is a denominator).
+_PER_ITEM = re.compile(r"[^\S\n]per[^\S\n]+(?P<item>(?!cent\b)[A-Za-z][\w-]*[A-Za-z0-9])(?![\w-])")
 _RATE_CUES = (" per ", " to the ", " against the ", " versus the ", " vs")
 _RATE_REACH = 250  # characters back to the currency quoted ("It had lost 2.1% to 13.78 versus the yuan")
 _BASE_BEFORE = re.compile(r"(?:per|(?:to|against|versus|vs\.?)\s+the)\s+$", re.IGNORECASE)
@@ -2292,6 +2355,13 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         unit = f"{side.currency} per {_one_of(measure)}"
         unit_start, unit_end = price.start("mea"), price.end()
         currency = None
+    elif side.currency and text.startswith(" per ", f.end) and (each := _PER_ITEM.match(text, f.end)):
+        # "$300-$1,000 per round", "10,000 rubles per person", "$3m per KN-23": a price of one item
+        # (or a sum for each: "$377,700 per violation"); it keeps its currency, the unit says per what
+        item = each.group("item")
+        name = item[:1].isupper() and not item[1:].islower()  # ("KN-23" stays as written)
+        unit = f"{side.currency} per {item if name else item.lower()}"
+        unit_start, unit_end = each.start("item"), each.end()
     elif side.currency:
         unit = side.currency
     elif side.percent:
