@@ -808,6 +808,15 @@ def _governing_time(
         # "lost 76,000 men in the operation, which began on August 6, 2024": that date tells when
         # the operation began, not when the figure holds
         in_sentence = [t for t in in_sentence if not _in_relative_clause(sentences.text, t, end)]
+    if in_sentence and ";" in sentences.text[s_start:s_end]:
+        # "about 1,000 have already crossed; another 5,000 are to follow by year's end": a time in a
+        # later clause dates that clause's count (a time before may govern both: "As of March, ...; ...")
+        text = sentences.text
+        in_sentence = [
+            t for t in in_sentence if t.start < quantity.end or ";" not in text[quantity.end : t.start]
+        ]
+        if not in_sentence:
+            return None
     if len(in_sentence) < 2:
         # "About 18,000 troops are taking part, roughly the same number as last year": the base of a
         # comparison, not the figure's date
@@ -913,15 +922,23 @@ _BASE_NUMBER_AFTER = re.compile(
 )
 _CHANGE_TO = re.compile(r",?\s+to\s+(?:(?:about|around|roughly|some|nearly|almost|just|over|under)\s+)?$")
 _FROM_NUMBER = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}?[$€£]?\d")
+# A time right after the base of a change: "up from 10 million at the start of the year".
+_BASE_BEFORE_TIME = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:[a-z]+\s+){0,2}?[$€£]?\d[\d,.]*(?:\s*(?:million|billion|thousand|[mbk]n?))?"
+    r"(?:\s+[a-z]+){0,2}\s+(?:at|in|on|by|during)?\s*(?:the\s+)?$"
+)
 
 
 def _dates_the_base(text: str, time: TimeExpr, s_start: int, start: int, end: int) -> bool:
     """Whether the only time of a sentence dates the base a figure is compared with, not the figure."""
     if time.start >= end:
         return _BASE_NUMBER_AFTER.search(text[end : time.start]) is not None
+    if time.end > start:
+        return False
+    if _BASE_BEFORE_TIME.search(text, max(s_start, time.start - 40), time.start) is not None:
+        return True  # "up from 10 million at the start of the year, in over 28,000 containers"
     return (
-        time.end <= start
-        and _CHANGE_TO.search(text, time.end, start) is not None
+        _CHANGE_TO.search(text, time.end, start) is not None
         and _FROM_NUMBER.search(text, s_start, time.start) is not None
     )
 

@@ -359,3 +359,27 @@ def test_a_time_by_the_borrowed_noun_dates_the_noun_s_count(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(f.text, f.when) for f in extract(text, "2025-11-20").figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time in a later clause (after a semicolon) dates that clause's count, not the one before
+        (
+            "Some 800 sappers have already arrived; another 1,200 are due by the end of the year.",
+            [("Some 800", "2025-06-10"), ("1,200", "2025")],
+        ),
+        # a time before the semicolon may govern both clauses
+        (
+            "As of May, Kyiv counted 3,100 casualties; Seoul counted 2,900.",
+            [("3,100", "2025-05"), ("2,900", "2025-05")],
+        ),
+        # a time right after the base of a change dates the base, not the counts after it
+        (
+            "Exports reached 14 million tonnes, up from 9 million in early 2024, in more than 300 voyages.",
+            [("14 million tonnes", "2025-06-10"), ("9 million", "2024"), ("more than 300", "2025-06-10")],
+        ),
+    ],
+)
+def test_a_later_clause_s_time_and_a_base_s_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.when) for f in extract(text, "2025-06-10").figures] == expected
