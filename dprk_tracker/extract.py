@@ -844,13 +844,24 @@ def _governing_time(
         # a count that borrows its noun from before ("of the 11,000 troops who arrived in the autumn,
         # fewer than 7,000 remained fit by March", "30 drones on Monday and 14 on Tuesday"): a time
         # between that noun and the count tells of the noun's own count
-        pool = [t for t in pool if not quantity.unit_end <= t.start < quantity.start] or pool
+        # (not past another count: "the number of launches ...: about 70 in 2022, 25 in 2023 (of
+        # which 5 ...)")
+        unit_end = quantity.unit_end
+        pool = [
+            t
+            for t in pool
+            if not (
+                unit_end <= t.start < quantity.start
+                and _NO_DIGIT.fullmatch(sentences.text, unit_end, t.start)
+            )
+        ] or pool
     after = [t for t in pool if t.start >= end]
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
     return min(pool, key=lambda t: _distance(sentences.text, t, quantity.start, end))
 
 
+_NO_DIGIT = re.compile(r"\D*")
 # A "when" clause right after the time, with no other clause between it and the figure.
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+[^,;:()]*$")
 _WHEN_OPENS = re.compile(r",?\s+when\s")  # (matched right after the time)

@@ -383,3 +383,17 @@ def test_a_time_by_the_borrowed_noun_dates_the_noun_s_count(
 )
 def test_a_later_clause_s_time_and_a_base_s_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.text, f.when) for f in extract(text, "2025-06-10").figures] == expected
+
+
+def test_a_time_past_another_count_still_dates_a_borrowed_noun_s_count() -> None:
+    text = (
+        "3. Air force sorties\n\nIn 2024, the air force flew at least 400 sorties.\n\nSince 2021, the number"
+        " of sorties has remained at a high level: about 900 in 2022, 700 in 2023 (of which 200 were at"
+        " night), and at least 400 in 2024.\n"
+    )
+    found = [(f.text, f.unit, f.when) for f in extract(text, "2025-07-15").figures]
+    assert found[1:4] == [
+        ("about 900", "sorties", "2022"),
+        ("700", "sorties", "2023"),
+        ("200", "sorties", "2023"),
+    ]

@@ -1998,3 +1998,23 @@ def test_a_total_after_a_price_is_no_change_of_the_price() -> None:
 )
 def test_the_nouns_of_dash_list_items(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash sets off the count restated; "(of which N" is a part of the count before
+        (
+            "It launched drones in the thousands — at least 4,000 by one count.",
+            [("thousands", "drones"), ("at least 4,000", "drones")],
+        ),
+        (
+            "The fleet made 90 voyages in 2024 (of which 35 were to Rajin).",
+            [("90", "voyages"), ("35", "voyages")],
+        ),
+    ],
+)
+def test_a_count_after_a_dash_or_of_which_names_the_noun_before(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected

@@ -2148,9 +2148,9 @@ def _one_sentence(text: str, start: int, end: int) -> bool:
 
 def _ellipsis_lead(text: str, start: int) -> bool:
     before = text[max(0, start - 20) : start].rstrip()
-    if before.endswith(","):
-        return True
-    words = [word.lower().strip("\"“‘'") for word in before.split()[-3:]]
+    if before.endswith((",", " —", " –")):
+        return True  # (a dash sets off the count restated: "shells in the millions — more than 12 million")
+    words = [word.lower().strip("\"“‘'(") for word in before.split()[-3:]]
     words = [word for word in words if word]  # ('and "up to another 2,000"': the quote is no word)
     if words and words[-1] in ("the", "just", "only"):  # "up from the 8,000", "compared with just 10"
         words = words[:-1]
@@ -2159,7 +2159,8 @@ def _ellipsis_lead(text: str, start: int) -> bool:
     return bool(words) and (
         words[-1] in _ELLIPSIS_LEADS
         or words[-1] in _COMPARISON_LEADS
-        or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
+        or words
+        in (["of", "whom"], ["of", "which"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
         # "11,000 personnel ... and a further 3,000 were dispatched": more of the same
         or words in (["a", "further"], ["an", "additional"])
         or words == ["compared", "with"]  # "939.6 won per 100 yen, compared with 935.2 a day earlier"
