@@ -1512,7 +1512,7 @@ def test_identifiers_and_national_phone_numbers_are_no_figures(text: str) -> Non
     [
         (
             "Plants made 80,000 rounds a week, perhaps 4 million a year.",
-            [("80,000", "rounds"), ("4 million", "rounds")],
+            [("80,000", "rounds"), ("perhaps 4 million", "rounds")],
         ),
         (
             "The navy lost 9 boats in 2023, or about 3 a month, down from 15 the year before.",
@@ -1880,7 +1880,7 @@ def test_a_qualifier_across_another_or_a_quote(
         (
             "Perhaps 3,000 were killed or wounded, though Kyiv says 3,400 and Seoul estimates nearly 3,800.",
             [
-                ("3,000", "killed or wounded"),
+                ("Perhaps 3,000", "killed or wounded"),
                 ("3,400", "killed or wounded"),
                 ("nearly 3,800", "killed or wounded"),
             ],
@@ -2018,3 +2018,21 @@ def test_a_count_after_a_dash_or_of_which_names_the_noun_before(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "perhaps" hedges a count as "about" does
+        ("Pyongyang may earn perhaps $3bn a year.", ("perhaps $3bn", 3e9, 3e9, "approximately", "USD")),
+        ("It fires perhaps 2 million shells.", ("perhaps 2 million", 2e6, 2e6, "approximately", "shells")),
+        # a noun before "ranging from" is what the range counts
+        (
+            "It polls yearly, with samples ranging from 800 to 1,200.",
+            ("from 800 to 1,200", 800, 1200, None, "samples"),
+        ),
+    ],
+)
+def test_perhaps_and_ranging_from(text: str, expected: tuple[str, float, float, str | None, str]) -> None:
+    q = one(text)
+    assert (q.text, q.low, q.high, q.qualifier, q.unit) == expected

@@ -97,7 +97,7 @@ _LINKS = frozenset(
     _split(
         """
         at of to reached reaching totaling totalling totaled totalled numbered numbering was were is are
-        hit exceeded topped stood stands put estimated rose climbed
+        hit exceeded topped stood stands put estimated rose climbed ranging ranged
         fell dropped declined grew jumped surged increased decreased plunged soared
         """
     )
