@@ -2036,3 +2036,11 @@ def test_a_count_after_a_dash_or_of_which_names_the_noun_before(
 def test_perhaps_and_ranging_from(text: str, expected: tuple[str, float, float, str | None, str]) -> None:
     q = one(text)
     assert (q.text, q.low, q.high, q.qualifier, q.unit) == expected
+
+
+def test_teu_is_a_measure_and_a_hyphened_teu_names_a_kind() -> None:
+    found = find_quantities("Boxes rose to about 52,000 TEU, from 38,000 teu; a 2,500-teu feeder was sold.")
+    assert [(q.text, q.low, q.unit) for q in found] == [
+        ("about 52,000 TEU", 52000, "teu"),
+        ("38,000 teu", 38000, "teu"),
+    ]

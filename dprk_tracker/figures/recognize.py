@@ -896,6 +896,7 @@ def _model_name(text: str, num: Number, side: _Side) -> bool:
 # 240-mm launcher", "170mm M-1989 guns". A length in these units before the word it qualifies is one
 # (words that follow a measured length are left: "rain of 50 mm in a day", "armour 80 mm thick").
 _CALIBRE_UNITS = frozenset(("mm", "cm", "inches"))
+_KIND_SIZES = frozenset(("feet", "teu"))
 _CALIBRE_NOUN = re.compile(r"[^\S\n]+(?:[A-Z]|[a-z][a-z-]*)")
 _CALIBRE_JOINED = re.compile(r"(?:(?:,?[^\S\n]+(?:and|or)|,)[^\S\n]+\d+(?:\.\d+)?[^\S\n]?-?(?:mm|cm)\b)+")
 _NOT_QUALIFIED = frozenset(
@@ -906,12 +907,13 @@ _NOT_QUALIFIED = frozenset(
 
 def _calibre(text: str, side: _Side) -> bool:
     if side.measure not in _CALIBRE_UNITS and not (
-        # "a 20-foot container", "40-ft boxes": a size that names a kind of thing, like a calibre
-        side.measure == "feet" and "-" in text[side.num.end : side.end]
+        # "a 20-foot container", "40-ft boxes", "a 1,100-teu feeder": a size that names a kind of
+        # thing, like a calibre
+        side.measure in _KIND_SIZES and "-" in text[side.num.end : side.end]
     ):
         return False
     # ("122mm and 152mm artillery shells": a calibre joined to the next qualifies its noun too)
-    joined = _CALIBRE_JOINED.match(text, side.end) if side.measure != "feet" else None
+    joined = _CALIBRE_JOINED.match(text, side.end) if side.measure in _CALIBRE_UNITS else None
     word = _CALIBRE_NOUN.match(text, joined.end() if joined else side.end)
     return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
 
