@@ -446,6 +446,10 @@ def _events(
             continue
         if _stamp_line(text, time.start):
             continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
+        if text[start : start + 1] in _NOTE_LEADS and _page_note(text, start, time):
+            continue  # "Correction, 10:05 GMT: An earlier version of this post said ...", a credit
+        if _untold(text, start, time, sentences.reported):
+            continue  # a birth year, a counterfactual, a condition: nothing that happened then
         if _war_name(text, time) and not _opens_with_the_war(text, start, time.start):
             # "since the 1950-53 war", "Victory in the Great Patriotic War of 1941-1945": a war named
             # in passing ("The Korean War of 1950-1953 ended in a truce" tells of the war itself)
@@ -630,19 +634,100 @@ _STAMP_LABEL = re.compile(
     r"|[^\S\n]*(?:Read[^\S\n]+(?:also|more)|Also[^\S\n]+read|See[^\S\n]+also|Related)[^\S\n]*:"
     r"[^\S\n]*[\w\"“‘'][^\n]{0,200}$"
     # an author's line ("By Kenji Hara, KYODO NEWS - 9 hours ago - 11:20 | World"): the page's stamp
-    r"|[^\S\n]*By(?:[^\S\n]+[A-Z][\w.'’-]*){2,4}[^\S\n]*[,|–—-][^\n]{0,100}$",
+    r"|[^\S\n]*By(?:[^\S\n]+[A-Z][\w.'’-]*){2,4}[^\S\n]*[,|–—-][^\n]{0,100}$"
+    # a live blog's entry header ("13:30 GMT - Casualty figures", "9.45am BST – Background"): the
+    # entry's heading (no sentence), stamped with its time
+    r"|[^\S\n]*\d{1,2}[:.]\d\d(?:[^\S\n]*[ap]\.?m\.?)?(?:[^\S\n]+[A-Z]{2,4})?[^\S\n]+[-–—|][^\S\n]+"
+    r"[^\n]{1,80}(?<![.!?])$"
+    # "Updated at 4.31pm GMT", "Editor's note: This story was updated at 4:50 p.m. to include ...",
+    # "Click here for more information on the individuals designated today", "This article appears in
+    # the October 2025 print edition": notes on the page
+    r"|[^\S\n]*(?:Updated|Posted|Published|Edited)[^\S\n]+at[^\S\n]+\d[^\n]{0,40}$"
+    r"|[^\S\n]*(?:Editor['’]s[^\S\n]+[Nn]ote|Click[^\S\n]+here\b|This[^\S\n]+(?:article|story)[^\S\n]+"
+    r"(?:appears|appeared|was[^\S\n]+published)[^\S\n]+in[^\S\n]+the\b)[^\n]{0,300}$",
     re.MULTILINE,
 )
+
+
+_STAMP_LEADS = frozenset("LlRUPMASBECT \t0123456789")
 
 
 def _stamp_line(text: str, pos: int) -> bool:
     """Whether ``pos`` stands on a page's stamp line (cheap test first: the line's first letter)."""
     line_start = text.rfind("\n", 0, pos) + 1
     lead = text[line_start : line_start + 1]
+    return lead in _STAMP_LEADS and _STAMP_LABEL.match(text, line_start) is not None
+
+
+# A note on the page, not the story: a correction's label and the claim it retracts ("Correction,
+# 10:05 GMT: An earlier version of this post said the treaty was signed in July"), a credit line
+# ("Imagery: Airbus DS 2025").
+_NOTE_LEADS = frozenset("ACIPU")
+_NOTE_LABEL = re.compile(r"(?:Correction|Clarification|Update)\b[^\n]{0,40}?:(?!\d)")  # (not a clock's)
+_RETRACTED = re.compile(
+    r"(?:(?:Correction|Clarification|Update)\b[^\n]{0,40}?:(?!\d)\s*)?An?\s+(?:earlier|previous|prior)\s+version\s+of\s+"
+    r"this\s+(?:post|story|article|report|entry|item|page)\b"
+)
+# (a photo's caption tells what it shows: "Photo: Kim at a ceremony, August 2025")
+_CREDIT = re.compile(r"(?:Imagery|Image\s+credit|Photo\s+credit|Credits?)\s*:")
+
+
+def _page_note(text: str, start: int, time: TimeExpr) -> bool:
+    """Whether ``time`` stands in a page note: the label of a correction or an update, the claim a
+    correction retracts, a credit line (the sentence starts at ``start``)."""
+    if _RETRACTED.match(text, start) or _CREDIT.match(text, start):
+        return True
+    label = _NOTE_LABEL.match(text, start)
+    return label is not None and time.start < label.end()
+
+
+# Times that date nothing that happened (vocabulary first, then the patterns that read it).
+_BORN = ("born", "born in", "born on")  # a person's birth year describes the person
+_AND_THE_OTHER = ("and", "or", "while", "whereas")  # "one born in 2005 and the other in 1999"
+_COUNTERFACTUAL = ("would have", "would not have", "wouldn't have", "would've")
+_CONDITION_OPENERS = ("If", "Unless", "Should")  # "If the war ended tomorrow, ...": a supposed time
+_EXTENT = ("into", "well into", "deep into")  # "sustain its offensive into 2026": how far a plan runs
+_BORN_BEFORE = re.compile(r"\b(?:" + "|".join(_BORN[::-1]) + r")\s+$", re.IGNORECASE)
+_OTHER_BORN = re.compile(
+    r"\bborn\s+(?:in|on)\s+[\w ]{1,20}?,?\s+(?:" + "|".join(_AND_THE_OTHER) + r")\s+(?:the\s+other|another)"
+    r"(?:\s+one)?\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+_WOULD_HAVE = re.compile(
+    # ("would have to pay in 2026" is an obligation ahead)
+    r"\b(?:" + "|".join(_COUNTERFACTUAL).replace("'", "['’]") + r")\s+(?!to\b)[a-z]+\b[^,.;:!?\n]*$",
+    re.IGNORECASE,
+)
+_CONDITION_ENDS = (",", "\n", "–", "—", " - ", "(", ";")
+_EXTENT_BEFORE = re.compile(r"\b(?:" + "|".join(_EXTENT[::-1]) + r")\s+$", re.IGNORECASE)
+_COUNTERFACTUAL_REACH = 60
+
+
+def _untold(text: str, start: int, time: TimeExpr, reported: str | None) -> bool:
+    """Whether ``time`` dates something the sentence (starting at ``start``) does not tell happened: a
+    birth year, a counterfactual past ("would have been unthinkable in 2023"), a condition's time ("If
+    the war ended tomorrow"), how far a plan runs ("sustain its offensive into 2026")."""
+    before = text[max(start, time.start - _COUNTERFACTUAL_REACH) : time.start]
+    if "born" in before and _born(before):
+        return True
+    if "ould" in before and _WOULD_HAVE.search(before):
+        return True
+    opener = text[start : start + 7].split(" ", 1)[0]
+    # (the condition ends at a comma, or a dash or a bracket opens an aside: "If a ceasefire holds –
+    # talks have stalled since the spring –")
+    if opener in _CONDITION_OPENERS and not any(stop in text[start : time.start] for stop in _CONDITION_ENDS):
+        return True
     return (
-        lead in ("L", "l", "R", "U", "P", "M", "A", "S", "B", " ", "\t")
-        and _STAMP_LABEL.match(text, line_start) is not None
+        "into" in before[-12:]
+        and reported is not None
+        and (time.earliest or "") > reported
+        and _EXTENT_BEFORE.search(before) is not None
     )
+
+
+def _born(before: str) -> bool:
+    """ "born in 2005", "one born in 2005 and the other in 1999"."""
+    return _BORN_BEFORE.search(before) is not None or _OTHER_BORN.search(before) is not None
 
 
 _STAMP_MAX_CHARS = 60

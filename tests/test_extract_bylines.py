@@ -285,6 +285,13 @@ def test_a_line_holding_only_a_span_of_clock_times_is_no_event() -> None:
         # an author's line: the page's stamp ("5 hours ago"), no event
         "By Mariko Tanaka, JIJI PRESS - 5 hours ago - 08:40 | Asia",
         "By Lee Min-ho | Seoul | 2 hours ago",
+        # a live blog's entry header, a note on an update, a link out, a print edition's note
+        "16:05 GMT - Losses mount on the border",
+        "7.20am BST – Overnight summary",
+        "Updated at 5.12pm GMT",
+        "Editor's note: This piece was updated at 3:15 p.m. to add a quote from the ministry.",
+        "Click here to read the notices issued today.",
+        "This story appeared in the May 2026 issue with the headline 'Kim's bargain.'",
     ],
 )
 def test_a_pages_stamp_line_makes_no_event_nor_figure(stamp: str) -> None:
@@ -364,3 +371,64 @@ def test_a_weekly_summarys_date_range_dates_it_by_its_last_day() -> None:
     result = extract(text)
     assert (result.published, result.published_source) == ("2026-03-08", "document")
     assert [(e.time_text, e.when) for e in result.events] == [("the previous week", "2026-W09")]
+
+
+def test_a_clock_header_with_a_full_sentence_is_an_event() -> None:
+    # (a live blog's entry told on one line is no heading: it ends as a sentence does)
+    result = extract(
+        "Live\n\n16:05 GMT - Ukraine says 30 North Korean soldiers died on Sunday.\n", "2026-03-17"
+    )
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("16:05 GMT", "2026-03-17T16:05"),
+        ("Sunday", "2026-03-15"),
+    ]
+
+
+def test_a_correction_retracts_its_claim_and_keeps_the_fact() -> None:
+    text = (
+        "Live\n\nCorrection, 08:40 GMT: A previous version of this story said the strike took place in "
+        "March 2025. It took place on April 2, 2025, near Sudzha.\n"
+    )
+    result = extract(text, "2025-04-10")
+    assert [(e.time_text, e.when) for e in result.events] == [("April 2, 2025", "2025-04-02")]
+
+
+def test_a_corrections_label_time_is_no_event() -> None:
+    result = extract("Live\n\nUpdate, 14:10 GMT: The ministry said troops arrived on Monday.\n", "2025-04-10")
+    assert [(e.time_text, e.when) for e in result.events] == [("Monday", "2025-04-07")]
+
+
+def test_a_credit_lines_year_is_no_event_a_captions_date_is() -> None:
+    text = (
+        "Analysis\n\nThe yard was busy. Satellite credit: none. Imagery: Maxar Technologies 2026.\n\n"
+        "Photo: Kim Jong Un at a ceremony for the dead, August 2025.\n"
+    )
+    result = extract(text, "2026-03-17")
+    assert [(e.time_text, e.when) for e in result.events] == [("August 2025", "2025-08")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("One of the pilots, born in 1987, defected in May 2024.", [("May 2024", "2024-05")]),
+        ("The officer (born 3 March 1969) was designated in 2022.", [("2022", "2022")]),
+        ("One was born in 2003 and the other in 1998, the agency said.", []),
+        ("One soldier was born in 2004, while another one in 2001.", []),
+        # a counterfactual: what did not happen then
+        ("Such talks would have been impossible in 2021, a diplomat said.", []),
+        ("Without the loans, the plant would not have opened last spring.", []),
+        # an obligation ahead is no counterfactual
+        ("Russia would have to pay the debt in 2027, officials said.", [("2027", "2027")]),
+        # a condition's time; an aside in dashes tells a fact
+        ("If the front collapsed next month, the North would lose its leverage.", []),
+        ("If talks resume – they stalled in March – the ministry will attend.", [("March", "2026-03")]),
+        # how far a plan runs; a past stretch into a year is a fact
+        ("Moscow is expected to keep fighting well into 2027.", []),
+        ("The fighting dragged on into 2025.", [("2025", "2025")]),
+    ],
+)
+def test_times_that_date_nothing_that_happened_make_no_event(
+    sentence: str, kept: list[tuple[str, str]]
+) -> None:
+    result = extract(f"Report\n\n{sentence}\n", "2026-04-17")
+    assert [(e.time_text, e.when) for e in result.events] == kept
