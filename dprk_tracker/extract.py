@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import heapq
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
 from . import reader
 from .dates import DateError, reference_bound, reference_from_option
@@ -23,6 +25,7 @@ from .text import clause_spans, sentence_spans
 from .times import (
     SINCE_SIGNALS,
     anchor_interval,
+    clause_tense,
     explicit_years,
     find_times,
     first_weekday,
@@ -98,13 +101,16 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
 
     # (events and as-of dates read "two days later" as the day it names; the times stay TimeML's)
     sentences = _Sentences(
-        content, sentence_spans(content), _days_later(content, times), reference_bound(reference, False)
+        content,
+        sentence_spans(content),
+        _days_later(content, times, reference_bound(reference, False)),
+        reference_bound(reference, False),
     )
     # A byline's or a dateline's date is when the article appeared, not something that happened; a
     # headline restates the story (its times are the body's, or the date of the issue), and a title
     # given as metadata (front matter, HTML, JSON Lines) is not in the text at all.
     outside = [span for span in (byline[1] if byline else None, article.dateline, article.headline) if span]
-    events = _events(content, sentences, topics, outside)
+    events = _events(content, sentences, topics, outside, _trailing_times(content, times, reference))
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
     # Each figure with where the next one starts: a time beyond the next figure is that figure's.
@@ -126,13 +132,30 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     return Document(article, reference, extraction)
 
 
-def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -> list[TimeExpr]:
     """ "The troops crossed on March 3. Two days later, they attacked": a span of days or weeks
     counted "later" from the day its paragraph (or the one before) told is a date, an event of its
-    own. (The times engine keeps it a DURATION, as TimeML does.)"""
+    own; with no day told, a plan's "two weeks later ... is expected to brief" counts from the report's
+    day (``reported``). (The times engine keeps it a DURATION, as TimeML does.)"""
     found: list[TimeExpr] = []
     last_day: TimeExpr | None = None
     for index, time in enumerate(times):
+        if (
+            last_day is None
+            and reported
+            and time.type == "DURATION"
+            and text.startswith(" later", time.end)
+            and not text.startswith(" later than", time.end)
+            and (span := _DAYS_SPAN.fullmatch(time.value))
+            and clause_tense(text, time.start, time.end + len(" later")) == "future"
+        ):
+            days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+            day = (date.fromisoformat(reported) + timedelta(days=days)).isoformat()
+            end = time.end + len(" later")
+            found.append(
+                TimeExpr(text[time.start : end], time.start, end, "DATE", day, None, day, day, "day")
+            )
+            continue
         if (
             time.type == "DURATION"
             and last_day is not None
@@ -428,15 +451,53 @@ class _Sentences:
         return found
 
 
+def _trailing_times(text: str, times: list[TimeExpr], reference: Reference | None) -> list[TimeExpr]:
+    """ "twice in the past 18 months", "over the last two weeks": a span that ends on the report's day
+    dates what happened in it, an event of its own (the times engine keeps it a DURATION, as TimeML
+    does; a figure reads it as an as-of span, see ``_trailing_span``)."""
+    if reference is None or reference.precision != "day":
+        return []
+    found = []
+    for time in times:
+        if (
+            time.type == "DURATION"
+            and time.signal in _TRAILING_SIGNALS
+            and _TRAILING.match(time.text)
+            and not text.startswith(" of ", time.end)  # "the last two years of the war"
+            and (first := span_start(date.fromisoformat(reference.value), time.value)) is not None
+        ):
+            precision = _SPAN_PRECISION[time.value[-1]]
+            value = first.isoformat()[: _PRECISION_WIDTH[precision]]
+            found.append(
+                TimeExpr(
+                    time.text, time.start, time.end, "DATE", value, None, first.isoformat(), reference.value,
+                    precision, time.signal,
+                )
+            )  # fmt: skip
+    return found
+
+
+_START = attrgetter("start")
+_TRAILING_SIGNALS = frozenset({"in", "over", "during", "within", "for", "throughout"})
+_SPAN_PRECISION = {"Y": "year", "M": "month", "W": "day", "D": "day"}
+_PRECISION_WIDTH = {"year": 4, "month": 7, "day": 10}
+
+
 def _events(
-    text: str, sentences: _Sentences, topics: Classifier, outside: Sequence[tuple[int, int]] = ()
+    text: str,
+    sentences: _Sentences,
+    topics: Classifier,
+    outside: Sequence[tuple[int, int]] = (),
+    trailing: Sequence[TimeExpr] = (),
 ) -> list[Event]:
-    """One event per DATE expression: its sentence, or its clause when the sentence has several.
-    Times inside ``outside`` (the headline, the byline, the dateline) make no event."""
+    """One event per DATE expression (and per span ``trailing`` the report's day): its sentence, or its
+    clause when the sentence has several. Times inside ``outside`` (the headline, the byline, the
+    dateline) make no event."""
     events: list[Event] = []
     last_told: tuple[int, str, str | None, str | None, str | None] | None = None
     last_text = ""
-    for time in sentences.datable:
+    datable = heapq.merge(sentences.datable, trailing, key=_START) if trailing else sentences.datable
+    for time in datable:
         if any(start <= time.start < end for start, end in outside):
             continue
         start, end = sentences.enclosing(time.start, time.end)
@@ -455,10 +516,13 @@ def _events(
             # in passing ("The Korean War of 1950-1953 ended in a truce" tells of the war itself)
             continue
         if _since_baseline(text, time, start):
-            if not _WHEN_OPENS.match(text, time.end):
+            if not _WHEN_OPENS.match(text, time.end) and not _REPEATED_BEFORE.search(
+                text, max(start, time.start - _BASELINE_REACH), time.start
+            ):
                 continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
             # "for the first time since 2020, when the North sealed its borders": the clause the
-            # baseline opens tells what happened then (a date of its own, not a start)
+            # baseline opens tells what happened then (a date of its own, not a start); so does "her
+            # first trip there since November 2024" (the trip before)
             time = dataclasses.replace(time, signal=None)
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
             continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
@@ -473,6 +537,19 @@ def _events(
             if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
                 start, end = clause
         earliest, latest, mod = sentences.anchor(time)
+        reported = sentences.reported
+        if (
+            reported
+            and earliest
+            and latest
+            and earliest <= reported < latest
+            and mod is None
+            and clause_tense(text, time.start, time.end) in _PAST_TENSES
+            and not _PROSPECT.search(text, max(sentence_start, time.start - _PROSPECT_REACH), time.start)
+        ):
+            # "has lost 2,000 more troops this year" (an August report): what has happened so far this
+            # year, from its start to the report, not until December
+            latest = reported
         told = (sentence_start, time.value, earliest, latest, mod)
         if told == last_told and not _SAME_AGAIN.match(time.text) and time.text != last_text:
             # "on Tuesday – today, that is", "Seollal, the Lunar New Year": one day told twice in two
@@ -480,7 +557,7 @@ def _events(
             # the same month"; so may the same words again: "It began on 3 May and 3 May was a Friday")
             continue
         last_told, last_text = told, time.text
-        if events and _range_end(events[-1], time, earliest, latest, mod):
+        if events and _range_end(text, events[-1], time, earliest, latest, mod):
             # "between September 2023 and March 2025": one event over the range, not one per end
             first = events[-1]
             events[-1] = Event(
@@ -523,6 +600,12 @@ def _events(
     return events
 
 
+_PAST_TENSES = ("past", "past perfect")
+# "said the budget was likely to end the year with a deficit": a prospect told in the past tense
+_PROSPECT = re.compile(r"\b(?:likely|unlikely|expected|set|due|poised|forecast|projected|on\s+track)\s+to\b")
+_PROSPECT_REACH = 60
+
+
 # A superlative, "first" or a negation before "since" makes its date a baseline the sentence compares
 # with ("the fastest rate since 2016", "for the first time since 2020", "his first trip to Moscow
 # since 2019", "had not fought a war since 1953"), not the start of something that goes on ("the first
@@ -533,6 +616,14 @@ _SINCE_BASELINE = re.compile(
     r"(?:\b(?:first(?!\s+\d)|only|fastest|slowest|highest|lowest|largest|biggest|smallest|the most|the least|"
     r"best|worst|greatest|strongest|weakest|deadliest|bloodiest|bleakest|fiercest|heaviest|longest|"
     r"sharpest|steepest|toughest|closest|not|never|no)\b|n't\b)[^.;:!?\n]{0,50}\bsince\s+$",
+    re.IGNORECASE,
+)
+
+
+# Events that recur: "the first <one> since X" tells one happened at X.
+_RECURRING = ("trip", "visit", "meeting", "summit", "talks", "call", "test", "launch", "exercise", "drill")
+_REPEATED_BEFORE = re.compile(
+    r"\bfirst\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(_RECURRING) + r")(?:e?s)?\b[^.;:!?\n]{0,40}\bsince\s+$",
     re.IGNORECASE,
 )
 
@@ -573,7 +664,7 @@ def _opens_with_the_war(text: str, sentence_start: int, time_start: int) -> bool
 
 
 def _range_end(
-    first: Event, time: TimeExpr, earliest: str | None, latest: str | None, mod: str | None
+    text: str, first: Event, time: TimeExpr, earliest: str | None, latest: str | None, mod: str | None
 ) -> bool:
     """Whether ``time`` closes the range ``first`` opens: both anchored to one interval wider than
     the first end's own date, with no signal of their own ("from 2022 to 2024", "1950-1953")."""
@@ -584,7 +675,10 @@ def _range_end(
         and latest is not None
         and (earliest, latest) == (first.earliest, first.latest)
         and first.time_end <= time.start
-        and time.start - first.time_end <= _RANGE_GAP
+        and (
+            time.start - first.time_end <= _RANGE_GAP
+            or _HEDGED_JOIN.fullmatch(text, first.time_end, time.start) is not None
+        )
         # (a second mention of the same date is no range; "between the autumn and the end of the
         # year" is one, though the year's end runs from September as the range does)
         and ((time.earliest, time.latest) != (earliest, latest) or time.value != first.when)
@@ -592,6 +686,7 @@ def _range_end(
 
 
 _RANGE_GAP = len(" through ")
+_HEDGED_JOIN = re.compile(r"\s+(?:to|until|till|through)\s+at\s+least\s+")  # "from mid-2024 until at least"
 
 
 _SIGN_OFF_MAX_CHARS = 60

@@ -248,7 +248,8 @@ def test_a_dateline_after_a_wire_updates_lines() -> None:
         # A baseline the sentence compares with makes no event of its own...
         ("The economy grew 3.7 per cent in 2024, its fastest rate since 2016.", [("2024", "2024")]),
         ("Trains run again for the first time since 2020.", []),
-        ("It was his first trip to the Russian capital since 2019.", []),
+        # (but "the first trip since 2019" tells there was one in 2019: see test_event_spans)
+        ("It was his first trip to the Russian capital since 2019.", [("2019", "2019")]),
         ("The army had not fought a war since 1953.", []),
         ("The border hasn't reopened since 2020.", []),
         # ...what goes on since a date does, and so does a count of at least N since it.
@@ -432,3 +433,58 @@ def test_times_that_date_nothing_that_happened_make_no_event(
 ) -> None:
     result = extract(f"Report\n\n{sentence}\n", "2026-04-17")
     assert [(e.time_text, e.when) for e in result.events] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a period the report falls in, told in the past: so far, up to the report
+        ("Pyongyang has sent 3,000 more workers this year.", [("this year", "2026-01-01", "2026-04-15")]),
+        (
+            "Drones struck the depot twice this week, the army said.",
+            [("this week", "2026-04-13", "2026-04-15")],
+        ),
+        # a plan, or a prospect told in the past tense: the whole period
+        ("Kim will visit Moscow this month.", [("this month", "2026-04-01", "2026-04-30")]),
+        (
+            "Officials said the plant was expected to close the year with a loss.",
+            [("the year", "2026-01-01", "2026-12-31")],
+        ),
+        # a span ending on the report's day
+        (
+            "Shoigu has flown to Pyongyang three times in the past 10 months.",
+            [("the past 10 months", "2025-06-16", "2026-04-15")],
+        ),
+        ("The envoy said the last three years of talks were wasted.", []),
+        # a range whose end is hedged is one span
+        (
+            "Shipments ran from late 2024 until at least March 2026.",
+            [("late 2024 until at least March 2026", "2024-09-01", "2026-03-31")],
+        ),
+        # the first of a recurring event since a date: one took place then
+        (
+            "It was the envoy's first visit to Seoul since May 2023.",
+            [("May 2023", "2023-05-01", "2023-05-31")],
+        ),
+        ("Exports were the highest since 2019.", []),
+        # a plan's "N weeks later" with no day told counts from the report
+        (
+            "Three weeks later, the panel is expected to publish its findings.",
+            [("Three weeks later", "2026-05-06", "2026-05-06")],
+        ),
+    ],
+)
+def test_event_spans(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    result = extract(f"Report\n\n{sentence}\n", "2026-04-15")
+    assert [(e.time_text, e.earliest, e.latest) for e in result.events] == expected
+
+
+def test_a_two_bureau_dateline_dates_the_story_and_makes_no_event() -> None:
+    text = (
+        "Envoys to meet\n\nWASHINGTON/SEOUL, Oct 6 (Reuters) - Envoys will meet on Friday, officials said in "
+        "2025, as Moscow plans to keep up its offensive into 2026.\n"
+    )
+    result = extract(text)
+    # (the year a plan runs into is no year of the story's own)
+    assert (result.published, result.published_source) == ("2025-10-06", "inferred")
+    assert [(e.time_text, e.when) for e in result.events] == [("Friday", "2025-10-10"), ("2025", "2025")]

@@ -1704,6 +1704,63 @@ def test_the_same_period_a_year_earlier(text: str, value: str, earliest: str, la
 @pytest.mark.parametrize(
     ("text", "value", "earliest", "latest"),
     [
+        # the period its sentence told, in the year named
+        (
+            "Launches rose in the first half of 2025, from 9 in the same period of 2023.",
+            "2023-H1",
+            "2023-01-01",
+            "2023-06-30",
+        ),
+        (
+            "From March to May 2025 it moved 900 tons, against 400 in the same months of 2024.",
+            "2024-03",
+            "2024-03-01",
+            "2024-05-31",
+        ),
+        # no period told before, or a later year: the year itself
+        ("The same period of 2024 was quiet.", "2024", "2024-01-01", "2024-12-31"),
+        (
+            "It fell in the first half of 2024, unlike the same period of 2025.",
+            "2025",
+            "2025-01-01",
+            "2025-12-31",
+        ),
+    ],
+)
+def test_the_same_period_of_a_named_year(text: str, value: str, earliest: str, latest: str) -> None:
+    last = find_times(text, Reference("2025-08-20", "day"))[-1]
+    assert (last.value, last.earliest, last.latest) == (value, earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod", "earliest", "latest"),
+    [
+        (
+            "Talks began in 2023 and stalled early the following year.",
+            "2024",
+            "START",
+            "2024-01-01",
+            "2024-04-30",
+        ),
+        (
+            "The pact came in 2019; late the previous year, envoys met.",
+            "2018",
+            "END",
+            "2018-09-01",
+            "2018-12-31",
+        ),
+    ],
+)
+def test_a_modifier_before_the_following_year(
+    text: str, value: str, mod: str, earliest: str, latest: str
+) -> None:
+    last = find_times(text, Reference("2025-08-20", "day"))[-1]
+    assert (last.value, last.mod, last.earliest, last.latest) == (value, mod, earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
         ("This past year was the deadliest.", "2024", "2024-03-13", "2025-03-12"),
         ("Prices rose this past month.", "2025-02", "2025-02-13", "2025-03-12"),
         ("They met this past weekend.", "2025-W10-WE", "2025-03-08", "2025-03-09"),

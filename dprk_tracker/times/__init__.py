@@ -9,6 +9,7 @@ HeidelTime style. Public API:
 - ``first_weekday(recognized, start) -> int | None``: the first plain weekday named (ISO number)
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
 - ``span_start(last_day, duration) -> date | None``: where a span ending on a day begins
+- ``clause_tense(text, start, end) -> str | None``: the tense of the clause a time stands in
 - ``describe(value, mod, precision, signal_mod=None) -> str``
 - ``parse_date(text) -> Reference | None``
 """
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from .anchor import anchor_interval, span_start
     from .describe import describe
     from .parse import parse_date
+    from .patterns import clause_tense
     from .recognize import (
         SINCE_SIGNALS,
         Recognized,
@@ -36,6 +38,7 @@ __all__ = [
     "SINCE_SIGNALS",
     "Recognized",
     "anchor_interval",
+    "clause_tense",
     "describe",
     "explicit_years",
     "find_times",
@@ -50,6 +53,7 @@ __all__ = [
 # imported on first use: rendering a timeline needs ``describe`` only, not the recognizer.
 _HOMES = {
     "anchor_interval": ".anchor",
+    "clause_tense": ".patterns",
     "describe": ".describe",
     "parse_date": ".parse",
     "explicit_years": ".recognize",

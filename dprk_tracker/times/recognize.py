@@ -695,6 +695,12 @@ def recognize_times(text: str) -> Recognized:
     lowered = folded(text)
     for rule, groups, start, end in scan(text, lowered=lowered):
         previous = words_before(text, start, 4)  # read once: the signal and the filters need them
+        if rule == "relative" and "mod" not in groups and groups["rel"][:4].lower() == "the ":
+            # "early the following year": the scan starts no rule at a modifier before "the"
+            modifier = _MODIFIER_BEFORE_THE.search(text, max(0, start - 8), start)
+            if modifier is not None:
+                start, groups = modifier.start(), {"mod": modifier.group(1), **groups}
+                previous = words_before(text, start, 4)
         candidate = Candidate(rule, start, end, groups, _signal(text, start, previous))
         if rule == "duration" and previous and previous[-1] in FUTURE_MODALS and _is_one_day(groups):
             candidate.rule = "modal_day"  # "will one day be": some day ahead, not a span
@@ -708,6 +714,10 @@ def recognize_times(text: str) -> Recognized:
     hints = _range_hints(candidates, text)
     _heading_year_hints(candidates, text, hints)
     return Recognized(text, candidates, hints, _parenthetical_dates(candidates, text))
+
+
+_BARE_MODIFIERS = ("early", "mid", "late")  # the modifiers that may stand right before "the"
+_MODIFIER_BEFORE_THE = re.compile(r"\b(" + "|".join(_BARE_MODIFIERS) + r")[\s-]+$", re.IGNORECASE)
 
 
 def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
@@ -730,13 +740,31 @@ def resolve_times(recognized: Recognized, reference: Reference | None) -> list[T
         time = _time_expr(text, candidate, norm, day_reference, coarse)
         if candidate.rule == "year_ago_period" and found and "unit2" in candidate.groups:
             time = _same_period_before(text, time, found) or time
+        elif (
+            candidate.rule == "year"
+            and found
+            and text[max(0, time.start - 4) : time.start] in _OF_IN
+            and _SAME_PERIOD_OF.search(text, max(0, time.start - 30), time.start)
+        ):
+            # "68 railcars in the first half of 2025, up from 41 in the same period of 2024"
+            told_year = found[-1].value[:4]
+            back = int(told_year) - int(norm.value) if told_year.isdigit() else 0
+            time = (_same_period_before(text, time, found, back) if back > 0 else None) or time
         found.append(time)
     return found
 
 
-def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr]) -> TimeExpr | None:
+_OF_IN = (" of ", " in ")
+_SAME_PERIOD_OF = re.compile(
+    r"\bthe\s+(?:same|corresponding|comparable)\s+(?:period|months?|weeks?|time|stretch|quarter|half)\s+(?:of|in)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr], back: int = 1) -> TimeExpr | None:
     """ "in January-April, three times the same period a year earlier": the period its sentence told
-    (bounds and all, both ends of a range), a year back; a quarter in a results story is the same."""
+    (bounds and all, both ends of a range), a year back (``back`` years: "the same period of 2024");
+    a quarter in a results story is the same."""
     told = found[-1]
     sentence_start = max(text.rfind(". ", 0, time.start), text.rfind("\n", 0, time.start))
     if told.end <= sentence_start or told.type != "DATE" or not (told.earliest and told.latest):
@@ -748,8 +776,8 @@ def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr]) -> Tim
         before = found[-2]  # "January-April", "from March to June"
         if before.type == "DATE" and before.earliest and before.earliest <= told.earliest:
             first = before
-    value = f"{int(first.value[:4]) - 1:04d}{first.value[4:]}"
-    earliest, latest = _year_before(first.earliest or told.earliest), _year_before(told.latest)
+    value = f"{int(first.value[:4]) - back:04d}{first.value[4:]}"
+    earliest, latest = _year_before(first.earliest or told.earliest, back), _year_before(told.latest, back)
     return TimeExpr(
         time.text,
         time.start,
@@ -767,8 +795,8 @@ def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr]) -> Tim
 _COMPARED_PERIOD = re.compile(r"\b(?:ago|earlier|last|previous|prior|corresponding|same)\b", re.IGNORECASE)
 
 
-def _year_before(day: str) -> str:
-    year, rest = int(day[:4]) - 1, day[4:]
+def _year_before(day: str, back: int = 1) -> str:
+    year, rest = int(day[:4]) - back, day[4:]
     if rest == "-02-29":
         rest = "-02-28"
     return f"{year:04d}{rest}"
@@ -808,8 +836,11 @@ def _looks_ahead(text: str, candidate: Candidate) -> bool:
     if "fiscal" in candidate.groups:
         return True
     # The end of a span of years reaches ahead like a deadline ("will study in the 2025-2026 year").
-    deadline = candidate.signal in _DEADLINE_SIGNALS or (
-        candidate.start > 5 and text[candidate.start - 1] in "-–" and text[candidate.start - 2].isdigit()
+    # ("is planning to sustain its offensive into 2026": how far a plan runs reaches ahead too)
+    deadline = (
+        candidate.signal in _DEADLINE_SIGNALS
+        or candidate.signal == "into"
+        or (candidate.start > 5 and text[candidate.start - 1] in "-–" and text[candidate.start - 2].isdigit())
     )
     return deadline and clause_tense(text, candidate.start, candidate.end) == "future"
 
