@@ -254,7 +254,9 @@ _FILLED_LINE = re.compile(r"^[^\S\n]*+\S[^\n]*", re.MULTILINE)
 _DAY_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T|$)")
 _WORD = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = frozenset(
-    "by and in at on of from the published updated posted last first live updates update min read".split()
+    # (a magazine's "October 2025 issue | Published September 18, 2025")
+    "by and in at on of from the published updated posted last first live updates update min read issue "
+    "edition".split()
 )
 
 

@@ -488,3 +488,13 @@ def test_a_two_bureau_dateline_dates_the_story_and_makes_no_event() -> None:
     # (the year a plan runs into is no year of the story's own)
     assert (result.published, result.published_source) == ("2025-10-06", "inferred")
     assert [(e.time_text, e.when) for e in result.events] == [("Friday", "2025-10-10"), ("2025", "2025")]
+
+
+def test_a_magazines_issue_line_is_its_byline() -> None:
+    text = (
+        "THE ESSAY\n\nThe long winter\n\nBy Ana Ruiz\n\nMay 2026 issue | Published April 20, 2026\n\n"
+        "The first units crossed the border in October 2024.\n"
+    )
+    result = extract(text)
+    assert (result.published, result.published_source) == ("2026-04-20", "document")
+    assert [(e.time_text, e.when) for e in result.events] == [("October 2024", "2024-10")]

@@ -2063,3 +2063,20 @@ def test_the_next_day_reaches_over_a_quote_paragraph() -> None:
     # a paragraph of narrative between: another story is told, the day stays unknown
     other = text.replace('"He was hiding in a cellar," the commander said.', "Then the unit moved west.")
     assert values(other, feb) == [("Feb. 2", "2026-02-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedged start or end is a year; a hedged count is none
+        ("The envoy has lived in Dandong since at least 2021.", [("2021", "2021", "since")]),
+        ("The lease runs until at least 2031, the firm said.", [("2031", "2031", "until")]),
+        ("Pyongyang sent at least 2000 workers.", []),
+        ("The port has served them since at least 2000 ships docked there.", []),
+        # "as recently as" makes a bare month a month
+        ("Officials denied it as recently as October.", [("October", "2024-10", "as recently as")]),
+    ],
+)
+def test_hedged_and_recent_signals(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = [t for t in find_times(text, DAY) if t.value != "PAST_REF"]
+    assert [(t.text, t.value, t.signal) for t in found] == expected

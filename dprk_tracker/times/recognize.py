@@ -77,6 +77,7 @@ _MONTH_SIGNALS = frozenset(
         "no later than",
         "as early as",
         "as late as",
+        "as recently as",  # "dismissed as rumours as recently as November"
         "ahead of",
     }
 )
@@ -288,7 +289,13 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         if text.startswith("/", end) and _SERIAL_AFTER.match(text, end):
             return False  # "2025/0142": a reference number
         compared = last_word in _COMPARED_WITH and any(w in CHANGE_WORDS for w in words[-4:-1])
-        if (last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS) and not compared:
+        # ("based there since at least 2023": a hedged start, no count)
+        hedged = (
+            previous == ["at", "least"]
+            and candidate.signal in _HEDGED_SIGNALS
+            and not COUNT_NOUN_AFTER.match(text, end, end + 40)
+        )
+        if (last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS) and not (compared or hedged):
             return False  # "over 2000 troops", but "a tenfold increase over 2023"
         determined = last_word in DETERMINERS or last_word.endswith(("'s", "’s"))
         if candidate.signal is None and not determined and COUNT_NOUN_AFTER.match(text, end, end + 40):
@@ -452,6 +459,9 @@ def _names_a_paper(text: str, start: int, end: int, words: list[str]) -> bool:
     return (bool(words) and words[-1] in NEWSPAPER_MODIFIERS) or (
         capitalised_before and _NAME_AFTER.match(text, end) is not None
     )
+
+
+_HEDGED_SIGNALS = frozenset({"since", "until", "till", "through", "from"})
 
 
 def _after_quantity(words: list[str]) -> bool:
