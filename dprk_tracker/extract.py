@@ -792,10 +792,16 @@ _OTHER_BORN = re.compile(
 )
 _WOULD_HAVE = re.compile(
     # ("would have to pay in 2026" is an obligation ahead)
-    r"\b(?:" + "|".join(_COUNTERFACTUAL).replace("'", "['’]") + r")\s+(?!to\b)[a-z]+\b[^,.;:!?\n]*$",
+    # (a hedge may stand inside: "would likely have ended last year", "would probably not have")
+    r"\b(?:"
+    + "|".join(_COUNTERFACTUAL).replace("'", "['’]").replace("would ", r"would(?:\s+\w+ly)?\s+")
+    + r")\s+(?!to\b)[a-z]+\b[^,.;:!?\n]*$",
     re.IGNORECASE,
 )
 _CONDITION_ENDS = (",", "\n", "–", "—", " - ", "(", ";")
+_ASIDES = ("\n", "–", "—", " - ", "(", ";")
+_MODALS = ("would", "could", "might", "will", "may", "can", "should")
+_MODAL = re.compile(r"\b(?:" + "|".join(_MODALS) + r")\b", re.IGNORECASE)
 _EXTENT_BEFORE = re.compile(r"\b(?:" + "|".join(_EXTENT[::-1]) + r")\s+$", re.IGNORECASE)
 _COUNTERFACTUAL_REACH = 60
 
@@ -812,8 +818,15 @@ def _untold(text: str, start: int, time: TimeExpr, reported: str | None) -> bool
     opener = text[start : start + 7].split(" ", 1)[0]
     # (the condition ends at a comma, or a dash or a bracket opens an aside: "If a ceasefire holds –
     # talks have stalled since the spring –")
-    if opener in _CONDITION_OPENERS and not any(stop in text[start : time.start] for stop in _CONDITION_ENDS):
-        return True
+    if opener in _CONDITION_OPENERS:
+        lead = text[start : time.start]
+        if not any(stop in lead for stop in _CONDITION_ENDS):
+            return True
+        # its consequence, a modal's ("If the North sends more troops this spring, Russia could
+        # launch an offensive before summer"), unless an aside tells a fact
+        after = lead[lead.rfind(",") + 1 :]
+        if not any(stop in lead for stop in _ASIDES) and _MODAL.search(after):
+            return True
     return (
         "into" in before[-12:]
         and reported is not None

@@ -418,11 +418,15 @@ def test_a_credit_lines_year_is_no_event_a_captions_date_is() -> None:
         # a counterfactual: what did not happen then
         ("Such talks would have been impossible in 2021, a diplomat said.", []),
         ("Without the loans, the plant would not have opened last spring.", []),
+        ("Seoul said the talks would probably have collapsed last winter.", []),
         # an obligation ahead is no counterfactual
         ("Russia would have to pay the debt in 2027, officials said.", [("2027", "2027")]),
         # a condition's time; an aside in dashes tells a fact
         ("If the front collapsed next month, the North would lose its leverage.", []),
         ("If talks resume – they stalled in March – the ministry will attend.", [("March", "2026-03")]),
+        # the consequence a modal tells; a fact told after the condition stays
+        ("If the rains come early, the offensive could stall in May.", []),
+        ("If that is true, the first units left in February.", [("February", "2026-02")]),
         # how far a plan runs; a past stretch into a year is a fact
         ("Moscow is expected to keep fighting well into 2027.", []),
         ("The fighting dragged on into 2025.", [("2025", "2025")]),
