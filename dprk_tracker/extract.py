@@ -498,6 +498,7 @@ def _events(
     events: list[Event] = []
     last_told: tuple[int, str, str | None, str | None, str | None] | None = None
     last_text = ""
+    uncut: str | None = None  # the last event's latest before _so_far cut it
     datable = heapq.merge(sentences.datable, trailing, key=_START) if trailing else sentences.datable
     for time in datable:
         if any(start <= time.start < end for start, end in outside):
@@ -539,19 +540,6 @@ def _events(
             if len(text[clause[0] : clause[1]]) - len(time.text) > 12:
                 start, end = clause
         earliest, latest, mod = sentences.anchor(time)
-        reported = sentences.reported
-        if (
-            reported
-            and earliest
-            and latest
-            and earliest <= reported < latest
-            and mod is None
-            and clause_tense(text, time.start, time.end) in _PAST_TENSES
-            and not _PROSPECT.search(text, max(sentence_start, time.start - _PROSPECT_REACH), time.start)
-        ):
-            # "has lost 2,000 more troops this year" (an August report): what has happened so far this
-            # year, from its start to the report, not until December
-            latest = reported
         told = (sentence_start, time.value, earliest, latest, mod)
         if told == last_told and not _SAME_AGAIN.match(time.text) and time.text != last_text:
             # "on Tuesday – today, that is", "Seollal, the Lunar New Year": one day told twice in two
@@ -559,7 +547,11 @@ def _events(
             # the same month"; so may the same words again: "It began on 3 May and 3 May was a Friday")
             continue
         last_told, last_text = told, time.text
-        if events and _range_end(text, events[-1], time, earliest, latest, mod):
+        so_far = _so_far(text, time, earliest, latest, mod, sentences.reported, sentence_start)
+        first = events[-1] if events else None
+        if first is not None and uncut is not None:
+            first = dataclasses.replace(first, latest=uncut)  # (a range's start is matched uncut)
+        if events and first is not None and _range_end(text, first, time, earliest, latest, mod):
             # "between September 2023 and March 2025": one event over the range, not one per end
             first = events[-1]
             events[-1] = Event(
@@ -579,6 +571,8 @@ def _events(
                 first.topic,
             )
             continue
+        uncut = latest if so_far else None
+        latest = so_far or latest
         # (positional, in the field order of Event: matching 14 keywords by name cost more than the
         # rest of the call)
         events.append(
@@ -600,6 +594,31 @@ def _events(
             )
         )
     return events
+
+
+def _so_far(
+    text: str,
+    time: TimeExpr,
+    earliest: str | None,
+    latest: str | None,
+    mod: str | None,
+    reported: str | None,
+    sentence_start: int,
+) -> str | None:
+    """The report's day when ``time``'s interval holds it and its clause tells of the past: "has lost
+    2,000 more troops this year" (an August report) is what happened so far this year, from its start
+    to the report, not until December. Else None."""
+    if (
+        reported
+        and earliest
+        and latest
+        and earliest <= reported < latest
+        and mod is None
+        and clause_tense(text, time.start, time.end) in _PAST_TENSES
+        and not _PROSPECT.search(text, max(sentence_start, time.start - _PROSPECT_REACH), time.start)
+    ):
+        return reported
+    return None
 
 
 _PAST_TENSES = ("past", "past perfect")

@@ -454,6 +454,17 @@ def test_times_that_date_nothing_that_happened_make_no_event(
             "Officials said the plant was expected to close the year with a loss.",
             [("the year", "2026-01-01", "2026-12-31")],
         ),
+        # a range the report falls in, told in the past: up to the report too
+        (
+            "Workers who left between 2022 and 2026 were interviewed.",
+            [("2022 and 2026", "2022-01-01", "2026-04-15")],
+        ),
+        # "the end of" a year is its December ("late 2026" its last third)
+        (
+            "The team will publish an update at the end of the year.",
+            [("the end of the year", "2026-12-01", "2026-12-31")],
+        ),
+        ("The team will publish an update in late 2026.", [("late 2026", "2026-09-01", "2026-12-31")]),
         # a span ending on the report's day
         (
             "Shoigu has flown to Pyongyang three times in the past 10 months.",

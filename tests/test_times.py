@@ -98,8 +98,11 @@ def test_mods_and_bounds() -> None:
     assert early.signal == "by"
     mid = one("mid-2024")
     assert (mid.mod, mid.earliest, mid.latest) == ("MID", "2024-05-01", "2024-08-31")
-    late = one("the end of 2024")
+    late = one("late 2024")
     assert (late.mod, late.earliest, late.latest) == ("END", "2024-09-01", "2024-12-31")
+    # "the end of" a year is its last month, not its last third
+    end = one("the end of 2024")
+    assert (end.mod, end.earliest, end.latest) == ("END", "2024-12-01", "2024-12-31")
     winter = one("winter 2024")
     assert (winter.earliest, winter.latest, winter.precision) == ("2024-12-01", "2025-02-28", "season")
     decade = one("the 1990s")
@@ -1397,7 +1400,7 @@ def test_the_half_of_a_month_is_its_start_or_end(text: str, found: list[tuple]) 
             [("the first weeks of last month", "2024-10", "START", "2024-10-01", "2024-10-10")],
         ),
         # "end-2024", "end-March": the end, written glued as in wire copy
-        ("Stocks were thin at end-2023.", [("end-2023", "2023", "END", "2023-09-01", "2023-12-31")]),
+        ("Stocks were thin at end-2023.", [("end-2023", "2023", "END", "2023-12-01", "2023-12-31")]),
         ("Payment is due by end-March.", [("end-March", "2025-03", "END", "2025-03-21", "2025-03-31")]),
     ],
 )

@@ -1293,6 +1293,8 @@ def bounds(
     if clip and clip.startswith("months:"):  # the first N months of a year
         last = int(clip[7:])
         return iso(start), iso(date(start.year, last, calendar.monthrange(start.year, last)[1]))
+    if clip == "last month":  # the end of a year: its last month
+        return iso(date(end.year, end.month, 1)), iso(end)
     if clip == "turn" and start.month == 1 and end.month == 12:  # the year's turn: December to January
         return iso(date(start.year - 1, 12, 1)), iso(date(start.year, 1, 31))
     if clip == "trailing":

@@ -1176,6 +1176,12 @@ def _time_expr(
                 clip = f"months:{int(count)}" if count and 1 <= count <= 11 else None
         elif norm.precision == "year" and _TURN_OF.fullmatch(candidate.groups.get("mod") or ""):
             clip = "turn"  # "at the turn of the year": the weeks around its first day, not its first third
+        elif (
+            norm.precision == "year"
+            and norm.mod == "END"
+            and THE_END_OF.fullmatch(candidate.groups.get("mod") or "")
+        ):
+            clip = "last month"  # "at the end of 2024": its December ("late 2024" is its last third)
         earliest, latest = cached_bounds(value, norm.mod, clip, day_reference)
         if coarse and value in _VAGUE_VALUES:
             earliest = latest = None
