@@ -1720,7 +1720,16 @@ def test_the_same_period_a_year_earlier(text: str, value: str, earliest: str, la
             "2024-03-01",
             "2024-05-31",
         ),
+        # the widest period the sentence before told (a range's both ends), not the last one
+        (
+            "Flights ran from February to May, busiest in March and late April. A year before, in the same"
+            " months of 2024, none ran.",
+            "2024-02",
+            "2024-02-01",
+            "2024-05-31",
+        ),
         # no period told before, or a later year: the year itself
+        ("In March 2025 it rose.\n\nThe same period of 2024 was busy.", "2024", "2024-01-01", "2024-12-31"),
         ("The same period of 2024 was quiet.", "2024", "2024-01-01", "2024-12-31"),
         (
             "It fell in the first half of 2024, unlike the same period of 2025.",
@@ -2083,3 +2092,17 @@ def test_the_next_day_reaches_over_a_quote_paragraph() -> None:
 def test_hedged_and_recent_signals(text: str, expected: list[tuple[str, str, str]]) -> None:
     found = [t for t in find_times(text, DAY) if t.value != "PAST_REF"]
     assert [(t.text, t.value, t.signal) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        # the month just gone is "last month": "last <its name>" is a year back
+        ("Troops have arrived since last October.", "2025-11-03", "2024-10"),
+        ("Talks collapsed last August.", "2025-11-03", "2025-08"),
+        ("Talks collapsed last December.", "2025-11-03", "2024-12"),
+        ("Talks collapsed last November.", "2025-11-03", "2024-11"),
+    ],
+)
+def test_last_and_a_month_name(text: str, reference: str, value: str) -> None:
+    assert one(text, Reference(reference, "day")).value == value

@@ -331,7 +331,9 @@ def _month(groups: dict[str, str], ctx: Context) -> Norm:
         if ctx.knows("month"):
             ref_month = ctx.reference.month
             if rel in ("last", "past", "previous"):
-                year = year if month < ref_month else year - 1
+                # ("since last October" said in November is a year back: the month just gone is
+                # "last month")
+                year = year if month < ref_month - 1 else year - 1
             elif rel in ("next", "coming"):
                 year = year if month > ref_month else year + 1
         return Norm("DATE", f"{year}-{month:02d}", mod, "month")

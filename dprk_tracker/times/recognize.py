@@ -756,10 +756,9 @@ def resolve_times(recognized: Recognized, reference: Reference | None) -> list[T
             and text[max(0, time.start - 4) : time.start] in _OF_IN
             and _SAME_PERIOD_OF.search(text, max(0, time.start - 30), time.start)
         ):
-            # "68 railcars in the first half of 2025, up from 41 in the same period of 2024"
-            told_year = found[-1].value[:4]
-            back = int(told_year) - int(norm.value) if told_year.isdigit() else 0
-            time = (_same_period_before(text, time, found, back) if back > 0 else None) or time
+            # "68 railcars in the first half of 2025, up from 41 in the same period of 2024"; "Imagery
+            # collected between January and June shows ... By comparison, over the same months of 2024"
+            time = _same_period_in(text, time, found, int(norm.value)) or time
         found.append(time)
     return found
 
@@ -771,10 +770,24 @@ _SAME_PERIOD_OF = re.compile(
 )
 
 
-def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr], back: int = 1) -> TimeExpr | None:
+def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr]) -> TimeExpr | None:
     """ "in January-April, three times the same period a year earlier": the period its sentence told
-    (bounds and all, both ends of a range), a year back (``back`` years: "the same period of 2024");
-    a quarter in a results story is the same."""
+    (bounds and all, both ends of a range), a year back; a quarter in a results story is the same."""
+    told = _told_period(text, time, found)
+    return _moved_back(time, *told, 1) if told else None
+
+
+def _same_period_in(text: str, time: TimeExpr, found: list[TimeExpr], year: int) -> TimeExpr | None:
+    """ "the same period of 2024": the period its sentence told, else the widest one the sentence
+    before told (a range's both ends), in that earlier year."""
+    told = _told_period(text, time, found) or _widest_period_before(text, time, found)
+    if told is None or not told[0].value[:4].isdigit() or int(told[0].value[:4]) <= year:
+        return None
+    return _moved_back(time, *told, int(told[0].value[:4]) - year)
+
+
+def _told_period(text: str, time: TimeExpr, found: list[TimeExpr]) -> tuple[TimeExpr, TimeExpr] | None:
+    """The period ``time``'s sentence told last, as (its first end, its last end)."""
     told = found[-1]
     sentence_start = max(text.rfind(". ", 0, time.start), text.rfind("\n", 0, time.start))
     if told.end <= sentence_start or told.type != "DATE" or not (told.earliest and told.latest):
@@ -786,6 +799,39 @@ def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr], back: 
         before = found[-2]  # "January-April", "from March to June"
         if before.type == "DATE" and before.earliest and before.earliest <= told.earliest:
             first = before
+    return first, told
+
+
+def _widest_period_before(
+    text: str, time: TimeExpr, found: list[TimeExpr]
+) -> tuple[TimeExpr, TimeExpr] | None:
+    """The widest period (a range's both ends) the sentence before ``time``'s told, within one year."""
+    sentence_start = max(text.rfind(". ", 0, time.start), text.rfind("\n", 0, time.start))
+    if sentence_start < 0 or text[sentence_start] == "\n":
+        return None  # the paragraph's first sentence: no sentence of its own before it
+    previous_start = max(text.rfind(". ", 0, sentence_start), text.rfind("\n", 0, sentence_start))
+    best: tuple[TimeExpr, TimeExpr] | None = None
+    best_width = 0
+    for index in range(len(found) - 1, -1, -1):
+        told = found[index]
+        if told.start <= previous_start:
+            break
+        if told.start >= sentence_start or told.type != "DATE" or not (told.earliest and told.latest):
+            continue
+        first = found[index - 1] if index else told
+        if first is told or not _RANGE_JOIN.fullmatch(text, first.end, told.start):
+            first = told
+        start, end = first.earliest or told.earliest, told.latest
+        if start[:4] != end[:4] or start > end:
+            continue
+        width = (date.fromisoformat(end) - date.fromisoformat(start)).days
+        if width > best_width:
+            best, best_width = (first, told), width
+    return best
+
+
+def _moved_back(time: TimeExpr, first: TimeExpr, told: TimeExpr, back: int) -> TimeExpr:
+    """``time`` as the period ``first``-``told`` ``back`` years earlier."""
     value = f"{int(first.value[:4]) - back:04d}{first.value[4:]}"
     earliest, latest = _year_before(first.earliest or told.earliest, back), _year_before(told.latest, back)
     return TimeExpr(
