@@ -741,6 +741,7 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
 # A page's stamp: a line that a label of review or edit opens ("Last Reviewed: October 2025", "Last
 # edited 9:14 PM · Apr 8, 2025 · 48.2K Views", "Posted on : Jan.30,2025 16:42 KST"); its dates and
 # counts are the page's, no event's.
+_ZONES = ("ET", "EST", "EDT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "KST", "JST", "MSK")
 _STAMP_LABEL = re.compile(
     r"[^\S\n]*(?:[Ll]ast[^\S\n]+(?:[Rr]eviewed|[Uu]pdated|[Ee]dited|[Mm]odified|[Rr]evised)[^\S\n]*:?"
     r"|(?:Reviewed|Revised|Updated|Posted|Published|Modified)(?:[^\S\n]+on)?[^\S\n]*:)"
@@ -753,7 +754,10 @@ _STAMP_LABEL = re.compile(
     r"|[^\S\n]*By(?:[^\S\n]+[A-Z][\w.'’-]*){2,4}[^\S\n]*[,|–—-][^\n]{0,100}$"
     # a live blog's entry header ("13:30 GMT - Casualty figures", "9.45am BST – Background"): the
     # entry's heading (no sentence), stamped with its time
-    r"|[^\S\n]*\d{1,2}[:.]\d\d(?:[^\S\n]*[ap]\.?m\.?)?(?:[^\S\n]+[A-Z]{2,4})?[^\S\n]+[-–—|][^\S\n]+"
+    # (its zone tells it from a programme's "09:00 - Opening session", an event)
+    r"|[^\S\n]*\d{1,2}[:.]\d\d(?:[^\S\n]*[ap]\.?m\.?)?[^\S\n]*(?:"
+    + "|".join(_ZONES)
+    + r")[^\S\n]+[-–—|][^\S\n]+"
     r"[^\n]{1,80}(?<![.!?])$"
     # "Updated at 4.31pm GMT", "Editor's note: This story was updated at 4:50 p.m. to include ...",
     # "Click here for more information on the individuals designated today", "This article appears in
@@ -861,7 +865,7 @@ def _born(before: str) -> bool:
 
 _STAMP_MAX_CHARS = 60
 _HEADING_MAX_CHARS = 40
-_TIME_ZONES = frozenset(("ET", "EST", "EDT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "KST", "JST", "MSK"))
+_TIME_ZONES = frozenset(_ZONES)
 # A note's number at the start of its line: "[2] Interview with ...".
 _NOTE_MARK = re.compile(r"\[\d{1,3}\][^\S\n]")
 

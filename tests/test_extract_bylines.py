@@ -374,6 +374,12 @@ def test_a_weekly_summarys_date_range_dates_it_by_its_last_day() -> None:
     assert [(e.time_text, e.when) for e in result.events] == [("the previous week", "2026-W09")]
 
 
+def test_a_programmes_clock_line_is_an_event() -> None:
+    # (no time zone: a schedule's item, not a live blog's entry header)
+    result = extract("Programme\n\nMarch 20, 2026\n\n09:00 - Opening session\n", "2026-03-17")
+    assert [(e.time_text, e.when) for e in result.events] == [("09:00", "2026-03-20T09:00")]
+
+
 def test_a_clock_header_with_a_full_sentence_is_an_event() -> None:
     # (a live blog's entry told on one line is no heading: it ends as a sentence does)
     result = extract(
