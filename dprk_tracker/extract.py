@@ -813,12 +813,19 @@ _OTHER_BORN = re.compile(
     r"(?:\s+one)?\s+(?:in|on)\s+$",
     re.IGNORECASE,
 )
+# (a participle: "would have troops ready by March" is a plan told in the past, no counterfactual)
+_IRREGULAR_PARTICIPLES = (
+    "had", "made", "come", "become", "left", "lost", "sent", "held", "met", "run", "won", "led", "fled",
+    "kept", "paid", "said", "sold", "told", "built", "hit", "cut", "put", "set", "spent", "stood", "felt",
+)  # fmt: skip
 _WOULD_HAVE = re.compile(
     # ("would have to pay in 2026" is an obligation ahead)
     # (a hedge may stand inside: "would likely have ended last year", "would probably not have")
     r"\b(?:"
     + "|".join(_COUNTERFACTUAL).replace("'", "['’]").replace("would ", r"would(?:\s+\w+ly)?\s+")
-    + r")\s+(?!to\b)[a-z]+\b[^,.;:!?\n]*$",
+    + r")\s+(?:[a-z]+(?:ed|en|wn|ne|lt|ght|un|ck)|"
+    + "|".join(_IRREGULAR_PARTICIPLES)
+    + r")\b[^,.;:!?\n]*$",
     re.IGNORECASE,
 )
 _CONDITION_ENDS = (",", "\n", "–", "—", " - ", "(", ";")

@@ -425,7 +425,9 @@ def test_a_credit_lines_year_is_no_event_a_captions_date_is() -> None:
         ("Such talks would have been impossible in 2021, a diplomat said.", []),
         ("Without the loans, the plant would not have opened last spring.", []),
         ("Seoul said the talks would probably have collapsed last winter.", []),
-        # an obligation ahead is no counterfactual
+        ("The deal would have left Seoul exposed in 2024, he said.", []),
+        # an obligation ahead, or a plan told in the past, is no counterfactual
+        ("Kim said he would have troops ready by March 2027.", [("March 2027", "2027-03")]),
         ("Russia would have to pay the debt in 2027, officials said.", [("2027", "2027")]),
         # a condition's time; an aside in dashes tells a fact
         ("If the front collapsed next month, the North would lose its leverage.", []),
