@@ -828,6 +828,7 @@ _WOULD_HAVE = re.compile(
     + r")\b[^,.;:!?\n]*$",
     re.IGNORECASE,
 )
+_DENIED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
 _CONDITION_ENDS = (",", "\n", "–", "—", " - ", "(", ";")
 _ASIDES = ("\n", "–", "—", " - ", "(", ";")
 _MODALS = ("would", "could", "might", "will", "may", "can", "should")
@@ -838,11 +839,14 @@ _COUNTERFACTUAL_REACH = 60
 
 def _untold(text: str, start: int, time: TimeExpr, reported: str | None) -> bool:
     """Whether ``time`` dates something the sentence (starting at ``start``) does not tell happened: a
-    birth year, a counterfactual past ("would have been unthinkable in 2023"), a condition's time ("If
-    the war ended tomorrow"), how far a plan runs ("sustain its offensive into 2026")."""
+    birth year, a date denied ("on Tuesday, not Wednesday"), a counterfactual past ("would have been
+    unthinkable in 2023"), a condition's time ("If the war ended tomorrow"), how far a plan runs
+    ("sustain its offensive into 2026")."""
     before = text[max(start, time.start - _COUNTERFACTUAL_REACH) : time.start]
     if "born" in before and _born(before):
         return True
+    if _DENIED.search(before[-24:]):
+        return True  # "visited on Tuesday, not Wednesday": a date denied
     if "ould" in before and _WOULD_HAVE.search(before):
         return True
     opener = text[start : start + 7].split(" ", 1)[0]

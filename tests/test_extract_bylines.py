@@ -421,6 +421,13 @@ def test_a_credit_lines_year_is_no_event_a_captions_date_is() -> None:
         ("The officer (born 3 March 1969) was designated in 2022.", [("2022", "2022")]),
         ("One was born in 2003 and the other in 1998, the agency said.", []),
         ("One soldier was born in 2004, while another one in 2001.", []),
+        # a date denied
+        (
+            "This story has been corrected to show the talks began on Monday, not Tuesday.",
+            [("Monday", "2026-04-13")],
+        ),
+        ("The treaty took effect in December rather than in November.", [("December", "2025-12")]),
+        ("The troops were sent not in March 2025 but in May 2025.", [("May 2025", "2025-05")]),
         # a counterfactual: what did not happen then
         ("Such talks would have been impossible in 2021, a diplomat said.", []),
         ("Without the loans, the plant would not have opened last spring.", []),
