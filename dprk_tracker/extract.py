@@ -30,9 +30,11 @@ from .times import (
     find_times,
     first_weekday,
     parse_date,
+    period_of,
     recognize_times,
     resolve_times,
     span_start,
+    tense_after,
 )
 from .topics import Classifier, Lexicon, Span, default_lexicon
 
@@ -139,7 +141,30 @@ def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -
     day (``reported``). (The times engine keeps it a DURATION, as TimeML does.)"""
     found: list[TimeExpr] = []
     last_day: TimeExpr | None = None
+    last_told: TimeExpr | None = None  # the last date told (a year, season, month, day)
+    restated: dict[int, TimeExpr] = {}  # index -> the time as restated right after a count "later"
     for index, time in enumerate(times):
+        time = restated.get(index, time)
+        if (
+            time.type == "DURATION"
+            and last_told is not None
+            and _MONTHS_SPAN.fullmatch(time.value)
+            and text.startswith(" later", time.end)
+            and not text.startswith(" later than", time.end)
+            and text.count("\n", last_told.end, time.start) <= 2
+        ):
+            # "Kim met Putin in September 2023; nine months later, Putin was in Pyongyang": months
+            # (years) on from the month (year) told
+            later = _months_later(text, time, last_told)
+            told = times[index + 1] if index + 1 < len(times) else None
+            if told is not None and told.start - later.end <= 8:
+                # "six months later, in November": the date restated; a month without a year takes
+                # the counted month's year
+                found.append(time)
+                restated[index + 1] = _in_year_of(told, later)
+                continue
+            found.append(later)
+            continue
         if (
             last_day is None
             and reported
@@ -189,6 +214,8 @@ def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -
             if came_after is not None:
                 found.append(came_after)  # (an earlier event: later counts go on from the day told)
                 continue
+        if time.type in ("DATE", "TIME") and _YEAR_PREFIX.match(time.value):
+            last_told = time
         if time.type in ("DATE", "TIME") and _DAY_VALUE.match(time.value):
             last_day = time  # (a day counted later is told too: "a week later" may count from it)
         elif time.precision == "month" and time.mod in _PART_MODS and time.earliest and time.latest:
@@ -215,6 +242,58 @@ def _part_of_month_later(text: str, time: TimeExpr, told: TimeExpr, days: int) -
     return TimeExpr(
         text[time.start : end], time.start, end, "DATE", earliest[:7], None, earliest, latest, "month", None
     )
+
+
+def _months_later(text: str, time: TimeExpr, told: TimeExpr) -> TimeExpr:
+    """The month (year) ``time``'s span of months (years) after the one ``told``; the span itself when
+    the told date names no month ("last fall ... Five months later")."""
+    count, unit = int(time.value[1:-1]), time.value[-1]
+    year, month = int(told.value[:4]), told.value[5:7]
+    if unit == "Y":
+        value = str(year + count)
+    elif month.isdigit():
+        index = year * 12 + int(month) - 1 + count
+        value = f"{index // 12:04d}-{index % 12 + 1:02d}"
+    else:
+        return time
+    end = time.end + len(" later")
+    period = period_of(value)
+    if period is None:
+        return time
+    first, last = (day.isoformat() for day in period)
+    precision = "year" if unit == "Y" else "month"
+    return TimeExpr(
+        text[time.start : end], time.start, end, "DATE", value, None, first, last, precision, None
+    )
+
+
+def _in_year_of(told: TimeExpr, later: TimeExpr) -> TimeExpr:
+    """``told`` ("November", 2024-11) in the year of ``later`` (2023-11) when it names the same month
+    and no year of its own."""
+    if (
+        later.type != "DATE"
+        or later.precision != "month"
+        or told.precision != "month"
+        or told.value[4:7] != later.value[4:7]
+        or told.value[:4] == later.value[:4]
+        or _YEAR_PREFIX.search(told.text)
+    ):
+        return told
+    shift = int(later.value[:4]) - int(told.value[:4])
+    return dataclasses.replace(
+        told,
+        value=later.value[:4] + told.value[4:],
+        earliest=_years_on(told.earliest, shift),
+        latest=_years_on(told.latest, shift),
+    )
+
+
+def _years_on(day: str | None, shift: int) -> str | None:
+    return f"{int(day[:4]) + shift:04d}{day[4:]}" if day else None
+
+
+_MONTHS_SPAN = re.compile(r"P\d{1,2}[MY]")
+_YEAR_PREFIX = re.compile(r"\d{4}")
 
 
 def _came_after(text: str, time: TimeExpr, last_day: TimeExpr, following: list[TimeExpr]) -> TimeExpr | None:
@@ -268,13 +347,17 @@ def _byline(content: str, titled: bool, time_starts: list[int]) -> tuple[Referen
     lines = _FILLED_LINE.finditer(content)
     if titled:
         next(lines, None)  # the title: a headline naming a date is no byline
-    for _, line in zip(range(_BYLINE_LINES), lines, strict=False):
+    for index, line in zip(range(_BYLINE_LINES), lines, strict=False):
         text = line.group().strip()
+        start, end = line.span()
         if len(text) >= _PARAGRAPH_MIN_CHARS:
-            return None  # the body has begun
+            # A long standfirst right under the headline, with no time and no dateline ("After months
+            # of silence, North Korea has confirmed ...") may stand above the byline; a body does not.
+            if index > 1 or _DATELINE_OPENING.match(text) or any(start <= t < end for t in time_starts):
+                return None  # the body has begun
+            continue
         if len(text) > _BYLINE_MAX_CHARS or text.endswith((".", "?", "!", '"', "”")):
             continue  # a sentence (a standfirst), not a byline
-        start, end = line.span()
         if not any(start <= time_start < end for time_start in time_starts):
             continue
         day = _byline_day(text)
@@ -334,6 +417,8 @@ def _byline_day(text: str) -> str | None:
 
 
 _DASH_JOIN = re.compile(r"\s*[-–—]\s*")
+# A body's first paragraph opening with a dateline: "SEOUL -", "KYIV, Ukraine (AP) —", "MOSCOW, March 3 -"
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z .'’-]{1,30}\b(?:,[^-–—(]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[-–—]")
 
 
 def _yearless_reference(
@@ -479,7 +564,6 @@ def _trailing_times(text: str, times: list[TimeExpr], reference: Reference | Non
     return found
 
 
-_START = attrgetter("start")
 _TRAILING_SIGNALS = frozenset({"in", "over", "during", "within", "for", "throughout"})
 _SPAN_PRECISION = {"Y": "year", "M": "month", "W": "day", "D": "day"}
 _PRECISION_WIDTH = {"year": 4, "month": 7, "day": 10}
@@ -496,10 +580,11 @@ def _events(
     clause when the sentence has several. Times inside ``outside`` (the headline, the byline, the
     dateline) make no event."""
     events: list[Event] = []
+    headings: list[tuple[TimeExpr, int]] = []  # a day's heading ("MONDAY" in a week's review), its end
     last_told: tuple[int, str, str | None, str | None, str | None] | None = None
     last_text = ""
     uncut: str | None = None  # the last event's latest before _so_far cut it
-    datable = heapq.merge(sentences.datable, trailing, key=_START) if trailing else sentences.datable
+    datable = heapq.merge(sentences.datable, trailing, key=_EVENT_START) if trailing else sentences.datable
     for time in datable:
         if any(start <= time.start < end for start, end in outside):
             continue
@@ -507,6 +592,8 @@ def _events(
         if _bare_date(text, start, end, time, sentences):
             # a line that is only a date ("2024" heading a chronology's section) or a live blog's
             # time stamp ("8:41 a.m. ET, November 5, 2024") tells nothing
+            if time.precision == "day" and _DAY_HEADING.fullmatch(text, start, end):
+                headings.append((time, end))
             continue
         if _stamp_line(text, time.start):
             continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
@@ -593,6 +680,20 @@ def _events(
                 topics.classify((start, end)),  # topic
             )
         )
+    if headings:
+        ahead = _headings_ahead(text, headings)
+        headed = [
+            event
+            for heading, end in headings
+            for event in _headed_events(
+                text,
+                _next_such_day(heading, sentences.reported) if ahead else heading,
+                end,
+                sentences,
+                topics,
+            )
+        ]
+        events = sorted(events + headed, key=_EVENT_START)  # (stable: a sentence's order stays)
     return events
 
 
@@ -625,6 +726,75 @@ _PAST_TENSES = ("past", "past perfect")
 # "said the budget was likely to end the year with a deficit": a prospect told in the past tense
 _PROSPECT = re.compile(r"\b(?:likely|unlikely|expected|set|due|poised|forecast|projected|on\s+track)\s+to\b")
 _PROSPECT_REACH = 60
+
+
+def _headings_ahead(text: str, headings: list[tuple[TimeExpr, int]]) -> bool:
+    """Whether the paragraphs under a text's day headings tell of days ahead ("THE WEEK AHEAD ... MONDAY
+    / The committee opens its audit"): most first verbs future, not past ("MONDAY / The army said")."""
+    tenses = [
+        tense_after(text, line.start()) for _, end in headings if (line := _FILLED_LINE.search(text, end))
+    ]
+    return tenses.count("future") > tenses.count("past") + tenses.count("past perfect")
+
+
+def _next_such_day(heading: TimeExpr, reported: str | None) -> TimeExpr:
+    """A heading's weekday read as the next such day after the report (it resolves to the last one)."""
+    if reported is None or not _DAY_VALUE.fullmatch(heading.value) or heading.value >= reported:
+        return heading
+    day = (date.fromisoformat(heading.value) + timedelta(weeks=1)).isoformat()
+    return dataclasses.replace(heading, value=day, earliest=day, latest=day)
+
+
+def _headed_events(
+    text: str, heading: TimeExpr, end: int, sentences: _Sentences, topics: Classifier
+) -> list[Event]:
+    """ "MONDAY\nSouth Korea's military said ...": a day's heading in a week's review dates the first
+    sentence of each paragraph under it (unless it tells a day of that week), up to the next heading."""
+    events: list[Event] = []
+    # (a heading is a bare day, no signal bounds it; and ``heading`` may be a copy moved a week on, not
+    # one of the article's times that ``sentences.anchor`` caches by identity)
+    earliest, latest = heading.earliest, heading.latest
+    for line in _FILLED_LINE.finditer(text, end):
+        first = line.group().strip()
+        if len(first) <= _HEADING_MAX_CHARS and not first.endswith((".", "!", "?", '"', "”")):
+            break  # the next heading
+        start, stop = sentences.enclosing(line.start(), line.start() + 1)
+        if any(_same_week(time, heading) for time in sentences.datable_in(start, stop)):
+            # "THURSDAY / Liberation Day eve: ...", "TUESDAY / Officials met on Thursday": a day of its
+            # own (not "FRIDAY / Officials meet before the summit on Oct. 31", a week on)
+            continue
+        events.append(
+            Event(
+                heading.value,
+                heading.mod,
+                None,
+                earliest,
+                latest,
+                heading.precision,
+                heading.earliest,
+                heading.text,
+                heading.start,
+                heading.end,
+                text[start:stop],
+                start,
+                stop,
+                topics.classify((start, stop)),
+            )
+        )
+    return events
+
+
+def _same_week(time: TimeExpr, heading: TimeExpr) -> bool:
+    """Whether ``time`` is a day less than a week from the ``heading``'s day."""
+    day = _DAY_VALUE.match(time.value)
+    if day is None:
+        return False
+    return abs((date.fromisoformat(day.group(1)) - date.fromisoformat(heading.value)).days) < 7
+
+
+# A line holding a day named in words alone ("MONDAY", "Tuesday:"; not a live blog's stamp with digits).
+_DAY_HEADING = re.compile(r"[^\S\n]*[*#]*[^\S\n]*[A-Za-z]+[^\S\n]*:?[^\S\n]*")
+_EVENT_START = attrgetter("start")
 
 
 # A superlative, "first" or a negation before "since" makes its date a baseline the sentence compares
@@ -713,7 +883,9 @@ _HEDGED_JOIN = re.compile(r"\s+(?:to|until|till|through)\s+at\s+least\s+")  # "f
 _SIGN_OFF_MAX_CHARS = 60
 _SIGN_OFF = re.compile(
     r"(?:that['’]s\s+(?:all|it)|see\s+you|until\s+next|thanks\s+for\s+reading|back\s+next|"
-    r"have\s+a\s+(?:good|great|nice))\b",
+    r"have\s+a\s+(?:good|great|nice)"
+    # a link to an earlier issue ("Read last week's edition.")
+    r"|(?:read|catch\s+up\s+on)\s+(?:last|the\s+previous)\s+\w+['’]s\s+(?:edition|issue|newsletter))\b",
     re.IGNORECASE,
 )
 _CLOCK_SPAN_END = re.compile(r"[^\w\n]*\d{1,2}[:.]\d\d[^\w\n]*")  # the other end of "10:32-10:51"
@@ -744,8 +916,13 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
 _ZONES = ("ET", "EST", "EDT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "KST", "JST", "MSK")
 _STAMP_LABEL = re.compile(
     r"[^\S\n]*(?:[Ll]ast[^\S\n]+(?:[Rr]eviewed|[Uu]pdated|[Ee]dited|[Mm]odified|[Rr]evised)[^\S\n]*:?"
-    r"|(?:Reviewed|Revised|Updated|Posted|Published|Modified)(?:[^\S\n]+on)?[^\S\n]*:)"
+    r"|(?:Reviewed|Revised|Updated|Posted|Published|Modified)(?:[^\S\n]+on)?[^\S\n]*:"
+    # ("Updated January 23, 2025" closing a press release: no colon, a date right after)
+    r"|(?:Revised|Updated|Posted|Published|Modified)(?=[^\S\n]+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+    r"|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[^\S\n]+\d)))"
     r"[^\S\n]*(?:on[^\S\n]+)?[\dA-Z][^\n]{0,60}$"
+    # a wire story's update note ("UPDATE 1 (11:05 a.m.): Adds White House reaction from Sunday")
+    r"|[^\S\n]*UPDATE[^\S\n]+\d{1,2}\b[^\n]{0,200}$"
     # a link to another story ("Read also: Kursk incursion, six months on (Feb. 6, 2025)"): its dates
     # and counts are that story's
     r"|[^\S\n]*(?:Read[^\S\n]+(?:also|more)|Also[^\S\n]+read|See[^\S\n]+also|Related)[^\S\n]*:"

@@ -293,6 +293,11 @@ def test_a_line_holding_only_a_span_of_clock_times_is_no_event() -> None:
         "Editor's note: This piece was updated at 3:15 p.m. to add a quote from the ministry.",
         "Click here to read the notices issued today.",
         "This story appeared in the May 2026 issue with the headline 'Kim's bargain.'",
+        # a press release's closing stamp, without a colon
+        "Updated March 12, 2026",
+        # a wire story's update notes
+        "UPDATE 1 (9:40 a.m.): Adds reaction from Tuesday, 2 paragraphs",
+        "UPDATE 3: Recasts with casualty figures",
     ],
 )
 def test_a_pages_stamp_line_makes_no_event_nor_figure(stamp: str) -> None:
@@ -528,3 +533,67 @@ def test_a_magazines_issue_line_is_its_byline() -> None:
     result = extract(text)
     assert (result.published, result.published_source) == ("2026-04-20", "document")
     assert [(e.time_text, e.when) for e in result.events] == [("October 2024", "2024-10")]
+
+
+def test_a_sentence_opening_with_updated_is_no_stamp() -> None:
+    text = "Fact sheet\n\nUpdated figures from March 2024 show 12,000 troops went to Russia.\n"
+    result = extract(text, "2026-03-20")
+    assert [(e.time_text, e.when) for e in result.events] == [("March 2024", "2024-03")]
+
+
+def test_a_byline_under_a_long_standfirst_dates_the_article() -> None:
+    standfirst = (
+        "After a long silence, Pyongyang has confirmed that its soldiers fought in the Kursk region. "
+        "Analysts say the admission opens a new phase in a partnership that may well outlast the war "
+        "in Ukraine itself."
+    )
+    assert len(standfirst) > 200
+    body = "For months, Pyongyang said nothing. Then, on Monday, the state agency carried a statement."
+    result = extract(
+        f"ASIA\n\nKim admits deployment\n\n{standfirst}\n\nJane Roe in Seoul | 04/29/2025\n\n{body}\n"
+    )
+    assert (result.published, result.published_source) == ("2025-04-29", "document")
+    assert [(e.time_text, e.when) for e in result.events] == [("Monday", "2025-04-28")]
+    # a first paragraph with a dateline is the body: a short dated line below it is no byline
+    result = extract(f"Kim admits deployment\n\nSEOUL - {standfirst}\n\nJane Roe | 04/29/2025\n\n{body}\n")
+    assert result.published_source == "inferred"
+
+
+def test_a_days_heading_dates_the_paragraphs_under_it() -> None:
+    text = (
+        "Week in review\n\nMONDAY\nThe army said the North had moved rocket launchers, weeks after drills in "
+        "June.\n\nTuesday:\nKim toured a shell factory. He praised the workers.\nOfficials met on Thursday "
+        "in Seoul.\n\nALSO THIS WEEK\nA court jailed two smugglers.\n"
+    )
+    events = extract(text, "2025-08-16").events
+    assert [(e.time_text, e.when, e.text) for e in events] == [
+        (
+            "June",
+            "2025-06",
+            "The army said the North had moved rocket launchers, weeks after drills in June.",
+        ),
+        (
+            "MONDAY",
+            "2025-08-11",
+            "The army said the North had moved rocket launchers, weeks after drills in June.",
+        ),
+        # the paragraph's first sentence only; a sentence telling its own day keeps it
+        ("Tuesday", "2025-08-12", "Kim toured a shell factory."),
+        ("Thursday", "2025-08-14", "Officials met on Thursday in Seoul."),
+    ]
+
+
+def test_day_headings_over_plans_are_the_days_ahead() -> None:
+    text = (
+        "The week ahead\n\nMONDAY\nThe parliament's defense committee opens its audit.\n\nTUESDAY\n"
+        "An envoy is due in Seoul for talks.\n\nFRIDAY\n"
+        "Officials begin meetings before the summit on Oct. 31.\n"
+    )
+    events = extract(text, "2025-10-19").events  # a Sunday
+    assert [(e.time_text, e.when, e.earliest) for e in events] == [
+        ("MONDAY", "2025-10-20", "2025-10-20"),
+        ("TUESDAY", "2025-10-21", "2025-10-21"),
+        # a first sentence telling a day a week on keeps its heading's day too
+        ("Oct. 31", "2025-10-31", "2025-10-31"),
+        ("FRIDAY", "2025-10-24", "2025-10-24"),
+    ]

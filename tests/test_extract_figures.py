@@ -155,6 +155,33 @@ def test_days_later_count_from_the_day_told_before() -> None:
     assert [(f.text, f.when) for f in result.figures] == [("40", "2025-03-03"), ("55", "2025-03-12")]
 
 
+def test_months_and_years_later_count_from_the_month_or_year_told() -> None:
+    text = (
+        "The envoys first met in April 2022; eight months later, the plant reopened. Exports dipped "
+        "in 2019 and recovered two years later.\n\nTalks stalled last winter. Four months later, "
+        "nothing has moved."
+    )
+    result = extract(text, "2025-06-01")
+    assert [(e.time_text, e.when, e.earliest, e.latest) for e in result.events] == [
+        ("April 2022", "2022-04", "2022-04-01", "2022-04-30"),
+        ("eight months later", "2022-12", "2022-12-01", "2022-12-31"),
+        ("2019", "2019", "2019-01-01", "2019-12-31"),
+        ("two years later", "2021", "2021-01-01", "2021-12-31"),
+        # a season names no month to count from
+        ("last winter", "2024-WI", "2024-12-01", "2025-02-28"),
+    ]
+
+
+def test_a_month_restated_after_months_later_takes_the_counted_year() -> None:
+    text = "The rocket failed in March 2021 and flew eight months later, in November, at last."
+    events = extract(text, "2025-06-01").events
+    assert [(e.time_text, e.when) for e in events] == [("March 2021", "2021-03"), ("November", "2021-11")]
+    # a restated month with its own year keeps it
+    text = "The rocket failed in March 2021 and flew a year later, in May 2022."
+    events = extract(text, "2025-06-01").events
+    assert [(e.time_text, e.when) for e in events] == [("March 2021", "2021-03"), ("May 2022", "2022-05")]
+
+
 def test_days_later_count_from_a_told_part_of_a_month() -> None:
     text = "The first ships sailed in late June. Ten days later, 3,000 troops landed."
     result = extract(text, "2026-09-01")
@@ -182,6 +209,8 @@ def test_what_a_told_day_came_days_after_happened_that_many_days_before() -> Non
 
 def test_a_newsletters_sign_off_is_no_event() -> None:
     text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nThat's it for this week. See you on Monday!\n"
+    assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]
+    text = "Weekly\n\nTalks resume next Friday in Moscow.\n\nMissed one? Read last week's edition.\n"
     assert [e.time_text for e in extract(text, "2025-09-26").events] == ["next Friday"]
 
 

@@ -2106,3 +2106,163 @@ def test_hedged_and_recent_signals(text: str, expected: list[tuple[str, str, str
 )
 def test_last_and_a_month_name(text: str, reference: str, value: str) -> None:
     assert one(text, Reference(reference, "day")).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause before the comma governs a hedge without a verb
+        ("Officials say Kim will visit Moscow in the spring, possibly around May 9.", "2025-05-09"),
+        ("Officials say Kim will visit Moscow, perhaps around Victory Day on May 9.", "2025-05-09"),
+        ("Officials say Kim visited Moscow, possibly around May 9.", "2024-05-09"),
+        # a verb after the comma is its own clause's
+        ("Kim will visit Moscow, officials said of a trip in May.", "2024-05"),
+    ],
+)
+def test_an_elliptic_hedge_takes_the_tense_of_the_clause_before(text: str, expected: str) -> None:
+    assert find_times(text, parse_date("2025-02-12"))[-1].value == expected
+
+
+def test_a_week_of_a_date_or_month_reads_the_tense() -> None:
+    reference = parse_date("2025-05-14")
+    assert values("A summit is planned for the week of September 15.", reference) == [
+        ("the week of September 15", "2025-W38")
+    ]
+    assert values("Drills were held in the second week of September.", reference) == [
+        ("the second week of September", "2024-W36")
+    ]
+    assert values("The report will come out in the second week of September.", reference) == [
+        ("the second week of September", "2025-W37")
+    ]
+
+
+def test_that_season_is_in_the_year_told_last() -> None:
+    text = "Exports began in the spring of 2022. By that winter, ships sailed; that summer was quiet."
+    assert values(text, parse_date("2025-05-14")) == [
+        ("the spring of 2022", "2022-SP"),
+        ("that winter", "2022-WI"),
+        ("that summer", "2022-SU"),
+    ]
+
+
+def test_a_holiday_without_a_year_falls_in_the_year_its_sentence_told() -> None:
+    reference = parse_date("2025-06-25")
+    assert values("In 2019, the parade on Victory Day was cancelled.", reference) == [
+        ("2019", "2019"),
+        ("Victory Day", "2019-05-09"),
+    ]
+    # a year things run from, or a plan, does not date it
+    assert values("Since 2022, the parade on Victory Day has been smaller.", reference)[-1] == (
+        "Victory Day",
+        "2025-05-09",
+    )
+    planned = values("In 2024 Kim said he will attend Victory Day.", reference)
+    assert planned[-1] == ("Victory Day", "2026-05-09")
+
+
+def test_a_past_clause_opening_with_by_and_a_month_is_a_met_deadline() -> None:
+    text = "The troops trained in October, and by December they were fighting in Kursk."
+    assert values(text, parse_date("2025-09-03")) == [("October", "2024-10"), ("December", "2024-12")]
+    # a future clause keeps the deadline ahead
+    ahead = values("The plant opened in October, and by December it will run.", parse_date("2025-09-03"))
+    assert ahead[-1] == ("December", "2025-12")
+
+
+def test_only_a_tens_word_takes_a_units_word() -> None:
+    assert values("the successful one six months later") == [("six months", "P6M")]
+    assert values("twenty-four months ago") == [("twenty-four months ago", "2023-01")]
+
+
+def test_a_holiday_and_its_date_in_one_sentence_are_one_day() -> None:
+    reference = parse_date("2025-02-26")
+    text = "Kim may visit in the first half of this year, perhaps around Victory Day on May 9."
+    assert values(text, reference)[1:] == [("Victory Day", "2025-05-09"), ("May 9", "2025-05-09")]
+    text = "Troops marched ahead of May 9, when Russia marks Victory Day."
+    assert values(text, reference) == [("May 9", "2024-05-09"), ("Victory Day", "2024-05-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crowds gathered on Liberation Day eve.", [("Liberation Day eve", "2025-08-14")]),
+        ("Kim wrote to Putin on the eve of Victory Day.", [("the eve of Victory Day", "2025-05-08")]),
+        ("The talks ended on the eve of March 1.", [("the eve of March 1", "2025-02-28")]),
+        ("Christmas Eve was quiet.", [("Christmas Eve", "2024-12-24")]),
+        ("On the eve of the summit, Kim left.", []),
+    ],
+)
+def test_the_eve_of_a_day_is_the_day_before(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, parse_date("2025-08-20")) == expected
+
+
+def test_years_ago_today_is_that_day_of_the_year() -> None:
+    reference = parse_date("2025-06-25")
+    assert values("Seventy-five years ago today, the war began.", reference) == [
+        ("Seventy-five years ago today", "1950-06-25")
+    ]
+    assert values("Six months ago today, the treaty took effect.", reference) == [
+        ("Six months ago today", "2024-12-25")
+    ]
+    # "today" of another phrase stays the report's day
+    assert values("Two years ago, today's leaders met.", reference) == [
+        ("Two years ago", "2023"),
+        ("today", "2025-06-25"),
+    ]
+
+
+def test_until_at_least_a_date_is_no_deadline() -> None:
+    reference = Reference("2025-01-23", "day")
+    text = "The orders went on until at least November 2024."
+    time = one(text, reference)
+    assert anchor_interval(time, text, [time]) == ("2024-11-01", "2024-11-30", None)
+    text = "The orders went on until November 2024."
+    time = one(text, reference)
+    assert anchor_interval(time, text, [time]) == (None, "2024-11-30", "ON_OR_BEFORE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In July the North marks what it calls "Victory Day".',
+        "The North marks a holiday known as Liberation Day.",
+        'July 27 is a day Pyongyang has dubbed "Victory Day".',
+    ],
+)
+def test_a_holiday_name_used_as_a_label_is_no_date(text: str) -> None:
+    assert [t.text for t in find_times(text, DAY) if "Day" in t.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exports fell last quarter.", [("last quarter", "2025-Q1")]),
+        ("Last quarter's report was late.", [("Last quarter", "2025-Q1")]),
+        # with a determiner or a year it is the fourth quarter
+        ("Exports fell in the last quarter of 2024.", [("the last quarter of 2024", "2024-Q4")]),
+    ],
+)
+def test_last_quarter_alone_is_the_previous_quarter(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, parse_date("2025-05-14")) == expected
+
+
+def test_the_following_or_previous_season_counts_from_the_time_told() -> None:
+    text = (
+        "Envoys met in the autumn of 2021. The following spring, a deal was drafted; it was signed that "
+        "July. The previous winter had been tense."
+    )
+    assert values(text, parse_date("2025-11-07")) == [
+        ("the autumn of 2021", "2021-FA"),
+        ("The following spring", "2022-SP"),
+        ("that July", "2022-07"),
+        ("The previous winter", "2021-WI"),
+    ]
+    # a year told counts as its end; with nothing told, the reference's next
+    assert values("He was jailed in 2013. The following summer he was freed.", parse_date("2025-11-07"))[
+        -1
+    ] == (
+        "The following summer",
+        "2014-SU",
+    )
+    assert values("The following spring will be decisive.", parse_date("2025-11-07")) == [
+        ("The following spring", "2026-SP")
+    ]

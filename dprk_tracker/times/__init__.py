@@ -10,6 +10,8 @@ HeidelTime style. Public API:
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
 - ``span_start(last_day, duration) -> date | None``: where a span ending on a day begins
 - ``clause_tense(text, start, end) -> str | None``: the tense of the clause a time stands in
+- ``period_of(value) -> (first day, last day) | None``: the days a DATE value covers ("2024-06")
+- ``tense_after(text, start) -> str | None``: the tense of the first verb after ``start`` in its sentence
 - ``describe(value, mod, precision, signal_mod=None) -> str``
 - ``parse_date(text) -> Reference | None``
 """
@@ -22,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .anchor import anchor_interval, span_start
     from .describe import describe
+    from .normalize import period_of
     from .parse import parse_date
-    from .patterns import clause_tense
+    from .patterns import clause_tense, tense_after
     from .recognize import (
         SINCE_SIGNALS,
         Recognized,
@@ -44,9 +47,11 @@ __all__ = [
     "find_times",
     "first_weekday",
     "parse_date",
+    "period_of",
     "recognize_times",
     "resolve_times",
     "span_start",
+    "tense_after",
 ]
 
 # Compiling the recognizer's patterns costs a noticeable fraction of a second, so each name is
@@ -56,6 +61,7 @@ _HOMES = {
     "clause_tense": ".patterns",
     "describe": ".describe",
     "parse_date": ".parse",
+    "period_of": ".normalize",
     "explicit_years": ".recognize",
     "find_times": ".recognize",
     "first_weekday": ".recognize",
@@ -64,6 +70,7 @@ _HOMES = {
     "Recognized": ".recognize",
     "SINCE_SIGNALS": ".recognize",
     "span_start": ".anchor",
+    "tense_after": ".patterns",
 }
 
 

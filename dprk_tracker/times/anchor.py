@@ -33,6 +33,7 @@ _SIGNAL_EFFECT: dict[str, tuple[str, str, str | None]] = {
     "prior to": ("open", "start-", "BEFORE"),
     "ahead of": ("open", "start-", "BEFORE"),
 }
+_AT_LEAST_BEFORE = re.compile(r"\bat\s+least\s+$", re.IGNORECASE)
 _ATTACHED_DURATION = re.compile(
     r"\s*(?:,\s*)?(?:starting\s+|beginning\s+)?(?:from|in|starting|beginning)\s*$", re.IGNORECASE
 )
@@ -51,6 +52,10 @@ def anchor_interval(
     if spanned:
         return spanned[0], spanned[1], None
     effect = _SIGNAL_EFFECT.get(time.signal or "")
+    if effect and effect[1] == "end" and _AT_LEAST_BEFORE.search(text, max(0, time.start - 12), time.start):
+        # "continued until at least November 2024": it went on in November (and maybe after), it did
+        # not end by then
+        effect = None
     if effect:
         start_rule, end_rule, mod = effect
         if end_rule == "start-" and THE_END_OF.match(time.text):

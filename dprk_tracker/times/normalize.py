@@ -377,6 +377,8 @@ def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
     number = int(ordinal_word) if ordinal_word.isdigit() else ORDINALS.get(ordinal_word, 1)
     number = count if number in (-1, 4) and kind == "H" else (count if number == -1 else number)
     precision = "half" if kind == "H" else "quarter"
+    if kind == "Q" and ordinal_word == "last" and _BARE_LAST_QUARTER.isdisjoint(groups):
+        return _point("Q", -1, ctx)  # "exports fell last quarter": the one before, not the fourth
     year: int | None = None
     if "year" in groups or "year2" in groups:
         year = int(groups.get("year") or groups["year2"])
@@ -401,6 +403,30 @@ def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
     return Norm("DATE", f"{year}-{kind}{number}", None, precision)
 
 
+_SEASON_ORDER = ["SP", "SU", "FA", "WI"]
+
+
+def _season_index(value: str) -> int | None:
+    """The season a told value falls in, numbered in sequence (year * 4 + SP/SU/FA/WI); a year alone
+    counts as its autumn (the following spring is the next year's, the previous winter the last)."""
+    match = re.match(r"(\d{4})(?:-(SP|SU|FA|WI|\d\d))?", value)
+    if match is None:
+        return None
+    year, part = int(match.group(1)), match.group(2)
+    if part is None:
+        return year * 4 + 2
+    if not part.isdigit():
+        return year * 4 + _SEASON_ORDER.index(part)
+    if not 1 <= int(part) <= 12:
+        return None
+    season_year, code = _season_of(date(year, int(part), 1))
+    return season_year * 4 + _SEASON_ORDER.index(code)
+
+
+# With none of these, "last quarter" is the previous quarter ("the last quarter of 2024" the fourth).
+_BARE_LAST_QUARTER = frozenset({"det", "year", "year2", "relyear", "relyear0", "theyear", "rel"})
+
+
 def _season(groups: dict[str, str], ctx: Context) -> Norm:
     code = SEASONS[groups["season"].lower()]
     mod = modifier(groups.get("mod"))
@@ -410,11 +436,24 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
     if ctx.reference is None:
         return Norm("DATE", f"XXXX-{code}", mod, "season")
     rel = groups.get("rel", "")
+    told = _season_index(ctx.anchor) if ctx.anchor else None
+    if told is not None:
+        # "the following spring" after "the autumn of 2023": the first spring after it (2024's);
+        # "the previous winter": the last one before it
+        wanted = _SEASON_ORDER.index(code)
+        if rel.lower().endswith("following"):
+            index = told + 1 + (wanted - told - 1) % 4
+        else:
+            index = told - 1 - (told - 1 - wanted) % 4
+        return Norm("DATE", f"{index // 4}-{code}", mod, "season")
+    if rel.lower() == "that" and ctx.last_year is not None:
+        # "In the summer of 2023 ... By that autumn": the season of the year told last, as "that May"
+        return Norm("DATE", f"{ctx.last_year}-{code}", mod, "season")
     shift = shift_word(rel) if rel else 0
     year = ctx.reference.year
     if not ctx.knows("month"):
         return Norm("DATE", f"{year}-{code}", mod, "season")
-    order = ["SP", "SU", "FA", "WI"]
+    order = _SEASON_ORDER
     ref_year, ref_season = _season_of(ctx.reference)
     current = ref_year * 4 + order.index(ref_season)  # seasons numbered in sequence
     wanted = order.index(code)
@@ -715,6 +754,11 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
     if not float(count).is_integer():
         count = round(count)
     shift = int(count) * sign
+    if "today" in groups and ctx.reference is not None and ctx.knows("day") and unit in ("Y", "DE", "M"):
+        months = shift * {"Y": 12, "DE": 120, "M": 1}[unit]
+        year, month = _shift_month(ctx.reference.year, ctx.reference.month, months)
+        day = _safe_date(year, month, ctx.reference.day) or _safe_date(year, month, 28)
+        return Norm("DATE", iso(day), mod, "day") if day else None
     if (
         unit == "Y"
         and ctx.last_quarter
@@ -1080,6 +1124,8 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
     rel = (groups.get("rel") or "").lower()
     if "year" in groups:
         day = holiday_date(name, int(groups["year"]))
+    elif ctx.year_hint is not None:  # the year its sentence told
+        day = holiday_date(name, ctx.year_hint)
     elif ctx.reference is None:
         day = None
     else:
@@ -1094,6 +1140,8 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
                 day = holiday_date(name, year - 1)
     if "week" in groups:  # "Easter week": the ISO week of the holiday
         return Norm("DATE", week_code(day) if day else "XXXX-WXX", None, "week")
+    if "eve" in groups and day is not None:  # "Liberation Day eve": the day before
+        day -= timedelta(days=1)
     if day is None:
         rule = table("holidays").get(" ".join(name.lower().split()), "")
         fixed = re.fullmatch(r"\d\d-\d\d", rule)
@@ -1102,7 +1150,8 @@ def _holiday(groups: dict[str, str], ctx: Context) -> Norm | None:
 
 
 def _day_shift(groups: dict[str, str], ctx: Context) -> Norm:
-    """ "the day before last Tuesday", "the day after Christmas": one day off the named date."""
+    """ "the day before last Tuesday", "the day after Christmas", "the eve of Victory Day": one day off
+    the named date."""
     if "weekday" in groups:
         base = _weekday(groups, ctx)
     elif "holiday" in groups:
@@ -1111,7 +1160,7 @@ def _day_shift(groups: dict[str, str], ctx: Context) -> Norm:
         base = _calendar_date(groups, ctx)
     if base is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", base.value):
         return Norm("DATE", "XXXX-XX-XX", None, "day")
-    shift = -1 if groups["dir"].lower() == "before" else 1
+    shift = -1 if groups.get("dir", "before").lower() == "before" else 1  # (an eve: no direction)
     return Norm("DATE", iso(date.fromisoformat(base.value) + timedelta(days=shift)), None, "day")
 
 

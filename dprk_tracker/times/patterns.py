@@ -60,12 +60,15 @@ YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d]|[.,]\d|\s*(?:%|percent|per\s+cent)\b|-\d\d
 _NUMBER_WORD = alternation(
     [w for w in table("number_words") if " " not in w and w not in ("a", "an", "half", "hundred", "dozen")]
 )
+# Only a tens word takes a units word after it ("twenty-four"; not "the successful one six months later").
+_TENS_WORD = alternation([w for w, n in table("number_words").items() if n in range(20, 100, 10)])
+_UNITS_WORD = alternation([w for w, n in table("number_words").items() if " " not in w and n in range(1, 10)])
 # "a" counts one unit, never several ("a months-long standoff" is not a month).
 _PLURAL_UNIT = r"years|months|weeks|days|hours|minutes|seconds|decades|centuries|quarters"
 # A count: digits, a spelled-out number ("twenty-four"), "a"/"an", "a couple of", "a dozen".
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9}(?:\.\d{1,4})?"
-    r"|(?:" + _NUMBER_WORD + r")(?:[\s-](?:" + _NUMBER_WORD + r"))?"
+    r"|(?:" + _TENS_WORD + r")[\s-](?:" + _UNITS_WORD + r")|(?:" + _NUMBER_WORD + r")"
     r"|(?:a\s+)?couple\s+of|a\s+dozen|an?(?![\s-]+(?:" + _PLURAL_UNIT + r")\b)|half\s+an?|a\s+half)"
 )
 VAGUE_COUNT = alternation(words("vague_counts"))
@@ -240,7 +243,7 @@ RULES: list[tuple[str, str]] = [
     # loss") belong to the noun phrase, not to the time expression (TimeML extent).
     (
         "quarter",
-        r"(?:(?:the|this|last|next|that)\s+(?!" + _HYPHENATED_QUARTER + r"))?"
+        r"(?:(?P<det>the|this|last|next|that)\s+(?!" + _HYPHENATED_QUARTER + r"))?"
         r"(?:(?P<relyear0>this|last|next)\s+year['’]s\s+)?"
         r"(?:(?P<rel>latest|current|past|previous|same|comparable|year-earlier|year-ago|calendar)\s+)?"
         r"(?:(?P<year>" + YEAR + r")\s+)?(?:fiscal\s+)?"
@@ -279,7 +282,9 @@ RULES: list[tuple[str, str]] = [
     (
         "ago",
         r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?P<num>" + NUMBER + r")|(?P<vague>" + VAGUE_COUNT + r"))"
-        r"[\s-]+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|back|from\s+now|hence)",
+        r"[\s-]+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|back|from\s+now|hence)"
+        # "Seventy-five years ago today": that day of the year, that many years back
+        r"(?:\s+(?P<today>today)(?![\w-]))?",
     ),
     # nineteen ninety-six / two thousand and four
     (
@@ -338,9 +343,9 @@ RULES: list[tuple[str, str]] = [
     # the day before last Tuesday / the day after Christmas / the day before Oct. 8: a day off a date
     (
         "day_shift",
-        r"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?:(?:(?P<rel>last|next|this)\s+)?(?P<weekday>"
-        + WEEKDAY
-        + r")"
+        # (the eve of a day is the day before it: "on the eve of Victory Day")
+        r"(?:(?:the\s+)?day\s+(?P<dir>before|after)|the\s+eve\s+of)\s+(?:(?:(?P<rel>last|next|this)\s+)?"
+        r"(?P<weekday>" + WEEKDAY + r")"
         r"|(?P<month>" + MONTH + r")\s*(?P<day>" + DAY + r")" + _YEAR_TAIL + r"?"
         r"|(?P<holiday>" + HOLIDAY + r"))(?![\w-])",
     ),
@@ -454,8 +459,8 @@ RULES: list[tuple[str, str]] = [
     (
         "holiday",
         r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + HOLIDAY + r")(?![\w-])"
-        # "Christmas week", "Easter week": the week the holiday falls in
-        r"(?P<week>\s+week(?![\w-]))?"
+        # "Christmas week", "Easter week": the week the holiday falls in; "Liberation Day eve": the day before
+        r"(?:(?P<week>\s+week)|(?P<eve>\s+eve))?(?![\w-])"
         r"(?:\s*,?\s*(?P<year>" + YEAR + r"))?",
     ),
     # the 20th century / the eleventh century
@@ -630,6 +635,7 @@ _FOLLOWERS = (
         "seconds",
         "fortnight",
         "weekend",
+        "eve",  # "the eve of Victory Day"
         "ago",
         "end",
         "trading",
@@ -942,6 +948,8 @@ NEWSPAPER_MODIFIERS = frozenset(words("newspaper_modifiers"))
 MEASURE_UNITS = frozenset(words("measure_units"))
 FUTURE_MODALS = frozenset(words("future_modals"))
 SUDDEN_ADVERBS = frozenset(words("sudden_adverbs"))
+ELLIPTIC_HEDGES = frozenset(words("elliptic_hedges"))
+NAMING_WORDS = frozenset(words("naming_words"))
 DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that", "this", "a", "an"})
 FUTURE_MARKERS = (*words("future_markers"), "next")
 # A lower-case plural right after a number marks a count ("2000 troops"), not a year; a verb does not
@@ -1055,7 +1063,7 @@ def _sentence_break(window: str) -> int:
     return cut
 
 
-def clause_tense(text: str, start: int, end: int) -> str | None:
+def clause_tense(text: str, start: int, end: int, elliptic: bool = True) -> str | None:
     """The tense of the clause an expression at ``start`` stands in: "future", "past", "past perfect" or None.
 
     Future: a future marker ("will", "is expected to", "would", "plans to") anywhere in the clause before
@@ -1067,9 +1075,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     """
     window = text[max(0, start - 80) : start]
     # The clause ends at a sentence break, a comma or a reporting verb ("said on Monday that it will").
+    comma = window.rfind(", ")
     cut = max(
         _sentence_break(window),
-        window.rfind(", "),
+        comma,
         window.rfind("\n"),
         window.rfind(" said"),
         window.rfind(" says"),
@@ -1079,7 +1088,11 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     opening = len(window) < 16 and (cut >= 0 or start <= 80)
     if opening and all(token in SIGNALS for token, _ in _tokens(window)):
         # The expression opens its sentence ("On Tuesday, the league will ..."): its verb comes after.
-        return _tense_after(text, end)
+        return tense_after(text, end)
+    if cut == comma and cut >= 0 and elliptic and _hedged(window):
+        # "will visit this spring, possibly around May 9": a hedge and no verb, the clause before governs
+        comma_at = max(0, start - 80) + comma
+        return clause_tense(text, comma_at, comma_at, elliptic=False)
     lowered = window.lower().replace("’", "'")
     nearest = None
     for found in _FUTURE_PHRASE.finditer(lowered):
@@ -1106,10 +1119,22 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _hedged(window: str) -> bool:
+    """Whether a clause start holds a hedge and otherwise only signals and names ("possibly around",
+    "perhaps in", "possibly around Victory Day on")."""
+    if _HEDGE_CUE.search(window) is None:  # (most clauses: no tokenizing)
+        return False
+    tokens = _tokens(window)
+    return any(token in ELLIPTIC_HEDGES for token, _ in tokens) and all(
+        token in ELLIPTIC_HEDGES or token in SIGNALS or not lower for token, lower in tokens
+    )
+
+
+_HEDGE_CUE = re.compile(r"\b(?:possibly|perhaps|probably|likely|maybe)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]['\"”’]*(?:\s|$)|\n")
 
 
-def _tense_after(text: str, end: int) -> str | None:
+def tense_after(text: str, end: int) -> str | None:
     """The tense of the first verb after a sentence-opening expression, within twelve words."""
     window = text[end : end + 100]
     stop = _SENTENCE_END.search(window)

@@ -24,6 +24,7 @@ from .patterns import (
     IDENTIFIER_WORDS,
     MEASURE_UNITS,
     MONTH_CASED,
+    NAMING_WORDS,
     NEWSPAPER_MODIFIERS,
     QUANTITY_WORDS,
     SIGNALS,
@@ -162,6 +163,15 @@ def _opens_sentence(text: str, start: int) -> bool:
     return bool(_LINE_OR_SENTENCE_END.search(text, max(0, start - 4), start)) or start == 0
 
 
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a clause after a comma ("..., and by December they were
+    fighting")."""
+    return _opens_sentence(text, start) or bool(_CLAUSE_OPENING.search(text, max(0, start - 6), start))
+
+
+_CLAUSE_OPENING = re.compile(r",\s+(?:and\s+|but\s+)?$")
+
+
 # Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
 _QUARTER_MENTIONS = frozenset({"quarter", "quarter_code", "relative"})
 # Rules whose value depends on the tense of the clause (a bare month, day, weekday, season or holiday).
@@ -180,6 +190,8 @@ _TENSE_RULES = frozenset(
         "part_of_day",
         "relative",
         "year_compound",
+        "week_of_month",  # "planned for the week of September 15" said in May: this September's
+        "week_of_date",
     }
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|through|until|till|or)\s*", re.IGNORECASE)
@@ -274,6 +286,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         and not _TEMPORAL_PREPOSITIONS.intersection(words[-2:])
     ):
         return False  # "at the 11 February Plant", "of the April 25 House of Culture": a name
+    if rule == "holiday" and (" ".join(words[-1:]) in NAMING_WORDS or " ".join(words[-2:]) in NAMING_WORDS):
+        return False  # 'what it calls "Victory Day"': a name for a day, maybe not the calendar's
     if rule == "year" and "mod" not in groups and "fiscal" not in groups:
         year = int(groups["year"])
         previous = words[-2:]
@@ -968,7 +982,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                     tense in ("past", None)
                     and _DONE_BY.search(text, max(0, candidate.start - _DONE_BY_WINDOW), candidate.start)
                 )
-                and not (tense == "past" and _opens_sentence(text, deadline.start()))
+                and not (tense == "past" and _opens_clause(text, deadline.start()))
                 # "reached 4,700 by March and some 6,000 by September": the verb is shared
                 and not _same_sentence_after(text, met_deadline_end, candidate.start)
             )
@@ -1014,6 +1028,11 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             anchor = last_point[1][:7]
         elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found and told_point:
             anchor = _period_before_in_sentence(text, candidate, found)
+        elif rule == "season" and _SEQUEL.fullmatch(candidate.groups.get("rel", "")):
+            # "in the autumn of 2023 ... The following spring": the season after the time told last
+            anchor = next(
+                (value for _, kind, value in reversed(found) if kind == "DATE" and value[:4].isdigit()), None
+            )
         hint = hints.get(index)
         if hint is None and rule in _RANGE_START_RULES and index + 1 < len(candidates):
             hint = _relative_partner_year(text, candidate, candidates[index + 1], base, last_year)
@@ -1022,6 +1041,8 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 (rule == "relative" and _THE_YEAR.fullmatch(candidate.groups.get("rel", "")))
                 # "In Q3 2024 traffic doubled compared with the first half of the year": 2024's half
                 or (rule == "quarter" and _THE_YEAR_ITSELF.fullmatch(candidate.groups.get("theyear", "")))
+                # "A decade ago, in 2015, Kim skipped the Victory Day parade": that year's holiday
+                or (rule == "holiday" and _OWN_YEAR_GROUPS.isdisjoint(candidate.groups))
             )
             and found
             and told_point
@@ -1030,7 +1051,7 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             # "in early 2024 they missed by 1.5 km; by the end of the year, by 100 m": the year told
             # (not a year things run from, "since 2023 ... earlier in the year", nor a plan's year)
             told = _period_before_in_sentence(text, candidate, found)
-            of_year = rule == "quarter" or candidate.groups["unit"].lower() == "year"
+            of_year = rule != "relative" or candidate.groups["unit"].lower() == "year"
             hint = int(told[:4]) if told and of_year else None
         ctx = Context(
             stamp or base.reference,
@@ -1055,6 +1076,14 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             norm = _with_explicit_day(norm, normalize(*explicit[index], ctx))
         if rule == "month" and found and index > 0:
             norm = _range_end_after_start(text, candidates[index - 1], found[-1], candidate, norm)
+        if (
+            rule in _APPOSED_DAYS
+            and found
+            and candidates[index - 1].rule in _APPOSED_DAYS
+            and (rule == "holiday") != (candidates[index - 1].rule == "holiday")
+            and _same_sentence_after(text, found[-1][0], candidate.start)
+        ):
+            norm = _in_year_of_same_day(norm, found[-1][2])
         if past and rule == "month" and index + 1 < len(candidates) and ctx.knows("month"):
             norm = _past_range_start(text, candidate, candidates[index + 1], norm, ctx)
         yield candidate, norm
@@ -1162,8 +1191,11 @@ def _after_multi_quarter_span(text: str, candidate: Candidate, found: list[tuple
     return False
 
 
+_SEQUEL = re.compile(r"the\s+(?:following|previous|preceding)", re.IGNORECASE)
 _OPEN_SIGNALS = frozenset(("since", "from", "after", "until", "till", "by", "before"))
 _THE_YEAR = re.compile(r"the", re.IGNORECASE)
+# A holiday with neither group takes its year from its sentence ("in 2015, on Victory Day").
+_OWN_YEAR_GROUPS = frozenset({"year", "rel"})
 _THE_YEAR_ITSELF = re.compile(r"the\s+year", re.IGNORECASE)  # (not "the current year": the reference's)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
 
@@ -1185,6 +1217,18 @@ def _relative_partner_year(
     if year is None:
         return None
     return year - 1 if month_number(groups["month"]) > month_number(second.groups["month"]) else year
+
+
+# A holiday and a written date: "Victory Day on May 9", "ahead of May 9, when Russia marks Victory Day".
+_APPOSED_DAYS = frozenset({"holiday", "month_day", "day_month"})
+
+
+def _in_year_of_same_day(norm: Norm, told: str) -> Norm:
+    """``norm`` in the year of ``told`` when both are the same day of the year: a holiday and its date
+    in one sentence name one day."""
+    if len(norm.value) != 10 or len(told) != 10 or norm.value[4:] != told[4:] or norm.value[:4] == told[:4]:
+        return norm
+    return Norm(norm.type, told[:4] + norm.value[4:], norm.mod, norm.precision, norm.clip)
 
 
 def _period_before_in_sentence(
