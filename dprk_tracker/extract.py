@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import heapq
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from .text import clause_spans, sentence_spans
 from .times import (
     SINCE_SIGNALS,
     anchor_interval,
+    clause_tense,
     explicit_years,
     find_times,
     first_weekday,
@@ -101,13 +103,16 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
 
     # (events and as-of dates read "two days later" as the day it names; the times stay TimeML's)
     sentences = _Sentences(
-        content, sentence_spans(content), _days_later(content, times), reference_bound(reference, False)
+        content,
+        sentence_spans(content),
+        _days_later(content, times, reference_bound(reference, False)),
+        reference_bound(reference, False),
     )
     # A byline's or a dateline's date is when the article appeared, not something that happened; a
     # headline restates the story (its times are the body's, or the date of the issue), and a title
     # given as metadata (front matter, HTML, JSON Lines) is not in the text at all.
     outside = [span for span in (byline[1] if byline else None, article.dateline, article.headline) if span]
-    events = _events(content, sentences, topics, outside)
+    events = _events(content, sentences, topics, outside, _trailing_times(content, times, reference))
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
     # Each figure with where the next one starts: a time beyond the next figure is that figure's.
@@ -129,10 +134,11 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     return Document(article, reference, extraction)
 
 
-def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -> list[TimeExpr]:
     """ "The troops crossed on March 3. Two days later, they attacked": a span of days or weeks
     counted "later" from the day its paragraph (or the one before) told is a date, an event of its
-    own. (The times engine keeps it a DURATION, as TimeML does.)"""
+    own; with no day told, a plan's "two weeks later ... is expected to brief" counts from the report's
+    day (``reported``). (The times engine keeps it a DURATION, as TimeML does.)"""
     found: list[TimeExpr] = []
     last_day: TimeExpr | None = None
     last_told: TimeExpr | None = None  # the last date told (a year, season, month, day)
@@ -158,6 +164,22 @@ def _days_later(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
                 restated[index + 1] = _in_year_of(told, later)
                 continue
             found.append(later)
+            continue
+        if (
+            last_day is None
+            and reported
+            and time.type == "DURATION"
+            and text.startswith(" later", time.end)
+            and not text.startswith(" later than", time.end)
+            and (span := _DAYS_SPAN.fullmatch(time.value))
+            and clause_tense(text, time.start, time.end + len(" later")) == "future"
+        ):
+            days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+            day = (date.fromisoformat(reported) + timedelta(days=days)).isoformat()
+            end = time.end + len(" later")
+            found.append(
+                TimeExpr(text[time.start : end], time.start, end, "DATE", day, None, day, day, "day")
+            )
             continue
         if (
             time.type == "DURATION"
@@ -311,7 +333,9 @@ _FILLED_LINE = re.compile(r"^[^\S\n]*+\S[^\n]*", re.MULTILINE)
 _DAY_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)(?:T|$)")
 _WORD = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = frozenset(
-    "by and in at on of from the published updated posted last first live updates update min read".split()
+    # (a magazine's "October 2025 issue | Published September 18, 2025")
+    "by and in at on of from the published updated posted last first live updates update min read issue "
+    "edition".split()
 )
 
 
@@ -514,16 +538,54 @@ class _Sentences:
         return found
 
 
+def _trailing_times(text: str, times: list[TimeExpr], reference: Reference | None) -> list[TimeExpr]:
+    """ "twice in the past 18 months", "over the last two weeks": a span that ends on the report's day
+    dates what happened in it, an event of its own (the times engine keeps it a DURATION, as TimeML
+    does; a figure reads it as an as-of span, see ``_trailing_span``)."""
+    if reference is None or reference.precision != "day":
+        return []
+    found = []
+    for time in times:
+        if (
+            time.type == "DURATION"
+            and time.signal in _TRAILING_SIGNALS
+            and _TRAILING.match(time.text)
+            and not text.startswith(" of ", time.end)  # "the last two years of the war"
+            and (first := span_start(date.fromisoformat(reference.value), time.value)) is not None
+        ):
+            precision = _SPAN_PRECISION[time.value[-1]]
+            value = first.isoformat()[: _PRECISION_WIDTH[precision]]
+            found.append(
+                TimeExpr(
+                    time.text, time.start, time.end, "DATE", value, None, first.isoformat(), reference.value,
+                    precision, time.signal,
+                )
+            )  # fmt: skip
+    return found
+
+
+_TRAILING_SIGNALS = frozenset({"in", "over", "during", "within", "for", "throughout"})
+_SPAN_PRECISION = {"Y": "year", "M": "month", "W": "day", "D": "day"}
+_PRECISION_WIDTH = {"year": 4, "month": 7, "day": 10}
+
+
 def _events(
-    text: str, sentences: _Sentences, topics: Classifier, outside: Sequence[tuple[int, int]] = ()
+    text: str,
+    sentences: _Sentences,
+    topics: Classifier,
+    outside: Sequence[tuple[int, int]] = (),
+    trailing: Sequence[TimeExpr] = (),
 ) -> list[Event]:
-    """One event per DATE expression: its sentence, or its clause when the sentence has several.
-    Times inside ``outside`` (the headline, the byline, the dateline) make no event."""
+    """One event per DATE expression (and per span ``trailing`` the report's day): its sentence, or its
+    clause when the sentence has several. Times inside ``outside`` (the headline, the byline, the
+    dateline) make no event."""
     events: list[Event] = []
     headings: list[tuple[TimeExpr, int]] = []  # a day's heading ("MONDAY" in a week's review), its end
     last_told: tuple[int, str, str | None, str | None, str | None] | None = None
     last_text = ""
-    for time in sentences.datable:
+    uncut: str | None = None  # the last event's latest before _so_far cut it
+    datable = heapq.merge(sentences.datable, trailing, key=_EVENT_START) if trailing else sentences.datable
+    for time in datable:
         if any(start <= time.start < end for start, end in outside):
             continue
         start, end = sentences.enclosing(time.start, time.end)
@@ -535,15 +597,22 @@ def _events(
             continue
         if _stamp_line(text, time.start):
             continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
+        if text[start : start + 1] in _NOTE_LEADS and _page_note(text, start, time):
+            continue  # "Correction, 10:05 GMT: An earlier version of this post said ...", a credit
+        if _untold(text, start, time, sentences.reported):
+            continue  # a birth year, a counterfactual, a condition: nothing that happened then
         if _war_name(text, time) and not _opens_with_the_war(text, start, time.start):
             # "since the 1950-53 war", "Victory in the Great Patriotic War of 1941-1945": a war named
             # in passing ("The Korean War of 1950-1953 ended in a truce" tells of the war itself)
             continue
         if _since_baseline(text, time, start):
-            if not _WHEN_OPENS.match(text, time.end):
+            if not _WHEN_OPENS.match(text, time.end) and not _REPEATED_BEFORE.search(
+                text, max(start, time.start - _BASELINE_REACH), time.start
+            ):
                 continue  # "its fastest rate since 2016": a baseline compared with, nothing that happened
             # "for the first time since 2020, when the North sealed its borders": the clause the
-            # baseline opens tells what happened then (a date of its own, not a start)
+            # baseline opens tells what happened then (a date of its own, not a start); so does "her
+            # first trip there since November 2024" (the trip before)
             time = dataclasses.replace(time, signal=None)
         if text.startswith("[", start) and _NOTE_MARK.match(text, start):
             continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
@@ -565,7 +634,11 @@ def _events(
             # the same month"; so may the same words again: "It began on 3 May and 3 May was a Friday")
             continue
         last_told, last_text = told, time.text
-        if events and _range_end(events[-1], time, earliest, latest, mod):
+        so_far = _so_far(text, time, earliest, latest, mod, sentences.reported, sentence_start)
+        first = events[-1] if events else None
+        if first is not None and uncut is not None:
+            first = dataclasses.replace(first, latest=uncut)  # (a range's start is matched uncut)
+        if events and first is not None and _range_end(text, first, time, earliest, latest, mod):
             # "between September 2023 and March 2025": one event over the range, not one per end
             first = events[-1]
             events[-1] = Event(
@@ -585,6 +658,8 @@ def _events(
                 first.topic,
             )
             continue
+        uncut = latest if so_far else None
+        latest = so_far or latest
         # (positional, in the field order of Event: matching 14 keywords by name cost more than the
         # rest of the call)
         events.append(
@@ -620,6 +695,37 @@ def _events(
         ]
         events = sorted(events + headed, key=_EVENT_START)  # (stable: a sentence's order stays)
     return events
+
+
+def _so_far(
+    text: str,
+    time: TimeExpr,
+    earliest: str | None,
+    latest: str | None,
+    mod: str | None,
+    reported: str | None,
+    sentence_start: int,
+) -> str | None:
+    """The report's day when ``time``'s interval holds it and its clause tells of the past: "has lost
+    2,000 more troops this year" (an August report) is what happened so far this year, from its start
+    to the report, not until December. Else None."""
+    if (
+        reported
+        and earliest
+        and latest
+        and earliest <= reported < latest
+        and mod is None
+        and clause_tense(text, time.start, time.end) in _PAST_TENSES
+        and not _PROSPECT.search(text, max(sentence_start, time.start - _PROSPECT_REACH), time.start)
+    ):
+        return reported
+    return None
+
+
+_PAST_TENSES = ("past", "past perfect")
+# "said the budget was likely to end the year with a deficit": a prospect told in the past tense
+_PROSPECT = re.compile(r"\b(?:likely|unlikely|expected|set|due|poised|forecast|projected|on\s+track)\s+to\b")
+_PROSPECT_REACH = 60
 
 
 def _headings_ahead(text: str, headings: list[tuple[TimeExpr, int]]) -> bool:
@@ -705,6 +811,14 @@ _SINCE_BASELINE = re.compile(
 )
 
 
+# Events that recur: "the first <one> since X" tells one happened at X.
+_RECURRING = ("trip", "visit", "meeting", "summit", "talks", "call", "test", "launch", "exercise", "drill")
+_REPEATED_BEFORE = re.compile(
+    r"\bfirst\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(_RECURRING) + r")(?:e?s)?\b[^.;:!?\n]{0,40}\bsince\s+$",
+    re.IGNORECASE,
+)
+
+
 def _since_baseline(text: str, time: TimeExpr, sentence_start: int) -> bool:
     """Whether ``time`` is a baseline "since" compares with (see ``_SINCE_BASELINE``)."""
     return (
@@ -741,7 +855,7 @@ def _opens_with_the_war(text: str, sentence_start: int, time_start: int) -> bool
 
 
 def _range_end(
-    first: Event, time: TimeExpr, earliest: str | None, latest: str | None, mod: str | None
+    text: str, first: Event, time: TimeExpr, earliest: str | None, latest: str | None, mod: str | None
 ) -> bool:
     """Whether ``time`` closes the range ``first`` opens: both anchored to one interval wider than
     the first end's own date, with no signal of their own ("from 2022 to 2024", "1950-1953")."""
@@ -752,7 +866,10 @@ def _range_end(
         and latest is not None
         and (earliest, latest) == (first.earliest, first.latest)
         and first.time_end <= time.start
-        and time.start - first.time_end <= _RANGE_GAP
+        and (
+            time.start - first.time_end <= _RANGE_GAP
+            or _HEDGED_JOIN.fullmatch(text, first.time_end, time.start) is not None
+        )
         # (a second mention of the same date is no range; "between the autumn and the end of the
         # year" is one, though the year's end runs from September as the range does)
         and ((time.earliest, time.latest) != (earliest, latest) or time.value != first.when)
@@ -760,6 +877,7 @@ def _range_end(
 
 
 _RANGE_GAP = len(" through ")
+_HEDGED_JOIN = re.compile(r"\s+(?:to|until|till|through)\s+at\s+least\s+")  # "from mid-2024 until at least"
 
 
 _SIGN_OFF_MAX_CHARS = 60
@@ -795,6 +913,7 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
 # A page's stamp: a line that a label of review or edit opens ("Last Reviewed: October 2025", "Last
 # edited 9:14 PM · Apr 8, 2025 · 48.2K Views", "Posted on : Jan.30,2025 16:42 KST"); its dates and
 # counts are the page's, no event's.
+_ZONES = ("ET", "EST", "EDT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "KST", "JST", "MSK")
 _STAMP_LABEL = re.compile(
     r"[^\S\n]*(?:[Ll]ast[^\S\n]+(?:[Rr]eviewed|[Uu]pdated|[Ee]dited|[Mm]odified|[Rr]evised)[^\S\n]*:?"
     r"|(?:Reviewed|Revised|Updated|Posted|Published|Modified)(?:[^\S\n]+on)?[^\S\n]*:"
@@ -809,24 +928,132 @@ _STAMP_LABEL = re.compile(
     r"|[^\S\n]*(?:Read[^\S\n]+(?:also|more)|Also[^\S\n]+read|See[^\S\n]+also|Related)[^\S\n]*:"
     r"[^\S\n]*[\w\"“‘'][^\n]{0,200}$"
     # an author's line ("By Kenji Hara, KYODO NEWS - 9 hours ago - 11:20 | World"): the page's stamp
-    r"|[^\S\n]*By(?:[^\S\n]+[A-Z][\w.'’-]*){2,4}[^\S\n]*[,|–—-][^\n]{0,100}$",
+    r"|[^\S\n]*By(?:[^\S\n]+[A-Z][\w.'’-]*){2,4}[^\S\n]*[,|–—-][^\n]{0,100}$"
+    # a live blog's entry header ("13:30 GMT - Casualty figures", "9.45am BST – Background"): the
+    # entry's heading (no sentence), stamped with its time
+    # (its zone tells it from a programme's "09:00 - Opening session", an event)
+    r"|[^\S\n]*\d{1,2}[:.]\d\d(?:[^\S\n]*[ap]\.?m\.?)?[^\S\n]*(?:"
+    + "|".join(_ZONES)
+    + r")[^\S\n]+[-–—|][^\S\n]+"
+    r"[^\n]{1,80}(?<![.!?])$"
+    # "Updated at 4.31pm GMT", "Editor's note: This story was updated at 4:50 p.m. to include ...",
+    # "Click here for more information on the individuals designated today", "This article appears in
+    # the October 2025 print edition": notes on the page
+    r"|[^\S\n]*(?:Updated|Posted|Published|Edited)[^\S\n]+at[^\S\n]+\d[^\n]{0,40}$"
+    r"|[^\S\n]*(?:Editor['’]s[^\S\n]+[Nn]ote|Click[^\S\n]+here\b|This[^\S\n]+(?:article|story)[^\S\n]+"
+    r"(?:appears|appeared|was[^\S\n]+published)[^\S\n]+in[^\S\n]+the\b)[^\n]{0,300}$",
     re.MULTILINE,
 )
+
+
+_STAMP_LEADS = frozenset("LlRUPMASBECT \t0123456789")
 
 
 def _stamp_line(text: str, pos: int) -> bool:
     """Whether ``pos`` stands on a page's stamp line (cheap test first: the line's first letter)."""
     line_start = text.rfind("\n", 0, pos) + 1
     lead = text[line_start : line_start + 1]
+    return lead in _STAMP_LEADS and _STAMP_LABEL.match(text, line_start) is not None
+
+
+# A note on the page, not the story: a correction's label and the claim it retracts ("Correction,
+# 10:05 GMT: An earlier version of this post said the treaty was signed in July"), a credit line
+# ("Imagery: Airbus DS 2025").
+_NOTE_LEADS = frozenset("ACIPU")
+_NOTE_LABEL = re.compile(r"(?:Correction|Clarification|Update)\b[^\n]{0,40}?:(?!\d)")  # (not a clock's)
+_RETRACTED = re.compile(
+    r"(?:(?:Correction|Clarification|Update)\b[^\n]{0,40}?:(?!\d)\s*)?An?\s+(?:earlier|previous|prior)\s+version\s+of\s+"
+    r"this\s+(?:post|story|article|report|entry|item|page)\b"
+)
+# (a photo's caption tells what it shows: "Photo: Kim at a ceremony, August 2025")
+_CREDIT = re.compile(r"(?:Imagery|Image\s+credit|Photo\s+credit|Credits?)\s*:")
+
+
+def _page_note(text: str, start: int, time: TimeExpr) -> bool:
+    """Whether ``time`` stands in a page note: the label of a correction or an update, the claim a
+    correction retracts, a credit line (the sentence starts at ``start``)."""
+    if _RETRACTED.match(text, start) or _CREDIT.match(text, start):
+        return True
+    label = _NOTE_LABEL.match(text, start)
+    return label is not None and time.start < label.end()
+
+
+# Times that date nothing that happened (vocabulary first, then the patterns that read it).
+_BORN = ("born", "born in", "born on")  # a person's birth year describes the person
+_AND_THE_OTHER = ("and", "or", "while", "whereas")  # "one born in 2005 and the other in 1999"
+_COUNTERFACTUAL = ("would have", "would not have", "wouldn't have", "would've")
+_CONDITION_OPENERS = ("If", "Unless", "Should")  # "If the war ended tomorrow, ...": a supposed time
+_EXTENT = ("into", "well into", "deep into")  # "sustain its offensive into 2026": how far a plan runs
+_BORN_BEFORE = re.compile(r"\b(?:" + "|".join(_BORN[::-1]) + r")\s+$", re.IGNORECASE)
+_OTHER_BORN = re.compile(
+    r"\bborn\s+(?:in|on)\s+[\w ]{1,20}?,?\s+(?:" + "|".join(_AND_THE_OTHER) + r")\s+(?:the\s+other|another)"
+    r"(?:\s+one)?\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+# (a participle: "would have troops ready by March" is a plan told in the past, no counterfactual)
+_IRREGULAR_PARTICIPLES = (
+    "had", "made", "come", "become", "left", "lost", "sent", "held", "met", "run", "won", "led", "fled",
+    "kept", "paid", "said", "sold", "told", "built", "hit", "cut", "put", "set", "spent", "stood", "felt",
+)  # fmt: skip
+_WOULD_HAVE = re.compile(
+    # ("would have to pay in 2026" is an obligation ahead)
+    # (a hedge may stand inside: "would likely have ended last year", "would probably not have")
+    r"\b(?:"
+    + "|".join(_COUNTERFACTUAL).replace("'", "['’]").replace("would ", r"would(?:\s+\w+ly)?\s+")
+    + r")\s+(?:[a-z]+(?:ed|en|wn|ne|lt|ght|un|ck)|"
+    + "|".join(_IRREGULAR_PARTICIPLES)
+    + r")\b[^,.;:!?\n]*$",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
+_CONDITION_ENDS = (",", "\n", "–", "—", " - ", "(", ";")
+_ASIDES = ("\n", "–", "—", " - ", "(", ";")
+_MODALS = ("would", "could", "might", "will", "may", "can", "should")
+_MODAL = re.compile(r"\b(?:" + "|".join(_MODALS) + r")\b", re.IGNORECASE)
+_EXTENT_BEFORE = re.compile(r"\b(?:" + "|".join(_EXTENT[::-1]) + r")\s+$", re.IGNORECASE)
+_COUNTERFACTUAL_REACH = 60
+
+
+def _untold(text: str, start: int, time: TimeExpr, reported: str | None) -> bool:
+    """Whether ``time`` dates something the sentence (starting at ``start``) does not tell happened: a
+    birth year, a date denied ("on Tuesday, not Wednesday"), a counterfactual past ("would have been
+    unthinkable in 2023"), a condition's time ("If the war ended tomorrow"), how far a plan runs
+    ("sustain its offensive into 2026")."""
+    before = text[max(start, time.start - _COUNTERFACTUAL_REACH) : time.start]
+    if "born" in before and _born(before):
+        return True
+    if _DENIED.search(before[-24:]):
+        return True  # "visited on Tuesday, not Wednesday": a date denied
+    if "ould" in before and _WOULD_HAVE.search(before):
+        return True
+    opener = text[start : start + 7].split(" ", 1)[0]
+    # (the condition ends at a comma, or a dash or a bracket opens an aside: "If a ceasefire holds –
+    # talks have stalled since the spring –")
+    if opener in _CONDITION_OPENERS:
+        lead = text[start : time.start]
+        if not any(stop in lead for stop in _CONDITION_ENDS):
+            return True
+        # its consequence, a modal's ("If the North sends more troops this spring, Russia could
+        # launch an offensive before summer"), unless an aside tells a fact
+        after = lead[lead.rfind(",") + 1 :]
+        if not any(stop in lead for stop in _ASIDES) and _MODAL.search(after):
+            return True
     return (
-        lead in ("L", "l", "R", "U", "P", "M", "A", "S", "B", " ", "\t")
-        and _STAMP_LABEL.match(text, line_start) is not None
+        "into" in before[-12:]
+        and reported is not None
+        and (time.earliest or "") > reported
+        and _EXTENT_BEFORE.search(before) is not None
     )
+
+
+def _born(before: str) -> bool:
+    """ "born in 2005", "one born in 2005 and the other in 1999"."""
+    return _BORN_BEFORE.search(before) is not None or _OTHER_BORN.search(before) is not None
 
 
 _STAMP_MAX_CHARS = 60
 _HEADING_MAX_CHARS = 40
-_TIME_ZONES = frozenset(("ET", "EST", "EDT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "KST", "JST", "MSK"))
+_TIME_ZONES = frozenset(_ZONES)
 # A note's number at the start of its line: "[2] Interview with ...".
 _NOTE_MARK = re.compile(r"\[\d{1,3}\][^\S\n]")
 

@@ -248,7 +248,8 @@ def test_a_dateline_after_a_wire_updates_lines() -> None:
         # A baseline the sentence compares with makes no event of its own...
         ("The economy grew 3.7 per cent in 2024, its fastest rate since 2016.", [("2024", "2024")]),
         ("Trains run again for the first time since 2020.", []),
-        ("It was his first trip to the Russian capital since 2019.", []),
+        # (but "the first trip since 2019" tells there was one in 2019: see test_event_spans)
+        ("It was his first trip to the Russian capital since 2019.", [("2019", "2019")]),
         ("The army had not fought a war since 1953.", []),
         ("The border hasn't reopened since 2020.", []),
         # ...what goes on since a date does, and so does a count of at least N since it.
@@ -285,6 +286,13 @@ def test_a_line_holding_only_a_span_of_clock_times_is_no_event() -> None:
         # an author's line: the page's stamp ("5 hours ago"), no event
         "By Mariko Tanaka, JIJI PRESS - 5 hours ago - 08:40 | Asia",
         "By Lee Min-ho | Seoul | 2 hours ago",
+        # a live blog's entry header, a note on an update, a link out, a print edition's note
+        "16:05 GMT - Losses mount on the border",
+        "7.20am BST – Overnight summary",
+        "Updated at 5.12pm GMT",
+        "Editor's note: This piece was updated at 3:15 p.m. to add a quote from the ministry.",
+        "Click here to read the notices issued today.",
+        "This story appeared in the May 2026 issue with the headline 'Kim's bargain.'",
         # a press release's closing stamp, without a colon
         "Updated March 12, 2026",
         # a wire story's update notes
@@ -369,6 +377,162 @@ def test_a_weekly_summarys_date_range_dates_it_by_its_last_day() -> None:
     result = extract(text)
     assert (result.published, result.published_source) == ("2026-03-08", "document")
     assert [(e.time_text, e.when) for e in result.events] == [("the previous week", "2026-W09")]
+
+
+def test_a_programmes_clock_line_is_an_event() -> None:
+    # (no time zone: a schedule's item, not a live blog's entry header)
+    result = extract("Programme\n\nMarch 20, 2026\n\n09:00 - Opening session\n", "2026-03-17")
+    assert [(e.time_text, e.when) for e in result.events] == [("09:00", "2026-03-20T09:00")]
+
+
+def test_a_clock_header_with_a_full_sentence_is_an_event() -> None:
+    # (a live blog's entry told on one line is no heading: it ends as a sentence does)
+    result = extract(
+        "Live\n\n16:05 GMT - Ukraine says 30 North Korean soldiers died on Sunday.\n", "2026-03-17"
+    )
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("16:05 GMT", "2026-03-17T16:05"),
+        ("Sunday", "2026-03-15"),
+    ]
+
+
+def test_a_correction_retracts_its_claim_and_keeps_the_fact() -> None:
+    text = (
+        "Live\n\nCorrection, 08:40 GMT: A previous version of this story said the strike took place in "
+        "March 2025. It took place on April 2, 2025, near Sudzha.\n"
+    )
+    result = extract(text, "2025-04-10")
+    assert [(e.time_text, e.when) for e in result.events] == [("April 2, 2025", "2025-04-02")]
+
+
+def test_a_corrections_label_time_is_no_event() -> None:
+    result = extract("Live\n\nUpdate, 14:10 GMT: The ministry said troops arrived on Monday.\n", "2025-04-10")
+    assert [(e.time_text, e.when) for e in result.events] == [("Monday", "2025-04-07")]
+
+
+def test_a_credit_lines_year_is_no_event_a_captions_date_is() -> None:
+    text = (
+        "Analysis\n\nThe yard was busy. Satellite credit: none. Imagery: Maxar Technologies 2026.\n\n"
+        "Photo: Kim Jong Un at a ceremony for the dead, August 2025.\n"
+    )
+    result = extract(text, "2026-03-17")
+    assert [(e.time_text, e.when) for e in result.events] == [("August 2025", "2025-08")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("One of the pilots, born in 1987, defected in May 2024.", [("May 2024", "2024-05")]),
+        ("The officer (born 3 March 1969) was designated in 2022.", [("2022", "2022")]),
+        ("One was born in 2003 and the other in 1998, the agency said.", []),
+        ("One soldier was born in 2004, while another one in 2001.", []),
+        # a date denied
+        (
+            "This story has been corrected to show the talks began on Monday, not Tuesday.",
+            [("Monday", "2026-04-13")],
+        ),
+        ("The treaty took effect in December rather than in November.", [("December", "2025-12")]),
+        ("The troops were sent not in March 2025 but in May 2025.", [("May 2025", "2025-05")]),
+        # a counterfactual: what did not happen then
+        ("Such talks would have been impossible in 2021, a diplomat said.", []),
+        ("Without the loans, the plant would not have opened last spring.", []),
+        ("Seoul said the talks would probably have collapsed last winter.", []),
+        ("The deal would have left Seoul exposed in 2024, he said.", []),
+        # an obligation ahead, or a plan told in the past, is no counterfactual
+        ("Kim said he would have troops ready by March 2027.", [("March 2027", "2027-03")]),
+        ("Russia would have to pay the debt in 2027, officials said.", [("2027", "2027")]),
+        # a condition's time; an aside in dashes tells a fact
+        ("If the front collapsed next month, the North would lose its leverage.", []),
+        ("If talks resume – they stalled in March – the ministry will attend.", [("March", "2026-03")]),
+        # the consequence a modal tells; a fact told after the condition stays
+        ("If the rains come early, the offensive could stall in May.", []),
+        ("If that is true, the first units left in February.", [("February", "2026-02")]),
+        # how far a plan runs; a past stretch into a year is a fact
+        ("Moscow is expected to keep fighting well into 2027.", []),
+        ("The fighting dragged on into 2025.", [("2025", "2025")]),
+    ],
+)
+def test_times_that_date_nothing_that_happened_make_no_event(
+    sentence: str, kept: list[tuple[str, str]]
+) -> None:
+    result = extract(f"Report\n\n{sentence}\n", "2026-04-17")
+    assert [(e.time_text, e.when) for e in result.events] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a period the report falls in, told in the past: so far, up to the report
+        ("Pyongyang has sent 3,000 more workers this year.", [("this year", "2026-01-01", "2026-04-15")]),
+        (
+            "Drones struck the depot twice this week, the army said.",
+            [("this week", "2026-04-13", "2026-04-15")],
+        ),
+        # a plan, or a prospect told in the past tense: the whole period
+        ("Kim will visit Moscow this month.", [("this month", "2026-04-01", "2026-04-30")]),
+        (
+            "Officials said the plant was expected to close the year with a loss.",
+            [("the year", "2026-01-01", "2026-12-31")],
+        ),
+        # a range the report falls in, told in the past: up to the report too
+        (
+            "Workers who left between 2022 and 2026 were interviewed.",
+            [("2022 and 2026", "2022-01-01", "2026-04-15")],
+        ),
+        # "the end of" a year is its December ("late 2026" its last third)
+        (
+            "The team will publish an update at the end of the year.",
+            [("the end of the year", "2026-12-01", "2026-12-31")],
+        ),
+        ("The team will publish an update in late 2026.", [("late 2026", "2026-09-01", "2026-12-31")]),
+        # a span ending on the report's day
+        (
+            "Shoigu has flown to Pyongyang three times in the past 10 months.",
+            [("the past 10 months", "2025-06-16", "2026-04-15")],
+        ),
+        ("The envoy said the last three years of talks were wasted.", []),
+        # a range whose end is hedged is one span
+        (
+            "Shipments ran from late 2024 until at least March 2026.",
+            [("late 2024 until at least March 2026", "2024-09-01", "2026-03-31")],
+        ),
+        # the first of a recurring event since a date: one took place then
+        (
+            "It was the envoy's first visit to Seoul since May 2023.",
+            [("May 2023", "2023-05-01", "2023-05-31")],
+        ),
+        ("Exports were the highest since 2019.", []),
+        # a plan's "N weeks later" with no day told counts from the report
+        (
+            "Three weeks later, the panel is expected to publish its findings.",
+            [("Three weeks later", "2026-05-06", "2026-05-06")],
+        ),
+    ],
+)
+def test_event_spans(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    result = extract(f"Report\n\n{sentence}\n", "2026-04-15")
+    assert [(e.time_text, e.earliest, e.latest) for e in result.events] == expected
+
+
+def test_a_two_bureau_dateline_dates_the_story_and_makes_no_event() -> None:
+    text = (
+        "Envoys to meet\n\nWASHINGTON/SEOUL, Oct 6 (Reuters) - Envoys will meet on Friday, officials said in "
+        "2025, as Moscow plans to keep up its offensive into 2026.\n"
+    )
+    result = extract(text)
+    # (the year a plan runs into is no year of the story's own)
+    assert (result.published, result.published_source) == ("2025-10-06", "inferred")
+    assert [(e.time_text, e.when) for e in result.events] == [("Friday", "2025-10-10"), ("2025", "2025")]
+
+
+def test_a_magazines_issue_line_is_its_byline() -> None:
+    text = (
+        "THE ESSAY\n\nThe long winter\n\nBy Ana Ruiz\n\nMay 2026 issue | Published April 20, 2026\n\n"
+        "The first units crossed the border in October 2024.\n"
+    )
+    result = extract(text)
+    assert (result.published, result.published_source) == ("2026-04-20", "document")
+    assert [(e.time_text, e.when) for e in result.events] == [("October 2024", "2024-10")]
 
 
 def test_a_sentence_opening_with_updated_is_no_stamp() -> None:

@@ -574,11 +574,11 @@ def test_summary_latest_figure_is_no_forecast(tracker, articles) -> None:
     )
     assert tracker("ingest", str(folder)).exit_code == 0
     overview = rows(tracker("summary", "--format", "json"))
-    # "by the end of the year" in March is a forecast (Sep-Dec 2025): the latest count is October's.
+    # "by the end of the year" in March is a forecast (December 2025): the latest count is October's.
     assert [(f["topic"], f["text"], f["when"]) for f in overview["latest_figures"]] == [
         ("deployment", "About 11,000", "2024-10")
     ]
     assert [(f["text"], f["earliest"]) for f in rows(tracker("figures", "--format", "json"))] == [
         ("About 11,000", "2024-10-01"),
-        ("3,000", "2025-09-01"),
+        ("3,000", "2025-12-01"),
     ]

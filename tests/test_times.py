@@ -98,8 +98,11 @@ def test_mods_and_bounds() -> None:
     assert early.signal == "by"
     mid = one("mid-2024")
     assert (mid.mod, mid.earliest, mid.latest) == ("MID", "2024-05-01", "2024-08-31")
-    late = one("the end of 2024")
+    late = one("late 2024")
     assert (late.mod, late.earliest, late.latest) == ("END", "2024-09-01", "2024-12-31")
+    # "the end of" a year is its last month, not its last third
+    end = one("the end of 2024")
+    assert (end.mod, end.earliest, end.latest) == ("END", "2024-12-01", "2024-12-31")
     winter = one("winter 2024")
     assert (winter.earliest, winter.latest, winter.precision) == ("2024-12-01", "2025-02-28", "season")
     decade = one("the 1990s")
@@ -1397,7 +1400,7 @@ def test_the_half_of_a_month_is_its_start_or_end(text: str, found: list[tuple]) 
             [("the first weeks of last month", "2024-10", "START", "2024-10-01", "2024-10-10")],
         ),
         # "end-2024", "end-March": the end, written glued as in wire copy
-        ("Stocks were thin at end-2023.", [("end-2023", "2023", "END", "2023-09-01", "2023-12-31")]),
+        ("Stocks were thin at end-2023.", [("end-2023", "2023", "END", "2023-12-01", "2023-12-31")]),
         ("Payment is due by end-March.", [("end-March", "2025-03", "END", "2025-03-21", "2025-03-31")]),
     ],
 )
@@ -1699,6 +1702,72 @@ def test_the_same_period_a_year_earlier(text: str, value: str, earliest: str, la
         earliest,
         latest,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        # the period its sentence told, in the year named
+        (
+            "Launches rose in the first half of 2025, from 9 in the same period of 2023.",
+            "2023-H1",
+            "2023-01-01",
+            "2023-06-30",
+        ),
+        (
+            "From March to May 2025 it moved 900 tons, against 400 in the same months of 2024.",
+            "2024-03",
+            "2024-03-01",
+            "2024-05-31",
+        ),
+        # the widest period the sentence before told (a range's both ends), not the last one
+        (
+            "Flights ran from February to May, busiest in March and late April. A year before, in the same"
+            " months of 2024, none ran.",
+            "2024-02",
+            "2024-02-01",
+            "2024-05-31",
+        ),
+        # no period told before, or a later year: the year itself
+        ("In March 2025 it rose.\n\nThe same period of 2024 was busy.", "2024", "2024-01-01", "2024-12-31"),
+        ("The same period of 2024 was quiet.", "2024", "2024-01-01", "2024-12-31"),
+        (
+            "It fell in the first half of 2024, unlike the same period of 2025.",
+            "2025",
+            "2025-01-01",
+            "2025-12-31",
+        ),
+    ],
+)
+def test_the_same_period_of_a_named_year(text: str, value: str, earliest: str, latest: str) -> None:
+    last = find_times(text, Reference("2025-08-20", "day"))[-1]
+    assert (last.value, last.earliest, last.latest) == (value, earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod", "earliest", "latest"),
+    [
+        (
+            "Talks began in 2023 and stalled early the following year.",
+            "2024",
+            "START",
+            "2024-01-01",
+            "2024-04-30",
+        ),
+        (
+            "The pact came in 2019; late the previous year, envoys met.",
+            "2018",
+            "END",
+            "2018-09-01",
+            "2018-12-31",
+        ),
+    ],
+)
+def test_a_modifier_before_the_following_year(
+    text: str, value: str, mod: str, earliest: str, latest: str
+) -> None:
+    last = find_times(text, Reference("2025-08-20", "day"))[-1]
+    assert (last.value, last.mod, last.earliest, last.latest) == (value, mod, earliest, latest)
 
 
 @pytest.mark.parametrize(
@@ -2006,6 +2075,37 @@ def test_the_next_day_reaches_over_a_quote_paragraph() -> None:
     # a paragraph of narrative between: another story is told, the day stays unknown
     other = text.replace('"He was hiding in a cellar," the commander said.', "Then the unit moved west.")
     assert values(other, feb) == [("Feb. 2", "2026-02-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedged start or end is a year; a hedged count is none
+        ("The envoy has lived in Dandong since at least 2021.", [("2021", "2021", "since")]),
+        ("The lease runs until at least 2031, the firm said.", [("2031", "2031", "until")]),
+        ("Pyongyang sent at least 2000 workers.", []),
+        ("The port has served them since at least 2000 ships docked there.", []),
+        # "as recently as" makes a bare month a month
+        ("Officials denied it as recently as October.", [("October", "2024-10", "as recently as")]),
+    ],
+)
+def test_hedged_and_recent_signals(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = [t for t in find_times(text, DAY) if t.value != "PAST_REF"]
+    assert [(t.text, t.value, t.signal) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        # the month just gone is "last month": "last <its name>" is a year back
+        ("Troops have arrived since last October.", "2025-11-03", "2024-10"),
+        ("Talks collapsed last August.", "2025-11-03", "2025-08"),
+        ("Talks collapsed last December.", "2025-11-03", "2024-12"),
+        ("Talks collapsed last November.", "2025-11-03", "2024-11"),
+    ],
+)
+def test_last_and_a_month_name(text: str, reference: str, value: str) -> None:
+    assert one(text, Reference(reference, "day")).value == value
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ HeidelTime style. Public API:
 - ``first_weekday(recognized, start) -> int | None``: the first plain weekday named (ISO number)
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
 - ``span_start(last_day, duration) -> date | None``: where a span ending on a day begins
+- ``clause_tense(text, start, end) -> str | None``: the tense of the clause a time stands in
 - ``period_of(value) -> (first day, last day) | None``: the days a DATE value covers ("2024-06")
 - ``tense_after(text, start) -> str | None``: the tense of the first verb after ``start`` in its sentence
 - ``describe(value, mod, precision, signal_mod=None) -> str``
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from .describe import describe
     from .normalize import period_of
     from .parse import parse_date
-    from .patterns import tense_after
+    from .patterns import clause_tense, tense_after
     from .recognize import (
         SINCE_SIGNALS,
         Recognized,
@@ -40,6 +41,7 @@ __all__ = [
     "SINCE_SIGNALS",
     "Recognized",
     "anchor_interval",
+    "clause_tense",
     "describe",
     "explicit_years",
     "find_times",
@@ -56,6 +58,7 @@ __all__ = [
 # imported on first use: rendering a timeline needs ``describe`` only, not the recognizer.
 _HOMES = {
     "anchor_interval": ".anchor",
+    "clause_tense": ".patterns",
     "describe": ".describe",
     "parse_date": ".parse",
     "period_of": ".normalize",

@@ -69,7 +69,8 @@ def anchor_interval(
     return earliest, latest, mod
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*", re.IGNORECASE)
+# ("from mid-2024 until at least August 2025": the hedge says the end may come later, still one span)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|till|through|thru)(?:\s+at\s+least)?\s*", re.IGNORECASE)
 
 
 def _range(time: TimeExpr, text: str, times: list[TimeExpr]) -> tuple[str, str] | None:

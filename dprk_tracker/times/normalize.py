@@ -331,7 +331,9 @@ def _month(groups: dict[str, str], ctx: Context) -> Norm:
         if ctx.knows("month"):
             ref_month = ctx.reference.month
             if rel in ("last", "past", "previous"):
-                year = year if month < ref_month else year - 1
+                # ("since last October" said in November is a year back: the month just gone is
+                # "last month")
+                year = year if month < ref_month - 1 else year - 1
             elif rel in ("next", "coming"):
                 year = year if month > ref_month else year + 1
         return Norm("DATE", f"{year}-{month:02d}", mod, "month")
@@ -1342,6 +1344,8 @@ def bounds(
     if clip and clip.startswith("months:"):  # the first N months of a year
         last = int(clip[7:])
         return iso(start), iso(date(start.year, last, calendar.monthrange(start.year, last)[1]))
+    if clip == "last month":  # the end of a year: its last month
+        return iso(date(end.year, end.month, 1)), iso(end)
     if clip == "turn" and start.month == 1 and end.month == 12:  # the year's turn: December to January
         return iso(date(start.year - 1, 12, 1)), iso(date(start.year, 1, 31))
     if clip == "trailing":

@@ -78,6 +78,7 @@ _MONTH_SIGNALS = frozenset(
         "no later than",
         "as early as",
         "as late as",
+        "as recently as",  # "dismissed as rumours as recently as November"
         "ahead of",
     }
 )
@@ -302,7 +303,13 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         if text.startswith("/", end) and _SERIAL_AFTER.match(text, end):
             return False  # "2025/0142": a reference number
         compared = last_word in _COMPARED_WITH and any(w in CHANGE_WORDS for w in words[-4:-1])
-        if (last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS) and not compared:
+        # ("based there since at least 2023": a hedged start, no count)
+        hedged = (
+            previous == ["at", "least"]
+            and candidate.signal in _HEDGED_SIGNALS
+            and not COUNT_NOUN_AFTER.match(text, end, end + 40)
+        )
+        if (last_word in QUANTITY_WORDS or " ".join(previous) in QUANTITY_WORDS) and not (compared or hedged):
             return False  # "over 2000 troops", but "a tenfold increase over 2023"
         determined = last_word in DETERMINERS or last_word.endswith(("'s", "’s"))
         if candidate.signal is None and not determined and COUNT_NOUN_AFTER.match(text, end, end + 40):
@@ -466,6 +473,9 @@ def _names_a_paper(text: str, start: int, end: int, words: list[str]) -> bool:
     return (bool(words) and words[-1] in NEWSPAPER_MODIFIERS) or (
         capitalised_before and _NAME_AFTER.match(text, end) is not None
     )
+
+
+_HEDGED_SIGNALS = frozenset({"since", "until", "till", "through", "from"})
 
 
 def _after_quantity(words: list[str]) -> bool:
@@ -709,6 +719,12 @@ def recognize_times(text: str) -> Recognized:
     lowered = folded(text)
     for rule, groups, start, end in scan(text, lowered=lowered):
         previous = words_before(text, start, 4)  # read once: the signal and the filters need them
+        if rule == "relative" and "mod" not in groups and groups["rel"][:4].lower() == "the ":
+            # "early the following year": the scan starts no rule at a modifier before "the"
+            modifier = _MODIFIER_BEFORE_THE.search(text, max(0, start - 8), start)
+            if modifier is not None:
+                start, groups = modifier.start(), {"mod": modifier.group(1), **groups}
+                previous = words_before(text, start, 4)
         candidate = Candidate(rule, start, end, groups, _signal(text, start, previous))
         if rule == "duration" and previous and previous[-1] in FUTURE_MODALS and _is_one_day(groups):
             candidate.rule = "modal_day"  # "will one day be": some day ahead, not a span
@@ -722,6 +738,10 @@ def recognize_times(text: str) -> Recognized:
     hints = _range_hints(candidates, text)
     _heading_year_hints(candidates, text, hints)
     return Recognized(text, candidates, hints, _parenthetical_dates(candidates, text))
+
+
+_BARE_MODIFIERS = ("early", "mid", "late")  # the modifiers that may stand right before "the"
+_MODIFIER_BEFORE_THE = re.compile(r"\b(" + "|".join(_BARE_MODIFIERS) + r")[\s-]+$", re.IGNORECASE)
 
 
 def find_times(text: str, reference: Reference | None) -> list[TimeExpr]:
@@ -744,13 +764,44 @@ def resolve_times(recognized: Recognized, reference: Reference | None) -> list[T
         time = _time_expr(text, candidate, norm, day_reference, coarse)
         if candidate.rule == "year_ago_period" and found and "unit2" in candidate.groups:
             time = _same_period_before(text, time, found) or time
+        elif (
+            candidate.rule == "year"
+            and found
+            and text[max(0, time.start - 4) : time.start] in _OF_IN
+            and _SAME_PERIOD_OF.search(text, max(0, time.start - 30), time.start)
+        ):
+            # "68 railcars in the first half of 2025, up from 41 in the same period of 2024"; "Imagery
+            # collected between January and June shows ... By comparison, over the same months of 2024"
+            time = _same_period_in(text, time, found, int(norm.value)) or time
         found.append(time)
     return found
+
+
+_OF_IN = (" of ", " in ")
+_SAME_PERIOD_OF = re.compile(
+    r"\bthe\s+(?:same|corresponding|comparable)\s+(?:period|months?|weeks?|time|stretch|quarter|half)\s+(?:of|in)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr]) -> TimeExpr | None:
     """ "in January-April, three times the same period a year earlier": the period its sentence told
     (bounds and all, both ends of a range), a year back; a quarter in a results story is the same."""
+    told = _told_period(text, time, found)
+    return _moved_back(time, *told, 1) if told else None
+
+
+def _same_period_in(text: str, time: TimeExpr, found: list[TimeExpr], year: int) -> TimeExpr | None:
+    """ "the same period of 2024": the period its sentence told, else the widest one the sentence
+    before told (a range's both ends), in that earlier year."""
+    told = _told_period(text, time, found) or _widest_period_before(text, time, found)
+    if told is None or not told[0].value[:4].isdigit() or int(told[0].value[:4]) <= year:
+        return None
+    return _moved_back(time, *told, int(told[0].value[:4]) - year)
+
+
+def _told_period(text: str, time: TimeExpr, found: list[TimeExpr]) -> tuple[TimeExpr, TimeExpr] | None:
+    """The period ``time``'s sentence told last, as (its first end, its last end)."""
     told = found[-1]
     sentence_start = max(text.rfind(". ", 0, time.start), text.rfind("\n", 0, time.start))
     if told.end <= sentence_start or told.type != "DATE" or not (told.earliest and told.latest):
@@ -762,8 +813,41 @@ def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr]) -> Tim
         before = found[-2]  # "January-April", "from March to June"
         if before.type == "DATE" and before.earliest and before.earliest <= told.earliest:
             first = before
-    value = f"{int(first.value[:4]) - 1:04d}{first.value[4:]}"
-    earliest, latest = _year_before(first.earliest or told.earliest), _year_before(told.latest)
+    return first, told
+
+
+def _widest_period_before(
+    text: str, time: TimeExpr, found: list[TimeExpr]
+) -> tuple[TimeExpr, TimeExpr] | None:
+    """The widest period (a range's both ends) the sentence before ``time``'s told, within one year."""
+    sentence_start = max(text.rfind(". ", 0, time.start), text.rfind("\n", 0, time.start))
+    if sentence_start < 0 or text[sentence_start] == "\n":
+        return None  # the paragraph's first sentence: no sentence of its own before it
+    previous_start = max(text.rfind(". ", 0, sentence_start), text.rfind("\n", 0, sentence_start))
+    best: tuple[TimeExpr, TimeExpr] | None = None
+    best_width = 0
+    for index in range(len(found) - 1, -1, -1):
+        told = found[index]
+        if told.start <= previous_start:
+            break
+        if told.start >= sentence_start or told.type != "DATE" or not (told.earliest and told.latest):
+            continue
+        first = found[index - 1] if index else told
+        if first is told or not _RANGE_JOIN.fullmatch(text, first.end, told.start):
+            first = told
+        start, end = first.earliest or told.earliest, told.latest
+        if start[:4] != end[:4] or start > end:
+            continue
+        width = (date.fromisoformat(end) - date.fromisoformat(start)).days
+        if width > best_width:
+            best, best_width = (first, told), width
+    return best
+
+
+def _moved_back(time: TimeExpr, first: TimeExpr, told: TimeExpr, back: int) -> TimeExpr:
+    """``time`` as the period ``first``-``told`` ``back`` years earlier."""
+    value = f"{int(first.value[:4]) - back:04d}{first.value[4:]}"
+    earliest, latest = _year_before(first.earliest or told.earliest, back), _year_before(told.latest, back)
     return TimeExpr(
         time.text,
         time.start,
@@ -781,8 +865,8 @@ def _same_period_before(text: str, time: TimeExpr, found: list[TimeExpr]) -> Tim
 _COMPARED_PERIOD = re.compile(r"\b(?:ago|earlier|last|previous|prior|corresponding|same)\b", re.IGNORECASE)
 
 
-def _year_before(day: str) -> str:
-    year, rest = int(day[:4]) - 1, day[4:]
+def _year_before(day: str, back: int = 1) -> str:
+    year, rest = int(day[:4]) - back, day[4:]
     if rest == "-02-29":
         rest = "-02-28"
     return f"{year:04d}{rest}"
@@ -822,8 +906,11 @@ def _looks_ahead(text: str, candidate: Candidate) -> bool:
     if "fiscal" in candidate.groups:
         return True
     # The end of a span of years reaches ahead like a deadline ("will study in the 2025-2026 year").
-    deadline = candidate.signal in _DEADLINE_SIGNALS or (
-        candidate.start > 5 and text[candidate.start - 1] in "-–" and text[candidate.start - 2].isdigit()
+    # ("is planning to sustain its offensive into 2026": how far a plan runs reaches ahead too)
+    deadline = (
+        candidate.signal in _DEADLINE_SIGNALS
+        or candidate.signal == "into"
+        or (candidate.start > 5 and text[candidate.start - 1] in "-–" and text[candidate.start - 2].isdigit())
     )
     return deadline and clause_tense(text, candidate.start, candidate.end) == "future"
 
@@ -1179,6 +1266,12 @@ def _time_expr(
                 clip = f"months:{int(count)}" if count and 1 <= count <= 11 else None
         elif norm.precision == "year" and _TURN_OF.fullmatch(candidate.groups.get("mod") or ""):
             clip = "turn"  # "at the turn of the year": the weeks around its first day, not its first third
+        elif (
+            norm.precision == "year"
+            and norm.mod == "END"
+            and THE_END_OF.fullmatch(candidate.groups.get("mod") or "")
+        ):
+            clip = "last month"  # "at the end of 2024": its December ("late 2024" is its last third)
         earliest, latest = cached_bounds(value, norm.mod, clip, day_reference)
         if coarse and value in _VAGUE_VALUES:
             earliest = latest = None
