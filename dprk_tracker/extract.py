@@ -749,6 +749,13 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
     # A share ("40% of their initial deployment") is about what its sentence is about.
     if quantity.percent:
         return topics.classify(sentence, counted)
+    if (
+        counted is not None
+        and quantity.unit
+        and quantity.unit.endswith(" captured")
+        and topics.classify(counted) == "deployment"
+    ):
+        counted = None  # "exchange the two soldiers for ...": soldiers the unit says were captured
     topic = topics.classify(counted or quantity.unit, sentence)
     if (
         topic == "deployment"
@@ -756,10 +763,15 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         and _counted_as_losses(text, quantity, sentence[0])
     ):
         return "casualties"  # "losses over the past day amounted to 1,730 personnel"
+    if topic == "deployment" and _LOST_BEFORE.search(text, max(0, quantity.start - 30), quantity.start):
+        return "casualties"  # 'a unit lost "about 2,000" more troops'
     return topic
 
 
 _LOSSES = re.compile(r"\blosses\b", re.IGNORECASE)
+_LOST_BEFORE = re.compile(
+    r"\blos(?:t|e|es|ing)\s+(?:(?:another|some|over|about|nearly|almost|more\s+than)\s+)?[\"“]?$"
+)
 _PREVIOUS_SENTENCE_REACH = 300
 
 
@@ -788,6 +800,9 @@ def _governing_time(
     figure ("... with some landing within 50-100 meters, compared to 1-3 kilometers in early 2024") is
     that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
+    end = max(quantity.end, quantity.unit_end or 0)
+    if in_sentence and _holds_now(sentences, s_start, s_end, quantity.start, end):
+        return None  # "roughly 11,000 soldiers are currently in Russia, while ... arrived in May"
     if any(t.signal in SINCE_SIGNALS for t in in_sentence):
         # "the highest since 2019, when trade stood at $47.9 million": the clause the baseline opens
         # tells what held then
@@ -798,7 +813,6 @@ def _governing_time(
         in_sentence = [t for t in in_sentence if not _since_baseline(sentences.text, t, s_start)]
     # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
     # is nearer February than a time before the number.
-    end = max(quantity.end, quantity.unit_end or 0)
     if in_sentence and _RELATIVE_CLAUSE.search(sentences.text, end, in_sentence[-1].start):
         # "lost 76,000 men in the operation, which began on August 6, 2024": that date tells when
         # the operation began, not when the figure holds
@@ -809,6 +823,8 @@ def _governing_time(
         if in_sentence and _comparison_base(sentences.text, in_sentence[0], end, single=True):
             return None
         if in_sentence and _dates_the_base(sentences.text, in_sentence[0], s_start, quantity.start, end):
+            return None
+        if in_sentence and _dates_the_next(sentences.text, in_sentence[0], end, next_start):
             return None
         if (
             in_sentence
@@ -830,6 +846,49 @@ def _governing_time(
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
     return min(pool, key=lambda t: _distance(sentences.text, t, quantity.start, end))
+
+
+# A word that says the figure's clause holds at the report ("are currently in Russia", "remained
+# deployed", "now believed to be"), or a "since" of its own that names no date ("more than 8,000
+# casualties since the deployment began"): a time of another clause does not date it.
+_NOW_WORDS = ("current", "now", "still", "present", "remain", "moment", "since")
+_HOLDS_NOW = re.compile(
+    r"\b(?:currently|presently|now|still|at\s+present|at\s+the\s+moment|remain(?:s|ed)?)\b", re.IGNORECASE
+)
+_OWN_SINCE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\s+(?:the|its|their|it|they)\s+[a-z]")
+_SINCE_TIME_REACH = 40  # characters after "since" where a time would be its date
+
+
+def _holds_now(sentences: _Sentences, s_start: int, s_end: int, start: int, end: int) -> bool:
+    """Whether the figure's clause tells it holds at the report, and names no date of its own."""
+    text = sentences.text
+    window = text[s_start:s_end].lower()
+    if not any(word in window for word in _NOW_WORDS):
+        return False  # (cheap test first)
+    since = _OWN_SINCE.match(text, end)
+    if since is not None and "," not in text[end : since.end()]:
+        reach = since.end() + _SINCE_TIME_REACH
+        return not any(end <= t.start < reach for t in sentences.datable_in(s_start, s_end))
+    c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), start, end)
+    if not _HOLDS_NOW.search(text, c_start, c_end):
+        return False
+    return not sentences.datable_in(c_start, c_end)
+
+
+# The next figure's count, told with a participle that the time completes ("If the reported $2,000 per
+# soldier is right, the 11,000 troops sent last autumn would ..."): the time is that count's.
+_NEXT_PARTICIPLE = re.compile(
+    r"[\d,.]+(?:\s+[a-z][\w-]*){1,3}\s+(?:sent|deployed|dispatched|delivered|shipped|supplied|transferred|"
+    r"recruited|captured|killed|wounded|produced|exported|imported|bought|sold)\s+$"
+)
+
+
+def _dates_the_next(text: str, time: TimeExpr, end: int, next_start: int) -> bool:
+    """Whether the only time of the sentence completes the participle of the next figure, which a comma
+    sets apart from this one."""
+    if not end <= next_start <= time.start or time.start - next_start > 60:
+        return False
+    return "," in text[end:next_start] and _NEXT_PARTICIPLE.match(text, next_start, time.start) is not None
 
 
 # A "when" clause right after the time, with no other clause between it and the figure.
@@ -875,11 +934,28 @@ _EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|
 
 
 _SAME_AS = re.compile(r"\bsame(?:\s+[\w-]+){0,2}\s+as\s+$", re.IGNORECASE)  # "the same number as"
+# A multiple or a part of a base after the figure: "nearly triple the number at the end of", "twice the
+# level of", "a third of the total in".
+_MULTIPLE_OF = re.compile(
+    r"\b(?:double|triple|quadruple|twice|thrice|half|(?:two|three|four|five|ten|\d+)\s+times|"
+    r"a\s+(?:third|quarter|fifth|tenth)\s+of)\s+(?:the|its|their|that|those)\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+# A time that closes a base number before the figure: "up from 1,634 a year earlier, with about 8,000".
+# (not "from September 2023 to the end of 2024": a year is no count)
+_BASE_TOLD_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to))\s+(?:[a-z]+\s+){0,2}?[$€£]?(?!(?:1[89]|20)\d\d\b)\d[\d,.]*"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in\s+)?$"
+)
 
 
 def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) -> bool:
     """Whether ``time`` is what a change or a likeness is measured against; ``single``: the only time
     of its sentence, a base only after "the same ... as" (cheap test first)."""
+    if time.start >= end and _MULTIPLE_OF.search(text, max(end, time.start - 70), time.start):
+        return True  # "nearly triple the number at the end of 2024", "double the level of 2023"
+    if time.start < end and _BASE_TOLD_BEFORE.search(text, max(0, time.start - 40), time.start):
+        return True  # "13,221 in 2024, up from 1,634 a year earlier, with about 8,000 of them"
     if single and not text.startswith("as ", time.start - 3):
         return False
     if _EARLIER_PERIOD.search(time.text) is None:
@@ -898,7 +974,7 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
 # (not "more than 40", a qualifier, nor "from the 47th Brigade", an ordinal)
 _BASE_NUMBER_AFTER = re.compile(
     r"\b(?:compared\s+(?:with|to)|from|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\s+(?:[a-z]+\s+){0,3}?"
-    r"[$€£]?\d+(?:[.,]\d+)*(?![\d.,]|st\b|nd\b|rd\b|th\b)",
+    r"(?:[$€£]?\d+(?:[.,]\d+)*(?![\d.,]|st\b|nd\b|rd\b|th\b)|(?:none|zero|nil)\b)",  # ("compared with none")
     re.IGNORECASE,
 )
 _CHANGE_TO = re.compile(r",?\s+to\s+(?:(?:about|around|roughly|some|nearly|almost|just|over|under)\s+)?$")

@@ -96,8 +96,8 @@ _FILLER = frozenset(_split("of the some another an additional a further"))
 _LINKS = frozenset(
     _split(
         """
-        at of to reached reaching totaling totalling totaled totalled numbered numbering was were is are
-        hit exceeded topped stood stands put estimated rose climbed
+        at of to an reached reaching totaling totalling totaled totalled numbered numbering was were is are
+        hit exceeded topped stood stands put estimated rose risen climbed grown
         fell dropped declined grew jumped surged increased decreased plunged soared
         """
     )
@@ -190,7 +190,8 @@ def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
 _AMOUNTING = frozenset(
     _split(
-        "reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit"
+        "reached totaling totalling totaled totalled numbered exceeded topped stood rose risen climbed hit"
+        " grown"
         " fell dropped declined grew jumped surged increased decreased plunged soared"
     )
 )
@@ -268,7 +269,17 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         return None  # "in groups of 20 to 30": how many each holds, of a noun told elsewhere
     if links and _PLACE_BEFORE.search(text, max(0, words[0][0] - 16), words[0][0]):
         return None  # "the number at the front had reached 11,000": a place, not what is counted
+    harm = _HARM_OF.search(text, max(0, words[0][0] - 60), words[0][0]) if links else None
+    if harm is not None:
+        return harm.span(1)  # "Casualties among North Korean troops have climbed to 6,000": casualties
     return words[0][0], words[-1][1]
+
+
+# The harm of those the words after it name: "casualties among North Korean troops", "losses of the".
+_HARM_OF = re.compile(
+    r"\b((?i:casualties|losses|deaths|fatalities))[^\S\n]+(?:among|of|in)[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?:[A-Z][\w'’-]*[^\S\n]+){0,3}$"
+)
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|near|along|across|inside|outside)\s+(?:the\s+)?$")
@@ -371,8 +382,12 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
                 # (a plural before "and" has already ended the phrase: "three soldiers and ...")
                 cursor = w.end()
                 continue
-        if lower in _STOP and not (start is None and lower in _LEADING):
-            break
+        if (
+            lower in _STOP
+            and not (start is None and lower in _LEADING)
+            and not (len(word) > 1 and word.isupper())
+        ):
+            break  # (an acronym is a name: "300 IT workers")
         if start is None and lower in _LEADING:
             cursor = w.end()
             continue
@@ -605,7 +620,8 @@ def counted_noun(
             return Counted(harm or noun, cue[1], end)
         return Counted(noun, span_start, end)
 
-    toks = tail_words(text, num_start, 4, 60)
+    # (six words: "Casualties have climbed to an estimated 6,000")
+    toks = tail_words(text, num_start, 6, 70)
     found = _noun_before(text, toks, qualified)
     if found:
         return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])

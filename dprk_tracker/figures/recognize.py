@@ -9,6 +9,7 @@ a second number that makes it a range, and finally what it counts (``counted``).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -474,7 +475,8 @@ def _compatible(a: _Side, b: _Side) -> bool:
 
 # "aged 20", "the ages of 18 and 22", and an age told of a person: "who is 21", "since he was 17"
 _AGED_BEFORE = re.compile(
-    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
+    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns)|(?:is|was)\s+\d{1,2},\s+the\s+other)"
+    r"\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
     re.IGNORECASE,
 )
 # An age told as what someone or something "was": "The oldest soldier, from Tuva, was 71" (an age word
@@ -496,6 +498,9 @@ def _age_told(text: str, start: int) -> bool:
     begin = stops[-back] if len(stops) >= back else floor
     return _AGE_WORD.search(text, begin, start) is not None
 
+
+# "One soldier is 20, the other 26": the first of two ages told of a pair.
+_AGE_PAIR = re.compile(r",[^\S\n]+the[^\S\n]+other[^\S\n]+\d{1,2}(?!\d|[.,]\d)")
 
 _APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
 _GLUED_MM = re.compile(r"\d(?:mm|MM)")
@@ -897,7 +902,20 @@ def _calibre(text: str, side: _Side) -> bool:
     ):
         return False
     word = _CALIBRE_NOUN.match(text, side.end)
+    if word is not None and word.group().strip().lower() in ("and", "or"):
+        return _CALIBRE_JOINED.match(text, side.end) is not None  # ("122 mm and 152 mm rounds")
     return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
+
+
+# A second calibre joined to the first, before the noun they both qualify ("122 mm and 152 mm rounds").
+_CALIBRE_JOINED = re.compile(
+    r"[^\S\n]+(?:and|or)[^\S\n]+\d{2,3}(?:\.\d)?[^\S\n]?-?(?:mm|cm|millimetre|millimeter)[^\S\n]+[a-z]"
+)
+# "2 min read": a page's reading time. "off by 10% in either direction": how sure an estimate is.
+_READING_TIME = re.compile(r"[^\S\n]*(?:min|mins|minutes?)[^\S\n]+read\b")
+_EITHER_WAY = re.compile(r"[^\S\n]+(?:in[^\S\n]+)?either[^\S\n]+(?:direction|way)\b")
+# "entities owned ... 50 percent or more by one or more blocked persons": a legal threshold, no figure
+_OWNED_BEFORE = re.compile(r"\bowned\b[^.;]{0,100}$")
 
 
 # A length told with the dimension it measures ("15 meters high", "a hull 120 feet long") is a size.
@@ -1094,6 +1112,12 @@ _SIGN = re.compile(r"(?:[<>≤≥]\s*=?|~|≈)\s*$")
 _OPENING = "([{\"'“‘"
 
 
+@lru_cache(maxsize=1)
+def _preposition_after() -> dict[str, frozenset[str]]:
+    """Qualifier words that are prepositions after the verbs listed ("asked about two soldiers")."""
+    return {k: frozenset(words) for k, words in vocabulary()["qualifier_prepositions"].items()}
+
+
 def _qualifier(
     text: str, start: int, p: _Patterns, last: str | None = None
 ) -> tuple[int, str | None, str | None]:
@@ -1131,6 +1155,12 @@ def _qualifier(
                 continue
             phrase = " ".join(t[0] for t in toks[-size:])
             spec = p.qualifiers.get(phrase)
+            if (
+                spec is not None
+                and size < len(toks)
+                and toks[-size - 1][0].lower() in _preposition_after().get(phrase, ())
+            ):
+                spec = None  # "lawmakers asked about two soldiers": what was asked, no estimate
             if spec is not None:
                 parts.append(spec)
                 q_start = toks[-size][1]
@@ -1397,6 +1427,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     figures: list[_Figure] = []
     margin = "margin of" in text  # (cheap guards for the rules below)
     swap = " for " in text
+    reading = " read" in text
+    either = "either " in text
     skip_until = -1
     i = 0
     chain_end = -1  # end of the last identifier, for "Resolutions 1718 and 2397"
@@ -1447,6 +1479,10 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             continue  # "a 95% confidence interval": how sure an estimate is, no figure of the story
         if margin and _MARGIN_BEFORE.search(text, max(0, side.start - 40), side.start):
             continue  # "a margin of error of plus or minus 3.1 points": how sure a poll is, likewise
+        if reading and _READING_TIME.match(text, num.end):
+            continue
+        if either and side.percent and _EITHER_WAY.match(text, side.end):
+            continue
         if swap and _swap_format(text, num):
             continue  # "the exchange took place in the "84 for 84" format": how a swap went, no count
         by = _BY_SIDE.match(text, side.end) if i < len(numbers) else None
@@ -1539,6 +1575,17 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                 nq_start, _, _ = _qualifier(text, numbers[i].start, p)
                 if nq_start < post.end():
                     post = None
+            if (
+                post
+                and _norm(post.group()) == "or more"
+                and (
+                    (num.value == 1 and not side.percent and not side.currency)
+                    or (side.percent and _OWNED_BEFORE.search(text, max(0, start - 100), start))
+                )
+            ):
+                # "one or more blocked persons", "owned 50 percent or more by": legal wording, no count
+                skip_until = max(skip_until, post.end())
+                continue
             if post:
                 key = _norm(post.group()).lstrip("-").strip() or "+"
                 spec = (
@@ -1568,7 +1615,59 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     figures.extend(_fold_figures(text, p, folds, figures))
     figures.sort(key=lambda f: f.start)
     figures = _merge_bounds(text, figures)
-    return _shared_with_previous(text, [_quantity(text, f) for f in figures])
+    quantities = _shared_with_previous(text, [_quantity(text, f) for f in figures])
+    # A person's age told in passing is no figure of the news ("aged 19", "a 26-year-old soldier", "one
+    # soldier is 20, the other 26"); an average or median age is ("the median age of the recruits ... it
+    # was 33"), and so is an age stated as such ("he is over thirty years old"). (Ages are read first
+    # all the same, so that they count no noun.)
+    return _with_rates(
+        text,
+        [
+            q
+            for q in quantities
+            if q.unit != "years old" or q.text.lower().endswith(_STATED_AGE) or _age_statistic(text, q)
+        ],
+    )
+
+
+_STATED_AGE = ("years old", "year old")
+
+
+def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The figures with what each is counted per in its unit ("2,700 drones a month", "$2,000 per
+    soldier per month"): a rate is never charted with totals. Done after the nouns are shared: a count
+    that borrows its noun has its own rate ("9,000 rounds a day ..., perhaps 4 million a year"), else the
+    rate of the count it borrows from ("70 buses a day, compared with only 12 in May")."""
+    out: list[Quantity] = []
+    rates: dict[int, str | None] = {}  # the start of a count's own noun -> its rate
+    for q in quantities:
+        unit = q.unit
+        if (
+            not unit
+            or q.percent
+            or unit in ("times", "years old")
+            or " per " in unit
+            or unit.startswith("per ")
+        ):
+            out.append(q)  # (an exchange rate or a price is a rate already)
+            continue
+        own_noun = q.unit_start is None or q.unit_start >= q.start
+        per = _rate(text, q.start, max(q.end, q.unit_end or 0) if own_noun else q.end)
+        if own_noun and q.unit_start is not None:
+            rates[q.unit_start] = per
+        elif per is None and q.unit_start is not None:
+            per = rates.get(q.unit_start)
+        out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
+    return out
+
+
+_AGE_STATISTIC = re.compile(r"\b(?:average|median|mean)[^\S\n]+age\b", re.IGNORECASE)
+_AGE_STATISTIC_REACH = 300  # characters back to the words that name the statistic ("In 2022 it was 30")
+
+
+def _age_statistic(text: str, q: Quantity) -> bool:
+    """Whether an age is an average or median one, named near it."""
+    return _AGE_STATISTIC.search(text, max(0, q.start - _AGE_STATISTIC_REACH), q.end + 60) is not None
 
 
 # Between two figures of one sentence (no sentence break): "killed and", "drones, and".
@@ -2057,14 +2156,15 @@ def _vague_figures(
             low, high, end = low * factor, high * factor, end + scale.end()
         num = Number(low, m.start(), end, True, True, None)
         side = _Side(num=num, value=low, start=m.start(), end=end)
-        # "hundreds of millions of dollars"
+        # "hundreds of millions of dollars", "several billion dollars" ("won" only after "of": "several
+        # hundred won the vote")
         cur = re.match(
-            r"\s+of\s+(dollars|won|rubles|roubles|yuan|euros|pounds|yen)\b",
+            r"[\"”]?\s+(?:of\s+(dollars|won|rubles|roubles|yuan|euros|pounds|yen)|(dollars|rubles|roubles|euros))\b",
             text[end : end + 20],
             re.IGNORECASE,
         )
         if cur:
-            side.currency = patterns().currency_suffixes[cur.group(1).lower()]
+            side.currency = patterns().currency_suffixes[(cur.group(1) or cur.group(2)).lower()]
             end += cur.end()
             side.end = end
         q_start, bound, name = _qualifier(text, m.start(), p)
@@ -2177,6 +2277,75 @@ def _exchange_rate(text: str, start: int, end: int, currency: str | None) -> tup
     return (f"{quoted} per {base_code}" if quoted else f"per {base_code}"), *span
 
 
+@dataclass(frozen=True)
+class _RatePatterns:
+    after: re.Pattern[str]  # "a month", "per soldier", "annually" after the figure or its noun
+    before: re.Pattern[str]  # "monthly shipments exceeded", "the annual cap of" before it
+    periods: dict[str, str]
+    adverbs: dict[str, str]
+    adjectives: dict[str, str]
+    not_items: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _rate_patterns() -> _RatePatterns:
+    v = vocabulary()
+    periods = {k.lower(): x for k, x in v["rate_periods"].items()}
+    adverbs = {k.lower(): x for k, x in v["rate_adverbs"].items()}
+    adjectives = {k.lower(): x for k, x in v["rate_adjectives"].items()}
+    after = re.compile(
+        rf"[\"”]?[^\S\n]+(?:each[^\S\n]+)?(?:(?:per|a|an|every)[^\S\n]+(?P<period>{alternation(periods)})"
+        # "a month ago", "a year earlier", "a year's": a time, not a rate
+        r"(?![\w'’-])(?![^\S\n]+(?:ago|earlier|later|before|after|prior|previously|from|into)\b)"
+        r"|per[^\S\n]+(?P<item>(?-i:[a-z][a-z]+))(?![\w'’-])"
+        rf"|(?P<adverb>{alternation(adverbs)})(?![\w-]))",
+        re.IGNORECASE,
+    )
+    # the adjective, what it qualifies (a word or two) and the verb or preposition that leads to the
+    # figure ("monthly shipments exceeded" is a qualifier of the figure, so nothing is left to lead)
+    before = re.compile(
+        rf"\b(?P<adjective>{alternation(adjectives)})[^\S\n]+[a-z-]+(?:[^\S\n]+[a-z-]+){{0,2}}?"
+        r"(?:[^\S\n]+(?P<lead>of|at|reached|averaged|totalled|totaled|hit|was|were|is|are))?"
+        r"[^\S\n]+$",
+        re.IGNORECASE,
+    )
+    return _RatePatterns(after, before, periods, adverbs, adjectives, frozenset(v["rate_not_items"]["words"]))
+
+
+_RATE_WORDS = ("per ", "a ", "an ", "each ", "every ", "daily", "weekly", "monthly", "annually", "yearly")
+_RATE_ADJECTIVES = ("daily", "weekly", "monthly", "annual", "yearly")
+_PASSING_VERB = re.compile(r"(?:exceed|surpass|topp)", re.IGNORECASE)
+
+
+def _rate(text: str, start: int, end: int) -> str | None:
+    """What a rate told by the figure is counted per ("per month", "per soldier per month"), or None:
+    the words after ``end`` (the end of the figure or of its noun), else an adjective before it."""
+    r = _rate_patterns()
+    per: list[str] = []
+    while text.startswith(_RATE_WORDS, end + 1) or text.startswith(_RATE_WORDS, end + 2):
+        m = r.after.match(text, end)
+        if m is None:
+            break
+        if m.group("period"):
+            per.append(r.periods[m.group("period").lower()])
+        elif m.group("adverb"):
+            per.append(r.adverbs[m.group("adverb").lower()])
+        elif m.group("item").lower() in r.not_items or m.group("item").lower() in r.periods:
+            break
+        else:
+            per.append(m.group("item").lower())  # ("40 containers per train")
+        end = m.end()
+    if per:
+        return " per ".join(per)
+    before = text[max(0, start - 50) : start]
+    if not any(word in before.lower() for word in _RATE_ADJECTIVES):
+        return None  # (cheap test first)
+    m = r.before.search(before)
+    if m is None or (m.group("lead") is None and not _PASSING_VERB.match(text, start)):
+        return None  # ("the annual report said 3,000": no word leads from the adjective to the figure)
+    return r.adjectives[m.group("adjective").lower()]
+
+
 def _quantity(text: str, f: _Figure) -> Quantity:
     side = f.side
     unit: str | None = None
@@ -2213,7 +2382,14 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         not side.measure
         and (f.high or 0) <= 120
         and "," not in text[f.start : f.end]
-        and (_AGED_BEFORE.search(text, max(0, f.start - 40), f.start) or _age_told(text, f.start))
+        and (
+            _AGED_BEFORE.search(text, max(0, f.start - 40), f.start)
+            or _age_told(text, f.start)
+            or (
+                _AGE_PAIR.match(text, f.end) is not None
+                and _IS_BEFORE.search(text, max(0, f.start - 10), f.start)
+            )
+        )
     ):
         unit = "years old"  # "26-year-old", "aged 20 and 26" (not "aged 18 and 2,000 reservists")
     elif side.measure:
