@@ -824,7 +824,9 @@ def _governing_time(
             return None
         if in_sentence and _dates_the_base(sentences.text, in_sentence[0], s_start, quantity.start, end):
             return None
-        if in_sentence and _dates_the_next(sentences.text, in_sentence[0], end, next_start):
+        if in_sentence and _dates_another_count(
+            sentences.text, in_sentence[0], quantity.start, end, next_start
+        ):
             return None
         if (
             in_sentence
@@ -851,7 +853,7 @@ def _governing_time(
 # A word that says the figure's clause holds at the report ("are currently in Russia", "remained
 # deployed", "now believed to be"), or a "since" of its own that names no date ("more than 8,000
 # casualties since the deployment began"): a time of another clause does not date it.
-_NOW_WORDS = ("current", "now", "still", "present", "remain", "moment", "since")
+_NOW_WORDS = ("current", "now", "still", "present", "remain", "moment", "since", "coming", "next", "follow")
 _HOLDS_NOW = re.compile(
     r"\b(?:currently|presently|now|still|at\s+present|at\s+the\s+moment|remain(?:s|ed)?)\b", re.IGNORECASE
 )
@@ -870,22 +872,52 @@ def _holds_now(sentences: _Sentences, s_start: int, s_end: int, start: int, end:
         reach = since.end() + _SINCE_TIME_REACH
         return not any(end <= t.start < reach for t in sentences.datable_in(s_start, s_end))
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), start, end)
-    if not _HOLDS_NOW.search(text, c_start, c_end):
+    if _HOLDS_NOW.search(text, c_start, c_end):
+        return not sentences.datable_in(c_start, c_end)
+    # (a vague time holds for the stretch between commas: "the first 1,000 arrive in the coming weeks,
+    # the rest by year-end" is one clause)
+    c_start = max(s_start, text.rfind(",", s_start, start) + 1)
+    comma = text.find(",", end, s_end)
+    c_end = comma if comma >= 0 else s_end
+    if not _vague_time_in(sentences.times, c_start, c_end) or sentences.datable_in(c_start, c_end):
         return False
-    return not sentences.datable_in(c_start, c_end)
+    # ("could send 1,000 more in coming weeks, the lawmaker said after a briefing on Thursday": the
+    # day it was said dates what is expected)
+    return not any(
+        _SAID.search(text, end, t.start) for t in sentences.datable_in(s_start, s_end) if t.start >= end
+    )
+
+
+def _vague_time_in(times: list[TimeExpr], start: int, end: int) -> bool:
+    """Whether a time that dates nothing stands in [start, end): "now", "in the coming weeks" ("the
+    first 1,000 arrive in the coming weeks, the rest by year-end": not dated by year-end)."""
+    return any(
+        start <= t.start < end
+        and (t.value in _VAGUE_VALUES or (t.type == "DURATION" and _COMING.match(t.text) is not None))
+        for t in times
+    )
+
+
+_SAID = re.compile(r"\b(?:said|says|told|announced|stated|reported)\b")
+_COMING = re.compile(r"(?:the\s+)?(?:coming|next|following)\s", re.IGNORECASE)
 
 
 # The next figure's count, told with a participle that the time completes ("If the reported $2,000 per
 # soldier is right, the 11,000 troops sent last autumn would ..."): the time is that count's.
-_NEXT_PARTICIPLE = re.compile(
-    r"[\d,.]+(?:\s+[a-z][\w-]*){1,3}\s+(?:sent|deployed|dispatched|delivered|shipped|supplied|transferred|"
-    r"recruited|captured|killed|wounded|produced|exported|imported|bought|sold)\s+$"
+_PARTICIPLES = (
+    r"(?:sent|deployed|dispatched|delivered|shipped|supplied|transferred|recruited|captured|killed|wounded|"
+    r"produced|exported|imported|bought|sold)"
 )
+_NEXT_PARTICIPLE = re.compile(rf"[\d,.]+(?:\s+[a-z][\w-]*){{1,3}}\s+{_PARTICIPLES}\s+$")
+_COUNT_PARTICIPLE = re.compile(rf"\d(?:\s+[a-z][\w-]*){{1,3}}\s+{_PARTICIPLES}\s+$")
 
 
-def _dates_the_next(text: str, time: TimeExpr, end: int, next_start: int) -> bool:
-    """Whether the only time of the sentence completes the participle of the next figure, which a comma
-    sets apart from this one."""
+def _dates_another_count(text: str, time: TimeExpr, start: int, end: int, next_start: int) -> bool:
+    """Whether the only time of the sentence completes the participle of another count: the next
+    figure, which a comma sets apart from this one, or a count before ("the 11,000 troops sent last
+    autumn would bring in some $22 million a month")."""
+    if time.end <= start:
+        return _COUNT_PARTICIPLE.search(text, max(0, time.start - 60), time.start) is not None
     if not end <= next_start <= time.start or time.start - next_start > 60:
         return False
     return "," in text[end:next_start] and _NEXT_PARTICIPLE.match(text, next_start, time.start) is not None

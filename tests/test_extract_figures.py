@@ -381,6 +381,19 @@ def test_a_comparison_base_keeps_its_time(text: str, expected: list[tuple[str, s
             "more than 5,000",
             "2025-03-27",
         ),
+        # a vague time of its own ("in the coming weeks"), the next count's date after a comma
+        (
+            "The first 800 sappers arrive in the coming weeks, the other 2,200 by year-end.",
+            "800",
+            "2025-03-27",
+        ),
+        ("The first 800 sappers arrive in the coming weeks, the other 2,200 by year-end.", "2,200", "2025"),
+        # the only time completes the participle of a count before
+        (
+            "At that rate, the 9,000 workers sent last spring bring in some $18 million a month.",
+            "some $18 million",
+            "2025-03-27",
+        ),
         # the only time completes the next figure's participle
         (
             "If the reported $1,500 a month is right, the 8,000 troops sent last winter earn a lot.",

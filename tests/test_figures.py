@@ -1678,6 +1678,14 @@ def test_a_rate_carries_what_it_is_counted_per(text: str, figure: str, unit: str
     assert [(q.text, q.unit) for q in find_quantities(text)] == [(figure, unit)]
 
 
+def test_a_part_of_a_scale_is_one_number() -> None:
+    found = find_quantities("It earns well over a quarter of a billion dollars, or half of a million euros.")
+    assert [(q.text, q.low, q.high, q.qualifier, q.currency) for q in found] == [
+        ("well over a quarter of a billion dollars", 250e6, None, "over", "USD"),
+        ("half of a million euros", 500e3, 500e3, None, "EUR"),
+    ]
+
+
 def test_no_rate_without_its_wording() -> None:
     # a time after the noun ("a year ago"), an adjective that leads to no figure, a code after "per"
     found = find_quantities("They sent 4,000 troops a year ago. The annual report said 3,000 troops left.")

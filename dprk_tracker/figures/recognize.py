@@ -1623,11 +1623,35 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     return _with_rates(
         text,
         [
-            q
+            _fraction_of_scale(text, q)
             for q in quantities
             if q.unit != "years old" or q.text.lower().endswith(_STATED_AGE) or _age_statistic(text, q)
         ],
     )
+
+
+@lru_cache(maxsize=1)
+def _fraction_patterns() -> tuple[re.Pattern[str], dict[str, float]]:
+    parts = {_norm(k): float(x) for k, x in vocabulary()["fraction_of_scale"].items()}
+    pattern = re.compile(rf"(?<![\w-])(?P<part>{alternation(parts)})[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
+    return pattern, parts
+
+
+_A_SCALE = re.compile(r"(?:an?|one)[^\S\n]+(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _fraction_of_scale(text: str, q: Quantity) -> Quantity:
+    """ "well over a quarter of a billion dollars": the part of the scale, with the qualifier before it."""
+    if q.qualifier is not None or q.low is None or q.low != q.high or not _A_SCALE.match(q.text):
+        return q
+    pattern, parts = _fraction_patterns()
+    m = pattern.search(text, max(0, q.start - 20), q.start)
+    if m is None:
+        return q
+    value = _clean(q.low * parts[_norm(m.group("part"))])
+    start, bound, name = _qualifier(text, m.start(), patterns())
+    low, high = _bounds(value or 0.0, bound)
+    return dataclasses.replace(q, text=text[start : q.end], start=start, low=low, high=high, qualifier=name)
 
 
 _STATED_AGE = ("years old", "year old")
