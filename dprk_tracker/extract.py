@@ -756,7 +756,7 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         and topics.classify(counted) == "deployment"
     ):
         counted = None  # "exchange the two soldiers for ...": soldiers the unit says were captured
-    topic = topics.classify(counted or quantity.unit, sentence)
+    topic = topics.classify(counted, quantity.unit, sentence)  # (the unit may name a state the span does not)
     if (
         topic == "deployment"
         and topics.has_topic("casualties")

@@ -425,6 +425,8 @@ def test_a_since_with_its_date_and_a_range_of_years_still_date_the_figure() -> N
         ("Kyiv has brought home 3,900 people in 58 rounds of talks.", "3,900", "prisoners"),
         # soldiers the unit says were captured, in a sentence about something else
         ("Kyiv offered to exchange the two soldiers captured for its pilots.", "two", "prisoners"),
+        # a capture the unit names, in a sentence with no topic word ("alive" is no noun)
+        ("Kyiv took 4 Russians alive near Sumy.", "4", "prisoners"),
         # the dead sent home; freight wagons of the arms trade
         ("Video showed 40 coffins loaded onto a plane.", "40", "casualties"),
         ("Imagery showed 85 railcars at the border station.", "85", "weapons"),

@@ -1686,6 +1686,14 @@ def test_a_part_of_a_scale_is_one_number() -> None:
     ]
 
 
+def test_another_estimate_of_the_number_counts_its_noun() -> None:
+    text = 'Kyiv says 9,000 sappers are in Kursk. Seoul puts the figure at "roughly 7,000".'
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("9,000", "sappers"),
+        ("roughly 7,000", "sappers"),
+    ]
+
+
 def test_no_rate_without_its_wording() -> None:
     # a time after the noun ("a year ago"), an adjective that leads to no figure, a code after "per"
     found = find_quantities("They sent 4,000 troops a year ago. The annual report said 3,000 troops left.")

@@ -224,7 +224,10 @@ def head_follows(text: str, pos: int, limit: int) -> bool:
 # Irregular past forms and adverbs that follow a plural name ("Americans caught", "Germans out of
 # work", "Americans home"): no head noun.
 _NOT_HEADS = frozenset(
-    _split("caught held sent taken seen left fought brought kept lost met out up off down back home abroad")
+    _split(
+        "caught held sent taken seen left fought brought kept lost met out up off down back home abroad"
+        " alive dead together"  # ("captured only these two North Koreans alive")
+    )
 )
 _SINGULAR_MEN = frozenset(_split("specimen abdomen regimen acumen stamen dolmen"))
 _CLASSIFIERS = frozenset(_split("units unit pieces sets batches items pairs systems"))

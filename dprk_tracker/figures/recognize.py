@@ -1880,6 +1880,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
     number_of = "number of" in text
+    put = " at " in text  # (cheap guard: "US officials put the number at 12,000")
     of_which = " of which " in text
     whole: Quantity | None = None  # the count whose parts "of which" lists
     part_end = -1
@@ -1918,6 +1919,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 _OF_THEM_OR_MORE.match(text, q.end)
                 or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start)
                 or _MORE_BEFORE.search(text, max(0, q.start - 16), q.start)
+                or (put and _NUMBER_PUT_AT.search(text, max(0, q.start - 50), q.start))
             )
             and _next_sentence_or_item(text, counted.end, q.start)
         ):
@@ -2078,6 +2080,13 @@ _APPOSED_NOUN = re.compile(
     r"(?:(?:about|around|some|roughly|nearly|almost|approximately|at\s+least|more\s+than|over)\s+)?$"
 )
 # "added another 3", "a further 2,000"
+# Another source's estimate of the count before: "US officials put the number at "perhaps 12,000"".
+_NUMBER_PUT_AT = re.compile(
+    r"\b(?:put|puts|putting|place|places|placed|placing|estimate|estimates|estimated|estimating)[^\S\n]+"
+    r"(?:the|that|this|its|their)[^\S\n]+(?:number|figure|total|count|tally)[^\S\n]+(?:at|closer[^\S\n]+to)"
+    r"[^\S\n]+[\"“]?$",
+    re.IGNORECASE,
+)
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
