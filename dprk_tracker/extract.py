@@ -843,7 +843,12 @@ def _governing_time(
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
     pool = in_clause or in_sentence
     pool = [t for t in pool if t.start < next_start] or pool
-    pool = [t for t in pool if not _comparison_base(sentences.text, t, end)] or pool
+    kept = [t for t in pool if not _comparison_base(sentences.text, t, end)]
+    if not kept and in_clause:
+        # "1,300 containers on September 19 — nearly triple the average of 450 observed during 2023": the
+        # clause's only time is the base; the sentence's time before it dates the multiple
+        kept = [t for t in in_sentence if t.start < c_start and not _comparison_base(sentences.text, t, end)]
+    pool = kept or pool
     after = [t for t in pool if t.start >= end]
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
@@ -968,10 +973,16 @@ _EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|
 _SAME_AS = re.compile(r"\bsame(?:\s+[\w-]+){0,2}\s+as\s+$", re.IGNORECASE)  # "the same number as"
 # A multiple or a part of a base after the figure: "nearly triple the number at the end of", "twice the
 # level of", "a third of the total in".
+_BASE_NOUNS = r"(?:number|level|total|figure|amount|average|cap|rate|volume|count|pace|tally|sum|size)s?"
 _MULTIPLE_OF = re.compile(
     r"\b(?:double|triple|quadruple|twice|thrice|half|(?:two|three|four|five|ten|\d+)\s+times|"
-    r"a\s+(?:third|quarter|fifth|tenth)\s+of)\s+(?:the|its|their|that|those)\b[^,;.]{0,40}$",
+    rf"a\s+(?:third|quarter|fifth|tenth)\s+of)\s+(?:the|its|their|that|those)\s+(?:[\w-]+\s+){{0,2}}?{_BASE_NOUNS}\b"
+    r"[^,;.]{0,60}$",
     re.IGNORECASE,
+)
+_MULTIPLE_END = re.compile(r"\b(?:double|triple|quadruple|twice|thrice|times)$", re.IGNORECASE)
+_BASE_NOUN = re.compile(
+    rf"\s+(?:the|its|their|that|those)\s+(?:[\w-]+\s+){{0,2}}?{_BASE_NOUNS}\b[^,;.]{{0,60}}$", re.IGNORECASE
 )
 # A time that closes a base number before the figure: "up from 1,634 a year earlier, with about 8,000".
 # (not "from September 2023 to the end of 2024": a year is no count)
@@ -984,8 +995,13 @@ _BASE_TOLD_BEFORE = re.compile(
 def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) -> bool:
     """Whether ``time`` is what a change or a likeness is measured against; ``single``: the only time
     of its sentence, a base only after "the same ... as" (cheap test first)."""
-    if time.start >= end and _MULTIPLE_OF.search(text, max(end, time.start - 70), time.start):
-        return True  # "nearly triple the number at the end of 2024", "double the level of 2023"
+    if time.start >= end and (
+        _MULTIPLE_OF.search(text, max(end, time.start - 90), time.start)
+        or (_MULTIPLE_END.search(text, max(0, end - 12), end) and _BASE_NOUN.match(text, end, time.start))
+    ):
+        # "15,000 workers, nearly triple the number at the end of 2024", "double the level of 2023"; the
+        # multiple itself ("nearly triple") is not dated by its base either
+        return True
     if time.start < end and _BASE_TOLD_BEFORE.search(text, max(0, time.start - 40), time.start):
         return True  # "13,221 in 2024, up from 1,634 a year earlier, with about 8,000 of them"
     if single and not text.startswith("as ", time.start - 3):

@@ -355,6 +355,22 @@ def test_a_comparison_base_keeps_its_time(text: str, expected: list[tuple[str, s
             "41,000 tonnes",
             "2025-03-27",
         ),
+        # the multiple itself is not dated by its base either; the time before its clause dates it
+        (
+            "Some 9,000 laborers are thought to be in Russia, almost double the number at the end of 2023.",
+            "almost double",
+            "2025-03-27",
+        ),
+        (
+            "Imagery showed 1,200 containers on March 3 — nearly triple the average of 400 seen during 2023.",
+            "nearly triple",
+            "2025-03-03",
+        ),
+        (
+            "Imagery showed 1,200 containers on March 3 — nearly triple the average of 400 seen during 2023.",
+            "400",
+            "2023",
+        ),
         # a time that closes a base told before the figure dates that base only
         (
             "Arrivals rose to 9,400 in 2024, up from 2,100 a year earlier, with about 5,000 of them hired.",

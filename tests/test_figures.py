@@ -1019,7 +1019,7 @@ def test_an_elided_noun_comes_from_the_count_before(text: str, expected: list[tu
         ),
         (
             "Analysts counted 95 wagons in the yard, twice the average of some 45 last year.",
-            [("95", "wagons"), ("some 45", "wagons")],
+            [("95", "wagons"), ("twice", "times"), ("some 45", "wagons")],  # (the multiple between)
         ),
         (
             "About 70 buses a day now cross, compared with only 12 in May.",
@@ -1694,6 +1694,20 @@ def test_another_estimate_of_the_number_counts_its_noun() -> None:
     ]
 
 
+def test_a_multiple_of_a_base_is_a_figure_in_times() -> None:
+    text = "Imports hit $40 million, nearly triple the total a year ago and roughly double what Seoul said."
+    found = find_quantities(text)
+    assert [(q.text, q.low, q.high, q.qualifier, q.unit) for q in found] == [
+        ("$40 million", 40e6, 40e6, None, "USD"),
+        ("nearly triple", 3, 3, "nearly", "times"),
+        ("roughly double", 2, 2, "approximately", "times"),
+    ]
+    # no base after the word, or legal wording: no multiple
+    assert find_quantities("They were double agents; output doubled; a triple strike.") == []
+    text = "Civil penalties of up to $1,000 per violation or twice the amount of the deal apply."
+    assert [q.text for q in find_quantities(text)] == ["up to $1,000"]
+
+
 def test_no_rate_without_its_wording() -> None:
     # a time after the noun ("a year ago"), an adjective that leads to no figure, a code after "per"
     found = find_quantities("They sent 4,000 troops a year ago. The annual report said 3,000 troops left.")
@@ -1718,6 +1732,7 @@ def test_vague_amounts_of_dollars_are_usd() -> None:
         ("losses approaching 4,200 men", "nearly", 4200, 4200),
         ("along with perhaps 180 missiles", "approximately", 180, 180),
         ("maybe 9,000 troops", "approximately", 9000, 9000),
+        ("upward of 4,000 casualties", "over", 4000, None),
     ],
 )
 def test_estimate_words_qualify_a_figure(text: str, qualifier: str, low: float, high: float) -> None:

@@ -1613,6 +1613,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         figures.append(_Figure(min(q_start, start), end, low, high, name, side, end, min(q_start, start)))
     figures.extend(_vague_figures(text, p, vague, figures, is_blocked))
     figures.extend(_fold_figures(text, p, folds, figures))
+    if any(word in text for word in _MULTIPLE_STEMS):
+        figures.extend(_multiple_figures(text, p, figures))
     figures.sort(key=lambda f: f.start)
     figures = _merge_bounds(text, figures)
     quantities = _shared_with_previous(text, [_quantity(text, f) for f in figures])
@@ -2020,7 +2022,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 previous.unit_start, previous.unit_end,
             )  # fmt: skip
         shared.append(q)
-        previous = q
+        if not (q.unit == "times" and previous is not None):
+            previous = q  # (not a multiple between a count and its base: "95 wagons, twice the 45")
         if (
             q.unit is not None
             and q.unit_start is not None
@@ -2233,6 +2236,36 @@ def _fold_figures(
         if covered(start, end):
             continue
         value = float(FOLD_VALUES[word[:-4].lower()])
+        num = Number(value, start, end, True, False, None)
+        side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
+        q_start, bound, name = _qualifier(text, start, p)
+        low, high = _bounds(value, bound)
+        out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+    return out
+
+
+_MULTIPLE_STEMS = ("wice", "ouble", "hrice", "riple", "uadruple")  # (a cheap test first, either case)
+
+
+@lru_cache(maxsize=1)
+def _multiple_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
+    values = {k.lower(): float(x) for k, x in vocabulary()["multiple_words"].items()}
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+(?:the|that|those|its|their|what)\b)", re.IGNORECASE
+    )
+    return pattern, values
+
+
+def _multiple_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figure]:
+    """ "nearly triple the number at the end of 2024": a multiple of a base, unit "times"."""
+    pattern, values = _multiple_pattern()
+    out: list[_Figure] = []
+    covered = _Covered(taken)
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if covered(start, end) or "penalt" in text[max(0, start - 120) : start]:
+            continue  # ("civil penalties of up to $377,700 per violation or twice the amount of the ...")
+        value = values[m.group().lower()]
         num = Number(value, start, end, True, False, None)
         side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
         q_start, bound, name = _qualifier(text, start, p)
