@@ -379,6 +379,7 @@ class _Sentences:
         self.times = list(times)
         # An event and the figures dated by the same time ask for its interval: compute it once.
         self._anchors: dict[int, tuple[str | None, str | None, str | None]] = {}
+        self.now_words: dict[int, bool] = {}  # (figures) a sentence's start -> whether _NOW_WORDS occur
 
     def enclosing(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding [start, end), else the first one overlapping it, else the span itself."""
@@ -869,9 +870,12 @@ _SINCE_TIME_REACH = 40  # characters after "since" where a time would be its dat
 def _holds_now(sentences: _Sentences, s_start: int, s_end: int, start: int, end: int) -> bool:
     """Whether the figure's clause tells it holds at the report, and names no date of its own."""
     text = sentences.text
-    window = text[s_start:s_end].lower()
-    if not any(word in window for word in _NOW_WORDS):
-        return False  # (cheap test first)
+    found = sentences.now_words.get(s_start)
+    if found is None:
+        window = text[s_start:s_end].lower()
+        found = sentences.now_words[s_start] = any(word in window for word in _NOW_WORDS)
+    if not found:
+        return False  # (cheap test first, once per sentence)
     since = _OWN_SINCE.match(text, end)
     if since is not None and "," not in text[end : since.end()]:
         reach = since.end() + _SINCE_TIME_REACH

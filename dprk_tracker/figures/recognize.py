@@ -2379,7 +2379,7 @@ def _rate_patterns() -> _RatePatterns:
 
 
 _RATE_WORDS = ("per ", "a ", "an ", "each ", "every ", "daily", "weekly", "monthly", "annually", "yearly")
-_RATE_ADJECTIVES = ("daily", "weekly", "monthly", "annual", "yearly")
+_RATE_ADJECTIVES = ("nnual", "onthly", "aily", "eekly", "yearly", "Yearly")  # (either case of the first)
 _PASSING_VERB = re.compile(r"(?:exceed|surpass|topp)", re.IGNORECASE)
 
 
@@ -2403,10 +2403,10 @@ def _rate(text: str, start: int, end: int) -> str | None:
         end = m.end()
     if per:
         return " per ".join(per)
-    before = text[max(0, start - 50) : start]
-    if not any(word in before.lower() for word in _RATE_ADJECTIVES):
+    lo = max(0, start - 50)
+    if not any(text.find(word, lo, start) >= 0 for word in _RATE_ADJECTIVES):
         return None  # (cheap test first)
-    m = r.before.search(before)
+    m = r.before.search(text[lo:start])
     if m is None or (m.group("lead") is None and not _PASSING_VERB.match(text, start)):
         return None  # ("the annual report said 3,000": no word leads from the adjective to the figure)
     return r.adjectives[m.group("adjective").lower()]
