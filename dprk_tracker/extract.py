@@ -849,6 +849,8 @@ def _governing_time(
         # "1,300 containers on September 19 — nearly triple the average of 450 observed during 2023": the
         # clause's only time is the base; the sentence's time before it dates the multiple
         kept = [t for t in in_sentence if t.start < c_start and not _comparison_base(sentences.text, t, end)]
+        if not kept:
+            return None  # every time of the sentence dates a base: the figure holds at the report
     pool = kept or pool
     after = [t for t in pool if t.start >= end]
     if after and after[0].signal == "as of":
@@ -977,21 +979,26 @@ _EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|
 _SAME_AS = re.compile(r"\bsame(?:\s+[\w-]+){0,2}\s+as\s+$", re.IGNORECASE)  # "the same number as"
 # A multiple or a part of a base after the figure: "nearly triple the number at the end of", "twice the
 # level of", "a third of the total in".
-_BASE_NOUNS = r"(?:number|level|total|figure|amount|average|cap|rate|volume|count|pace|tally|sum|size)s?"
+_BASE_NOUNS = (
+    r"(?:number|level|total|figure|amount|average|cap|rate|volume|count|pace|tally|sum|size"
+    r"|estimate|assessment)s?"
+)
 _MULTIPLE_OF = re.compile(
     r"\b(?:double|triple|quadruple|twice|thrice|half|(?:two|three|four|five|ten|\d+)\s+times|"
-    rf"a\s+(?:third|quarter|fifth|tenth)\s+of)\s+(?:the|its|their|that|those)\s+(?:[\w-]+\s+){{0,2}}?{_BASE_NOUNS}\b"
-    r"[^,;.]{0,60}$",
+    rf"a\s+(?:third|quarter|fifth|tenth)\s+of)\s+(?:the|its|their|that|those)\s+(?:[\w'’-]+\s+){{0,2}}?{_BASE_NOUNS}\b"
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$",  # (a number's comma ends nothing: "of some 2,700 wounded")
     re.IGNORECASE,
 )
 _MULTIPLE_END = re.compile(r"\b(?:double|triple|quadruple|twice|thrice|times)$", re.IGNORECASE)
 _BASE_NOUN = re.compile(
-    rf"\s+(?:the|its|their|that|those)\s+(?:[\w-]+\s+){{0,2}}?{_BASE_NOUNS}\b[^,;.]{{0,60}}$", re.IGNORECASE
+    rf"\s+(?:the|its|their|that|those)\s+(?:[\w'’-]+\s+){{0,2}}?{_BASE_NOUNS}\b"
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$",
+    re.IGNORECASE,
 )
 # A time that closes a base number before the figure: "up from 1,634 a year earlier, with about 8,000".
 # (not "from September 2023 to the end of 2024": a year is no count)
 _BASE_TOLD_BEFORE = re.compile(
-    r"\b(?:from|than|compared\s+(?:with|to))\s+(?:[a-z]+\s+){0,2}?[$€£]?(?!(?:1[89]|20)\d\d\b)\d[\d,.]*"
+    r"\b(?:from|than|compared\s+(?:with|to))\s+(?:[a-z]+\s+){0,3}?[$€£]?(?!(?:1[89]|20)\d\d\b)\d[\d,.]*"
     r"(?:\s+[a-z]+){0,2}?\s+(?:in\s+)?$"
 )
 

@@ -371,6 +371,13 @@ def test_a_comparison_base_keeps_its_time(text: str, expected: list[tuple[str, s
             "400",
             "2023",
         ),
+        # every time of the sentence dates a base (a count's comma is no clause break)
+        (
+            "Losses are up from an estimate of 4,700 in April and nearly double the first assessment of "
+            "some 2,700 wounded in January.",
+            "nearly double",
+            "2025-03-27",
+        ),
         # a time that closes a base told before the figure dates that base only
         (
             "Arrivals rose to 9,400 in 2024, up from 2,100 a year earlier, with about 5,000 of them hired.",

@@ -1672,6 +1672,10 @@ def test_a_price_per_measure() -> None:
         ("Monthly deliveries exceeded 2 million rounds in May.", "exceeded 2 million", "rounds per month"),
         ("It broke the annual cap of 400,000 barrels.", "400,000 barrels", "barrels per year"),
         ('Recruits are paid "a few hundred dollars" a week.', "a few hundred dollars", "USD per week"),
+        ("Guards earn roughly $400 per guard each month.", "roughly $400", "USD per guard per month"),
+        ("Crews fired 60 shells an hour.", "60", "shells per hour"),
+        # the rate between the noun and the predicate that names what is counted
+        ("Some 200 soldiers a week were wounded.", "Some 200", "wounded per week"),
     ],
 )
 def test_a_rate_carries_what_it_is_counted_per(text: str, figure: str, unit: str) -> None:

@@ -1679,6 +1679,10 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue
         own_noun = q.unit_start is None or q.unit_start >= q.start
         per = _rate(text, q.start, max(q.end, q.unit_end or 0) if own_noun else q.end)
+        if per is None and own_noun and q.unit_start is not None and q.unit_start > q.end:
+            # "some 300 soldiers a week were killed": the rate between the noun and the predicate
+            words = _WORDS_BEFORE_PREDICATE.match(text, q.end, q.unit_start)
+            per = _rate(text, q.start, words.end()) if words else None
         if own_noun and q.unit_start is not None:
             rates[q.unit_start] = per
         elif per is None and q.unit_start is not None:
@@ -2360,7 +2364,7 @@ def _rate_patterns() -> _RatePatterns:
     adverbs = {k.lower(): x for k, x in v["rate_adverbs"].items()}
     adjectives = {k.lower(): x for k, x in v["rate_adjectives"].items()}
     after = re.compile(
-        rf"[\"”]?[^\S\n]+(?:each[^\S\n]+)?(?:(?:per|a|an|every)[^\S\n]+(?P<period>{alternation(periods)})"
+        rf"[\"”]?[^\S\n]+(?:each[^\S\n]+)?(?:(?:per|a|an|every|each)[^\S\n]+(?P<period>{alternation(periods)})"
         # "a month ago", "a year earlier", "a year's": a time, not a rate
         r"(?![\w'’-])(?![^\S\n]+(?:ago|earlier|later|before|after|prior|previously|from|into)\b)"
         r"|per[^\S\n]+(?P<item>(?-i:[a-z][a-z]+))(?![\w'’-])"
@@ -2378,7 +2382,22 @@ def _rate_patterns() -> _RatePatterns:
     return _RatePatterns(after, before, periods, adverbs, adjectives, frozenset(v["rate_not_items"]["words"]))
 
 
-_RATE_WORDS = ("per ", "a ", "an ", "each ", "every ", "daily", "weekly", "monthly", "annually", "yearly")
+_WORDS_BEFORE_PREDICATE = re.compile(
+    r"(?:[^\S\n]+[A-Za-z][\w'’-]*){1,3}?(?=[^\S\n]+(?:a|an|per|every|each)\s)"
+)
+_RATE_WORDS = (
+    "per ",
+    "a ",
+    "an ",
+    "each ",
+    "every ",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "hourly",
+)
 _RATE_ADJECTIVES = ("nnual", "onthly", "aily", "eekly", "yearly", "Yearly")  # (either case of the first)
 _PASSING_VERB = re.compile(r"(?:exceed|surpass|topp)", re.IGNORECASE)
 
