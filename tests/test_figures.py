@@ -351,6 +351,7 @@ def test_a_person_s_age_is_no_figure() -> None:
     assert find_quantities("A 26-year-old soldier and a 19-year-old medic died.") == []
     # "is 20, the other 26": two ages told of persons, the first naming no noun
     assert find_quantities("One conscript is 19, the other 23, the officer said.") == []
+    assert find_quantities("One of the sappers is 24 and the other 31, Seoul said.") == []
     assert find_quantities("He was aged 18 when he joined.") == []
     # an age stated as such stays a measure
     assert [(q.text, q.unit) for q in find_quantities("He is over 30 years old.")] == [
@@ -1710,6 +1711,11 @@ def test_a_multiple_of_a_base_is_a_figure_in_times() -> None:
     assert find_quantities("They were double agents; output doubled; a triple strike.") == []
     text = "Civil penalties of up to $1,000 per violation or twice the amount of the deal apply."
     assert [q.text for q in find_quantities(text)] == ["up to $1,000"]
+
+
+def test_the_remaining_or_other_count_counts_the_noun_before() -> None:
+    text = "The first 900 sappers leave in the coming weeks, the remaining 2,100 by year-end."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [("900", "sappers"), ("2,100", "sappers")]
 
 
 def test_no_rate_without_its_wording() -> None:

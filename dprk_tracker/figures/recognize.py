@@ -475,7 +475,7 @@ def _compatible(a: _Side, b: _Side) -> bool:
 
 # "aged 20", "the ages of 18 and 22", and an age told of a person: "who is 21", "since he was 17"
 _AGED_BEFORE = re.compile(
-    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns)|(?:is|was)\s+\d{1,2},\s+the\s+other)"
+    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns)|(?:is|was)\s+\d{1,2}(?:,|\s+and)\s+the\s+other)"
     r"\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
     re.IGNORECASE,
 )
@@ -500,7 +500,7 @@ def _age_told(text: str, start: int) -> bool:
 
 
 # "One soldier is 20, the other 26": the first of two ages told of a pair.
-_AGE_PAIR = re.compile(r",[^\S\n]+the[^\S\n]+other[^\S\n]+\d{1,2}(?!\d|[.,]\d)")
+_AGE_PAIR = re.compile(r"(?:,|[^\S\n]+and)[^\S\n]+the[^\S\n]+other[^\S\n]+\d{1,2}(?!\d|[.,]\d)")
 
 _APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
 _GLUED_MM = re.compile(r"\d(?:mm|MM)")
@@ -2147,6 +2147,8 @@ def _ellipsis_lead(text: str, start: int) -> bool:
         or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
         # "11,000 personnel ... and a further 3,000 were dispatched": more of the same
         or words in (["a", "further"], ["an", "additional"])
+        # "the first 1,000 troops arrive in the coming weeks, the remaining 5,000 by year-end"
+        or words in (["the", "remaining"], ["the", "other"])
         or words == ["compared", "with"]  # "939.6 won per 100 yen, compared with 935.2 a day earlier"
         # "52 freight cars were present, and a week later there were 61"
         or words in (["there", "were"], ["there", "are"], ["there", "was"])
