@@ -1697,6 +1697,17 @@ def test_another_estimate_of_the_number_counts_its_noun() -> None:
         ("9,000", "sappers"),
         ("roughly 7,000", "sappers"),
     ]
+    text = "About 12,000 laborers work in Russia, and their number may climb to 40,000 by December."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("About 12,000", "laborers"),
+        ("40,000", "laborers"),
+    ]
+
+
+def test_a_modal_and_its_verb_link_the_noun_before() -> None:
+    assert [(q.text, q.unit) for q in find_quantities("Casualties could rise to 7,000.")] == [
+        ("7,000", "casualties")
+    ]
 
 
 def test_a_multiple_of_a_base_is_a_figure_in_times() -> None:

@@ -237,6 +237,7 @@ _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
 _VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
 _PASSIVE_ESTIMATE = frozenset(("estimated", "at"))
+_MODALS = frozenset(_split("could may might will would should can must"))
 
 
 def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -> tuple[int, int] | None:
@@ -246,12 +247,15 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         links.append(rest.pop()[0])
     while links and len(rest) > 1 and rest[-1][0] in _AUXILIARIES:
         rest.pop()  # "casualties had reached 4,700"
+    modal = bool(links) and len(rest) > 2 and rest[-2][0].lower() in _MODALS
+    if modal:
+        del rest[-2:]  # "losses may rise to 3,000": the modal and its verb link the noun to the count
     if not (links or qualified) or not rest:
         return None
     # "Losses reached 3,000": a plural that opens the sentence is capitalized, not a name; unless it
     # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
     # ("Casualties are estimated at 6,000": a passive estimate is a verb of amounting too.)
-    measured = bool(links) and (links[-1] in _AMOUNTING or _PASSIVE_ESTIMATE.issubset(links))
+    measured = bool(links) and (modal or links[-1] in _AMOUNTING or _PASSIVE_ESTIMATE.issubset(links))
     if not links and (rest[-1][0].endswith(("ed", "ing")) or _HARM_VERB.fullmatch(rest[-1][0])):
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:

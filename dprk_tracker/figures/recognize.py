@@ -1886,7 +1886,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
     number_of = "number of" in text
-    put = " at " in text  # (cheap guard: "US officials put the number at 12,000")
+    # (cheap guard: "US officials put the number at 12,000", "their number could reach 50,000")
+    put = " at " in text or "number" in text or "total" in text
     of_which = " of which " in text
     whole: Quantity | None = None  # the count whose parts "of which" lists
     part_end = -1
@@ -2089,8 +2090,11 @@ _APPOSED_NOUN = re.compile(
 # "added another 3", "a further 2,000"
 # Another source's estimate of the count before: "US officials put the number at "perhaps 12,000"".
 _NUMBER_PUT_AT = re.compile(
-    r"\b(?:put|puts|putting|place|places|placed|placing|estimate|estimates|estimated|estimating)[^\S\n]+"
+    r"(?:\b(?:put|puts|putting|place|places|placed|placing|estimate|estimates|estimated|estimating)[^\S\n]+"
     r"(?:the|that|this|its|their)[^\S\n]+(?:number|figure|total|count|tally)[^\S\n]+(?:at|closer[^\S\n]+to)"
+    # "... laborers are now in Russia, and their number could reach 50,000"
+    r"|\b(?:its|their)[^\S\n]+(?:number|numbers|total|count)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}?"
+    r"(?:reach|reached|rise[^\S\n]+to|rose[^\S\n]+to|grow[^\S\n]+to|grew[^\S\n]+to|climb[^\S\n]+to|hit|top))"
     r"[^\S\n]+[\"“]?$",
     re.IGNORECASE,
 )
