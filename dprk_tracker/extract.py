@@ -861,9 +861,17 @@ def _governing_time(
 # A word that says the figure's clause holds at the report ("are currently in Russia", "remained
 # deployed", "now believed to be"), or a "since" of its own that names no date ("more than 8,000
 # casualties since the deployment began"): a time of another clause does not date it.
-_NOW_WORDS = ("current", "now", "still", "present", "remain", "moment", "since", "coming", "next", "follow")
+_NOW_WORDS = (
+    "current", "now", "still", "present", "remain", "moment", "since", "coming", "next", "follow",
+    "are ", "is ",
+)  # fmt: skip
+_FRONTED_REACH = 12  # characters from the sentence's start to a time that governs it ("In January, ")
 _HOLDS_NOW = re.compile(
-    r"\b(?:currently|presently|now|still|at\s+present|at\s+the\s+moment|remain(?:s|ed)?)\b", re.IGNORECASE
+    r"\b(?:currently|presently|now|still|at\s+present|at\s+the\s+moment|remain(?:s|ed)?"
+    # a state told in the present ("11,000 soldiers are deployed in Kursk, while 3,000 more arrived in
+    # January"; not "are estimated at", which may tell of a year named before)
+    r"|(?:are|is)\s+(?:in|deployed|stationed|based|working|held|fighting|serving|living|believed\s+to\s+be))\b",
+    re.IGNORECASE,
 )
 _OWN_SINCE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\s+(?:the|its|their|it|they)\s+[a-z]")
 _SINCE_TIME_REACH = 40  # characters after "since" where a time would be its date
@@ -884,7 +892,12 @@ def _holds_now(sentences: _Sentences, s_start: int, s_end: int, start: int, end:
         return not any(end <= t.start < reach for t in sentences.datable_in(s_start, s_end))
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), start, end)
     if _HOLDS_NOW.search(text, c_start, c_end):
-        return not sentences.datable_in(c_start, c_end)
+        # (not under a time that opens the sentence: "In January, 300 were in Kursk, and 200 are still")
+        fronted = any(
+            t.start - s_start <= _FRONTED_REACH and text.startswith(",", t.end)
+            for t in sentences.datable_in(s_start, min(start, c_start))
+        )
+        return not fronted and not sentences.datable_in(c_start, c_end)
     # (a vague time holds for the stretch between commas: "the first 1,000 arrive in the coming weeks,
     # the rest by year-end" is one clause)
     c_start = max(s_start, text.rfind(",", s_start, start) + 1)

@@ -397,6 +397,13 @@ def test_a_comparison_base_keeps_its_time(text: str, expected: list[tuple[str, s
             "About 9,000",
             "2025-03-27",
         ),
+        # a state told in the present, another clause's time
+        (
+            "Some 7,000 laborers are working in Primorye, while 2,000 more arrived in February.",
+            "Some 7,000",
+            "2025-03-27",
+        ),
+        ("In February, 900 laborers were in Tomsk, and 400 are still there.", "400", "2025-02"),
         # a since of its own that names no date
         (
             "It lost more than 5,000 men since the offensive began, said an aide who saw losses grow since "
