@@ -736,8 +736,13 @@ def _trailing_span(sentences: _Sentences, start: int, end: int, reference: Refer
 _TRAILING = re.compile(r"(?:the\s+)?(?:past|last)\s+", re.IGNORECASE)
 
 
+# A price or a rate in a currency ("USD per round", "KRW per kg", "RUB per USD"): money, whatever
+# the item bought.
+_PRICE_UNIT = re.compile(r"[A-Z]{3} per ")
+
+
 def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classifier) -> str:
-    if quantity.currency:
+    if quantity.currency or (quantity.unit and _PRICE_UNIT.match(quantity.unit)):
         return topics.classify("$") if topics.has_topic("money") else topics.classify(sentence)
     counted: Span | None = None
     # (the slice only tells an empty noun phrase, which gives way to the unit, from a real one)
@@ -818,6 +823,15 @@ def _governing_time(
         # "lost 76,000 men in the operation, which began on August 6, 2024": that date tells when
         # the operation began, not when the figure holds
         in_sentence = [t for t in in_sentence if not _in_relative_clause(sentences.text, t, end)]
+    if in_sentence and ";" in sentences.text[s_start:s_end]:
+        # "about 1,000 have already crossed; another 5,000 are to follow by year's end": a time in a
+        # later clause dates that clause's count (a time before may govern both: "As of March, ...; ...")
+        text = sentences.text
+        in_sentence = [
+            t for t in in_sentence if t.start < quantity.end or ";" not in text[quantity.end : t.start]
+        ]
+        if not in_sentence:
+            return None
     if len(in_sentence) < 2:
         # "About 18,000 troops are taking part, roughly the same number as last year": the base of a
         # comparison, not the figure's date
@@ -852,6 +866,21 @@ def _governing_time(
         if not kept:
             return None  # every time of the sentence dates a base: the figure holds at the report
     pool = kept or pool
+    if quantity.unit_end is not None and quantity.unit_end <= quantity.start:
+        # a count that borrows its noun from before ("of the 11,000 troops who arrived in the autumn,
+        # fewer than 7,000 remained fit by March", "30 drones on Monday and 14 on Tuesday"): a time
+        # between that noun and the count tells of the noun's own count
+        # (not past another count: "the number of launches ...: about 70 in 2022, 25 in 2023 (of
+        # which 5 ...)")
+        unit_end = quantity.unit_end
+        pool = [
+            t
+            for t in pool
+            if not (
+                unit_end <= t.start < quantity.start
+                and _NO_DIGIT.fullmatch(sentences.text, unit_end, t.start)
+            )
+        ] or pool
     after = [t for t in pool if t.start >= end]
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
@@ -947,6 +976,7 @@ def _dates_another_count(text: str, time: TimeExpr, start: int, end: int, next_s
     return "," in text[end:next_start] and _NEXT_PARTICIPLE.match(text, next_start, time.start) is not None
 
 
+_NO_DIGIT = re.compile(r"\D*")
 # A "when" clause right after the time, with no other clause between it and the figure.
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+[^,;:()]*$")
 _WHEN_OPENS = re.compile(r",?\s+when\s")  # (matched right after the time)
@@ -1008,11 +1038,12 @@ _BASE_NOUN = re.compile(
     r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$",
     re.IGNORECASE,
 )
-# A time that closes a base number before the figure: "up from 1,634 a year earlier, with about 8,000".
+# A time that closes a base told before the figure: "13,221 in 2024, up from 1,634 a year earlier, with
+# about 8,000 of them", "up from 10 million at the start of the year, in over 28,000 containers".
 # (not "from September 2023 to the end of 2024": a year is no count)
 _BASE_TOLD_BEFORE = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to))\s+(?:[a-z]+\s+){0,3}?[$€£]?(?!(?:1[89]|20)\d\d\b)\d[\d,.]*"
-    r"(?:\s+[a-z]+){0,2}?\s+(?:in\s+)?$"
+    r"(?:\s*(?:million|billion|thousand|[mbk]n?))?(?:\s+[a-z]+){0,2}?\s+(?:(?:at|in|on|by|during)\s+)?(?:the\s+)?$"
 )
 
 
@@ -1057,9 +1088,10 @@ def _dates_the_base(text: str, time: TimeExpr, s_start: int, start: int, end: in
     """Whether the only time of a sentence dates the base a figure is compared with, not the figure."""
     if time.start >= end:
         return _BASE_NUMBER_AFTER.search(text[end : time.start]) is not None
+    if time.end > start:
+        return False
     return (
-        time.end <= start
-        and _CHANGE_TO.search(text, time.end, start) is not None
+        _CHANGE_TO.search(text, time.end, start) is not None
         and _FROM_NUMBER.search(text, s_start, time.start) is not None
     )
 

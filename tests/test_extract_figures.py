@@ -489,3 +489,61 @@ def test_about_after_a_verb_of_asking_is_no_estimate() -> None:
 def test_troops_lost_are_casualties() -> None:
     figures = extract('The regiment lost "roughly 900" more soldiers in a week.', "2025-03-27").figures
     assert [(f.text, f.unit, f.topic) for f in figures] == [("roughly 900", "soldiers", "casualties")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time between the noun a count borrows and the count tells of the noun's own count
+        (
+            "Of some 900 recruits who came in the spring, fewer than 600 remained fit for duty by October.",
+            [("some 900", "2025-SP"), ("fewer than 600", "2025-10")],
+        ),
+        (
+            "The unit downed 40 drones in May, and 55 more were shot down over the border area in June.",
+            [("40", "2025-05"), ("55", "2025-06")],
+        ),
+    ],
+)
+def test_a_time_by_the_borrowed_noun_dates_the_noun_s_count(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f.text, f.when) for f in extract(text, "2025-11-20").figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time in a later clause (after a semicolon) dates that clause's count, not the one before
+        (
+            "Some 800 sappers have already arrived; another 1,200 are due by the end of the year.",
+            [("Some 800", "2025-06-10"), ("1,200", "2025")],
+        ),
+        # a time before the semicolon may govern both clauses
+        (
+            "As of May, Kyiv counted 3,100 casualties; Seoul counted 2,900.",
+            [("3,100", "2025-05"), ("2,900", "2025-05")],
+        ),
+        # a time right after the base of a change dates the base, not the counts after it
+        (
+            "Exports reached 14 million tonnes, up from 9 million in early 2024, in more than 300 voyages.",
+            [("14 million tonnes", "2025-06-10"), ("9 million", "2024"), ("more than 300", "2025-06-10")],
+        ),
+    ],
+)
+def test_a_later_clause_s_time_and_a_base_s_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.when) for f in extract(text, "2025-06-10").figures] == expected
+
+
+def test_a_time_past_another_count_still_dates_a_borrowed_noun_s_count() -> None:
+    text = (
+        "3. Air force sorties\n\nIn 2024, the air force flew at least 400 sorties.\n\nSince 2021, the number"
+        " of sorties has remained at a high level: about 900 in 2022, 700 in 2023 (of which 200 were at"
+        " night), and at least 400 in 2024.\n"
+    )
+    found = [(f.text, f.unit, f.when) for f in extract(text, "2025-07-15").figures]
+    assert found[1:4] == [
+        ("about 900", "sorties", "2022"),
+        ("700", "sorties", "2023"),
+        ("200", "sorties", "2023"),
+    ]

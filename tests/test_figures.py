@@ -445,6 +445,8 @@ def test_counted_noun(text: str, unit: str) -> None:
         ("Losses reached about 3,000.", "losses"),  # so does a verb of amounting
         ("It holds about 4.2 million.", None),  # an approximation alone does not
         ("it received more than 3,000.", None),
+        # a toll counts the casualties (a death toll the deaths), whatever verb links it
+        ("the toll has risen to 12, officials said", "casualties"),
     ],
 )
 def test_counted_noun_before_the_figure(text: str, unit: str | None) -> None:
@@ -458,7 +460,6 @@ def test_counted_noun_before_the_figure(text: str, unit: str | None) -> None:
         "Kim reached 3,000.",
         "He lost 5.",
         "took 30 in the race",
-        "the toll has risen to 12, officials said",
         "the count reached over 3,000 earlier",  # a time word is no counted noun
         "a total of 3,000 later",
     ],
@@ -1614,7 +1615,7 @@ def test_an_age_told_with_was_or_it_is() -> None:
         ("19", "years old"),
     ]
     # no age spoken of in the sentence (or before "it"): a count
-    assert [q.unit for q in find_quantities("The oldest brigade moved. The toll was 45.")] == [None]
+    assert [q.unit for q in find_quantities("The oldest brigade moved. The toll was 45.")] == ["casualties"]
 
 
 def test_an_item_line_counts_the_model_it_names() -> None:
@@ -1729,11 +1730,21 @@ def test_the_remaining_or_other_count_counts_the_noun_before() -> None:
     assert [(q.text, q.unit) for q in find_quantities(text)] == [("900", "sappers"), ("2,100", "sappers")]
 
 
+def test_a_range_of_estimates_may_end_in_a_lower_bound() -> None:
+    found = find_quantities("Estimates range from 4 million to more than 9 million shells.")
+    assert [(q.text, q.low, q.high, q.unit) for q in found] == [
+        ("from 4 million to more than 9 million", 4e6, 9e6, "shells")
+    ]
+    # a change is told apart: "rose from 300 to more than 900" leaves the bound its own
+    found = find_quantities("Losses rose from 300 to more than 900 in May.")
+    assert [(q.text, q.low, q.high) for q in found] == [("300", 300, 300), ("more than 900", 900, None)]
+
+
 def test_no_rate_without_its_wording() -> None:
     # a time after the noun ("a year ago"), an adjective that leads to no figure, a code after "per"
     found = find_quantities("They sent 4,000 troops a year ago. The annual report said 3,000 troops left.")
     assert [(q.text, q.unit) for q in found] == [("4,000", "troops"), ("3,000", "troops")]
-    assert [q.unit for q in find_quantities("It costs $2m-$3m per KN-23 missile.")] == ["USD"]
+    assert [q.unit for q in find_quantities("It costs $2m-$3m per KN-23 missile.")] == ["USD per KN-23"]
     assert [q.unit for q in find_quantities("Turnout was 61 per cent.")] == ["percent"]
 
 
@@ -1754,6 +1765,7 @@ def test_vague_amounts_of_dollars_are_usd() -> None:
         ("along with perhaps 180 missiles", "approximately", 180, 180),
         ("maybe 9,000 troops", "approximately", 9000, 9000),
         ("upward of 4,000 casualties", "over", 4000, None),
+        ('as many as "9,000" troops', "up to", None, 9000),  # (a quoted figure)
     ],
 )
 def test_estimate_words_qualify_a_figure(text: str, qualifier: str, low: float, high: float) -> None:
@@ -1877,4 +1889,292 @@ def test_a_glued_m_before_a_measure_is_a_million() -> None:
         ("2,900 dwt", 2900, "dwt"),
         ("8", 8, "trips"),
         ("12m", 12, "m"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age on the high end of a range is the age of both ends
+        ("Most of the crews were 25 to 40 years old.", ("25 to 40 years old", 25, 40, "years old", None)),
+        # a glued letter scales both ends when the second end is money or a scaled measure
+        ("Regions add bonuses of 2m to 4m roubles.", ("2m to 4m roubles", 2e6, 4e6, "RUB", "RUB")),
+        ("Shipments of 3m-5m tonnes a year.", ("3m-5m tonnes", 3e6, 5e6, "tonnes per year", None)),
+        # a dash after a percent sign joins a range, it is no minus
+        ("Fees climbed to 1.5%-2% of the cargo's value.", ("1.5%-2%", 1.5, 2, "percent", None)),
+        # an upper bound stated as the high end of a "from ... to" range
+        (
+            "Guesses run from $2bn to as much as $8bn.",
+            ("from $2bn to as much as $8bn", 2e9, 8e9, "USD", "USD"),
+        ),
+        (
+            "It sent from 6,000 to as many as 9,000 troops.",
+            ("from 6,000 to as many as 9,000", 6000, 9000, "troops", None),
+        ),
+    ],
+)
+def test_ranges_whose_ends_are_told_apart(
+    text: str, expected: tuple[str, float, float, str, str | None]
+) -> None:
+    q = one(text)
+    assert (q.text, q.low, q.high, q.unit, q.currency) == expected
+
+
+def test_metres_glued_on_both_ends_stay_metres() -> None:
+    q = one("Drifts of 3m to 4m blocked the pass.")
+    assert (q.low, q.high, q.unit) == (3, 4, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount in billions without its currency is in the currency of the amount before it
+        (
+            "Outlays were set at 52.4 billion roubles, and income was cut to 48.9 billion.",
+            [("52.4 billion roubles", "RUB"), ("48.9 billion", "RUB")],
+        ),
+        (
+            "Seoul pledged $2 billion for the project and a further 1.5 bn for roads.",
+            [("$2 billion", "USD"), ("1.5 bn", "USD")],
+        ),
+        (
+            "The gap hit 3.1 trillion won, twice the 1.5 trillion first expected.",
+            [("3.1 trillion won", "KRW"), ("twice", None), ("1.5 trillion", "KRW")],  # (a multiple between)
+        ),
+        # a count of a plural noun stays a count; another sentence names no currency
+        (
+            "It was paid $700 million for 9 million shells.",
+            [("$700 million", "USD"), ("9 million", None)],
+        ),
+        (
+            "It was paid $700 million. The country has 26 million inhabitants.",
+            [("$700 million", "USD"), ("26 million", None)],
+        ),
+    ],
+)
+def test_an_amount_in_billions_takes_the_currency_before_it(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.text, q.currency) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "remain", "remained" after a count are its verb, no noun
+        # (so the count of the clause before lends its noun)
+        ("Nine sailors were freed and 3 remain unaccounted for.", [("Nine", "sailors"), ("3", "sailors")]),
+        (
+            "Of the roughly 800 recruits who came in May, fewer than 500 remained fit for duty.",
+            [("roughly 800", "recruits"), ("fewer than 500", "recruits")],
+        ),
+        # before a plural they qualify it
+        ("The ministry issued 2,300 work permits.", [("2,300", "work permits")]),
+        # a passive verb before "to" is no noun
+        ("The forecast for exports was lowered to 4,100.", [("4,100", None)]),
+    ],
+)
+def test_bare_verbs_and_passives_name_no_noun(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bound before "another" bounds the count of more
+        (
+            'About 1,500 engineers left in May, and "up to another 900" are to follow.',
+            [("About 1,500", 1500, 1500, "engineers"), ("up to another 900", None, 900, "engineers")],
+        ),
+        # a closing quote between the qualifier and the number
+        (
+            'Officials said "well over" 3,000 were wounded.',
+            [('well over" 3,000', 3000, None, "wounded")],
+        ),
+        # "another" alone stays outside the figure
+        (
+            "The navy lost 12 boats in May. Another 7 were sunk in June.",
+            [("12", 12, 12, "boats"), ("7", 7, 7, "boats")],
+        ),
+    ],
+)
+def test_a_qualifier_across_another_or_a_quote(
+    text: str, expected: list[tuple[str, float | None, float | None, str]]
+) -> None:
+    assert [(q.text, q.low, q.high, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one source's count after another's: "says", "estimates", "later" leave the noun out
+        (
+            "Perhaps 3,000 were killed or wounded, though Kyiv says 3,400 and Seoul estimates nearly 3,800.",
+            [
+                ("Perhaps 3,000", "killed or wounded"),
+                ("3,400", "killed or wounded"),
+                ("nearly 3,800", "killed or wounded"),
+            ],
+        ),
+        (
+            "It reported 200 dead in March, and later 450.",
+            [("200", "dead"), ("450", "dead")],
+        ),
+        # the size of a noun told "in the millions", "in the low thousands"
+        ("Pyongyang sent rockets in the thousands.", [("thousands", "rockets")]),
+        ('It reported drone losses "in the low hundreds" a week.', [("hundreds", "losses per week")]),
+        # a toll: the death toll counts deaths, a bare toll the killed or wounded
+        ("Officials put the death toll at about 350.", [("about 350", "deaths")]),
+        ("Kyiv puts the toll higher, at up to 5,200.", [("up to 5,200", "casualties")]),
+        # the noun of "the number of" over a noun linked after it
+        (
+            "The move takes the number of firms listed under the regime for this trade to 87.",
+            [("87", "firms")],
+        ),
+        # (a participle right after the noun stays with it)
+        ("Kyiv put the number of volunteers deployed at some 200.", [("some 200", "volunteers deployed")]),
+    ],
+)
+def test_nouns_of_sources_sizes_tolls_and_totals(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change of an age word ("from 29 to 36", "to 36"), with no noun after
+        ("The average age of recruits has risen from 29 to 36.", [("from 29 to 36", "years old")]),
+        ("The median age of the dead climbed to 41.", [("41", "years old")]),
+        # an age told with "was over", the age word after it in the sentence
+        (
+            "A third of the dead was over 50; the oldest was 68.",
+            [("over 50", "years old"), ("68", "years old")],
+        ),
+        # not a count of a noun after it
+        ("The average age fell as units went from 300 to 500 men.", [("from 300 to 500", "men")]),
+    ],
+)
+def test_ages_told_as_a_change_or_a_bound(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # calibres joined by "and", "or" or commas qualify one noun
+        "Deliveries of 122mm and 152mm artillery shells resumed.",
+        "It makes 107mm, 122mm, and 240mm rockets.",
+        # a report's tables and annexes
+        "Tables 5 to 7 and Annexes 2-3 give the sources.",
+        # a margin told "give or take"; how likely a forecast is
+        'The estimate holds, "give or take 500."',
+        "Analysts see a 60 to 70 percent chance of a summit.",
+        "There is a 30% probability of a test this year.",
+    ],
+)
+def test_joined_calibres_tables_margins_and_chances_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_hyphened_deadweight_ton_is_dwt() -> None:
+    q = one("She is a 4,870 deadweight-ton general cargo ship.")
+    assert (q.text, q.low, q.unit) == ("4,870 deadweight-ton", 4870, "dwt")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a price of one item: "per" and a singular noun or a model name
+        ("Shells sold for $400-$700 per round in 2023.", ("$400-$700", 400, 700, "USD per round")),
+        ("Each KN-24 cost about $2m per KN-24.", ("about $2m", 2e6, 2e6, "USD per KN-24")),
+        ("Families get 50,000 roubles per person.", ("50,000 roubles", 50000, 50000, "RUB per person")),
+        # a denominator or "per cent" is no item
+        ("It paid $900 per 1,000 rounds.", ("$900", 900, 900, "USD")),
+    ],
+)
+def test_a_price_per_item(text: str, expected: tuple[str, float, float, str]) -> None:
+    q = next(q for q in find_quantities(text) if q.text == expected[0])
+    assert (q.text, q.low, q.high, q.unit) == expected
+    assert q.currency == q.unit[:3]  # (the price keeps its currency)
+
+
+def test_a_total_after_a_price_is_no_change_of_the_price() -> None:
+    text = "At $600 to $900 per shell, that would come to as much as $7bn."
+    assert [(q.text, q.unit) for q in find_quantities(text)] == [
+        ("$600 to $900", "USD per shell"),
+        ("as much as $7bn", "USD"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # items that name nothing count the noun an item before named after its count
+        (
+            "Losses by unit:\n- 25th Brigade — about 900 casualties\n- 31st Brigade — roughly 650\n"
+            '- Drone crews — "a few hundred"',
+            [("about 900", "casualties"), ("roughly 650", "casualties"), ("a few hundred", "casualties")],
+        ),
+        # labels that complete the lead-in count the lead-in's plural
+        (
+            "Most recruits killed so far came from:\n\nDagestan — 210\nTuva — 145\n",
+            [("210", "recruits"), ("145", "recruits")],
+        ),
+        # a tally's labels stay what each line counts
+        (
+            "Losses so far were:\ntanks — 120\nguns — 85 units\ndrones — 300\n",
+            [("120", "tanks"), ("85", "units"), ("300", "drones")],
+        ),
+    ],
+)
+def test_the_nouns_of_dash_list_items(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash sets off the count restated; "(of which N" is a part of the count before
+        (
+            "It launched drones in the thousands — at least 4,000 by one count.",
+            [("thousands", "drones"), ("at least 4,000", "drones")],
+        ),
+        (
+            "The fleet made 90 voyages in 2024 (of which 35 were to Rajin).",
+            [("90", "voyages"), ("35", "voyages")],
+        ),
+    ],
+)
+def test_a_count_after_a_dash_or_of_which_names_the_noun_before(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q.text, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "perhaps" hedges a count as "about" does
+        (
+            "Pyongyang may earn perhaps $3bn a year.",
+            ("perhaps $3bn", 3e9, 3e9, "approximately", "USD per year"),
+        ),
+        ("It fires perhaps 2 million shells.", ("perhaps 2 million", 2e6, 2e6, "approximately", "shells")),
+        # a noun before "ranging from" is what the range counts
+        (
+            "It polls yearly, with samples ranging from 800 to 1,200.",
+            ("from 800 to 1,200", 800, 1200, None, "samples"),
+        ),
+    ],
+)
+def test_perhaps_and_ranging_from(text: str, expected: tuple[str, float, float, str | None, str]) -> None:
+    q = one(text)
+    assert (q.text, q.low, q.high, q.qualifier, q.unit) == expected
+
+
+def test_teu_is_a_measure_and_a_hyphened_teu_names_a_kind() -> None:
+    found = find_quantities("Boxes rose to about 52,000 TEU, from 38,000 teu; a 2,500-teu feeder was sold.")
+    assert [(q.text, q.low, q.unit) for q in found] == [
+        ("about 52,000 TEU", 52000, "teu"),
+        ("38,000 teu", 38000, "teu"),
     ]

@@ -15,7 +15,10 @@ Conventions (the news figure conventions of the project):
   currency or percent sign applies to both ("3 to 4 million", "$1.7 to 2 billion").
 - Vague counts are ranges: "hundreds" 200-999, "several hundred" 300-999, "thousands" 2,000-9,999,
   "tens of thousands" 20,000-99,999 (see vocabulary.toml).
-- Money: amount in major units with an ISO code in ``currency``; ``unit`` is the code too.
+- Money: amount in major units with an ISO code in ``currency``; ``unit`` is the code too. An amount
+  in millions or billions told without its currency in the sentence of an amount of money takes that
+  amount's currency ("147.8 billion rubles, while revenues were lowered to 136.2 billion"). A price
+  of one item keeps its currency, its unit says per what ("$300 per round": "USD per round").
   Percentages: the number itself (40, not 0.4), ``percent`` True, unit "percent" or
   "percentage points". Multipliers ("12 times", "threefold"): unit "times". Measures: unit named
   ("km", "tonnes", "mm", "years old" for ages written "26-year-old"). Exchange rates ("1,389.5 per
@@ -30,8 +33,9 @@ Conventions (the news figure conventions of the project):
   noun phrase after the number without leading proper adjectives ("30 North Korean soldiers" ->
   "soldiers"); a casualty or capture predicate when one follows ("over 3,000 have been killed or
   injured" -> "killed or injured"; "took two soldiers prisoner" -> "soldiers captured"); else a noun
-  linked before it ("deaths at around 300", "losses exceeding 4,000"). The span is what a topic
-  lexicon should read: it includes a capture or casualty verb before the number when there is one
+  linked before it ("deaths at around 300", "losses exceeding 4,000"; a toll counts "casualties", a
+  death toll "deaths"). The span is what a topic lexicon should read: it includes a capture or
+  casualty verb before the number when there is one
   ("the capture of two North Korean soldiers"). In lists: a tally line's label ("tanks ‒ 11,359
   (+3)"), a loss list heading's label and state ("Tanks (3273, of which destroyed: 2366)": "tanks",
   "tanks destroyed"), the model an item line names ("- 17 170mm M-1989 Koksan: ..."), what the words
@@ -40,7 +44,8 @@ Conventions (the news figure conventions of the project):
   ratios ("two-thirds", "1 in 3"), identifiers (Article 45, Resolution 1874, Committee 1718, "the 1718
   Committee", KN-23, "Boeing 737", "H.R. 9876", "Figures 1-3", UUIDs, phone numbers, codes with a
   leading zero), denominators ("per 100,000 people"), calibres ("152mm shells", "a 240-mm
-  launcher"), the sides of an area ("8 by 5 metres"), confidence levels ("95% confidence interval"),
+  launcher"), the sides of an area ("8 by 5 metres"), confidence levels ("95% confidence interval")
+  and chances ("a 70 to 80 percent chance"), margins ("give or take 1,000"),
   photo links of a loss list ("(1, destroyed) (2, damaged)"), vote tallies ("13-0", "voted 140 to
   5"), list numbering, a number alone on its line of a document (metadata), reading times ("2 min
   read"), the error of an estimate ("off by 10% in either direction"), legal thresholds ("owned 50

@@ -97,7 +97,7 @@ _LINKS = frozenset(
     _split(
         """
         at of to an reached reaching totaling totalling totaled totalled numbered numbering was were is are
-        hit exceeded topped stood stands put estimated rose risen climbed grown
+        hit exceeded topped stood stands put estimated rose risen climbed grown ranging ranged
         fell dropped declined grew jumped surged increased decreased plunged soared
         """
     )
@@ -235,6 +235,7 @@ _OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
 # Words between a noun and the verb that links it to a number ("casualties had reached 4,700").
 _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
 _VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
+_BE_FORMS = frozenset(_split("is are was were be been being"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
 _PASSIVE_ESTIMATE = frozenset(("estimated", "at"))
 _MODALS = frozenset(_split("could may might will would should can must"))
@@ -260,6 +261,8 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:
         return None  # "the toll has risen to 12"
+    if len(rest) > 1 and rest[-2][0] in _BE_FORMS:
+        return None  # "revenues were lowered to 136.2 billion", "was cut to": a passive, no noun
     words = []
     for word, start, end in reversed(rest[-2:]):
         nounlike = _LOWER_WORD.fullmatch(text, start, end) or (
@@ -450,8 +453,9 @@ _STATE_PARTICIPLES = frozenset(
     _split("deployed stationed dispatched evacuated displaced arrested executed rescued repatriated released")
 )
 _APPROXIMATORS = frozenset(_split("roughly nearly approximately almost around about some"))
-# Verbs that follow a count of people with no noun ("fewer than 300 remain in the city").
-_BARE_VERBS = frozenset(_split("remain stay live work arrive return"))
+# Verbs that follow a count of people with no noun ("fewer than 300 remain in the city", "fewer
+# than 7,000 remained fit for combat", "12 remain unaccounted for").
+_BARE_VERBS = frozenset(_split("remain stay live work arrive return remained stayed"))
 
 
 def _verb_before_its_complement(text: str, word: str, end: int, limit: int) -> bool:
@@ -464,6 +468,10 @@ def _verb_before_its_complement(text: str, word: str, end: int, limit: int) -> b
     after = _WORD.match(text, end, limit)
     if after is None or text[end : after.start(1)].strip() != "":
         return bare
+    if bare:
+        # a noun of its own only before a plural it qualifies ("500 work permits", "30 returned
+        # prisoners"); else the verb of the count ("remain unaccounted for", "remained fit")
+        return not plural_word(after.group(1).lower())
     if after.group(1)[0].isupper() and not bare:
         # "1,200 visited Wonsan-Kalma resort": a name and no plural after it is the verb's object
         # ("300 trained North Korean soldiers" counts the soldiers)
@@ -632,6 +640,18 @@ def counted_noun(
     found = _noun_before(text, toks, qualified)
     if found:
         return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])
+    if "toll" in text[max(0, num_start - 40) : num_start]:
+        toll = _TOLL_BEFORE.search(text, max(0, num_start - 60), num_start)
+        if toll is not None:
+            # "put the death toll at around 600": the dead; "puts the toll higher, at up to 6,000" (of
+            # the killed or wounded a count before it told): war reporting's toll is its casualties
+            unit = "deaths" if (toll.group("kind") or "").lower() == "death" else "casualties"
+            return Counted(unit, toll.start(), toll.end("toll"))
+    if text.endswith(_THE_ENDS, 0, num_start):
+        many = _IN_THE_MANY.search(text, max(0, num_start - 50), num_start)
+        if many is not None and plural_word(many.group("noun").lower()):
+            # "shipped shells in the millions", "losses "in the low thousands"": the noun before
+            return Counted(_normalize(many.group("noun")), many.start("noun"), many.end("noun"))
     if toks and toks[-1][0][-1:] not in _SENTENCE_STOPS:
         # "killed 259 people and injured more than 5,500": the verb says what is counted (in the
         # figure's sentence: "...were wounded. At least seven" is not seven wounded)
@@ -649,6 +669,25 @@ def counted_noun(
                 return Counted(f"{first} {pair.group(2).lower()} {harm}", pair.start(), start + len(word))
             return Counted(harm, start, start + len(word))
     return None
+
+
+# A toll and the words that link it to its count ("toll" alone is no noun a count counts).
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?P<kind>death|casualty)[^\S\n]+)?(?P<toll>toll)(?:[^\S\n]+(?:even[^\S\n]+)?(?:higher|lower),?)?"
+    r"(?:[^\S\n]+(?:has|had|have|now|already))*"
+    r"[^\S\n]+(?:at|of|to|was|is|stood|stands|reached|rose|climbed|hit|risen|climbed[^\S\n]+to|rose[^\S\n]+to"
+    r"|risen[^\S\n]+to|reached)[^\S\n]+$",
+    re.IGNORECASE,
+)
+
+
+# A count told as the size of a noun before it: "shells in the millions", "losses "in the low
+# thousands"" (the vague count follows "the").
+_THE_ENDS = ("the ", 'the "', "the “", "low ", "high ")
+_IN_THE_MANY = re.compile(
+    r"(?<![\w-])(?P<noun>[A-Za-z][a-z-]*[a-z])[\"”]?[^\S\n]+[\"“]?(?:numbering[^\S\n]+)?in[^\S\n]+the"
+    r"(?:[^\S\n]+(?:low|high|mid))?[^\S\n]+[\"“]?$"
+)
 
 
 # A label naming a pair of harms before a colon and the count: "Killed or wounded: ~6,000".

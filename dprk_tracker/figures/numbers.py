@@ -120,8 +120,9 @@ def _build() -> dict[str, Any]:
     atom = rf"(?:{digit_atom}|{word_atom}|{lead})"
     # "and a half" / "point five" continue a number; "minus"/"negative" open one.
     tail = rf"(?:\s++and\s++an?\s++(?:half|quarter)(?![\w])|\s++point\s++(?:{numeric_words})(?![\w]))"
+    # (a dash after a percent sign joins a range: "0.5%-0.7%" is no minus 0.7)
     chunk = re.compile(
-        rf"(?:(?:\b(?:minus|negative)\s+)|(?<![\w-])-\s?(?=\d))?{atom}(?:{joiner}{atom}|{tail})*",
+        rf"(?:(?:\b(?:minus|negative)\s+)|(?<![\w%-])-\s?(?=\d))?{atom}(?:{joiner}{atom}|{tail})*",
         re.IGNORECASE,
     )
     token = re.compile(
@@ -152,7 +153,7 @@ def _build() -> dict[str, Any]:
     scan_words_after = re.compile(rf"\W((?:{words})(?:fold)?)\b")
     scan_word_at = re.compile(rf"(?<!\w)(?:{words})(?:fold)?\b")  # where scanning begins
     left = re.compile(
-        r"(?:(?<![\w-])-\s?|(?<![\w])(?:minus|negative)\s+"
+        r"(?:(?<![\w%-])-\s?|(?<![\w])(?:minus|negative)\s+"
         r"|(?<![\w-])(?:a|an|half|a\s+half|a\s+quarter|quarter|half\s+a|half\s+an)\s+)$",
         re.IGNORECASE,
     )

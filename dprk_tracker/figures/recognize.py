@@ -483,20 +483,33 @@ _AGED_BEFORE = re.compile(
 # in the sentence); "The average age of the dead has risen. In 2022 it was 30" ("it" stands for the
 # age of the sentence before).
 _IS_BEFORE = re.compile(r"\b(?P<it>[Ii]t[^\S\n]+)?(?:was|is)[^\S\n]+$")
+_CHANGE_BEFORE = re.compile(r"\b(?:from|to)[^\S\n]+$")
 _AGE_WORD = re.compile(r"\b(?:average|median|mean)\s+age\b|\b(?:oldest|youngest)\b", re.IGNORECASE)
 _FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 _AGE_REACH = 300
 
 
-def _age_told(text: str, start: int) -> bool:
+def _age_told(text: str, start: int, end: int) -> bool:
     verb = _IS_BEFORE.search(text, max(0, start - 10), start)
-    if verb is None:
+    change = None if verb else _CHANGE_BEFORE.search(text, max(0, start - 6), start)
+    if verb is None and change is None and text.startswith("from ", start):
+        change = _CHANGE_BEFORE.match(text, start, start + 5)  # the range "from 29 to 36"
+    if verb is None and change is None:
         return False
     floor = max(0, start - _AGE_REACH)
     stops = [m.end() for m in _FULL_STOP.finditer(text, floor, start)]
-    back = 2 if verb.group("it") else 1  # the sentence before too, for "it"
+    back = 2 if verb and verb.group("it") else 1  # the sentence before too, for "it"
     begin = stops[-back] if len(stops) >= back else floor
-    return _AGE_WORD.search(text, begin, start) is not None
+    if change is not None:
+        # "The average age of the dead has risen from 31 in 2022 to 38": a change of the age word
+        # before, with no noun after the number
+        return (
+            _AGE_WORD.search(text, begin, start) is not None
+            and noun_phrase(text, end, min(len(text), end + 40)) is None
+        )
+    # ("One in four of the dead was over 45; the oldest was 71": the age word may follow)
+    stop = _FULL_STOP.search(text, start, start + _AGE_REACH)
+    return _AGE_WORD.search(text, begin, stop.start() if stop else start + _AGE_REACH) is not None
 
 
 # "One soldier is 20, the other 26": the first of two ages told of a pair.
@@ -888,7 +901,9 @@ def _model_name(text: str, num: Number, side: _Side) -> bool:
 # 240-mm launcher", "170mm M-1989 guns". A length in these units before the word it qualifies is one
 # (words that follow a measured length are left: "rain of 50 mm in a day", "armour 80 mm thick").
 _CALIBRE_UNITS = frozenset(("mm", "cm", "inches"))
+_KIND_SIZES = frozenset(("feet", "teu"))
 _CALIBRE_NOUN = re.compile(r"[^\S\n]+(?:[A-Z]|[a-z][a-z-]*)")
+_CALIBRE_JOINED = re.compile(r"(?:(?:,?[^\S\n]+(?:and|or)|,)[^\S\n]+\d+(?:\.\d+)?[^\S\n]?-?(?:mm|cm)\b)+")
 _NOT_QUALIFIED = frozenset(
     ("of", "in", "on", "at", "a", "an", "the", "and", "or", "to", "from", "per", "by", "for", "with", "long",
      "wide", "thick", "deep", "high", "tall", "across", "away", "was", "is", "were", "are")
@@ -897,20 +912,17 @@ _NOT_QUALIFIED = frozenset(
 
 def _calibre(text: str, side: _Side) -> bool:
     if side.measure not in _CALIBRE_UNITS and not (
-        # "a 20-foot container", "40-ft boxes": a size that names a kind of thing, like a calibre
-        side.measure == "feet" and "-" in text[side.num.end : side.end]
+        # "a 20-foot container", "40-ft boxes", "a 1,100-teu feeder": a size that names a kind of
+        # thing, like a calibre
+        side.measure in _KIND_SIZES and "-" in text[side.num.end : side.end]
     ):
         return False
-    word = _CALIBRE_NOUN.match(text, side.end)
-    if word is not None and word.group().strip().lower() in ("and", "or"):
-        return _CALIBRE_JOINED.match(text, side.end) is not None  # ("122 mm and 152 mm rounds")
+    # ("122mm and 152mm artillery shells": a calibre joined to the next qualifies its noun too)
+    joined = _CALIBRE_JOINED.match(text, side.end) if side.measure in _CALIBRE_UNITS else None
+    word = _CALIBRE_NOUN.match(text, joined.end() if joined else side.end)
     return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
 
 
-# A second calibre joined to the first, before the noun they both qualify ("122 mm and 152 mm rounds").
-_CALIBRE_JOINED = re.compile(
-    r"[^\S\n]+(?:and|or)[^\S\n]+\d{2,3}(?:\.\d)?[^\S\n]?-?(?:mm|cm|millimetre|millimeter)[^\S\n]+[a-z]"
-)
 # "2 min read": a page's reading time. "off by 10% in either direction": how sure an estimate is.
 _READING_TIME = re.compile(r"[^\S\n]*(?:min|mins|minutes?)[^\S\n]+read\b")
 _EITHER_WAY = re.compile(r"[^\S\n]+(?:in[^\S\n]+)?either[^\S\n]+(?:direction|way)\b")
@@ -921,11 +933,16 @@ _OWNED_BEFORE = re.compile(r"\bowned\b[^.;]{0,100}$")
 # A length told with the dimension it measures ("15 meters high", "a hull 120 feet long") is a size.
 _SIZE_UNITS = frozenset(("m", "feet", "cm"))
 _SIZE_AFTER = re.compile(r"[^\S\n]+(?:long|high|tall|wide|deep|thick)\b")
-_CONFIDENCE = re.compile(r"[^\S\n]+(?:confidence|credible)[^\S\n]+(?:interval|level)", re.IGNORECASE)
+# How sure an estimate or a forecast is: "a 95% confidence interval", "a 70 to 80 percent chance".
+_CONFIDENCE = re.compile(
+    r"[^\S\n]+(?:(?:confidence|credible)[^\S\n]+(?:interval|level)|chance|probability|likelihood)\b",
+    re.IGNORECASE,
+)
 # How sure a poll is: "a margin of error of plus or minus 3.1 percentage points", "±10 percent".
 _MARGIN_BEFORE = re.compile(
     r"\bmargin[^\S\n]+of[^\S\n]+(?:sampling[^\S\n]+)?error[^\S\n]+(?:(?:of|is|was)[^\S\n]+)?"
-    r"(?:plus[^\S\n]+or[^\S\n]+(?:minus[^\S\n]+)?|±[^\S\n]*)?$",
+    r"(?:plus[^\S\n]+or[^\S\n]+(?:minus[^\S\n]+)?|±[^\S\n]*)?$"
+    r"|\bgive[^\S\n]+or[^\S\n]+take[^\S\n]+(?:an?[^\S\n]+)?$",  # ("15,000, give or take a thousand")
     re.IGNORECASE,
 )
 # A prisoner swap's format: "the 84 for 84 exchange", "390-for-390".
@@ -1110,6 +1127,9 @@ _SYMBOLS = {
 
 _SIGN = re.compile(r"(?:[<>≤≥]\s*=?|~|≈)\s*$")
 _OPENING = "([{\"'“‘"
+_CLOSING = '"”’'
+_MORE_WORDS = frozenset(("another",))
+_QUOTE_OPENS = '"“'
 
 
 @lru_cache(maxsize=1)
@@ -1125,18 +1145,30 @@ def _qualifier(
 
     ``last``: ``last_word(text, start)`` when the caller has it already.
     """
+    if start > 1 and text[start - 1] in _QUOTE_OPENS and text[start - 2] == " ":
+        # 'as many as "12,000" troops': the chain before the quote qualifies the quoted figure
+        q_start, bound, name = _qualifier(text, start - 1, p)
+        return (q_start, bound, name) if bound is not None else (start, None, None)
     sign_char = text[max(0, start - 4) : start].rstrip()[-1:]
-    if sign_char not in ("<", ">", "=", "≤", "≥", "~", "≈") and (
-        (last_word(text, start) if last is None else last).lstrip(_OPENING) not in p.qualifier_sizes
+    lead = (last_word(text, start) if last is None else last).lstrip(_OPENING).rstrip(_CLOSING)
+    if (
+        sign_char not in ("<", ">", "=", "≤", "≥", "~", "≈")
+        and lead not in p.qualifier_sizes
+        and lead not in _MORE_WORDS
     ):
         return start, None, None
-    # "(about 5": an opening bracket or quote glued to the first word stays outside the span
+    # "(about 5": an opening bracket or quote glued to the first word stays outside the span;
+    # ('"well over" 4,000': a closing quote after it is no word of the chain either)
     toks = []
-    for word, s, e in tail_words(text, start):
-        stripped = word.lstrip(_OPENING)
-        toks.append((stripped, s + len(word) - len(stripped), e))
+    for word, s, _ in tail_words(text, start):
+        opened, closed = word.lstrip(_OPENING), word.rstrip(_CLOSING)
+        toks.append((opened.rstrip(_CLOSING), s + len(word) - len(opened), s + len(closed)))
     parts: list[dict[str, str]] = []
     q_start = start
+    more = toks and toks[-1][0] in _MORE_WORDS and not text[toks[-1][2] : start].strip()
+    if more:
+        # "up to another 2,000": the bound holds for the count of more, which "another" opens
+        q_start = toks.pop()[1]
     # a glued comparison sign: "x>10", "< = 100"
     sign = _SIGN.search(text[max(0, start - 4) : start]) if sign_char and sign_char in "<>=≤≥~≈" else None
     if sign:
@@ -1146,7 +1178,7 @@ def _qualifier(
         q_start = start - len(sign.group())
         while toks and toks[-1][2] > q_start:
             toks.pop()
-    if toks and toks[-1][2] != q_start and text[toks[-1][2] : q_start].strip():
+    if toks and toks[-1][2] != q_start and text[toks[-1][2] : q_start].strip().strip(_CLOSING):
         toks = []
     sizes = p.qualifier_sizes
     while toks:
@@ -1169,12 +1201,15 @@ def _qualifier(
         else:
             break
     if not parts:
-        return start, None, None
+        return start, None, None  # ("Another 42": no qualifier, "another" stays out of the figure)
     bound, name = None, None
     for spec in parts:  # nearest first: it decides, approximations aside
         if bound is None or (bound in ("approx", "exact") and spec["bound"] in ("low", "high")):
             bound, name = spec["bound"], spec["name"]
     return q_start, bound, name
+
+
+_RANGING = re.compile(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied)[^\S\n]+$", re.IGNORECASE)
 
 
 def _opener(text: str, start: int) -> int | None:
@@ -1425,7 +1460,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     # Inside a document (several lines) a number alone on its line is metadata.
     multiline = "\n" in text.strip()
     figures: list[_Figure] = []
-    margin = "margin of" in text  # (cheap guards for the rules below)
+    margin = "margin of" in text or "give or take" in text  # (cheap guards for the rules below)
     swap = " for " in text
     reading = " read" in text
     either = "either " in text
@@ -1503,8 +1538,27 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             nxt = numbers[i]
             word = _norm(sep.group())
             cur = p.currency_prefix.search(text, sep.end(), nxt.start) if nxt.start > sep.end() else None
-            if nxt.start == sep.end() or (cur and cur.start() == sep.end()):
+            head = cur.start() if cur else nxt.start
+            if head > sep.end() and opener is not None and word == "to":
+                # "from $5bn to as much as $20bn": an upper bound stated as the range's high end
+                up, bound, _ = _qualifier(text, head, p)
+                if up == sep.end() and (
+                    bound == "high"
+                    # "range from 6 million to more than 12 million shells": the ends of an estimate
+                    or (bound == "low" and _RANGING.search(text, max(0, opener - 24), opener) is not None)
+                ):
+                    head = up
+            if head == sep.end():
                 other = _side(text, nxt, p)
+                if (
+                    (other.currency or other.factor > 1)
+                    and side.num.scale_letter
+                    and side.measure
+                    and side.num.scale_letter == nxt.scale_letter
+                ):
+                    # "1m to 5m rubles", "2m-3m tonnes": the glued letter scales both sides, as the
+                    # second side shows (no metres or tonnes)
+                    side.value, side.factor, side.measure = side.num.value, side.num.factor, None
                 ok = not other.adjective and _compatible(side, other)
                 if word == "and" and opener is None:
                     ok = False
@@ -1547,6 +1601,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                             setattr(other, attr, getattr(side, attr))
                     if side.multiplier or other.multiplier:
                         side.multiplier = other.multiplier = True
+                    if side.age or other.age:
+                        side.age = other.age = True  # "20 to 35 years old"
                     i += 1
         if high_side is None and _is_year(text, side, num):
             continue
@@ -1604,6 +1660,9 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if high_side is not None and _calibre(text, high_side):
             skip_until = max(skip_until, end)
             continue  # "122mm or 152mm artillery rounds": two calibres, the kinds of the rounds
+        if (high_side or side).percent and _CONFIDENCE.match(text, end):
+            skip_until = max(skip_until, end)
+            continue  # "a 70 to 80 percent chance": how likely, no figure of the story
         if (high_side or side).measure in _SIZE_UNITS and _SIZE_AFTER.match(text, end):
             skip_until = max(skip_until, end)
             continue  # "vessels about 100-120 meters long": the size of a thing seen, no figure
@@ -1668,6 +1727,11 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
     rates: dict[int, str | None] = {}  # the start of a count's own noun -> its rate
     for q in quantities:
         unit = q.unit
+        if q.currency and unit.startswith(f"{q.currency} per ") and q.unit_end is not None:
+            # a price of one item goes on with a period: "$2,000 per soldier per month"
+            per = _rate(text, q.start, q.unit_end) if text.startswith(_RATE_WORDS, q.unit_end + 1) else None
+            out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
+            continue
         if (
             not unit
             or q.percent
@@ -1675,7 +1739,7 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
             or " per " in unit
             or unit.startswith("per ")
         ):
-            out.append(q)  # (an exchange rate or a price is a rate already)
+            out.append(q)  # (an exchange rate or a price per measure is a rate already)
             continue
         own_noun = q.unit_start is None or q.unit_start >= q.start
         per = _rate(text, q.start, max(q.end, q.unit_end or 0) if own_noun else q.end)
@@ -1691,13 +1755,10 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_AGE_STATISTIC = re.compile(r"\b(?:average|median|mean)[^\S\n]+age\b", re.IGNORECASE)
-_AGE_STATISTIC_REACH = 300  # characters back to the words that name the statistic ("In 2022 it was 30")
-
-
 def _age_statistic(text: str, q: Quantity) -> bool:
-    """Whether an age is an average or median one, named near it."""
-    return _AGE_STATISTIC.search(text, max(0, q.start - _AGE_STATISTIC_REACH), q.end + 60) is not None
+    """Whether an age tells of a group, named near it: an average or median age, the oldest or the
+    youngest ("In 2022 it was 30", "a third of the dead was over 50; the oldest was 68")."""
+    return _AGE_WORD.search(text, max(0, q.start - _AGE_REACH), q.end + 60) is not None
 
 
 # Between two figures of one sentence (no sentence break): "killed and", "drones, and".
@@ -1705,9 +1766,11 @@ _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 # The word before a count that leaves its noun out because the count before it named it: "downed 30
 # drones, and 14 were lost", "11,000 troops, followed by about 3,000 more", "and about 8,000 of them".
 # ("10 million shells in 2024, or about 27,000 a day": "or" restates the count in other terms)
+# ("Ukraine says 4,000-plus, Seoul says nearly 5,000": a source's count after another's; "600 dead in
+# April, and later about 2,000")
 _ELLIPSIS_LEADS = frozenset(
-    ("and", "but", "while", "whereas", "by", "including", "plus", "then", "another", "or")
-)
+    ("and", "but", "while", "whereas", "by", "including", "plus", "then", "another", "or", "later", "says")
+) | frozenset(("said", "estimates", "estimated"))
 # A count per day, week or year right after a count of a noun counts that noun: "250,000 shells a month
 # at the time, perhaps 3 million a year".
 _IT_BEFORE = re.compile(r"(?<![\w'’])[Ii]t[^\S\n]+(?:[a-z]+[^\S\n,]*+){1,4}$")
@@ -1821,6 +1884,58 @@ def _headed_line(text: str, q: Quantity) -> Quantity:
     return _counting(q, unit, phrase[1], phrase[2])
 
 
+# A list line "label — count": the label, a dash, then the count (a qualifier or a quote may open it).
+_DASH_ITEM = re.compile(r"[^\S\n]*+(?:[-•*·][^\S\n]*+)?[^\W_][^\n]{0,80}?[^\S\n][—–][^\S\n]+[\"“]?")
+# A list's lead-in whose last words the labels complete: "the most deaths were recorded among natives
+# of:" (the labels are where they came from; what is counted is the lead-in's plural).
+_LEAD_IN_OF = re.compile(r"[^\n]*\b(?:of|from|among|in|by)[^\S\n]*:[^\S\n]*\n")
+_LEAD_IN_PLURAL = re.compile(r"\b[a-z][a-z-]+\b")
+
+
+def _lead_in_noun(text: str, line_start: int) -> tuple[str, int, int] | None:
+    """The first plural of the line before ``line_start`` when the labels complete it (see above)."""
+    end = line_start
+    while end > 1 and text[end - 2] == "\n":
+        end -= 1  # (blank lines between the lead-in and the list)
+    lead = text.rfind("\n", 0, max(0, end - 1)) + 1
+    if line_start == 0 or not _LEAD_IN_OF.fullmatch(text, lead, end):
+        return None
+    for word in _LEAD_IN_PLURAL.finditer(text, lead, end):
+        if plural_word(word.group()) and word.group() not in _NOT_LEAD_NOUNS:
+            return word.group(), word.start(), word.end()
+    return None
+
+
+_NOT_LEAD_NOUNS = frozenset(("was", "has", "is", "this", "its", "us", "as", "thus", "less", "across"))
+
+
+def _dash_items(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The counts of a run of "label — count" lines: an item that names nothing counts the noun an
+    item before it named after its count ("- 92nd Brigade — 1,200 losses" / "- Recon battalions —
+    roughly 800"); labels that complete the lead-in ("natives of:" / "Bashkortostan — 412") count the
+    lead-in's plural ("the most deaths")."""
+    out: list[Quantity] = []
+    noun: tuple[str, int, int] | None = None
+    lead: tuple[str, int, int] | None = None
+    last_line_end = -2
+    for q in quantities:
+        line_start = text.rfind("\n", 0, q.start) + 1
+        if q.currency or q.percent or not _DASH_ITEM.fullmatch(text, line_start, q.start):
+            out.append(q)
+            continue
+        if line_start != last_line_end + 1:
+            lead = _lead_in_noun(text, line_start)  # a new list
+            noun = lead
+        line_end = text.find("\n", q.end)
+        last_line_end = len(text) if line_end < 0 else line_end
+        if q.unit is not None and (q.unit_start or 0) >= q.end:
+            noun = (q.unit, q.unit_start or 0, q.unit_end or 0)  # this item names its noun
+        elif noun is not None and (q.unit is None or (lead is not None and (q.unit_start or 0) < q.start)):
+            q = _counting(q, *noun)  # (the label is where they came from, not what is counted)
+        out.append(q)
+    return out
+
+
 # A loss list's heading line: "Tanks (3273, of which destroyed: 2366, damaged: 152, captured: 527)".
 # The total counts the label, each part the label in that state.
 _BREAKDOWN_PART = re.compile(
@@ -1880,6 +1995,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         quantities = [_item_line(text, _labelled(text, q)) for q in quantities]
     if " — " in text or " – " in text:
         quantities = [_headed_line(text, q) for q in quantities]
+        quantities = _dash_items(text, quantities)
     if " of which " in text:
         quantities = [_breakdown(text, q) for q in quantities]
     shared: list[Quantity] = []
@@ -1890,10 +2006,21 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     put = " at " in text or "number" in text or "total" in text
     of_which = " of which " in text
     whole: Quantity | None = None  # the count whose parts "of which" lists
+    money: Quantity | None = None  # the last amount of money (no price nor rate)
     part_end = -1
     for i, q in enumerate(quantities):
-        if number_of and q.unit is None and not (q.currency or q.percent):
-            q = _number_of_before(text, q)
+        if number_of and not (q.currency or q.percent) and (q.unit_end or 0) <= q.start:
+            # (also over a noun that links the count after the phrase: "brings the total number of
+            # persons designated ... for this trade to over 150" counts persons, not the trade)
+            counted_before = _number_of_before(text, q)
+            start, end = counted_before.unit_start or 0, counted_before.unit_end or 0
+            if q.unit is None:
+                q = counted_before
+            elif start < (q.unit_start or 0) and not text[end : q.unit_start].strip():
+                # "the number of North Koreans deployed at up to 12,000": the participle stays
+                q = _counting(q, _norm(text[start : q.unit_end]), start, q.unit_end)
+            elif start < (q.unit_start or 0):
+                q = counted_before
         if of_which and not (q.currency or q.percent):
             state = _STATE_AFTER.match(text, q.end)
             if state is None:
@@ -1927,6 +2054,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start)
                 or _MORE_BEFORE.search(text, max(0, q.start - 16), q.start)
                 or (put and _NUMBER_PUT_AT.search(text, max(0, q.start - 50), q.start))
+                or _MORE_INSIDE.search(q.text)
             )
             and _next_sentence_or_item(text, counted.end, q.start)
         ):
@@ -2018,6 +2146,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             and previous.unit is not None
             and previous.unit.startswith(f"{q.currency} per ")
             and q.start - previous.end <= _ELLIPSIS_REACH
+            and _same_magnitude(q, previous)  # (not "$800 per shell ... would amount to $12bn")
             and _PRICE_CHANGE_LEAD.search(text, max(0, q.start - 16), q.start)
             and _one_sentence(text, previous.end, q.start)
         ):
@@ -2026,9 +2155,26 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 q.text, q.start, q.end, q.low, q.high, q.qualifier, previous.unit, None, q.percent,
                 previous.unit_start, previous.unit_end,
             )  # fmt: skip
+        elif (
+            money is not None
+            and not (q.currency or q.percent)
+            and (q.unit is None or ((q.unit_start or 0) > q.end and not _plural_end(q.unit)))
+            and q.start - money.end <= _COMPARISON_REACH
+            and _SCALED_AMOUNT.search(q.text)
+            and _one_sentence(text, money.end, q.start)
+        ):
+            # "spending of 147.8 billion rubles, while revenues were lowered to 136.2 billion", "a
+            # further 7.4 bn", "the 1.2 trillion originally planned": an amount in millions or billions
+            # without its currency is money in the currency of the amount before it
+            q = Quantity(
+                q.text, q.start, q.end, q.low, q.high, q.qualifier, money.currency, money.currency, False,
+                None, None,
+            )  # fmt: skip
         shared.append(q)
         if not (q.unit == "times" and previous is not None):
             previous = q  # (not a multiple between a count and its base: "95 wagons, twice the 45")
+        if q.currency and q.unit == q.currency:
+            money = q
         if (
             q.unit is not None
             and q.unit_start is not None
@@ -2037,6 +2183,22 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
         ):
             counted = q
     return shared
+
+
+# A scale word or letter after the digits: "136.2 billion", "7.4 bn", "1.2mn" (not "12 million rounds",
+# which counts its noun: see the plural test of the caller)
+_SCALED_AMOUNT = re.compile(r"\d[^\S\n]?(?:million|billion|trillion|mn|bn|tn|mln|bln)$", re.IGNORECASE)
+
+
+def _same_magnitude(a: Quantity, b: Quantity) -> bool:
+    """Whether two amounts lie within a factor of ten of each other (a price and its change do)."""
+    x, y = a.low or a.high or 0, b.low or b.high or 0
+    return x > 0 and y > 0 and max(x, y) <= 10 * min(x, y)
+
+
+def _plural_end(unit: str) -> bool:
+    """Whether the last word of a counted phrase is a plural ("rounds", "people")."""
+    return plural_word(unit.rsplit(" ", 1)[-1])
 
 
 _OF_WHICH = re.compile(r",?[^\S\n]*of[^\S\n]+which[^\S\n]+$")
@@ -2098,6 +2260,7 @@ _NUMBER_PUT_AT = re.compile(
     r"[^\S\n]+[\"“]?$",
     re.IGNORECASE,
 )
+_MORE_INSIDE = re.compile(r"\banother[^\S\n]+\S+$", re.IGNORECASE)  # "up to another 2,000"
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
@@ -2138,9 +2301,10 @@ def _one_sentence(text: str, start: int, end: int) -> bool:
 
 def _ellipsis_lead(text: str, start: int) -> bool:
     before = text[max(0, start - 20) : start].rstrip()
-    if before.endswith(","):
-        return True
-    words = [word.lower().strip("\"“‘'") for word in before.split()[-3:]]
+    if before.endswith((",", " —", " –")):
+        return True  # (a dash sets off the count restated: "shells in the millions — more than 12 million")
+    words = [word.lower().strip("\"“‘'(") for word in before.split()[-3:]]
+    words = [word for word in words if word]  # ('and "up to another 2,000"': the quote is no word)
     if words and words[-1] in ("the", "just", "only"):  # "up from the 8,000", "compared with just 10"
         words = words[:-1]
     words = words[-2:]
@@ -2148,7 +2312,8 @@ def _ellipsis_lead(text: str, start: int) -> bool:
     return bool(words) and (
         words[-1] in _ELLIPSIS_LEADS
         or words[-1] in _COMPARISON_LEADS
-        or words in (["of", "whom"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
+        or words
+        in (["of", "whom"], ["of", "which"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
         # "11,000 personnel ... and a further 3,000 were dispatched": more of the same
         or words in (["a", "further"], ["an", "additional"])
         # "the first 1,000 troops arrive in the coming weeks, the remaining 5,000 by year-end"
@@ -2324,6 +2489,9 @@ def _one_of(measure: str) -> str:
     return measure[:-1] if measure in ("barrels", "tonnes", "litres") else measure
 
 
+# What one item of a price is: a singular noun or a model name after "per" (not "per cent", nor a
+# number: "per 100,000 people" is a denominator).
+_PER_ITEM = re.compile(r"[^\S\n]per[^\S\n]+(?P<item>(?!cent\b)[A-Za-z][\w-]*[A-Za-z0-9])(?![\w-])")
 _RATE_CUES = (" per ", " to the ", " against the ", " versus the ", " vs")
 _RATE_REACH = 250  # characters back to the currency quoted ("It had lost 2.1% to 13.78 versus the yuan")
 _BASE_BEFORE = re.compile(r"(?:per|(?:to|against|versus|vs\.?)\s+the)\s+$", re.IGNORECASE)
@@ -2458,6 +2626,13 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         unit = f"{side.currency} per {_one_of(measure)}"
         unit_start, unit_end = price.start("mea"), price.end()
         currency = None
+    elif side.currency and text.startswith(" per ", f.end) and (each := _PER_ITEM.match(text, f.end)):
+        # "$300-$1,000 per round", "10,000 rubles per person", "$3m per KN-23": a price of one item
+        # (or a sum for each: "$377,700 per violation"); it keeps its currency, the unit says per what
+        item = each.group("item")
+        name = item[:1].isupper() and not item[1:].islower()  # ("KN-23" stays as written)
+        unit = f"{side.currency} per {item if name else item.lower()}"
+        unit_start, unit_end = each.start("item"), each.end()
     elif side.currency:
         unit = side.currency
     elif side.percent:
@@ -2475,7 +2650,7 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         and "," not in text[f.start : f.end]
         and (
             _AGED_BEFORE.search(text, max(0, f.start - 40), f.start)
-            or _age_told(text, f.start)
+            or _age_told(text, f.start, f.end)
             or (
                 _AGE_PAIR.match(text, f.end) is not None
                 and _IS_BEFORE.search(text, max(0, f.start - 10), f.start)
