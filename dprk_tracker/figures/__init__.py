@@ -20,8 +20,9 @@ Conventions (the news figure conventions of the project):
   amount's currency ("147.8 billion rubles, while revenues were lowered to 136.2 billion"). A price
   of one item keeps its currency, its unit says per what ("$300 per round": "USD per round").
   Percentages: the number itself (40, not 0.4), ``percent`` True, unit "percent" or
-  "percentage points". Multipliers ("12 times", "threefold"): unit "times". Measures: unit named
-  ("km", "tonnes", "mm", "years old" for ages written "26-year-old"). Exchange rates ("1,389.5 per
+  "percentage points". Multipliers ("12 times", "threefold", and a multiple of a base: "nearly triple
+  the number at the end of 2024"): unit "times". Measures: unit named ("km", "tonnes", "mm", "years
+  old" for an age stated as such: "over 30 years old"). Exchange rates ("1,389.5 per
   dollar", "100.45 against the dollar", "921.4 per 100 yen"): unit "<quoted> per <base>" ("KRW per
   USD", "KRW per 100 JPY"), the quoted currency the one glued to the number or else the one the
   sentence (or the one before) names last; no currency of its own. Rates carry what they are
@@ -55,9 +56,9 @@ Conventions (the news figure conventions of the project):
   years read aloud ("nineteen ninety-seven"), "one of", and a bare "one" (an article or pronoun far
   more often than a count; "at least one" and "one or two" are figures).
 - Ages: a person's age told in passing is no figure ("aged 19", "a 26-year-old soldier", "one is 20,
-  the other 26", "who is 21"); an age stated as such ("he is over 30 years old") and an average or
-  median age are measures with unit "years old". Durations the times recognizer did not claim ("86
-  minutes") are measures with the time unit.
+  the other 26", "who is 21"); an age stated as such ("he is over 30 years old") and the age of a
+  group (an average or median age, the oldest, the youngest) are measures with unit "years old".
+  Durations the times recognizer did not claim ("86 minutes") are measures with the time unit.
 """
 
 from __future__ import annotations
