@@ -489,6 +489,7 @@ class _Sentences:
         self.times = list(times)
         # An event and the figures dated by the same time ask for its interval: compute it once.
         self._anchors: dict[int, tuple[str | None, str | None, str | None]] = {}
+        self.now_words: dict[int, bool] = {}  # (figures) a sentence's start -> whether _NOW_WORDS occur
 
     def enclosing(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding [start, end), else the first one overlapping it, else the span itself."""
@@ -1160,17 +1161,29 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
     # A share ("40% of their initial deployment") is about what its sentence is about.
     if quantity.percent:
         return topics.classify(sentence, counted)
-    topic = topics.classify(counted or quantity.unit, sentence)
+    if (
+        counted is not None
+        and quantity.unit
+        and quantity.unit.endswith(" captured")
+        and topics.classify(counted) == "deployment"
+    ):
+        counted = None  # "exchange the two soldiers for ...": soldiers the unit says were captured
+    topic = topics.classify(counted, quantity.unit, sentence)  # (the unit may name a state the span does not)
     if (
         topic == "deployment"
         and topics.has_topic("casualties")
         and _counted_as_losses(text, quantity, sentence[0])
     ):
         return "casualties"  # "losses over the past day amounted to 1,730 personnel"
+    if topic == "deployment" and _LOST_BEFORE.search(text, max(0, quantity.start - 30), quantity.start):
+        return "casualties"  # 'a unit lost "about 2,000" more troops'
     return topic
 
 
 _LOSSES = re.compile(r"\blosses\b", re.IGNORECASE)
+_LOST_BEFORE = re.compile(
+    r"\blos(?:t|e|es|ing)\s+(?:(?:another|some|over|about|nearly|almost|more\s+than)\s+)?[\"“]?$"
+)
 _PREVIOUS_SENTENCE_REACH = 300
 
 
@@ -1199,6 +1212,9 @@ def _governing_time(
     figure ("... with some landing within 50-100 meters, compared to 1-3 kilometers in early 2024") is
     that figure's, unless the sentence has no other."""
     in_sentence = sentences.datable_in(s_start, s_end)
+    end = max(quantity.end, quantity.unit_end or 0)
+    if in_sentence and _holds_now(sentences, s_start, s_end, quantity.start, end):
+        return None  # "roughly 11,000 soldiers are currently in Russia, while ... arrived in May"
     if any(t.signal in SINCE_SIGNALS for t in in_sentence):
         # "the highest since 2019, when trade stood at $47.9 million": the clause the baseline opens
         # tells what held then
@@ -1209,7 +1225,6 @@ def _governing_time(
         in_sentence = [t for t in in_sentence if not _since_baseline(sentences.text, t, s_start)]
     # The figure reaches to the end of what it counts: "3,000 reinforcements who arrived in February"
     # is nearer February than a time before the number.
-    end = max(quantity.end, quantity.unit_end or 0)
     if in_sentence and _RELATIVE_CLAUSE.search(sentences.text, end, in_sentence[-1].start):
         # "lost 76,000 men in the operation, which began on August 6, 2024": that date tells when
         # the operation began, not when the figure holds
@@ -1230,6 +1245,10 @@ def _governing_time(
             return None
         if in_sentence and _dates_the_base(sentences.text, in_sentence[0], s_start, quantity.start, end):
             return None
+        if in_sentence and _dates_another_count(
+            sentences.text, in_sentence[0], quantity.start, end, next_start
+        ):
+            return None
         if (
             in_sentence
             and next_start <= in_sentence[0].start
@@ -1245,7 +1264,14 @@ def _governing_time(
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
     pool = in_clause or in_sentence
     pool = [t for t in pool if t.start < next_start] or pool
-    pool = [t for t in pool if not _comparison_base(sentences.text, t, end)] or pool
+    kept = [t for t in pool if not _comparison_base(sentences.text, t, end)]
+    if not kept and in_clause:
+        # "1,300 containers on September 19 — nearly triple the average of 450 observed during 2023": the
+        # clause's only time is the base; the sentence's time before it dates the multiple
+        kept = [t for t in in_sentence if t.start < c_start and not _comparison_base(sentences.text, t, end)]
+        if not kept:
+            return None  # every time of the sentence dates a base: the figure holds at the report
+    pool = kept or pool
     if quantity.unit_end is not None and quantity.unit_end <= quantity.start:
         # a count that borrows its noun from before ("of the 11,000 troops who arrived in the autumn,
         # fewer than 7,000 remained fit by March", "30 drones on Monday and 14 on Tuesday"): a time
@@ -1265,6 +1291,95 @@ def _governing_time(
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
     return min(pool, key=lambda t: _distance(sentences.text, t, quantity.start, end))
+
+
+# A word that says the figure's clause holds at the report ("are currently in Russia", "remained
+# deployed", "now believed to be"), or a "since" of its own that names no date ("more than 8,000
+# casualties since the deployment began"): a time of another clause does not date it.
+_NOW_WORDS = (
+    "current", "now", "still", "present", "remain", "moment", "since", "coming", "next", "follow",
+    "are ", "is ",
+)  # fmt: skip
+_FRONTED_REACH = 12  # characters from the sentence's start to a time that governs it ("In January, ")
+_HOLDS_NOW = re.compile(
+    r"\b(?:currently|presently|now|still|at\s+present|at\s+the\s+moment|remain(?:s|ed)?"
+    # a state told in the present ("11,000 soldiers are deployed in Kursk, while 3,000 more arrived in
+    # January"; not "are estimated at", which may tell of a year named before)
+    r"|(?:are|is)\s+(?:in|deployed|stationed|based|working|held|fighting|serving|living|believed\s+to\s+be))\b",
+    re.IGNORECASE,
+)
+_OWN_SINCE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\s+(?:the|its|their|it|they)\s+[a-z]")
+_SINCE_TIME_REACH = 40  # characters after "since" where a time would be its date
+
+
+def _holds_now(sentences: _Sentences, s_start: int, s_end: int, start: int, end: int) -> bool:
+    """Whether the figure's clause tells it holds at the report, and names no date of its own."""
+    text = sentences.text
+    found = sentences.now_words.get(s_start)
+    if found is None:
+        window = text[s_start:s_end].lower()
+        found = sentences.now_words[s_start] = any(word in window for word in _NOW_WORDS)
+    if not found:
+        return False  # (cheap test first, once per sentence)
+    since = _OWN_SINCE.match(text, end)
+    if since is not None and "," not in text[end : since.end()]:
+        reach = since.end() + _SINCE_TIME_REACH
+        return not any(end <= t.start < reach for t in sentences.datable_in(s_start, s_end))
+    c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), start, end)
+    if _HOLDS_NOW.search(text, c_start, c_end):
+        # (not under a time that opens the sentence: "In January, 300 were in Kursk, and 200 are still")
+        fronted = any(
+            t.start - s_start <= _FRONTED_REACH and text.startswith(",", t.end)
+            for t in sentences.datable_in(s_start, min(start, c_start))
+        )
+        return not fronted and not sentences.datable_in(c_start, c_end)
+    # (a vague time holds for the stretch between commas: "the first 1,000 arrive in the coming weeks,
+    # the rest by year-end" is one clause)
+    c_start = max(s_start, text.rfind(",", s_start, start) + 1)
+    comma = text.find(",", end, s_end)
+    c_end = comma if comma >= 0 else s_end
+    if not _vague_time_in(sentences.times, c_start, c_end) or sentences.datable_in(c_start, c_end):
+        return False
+    # ("could send 1,000 more in coming weeks, the lawmaker said after a briefing on Thursday": the
+    # day it was said dates what is expected)
+    return not any(
+        _SAID.search(text, end, t.start) for t in sentences.datable_in(s_start, s_end) if t.start >= end
+    )
+
+
+def _vague_time_in(times: list[TimeExpr], start: int, end: int) -> bool:
+    """Whether a time that dates nothing stands in [start, end): "now", "in the coming weeks" ("the
+    first 1,000 arrive in the coming weeks, the rest by year-end": not dated by year-end)."""
+    return any(
+        start <= t.start < end
+        and (t.value in _VAGUE_VALUES or (t.type == "DURATION" and _COMING.match(t.text) is not None))
+        for t in times
+    )
+
+
+_SAID = re.compile(r"\b(?:said|says|told|announced|stated|reported)\b")
+_COMING = re.compile(r"(?:the\s+)?(?:coming|next|following)\s", re.IGNORECASE)
+
+
+# The next figure's count, told with a participle that the time completes ("If the reported $2,000 per
+# soldier is right, the 11,000 troops sent last autumn would ..."): the time is that count's.
+_PARTICIPLES = (
+    r"(?:sent|deployed|dispatched|delivered|shipped|supplied|transferred|recruited|captured|killed|wounded|"
+    r"produced|exported|imported|bought|sold)"
+)
+_NEXT_PARTICIPLE = re.compile(rf"[\d,.]+(?:\s+[a-z][\w-]*){{1,3}}\s+{_PARTICIPLES}\s+$")
+_COUNT_PARTICIPLE = re.compile(rf"\d(?:\s+[a-z][\w-]*){{1,3}}\s+{_PARTICIPLES}\s+$")
+
+
+def _dates_another_count(text: str, time: TimeExpr, start: int, end: int, next_start: int) -> bool:
+    """Whether the only time of the sentence completes the participle of another count: the next
+    figure, which a comma sets apart from this one, or a count before ("the 11,000 troops sent last
+    autumn would bring in some $22 million a month")."""
+    if time.end <= start:
+        return _COUNT_PARTICIPLE.search(text, max(0, time.start - 60), time.start) is not None
+    if not end <= next_start <= time.start or time.start - next_start > 60:
+        return False
+    return "," in text[end:next_start] and _NEXT_PARTICIPLE.match(text, next_start, time.start) is not None
 
 
 _NO_DIGIT = re.compile(r"\D*")
@@ -1311,11 +1426,45 @@ _EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|
 
 
 _SAME_AS = re.compile(r"\bsame(?:\s+[\w-]+){0,2}\s+as\s+$", re.IGNORECASE)  # "the same number as"
+# A multiple or a part of a base after the figure: "nearly triple the number at the end of", "twice the
+# level of", "a third of the total in".
+_BASE_NOUNS = (
+    r"(?:number|level|total|figure|amount|average|cap|rate|volume|count|pace|tally|sum|size"
+    r"|estimate|assessment)s?"
+)
+_MULTIPLE_OF = re.compile(
+    r"\b(?:double|triple|quadruple|twice|thrice|half|(?:two|three|four|five|ten|\d+)\s+times|"
+    rf"a\s+(?:third|quarter|fifth|tenth)\s+of)\s+(?:the|its|their|that|those)\s+(?:[\w'’-]+\s+){{0,2}}?{_BASE_NOUNS}\b"
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$",  # (a number's comma ends nothing: "of some 2,700 wounded")
+    re.IGNORECASE,
+)
+_MULTIPLE_END = re.compile(r"\b(?:double|triple|quadruple|twice|thrice|times)$", re.IGNORECASE)
+_BASE_NOUN = re.compile(
+    rf"\s+(?:the|its|their|that|those)\s+(?:[\w'’-]+\s+){{0,2}}?{_BASE_NOUNS}\b"
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$",
+    re.IGNORECASE,
+)
+# A time that closes a base told before the figure: "13,221 in 2024, up from 1,634 a year earlier, with
+# about 8,000 of them", "up from 10 million at the start of the year, in over 28,000 containers".
+# (not "from September 2023 to the end of 2024": a year is no count)
+_BASE_TOLD_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to))\s+(?:[a-z]+\s+){0,3}?[$€£]?(?!(?:1[89]|20)\d\d\b)\d[\d,.]*"
+    r"(?:\s*(?:million|billion|thousand|[mbk]n?))?(?:\s+[a-z]+){0,2}?\s+(?:(?:at|in|on|by|during)\s+)?(?:the\s+)?$"
+)
 
 
 def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) -> bool:
     """Whether ``time`` is what a change or a likeness is measured against; ``single``: the only time
     of its sentence, a base only after "the same ... as" (cheap test first)."""
+    if time.start >= end and (
+        _MULTIPLE_OF.search(text, max(end, time.start - 90), time.start)
+        or (_MULTIPLE_END.search(text, max(0, end - 12), end) and _BASE_NOUN.match(text, end, time.start))
+    ):
+        # "15,000 workers, nearly triple the number at the end of 2024", "double the level of 2023"; the
+        # multiple itself ("nearly triple") is not dated by its base either
+        return True
+    if time.start < end and _BASE_TOLD_BEFORE.search(text, max(0, time.start - 40), time.start):
+        return True  # "13,221 in 2024, up from 1,634 a year earlier, with about 8,000 of them"
     if single and not text.startswith("as ", time.start - 3):
         return False
     if _EARLIER_PERIOD.search(time.text) is None:
@@ -1334,16 +1483,11 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
 # (not "more than 40", a qualifier, nor "from the 47th Brigade", an ordinal)
 _BASE_NUMBER_AFTER = re.compile(
     r"\b(?:compared\s+(?:with|to)|from|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\s+(?:[a-z]+\s+){0,3}?"
-    r"[$€£]?\d+(?:[.,]\d+)*(?![\d.,]|st\b|nd\b|rd\b|th\b)",
+    r"(?:[$€£]?\d+(?:[.,]\d+)*(?![\d.,]|st\b|nd\b|rd\b|th\b)|(?:none|zero|nil)\b)",  # ("compared with none")
     re.IGNORECASE,
 )
 _CHANGE_TO = re.compile(r",?\s+to\s+(?:(?:about|around|roughly|some|nearly|almost|just|over|under)\s+)?$")
 _FROM_NUMBER = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}?[$€£]?\d")
-# A time right after the base of a change: "up from 10 million at the start of the year".
-_BASE_BEFORE_TIME = re.compile(
-    r"\b(?:up|down)\s+from\s+(?:[a-z]+\s+){0,2}?[$€£]?\d[\d,.]*(?:\s*(?:million|billion|thousand|[mbk]n?))?"
-    r"(?:\s+[a-z]+){0,2}\s+(?:at|in|on|by|during)?\s*(?:the\s+)?$"
-)
 
 
 def _dates_the_base(text: str, time: TimeExpr, s_start: int, start: int, end: int) -> bool:
@@ -1352,8 +1496,6 @@ def _dates_the_base(text: str, time: TimeExpr, s_start: int, start: int, end: in
         return _BASE_NUMBER_AFTER.search(text[end : time.start]) is not None
     if time.end > start:
         return False
-    if _BASE_BEFORE_TIME.search(text, max(s_start, time.start - 40), time.start) is not None:
-        return True  # "up from 10 million at the start of the year, in over 28,000 containers"
     return (
         _CHANGE_TO.search(text, time.end, start) is not None
         and _FROM_NUMBER.search(text, s_start, time.start) is not None

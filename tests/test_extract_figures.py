@@ -371,6 +371,156 @@ def test_a_comparison_base_keeps_its_time(text: str, expected: list[tuple[str, s
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "as_of"),
+    [
+        # a multiple or a part of a base: the base's time is not the figure's
+        (
+            "Some 9,000 laborers are thought to be in Russia, almost double the number at the end of 2023.",
+            "Some 9,000",
+            "2025-03-27",
+        ),
+        (
+            "Exports of coal fell to 41,000 tonnes, a quarter of the level reached in 2022.",
+            "41,000 tonnes",
+            "2025-03-27",
+        ),
+        # the multiple itself is not dated by its base either; the time before its clause dates it
+        (
+            "Some 9,000 laborers are thought to be in Russia, almost double the number at the end of 2023.",
+            "almost double",
+            "2025-03-27",
+        ),
+        (
+            "Imagery showed 1,200 containers on March 3 — nearly triple the average of 400 seen during 2023.",
+            "nearly triple",
+            "2025-03-03",
+        ),
+        (
+            "Imagery showed 1,200 containers on March 3 — nearly triple the average of 400 seen during 2023.",
+            "400",
+            "2023",
+        ),
+        # every time of the sentence dates a base (a count's comma is no clause break)
+        (
+            "Losses are up from an estimate of 4,700 in April and nearly double the first assessment of "
+            "some 2,700 wounded in January.",
+            "nearly double",
+            "2025-03-27",
+        ),
+        # a time that closes a base told before the figure dates that base only
+        (
+            "Arrivals rose to 9,400 in 2024, up from 2,100 a year earlier, with about 5,000 of them hired.",
+            "about 5,000",
+            "2024",
+        ),
+        ("A farm hired about 80 North Koreans, compared with none in 2023.", "about 80", "2025-03-27"),
+        # the figure's clause says it holds now, another clause has the time
+        (
+            "Pyongyang sent 14,000 troops since November, and about 10,000 soldiers are still in Kursk, "
+            "while sappers came in the spring.",
+            "about 10,000",
+            "2025-03-27",
+        ),
+        (
+            "About 9,000 troops remained deployed near Kursk, while the first units had arrived in October.",
+            "About 9,000",
+            "2025-03-27",
+        ),
+        # a state told in the present, another clause's time
+        (
+            "Some 7,000 laborers are working in Primorye, while 2,000 more arrived in February.",
+            "Some 7,000",
+            "2025-03-27",
+        ),
+        ("In February, 900 laborers were in Tomsk, and 400 are still there.", "400", "2025-02"),
+        # a since of its own that names no date
+        (
+            "It lost more than 5,000 men since the offensive began, said an aide who saw losses grow since "
+            "the start of this year.",
+            "more than 5,000",
+            "2025-03-27",
+        ),
+        # a vague time of its own ("in the coming weeks"), the next count's date after a comma
+        (
+            "The first 800 sappers arrive in the coming weeks, the other 2,200 by year-end.",
+            "800",
+            "2025-03-27",
+        ),
+        ("The first 800 sappers arrive in the coming weeks, the other 2,200 by year-end.", "2,200", "2025"),
+        # the only time completes the participle of a count before
+        (
+            "At that rate, the 9,000 workers sent last spring bring in some $18 million a month.",
+            "some $18 million",
+            "2025-03-27",
+        ),
+        # the only time completes the next figure's participle
+        (
+            "If the reported $1,500 a month is right, the 8,000 troops sent last winter earn a lot.",
+            "$1,500",
+            "2025-03-27",
+        ),
+    ],
+)
+def test_a_figure_of_its_own_clause_holds_at_the_report(text: str, figure: str, as_of: str) -> None:
+    found = {f.text: f.when for f in extract(text, "2025-03-27").figures}
+    assert found[figure] == as_of
+
+
+def test_a_since_with_its_date_and_a_range_of_years_still_date_the_figure() -> None:
+    found = {
+        f.text: f.when for f in extract("It lost 700 men since the war began in 2022.", "2025-03-27").figures
+    }
+    assert found["700"] == "2022"
+    text = "From May 2023 to the end of 2024, it shipped at least 6 million rounds."
+    assert {f.text: f.when for f in extract(text, "2025-03-27").figures}["at least 6 million"] == "2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "topic"),
+    [
+        # held by the other side: prisoners, whatever the noun
+        ("Kyiv is ready to hand the three men over; they are being held near Lviv.", "three", "prisoners"),
+        ("Some 6,500 Ukrainians are still in Russian captivity.", "Some 6,500", "prisoners"),
+        ("Kyiv has brought home 3,900 people in 58 rounds of talks.", "3,900", "prisoners"),
+        # soldiers the unit says were captured, in a sentence about something else
+        ("Kyiv offered to exchange the two soldiers captured for its pilots.", "two", "prisoners"),
+        # a capture the unit names, in a sentence with no topic word ("alive" is no noun)
+        ("Kyiv took 4 Russians alive near Sumy.", "4", "prisoners"),
+        # the dead sent home; freight wagons of the arms trade
+        ("Video showed 40 coffins loaded onto a plane.", "40", "casualties"),
+        ("Imagery showed 85 railcars at the border station.", "85", "weapons"),
+    ],
+)
+def test_the_topic_of_captives_coffins_and_wagons(text: str, figure: str, topic: str) -> None:
+    found = {f.text: f.topic for f in extract(text, "2025-03-27").figures}
+    assert found[figure] == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Casualties have risen to an estimated 7,500, the staff said.", "casualties"),
+        ("Losses among the Korean units have climbed to an estimated 2,600.", "losses"),
+        ("Several hundred IT specialists were working from Shenyang.", "specialists"),
+    ],
+)
+def test_the_subject_names_what_is_counted(text: str, unit: str) -> None:
+    assert [f.unit for f in extract(text, "2025-03-27").figures] == [unit]
+
+
+def test_about_after_a_verb_of_asking_is_no_estimate() -> None:
+    figures = extract("Reporters asked about three prisoners held in Kyiv.", "2025-03-27").figures
+    assert [(f.text, f.qualifier) for f in figures] == [("three", None)]
+    figures = extract("Officials said about 300 soldiers left.", "2025-03-27").figures
+    assert [(f.text, f.qualifier) for f in figures] == [("about 300", "approximately")]
+
+
+def test_troops_lost_are_casualties() -> None:
+    figures = extract('The regiment lost "roughly 900" more soldiers in a week.', "2025-03-27").figures
+    assert [(f.text, f.unit, f.topic) for f in figures] == [("roughly 900", "soldiers", "casualties")]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a time between the noun a count borrows and the count tells of the noun's own count

@@ -20,11 +20,16 @@ Conventions (the news figure conventions of the project):
   amount's currency ("147.8 billion rubles, while revenues were lowered to 136.2 billion"). A price
   of one item keeps its currency, its unit says per what ("$300 per round": "USD per round").
   Percentages: the number itself (40, not 0.4), ``percent`` True, unit "percent" or
-  "percentage points". Multipliers ("12 times", "threefold"): unit "times". Measures: unit named
-  ("km", "tonnes", "mm", "years old" for ages written "26-year-old"). Exchange rates ("1,389.5 per
+  "percentage points". Multipliers ("12 times", "threefold", and a multiple of a base: "nearly triple
+  the number at the end of 2024"): unit "times". Measures: unit named ("km", "tonnes", "mm", "years
+  old" for an age stated as such: "over 30 years old"). Exchange rates ("1,389.5 per
   dollar", "100.45 against the dollar", "921.4 per 100 yen"): unit "<quoted> per <base>" ("KRW per
   USD", "KRW per 100 JPY"), the quoted currency the one glued to the number or else the one the
-  sentence (or the one before) names last; no currency of its own.
+  sentence (or the one before) names last; no currency of its own. Rates carry what they are
+  counted per in the unit: prices ("18,000 won per kilogram": "KRW per kg"), counts and amounts per
+  time or per item ("2,700 drones a month": "drones per month"; "$2,000 per soldier per month": "USD
+  per soldier per month"; "1 million barrels annually", "monthly shipments exceeded 1 million rounds",
+  "40 containers per train"), so that a trend never charts a rate with totals.
 - What is counted (``unit``, and ``unit_start``/``unit_end`` for the phrase that names it): the
   noun phrase after the number without leading proper adjectives ("30 North Korean soldiers" ->
   "soldiers"); a casualty or capture predicate when one follows ("over 3,000 have been killed or
@@ -43,14 +48,17 @@ Conventions (the news figure conventions of the project):
   launcher"), the sides of an area ("8 by 5 metres"), confidence levels ("95% confidence interval")
   and chances ("a 70 to 80 percent chance"), margins ("give or take 1,000"),
   photo links of a loss list ("(1, destroyed) (2, damaged)"), vote tallies ("13-0", "voted 140 to
-  5"), list numbering, a number alone on its line of a document (metadata),
+  5"), list numbering, a number alone on its line of a document (metadata), reading times ("2 min
+  read"), the error of an estimate ("off by 10% in either direction"), legal thresholds ("owned 50
+  percent or more by one or more blocked persons"), two calibres joined ("122 mm and 152 mm rounds"),
   "15-nation" and "two-year" adjectives, ages set off after a name or a person ("Ri (27)", "the
   defector, 29,"),
   years read aloud ("nineteen ninety-seven"), "one of", and a bare "one" (an article or pronoun far
   more often than a count; "at least one" and "one or two" are figures).
-- Ages written "26-year-old" are measures with unit "years old" (the news conventions ignore ages,
-  so either reading scores the same there). Durations the times recognizer did not claim ("86
-  minutes") are measures with the time unit.
+- Ages: a person's age told in passing is no figure ("aged 19", "a 26-year-old soldier", "one is 20,
+  the other 26", "who is 21"); an age stated as such ("he is over 30 years old") and the age of a
+  group (an average or median age, the oldest, the youngest) are measures with unit "years old".
+  Durations the times recognizer did not claim ("86 minutes") are measures with the time unit.
 """
 
 from __future__ import annotations

@@ -96,8 +96,8 @@ _FILLER = frozenset(_split("of the some another an additional a further"))
 _LINKS = frozenset(
     _split(
         """
-        at of to reached reaching totaling totalling totaled totalled numbered numbering was were is are
-        hit exceeded topped stood stands put estimated rose climbed ranging ranged
+        at of to an reached reaching totaling totalling totaled totalled numbered numbering was were is are
+        hit exceeded topped stood stands put estimated rose risen climbed grown ranging ranged
         fell dropped declined grew jumped surged increased decreased plunged soared
         """
     )
@@ -190,7 +190,8 @@ def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
 _AMOUNTING = frozenset(
     _split(
-        "reached totaling totalling totaled totalled numbered exceeded topped stood rose climbed hit"
+        "reached totaling totalling totaled totalled numbered exceeded topped stood rose risen climbed hit"
+        " grown"
         " fell dropped declined grew jumped surged increased decreased plunged soared"
     )
 )
@@ -223,7 +224,10 @@ def head_follows(text: str, pos: int, limit: int) -> bool:
 # Irregular past forms and adverbs that follow a plural name ("Americans caught", "Germans out of
 # work", "Americans home"): no head noun.
 _NOT_HEADS = frozenset(
-    _split("caught held sent taken seen left fought brought kept lost met out up off down back home abroad")
+    _split(
+        "caught held sent taken seen left fought brought kept lost met out up off down back home abroad"
+        " alive dead together"  # ("captured only these two North Koreans alive")
+    )
 )
 _SINGULAR_MEN = frozenset(_split("specimen abdomen regimen acumen stamen dolmen"))
 _CLASSIFIERS = frozenset(_split("units unit pieces sets batches items pairs systems"))
@@ -234,6 +238,7 @@ _VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped
 _BE_FORMS = frozenset(_split("is are was were be been being"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
 _PASSIVE_ESTIMATE = frozenset(("estimated", "at"))
+_MODALS = frozenset(_split("could may might will would should can must"))
 
 
 def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -> tuple[int, int] | None:
@@ -243,12 +248,15 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         links.append(rest.pop()[0])
     while links and len(rest) > 1 and rest[-1][0] in _AUXILIARIES:
         rest.pop()  # "casualties had reached 4,700"
+    modal = bool(links) and len(rest) > 2 and rest[-2][0].lower() in _MODALS
+    if modal:
+        del rest[-2:]  # "losses may rise to 3,000": the modal and its verb link the noun to the count
     if not (links or qualified) or not rest:
         return None
     # "Losses reached 3,000": a plural that opens the sentence is capitalized, not a name; unless it
     # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
     # ("Casualties are estimated at 6,000": a passive estimate is a verb of amounting too.)
-    measured = bool(links) and (links[-1] in _AMOUNTING or _PASSIVE_ESTIMATE.issubset(links))
+    measured = bool(links) and (modal or links[-1] in _AMOUNTING or _PASSIVE_ESTIMATE.issubset(links))
     if not links and (rest[-1][0].endswith(("ed", "ing")) or _HARM_VERB.fullmatch(rest[-1][0])):
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:
@@ -271,7 +279,17 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         return None  # "in groups of 20 to 30": how many each holds, of a noun told elsewhere
     if links and _PLACE_BEFORE.search(text, max(0, words[0][0] - 16), words[0][0]):
         return None  # "the number at the front had reached 11,000": a place, not what is counted
+    harm = _HARM_OF.search(text, max(0, words[0][0] - 60), words[0][0]) if links else None
+    if harm is not None:
+        return harm.span(1)  # "Casualties among North Korean troops have climbed to 6,000": casualties
     return words[0][0], words[-1][1]
+
+
+# The harm of those the words after it name: "casualties among North Korean troops", "losses of the".
+_HARM_OF = re.compile(
+    r"\b((?i:casualties|losses|deaths|fatalities))[^\S\n]+(?:among|of|in)[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?:[A-Z][\w'’-]*[^\S\n]+){0,3}$"
+)
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|near|along|across|inside|outside)\s+(?:the\s+)?$")
@@ -374,8 +392,12 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
                 # (a plural before "and" has already ended the phrase: "three soldiers and ...")
                 cursor = w.end()
                 continue
-        if lower in _STOP and not (start is None and lower in _LEADING):
-            break
+        if (
+            lower in _STOP
+            and not (start is None and lower in _LEADING)
+            and not (len(word) > 1 and word.isupper())
+        ):
+            break  # (an acronym is a name: "300 IT workers")
         if start is None and lower in _LEADING:
             cursor = w.end()
             continue
@@ -613,7 +635,8 @@ def counted_noun(
             return Counted(harm or noun, cue[1], end)
         return Counted(noun, span_start, end)
 
-    toks = tail_words(text, num_start, 4, 60)
+    # (six words: "Casualties have climbed to an estimated 6,000")
+    toks = tail_words(text, num_start, 6, 70)
     found = _noun_before(text, toks, qualified)
     if found:
         return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])

@@ -9,6 +9,7 @@ a second number that makes it a range, and finally what it counts (``counted``).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -474,7 +475,8 @@ def _compatible(a: _Side, b: _Side) -> bool:
 
 # "aged 20", "the ages of 18 and 22", and an age told of a person: "who is 21", "since he was 17"
 _AGED_BEFORE = re.compile(
-    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
+    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns)|(?:is|was)\s+\d{1,2}(?:,|\s+and)\s+the\s+other)"
+    r"\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
     re.IGNORECASE,
 )
 # An age told as what someone or something "was": "The oldest soldier, from Tuva, was 71" (an age word
@@ -509,6 +511,9 @@ def _age_told(text: str, start: int, end: int) -> bool:
     stop = _FULL_STOP.search(text, start, start + _AGE_REACH)
     return _AGE_WORD.search(text, begin, stop.start() if stop else start + _AGE_REACH) is not None
 
+
+# "One soldier is 20, the other 26": the first of two ages told of a pair.
+_AGE_PAIR = re.compile(r"(?:,|[^\S\n]+and)[^\S\n]+the[^\S\n]+other[^\S\n]+\d{1,2}(?!\d|[.,]\d)")
 
 _APPROXIMATIONS = frozenset({"approximately", "nearly", "exactly"})
 _GLUED_MM = re.compile(r"\d(?:mm|MM)")
@@ -918,6 +923,13 @@ def _calibre(text: str, side: _Side) -> bool:
     return word is not None and word.group().strip().lower() not in _NOT_QUALIFIED
 
 
+# "2 min read": a page's reading time. "off by 10% in either direction": how sure an estimate is.
+_READING_TIME = re.compile(r"[^\S\n]*(?:min|mins|minutes?)[^\S\n]+read\b")
+_EITHER_WAY = re.compile(r"[^\S\n]+(?:in[^\S\n]+)?either[^\S\n]+(?:direction|way)\b")
+# "entities owned ... 50 percent or more by one or more blocked persons": a legal threshold, no figure
+_OWNED_BEFORE = re.compile(r"\bowned\b[^.;]{0,100}$")
+
+
 # A length told with the dimension it measures ("15 meters high", "a hull 120 feet long") is a size.
 _SIZE_UNITS = frozenset(("m", "feet", "cm"))
 _SIZE_AFTER = re.compile(r"[^\S\n]+(?:long|high|tall|wide|deep|thick)\b")
@@ -1117,6 +1129,13 @@ _SIGN = re.compile(r"(?:[<>≤≥]\s*=?|~|≈)\s*$")
 _OPENING = "([{\"'“‘"
 _CLOSING = '"”’'
 _MORE_WORDS = frozenset(("another",))
+_QUOTE_OPENS = '"“'
+
+
+@lru_cache(maxsize=1)
+def _preposition_after() -> dict[str, frozenset[str]]:
+    """Qualifier words that are prepositions after the verbs listed ("asked about two soldiers")."""
+    return {k: frozenset(words) for k, words in vocabulary()["qualifier_prepositions"].items()}
 
 
 def _qualifier(
@@ -1126,6 +1145,10 @@ def _qualifier(
 
     ``last``: ``last_word(text, start)`` when the caller has it already.
     """
+    if start > 1 and text[start - 1] in _QUOTE_OPENS and text[start - 2] == " ":
+        # 'as many as "12,000" troops': the chain before the quote qualifies the quoted figure
+        q_start, bound, name = _qualifier(text, start - 1, p)
+        return (q_start, bound, name) if bound is not None else (start, None, None)
     sign_char = text[max(0, start - 4) : start].rstrip()[-1:]
     lead = (last_word(text, start) if last is None else last).lstrip(_OPENING).rstrip(_CLOSING)
     if (
@@ -1164,6 +1187,12 @@ def _qualifier(
                 continue
             phrase = " ".join(t[0] for t in toks[-size:])
             spec = p.qualifiers.get(phrase)
+            if (
+                spec is not None
+                and size < len(toks)
+                and toks[-size - 1][0].lower() in _preposition_after().get(phrase, ())
+            ):
+                spec = None  # "lawmakers asked about two soldiers": what was asked, no estimate
             if spec is not None:
                 parts.append(spec)
                 q_start = toks[-size][1]
@@ -1178,6 +1207,9 @@ def _qualifier(
         if bound is None or (bound in ("approx", "exact") and spec["bound"] in ("low", "high")):
             bound, name = spec["bound"], spec["name"]
     return q_start, bound, name
+
+
+_RANGING = re.compile(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied)[^\S\n]+$", re.IGNORECASE)
 
 
 def _opener(text: str, start: int) -> int | None:
@@ -1430,6 +1462,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     figures: list[_Figure] = []
     margin = "margin of" in text or "give or take" in text  # (cheap guards for the rules below)
     swap = " for " in text
+    reading = " read" in text
+    either = "either " in text
     skip_until = -1
     i = 0
     chain_end = -1  # end of the last identifier, for "Resolutions 1718 and 2397"
@@ -1480,6 +1514,10 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             continue  # "a 95% confidence interval": how sure an estimate is, no figure of the story
         if margin and _MARGIN_BEFORE.search(text, max(0, side.start - 40), side.start):
             continue  # "a margin of error of plus or minus 3.1 points": how sure a poll is, likewise
+        if reading and _READING_TIME.match(text, num.end):
+            continue
+        if either and side.percent and _EITHER_WAY.match(text, side.end):
+            continue
         if swap and _swap_format(text, num):
             continue  # "the exchange took place in the "84 for 84" format": how a swap went, no count
         by = _BY_SIDE.match(text, side.end) if i < len(numbers) else None
@@ -1504,7 +1542,11 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             if head > sep.end() and opener is not None and word == "to":
                 # "from $5bn to as much as $20bn": an upper bound stated as the range's high end
                 up, bound, _ = _qualifier(text, head, p)
-                if up == sep.end() and bound == "high":
+                if up == sep.end() and (
+                    bound == "high"
+                    # "range from 6 million to more than 12 million shells": the ends of an estimate
+                    or (bound == "low" and _RANGING.search(text, max(0, opener - 24), opener) is not None)
+                ):
                     head = up
             if head == sep.end():
                 other = _side(text, nxt, p)
@@ -1589,6 +1631,17 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                 nq_start, _, _ = _qualifier(text, numbers[i].start, p)
                 if nq_start < post.end():
                     post = None
+            if (
+                post
+                and _norm(post.group()) == "or more"
+                and (
+                    (num.value == 1 and not side.percent and not side.currency)
+                    or (side.percent and _OWNED_BEFORE.search(text, max(0, start - 100), start))
+                )
+            ):
+                # "one or more blocked persons", "owned 50 percent or more by": legal wording, no count
+                skip_until = max(skip_until, post.end())
+                continue
             if post:
                 key = _norm(post.group()).lstrip("-").strip() or "+"
                 spec = (
@@ -1619,9 +1672,93 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         figures.append(_Figure(min(q_start, start), end, low, high, name, side, end, min(q_start, start)))
     figures.extend(_vague_figures(text, p, vague, figures, is_blocked))
     figures.extend(_fold_figures(text, p, folds, figures))
+    if any(word in text for word in _MULTIPLE_STEMS):
+        figures.extend(_multiple_figures(text, p, figures))
     figures.sort(key=lambda f: f.start)
     figures = _merge_bounds(text, figures)
-    return _shared_with_previous(text, [_quantity(text, f) for f in figures])
+    quantities = _shared_with_previous(text, [_quantity(text, f) for f in figures])
+    # A person's age told in passing is no figure of the news ("aged 19", "a 26-year-old soldier", "one
+    # soldier is 20, the other 26"); an average or median age is ("the median age of the recruits ... it
+    # was 33"), and so is an age stated as such ("he is over thirty years old"). (Ages are read first
+    # all the same, so that they count no noun.)
+    return _with_rates(
+        text,
+        [
+            _fraction_of_scale(text, q)
+            for q in quantities
+            if q.unit != "years old" or q.text.lower().endswith(_STATED_AGE) or _age_statistic(text, q)
+        ],
+    )
+
+
+@lru_cache(maxsize=1)
+def _fraction_patterns() -> tuple[re.Pattern[str], dict[str, float]]:
+    parts = {_norm(k): float(x) for k, x in vocabulary()["fraction_of_scale"].items()}
+    pattern = re.compile(rf"(?<![\w-])(?P<part>{alternation(parts)})[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
+    return pattern, parts
+
+
+_A_SCALE = re.compile(r"(?:an?|one)[^\S\n]+(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _fraction_of_scale(text: str, q: Quantity) -> Quantity:
+    """ "well over a quarter of a billion dollars": the part of the scale, with the qualifier before it."""
+    if q.qualifier is not None or q.low is None or q.low != q.high or not _A_SCALE.match(q.text):
+        return q
+    pattern, parts = _fraction_patterns()
+    m = pattern.search(text, max(0, q.start - 20), q.start)
+    if m is None:
+        return q
+    value = _clean(q.low * parts[_norm(m.group("part"))])
+    start, bound, name = _qualifier(text, m.start(), patterns())
+    low, high = _bounds(value or 0.0, bound)
+    return dataclasses.replace(q, text=text[start : q.end], start=start, low=low, high=high, qualifier=name)
+
+
+_STATED_AGE = ("years old", "year old")
+
+
+def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The figures with what each is counted per in its unit ("2,700 drones a month", "$2,000 per
+    soldier per month"): a rate is never charted with totals. Done after the nouns are shared: a count
+    that borrows its noun has its own rate ("9,000 rounds a day ..., perhaps 4 million a year"), else the
+    rate of the count it borrows from ("70 buses a day, compared with only 12 in May")."""
+    out: list[Quantity] = []
+    rates: dict[int, str | None] = {}  # the start of a count's own noun -> its rate
+    for q in quantities:
+        unit = q.unit
+        if q.currency and unit.startswith(f"{q.currency} per ") and q.unit_end is not None:
+            # a price of one item goes on with a period: "$2,000 per soldier per month"
+            per = _rate(text, q.start, q.unit_end) if text.startswith(_RATE_WORDS, q.unit_end + 1) else None
+            out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
+            continue
+        if (
+            not unit
+            or q.percent
+            or unit in ("times", "years old")
+            or " per " in unit
+            or unit.startswith("per ")
+        ):
+            out.append(q)  # (an exchange rate or a price per measure is a rate already)
+            continue
+        own_noun = q.unit_start is None or q.unit_start >= q.start
+        per = _rate(text, q.start, max(q.end, q.unit_end or 0) if own_noun else q.end)
+        if per is None and own_noun and q.unit_start is not None and q.unit_start > q.end:
+            # "some 300 soldiers a week were killed": the rate between the noun and the predicate
+            words = _WORDS_BEFORE_PREDICATE.match(text, q.end, q.unit_start)
+            per = _rate(text, q.start, words.end()) if words else None
+        if own_noun and q.unit_start is not None:
+            rates[q.unit_start] = per
+        elif per is None and q.unit_start is not None:
+            per = rates.get(q.unit_start)
+        out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
+    return out
+
+
+def _age_statistic(text: str, q: Quantity) -> bool:
+    """Whether an age tells of a group, named near it: an average or median age, the oldest or the
+    youngest ("In 2022 it was 30", "a third of the dead was over 50; the oldest was 68")."""
+    return _AGE_WORD.search(text, max(0, q.start - _AGE_REACH), q.end + 60) is not None
 
 
 # Between two figures of one sentence (no sentence break): "killed and", "drones, and".
@@ -1865,6 +2002,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
     number_of = "number of" in text
+    # (cheap guard: "US officials put the number at 12,000", "their number could reach 50,000")
+    put = " at " in text or "number" in text or "total" in text
     of_which = " of which " in text
     whole: Quantity | None = None  # the count whose parts "of which" lists
     money: Quantity | None = None  # the last amount of money (no price nor rate)
@@ -1914,6 +2053,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 _OF_THEM_OR_MORE.match(text, q.end)
                 or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start)
                 or _MORE_BEFORE.search(text, max(0, q.start - 16), q.start)
+                or (put and _NUMBER_PUT_AT.search(text, max(0, q.start - 50), q.start))
                 or _MORE_INSIDE.search(q.text)
             )
             and _next_sentence_or_item(text, counted.end, q.start)
@@ -2031,7 +2171,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 None, None,
             )  # fmt: skip
         shared.append(q)
-        previous = q
+        if not (q.unit == "times" and previous is not None):
+            previous = q  # (not a multiple between a count and its base: "95 wagons, twice the 45")
         if q.currency and q.unit == q.currency:
             money = q
         if (
@@ -2109,6 +2250,16 @@ _APPOSED_NOUN = re.compile(
     r"(?:(?:about|around|some|roughly|nearly|almost|approximately|at\s+least|more\s+than|over)\s+)?$"
 )
 # "added another 3", "a further 2,000"
+# Another source's estimate of the count before: "US officials put the number at "perhaps 12,000"".
+_NUMBER_PUT_AT = re.compile(
+    r"(?:\b(?:put|puts|putting|place|places|placed|placing|estimate|estimates|estimated|estimating)[^\S\n]+"
+    r"(?:the|that|this|its|their)[^\S\n]+(?:number|figure|total|count|tally)[^\S\n]+(?:at|closer[^\S\n]+to)"
+    # "... laborers are now in Russia, and their number could reach 50,000"
+    r"|\b(?:its|their)[^\S\n]+(?:number|numbers|total|count)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}?"
+    r"(?:reach|reached|rise[^\S\n]+to|rose[^\S\n]+to|grow[^\S\n]+to|grew[^\S\n]+to|climb[^\S\n]+to|hit|top))"
+    r"[^\S\n]+[\"“]?$",
+    re.IGNORECASE,
+)
 _MORE_INSIDE = re.compile(r"\banother[^\S\n]+\S+$", re.IGNORECASE)  # "up to another 2,000"
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
@@ -2165,6 +2316,8 @@ def _ellipsis_lead(text: str, start: int) -> bool:
         in (["of", "whom"], ["of", "which"], ["top", "of"])  # "3,000 more soldiers, on top of 11,000"
         # "11,000 personnel ... and a further 3,000 were dispatched": more of the same
         or words in (["a", "further"], ["an", "additional"])
+        # "the first 1,000 troops arrive in the coming weeks, the remaining 5,000 by year-end"
+        or words in (["the", "remaining"], ["the", "other"])
         or words == ["compared", "with"]  # "939.6 won per 100 yen, compared with 935.2 a day earlier"
         # "52 freight cars were present, and a week later there were 61"
         or words in (["there", "were"], ["there", "are"], ["there", "was"])
@@ -2214,14 +2367,15 @@ def _vague_figures(
             low, high, end = low * factor, high * factor, end + scale.end()
         num = Number(low, m.start(), end, True, True, None)
         side = _Side(num=num, value=low, start=m.start(), end=end)
-        # "hundreds of millions of dollars"
+        # "hundreds of millions of dollars", "several billion dollars" ("won" only after "of": "several
+        # hundred won the vote")
         cur = re.match(
-            r"\s+of\s+(dollars|won|rubles|roubles|yuan|euros|pounds|yen)\b",
+            r"[\"”]?\s+(?:of\s+(dollars|won|rubles|roubles|yuan|euros|pounds|yen)|(dollars|rubles|roubles|euros))\b",
             text[end : end + 20],
             re.IGNORECASE,
         )
         if cur:
-            side.currency = patterns().currency_suffixes[cur.group(1).lower()]
+            side.currency = patterns().currency_suffixes[(cur.group(1) or cur.group(2)).lower()]
             end += cur.end()
             side.end = end
         q_start, bound, name = _qualifier(text, m.start(), p)
@@ -2257,6 +2411,36 @@ def _fold_figures(
         if covered(start, end):
             continue
         value = float(FOLD_VALUES[word[:-4].lower()])
+        num = Number(value, start, end, True, False, None)
+        side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
+        q_start, bound, name = _qualifier(text, start, p)
+        low, high = _bounds(value, bound)
+        out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+    return out
+
+
+_MULTIPLE_STEMS = ("wice", "ouble", "hrice", "riple", "uadruple")  # (a cheap test first, either case)
+
+
+@lru_cache(maxsize=1)
+def _multiple_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
+    values = {k.lower(): float(x) for k, x in vocabulary()["multiple_words"].items()}
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+(?:the|that|those|its|their|what)\b)", re.IGNORECASE
+    )
+    return pattern, values
+
+
+def _multiple_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figure]:
+    """ "nearly triple the number at the end of 2024": a multiple of a base, unit "times"."""
+    pattern, values = _multiple_pattern()
+    out: list[_Figure] = []
+    covered = _Covered(taken)
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if covered(start, end) or "penalt" in text[max(0, start - 120) : start]:
+            continue  # ("civil penalties of up to $377,700 per violation or twice the amount of the ...")
+        value = values[m.group().lower()]
         num = Number(value, start, end, True, False, None)
         side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
         q_start, bound, name = _qualifier(text, start, p)
@@ -2337,6 +2521,90 @@ def _exchange_rate(text: str, start: int, end: int, currency: str | None) -> tup
     return (f"{quoted} per {base_code}" if quoted else f"per {base_code}"), *span
 
 
+@dataclass(frozen=True)
+class _RatePatterns:
+    after: re.Pattern[str]  # "a month", "per soldier", "annually" after the figure or its noun
+    before: re.Pattern[str]  # "monthly shipments exceeded", "the annual cap of" before it
+    periods: dict[str, str]
+    adverbs: dict[str, str]
+    adjectives: dict[str, str]
+    not_items: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _rate_patterns() -> _RatePatterns:
+    v = vocabulary()
+    periods = {k.lower(): x for k, x in v["rate_periods"].items()}
+    adverbs = {k.lower(): x for k, x in v["rate_adverbs"].items()}
+    adjectives = {k.lower(): x for k, x in v["rate_adjectives"].items()}
+    after = re.compile(
+        rf"[\"”]?[^\S\n]+(?:each[^\S\n]+)?(?:(?:per|a|an|every|each)[^\S\n]+(?P<period>{alternation(periods)})"
+        # "a month ago", "a year earlier", "a year's": a time, not a rate
+        r"(?![\w'’-])(?![^\S\n]+(?:ago|earlier|later|before|after|prior|previously|from|into)\b)"
+        r"|per[^\S\n]+(?P<item>(?-i:[a-z][a-z]+))(?![\w'’-])"
+        rf"|(?P<adverb>{alternation(adverbs)})(?![\w-]))",
+        re.IGNORECASE,
+    )
+    # the adjective, what it qualifies (a word or two) and the verb or preposition that leads to the
+    # figure ("monthly shipments exceeded" is a qualifier of the figure, so nothing is left to lead)
+    before = re.compile(
+        rf"\b(?P<adjective>{alternation(adjectives)})[^\S\n]+[a-z-]+(?:[^\S\n]+[a-z-]+){{0,2}}?"
+        r"(?:[^\S\n]+(?P<lead>of|at|reached|averaged|totalled|totaled|hit|was|were|is|are))?"
+        r"[^\S\n]+$",
+        re.IGNORECASE,
+    )
+    return _RatePatterns(after, before, periods, adverbs, adjectives, frozenset(v["rate_not_items"]["words"]))
+
+
+_WORDS_BEFORE_PREDICATE = re.compile(
+    r"(?:[^\S\n]+[A-Za-z][\w'’-]*){1,3}?(?=[^\S\n]+(?:a|an|per|every|each)\s)"
+)
+_RATE_WORDS = (
+    "per ",
+    "a ",
+    "an ",
+    "each ",
+    "every ",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "hourly",
+)
+_RATE_ADJECTIVES = ("nnual", "onthly", "aily", "eekly", "yearly", "Yearly")  # (either case of the first)
+_PASSING_VERB = re.compile(r"(?:exceed|surpass|topp)", re.IGNORECASE)
+
+
+def _rate(text: str, start: int, end: int) -> str | None:
+    """What a rate told by the figure is counted per ("per month", "per soldier per month"), or None:
+    the words after ``end`` (the end of the figure or of its noun), else an adjective before it."""
+    r = _rate_patterns()
+    per: list[str] = []
+    while text.startswith(_RATE_WORDS, end + 1) or text.startswith(_RATE_WORDS, end + 2):
+        m = r.after.match(text, end)
+        if m is None:
+            break
+        if m.group("period"):
+            per.append(r.periods[m.group("period").lower()])
+        elif m.group("adverb"):
+            per.append(r.adverbs[m.group("adverb").lower()])
+        elif m.group("item").lower() in r.not_items or m.group("item").lower() in r.periods:
+            break
+        else:
+            per.append(m.group("item").lower())  # ("40 containers per train")
+        end = m.end()
+    if per:
+        return " per ".join(per)
+    lo = max(0, start - 50)
+    if not any(text.find(word, lo, start) >= 0 for word in _RATE_ADJECTIVES):
+        return None  # (cheap test first)
+    m = r.before.search(text[lo:start])
+    if m is None or (m.group("lead") is None and not _PASSING_VERB.match(text, start)):
+        return None  # ("the annual report said 3,000": no word leads from the adjective to the figure)
+    return r.adjectives[m.group("adjective").lower()]
+
+
 def _quantity(text: str, f: _Figure) -> Quantity:
     side = f.side
     unit: str | None = None
@@ -2380,7 +2648,14 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         not side.measure
         and (f.high or 0) <= 120
         and "," not in text[f.start : f.end]
-        and (_AGED_BEFORE.search(text, max(0, f.start - 40), f.start) or _age_told(text, f.start, f.end))
+        and (
+            _AGED_BEFORE.search(text, max(0, f.start - 40), f.start)
+            or _age_told(text, f.start, f.end)
+            or (
+                _AGE_PAIR.match(text, f.end) is not None
+                and _IS_BEFORE.search(text, max(0, f.start - 10), f.start)
+            )
+        )
     ):
         unit = "years old"  # "26-year-old", "aged 20 and 26" (not "aged 18 and 2,000 reservists")
     elif side.measure:
