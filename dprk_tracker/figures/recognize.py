@@ -2410,13 +2410,17 @@ def _fold_figures(
     for start, end, word in found:
         if covered(start, end):
             continue
-        value = float(FOLD_VALUES[word[:-4].lower()])
-        num = Number(value, start, end, True, False, None)
-        side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
-        q_start, bound, name = _qualifier(text, start, p)
-        low, high = _bounds(value, bound)
-        out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+        out.append(_multiplier_figure(text, p, start, end, float(FOLD_VALUES[word[:-4].lower()])))
     return out
+
+
+def _multiplier_figure(text: str, p: _Patterns, start: int, end: int, value: float) -> _Figure:
+    """A word that multiplies ("tenfold", "nearly triple"), with the qualifier before it."""
+    num = Number(value, start, end, True, False, None)
+    side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
+    q_start, bound, name = _qualifier(text, start, p)
+    low, high = _bounds(value, bound)
+    return _qualified(start, end, low, high, (q_start, bound, name), side)
 
 
 _MULTIPLE_STEMS = ("wice", "ouble", "hrice", "riple", "uadruple")  # (a cheap test first, either case)
@@ -2440,12 +2444,7 @@ def _multiple_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Fi
         start, end = m.span()
         if covered(start, end) or "penalt" in text[max(0, start - 120) : start]:
             continue  # ("civil penalties of up to $377,700 per violation or twice the amount of the ...")
-        value = values[m.group().lower()]
-        num = Number(value, start, end, True, False, None)
-        side = _Side(num=num, value=value, start=start, end=end, multiplier=True)
-        q_start, bound, name = _qualifier(text, start, p)
-        low, high = _bounds(value, bound)
-        out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+        out.append(_multiplier_figure(text, p, start, end, values[m.group().lower()]))
     return out
 
 
