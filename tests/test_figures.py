@@ -1170,6 +1170,9 @@ def test_such_before_the_noun_and_of_whom_before_the_count(
         "(Adds details from the briefing in paragraphs 3-5, Kremlin comment in paragraph 8)",
         "Security Council Meeting Coverage: SC/15990",
         "The panel's report, S/2024/215, was leaked.",
+        # the second of two model names after a slash
+        "Russia fired KN-23/24s at Kharkiv.",
+        "The S-300/400 batteries moved north.",
     ],
 )
 def test_names_that_are_not_figures(text: str) -> None:
@@ -1178,6 +1181,8 @@ def test_names_that_are_not_figures(text: str) -> None:
 
 def test_a_count_of_two_is_still_a_figure() -> None:
     assert [q.low for q in find_quantities("The three soldiers were captured.")] == [3]
+    # a slash between plain numbers is no model name
+    assert values("Some 24/7 shifts ran at 300 plants.") == [(300, 300)]
     assert values("Two countries sent 300 troops each.") == [(2, 2), (300, 300)]
     assert one("Ukraine captured the two soldiers on Jan. 9.").low == 2
 

@@ -531,6 +531,10 @@ def _glued_letters(text: str, num: Number, p: _Patterns) -> bool:
     return False
 
 
+# A model name ending right before a slash: letters, then digits ("KN-23", "S-300", "Kh-101").
+_MODEL_BEFORE_SLASH = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z.]*-?\d+$")
+
+
 def _identifier_before(text: str, start: int, p: _Patterns) -> bool:
     if start == 0:
         return False
@@ -540,8 +544,11 @@ def _identifier_before(text: str, start: int, p: _Patterns) -> bool:
         return not p.currency_prefix.search(text, max(0, start - 8), start)
     if prev in "#_@\\":
         return True
-    if prev == "/" and start >= 2 and text[start - 2].isupper():
-        return True  # a document symbol: "SC/15882", "S/2024/215"
+    if prev == "/" and start >= 2:
+        if text[start - 2].isupper():
+            return True  # a document symbol: "SC/15882", "S/2024/215"
+        if text[start - 2].isdigit() and _MODEL_BEFORE_SLASH.search(text, max(0, start - 24), start - 1):
+            return True  # the second of two model names: "KN-23/24s", "S-300/400"
     if prev == "-" and start >= 2 and text[start - 2].isalnum():
         return True
     return prev == "." and start >= 2 and text[start - 2].isalnum() and not text[start - 2].isdigit()
