@@ -1007,8 +1007,8 @@ _WOULD_HAVE = re.compile(
     re.IGNORECASE,
 )
 _DENIED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
-_CONDITION_ENDS = (",", "\n", "–", "—", " - ", "(", ";")
 _ASIDES = ("\n", "–", "—", " - ", "(", ";")
+_CONDITION_ENDS = (",", *_ASIDES)
 _MODALS = ("would", "could", "might", "will", "may", "can", "should")
 _MODAL = re.compile(r"\b(?:" + "|".join(_MODALS) + r")\b", re.IGNORECASE)
 _EXTENT_BEFORE = re.compile(r"\b(?:" + "|".join(_EXTENT[::-1]) + r")\s+$", re.IGNORECASE)

@@ -1835,9 +1835,14 @@ def _counting(q: Quantity, unit: str | None, start: int | None, end: int | None)
     )
 
 
+def _names_nothing(q: Quantity) -> bool:
+    """A plain count that says nothing of what it counts (no unit, currency or percent) yet."""
+    return q.unit is None and not q.currency and not q.percent
+
+
 def _labelled(text: str, q: Quantity) -> Quantity:
     """``q`` counting the plural label a colon sets before it, when it names nothing itself."""
-    if q.unit is not None or q.currency or q.percent or text[q.start - 2 : q.start] != ": ":
+    if not _names_nothing(q) or text[q.start - 2 : q.start] != ": ":
         return q
     label = _LABEL_BEFORE.search(text, max(0, q.start - 60), q.start)
     if label is None or label.group("label").split()[-1].lower() in _SAYS:
@@ -1876,7 +1881,7 @@ _HEADING_DASH = re.compile(
 
 def _headed_line(text: str, q: Quantity) -> Quantity:
     """``q`` counting what the words after its dash name, when it opens its line and names nothing."""
-    if q.unit is not None or q.currency or q.percent or not _line_starts_before(text, q.start, "-•*"):
+    if not _names_nothing(q) or not _line_starts_before(text, q.start, "-•*"):
         return q
     dash = _HEADING_DASH.match(text, q.end)
     if dash is None:
@@ -1984,7 +1989,7 @@ _ITEM_NAME = re.compile(
 
 
 def _item_line(text: str, q: Quantity) -> Quantity:
-    if q.unit is not None or q.currency or q.percent or not _line_starts_before(text, q.start, "-•*"):
+    if not _names_nothing(q) or not _line_starts_before(text, q.start, "-•*"):
         return q
     item = _ITEM_NAME.match(text, q.end)
     if item is None:
