@@ -137,6 +137,7 @@ _ID_LINE = re.compile(r"^\s*[0-9A-Za-z][0-9A-Za-z_-]{7,}\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _HEADLINE_MAX_CHARS = 200  # longer first lines are paragraphs
 _SENTENCE_ENDS = (".", "!", "?", '"', "\u201d")
+_STORY_WORDS = 8  # a sentence this long after a source line is the story going on, not a credit
 _DATELINE_LINES = 4  # the dateline's line and the short lines a wire update puts before it
 _URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.I)
 
@@ -202,7 +203,7 @@ def parse(text: str) -> ArticleText:
     source = _clean(meta.get("source"))
     url = _clean(meta.get("url") or meta.get("link"))
     prose = False  # whether a line of the story has been read (a sentence ends it)
-    for start, end in body_lines:
+    for index, (start, end) in enumerate(body_lines):
         line = text[start:end]
         found = source_line.match(line)
         if found:
@@ -213,6 +214,8 @@ def parse(text: str) -> ArticleText:
                 url = value if value.startswith("http") else None
             if not prose:
                 continue  # a header's "Source: Xinhua" above the story names the outlet, ends nothing
+            if _story_follows(text, body_lines[index + 1 :], boilerplate):
+                continue  # a label inside the story ("Source: HUR on Telegram", then "Details: ...")
             content_end = start
             break
         prose = prose or line.rstrip().endswith(_SENTENCE_ENDS)
@@ -259,6 +262,19 @@ def parse(text: str) -> ArticleText:
         content_end=content_end,
         skipped=skipped,
     )
+
+
+def _story_follows(text: str, lines: list[tuple[int, int]], boilerplate: list[re.Pattern[str]]) -> bool:
+    """Whether story paragraphs come after a source line (before any footer): then the line labels
+    a paragraph's source, as Ukrainian outlets write "Source: ..., Details: ..., Quote: ...", and
+    does not end the article as a page's closing "Original Source: www.dailynk.com" does."""
+    for start, end in lines:
+        line = text[start:end]
+        if any(p.match(line) for p in boilerplate):
+            return False
+        if line.rstrip().endswith(_SENTENCE_ENDS) and len(line.split()) >= _STORY_WORDS:
+            return True
+    return False
 
 
 def _clean(value: str | None) -> str | None:

@@ -61,6 +61,32 @@ def test_a_source_line_above_the_story_names_the_outlet_and_ends_nothing() -> No
     assert article.body.endswith("They agreed to meet again.")
 
 
+def test_a_source_line_that_labels_a_paragraph_ends_nothing() -> None:
+    # Ukrainian outlets open paragraphs with labels: "Source:", "Details:", "Quote:".
+    text = (
+        "Air defence downs drones over Kharkiv\n\n"
+        "Ukraine's air defence shot down 40 of 52 drones overnight, the Air Force reported.\n\n"
+        "Source: Ukraine's Air Force on Telegram\n\n"
+        "Details: The drones were launched from Kursk Oblast and from occupied Crimea overnight.\n\n"
+        'Quote: "Twelve drones were lost on location, probably because of electronic warfare."\n\n'
+        "Source: https://example.org/b\n\nLeave a Reply\n\n"
+        "Save my name, email, and website in this browser for the next time I comment.\n"
+    )
+    article = parse(text)
+    assert article.source == "Ukraine's Air Force on Telegram"
+    assert article.url == "https://example.org/b"
+    assert article.body.endswith('probably because of electronic warfare."')
+    assert "Details: The drones were launched" in article.content()
+
+
+def test_a_closing_source_line_before_short_links_ends_the_story() -> None:
+    text = (
+        "Envoys meet\n\nEnvoys met in Pyongyang on Tuesday and agreed to meet again.\n\n"
+        "Source: Reuters\n\nRead more: Kim visits Moscow\n\nPhoto: KCNA.\n"
+    )
+    assert parse(text).body.endswith("agreed to meet again.")
+
+
 def test_markdown_front_matter_and_heading() -> None:
     text = '---\ntitle: "Troops in Kursk"\ndate: 2025-03-05\nsource: Yonhap\nurl: https://x.example/a\n---\n\nBody.\n'
     article = parse(text)
