@@ -7,8 +7,9 @@ window (``--since/--until``) and with both. Every query is timed twice:
 * in-process: ``Notebook(path, create=False).grouped("events", Filters(...))`` etc. (the page of
   corroboration groups the commands show; ``timeline()`` / ``figures()`` on a library without
   it), the library call alone (``--repeat`` times, default 30);
-* as a whole command: ``tracker --db PATH timeline --limit 100 --format json ...`` in a subprocess,
-  which is what a person waits for (``--cli-repeat`` times, default 10).
+* as a whole command: ``tracker --db PATH timeline --limit 100 --format json ...`` in a subprocess
+  (``--cli-repeat`` times, default 10), and the same command drawing its table on a terminal 120
+  columns wide (``COLUMNS=120``, output read from a pipe): what a script and a person wait for.
 
 ``search`` is timed when the CLI offers it (in-process through ``dprk_tracker.search.search``).
 
@@ -101,14 +102,19 @@ def tracker_command() -> list[str]:
     return [str(beside)] if beside.exists() else ["tracker"]
 
 
-def cli_timed(cmd: list[str], repeat: int, timeout: float) -> dict[str, Any]:
+TABLE_COLUMNS = "120"
+
+
+def cli_timed(cmd: list[str], repeat: int, timeout: float, *, table: bool = False) -> dict[str, Any]:
+    """A command's wall time; ``table``: drawing its table (Rich) instead of writing JSON."""
+    env = {**os.environ, "COLUMNS": TABLE_COLUMNS} if table else None
     times = []
     rows: int | None = None
     error = None
     for _ in range(repeat):
         start = time.perf_counter()
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout)
+            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired:
             times.append(time.perf_counter() - start)
             error = [f"timed out after {timeout:.0f} s"]
@@ -119,6 +125,8 @@ def cli_timed(cmd: list[str], repeat: int, timeout: float) -> dict[str, Any]:
                 f"exit {proc.returncode}"
             ]
             break
+        if table:
+            continue
         try:
             data = json.loads(proc.stdout)
             rows = len(data) if isinstance(data, list) else None
@@ -234,9 +242,9 @@ def main(argv: list[str] | None = None) -> int:
                 entry["in_process"] = {**lib, "rows": len(rows) if isinstance(rows, list) else None}
             except Exception as exc:  # a library that lacks or breaks a query: record it
                 entry["in_process"] = {"error": f"{type(exc).__name__}: {exc}"}
-        entry["command"] = cli_timed(
-            [*tracker, "--db", str(db_path), *cli, "--format", "json"], args.cli_repeat, args.cli_timeout
-        )
+        command = [*tracker, "--db", str(db_path), *cli]
+        entry["command"] = cli_timed([*command, "--format", "json"], args.cli_repeat, args.cli_timeout)
+        entry["table"] = cli_timed(command, args.cli_repeat, args.cli_timeout, table=True)
         results["queries"].append(entry)
         print(f"  {name} {label}: done", file=sys.stderr, flush=True)
     notebook.close()
@@ -271,16 +279,20 @@ def table(results: dict[str, Any]) -> str:
         f" reference loop {results.get('reference_loop_start_s', float('nan')):.3f}"
         f" → {results.get('reference_loop_end_s', float('nan')):.3f} s)",
         "",
-        "| query | filters | lib median ms | lib p95 ms | cmd median ms | cmd p95 ms | rows |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| query | filters | lib median ms | lib p95 ms | json cmd median ms | json cmd p95 ms"
+        " | table cmd median ms | table cmd p95 ms | rows |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for q in results["queries"]:
         lib_med, lib_p95, _ = _cell(q.get("in_process"))
         cmd_med, cmd_p95, rows = _cell(q.get("command"))
-        if "error" in q.get("command", {}):
-            rows = f"error: {q['command']['error']}"
+        table_med, table_p95, _ = _cell(q.get("table"))
+        for block in ("command", "table"):
+            if "error" in q.get(block, {}):
+                rows = f"error: {q[block]['error']}"
         lines.append(
-            f"| {q['query']} | {q['variant']} | {lib_med} | {lib_p95} | {cmd_med} | {cmd_p95} | {rows} |"
+            f"| {q['query']} | {q['variant']} | {lib_med} | {lib_p95} | {cmd_med} | {cmd_p95}"
+            f" | {table_med} | {table_p95} | {rows} |"
         )
     return "\n".join(lines)
 
