@@ -137,6 +137,14 @@ _ID_LINE = re.compile(r"^\s*[0-9A-Za-z][0-9A-Za-z_-]{7,}\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _HEADLINE_MAX_CHARS = 200  # longer first lines are paragraphs
 _SENTENCE_ENDS = (".", "!", "?", '"', "\u201d")
+_KICKER_LINES = 2  # "U.S. DEPARTMENT OF THE TREASURY" / "PRESS RELEASES" / the headline
+_KICKER_WORDS = 6
+_HEADLINE_MIN_WORDS = 5  # with letters: "channel · 48 213 subscribers" is no headline
+# A byline or a masthead's tagline ("Published daily by ...") is no headline, nor a label over one.
+# A sentence's end, before a closing quote, bracket or note mark ("began in 2023.[1]"); a headline
+# may ask a question.
+_ENDS_SENTENCE = re.compile(r"[.!](?:\[\d+\]|[\"”’)\]])*\s*$")
+_NOT_HEADLINE_OPENERS = frozenset({"by", "published", "updated", "posted"})
 _STORY_WORDS = 8  # a sentence this long after a source line is the story going on, not a credit
 _DATELINE_LINES = 4  # the dateline's line and the short lines a wire update puts before it
 _URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.I)
@@ -176,6 +184,10 @@ def parse(text: str) -> ArticleText:
     headline = None
 
     if lines and not title:
+        kickers = _kickers(text, lines, dateline_pattern, source_line)
+        # A section label or an outlet's name above the headline is page furniture.
+        skipped.extend(lines[:kickers])
+        lines = lines[kickers:]
         first = text[lines[0][0] : lines[0][1]]
         heading = _HEADING.match(first)
         title = _clean(heading.group(1) if heading else first)
@@ -262,6 +274,46 @@ def parse(text: str) -> ArticleText:
         content_end=content_end,
         skipped=skipped,
     )
+
+
+def _kickers(
+    text: str, lines: list[tuple[int, int]], dateline: re.Pattern[str], source_line: re.Pattern[str]
+) -> int:
+    """How many label lines stand above the headline (0-2): a short line with no digits, such as
+    "EXPLAINER", "Commentary", "The Kyiv Independent", "TradeWinds | Insurance", followed by a longer
+    line that reads as a headline. A standfirst under a short headline ends with a period; after a
+    label in capitals or with a bar the headline may ("... Plan for it.")."""
+    for count in range(min(_KICKER_LINES, len(lines) - 1)):
+        label = text[slice(*lines[count])].strip()
+        words = label.split()
+        if (
+            len(words) > _KICKER_WORDS
+            or any(c.isdigit() for c in label)
+            or label.endswith((*_SENTENCE_ENDS, ":"))
+            or _HEADING.match(label)
+            or words[0].lower() in _NOT_HEADLINE_OPENERS
+        ):
+            return 0
+        headline = text[slice(*lines[count + 1])].strip()
+        headline_words = [w for w in headline.split() if any(c.isalpha() for c in w)]
+        if (
+            len(headline_words) >= _HEADLINE_MIN_WORDS
+            and len(headline_words) > len(words)
+            and len(headline) <= _HEADLINE_MAX_CHARS
+            and not _label_like(headline)
+            and headline_words[0].lower() not in _NOT_HEADLINE_OPENERS
+            # (under a second label, a sentence is more likely the story's first paragraph)
+            and not (_ENDS_SENTENCE.search(headline) and not (count == 0 and _label_like(label)))
+            and not dateline.match(headline)
+            and not source_line.match(headline)
+        ):
+            return count + 1
+    return 0
+
+
+def _label_like(line: str) -> bool:
+    """A section label rather than a headline: in capitals or with a bar ("OPINION | GUEST ESSAY")."""
+    return "|" in line or line.upper() == line
 
 
 def _story_follows(text: str, lines: list[tuple[int, int]], boilerplate: list[re.Pattern[str]]) -> bool:

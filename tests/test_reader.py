@@ -87,6 +87,48 @@ def test_a_closing_source_line_before_short_links_ends_the_story() -> None:
     assert parse(text).body.endswith("agreed to meet again.")
 
 
+def test_a_label_above_the_headline_is_no_title() -> None:
+    article = parse(
+        "EXPLAINER\n\nWhy Pyongyang's shells matter to Moscow in 2025\n\n"
+        "North Korea has shipped millions of shells since 2023.\n"
+    )
+    assert article.title == "Why Pyongyang's shells matter to Moscow in 2025"
+    assert article.headline is not None
+    assert article.text[slice(*article.headline)] == article.title
+    # The label is page furniture: blanked for extraction, offsets unchanged.
+    assert article.content().startswith(" " * len("EXPLAINER"))
+    two_labels = parse(
+        "U.S. EMBASSY SEOUL\nPRESS RELEASES\n\nEmbassy Statement on Sanctions Against Arms Brokers\n\n"
+        "Body text follows here.\n"
+    )
+    assert two_labels.title == "Embassy Statement on Sanctions Against Arms Brokers"
+    # After a label in capitals or with a bar, a headline may end with a period.
+    assert parse("OPINION | ESSAY\n\nThe axis will outlast the war. Plan for it.\n\nText.\n").title == (
+        "The axis will outlast the war. Plan for it."
+    )
+    assert (
+        parse("Weekly Brief\n\nThe axis will outlast the war. Plan for it.\n\nText.\n").title
+        == "Weekly Brief"
+    )
+
+
+def test_a_short_headline_stays_the_title() -> None:
+    # What follows is a standfirst, a byline, a masthead's tagline, a date or a second label.
+    for second in (
+        "Leaders met in Pyongyang on Tuesday to sign a treaty.",
+        "By Kim Min-ji and Lee Jun-ho",
+        "Published daily by the Institute for Korea Studies",
+        "March 3, 2025 10:00AM EST",
+        "ANALYSIS | SECURITY | EAST ASIA",
+        "Envoys meet",
+        "ANALYSIS | SECURITY\n\nNorth Korea and Russia signed a mutual defence treaty on Tuesday.",
+    ):
+        assert parse(f"Kim meets Putin\n\n{second}\n\nBody text follows here.\n").title == "Kim meets Putin"
+    assert parse(
+        "The Review\nANALYSIS | SECURITY\n\nWhat the treaty gives North Korea and Russia\n\nText.\n"
+    ).title == ("What the treaty gives North Korea and Russia")
+
+
 def test_markdown_front_matter_and_heading() -> None:
     text = '---\ntitle: "Troops in Kursk"\ndate: 2025-03-05\nsource: Yonhap\nurl: https://x.example/a\n---\n\nBody.\n'
     article = parse(text)
