@@ -492,4 +492,8 @@ def _report_change(change: "Change", totals: dict[str, int], *, named: bool) -> 
     if change.published_before != change.published_after:
         before, after = change.published_before or "none", change.published_after or "none"
         details += f", reference date {before} -> {after}"
+    if change.title_after is not None:
+        details += f", title {change.title_after!r}"
+    if change.source_after is not None:
+        details += f", source {change.source_after!r}"
     say(f"article {article_id}: {details}")

@@ -77,11 +77,16 @@ class Change:
     tags_dropped: list[dict[str, Any]] = field(default_factory=list)
     published_before: str | None = None
     published_after: str | None = None
+    # What the text now gives for a title or source read from it (None: unchanged).
+    title_after: str | None = None
+    source_after: str | None = None
 
     @property
     def changed(self) -> bool:
         return bool(
-            self.events_added
+            self.title_after is not None
+            or self.source_after is not None
+            or self.events_added
             or self.events_removed
             or self.figures_added
             or self.figures_removed
@@ -154,10 +159,12 @@ def reextract_article(
     extraction = document.extraction
     change = Change(article_id, record["title"], published_before=record["published"])
     change.published_after = extraction.published
+    change.title_after, change.source_after = _read_again(record, document)
     if notebook.holds(record, extraction):
         # Most articles read the same after an upgrade: only their version moves (a 100,000-article
         # notebook then takes minutes, not the hours that taking each out of its groups costs).
         with notebook._writing():
+            _update_header(notebook, change)
             notebook.conn.execute(
                 "update articles set extractor_version = ? where id = ?", [EXTRACTOR_VERSION, article_id]
             )
@@ -206,6 +213,7 @@ def reextract_article(
             else:
                 change.figures_removed, change.figures_changed = len(gone), changed
         notebook.group(article_id)
+        _update_header(notebook, change)
         notebook.conn.execute(
             "update articles set published = ?, published_precision = ?, published_source = ?,"
             " extractor_version = ? where id = ?",
@@ -218,6 +226,27 @@ def reextract_article(
             ],
         )
     return change
+
+
+def _read_again(record: dict[str, Any], document: Document) -> tuple[str | None, str | None]:
+    """The title and source the stored text now gives, where they changed and were read from that
+    text: a title that was the text's first line (not one given by HTML, JSON or front matter, which
+    the stored body may not hold), a source that nothing had named."""
+    article = document.article
+    first_line = next((" ".join(line.split()) for line in record["body"].splitlines() if line.strip()), "")
+    title = article.title
+    new_title = title if title and record["title"] != title and record["title"] == first_line else None
+    new_source = article.source if record["source"] is None and article.source else None
+    return new_title, new_source
+
+
+def _update_header(notebook: Notebook, change: Change) -> None:
+    """Store the title and source re-reading found (the caller's transaction)."""
+    for column, value in (("title", change.title_after), ("source", change.source_after)):
+        if value is not None:  # column: one of two names above, never user input
+            notebook.conn.execute(
+                f"update articles set {column} = ? where id = ?", [value, change.article_id]
+            )
 
 
 def _rows_by_key(

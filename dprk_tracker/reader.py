@@ -145,6 +145,9 @@ _HEADLINE_MIN_WORDS = 5  # with letters: "channel · 48 213 subscribers" is no h
 # may ask a question.
 _ENDS_SENTENCE = re.compile(r"[.!](?:\[\d+\]|[\"”’)\]])*\s*$")
 _NOT_HEADLINE_OPENERS = frozenset({"by", "published", "updated", "posted"})
+_HEADER_LINES = 4  # lines under the headline that may name the outlet (byline, agency, date)
+_BYLINE_LINE_CHARS = 100
+_PARENTHESIS_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 _STORY_WORDS = 8  # a sentence this long after a source line is the story going on, not a credit
 _DATELINE_LINES = 4  # the dateline's line and the short lines a wire update puts before it
 _URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.I)
@@ -183,10 +186,12 @@ def parse(text: str) -> ArticleText:
     body_lines = lines
     headline = None
 
+    labels: list[tuple[int, int]] = []
     if lines and not title:
         kickers = _kickers(text, lines, dateline_pattern, source_line)
         # A section label or an outlet's name above the headline is page furniture.
-        skipped.extend(lines[:kickers])
+        labels = lines[:kickers]
+        skipped.extend(labels)
         lines = lines[kickers:]
         first = text[lines[0][0] : lines[0][1]]
         heading = _HEADING.match(first)
@@ -219,15 +224,16 @@ def parse(text: str) -> ArticleText:
         line = text[start:end]
         found = source_line.match(line)
         if found:
+            # A label inside the story ("Source: HUR on Telegram", then "Details: ...") names the
+            # paragraph's source, not the outlet, and ends nothing.
+            inside = prose and _story_follows(text, body_lines[index + 1 :], boilerplate)
             value = found.group("value").strip()
-            if not source:
+            if not source and not inside:
                 source = _source_name(value)
-            if not url and _URL.fullmatch(value) and "." in value:
+            if not url and not inside and _URL.fullmatch(value) and "." in value:
                 url = value if value.startswith("http") else None
-            if not prose:
+            if not prose or inside:
                 continue  # a header's "Source: Xinhua" above the story names the outlet, ends nothing
-            if _story_follows(text, body_lines[index + 1 :], boilerplate):
-                continue  # a label inside the story ("Source: HUR on Telegram", then "Details: ...")
             content_end = start
             break
         prose = prose or line.rstrip().endswith(_SENTENCE_ENDS)
@@ -258,6 +264,9 @@ def parse(text: str) -> ArticleText:
             agency = dateline.group("agency") or dateline.group("bare_agency")
             if not source and agency:
                 source = agency.strip()
+
+    if not source:
+        source = _named_outlet(text, labels + body_lines[:_HEADER_LINES])
 
     return ArticleText(
         text=text,
@@ -309,6 +318,36 @@ def _kickers(
         ):
             return count + 1
     return 0
+
+
+def _named_outlet(text: str, lines: list[tuple[int, int]]) -> str | None:
+    """The outlet a label or a byline line names ("The Kyiv Independent", "JoongAng Daily | North
+    Korea", "Associated Press", "The Dong-A Ilbo (English edition)"), up to the first paragraph."""
+    outlets = _outlets()
+    for start, end in lines:
+        line = text[start:end].strip()
+        if len(line) > _BYLINE_LINE_CHARS or _ENDS_SENTENCE.search(line):
+            return None  # the story has begun
+        for part in _PARENTHESIS_AT_END.sub("", line).split("|"):
+            name = outlets.get(_outlet_key(part))
+            if name is not None:
+                return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    """Each spelling of an outlet's name (folded) → the name shown."""
+    return {
+        _outlet_key(spelling): name
+        for name, aliases in _vocabulary().get("outlets", {}).items()
+        for spelling in (name, *aliases)
+    }
+
+
+def _outlet_key(name: str) -> str:
+    folded = " ".join(name.lower().split())
+    return folded.removeprefix("the ")
 
 
 def _label_like(line: str) -> bool:

@@ -294,3 +294,33 @@ def test_reextract_with_jobs_writes_what_one_process_writes(notebook, db: Path, 
 
     assert stored(copy) == stored(db)
     assert count(copy, f"select count(*) from articles where extractor_version = '{EXTRACTOR_VERSION}'") == 3
+
+
+def test_reextract_reads_again_a_title_and_source_taken_from_the_text(
+    tracker, db: Path, tmp_path: Path
+) -> None:
+    story = tmp_path / "kyiv.txt"
+    story.write_text(
+        "The Kyiv Independent\n\nHUR says North Korea will send thousands more workers to Russia\n\n"
+        "North Korea will send 6,000 more workers to Russia in 2026, HUR said on Tuesday.\n"
+    )
+    given = tmp_path / "given.md"
+    given.write_text("---\ntitle: Given title\n---\n\nWorkers left for Russia in May 2025.\n")
+    assert tracker("ingest", str(story), str(given), "--published", "2026-01-15").exit_code == 0
+    # As an older reader stored them: the label as the title, no source; a title given by metadata.
+    sql(
+        db,
+        "update articles set title = 'The Kyiv Independent', source = null where id = 1",
+        "update articles set extractor_version = 'old'",
+    )
+    result = tracker("reextract")
+    assert result.stdout.splitlines() == [
+        "article 1: events +0 -0 ~0, figures +0 -0 ~0, "
+        "title 'HUR says North Korea will send thousands more workers to Russia', source 'Kyiv Independent'",
+        f"2 re-extracted with extractor version {EXTRACTOR_VERSION}: 1 changed; "
+        "events +0 -0 ~0, figures +0 -0 ~0; 0 notes and 0 tags dropped",
+    ]
+    assert [(a["title"], a["source"]) for a in rows(tracker("articles", "--format", "json"))] == [
+        ("HUR says North Korea will send thousands more workers to Russia", "Kyiv Independent"),
+        ("Given title", None),
+    ]

@@ -73,7 +73,7 @@ def test_a_source_line_that_labels_a_paragraph_ends_nothing() -> None:
         "Save my name, email, and website in this browser for the next time I comment.\n"
     )
     article = parse(text)
-    assert article.source == "Ukraine's Air Force on Telegram"
+    assert article.source == "example.org"  # the label names the paragraph's source, not the outlet
     assert article.url == "https://example.org/b"
     assert article.body.endswith('probably because of electronic warfare."')
     assert "Details: The drones were launched" in article.content()
@@ -127,6 +127,22 @@ def test_a_short_headline_stays_the_title() -> None:
     assert parse(
         "The Review\nANALYSIS | SECURITY\n\nWhat the treaty gives North Korea and Russia\n\nText.\n"
     ).title == ("What the treaty gives North Korea and Russia")
+
+
+def test_the_outlet_a_label_or_a_byline_line_names_is_the_source() -> None:
+    body = "\n\nNorth Korea has sent more troops to Russia, officials said on Tuesday.\n"
+    for header, outlet in (
+        ("The Kyiv Independent\n\nHUR says Pyongyang will send thousands more workers", "Kyiv Independent"),
+        ("JOONGANG DAILY | North Korea\n\nSpy agency says more troops head to Russia", "JoongAng Daily"),
+        ("Troops head to Russia, spy agency says\n\nBy Kim Min-ji\nAssociated Press", "AP"),
+        ("Troops head to Russia, spy agency says\n\nThe Dong-A Ilbo (English edition)", "Dong-A Ilbo"),
+        ("Troops head to Russia\n\nVoice of America | Washington | February 21, 2025", "Voice of America"),
+    ):
+        assert parse(header + body).source == outlet
+    # A name inside the story is not the outlet; a dateline's agency comes first.
+    assert parse("Troops head to Russia" + body + "\nReuters\n").source is None
+    dated = parse("Troops head to Russia\n\nThe Diplomat\n\nSEOUL, March 5 (Yonhap) -- Troops left." + body)
+    assert dated.source == "Yonhap"
 
 
 def test_markdown_front_matter_and_heading() -> None:
