@@ -294,9 +294,10 @@ def _kickers(
     label in capitals or with a bar the headline may ("... Plan for it.")."""
     for count in range(min(_KICKER_LINES, len(lines) - 1)):
         label = text[slice(*lines[count])].strip()
-        words = label.split()
+        words = [w for w in label.split() if any(c.isalpha() for c in w)]
         if (
-            len(words) > _KICKER_WORDS
+            not words
+            or len(words) > _KICKER_WORDS
             or any(c.isdigit() for c in label)
             or label.endswith((*_SENTENCE_ENDS, ":"))
             or _HEADING.match(label)

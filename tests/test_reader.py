@@ -112,6 +112,10 @@ def test_a_label_above_the_headline_is_no_title() -> None:
     )
 
 
+def test_a_first_line_without_words_is_no_label() -> None:
+    assert parse("* * *\n\nWhat the treaty gives North Korea and Russia\n\nText.\n").title == "* * *"
+
+
 def test_a_short_headline_stays_the_title() -> None:
     # What follows is a standfirst, a byline, a masthead's tagline, a date or a second label.
     for second in (
