@@ -248,6 +248,7 @@ def parse(text: str) -> ArticleText:
     place = None
     dateline_span = None
     content_lines = [span for span in body_lines if span[0] < content_end]
+    skipped.extend(_post_numbers(text, content_lines))
     if content_lines:
         # The dateline opens the story, after a wire update's note and byline at most ("(Adds
         # details in paragraphs 4-6)", "By Joyce Lee"), or after the summary.
@@ -319,6 +320,19 @@ def _kickers(
         ):
             return count + 1
     return 0
+
+
+def _post_numbers(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The numbers of a thread's posts ("1/", "2/12") at the start of its lines, when two or more
+    lines start so: page furniture, which would otherwise join the words after it ("3/ late Oct.")."""
+    pattern = _post_number_pattern()
+    found = [m.span(1) for m in (pattern.match(text, start, end) for start, end in lines) if m]
+    return found if len(found) >= 2 else []
+
+
+@lru_cache(maxsize=1)
+def _post_number_pattern() -> re.Pattern[str]:
+    return re.compile(_vocabulary()["post_number"])
 
 
 def _named_outlet(text: str, lines: list[tuple[int, int]]) -> str | None:

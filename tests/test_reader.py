@@ -149,6 +149,24 @@ def test_the_outlet_a_label_or_a_byline_line_names_is_the_source() -> None:
     assert dated.source == "Yonhap"
 
 
+def test_a_threads_post_numbers_are_page_furniture() -> None:
+    text = (
+        "Thread on the rotation\n\n1/ Units crossed on Oct 20.\n\n2/12 More followed.\n\n"
+        "10/ 3/4 of them stayed.\n"
+    )
+    content = parse(text).content()
+    assert content.splitlines()[2:] == [
+        "   Units crossed on Oct 20.",
+        "",
+        "     More followed.",
+        "",
+        "    3/4 of them stayed.",
+    ]
+    # One such line is no thread: "1/ of the ..." may be a fraction's start.
+    single = "Rotation\n\n1/ Units crossed on Oct 20.\n\nMore followed.\n"
+    assert parse(single).content() == single.rstrip()
+
+
 def test_markdown_front_matter_and_heading() -> None:
     text = '---\ntitle: "Troops in Kursk"\ndate: 2025-03-05\nsource: Yonhap\nurl: https://x.example/a\n---\n\nBody.\n'
     article = parse(text)
