@@ -45,6 +45,13 @@ precise representative stays in the group when a more precise one takes over (``
 compare it with the more precise one, and might leave it out or put it elsewhere), and ties between
 equally good groups go to the lowest representative id rather than to the group created first.
 Nothing is ever merged against the rules: every merge passes them.
+
+Stored words carry the mark of the rules that computed them (``WORDS_MARK``). A notebook grouped by
+older rules is not regrouped on upgrade: its rows are compared by their text's words under the
+current rules when they are met (``event_words``), and unfiled by the words they were filed by
+(``filed_keys``), so the key tables only ever point at representatives; m013 files the newest
+``RECENT_ARTICLES`` articles' groups by their current words (``refile_recent``). An older group
+still filed by its older words is missed when no key of the two rules' words meets it.
 """
 
 from __future__ import annotations
@@ -1007,6 +1014,32 @@ def refile_all(db: Database, lexicon: CountedLexicon | None = None) -> None:
                 end += 1
             _file(db, table, [(r["id"], keys(table, r, lexicon)) for r in reps[start:end]])
             start = end
+        _store_words(db, table, reps)
+
+
+RECENT_ARTICLES = 2_000  # the articles whose groups an upgrade files by the current rules (m013)
+
+
+def refile_recent(db: Database, lexicon: CountedLexicon | None = None, articles: int | None = None) -> None:
+    """File the representatives of the newest ``articles`` articles (``RECENT_ARTICLES``) by the
+    current rules: the groups
+    a new article most likely corroborates (each key keeps its newest representatives). Events
+    stored by older rules are unfiled from the keys of their stored words, filed by their text's
+    words and stored with them; figures gain the keys the current rules add (a "since" date's
+    years). The same cost whatever the notebook's size; older groups keep their keys (see the
+    module docstring)."""
+    lexicon = lexicon or load_counted()
+    articles = RECENT_ARTICLES if articles is None else articles
+    found = db.execute("select id from articles order by id desc limit 1 offset ?", [articles - 1]).fetchone()
+    first = found[0] if found else 0
+    for table in ("events", "figures"):
+        reps = _rows(db, table, "group_id = id and article_id >= ? order by article_id, id", [first])
+        if table == "events":
+            reps = [r for r in reps if not current_words(r["words"])]
+            _unfile(db, table, [(r["id"], filed_keys(table, r, lexicon)) for r in reps])
+        for _, batch in groupby(reps, itemgetter("article_id")):  # each article's as ingest filed them
+            rows = list(batch)
+            _file(db, table, [(r["id"], keys(table, r, lexicon)) for r in rows])
         _store_words(db, table, reps)
 
 

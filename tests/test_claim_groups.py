@@ -245,6 +245,60 @@ def test_migration_backfills_an_m004_notebook(tracker, articles, db: Path, tmp_p
         assert [(r[key], r["id"], r["sources"], r["articles"]) for r in json.loads(result.stdout)] == rows
 
 
+def _as_older_rules(notebook: Path) -> dict[int, str]:
+    """Make the notebook's events read as older rules stored them: other words (a list without
+    ``WORDS_MARK``, with nine words no text has), filed by them. Their words, by row id."""
+    with sqlite3.connect(notebook) as conn:
+        conn.execute("delete from event_keys")
+        old = {}
+        for row_id, words in conn.execute("select id, words from events").fetchall():
+            assert words.startswith(grouping.WORDS_MARK)
+            old[row_id] = " ".join(sorted(grouping._parse(words) | {f"zq{i}" for i in range(9)}))
+            conn.execute("update events set words = ? where id = ?", [old[row_id], row_id])
+        db = sqlite_utils.Database(conn)
+        reps = grouping._rows(db, "events", "group_id = id", [])
+        grouping._file(db, "events", [(r["id"], grouping.filed_keys("events", r, None)) for r in reps])
+        conn.commit()
+    return old
+
+
+def test_m013_files_the_newest_articles_groups_by_the_current_words(
+    tracker, articles, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert tracker("ingest", str(articles(*REPORTS))).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        current = {t: sorted(conn.execute(f"select * from {t}_keys").fetchall()) for t in ("event", "figure")}
+    old = _as_older_rules(db)
+    with sqlite3.connect(db) as conn:  # as a notebook of schema version 12 left it
+        conn.execute("delete from _sqlite_migrations where name = 'm013_current_words_for_recent_groups'")
+    monkeypatch.setattr(grouping, "RECENT_ARTICLES", 2)
+    Notebook(db, create=False).close()  # upgrades: m013
+    _consistent(db)
+    with sqlite3.connect(db) as conn:
+        words = conn.execute("select article_id, id, words, group_id = id from events order by id").fetchall()
+        keys = {t: sorted(conn.execute(f"select * from {t}_keys").fetchall()) for t in ("event", "figure")}
+    # Articles 2 and 3's representatives (article 2's rows all joined article 1's groups) now read,
+    # and are filed, as today; article 1's stay as they were, and so do members, filed under no key.
+    assert [(a, rep, w.startswith(grouping.WORDS_MARK)) for a, i, w, rep in words] == [
+        (1, 1, False), (1, 1, False), (1, 1, False), (2, 0, False), (2, 0, False), (2, 0, False),
+        (3, 1, True), (3, 1, True),
+    ]  # fmt: skip
+    assert [i for a, i, w, rep in words if w == old[i]] == [1, 2, 3, 4, 5, 6]
+    assert keys["figure"] == current["figure"]
+    filed = {row_id for _, row_id in keys["event"]}
+    with sqlite3.connect(db) as conn:
+        db_ = sqlite_utils.Database(conn)
+        reps = grouping._rows(db_, "events", "group_id = id", [])
+        expected = {
+            (key, r["id"])
+            for r in reps
+            for key in (grouping.keys if r["article_id"] > 1 else grouping.filed_keys)(
+                "events", r, None
+            ).filed
+        }
+    assert set(keys["event"]) == expected and filed == {r["id"] for r in reps}
+
+
 def test_rows_stored_by_older_rules_are_compared_by_their_text(tracker, articles, tmp_path: Path) -> None:
     """A notebook grouped by older word rules needs no upgrade: its rows (``events.words`` without
     ``WORDS_MARK``) are compared by their text's words under the current rules, and unfiled by the
@@ -259,18 +313,7 @@ def test_rows_stored_by_older_rules_are_compared_by_their_text(tracker, articles
         assert CliRunner().invoke(app, ["--db", str(fresh), "ingest", str(folder / name)]).exit_code == 0
     assert tracker("ingest", str(folder / "b.md")).exit_code == 0
     notebook = tmp_path / "notebook" / "tracker.db"
-    with sqlite3.connect(notebook) as conn:
-        # What older rules stored: other words (a mark-less list, nine that no text has), filed by them.
-        conn.execute("delete from event_keys")
-        old = {}
-        for row_id, words in conn.execute("select id, words from events").fetchall():
-            assert words.startswith(grouping.WORDS_MARK)
-            old[row_id] = " ".join(sorted(grouping._parse(words) | {f"zq{i}" for i in range(9)}))
-            conn.execute("update events set words = ? where id = ?", [old[row_id], row_id])
-        db_ = sqlite_utils.Database(conn)
-        reps = [r for r in grouping._rows(db_, "events", "group_id = id", [])]
-        grouping._file(db_, "events", [(r["id"], grouping.filed_keys("events", r, None)) for r in reps])
-        conn.commit()
+    old = _as_older_rules(notebook)
     assert tracker("ingest", str(folder / "a.md"), str(folder / "c.md")).exit_code == 0
     _consistent(notebook)  # the group a's row took over was unfiled by the old words: no posting left
     assert _stored(notebook, "events") == _stored(fresh, "events")
