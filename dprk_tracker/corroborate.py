@@ -97,6 +97,7 @@ _MONTHS = frozenset(
     "January February March April May June July August September October November December"
     " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
+_ORDINAL = frozenset(("st", "nd", "rd", "th"))
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # "12 million", "$1.2bn", "3.5 thousand": one number, as the figure extractor reads it (not 12).
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
@@ -218,6 +219,8 @@ def _claim_tokens(text: str) -> list[str]:
         elif token[0].isdigit():
             if _is_year(token):
                 drop.add(i)
+            elif i + 1 < len(tokens) and tokens[i + 1] in _ORDINAL:
+                drop.update((i, i + 1))  # "70th": a rank, not a count
             elif i + 1 < len(tokens) and tokens[i + 1] in _SCALE:
                 try:
                     value = float(tokens[i]) * _SCALE[tokens[i + 1]]
