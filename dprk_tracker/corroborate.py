@@ -33,11 +33,13 @@ two articles make one row dated Jun 2024, whatever order the notebook listed the
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the counted lexicon loads only for figures: timeline needs none of it
@@ -46,6 +48,7 @@ if TYPE_CHECKING:  # the counted lexicon loads only for figures: timeline needs 
 SIMILAR = 0.5
 SIMILAR_WITH_FIGURE = 0.2
 FIGURE_FLOOR = 100  # smaller numbers ("two", "3") are too common to identify an event
+MIN_SHARED = 3  # words two events share at least: "North Korea" alone is no event
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.]*\d|\d", re.UNICODE)
 _STOP = frozenset(
@@ -87,15 +90,172 @@ class Group:
 # Comparing
 
 
-def content_words(text: str) -> set[str]:
-    words = set()
-    for token in _WORD.findall(text.lower()):
+# Dates left in a sentence besides the row's own time expression ("on Oct. 22", "in 2024", "on
+# Friday"): their digits would count as figures ("2024" >= FIGURE_FLOOR) or veto a match ("22" vs
+# none), and dates are compared apart anyway. Month names only capitalized, as in prose ("may").
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December"
+    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+_ORDINAL = frozenset(("st", "nd", "rd", "th"))
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# "12 million", "$1.2bn", "3.5 thousand": one number, as the figure extractor reads it (not 12).
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+
+
+def _is_day(token: str) -> bool:
+    return len(token) <= 2 and token.isdigit()
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token[0] in "12" and token.isdigit() and 1900 <= int(token) <= 2099
+
+
+@dataclass(frozen=True)
+class Wording:
+    """``resources/wording.toml``: words that carry no claim, variants folded to one form (phrases
+    of normalized tokens, by their first token, longest first), and the agencies that make claims."""
+
+    ignored: frozenset[str]
+    variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]
+    claimants: dict[str, str]  # an agency's word -> the government it speaks for
+
+
+def _normal(token: str) -> str:
+    token = token.lower()
+    if "'" in token or "’" in token:
         token = token.replace("’", "'").removesuffix("'s")
+    elif token[0].isdigit() and "," in token:
+        token = token.replace(",", "")  # "1,100" as "1100"
+    return token
+
+
+@lru_cache(maxsize=1)
+def wording() -> Wording:
+    # Loaded when words are compared (ingest, --why): a read command that only pages stored groups
+    # needs none of it.
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(
+        resources.files("dprk_tracker.resources").joinpath("wording.toml").read_text("utf-8")
+    )
+    variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for key, value in data.get("variants", {}).items():
+        phrase = tuple(_normal(t) for t in _WORD.findall(str(key)))
+        if phrase:
+            folded = tuple(_normal(t) for t in _WORD.findall(str(value)))
+            variants.setdefault(phrase[0], []).append((phrase, folded))
+    for found in variants.values():
+        found.sort(key=lambda pair: -len(pair[0]))
+    ignored = frozenset(_stem(w.lower()) for w in data.get("attribution", []))
+    claimants = {_stem(str(k).lower()): str(v) for k, v in data.get("claimants", {}).items()}
+    return Wording(ignored, variants, claimants)
+
+
+def claimants(words: set[str]) -> set[str]:
+    """The governments whose agencies an event's words name ("nis" -> South Korea)."""
+    found = wording().claimants
+    return {found[w] for w in words & found.keys()}
+
+
+def other_claims(a_words: set[str], b_words: set[str]) -> bool:
+    """Whether two events name agencies of different governments only: two claims, not one."""
+    a = claimants(a_words)
+    if not a:
+        return False
+    b = claimants(b_words)
+    return bool(b) and not a & b
+
+
+def _stem(token: str) -> str:
+    """A light stemmer: "captured", "captures", "capture" and "capturing" read alike (so do
+    "shipped" and "ships"); short words and numbers stay as written. Not a linguist's stem: the
+    same word form always gives the same stem, which is all a comparison needs."""
+    found = _STEMS.get(token)
+    if found is None:
+        if len(_STEMS) >= 200_000:
+            _STEMS.clear()
+        found = _STEMS[token] = _stem_of(token)
+    return found
+
+
+_STEMS: dict[str, str] = {}
+
+
+def _stem_of(token: str) -> str:
+    if not token.isalpha() or len(token) <= 3:
+        return token
+    if len(token) > 4:
+        for suffix in ("ing", "ed"):
+            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+                token = token[: -len(suffix)]
+                if token[-1] == token[-2] and token[-1] not in "lsz":
+                    token = token[:-1]  # "shipped" -> "ship"
+                return token.removesuffix("e")
+        if token.endswith("ies"):
+            return token[:-3] + "y"
+        if token.endswith(("ches", "shes", "sses", "xes", "zes")):
+            return token[:-2]
+    if token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        token = token[:-1]
+    return token.removesuffix("e") if len(token) > 4 else token
+
+
+def _claim_tokens(text: str) -> list[str]:
+    """The text's normalized tokens, dates left out and scaled numbers read as one."""
+    raw = _WORD.findall(text)
+    tokens = [t if t.isalnum() else _normal(t) for t in _WORD.findall(text.lower())]
+    if len(tokens) != len(raw):  # (lower case can change a token's letters: rare)
+        tokens = [_normal(t) for t in raw]
+    drop = set()
+    for i, token in enumerate(raw):
+        if token in _MONTHS:
+            drop.add(i)
+            if i and _is_day(raw[i - 1]):  # "22 October"
+                drop.add(i - 1)
+            if i + 1 < len(raw) and _is_day(raw[i + 1]):  # "Oct. 22"
+                drop.add(i + 1)
+        elif token[0].isdigit():
+            if _is_year(token):
+                drop.add(i)
+            elif i + 1 < len(tokens) and tokens[i + 1] in _ORDINAL:
+                drop.update((i, i + 1))  # "70th": a rank, not a count
+            elif i + 1 < len(tokens) and tokens[i + 1] in _SCALE:
+                try:
+                    value = float(tokens[i]) * _SCALE[tokens[i + 1]]
+                except ValueError:
+                    continue
+                tokens[i] = f"{value:.0f}" if value.is_integer() else f"{value}"
+                drop.add(i + 1)
+        elif tokens[i] in _WEEKDAYS:
+            drop.add(i)
+    return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
+
+
+def content_words(text: str) -> set[str]:
+    found = wording()
+    variants, ignored = found.variants, found.ignored
+    tokens = _claim_tokens(text)
+    kept: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        for phrase, folded in variants.get(token, ()):
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                kept += folded
+                i += len(phrase)
+                break
+        else:
+            kept.append(token)
+            i += 1
+    words = set()
+    for token in kept:
         if token in _STOP or (len(token) < 2 and not token.isdigit()):
             continue
-        if token.isalpha() and len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
-            token = token[:-1]
-        words.add(token)
+        token = _stem(token)
+        if token not in ignored and token not in _STOP:
+            words.add(token)
     return words
 
 
@@ -123,7 +283,7 @@ def compatible_dates(a: dict[str, Any], b: dict[str, Any], mod_key: str = "mod")
     if (a["when"], a.get(mod_key), a.get("relation")) == (b["when"], b.get(mod_key), b.get("relation")):
         return f"same date {a['when']}"
     if a.get("relation") or b.get("relation"):
-        return None
+        return _since_within(a, b, mod_key)
     a_span, b_span = (a.get("earliest"), a.get("latest")), (b.get("earliest"), b.get("latest"))
     if None in a_span or None in b_span:
         return None
@@ -131,6 +291,65 @@ def compatible_dates(a: dict[str, Any], b: dict[str, Any], mod_key: str = "mod")
         return f"date {a['when']} within {b['when']}"
     if a_span[0] <= b_span[0] and b_span[1] <= a_span[1]:
         return f"date {b['when']} within {a['when']}"
+    return None
+
+
+SINCE = "ON_OR_AFTER"
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+_VALUE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|([A-Z]{2})|Q([1-4])|H([12])))?$")
+
+
+@lru_cache(maxsize=4096)
+def named_span(when: str) -> tuple[str, str] | None:
+    """The first and last day of a TIMEX value: a year, month, day, season, quarter or half (None:
+    another kind, e.g. a week or an unresolved value). "2023-SU" is 1 Jun - 31 Aug 2023."""
+    match = _VALUE.match(when or "")
+    if not match:
+        return None
+    year, month, day, season, quarter, half = match.groups()
+    y = int(year)
+    if day:
+        return (when, when)
+    if month:
+        last = calendar.monthrange(y, int(month))[1]
+        return (f"{year}-{month}-01", f"{year}-{month}-{last:02d}")
+    if season:
+        if season not in _SEASONS:
+            return None
+        first_month, last_month = _SEASONS[season]
+    elif quarter:
+        first_month, last_month = 3 * int(quarter) - 2, 3 * int(quarter)
+    elif half:
+        first_month, last_month = 6 * int(half) - 5, 6 * int(half)
+    else:
+        first_month, last_month = 1, 12
+    end_year, end_month = (y + 1, last_month - 12) if last_month > 12 else (y, last_month)
+    last = calendar.monthrange(end_year, end_month)[1]
+    return (f"{year}-{first_month:02d}-01", f"{end_year:04d}-{end_month:02d}-{last:02d}")
+
+
+def since_years(row: dict[str, Any], mod_key: str) -> list[str]:
+    """The years of a plain "since" date's named period (none for any other date): two such dates,
+    one inside the other, share one of them."""
+    if row.get("relation") != SINCE or row.get(mod_key):
+        return []
+    span = named_span(row.get("when") or "")
+    return [] if span is None else [str(y) for y in range(int(span[0][:4]), int(span[1][:4]) + 1)]
+
+
+def _since_within(a: dict[str, Any], b: dict[str, Any], mod_key: str) -> str | None:
+    """Two "since" dates, one named period inside the other ("since Jul 2023" and "since 2023",
+    "since Aug 2023" and "since the summer of 2023"): one claim told at two precisions, as a
+    bounded date inside another. Only plain ones (no "early", "about"...)."""
+    if a.get("relation") != SINCE or b.get("relation") != SINCE or a.get(mod_key) or b.get(mod_key):
+        return None
+    a_span, b_span = named_span(a["when"]), named_span(b["when"])
+    if a_span is None or b_span is None:
+        return None
+    if b_span[0] <= a_span[0] and a_span[1] <= b_span[1]:
+        return f"date since {a['when']} within since {b['when']}"
+    if a_span[0] <= b_span[0] and b_span[1] <= a_span[1]:
+        return f"date since {b['when']} within since {a['when']}"
     return None
 
 
@@ -181,6 +400,8 @@ def event_match(
     b_numbers = numbers(b_words) if b_numbers is None else b_numbers
     if a_numbers and b_numbers and not a_numbers & b_numbers:
         return None  # both state figures, none in common: different claims
+    if len(a_words & b_words) < MIN_SHARED or other_claims(a_words, b_words):
+        return None
     shared = sorted(n for n in a_numbers & b_numbers if n >= FIGURE_FLOOR)
     if score >= SIMILAR:
         return f"{date}; similarity {score:.2f} ≥ {SIMILAR:.2f}"
@@ -221,7 +442,10 @@ def _date_keys(row: dict[str, Any], *, lookup: bool) -> list[tuple[Any, ...]]:
     """
     earliest, latest = row.get("earliest"), row.get("latest")
     if row.get("relation") or not earliest or not latest:
-        return [("=", row.get("when"), row.get("mod"), row.get("relation"))]
+        # A plain "since" meets the others whose named period shares a year with its own.
+        return [("=", row.get("when"), row.get("mod"), row.get("relation"))] + [
+            ("s", year) for year in since_years(row, "mod")
+        ]
     if not lookup:
         return [("m", earliest[:7])]
     return [("m", month) for month in _months(earliest, latest)]
@@ -260,7 +484,7 @@ def group_events(rows: Iterable[dict[str, Any]]) -> list[Group]:
                 for number in figures:
                     for group in index_.get((*key, "n", number), ()):
                         candidates[id(group)] = group
-        best: tuple[tuple[bool, float], Group, str] | None = None
+        best: tuple[tuple[bool, bool, float], Group, str] | None = None
         for group in sorted(candidates.values(), key=lambda g: sequence[id(g)]):
             if row["article_id"] in members[id(group)]:
                 continue
@@ -268,7 +492,9 @@ def group_events(rows: Iterable[dict[str, Any]]) -> list[Group]:
                 group.first, row, words[id(group)], row_words, group_numbers[id(group)], row_numbers
             )
             if reason:
-                score = (reason.startswith("same date"), jaccard(words[id(group)], row_words))
+                # A group stating the same figure first, then the same date, then the most similar.
+                shares = any(n >= FIGURE_FLOOR for n in group_numbers[id(group)] & row_numbers)
+                score = (shares, reason.startswith("same date"), jaccard(words[id(group)], row_words))
                 if best is None or score > best[0]:  # strictly better: ties keep the earlier group
                     best = (score, group, reason)
         if best is not None:

@@ -45,6 +45,13 @@ precise representative stays in the group when a more precise one takes over (``
 compare it with the more precise one, and might leave it out or put it elsewhere), and ties between
 equally good groups go to the lowest representative id rather than to the group created first.
 Nothing is ever merged against the rules: every merge passes them.
+
+Stored words carry the mark of the rules that computed them (``WORDS_MARK``). A notebook grouped by
+older rules is not regrouped on upgrade: its rows are compared by their text's words under the
+current rules when they are met (``event_words``), and unfiled by the words they were filed by
+(``filed_keys``), so the key tables only ever point at representatives; m013 files the newest
+``RECENT_ARTICLES`` articles' groups by their current words (``refile_recent``). An older group
+still filed by its older words is missed when no key of the two rules' words meets it.
 """
 
 from __future__ import annotations
@@ -64,12 +71,15 @@ from sqlite_utils import Database
 
 from .corroborate import (
     FIGURE_FLOOR,
+    MIN_SHARED,
     SIMILAR,
     SIMILAR_WITH_FIGURE,
     _event_words,
+    _since_within,
     figure_key,
-    jaccard,
     numbers,
+    other_claims,
+    since_years,
 )
 from .ranking import rank_sql
 from .trends import CountedError, CountedLexicon, load_counted
@@ -167,7 +177,10 @@ def cells(row: dict[str, Any], mod_key: str) -> Cells:
         return Cells((), ())  # undated: never merges
     earliest, latest = row.get("earliest"), row.get("latest")
     if row.get("relation") or not earliest or not latest:
+        # A plain "since" also meets the others whose named period shares a year with its own
+        # (one inside the other: ``corroborate._since_within``).
         key = (f"={row['when']}|{row.get(mod_key)}|{row.get('relation')}",)
+        key += tuple(f"s{y}" for y in since_years(row, mod_key)[:MAX_KEY_YEARS])
         return Cells(key, key)
     first, last = int(earliest[:4]), int(latest[:4])
     years = [str(y) for y in range(first, min(last, first + MAX_KEY_YEARS - 1) + 1)]
@@ -196,15 +209,39 @@ def prefix(words: set[str]) -> list[str]:
     return ordered[: len(ordered) - math.ceil(SIMILAR * len(ordered)) + 1]
 
 
+# ``events.words`` as this code computes them: ``WORDS_MARK`` then the words, sorted, one space apart.
+# Rows stored under older rules (no mark: words before m013's rules) are compared by the words of
+# their text under the current rules, computed when they are read (see the module docstring).
+WORDS_MARK = "2:"
+
+
+def stored_words(words: set[str]) -> str:
+    """An event's content words as ``events.words`` keeps them."""
+    return WORDS_MARK + " ".join(sorted(words))
+
+
+def current_words(stored: str | None) -> bool:
+    """Whether stored words were computed by the current rules (else they are computed again)."""
+    return stored is not None and stored.startswith(WORDS_MARK)
+
+
+def _parse(stored: str) -> set[str]:
+    listed = stored[len(WORDS_MARK) :]
+    return set(listed.split(" ")) if listed else set()
+
+
 def event_words(row: dict[str, Any]) -> tuple[set[str], set[float]]:
     """An event's content words and numbers: stored in ``events.words`` when it was grouped (so a
-    candidate costs a split, not a tokenization), else computed from its text and kept on the row."""
+    candidate costs a split, not a tokenization), else (none stored, or stored by older rules)
+    computed from its text and kept on the row."""
     found = row.get("_words")
     if found is None:
         stored = row.get("words")
-        if stored is None:
+        if not current_words(stored):
             words = _event_words(row)
-            row["words"] = " ".join(sorted(words))
+            if stored is not None:
+                row["_old_words"] = stored  # what it was filed by (``filed_keys``)
+            row["words"] = stored_words(words)
             found = row["_words"] = (words, numbers(words))
         else:
             # Representatives are candidates article after article: parse each stored list once.
@@ -213,7 +250,7 @@ def event_words(row: dict[str, Any]) -> tuple[set[str], set[float]]:
             if found is None:
                 if len(_PARSED) >= _PARSED_MAX:
                     _PARSED.clear()
-                words = set(stored.split(" ")) if stored else set()
+                words = _parse(stored)
                 found = _PARSED[stored] = (words, numbers(words))
     return found
 
@@ -235,12 +272,28 @@ class Keys:
 def keys(table: str, row: dict[str, Any], lexicon: CountedLexicon) -> Keys:
     if table == "events":
         words, row_numbers = event_words(row)
-        tokens = [f"w|{w}" for w in prefix(words)]
-        tokens += [f"n|{n!r}" for n in sorted(row_numbers) if n >= FIGURE_FLOOR]
-        where = cells(row, "mod")
-    else:
-        tokens = [f"f|{figure_key(row, lexicon)!r}"]
-        where = cells(row, "when_mod")
+        return _event_keys(row, words, row_numbers)
+    tokens = [f"f|{figure_key(row, lexicon)!r}"]
+    return _hashed(tokens, cells(row, "when_mod"))
+
+
+def filed_keys(table: str, row: dict[str, Any], lexicon: CountedLexicon) -> Keys:
+    """The keys a stored representative was filed under: ``keys``, but for an event stored by older
+    rules the keys of the words it stored (those it was filed by), so unfiling it leaves nothing."""
+    old = row.get("_old_words", row.get("words")) if table == "events" else None
+    if old is None or current_words(old):
+        return keys(table, row, lexicon)
+    words = set(old.split(" ")) if old else set()
+    return _event_keys(row, words, numbers(words))
+
+
+def _event_keys(row: dict[str, Any], words: set[str], row_numbers: set[float]) -> Keys:
+    tokens = [f"w|{w}" for w in prefix(words)]
+    tokens += [f"n|{n!r}" for n in sorted(row_numbers) if n >= FIGURE_FLOOR]
+    return _hashed(tokens, cells(row, "mod"))
+
+
+def _hashed(tokens: list[str], where: Cells) -> Keys:
     hashed = [_half(token) for token in tokens]
     return Keys(
         tuple(_key(_half(cell), token) for cell in where.looked for token in hashed),
@@ -419,9 +472,11 @@ class WriterCache:
                 if table == "events":
                     # (words, text, time_offset, time_text): words from the text if none are stored
                     words, text, offset, time_text = values[len(names) :]
-                    if words is None:
+                    if not current_words(words):
                         tokens = _event_words({"text": text, "time_offset": offset, "time_text": time_text})
-                        words = " ".join(sorted(tokens))
+                        if words is not None:
+                            row["_old_words"] = words  # what it was filed by (``filed_keys``)
+                        words = stored_words(tokens)
                     row["words"] = words
                 known[row["id"]] = row
         return known
@@ -437,13 +492,14 @@ _COMPARED = {
     ),
 }  # fmt: skip
 # (_filed: the keys a representative this writer filed is filed under, to unfile it on a takeover.)
-_COMPUTED = ("words", "_rank", "_figure_key", "_filed")
+_COMPUTED = ("words", "_rank", "_figure_key", "_filed", "_old_words")
 # What WriterCache.load_rows selects: the compared columns, and for an event its words, or the text
-# they come from when none are stored (an imported row).
+# they come from when none are stored (an imported row) or they are older rules' (``WORDS_MARK``).
+_STALE = f"(words is null or substr(words, 1, {len(WORDS_MARK)}) != '{WORDS_MARK}')"
 _COMPACT_COLUMNS = {
     "events": ", ".join(f"[{c}]" for c in _COMPARED["events"])
-    + ", words, iif(words is null, text, null), iif(words is null, time_start - start, null),"
-    " iif(words is null, time_text, null)",
+    + f", words, iif({_STALE}, text, null), iif({_STALE}, time_start - start, null),"
+    f" iif({_STALE}, time_text, null)",
     "figures": ", ".join(f"[{c}]" for c in _COMPARED["figures"]),
 }
 
@@ -514,7 +570,7 @@ def assign_article(db: Database, article_id: int, lexicon: CountedLexicon | None
 
 def _match(
     table: str, candidate: dict[str, Any], row: dict[str, Any], lexicon: CountedLexicon
-) -> tuple[bool, float] | None:
+) -> tuple[bool, bool, float] | None:
     """How well ``row`` matches a representative (higher is better), or None.
 
     ``corroborate``'s rules (``event_match``, ``compatible_dates``) without building the reason they
@@ -529,14 +585,20 @@ def _match(
         shared = c_numbers & row_numbers
         if c_numbers and row_numbers and not shared:
             return None  # both state figures, none in common: different claims
-        score = jaccard(c_words, words)
-        if score >= SIMILAR or (score >= SIMILAR_WITH_FIGURE and any(n >= FIGURE_FLOOR for n in shared)):
-            return (date == _SAME, score)
+        common = len(c_words & words)
+        if common < MIN_SHARED:
+            return None
+        score = common / (len(c_words) + len(words) - common)  # (jaccard's, computed once)
+        figure = any(n >= FIGURE_FLOOR for n in shared)
+        if (score >= SIMILAR or (score >= SIMILAR_WITH_FIGURE and figure)) and not other_claims(
+            c_words, words
+        ):
+            return (figure, date == _SAME, score)
         return None
     if _figure_key(candidate, lexicon) != _figure_key(row, lexicon):
         return None  # a hash collision
     date = _dates(candidate, row, "when_mod")
-    return (date == _SAME, 0.0) if date else None
+    return (False, date == _SAME, 0.0) if date else None
 
 
 _SAME, _WITHIN = 2, 1
@@ -551,7 +613,7 @@ def _dates(a: dict[str, Any], b: dict[str, Any], mod_key: str) -> int:
     if when == b["when"] and a[mod_key] == b[mod_key] and relation == b["relation"]:
         return _SAME
     if relation or b["relation"]:
-        return 0
+        return _WITHIN if _since_within(a, b, mod_key) else 0
     a_first, a_last, b_first, b_last = a["earliest"], a["latest"], b["earliest"], b["latest"]
     if a_first is None or a_last is None or b_first is None or b_last is None:
         return 0
@@ -579,7 +641,7 @@ def _best_event(
     first, last = row["earliest"], row["latest"]
     words, row_numbers = event_words(row)
     best: dict[str, Any] | None = None
-    best_score: tuple[bool, float] = (False, 0.0)
+    best_score: tuple[bool, bool, float] = (False, False, 0.0)
     for candidate in checked:
         c_when = candidate["when"]
         if not c_when:
@@ -588,7 +650,9 @@ def _best_event(
         if c_when == when and candidate["mod"] == mod and c_relation == relation:
             same = True
         elif c_relation or relation:
-            continue
+            if not _since_within(candidate, row, "mod"):
+                continue
+            same = False
         else:
             c_first, c_last = candidate["earliest"], candidate["latest"]
             if c_first is None or c_last is None or first is None or last is None:
@@ -600,9 +664,14 @@ def _best_event(
         shared = c_numbers & row_numbers
         if c_numbers and row_numbers and not shared:
             continue
-        score = jaccard(c_words, words)
-        if score >= SIMILAR or (score >= SIMILAR_WITH_FIGURE and any(n >= FIGURE_FLOOR for n in shared)):
-            found = (same, score)
+        common = len(c_words & words)
+        if common < MIN_SHARED:
+            continue
+        score = common / (len(c_words) + len(words) - common)  # (jaccard's, computed once)
+        figure = any(n >= FIGURE_FLOOR for n in shared)
+        similar = score >= SIMILAR or (score >= SIMILAR_WITH_FIGURE and figure)
+        if similar and not other_claims(c_words, words):
+            found = (figure, same, score)
             if best is None or found > best_score or (found == best_score and candidate["id"] < best["id"]):
                 best, best_score = candidate, found
     return best
@@ -717,7 +786,7 @@ def _decide(
                 o,
                 Keys((), filed)
                 if (filed := candidates[o].get("_filed")) is not None
-                else keys(table, candidates[o], lexicon),
+                else filed_keys(table, candidates[o], lexicon),
             )
             for _, o in takeovers
         ]
@@ -874,7 +943,7 @@ def assign_new(
             if words not in _PARSED:
                 if len(_PARSED) >= _PARSED_MAX:
                     _PARSED.clear()
-                _PARSED[words] = (set(words.split(" ")) if words else set(), set(found))
+                _PARSED[words] = (_parse(words), set(found))
     return (
         _decide(db, "events", article_id, list(zip(events, planned.events, strict=True)), lexicon, cache),
         _decide(db, "figures", article_id, list(zip(figures, planned.figures, strict=True)), lexicon, cache),
@@ -889,7 +958,7 @@ def detach(db: Database, article_id: int, lexicon: CountedLexicon | None = None)
     lexicon = lexicon or load_counted()
     for table in ("events", "figures"):
         led = _rows(db, table, "article_id = ? and group_id = id", [article_id])
-        _unfile(db, table, [(r["id"], keys(table, r, lexicon)) for r in led])
+        _unfile(db, table, [(r["id"], filed_keys(table, r, lexicon)) for r in led])
         # Words too: a re-extracted row may read differently.
         cleared = "group_id = null, words = null" if table == "events" else "group_id = null"
         db.execute(f"update {table} set {cleared} where article_id = ?", [article_id])
@@ -900,6 +969,7 @@ def detach(db: Database, article_id: int, lexicon: CountedLexicon | None = None)
                 successors.append(found[0])
                 db.execute(f"update {table} set group_id = ? where group_id = ?", [found[0]["id"], rep["id"]])
         _file(db, table, [(r["id"], keys(table, r, lexicon)) for r in successors])
+        _store_words(db, table, successors)
 
 
 def regroup_all(db: Database, lexicon: CountedLexicon | None = None) -> None:
@@ -944,3 +1014,38 @@ def refile_all(db: Database, lexicon: CountedLexicon | None = None) -> None:
                 end += 1
             _file(db, table, [(r["id"], keys(table, r, lexicon)) for r in reps[start:end]])
             start = end
+        _store_words(db, table, reps)
+
+
+RECENT_ARTICLES = 2_000  # the articles whose groups an upgrade files by the current rules (m013)
+
+
+def refile_recent(db: Database, lexicon: CountedLexicon | None = None, articles: int | None = None) -> None:
+    """File the representatives of the newest ``articles`` articles (``RECENT_ARTICLES``) by the
+    current rules: the groups
+    a new article most likely corroborates (each key keeps its newest representatives). Events
+    stored by older rules are unfiled from the keys of their stored words, filed by their text's
+    words and stored with them; figures gain the keys the current rules add (a "since" date's
+    years). The same cost whatever the notebook's size; older groups keep their keys (see the
+    module docstring)."""
+    lexicon = lexicon or load_counted()
+    articles = RECENT_ARTICLES if articles is None else articles
+    found = db.execute("select id from articles order by id desc limit 1 offset ?", [articles - 1]).fetchone()
+    first = found[0] if found else 0
+    for table in ("events", "figures"):
+        reps = _rows(db, table, "group_id = id and article_id >= ? order by article_id, id", [first])
+        if table == "events":
+            reps = [r for r in reps if not current_words(r["words"])]
+            _unfile(db, table, [(r["id"], filed_keys(table, r, lexicon)) for r in reps])
+        for _, batch in groupby(reps, itemgetter("article_id")):  # each article's as ingest filed them
+            rows = list(batch)
+            _file(db, table, [(r["id"], keys(table, r, lexicon)) for r in rows])
+        _store_words(db, table, reps)
+
+
+def _store_words(db: Database, table: str, filed: list[dict[str, Any]]) -> None:
+    """Store the current words of representatives just filed by them whose stored words were none or
+    an older rules' (``event_words`` computed them): ``filed_keys`` must find what they are filed by."""
+    if table == "events":
+        stale = [(r["words"], r["id"]) for r in filed if "_words" in r]
+        db.conn.executemany("update events set words = ? where id = ?", stale)

@@ -20,6 +20,7 @@ MIGRATION_NAMES = (
     "m010_writer_page_indexes",
     "m011_extractor_versions",
     "m012_search_index_on_text_changes",
+    "m013_current_words_for_recent_groups",
 )
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

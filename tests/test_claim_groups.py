@@ -245,6 +245,90 @@ def test_migration_backfills_an_m004_notebook(tracker, articles, db: Path, tmp_p
         assert [(r[key], r["id"], r["sources"], r["articles"]) for r in json.loads(result.stdout)] == rows
 
 
+def _as_older_rules(notebook: Path) -> dict[int, str]:
+    """Make the notebook's events read as older rules stored them: other words (a list without
+    ``WORDS_MARK``, with nine words no text has), filed by them. Their words, by row id."""
+    with sqlite3.connect(notebook) as conn:
+        conn.execute("delete from event_keys")
+        old = {}
+        for row_id, words in conn.execute("select id, words from events").fetchall():
+            assert words.startswith(grouping.WORDS_MARK)
+            old[row_id] = " ".join(sorted(grouping._parse(words) | {f"zq{i}" for i in range(9)}))
+            conn.execute("update events set words = ? where id = ?", [old[row_id], row_id])
+        db = sqlite_utils.Database(conn)
+        reps = grouping._rows(db, "events", "group_id = id", [])
+        grouping._file(db, "events", [(r["id"], grouping.filed_keys("events", r, None)) for r in reps])
+        conn.commit()
+    return old
+
+
+def test_m013_files_the_newest_articles_groups_by_the_current_words(
+    tracker, articles, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert tracker("ingest", str(articles(*REPORTS))).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        current = {t: sorted(conn.execute(f"select * from {t}_keys").fetchall()) for t in ("event", "figure")}
+    old = _as_older_rules(db)
+    with sqlite3.connect(db) as conn:  # as a notebook of schema version 12 left it
+        conn.execute("delete from _sqlite_migrations where name = 'm013_current_words_for_recent_groups'")
+    monkeypatch.setattr(grouping, "RECENT_ARTICLES", 2)
+    Notebook(db, create=False).close()  # upgrades: m013
+    _consistent(db)
+    with sqlite3.connect(db) as conn:
+        words = conn.execute("select article_id, id, words, group_id = id from events order by id").fetchall()
+        keys = {t: sorted(conn.execute(f"select * from {t}_keys").fetchall()) for t in ("event", "figure")}
+    # Articles 2 and 3's representatives (article 2's rows all joined article 1's groups) now read,
+    # and are filed, as today; article 1's stay as they were, and so do members, filed under no key.
+    assert [(a, rep, w.startswith(grouping.WORDS_MARK)) for a, i, w, rep in words] == [
+        (1, 1, False), (1, 1, False), (1, 1, False), (2, 0, False), (2, 0, False), (2, 0, False),
+        (3, 1, True), (3, 1, True),
+    ]  # fmt: skip
+    assert [i for a, i, w, rep in words if w == old[i]] == [1, 2, 3, 4, 5, 6]
+    assert keys["figure"] == current["figure"]
+    filed = {row_id for _, row_id in keys["event"]}
+    with sqlite3.connect(db) as conn:
+        db_ = sqlite_utils.Database(conn)
+        reps = grouping._rows(db_, "events", "group_id = id", [])
+        expected = {
+            (key, r["id"])
+            for r in reps
+            for key in (grouping.keys if r["article_id"] > 1 else grouping.filed_keys)(
+                "events", r, None
+            ).filed
+        }
+    assert set(keys["event"]) == expected and filed == {r["id"] for r in reps}
+
+
+def test_rows_stored_by_older_rules_are_compared_by_their_text(tracker, articles, tmp_path: Path) -> None:
+    """A notebook grouped by older word rules needs no upgrade: its rows (``events.words`` without
+    ``WORDS_MARK``) are compared by their text's words under the current rules, and unfiled by the
+    keys they were filed by, so it groups new articles as a notebook stored today does."""
+    folder = articles(*REPORTS)
+    fresh = tmp_path / "fresh.db"
+    from typer.testing import CliRunner
+
+    from dprk_tracker.cli import app
+
+    for name in ("b.md", "a.md", "c.md"):  # b first: a's "June 2024" then takes its "2024" group over
+        assert CliRunner().invoke(app, ["--db", str(fresh), "ingest", str(folder / name)]).exit_code == 0
+    assert tracker("ingest", str(folder / "b.md")).exit_code == 0
+    notebook = tmp_path / "notebook" / "tracker.db"
+    old = _as_older_rules(notebook)
+    assert tracker("ingest", str(folder / "a.md"), str(folder / "c.md")).exit_code == 0
+    _consistent(notebook)  # the group a's row took over was unfiled by the old words: no posting left
+    assert _stored(notebook, "events") == _stored(fresh, "events")
+    with sqlite3.connect(notebook) as conn:
+        kept = dict(conn.execute("select id, words from events where article_id = 1").fetchall())
+    assert {i: w for i, w in kept.items() if not w.startswith(grouping.WORDS_MARK)} == old  # none rewritten
+    assert tracker("remove", "2").exit_code == 0  # a's rows leave: b's "2024" leads its group again
+    _consistent(notebook)
+    with sqlite3.connect(notebook) as conn:
+        led = conn.execute("select id, words from events where article_id = 1 order by id").fetchall()
+    # Filed again, by its current words (stored with it); the others stay as they were filed.
+    assert [w.startswith(grouping.WORDS_MARK) for _, w in led] == [False, False, True]
+    assert [w for i, w in led[:2]] == [old[i] for i, _ in led[:2]]
+
+
 # ---------------------------------------------------------------------------------------------------
 # Bounds and keys
 
@@ -291,9 +375,14 @@ def test_keys_prefix_and_cells() -> None:
     week = {"when": "2024-W22", "earliest": "2024-05-27", "latest": "2024-06-02"}
     assert grouping.cells(week, "mod").looked == ("m2024-05", "m2024-06", "y2024")
     since = {"when": "2024", "relation": "ON_OR_AFTER", "earliest": "2024-01-01", "latest": None, "mod": None}
+    # A plain "since" also meets the "since" dates that share a year of its named period.
     assert grouping.cells(since, "mod") == grouping.Cells(
-        ("=2024|None|ON_OR_AFTER",), ("=2024|None|ON_OR_AFTER",)
+        ("=2024|None|ON_OR_AFTER", "s2024"), ("=2024|None|ON_OR_AFTER", "s2024")
     )
+    winter = {**since, "when": "2023-WI"}
+    assert grouping.cells(winter, "mod").filed == ("=2023-WI|None|ON_OR_AFTER", "s2023", "s2024")
+    early = {**since, "mod": "START"}  # "since early 2024": only the same date
+    assert grouping.cells(early, "mod").filed == ("=2024|START|ON_OR_AFTER",)
     assert grouping.cells({"when": None}, "mod") == grouping.Cells((), ())
     decade = {"when": "202", "earliest": "2020-01-01", "latest": "2029-12-31"}
     assert grouping.cells(decade, "mod").filed == ("y2020", "y2021", "y2022")
@@ -342,7 +431,7 @@ def test_match_answers_as_the_corroborate_rules(tmp_path: Path) -> None:
     """``grouping._match`` skips building the reasons; it must agree with ``event_match`` and
     ``compatible_dates`` on every pair (generated news has same dates, dates inside others, shared
     and conflicting figures)."""
-    from dprk_tracker.corroborate import compatible_dates, event_match, figure_key, jaccard
+    from dprk_tracker.corroborate import FIGURE_FLOOR, compatible_dates, event_match, figure_key, jaccard
     from dprk_tracker.trends import load_counted
 
     lexicon = load_counted()
@@ -354,15 +443,16 @@ def test_match_answers_as_the_corroborate_rules(tmp_path: Path) -> None:
         a_words, a_numbers = grouping.event_words(a)
         b_words, b_numbers = grouping.event_words(b)
         reason = event_match(a, b, a_words, b_words, a_numbers, b_numbers)
-        expected = (reason.startswith("same date"), jaccard(a_words, b_words)) if reason else None
+        figure = any(n >= FIGURE_FLOOR for n in a_numbers & b_numbers)
+        expected = (figure, reason.startswith("same date"), jaccard(a_words, b_words)) if reason else None
         assert grouping._match("events", a, b, lexicon) == expected, (a, b)
-        outcomes["events"].add(expected[0] if expected else None)
+        outcomes["events"].add(expected[1] if expected else None)
     for a, b in itertools.product(figures, repeat=2):
         date = compatible_dates(a, b, mod_key="when_mod")
         same_key = figure_key(a, lexicon) == figure_key(b, lexicon)
-        expected = (date.startswith("same date"), 0.0) if date and same_key else None
+        expected = (False, date.startswith("same date"), 0.0) if date and same_key else None
         assert grouping._match("figures", a, b, lexicon) == expected, (a, b)
-        outcomes["figures"].add(expected[0] if expected else None)
+        outcomes["figures"].add(expected[1] if expected else None)
     assert outcomes == {"events": {True, False, None}, "figures": {True, False, None}}
 
 
@@ -380,7 +470,7 @@ def test_the_writer_chooses_the_best_match_lowest_id_first(tmp_path: Path) -> No
     for article_id, (_, d) in enumerate(documents, 1):
         for e in d.extraction.events:
             row = grouping.event_row(e, article_id, len(full["events"]) + 1)
-            words = " ".join(sorted(grouping.event_words(row)[0]))
+            words = grouping.stored_words(grouping.event_words(row)[0])
             full["events"].append(row)
             compact["events"].append(grouping.compact_event(e, article_id, row["id"], words))
         for f in d.extraction.figures:
@@ -441,9 +531,7 @@ def test_the_plan_holds_what_the_writer_would_compute(tmp_path: Path) -> None:
     for _, d in _generated_documents(tmp_path, 4):
         planned = grouping.plan(d.extraction, lexicon, content_hash(d.article.body))
         assert planned.digest == content_hash(d.article.body)
-        assert [set(n) for n in planned.numbers] == [
-            numbers(set(w.split(" ")) if w else set()) for w in planned.words
-        ]
+        assert [set(n) for n in planned.numbers] == [numbers(grouping._parse(w)) for w in planned.words]
         assert list(planned.figure_keys) == [
             figure_key(grouping.figure_row(f), lexicon) for f in d.extraction.figures
         ]

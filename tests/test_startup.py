@@ -75,7 +75,7 @@ def test_a_table_loads_rich(stored: Path) -> None:
 
 def test_schema_names_the_migrations_in_order() -> None:
     assert [m.name for m in migrations.MIGRATIONS._migrations] == list(schema.MIGRATION_NAMES)
-    assert schema.SCHEMA_VERSION == len(schema.MIGRATION_NAMES) == 12
+    assert schema.SCHEMA_VERSION == len(schema.MIGRATION_NAMES) == 13
 
 
 # --- Typer builds only the command being run ---------------------------------------------------------
