@@ -752,11 +752,22 @@ class Notebook:
 
     def holds(self, article: dict[str, Any], extraction: Extraction) -> bool:
         """Whether a stored article (its ``article`` row) has exactly the rows, values and reference
-        date ``extraction`` gives."""
+        date ``extraction`` gives, grouped by the current rules."""
         reference = (extraction.published, extraction.precision, extraction.published_source)
         if reference != (article["published"], article["published_precision"], article["published_source"]):
             return False
         article_id = article["id"]
+        from .grouping import WORDS_MARK
+
+        # Rows grouped by older corroboration rules (their words lack the current mark) are grouped
+        # again: the article does not read the same as stored.
+        stale = self.conn.execute(
+            "select 1 from events where article_id = ? and (words is null or substr(words, 1, ?) != ?)"
+            " limit 1",
+            [article_id, len(WORDS_MARK), WORDS_MARK],
+        ).fetchone()
+        if stale:
+            return False
         for table, columns, rows, values in (
             ("events", _EVENT_COLUMNS, extraction.events, _event_values),
             ("figures", _FIGURE_COLUMNS, extraction.figures, _figure_values),

@@ -324,3 +324,19 @@ def test_reextract_reads_again_a_title_and_source_taken_from_the_text(
         ("HUR says North Korea will send thousands more workers to Russia", "Kyiv Independent"),
         ("Given title", None),
     ]
+
+
+def test_reextract_regroups_rows_grouped_by_older_rules(notebook, db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        marked = conn.execute("select id, words from events order by id").fetchall()
+    conn.close()
+    # As an older notebook stored them: words without the current rules' mark.
+    sql(db, "update events set words = substr(words, 3) where article_id = 2")
+    result = notebook("reextract", "--all")
+    assert result.stdout.splitlines()[-1] == (
+        f"3 re-extracted with extractor version {EXTRACTOR_VERSION}: 0 changed; "
+        "events +0 -0 ~0, figures +0 -0 ~0; 0 notes and 0 tags dropped"
+    )
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select id, words from events order by id").fetchall() == marked
+    conn.close()
