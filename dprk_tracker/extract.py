@@ -1084,6 +1084,8 @@ def _figure(
 ) -> Figure:
     s_start, s_end = sentences.enclosing(quantity.start, quantity.end)
     as_of = _governing_time(quantity, next_start, sentences, s_start, s_end)
+    if as_of is not None and as_of.signal in SINCE_SIGNALS and _since_a_state(text, quantity, as_of):
+        as_of = None
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
     # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
@@ -1122,6 +1124,21 @@ def _figure(
         latest,
         precision,
         text[s_start:s_end],  # sentence
+    )
+
+
+# A state that has gone on since a time ("roughly 200 plants have been running around the clock since
+# the start of the year", "3,000 workers have been living there since 2024"): the count is of now, no
+# total gathered since then ("9,000 workers have been sent since August" is one).
+_PROGRESSIVE = re.compile(r"\b(?:has|have|had)\s+been\s+[a-z]+ing\b")
+
+
+def _since_a_state(text: str, quantity: Quantity, since: TimeExpr) -> bool:
+    end = max(quantity.end, quantity.unit_end or 0)
+    return (
+        end <= since.start
+        and "," not in text[end : since.start]
+        and bool(_PROGRESSIVE.search(text, end, since.start))
     )
 
 
@@ -1308,6 +1325,8 @@ _HOLDS_NOW = re.compile(
     r"|(?:are|is)\s+(?:in|deployed|stationed|based|working|held|fighting|serving|living|believed\s+to\s+be))\b",
     re.IGNORECASE,
 )
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|stated|reported)(?:\s+[a-z]+)?\s+(?:on\s+)?$")
+_AUXILIARIES = re.compile(r"\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?")  # "ago are still"
 _OWN_SINCE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\s+(?:the|its|their|it|they)\s+[a-z]")
 _SINCE_TIME_REACH = 40  # characters after "since" where a time would be its date
 
@@ -1332,7 +1351,31 @@ def _holds_now(sentences: _Sentences, s_start: int, s_end: int, start: int, end:
             t.start - s_start <= _FRONTED_REACH and text.startswith(",", t.end)
             for t in sentences.datable_in(s_start, min(start, c_start))
         )
-        return not fronted and not sentences.datable_in(c_start, c_end)
+        if fronted:
+            return False
+        in_clause = sentences.datable_in(c_start, c_end)
+        if not in_clause:
+            return True
+        if any(t.signal == "as of" for t in in_clause):
+            return False  # "has now confirmed 121,507 names, as of 1 August": the figure's own date
+        # A time of the clause may date another stretch between commas ("14,000 troops are currently
+        # deployed, the NIS said, a figure that includes 1,000 engineers sent over the summer") or
+        # tell of the counted men ("two soldiers captured more than a year ago are still held"): the
+        # figure's own stretch says it holds now
+        if any(_SAID_ON.search(text, end, t.start) for t in in_clause if t.start >= end):
+            return False  # ("are now in Kursk, a spokesperson said Monday": the day it was said)
+        st_start = max(c_start, text.rfind(",", c_start, start) + 1)
+        comma = text.find(",", end, c_end)
+        st_end = comma if comma >= 0 else c_end
+        now = _HOLDS_NOW.search(text, st_start, st_end)
+        return now is not None and not any(
+            t.end > st_start
+            and t.start < st_end
+            and not (
+                end <= t.start and t.end <= now.start() and _AUXILIARIES.fullmatch(text, t.end, now.start())
+            )
+            for t in in_clause
+        )
     # (a vague time holds for the stretch between commas: "the first 1,000 arrive in the coming weeks,
     # the rest by year-end" is one clause)
     c_start = max(s_start, text.rfind(",", s_start, start) + 1)

@@ -576,3 +576,45 @@ def test_a_time_past_another_count_still_dates_a_borrowed_noun_s_count() -> None
         ("700", "sorties", "2023"),
         ("200", "sorties", "2023"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # a time that tells of the counted men, in the subject, does not date a state told now
+        (
+            "Three sailors detained by the coast guard two years ago are still being held in Busan.",
+            "2025-11-20",
+        ),
+        ("The 400 workers sent in March remain in Vladivostok.", "2025-11-20"),
+        # a time of another stretch between commas does not either
+        (
+            "About 9,000 workers are currently employed in Russia, the ministry said, a figure that includes"
+            " 2,000 sent over the summer.",
+            "2025-11-20",
+        ),
+    ],
+)
+def test_a_state_told_now_holds_at_the_report(text: str, as_of: str) -> None:
+    assert extract(text, "2025-11-20").figures[0].when == as_of
+
+
+def test_a_state_told_now_keeps_its_own_date_and_the_day_it_was_said() -> None:
+    figures = extract(
+        "The list now holds 96,000 names, as of 3 May. About 5,000 troops are now in Kursk, a spokesman"
+        " said on Tuesday.",
+        "2025-05-08",
+    ).figures
+    assert [(f.text, f.when) for f in figures] == [("96,000", "2025-05-03"), ("About 5,000", "2025-05-06")]
+
+
+def test_a_count_in_a_state_gone_on_since_a_time_holds_at_the_report() -> None:
+    figures = extract(
+        "About 40 factories have been working double shifts since the start of the year. Some 9,000 workers"
+        " have been sent since August.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.when, f.relation) for f in figures] == [
+        ("About 40", "2025-11-20", None),
+        ("Some 9,000", "2025-08", "ON_OR_AFTER"),
+    ]

@@ -475,7 +475,7 @@ def _compatible(a: _Side, b: _Side) -> bool:
 
 # "aged 20", "the ages of 18 and 22", and an age told of a person: "who is 21", "since he was 17"
 _AGED_BEFORE = re.compile(
-    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns)|(?:is|was)\s+\d{1,2}(?:,|\s+and)\s+the\s+other)"
+    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns)|(?:aged|is|was)\s+\d{1,2}(?:,|\s+and)\s+the\s+other)"
     r"\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
     re.IGNORECASE,
 )
@@ -1679,6 +1679,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         figures.append(_Figure(min(q_start, start), end, low, high, name, side, end, min(q_start, start)))
     figures.extend(_vague_figures(text, p, vague, figures, is_blocked))
     figures.extend(_fold_figures(text, p, folds, figures))
+    if "half of" in text or "third" in text or "quarter" in text:
+        figures.extend(_share_figures(text, p, figures))
     if any(word in text for word in _MULTIPLE_STEMS):
         figures.extend(_multiple_figures(text, p, figures))
     figures.sort(key=lambda f: f.start)
@@ -1688,14 +1690,69 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     # soldier is 20, the other 26"); an average or median age is ("the median age of the recruits ... it
     # was 33"), and so is an age stated as such ("he is over thirty years old"). (Ages are read first
     # all the same, so that they count no noun.)
-    return _with_rates(
-        text,
-        [
-            _fraction_of_scale(text, q)
-            for q in quantities
-            if q.unit != "years old" or q.text.lower().endswith(_STATED_AGE) or _age_statistic(text, q)
-        ],
+    quantities = [
+        q
+        for q in quantities
+        if q.unit != "years old" or q.text.lower().endswith(_STATED_AGE) or _age_statistic(text, q)
+    ]
+    if "(" in text:
+        quantities = _without_restatements(text, quantities, p)
+    if any(word in text for word in (" said", " say", " told", " familiar", "according to", " citing")):
+        quantities = [q for q in quantities if not _sourcing(text, q)]
+    return _with_rates(text, [_fraction_of_scale(text, q) for q in quantities])
+
+
+# Who a story cites is no figure of it: "two intelligence officials said", "three people familiar with
+# the assessments", "according to two diplomats" (small counts of a source noun, vocabulary [sources]).
+_SOURCE_AFTER = re.compile(
+    r"(?:[^\S\n]+(?:in|from|at)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)*)?"  # "in Kyiv"
+    r"(?:,[^,.;\n]{1,140},)?"  # ", speaking on condition of anonymity,"
+    r"[^\S\n]+(?:(?:have|had|who)[^\S\n]+)?(?:said|say|says|told|familiar|briefed|with[^\S\n]+knowledge)\b"
+)
+_SOURCE_BEFORE = re.compile(r"\b(?:according[^\S\n]+to|citing|quoting)[^\S\n]+$", re.IGNORECASE)
+_SOURCE_MAX = 10  # a count of sources is a handful; "50 officials said" is a count of its own
+
+
+def _sourcing(text: str, q: Quantity) -> bool:
+    if q.percent or q.currency or not q.unit or q.unit_end is None or q.low is None:
+        return False
+    if q.low != q.high or q.low > _SOURCE_MAX or q.unit.rsplit(" ", 1)[-1] not in _source_nouns():
+        return False
+    if q.unit_start is None or q.unit_start < q.end:
+        return False  # (a noun borrowed from another count)
+    return (
+        _SOURCE_AFTER.match(text, q.unit_end) is not None
+        or _SOURCE_BEFORE.search(text, max(0, q.start - 20), q.start) is not None
     )
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> frozenset[str]:
+    return frozenset(vocabulary()["sources"]["nouns"])
+
+
+# A second statement of one measure in other units, in brackets right after it: "about 690 km (430
+# miles)": the first is the figure. (A sum in another currency stays: "28 trillion won ($19.1 billion)"
+# is the one a reader compares.)
+_OPEN_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*(?:about|around|roughly|some|nearly|almost|or)?[^\S\n]*")
+
+
+def _without_restatements(text: str, quantities: list[Quantity], p: _Patterns) -> list[Quantity]:
+    measures = frozenset(p.measures.values())
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text.startswith(")", q.end)
+            and _OPEN_BRACKET.fullmatch(text, prev.end, q.start)
+            and prev.unit in measures
+            and q.unit in measures
+            and prev.unit != q.unit
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -2422,8 +2479,52 @@ def _fold_figures(
     for start, end, word in found:
         if covered(start, end):
             continue
-        out.append(_multiplier_figure(text, p, start, end, float(FOLD_VALUES[word[:-4].lower()])))
+        fold = _multiplier_figure(text, p, start, end, float(FOLD_VALUES[word[:-4].lower()]))
+        low = _SUSPENDED_LOW.search(text, max(0, start - 12), start)
+        first = next((f for f in taken if f.end == low.start()), None) if low else None
+        if first is not None and first.high is not None and first.high < (fold.low or 0):
+            # "a ten- to twentyfold improvement": the first word's hyphen leaves "fold" to the second
+            taken.remove(first)
+            fold = _Figure(
+                first.start, end, first.low, fold.high, first.qualifier, fold.side, end, first.start
+            )
+        out.append(fold)
     return out
+
+
+@lru_cache(maxsize=1)
+def _share_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
+    values = {_norm(k): float(x) for k, x in vocabulary()["share_words"].items()}
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+of[^\S\n]+(?:the|them|its|their|those|these|all)\b)",
+        re.IGNORECASE,
+    )
+    return pattern, values
+
+
+def _share_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figure]:
+    """ "about half of the ammunition Russian forces fire", "roughly a third of them": a share told in
+    words is a percentage of what follows. Only an estimated one: a bare "half of them" is too often
+    no statistic ("half of them stayed behind")."""
+    pattern, values = _share_pattern()
+    out: list[_Figure] = []
+    covered = _Covered(taken)
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if covered(start, end):
+            continue
+        q_start, bound, name = _qualifier(text, start, p)
+        if bound is None:
+            continue
+        value = values[_norm(m.group())]
+        num = Number(value, start, end, True, False, None)
+        side = _Side(num=num, value=value, start=start, end=end, percent="percent")
+        low, high = _bounds(value, bound)
+        out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+    return out
+
+
+_SUSPENDED_LOW = re.compile(r"-[^\S\n]*(?:to|or)[^\S\n]+$")
 
 
 def _multiplier_figure(text: str, p: _Patterns, start: int, end: int, value: float) -> _Figure:
