@@ -36,7 +36,7 @@ from .times import (
     span_start,
     tense_after,
 )
-from .topics import Classifier, Lexicon, Span, default_lexicon
+from .topics import FALLBACK, Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -122,6 +122,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         for q, next_start in zip(quantities, next_starts, strict=False)  # (none: no figures)
         if not _stamp_line(content, q.start)
     ]
+    if len(figures) > 1:
+        figures = _topics_told_before(content, figures)
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -1175,9 +1177,13 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         and text[quantity.unit_start : quantity.unit_end]
     ):
         counted = (quantity.unit_start, quantity.unit_end)
-    # A share ("40% of their initial deployment") is about what its sentence is about.
+    # A share ("40% of their initial deployment") is about what its sentence is about, unless what it
+    # is a share of says ("hand over 70 to 90 percent of their wages", "40% of the shells").
     if quantity.percent:
-        return topics.classify(sentence, counted)
+        of = _SHARE_OF.match(text, quantity.end)
+        topic = topics.classify(of.span(1)) if of else FALLBACK
+        # (a share of men is about what befell them: "nearly half of the engineers were wounded")
+        return topic if topic not in _PLAIN_TOPICS else topics.classify(sentence, counted)
     if (
         counted is not None
         and quantity.unit
@@ -1197,6 +1203,46 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
     return topic
 
 
+# A share "of them" ("About half of them occurred in the first three months") and a definite count that
+# names again what a count before named ("the two prisoners ... The two soldiers do not speak English")
+# are about what that count was about.
+_OF_THEM_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:them|those|these)\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)[^\S\n]+$", re.IGNORECASE)
+_TOLD_BEFORE_REACH = 400  # characters back to the count told before
+_PEOPLE_TOPICS = ("prisoners", "casualties")  # what a count of the same men is said to be again
+_PLAIN_TOPICS = ("deployment", "other")
+
+
+def _topics_told_before(text: str, figures: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for f in figures:
+        before = out[-1] if out else None
+        if before is not None and f.start - before.end <= _TOLD_BEFORE_REACH:
+            if (
+                f.percent
+                and not before.percent
+                and before.topic != "other"
+                and _OF_THEM_AFTER.match(text, f.end)
+            ):
+                f = dataclasses.replace(f, topic=before.topic)
+            elif f.topic in _PLAIN_TOPICS and _THE_BEFORE.search(text, max(0, f.start - 7), f.start):
+                same = next(
+                    (
+                        g
+                        for g in reversed(out)
+                        if f.start - g.end <= _TOLD_BEFORE_REACH and g.low == f.low and g.high == f.high
+                    ),
+                    None,
+                )
+                if same is not None and same.topic in _PEOPLE_TOPICS:
+                    f = dataclasses.replace(f, topic=same.topic)
+        out.append(f)
+    return out
+
+
+_SHARE_OF = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:(?:the|their|its|his|her|all|our)[^\S\n]+)?([a-z]+(?:[^\S\n]+[a-z]+)?)(?![\w'’])"
+)
 _LOSSES = re.compile(r"\blosses\b", re.IGNORECASE)
 _LOST_BEFORE = re.compile(
     r"\blos(?:t|e|es|ing)\s+(?:(?:another|some|over|about|nearly|almost|more\s+than)\s+)?[\"“]?$"
@@ -1362,19 +1408,24 @@ def _holds_now(sentences: _Sentences, s_start: int, s_end: int, start: int, end:
         # deployed, the NIS said, a figure that includes 1,000 engineers sent over the summer") or
         # tell of the counted men ("two soldiers captured more than a year ago are still held"): the
         # figure's own stretch says it holds now
-        if any(_SAID_ON.search(text, end, t.start) for t in in_clause if t.start >= end):
-            return False  # ("are now in Kursk, a spokesperson said Monday": the day it was said)
         st_start = max(c_start, text.rfind(",", c_start, start) + 1)
         comma = text.find(",", end, c_end)
         st_end = comma if comma >= 0 else c_end
         now = _HOLDS_NOW.search(text, st_start, st_end)
-        return now is not None and not any(
-            t.end > st_start
-            and t.start < st_end
-            and not (
-                end <= t.start and t.end <= now.start() and _AUXILIARIES.fullmatch(text, t.end, now.start())
-            )
-            for t in in_clause
+        if now is None:
+            return False
+        in_stretch = [t for t in in_clause if t.end > st_start and t.start < st_end]
+        of_subject = [
+            t
+            for t in in_stretch
+            if end <= t.start and t.end <= now.start() and _AUXILIARIES.fullmatch(text, t.end, now.start())
+        ]
+        if len(of_subject) < len(in_stretch):
+            return False
+        # ("are now in Kursk, a spokesperson said Monday": the day it was said, unless a time of the
+        # subject would date the figure instead)
+        return bool(of_subject) or not any(
+            _SAID_ON.search(text, end, t.start) for t in in_clause if t.start >= end
         )
     # (a vague time holds for the stretch between commas: "the first 1,000 arrive in the coming weeks,
     # the rest by year-end" is one clause)

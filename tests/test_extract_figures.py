@@ -618,3 +618,48 @@ def test_a_count_in_a_state_gone_on_since_a_time_holds_at_the_report() -> None:
         ("About 40", "2025-11-20", None),
         ("Some 9,000", "2025-08", "ON_OR_AFTER"),
     ]
+
+
+def test_a_share_of_them_is_about_what_the_count_before_counted() -> None:
+    figures = extract(
+        "The agency put losses at 3,000 troops killed or wounded. Roughly a third of them fell in the first"
+        " week of fighting along the river.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.topic) for f in figures] == [
+        ("3,000", "casualties"),
+        ("Roughly a third", "casualties"),
+    ]
+
+
+def test_a_share_of_pay_or_shells_is_about_what_it_is_a_share_of() -> None:
+    figures = extract(
+        "Laborers must hand over 60 to 80 percent of their wages, the workers said. Nearly half of the"
+        " engineers sent were killed or wounded.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.topic) for f in figures] == [
+        ("60 to 80 percent", "money"),
+        ("Nearly half", "casualties"),
+    ]
+
+
+def test_the_same_men_named_again_keep_the_topic_of_their_first_count() -> None:
+    figures = extract(
+        "Kyiv holds two North Korean prisoners in a facility near Lviv. The two soldiers cannot read Russian,"
+        " officials said.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.topic) for f in figures] == [("two", "prisoners"), ("two", "prisoners")]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Some 240 defectors reached the South last year.", "other"),
+        ("Pyongyang tried to put a satellite into orbit three times.", "weapons"),
+        ("The enemy fired on the villages more than 300 times.", "weapons"),
+    ],
+)
+def test_topics_of_defectors_satellites_and_firing(text: str, topic: str) -> None:
+    assert extract(text, "2025-11-20").figures[0].topic == topic
