@@ -1361,7 +1361,7 @@ def _governing_time(
 # casualties since the deployment began"): a time of another clause does not date it.
 _NOW_WORDS = (
     "current", "now", "still", "present", "remain", "moment", "since", "coming", "next", "follow",
-    "are ", "is ",
+    "are ", "is ", "recent",
 )  # fmt: skip
 _FRONTED_REACH = 12  # characters from the sentence's start to a time that governs it ("In January, ")
 _HOLDS_NOW = re.compile(
@@ -1452,7 +1452,7 @@ def _vague_time_in(times: list[TimeExpr], start: int, end: int) -> bool:
 
 
 _SAID = re.compile(r"\b(?:said|says|told|announced|stated|reported)\b")
-_COMING = re.compile(r"(?:the\s+)?(?:coming|next|following)\s", re.IGNORECASE)
+_COMING = re.compile(r"(?:the\s+)?(?:coming|next|following|recent)\s", re.IGNORECASE)  # ("in recent months")
 
 
 # The next figure's count, told with a participle that the time completes ("If the reported $2,000 per

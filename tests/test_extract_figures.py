@@ -663,3 +663,15 @@ def test_the_same_men_named_again_keep_the_topic_of_their_first_count() -> None:
 )
 def test_topics_of_defectors_satellites_and_firing(text: str, topic: str) -> None:
     assert extract(text, "2025-11-20").figures[0].topic == topic
+
+
+def test_a_count_in_recent_months_is_not_dated_by_another_count_s_since() -> None:
+    figures = extract(
+        "Moscow has received several cruise missiles in recent months, on top of some 300 rockets delivered"
+        " since 2023.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.when, f.relation) for f in figures] == [
+        ("several", "2025-11-20", None),
+        ("some 300", "2023", "ON_OR_AFTER"),
+    ]

@@ -2278,3 +2278,25 @@ def test_over_after_hand_or_turn_is_a_particle(
 ) -> None:
     q = one(text)
     assert (q.qualifier, q.low, q.high) == (qualifier, low, high)
+
+
+def test_several_before_what_the_tracker_counts_is_a_vague_count() -> None:
+    found = find_quantities("Pyongyang fired several cruise missiles, several officials said several times.")
+    assert [(q.text, q.low, q.high, q.unit) for q in found] == [("several", 3, 9, "cruise missiles")]
+    assert [(q.text, q.low) for q in find_quantities("several thousand troops")] == [
+        ("several thousand", 3000)
+    ]
+
+
+def test_how_old_a_thing_is_is_no_figure() -> None:
+    assert find_quantities("The rockets are nearly three years old, the engineers found.") == []
+    # a person's stated age stays (an age statistic too)
+    assert [q.text for q in find_quantities("He is over 30 years old.")] == ["over 30 years old"]
+
+
+def test_a_base_up_from_in_the_next_sentence_counts_the_noun_before() -> None:
+    found = find_quantities("Losses reached 5,100 killed and wounded. That is up from about 4,200 in May.")
+    assert [(q.text, q.unit) for q in found] == [
+        ("5,100", "killed and wounded"),
+        ("about 4,200", "killed and wounded"),
+    ]

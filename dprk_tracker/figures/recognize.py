@@ -1681,6 +1681,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     figures.extend(_fold_figures(text, p, folds, figures))
     if "half of" in text or "third" in text or "quarter" in text:
         figures.extend(_share_figures(text, p, figures))
+    if "everal " in text:
+        figures.extend(_several_figures(text, figures))
     if any(word in text for word in _MULTIPLE_STEMS):
         figures.extend(_multiple_figures(text, p, figures))
     figures.sort(key=lambda f: f.start)
@@ -1693,7 +1695,9 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     quantities = [
         q
         for q in quantities
-        if q.unit != "years old" or q.text.lower().endswith(_STATED_AGE) or _age_statistic(text, q)
+        if q.unit != "years old"
+        or (q.text.lower().endswith(_STATED_AGE) and not _thing_s_age(text, q))
+        or _age_statistic(text, q)
     ]
     if "(" in text:
         quantities = _without_restatements(text, quantities, p)
@@ -1817,6 +1821,23 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
             per = rates.get(q.unit_start)
         out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
     return out
+
+
+# "the missiles are almost two years old": how old a thing is, no figure of the story (a person's stated
+# age stays: "he is over thirty years old")
+_SUBJECT_IS = re.compile(r"\b([a-z]+)[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:now[^\S\n]+)?$")
+
+
+def _thing_s_age(text: str, q: Quantity) -> bool:
+    m = _SUBJECT_IS.search(text, max(0, q.start - 30), q.start)
+    if m is None:
+        return False
+    return m.group(1) in _aged_things()
+
+
+@lru_cache(maxsize=1)
+def _aged_things() -> frozenset[str]:
+    return frozenset(vocabulary()["aged_things"]["nouns"])
 
 
 def _age_statistic(text: str, q: Quantity) -> bool:
@@ -2124,6 +2145,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 or _MORE_BEFORE.search(text, max(0, q.start - 16), q.start)
                 or (put and _NUMBER_PUT_AT.search(text, max(0, q.start - 50), q.start))
                 or _MORE_INSIDE.search(q.text)
+                # "... 4,700 killed and injured. That is up from about 4,000 in March."
+                or _UP_FROM.search(text, max(0, q.start - 40), q.start)
             )
             and _next_sentence_or_item(text, counted.end, q.start)
         ):
@@ -2521,6 +2544,35 @@ def _share_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figur
         side = _Side(num=num, value=value, start=start, end=end, percent="percent")
         low, high = _bounds(value, bound)
         out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+    return out
+
+
+_SEVERAL = re.compile(r"(?<![\w-])[Ss]everal(?=[^\S\n]+[a-z])")
+_SEVERAL_REACH = 60  # characters of the noun phrase after "several"
+
+
+@lru_cache(maxsize=1)
+def _several_table() -> tuple[tuple[float, float], frozenset[str]]:
+    table = vocabulary()["vague_counts"]
+    low, high = table["several"]
+    return (float(low), float(high)), frozenset(table["nouns"])
+
+
+def _several_figures(text: str, taken: list[_Figure]) -> list[_Figure]:
+    """ "several short-range ballistic missiles": a vague count of what the tracker counts (vocabulary
+    [vague_counts]); "several officials", "several times" are none."""
+    (low, high), nouns = _several_table()
+    out: list[_Figure] = []
+    covered = _Covered(taken)
+    for m in _SEVERAL.finditer(text):
+        start, end = m.span()
+        if covered(start, end):
+            continue  # ("several hundred": a vague count of its own)
+        phrase = noun_phrase(text, end, min(len(text), end + _SEVERAL_REACH))
+        if phrase is None or text[phrase[1] : phrase[2]].rsplit(None, 1)[-1].lower() not in nouns:
+            continue
+        side = _Side(num=Number(low, start, end, True, True, None), value=low, start=start, end=end)
+        out.append(_Figure(start, end, low, high, None, side, end, start))
     return out
 
 
