@@ -1099,6 +1099,10 @@ def _figure(
             earliest, latest = anchored_earliest, anchored_latest
         relation = relation if relation != as_of.mod else None
         precision = as_of.precision
+        if relation is None and as_of.signal not in SINCE_SIGNALS and _since_clause(text, quantity, as_of):
+            # "about 6,000 casualties since it began sending troops in the autumn of 2024": a total
+            # since that time, up to the report
+            relation, latest = "ON_OR_AFTER", sentences.reported or latest
     else:
         earliest, latest = bounds.get()
         when, when_mod, relation = (reference.value if reference else None), None, None
@@ -1133,6 +1137,21 @@ def _figure(
 # the start of the year", "3,000 workers have been living there since 2024"): the count is of now, no
 # total gathered since then ("9,000 workers have been sent since August" is one).
 _PROGRESSIVE = re.compile(r"\b(?:has|have|had)\s+been\s+[a-z]+ing\b")
+
+
+# "since" opening a clause whose verb the time dates: "since it began sending troops in the autumn of
+# 2024", "since the deployment started in October" (no comma: ", since when" is no such clause)
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:it|they|the|its|their|north|russia|pyongyang|moscow)\b[^,.;:()]*$", re.IGNORECASE
+)
+_SINCE_CLAUSE_REACH = 80
+
+
+def _since_clause(text: str, quantity: Quantity, time: TimeExpr) -> bool:
+    end = max(quantity.end, quantity.unit_end or 0)
+    return end <= time.start <= end + _SINCE_CLAUSE_REACH and bool(
+        _SINCE_CLAUSE.search(text, end, time.start)
+    )
 
 
 def _since_a_state(text: str, quantity: Quantity, since: TimeExpr) -> bool:
@@ -1200,6 +1219,15 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         return "casualties"  # "losses over the past day amounted to 1,730 personnel"
     if topic == "deployment" and _LOST_BEFORE.search(text, max(0, quantity.start - 30), quantity.start):
         return "casualties"  # 'a unit lost "about 2,000" more troops'
+    if (
+        topic == "deployment"
+        and topics.has_topic("sanctions")
+        and (
+            _SANCTIONED_BEFORE.search(text, max(0, quantity.start - 30), quantity.start)
+            or _LISTED_AFTER.match(text, quantity.unit_end or quantity.end)
+        )
+    ):
+        return "sanctions"  # "added the defence minister and six generals to its sanctions list"
     return topic
 
 
@@ -1240,6 +1268,15 @@ def _topics_told_before(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+# Men counted as those a sanctions list names: "sanctioned six generals", "... and six generals to its
+# sanctions list"
+_SANCTIONED_BEFORE = re.compile(
+    r"\b(?:sanctioned|blacklisted|designated)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+_LISTED_AFTER = re.compile(
+    r"[^.;:\n]{0,60}?\bto\s+(?:its|the|their|a)\s+(?:[\w-]+\s+)?(?:sanctions?\s+list|blacklist)",
+    re.IGNORECASE,
+)
 _SHARE_OF = re.compile(
     r"[^\S\n]+of[^\S\n]+(?:(?:the|their|its|his|her|all|our)[^\S\n]+)?([a-z]+(?:[^\S\n]+[a-z]+)?)(?![\w'’])"
 )

@@ -659,6 +659,7 @@ def test_the_same_men_named_again_keep_the_topic_of_their_first_count() -> None:
         ("Some 240 defectors reached the South last year.", "other"),
         ("Pyongyang tried to put a satellite into orbit three times.", "weapons"),
         ("The enemy fired on the villages more than 300 times.", "weapons"),
+        ("The circular error probable fell to about 30 metres, a fivefold gain in accuracy.", "weapons"),
     ],
 )
 def test_topics_of_defectors_satellites_and_firing(text: str, topic: str) -> None:
@@ -675,3 +676,24 @@ def test_a_count_in_recent_months_is_not_dated_by_another_count_s_since() -> Non
         ("several", "2025-11-20", None),
         ("some 300", "2023", "ON_OR_AFTER"),
     ]
+
+
+def test_a_count_since_a_clause_s_time_runs_up_to_the_report() -> None:
+    figures = extract(
+        "Kyiv says Pyongyang has lost about 3,500 men since its troops entered combat in early December.",
+        "2025-03-10",
+    ).figures
+    assert [(f.text, f.when, f.relation, f.latest) for f in figures] == [
+        ("about 3,500", "2024-12", "ON_OR_AFTER", "2025-03-10")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brussels added the air force chief and four generals to its sanctions list.",
+        "London sanctioned nine North Korean officers on Monday.",
+    ],
+)
+def test_men_named_on_a_sanctions_list_are_about_sanctions(text: str) -> None:
+    assert extract(text, "2025-03-10").figures[0].topic == "sanctions"
