@@ -1575,6 +1575,11 @@ _BASE_NOUN = re.compile(
     r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$",
     re.IGNORECASE,
 )
+# "roughly double last year's average", "triple 2023's total": the base named by a time's possessive
+_MULTIPLE_BEFORE = re.compile(
+    r"\b(?:double|triple|quadruple|twice|thrice|(?:two|three|four|five|ten|\d+)\s+times)\s+$", re.IGNORECASE
+)
+_POSSESSIVE_BASE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{_BASE_NOUNS}\b", re.IGNORECASE)
 # A time that closes a base told before the figure: "13,221 in 2024, up from 1,634 a year earlier, with
 # about 8,000 of them", "up from 10 million at the start of the year, in over 28,000 containers".
 # (not "from September 2023 to the end of 2024": a year is no count)
@@ -1590,6 +1595,10 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
     if time.start >= end and (
         _MULTIPLE_OF.search(text, max(end, time.start - 90), time.start)
         or (_MULTIPLE_END.search(text, max(0, end - 12), end) and _BASE_NOUN.match(text, end, time.start))
+        or (
+            _MULTIPLE_BEFORE.search(text, max(0, time.start - 24), time.start)
+            and _POSSESSIVE_BASE.match(text, time.end)
+        )
     ):
         # "15,000 workers, nearly triple the number at the end of 2024", "double the level of 2023"; the
         # multiple itself ("nearly triple") is not dated by its base either

@@ -697,3 +697,13 @@ def test_a_count_since_a_clause_s_time_runs_up_to_the_report() -> None:
 )
 def test_men_named_on_a_sanctions_list_are_about_sanctions(text: str) -> None:
     assert extract(text, "2025-03-10").figures[0].topic == "sanctions"
+
+
+def test_a_multiple_of_a_time_s_possessive_base_is_dated_by_neither() -> None:
+    figures = extract(
+        "Some 60 trains a week now cross the bridge, nearly triple last year's average.", "2025-09-30"
+    ).figures
+    assert [(f.text, f.unit, f.when) for f in figures] == [
+        ("Some 60", "trains per week", "2025-09-30"),
+        ("nearly triple", "times", "2025-09-30"),
+    ]

@@ -2199,6 +2199,7 @@ def test_teu_is_a_measure_and_a_hyphened_teu_names_a_kind() -> None:
         "Three people familiar with the shipments told reporters the trains ran at night.",
         "The drills were cut short, according to two diplomats.",
         "Four sources briefed on the talks said no deal was near.",
+        "Two analysts who reviewed the imagery said the wagons were full.",
     ],
 )
 def test_a_count_of_the_sources_a_story_cites_is_no_figure(text: str) -> None:

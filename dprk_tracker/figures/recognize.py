@@ -1710,7 +1710,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
 # the assessments", "according to two diplomats" (small counts of a source noun, vocabulary [sources]).
 _SOURCE_AFTER = re.compile(
     r"(?:[^\S\n]+(?:in|from|at)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)*)?"  # "in Kyiv"
-    r"(?:,[^,.;\n]{1,140},)?"  # ", speaking on condition of anonymity,"
+    r"(?:,[^,.;\n]{1,140},|[^\S\n]+who[^\S\n]+[^,.;\n]{1,60}?)?"  # ", speaking on ...,", "who reviewed it"
     r"[^\S\n]+(?:(?:have|had|who)[^\S\n]+)?(?:said|say|says|told|familiar|briefed|with[^\S\n]+knowledge)\b"
 )
 _SOURCE_BEFORE = re.compile(r"\b(?:according[^\S\n]+to|citing|quoting)[^\S\n]+$", re.IGNORECASE)
@@ -2595,7 +2595,10 @@ _MULTIPLE_STEMS = ("wice", "ouble", "hrice", "riple", "uadruple")  # (a cheap te
 def _multiple_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
     values = {k.lower(): float(x) for k, x in vocabulary()["multiple_words"].items()}
     pattern = re.compile(
-        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+(?:the|that|those|its|their|what)\b)", re.IGNORECASE
+        rf"(?<![\w-])(?:{alternation(values)})"
+        # ("double last year's average", "triple 2023's level": a time's possessive names the base)
+        r"(?=[^\S\n]+(?:the|that|those|its|their|what|(?:last|previous)[^\S\n]+[a-z]+['’]s|\d{4}['’]s)\b)",
+        re.IGNORECASE,
     )
     return pattern, values
 
