@@ -123,7 +123,7 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         if not _stamp_line(content, q.start)
     ]
     if len(figures) > 1:
-        figures = _topics_told_before(content, figures)
+        figures = _parts_of_since_totals(content, _topics_told_before(content, figures))
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -1264,6 +1264,30 @@ def _topics_told_before(text: str, figures: list[Figure]) -> list[Figure]:
                 )
                 if same is not None and same.topic in _PEOPLE_TOPICS:
                     f = dataclasses.replace(f, topic=same.topic)
+        out.append(f)
+    return out
+
+
+_PART_BEFORE = re.compile(r"\b(?:including|of\s+whom|of\s+which)\s+$", re.IGNORECASE)
+
+
+def _parts_of_since_totals(text: str, figures: list[Figure]) -> list[Figure]:
+    """A part of a since-total is one too: "about 6,000 casualties since it began sending troops in the
+    autumn of 2024, including roughly 2,000 deaths"."""
+    out: list[Figure] = []
+    for f in figures:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.relation == "ON_OR_AFTER"
+            and f.relation is None
+            and f.when == before.when
+            and f.sentence == before.sentence
+            and _PART_BEFORE.search(text, max(0, f.start - 16), f.start)
+        ):
+            f = dataclasses.replace(
+                f, relation=before.relation, earliest=before.earliest, latest=before.latest
+            )
         out.append(f)
     return out
 

@@ -707,3 +707,15 @@ def test_a_multiple_of_a_time_s_possessive_base_is_dated_by_neither() -> None:
         ("Some 60", "trains per week", "2025-09-30"),
         ("nearly triple", "times", "2025-09-30"),
     ]
+
+
+def test_a_part_of_a_since_total_is_a_since_total_too() -> None:
+    figures = extract(
+        "Seoul says the North has lost some 5,000 men since its units entered combat in December, including"
+        " about 1,500 killed.",
+        "2025-06-10",
+    ).figures
+    assert [(f.text, f.when, f.relation, f.latest) for f in figures] == [
+        ("some 5,000", "2024-12", "ON_OR_AFTER", "2025-06-10"),
+        ("about 1,500", "2024-12", "ON_OR_AFTER", "2025-06-10"),
+    ]
