@@ -1679,7 +1679,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         figures.append(_Figure(min(q_start, start), end, low, high, name, side, end, min(q_start, start)))
     figures.extend(_vague_figures(text, p, vague, figures, is_blocked))
     figures.extend(_fold_figures(text, p, folds, figures))
-    if "half of" in text or "third" in text or "quarter" in text:
+    if any(word in text for word in _SHARE_STEMS):
         figures.extend(_share_figures(text, p, figures))
     if "everal " in text:
         figures.extend(_several_figures(text, figures))
@@ -2515,6 +2515,9 @@ def _fold_figures(
     return out
 
 
+_SHARE_STEMS = ("half of", "third of", "thirds of", "quarter of", "quarters of", "fifth of", "tenth of")
+
+
 @lru_cache(maxsize=1)
 def _share_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
     values = {_norm(k): float(x) for k, x in vocabulary()["share_words"].items()}
@@ -2532,7 +2535,18 @@ def _share_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figur
     pattern, values = _share_pattern()
     out: list[_Figure] = []
     covered = _Covered(taken)
-    for m in pattern.finditer(text):
+    lowered = text.lower()
+    found: dict[int, re.Match[str]] = {}
+    for stem in _SHARE_STEMS:
+        # (the stems first, the pattern in a window round each: one scan of a whole article with a
+        # case-blind alternation costs more than the rest of the figure rules)
+        at = lowered.find(stem)
+        while at >= 0:
+            m = pattern.search(text, max(0, at - 16), at + len(stem) + 16)
+            if m is not None:
+                found[m.start()] = m
+            at = lowered.find(stem, at + 1)
+    for _, m in sorted(found.items()):
         start, end = m.span()
         if covered(start, end):
             continue
