@@ -36,7 +36,7 @@ from .times import (
     span_start,
     tense_after,
 )
-from .topics import Classifier, Lexicon, Span, default_lexicon
+from .topics import FALLBACK, Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -122,6 +122,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         for q, next_start in zip(quantities, next_starts, strict=False)  # (none: no figures)
         if not _stamp_line(content, q.start)
     ]
+    if len(figures) > 1:
+        figures = _parts_of_since_totals(content, _topics_told_before(content, figures))
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -1084,6 +1086,8 @@ def _figure(
 ) -> Figure:
     s_start, s_end = sentences.enclosing(quantity.start, quantity.end)
     as_of = _governing_time(quantity, next_start, sentences, s_start, s_end)
+    if as_of is not None and as_of.signal in SINCE_SIGNALS and _since_a_state(text, quantity, as_of):
+        as_of = None
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
     # 2025 (the relation "by" is kept, but the open start would put it in every earlier window).
     if as_of is not None:
@@ -1095,6 +1099,10 @@ def _figure(
             earliest, latest = anchored_earliest, anchored_latest
         relation = relation if relation != as_of.mod else None
         precision = as_of.precision
+        if relation is None and as_of.signal not in SINCE_SIGNALS and _since_clause(text, quantity, as_of):
+            # "about 6,000 casualties since it began sending troops in the autumn of 2024": a total
+            # since that time, up to the report
+            relation, latest = "ON_OR_AFTER", sentences.reported or latest
     else:
         earliest, latest = bounds.get()
         when, when_mod, relation = (reference.value if reference else None), None, None
@@ -1122,6 +1130,36 @@ def _figure(
         latest,
         precision,
         text[s_start:s_end],  # sentence
+    )
+
+
+# A state that has gone on since a time ("roughly 200 plants have been running around the clock since
+# the start of the year", "3,000 workers have been living there since 2024"): the count is of now, no
+# total gathered since then ("9,000 workers have been sent since August" is one).
+_PROGRESSIVE = re.compile(r"\b(?:has|have|had)\s+been\s+[a-z]+ing\b")
+
+
+# "since" opening a clause whose verb the time dates: "since it began sending troops in the autumn of
+# 2024", "since the deployment started in October" (no comma: ", since when" is no such clause)
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:it|they|the|its|their|north|russia|pyongyang|moscow)\b[^,.;:()]*$", re.IGNORECASE
+)
+_SINCE_CLAUSE_REACH = 80
+
+
+def _since_clause(text: str, quantity: Quantity, time: TimeExpr) -> bool:
+    end = max(quantity.end, quantity.unit_end or 0)
+    return end <= time.start <= end + _SINCE_CLAUSE_REACH and bool(
+        _SINCE_CLAUSE.search(text, end, time.start)
+    )
+
+
+def _since_a_state(text: str, quantity: Quantity, since: TimeExpr) -> bool:
+    end = max(quantity.end, quantity.unit_end or 0)
+    return (
+        end <= since.start
+        and "," not in text[end : since.start]
+        and bool(_PROGRESSIVE.search(text, end, since.start))
     )
 
 
@@ -1158,9 +1196,13 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         and text[quantity.unit_start : quantity.unit_end]
     ):
         counted = (quantity.unit_start, quantity.unit_end)
-    # A share ("40% of their initial deployment") is about what its sentence is about.
+    # A share ("40% of their initial deployment") is about what its sentence is about, unless what it
+    # is a share of says ("hand over 70 to 90 percent of their wages", "40% of the shells").
     if quantity.percent:
-        return topics.classify(sentence, counted)
+        of = _SHARE_OF.match(text, quantity.end)
+        topic = topics.classify(of.span(1)) if of else FALLBACK
+        # (a share of men is about what befell them: "nearly half of the engineers were wounded")
+        return topic if topic not in _PLAIN_TOPICS else topics.classify(sentence, counted)
     if (
         counted is not None
         and quantity.unit
@@ -1177,9 +1219,91 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         return "casualties"  # "losses over the past day amounted to 1,730 personnel"
     if topic == "deployment" and _LOST_BEFORE.search(text, max(0, quantity.start - 30), quantity.start):
         return "casualties"  # 'a unit lost "about 2,000" more troops'
+    if (
+        topic == "deployment"
+        and topics.has_topic("sanctions")
+        and (
+            _SANCTIONED_BEFORE.search(text, max(0, quantity.start - 30), quantity.start)
+            or _LISTED_AFTER.match(text, quantity.unit_end or quantity.end)
+        )
+    ):
+        return "sanctions"  # "added the defence minister and six generals to its sanctions list"
     return topic
 
 
+# A share "of them" ("About half of them occurred in the first three months") and a definite count that
+# names again what a count before named ("the two prisoners ... The two soldiers do not speak English")
+# are about what that count was about.
+_OF_THEM_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:them|those|these)\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)[^\S\n]+$", re.IGNORECASE)
+_TOLD_BEFORE_REACH = 400  # characters back to the count told before
+_PEOPLE_TOPICS = ("prisoners", "casualties")  # what a count of the same men is said to be again
+_PLAIN_TOPICS = ("deployment", "other")
+
+
+def _topics_told_before(text: str, figures: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for f in figures:
+        before = out[-1] if out else None
+        if before is not None and f.start - before.end <= _TOLD_BEFORE_REACH:
+            if (
+                f.percent
+                and not before.percent
+                and before.topic != "other"
+                and _OF_THEM_AFTER.match(text, f.end)
+            ):
+                f = dataclasses.replace(f, topic=before.topic)
+            elif f.topic in _PLAIN_TOPICS and _THE_BEFORE.search(text, max(0, f.start - 7), f.start):
+                same = next(
+                    (
+                        g
+                        for g in reversed(out)
+                        if f.start - g.end <= _TOLD_BEFORE_REACH and g.low == f.low and g.high == f.high
+                    ),
+                    None,
+                )
+                if same is not None and same.topic in _PEOPLE_TOPICS:
+                    f = dataclasses.replace(f, topic=same.topic)
+        out.append(f)
+    return out
+
+
+_PART_BEFORE = re.compile(r"\b(?:including|of\s+whom|of\s+which)\s+$", re.IGNORECASE)
+
+
+def _parts_of_since_totals(text: str, figures: list[Figure]) -> list[Figure]:
+    """A part of a since-total is one too: "about 6,000 casualties since it began sending troops in the
+    autumn of 2024, including roughly 2,000 deaths"."""
+    out: list[Figure] = []
+    for f in figures:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.relation == "ON_OR_AFTER"
+            and f.relation is None
+            and f.when == before.when
+            and f.sentence == before.sentence
+            and _PART_BEFORE.search(text, max(0, f.start - 16), f.start)
+        ):
+            f = dataclasses.replace(
+                f, relation=before.relation, earliest=before.earliest, latest=before.latest
+            )
+        out.append(f)
+    return out
+
+
+# Men counted as those a sanctions list names: "sanctioned six generals", "... and six generals to its
+# sanctions list"
+_SANCTIONED_BEFORE = re.compile(
+    r"\b(?:sanctioned|blacklisted|designated)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+_LISTED_AFTER = re.compile(
+    r"[^.;:\n]{0,60}?\bto\s+(?:its|the|their|a)\s+(?:[\w-]+\s+)?(?:sanctions?\s+list|blacklist)",
+    re.IGNORECASE,
+)
+_SHARE_OF = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:(?:the|their|its|his|her|all|our)[^\S\n]+)?([a-z]+(?:[^\S\n]+[a-z]+)?)(?![\w'’])"
+)
 _LOSSES = re.compile(r"\blosses\b", re.IGNORECASE)
 _LOST_BEFORE = re.compile(
     r"\blos(?:t|e|es|ing)\s+(?:(?:another|some|over|about|nearly|almost|more\s+than)\s+)?[\"“]?$"
@@ -1298,7 +1422,7 @@ def _governing_time(
 # casualties since the deployment began"): a time of another clause does not date it.
 _NOW_WORDS = (
     "current", "now", "still", "present", "remain", "moment", "since", "coming", "next", "follow",
-    "are ", "is ",
+    "are ", "is ", "recent",
 )  # fmt: skip
 _FRONTED_REACH = 12  # characters from the sentence's start to a time that governs it ("In January, ")
 _HOLDS_NOW = re.compile(
@@ -1308,6 +1432,8 @@ _HOLDS_NOW = re.compile(
     r"|(?:are|is)\s+(?:in|deployed|stationed|based|working|held|fighting|serving|living|believed\s+to\s+be))\b",
     re.IGNORECASE,
 )
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|stated|reported)(?:\s+[a-z]+)?\s+(?:on\s+)?$")
+_AUXILIARIES = re.compile(r"\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?")  # "ago are still"
 _OWN_SINCE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\s+(?:the|its|their|it|they)\s+[a-z]")
 _SINCE_TIME_REACH = 40  # characters after "since" where a time would be its date
 
@@ -1332,7 +1458,36 @@ def _holds_now(sentences: _Sentences, s_start: int, s_end: int, start: int, end:
             t.start - s_start <= _FRONTED_REACH and text.startswith(",", t.end)
             for t in sentences.datable_in(s_start, min(start, c_start))
         )
-        return not fronted and not sentences.datable_in(c_start, c_end)
+        if fronted:
+            return False
+        in_clause = sentences.datable_in(c_start, c_end)
+        if not in_clause:
+            return True
+        if any(t.signal == "as of" for t in in_clause):
+            return False  # "has now confirmed 121,507 names, as of 1 August": the figure's own date
+        # A time of the clause may date another stretch between commas ("14,000 troops are currently
+        # deployed, the NIS said, a figure that includes 1,000 engineers sent over the summer") or
+        # tell of the counted men ("two soldiers captured more than a year ago are still held"): the
+        # figure's own stretch says it holds now
+        st_start = max(c_start, text.rfind(",", c_start, start) + 1)
+        comma = text.find(",", end, c_end)
+        st_end = comma if comma >= 0 else c_end
+        now = _HOLDS_NOW.search(text, st_start, st_end)
+        if now is None:
+            return False
+        in_stretch = [t for t in in_clause if t.end > st_start and t.start < st_end]
+        of_subject = [
+            t
+            for t in in_stretch
+            if end <= t.start and t.end <= now.start() and _AUXILIARIES.fullmatch(text, t.end, now.start())
+        ]
+        if len(of_subject) < len(in_stretch):
+            return False
+        # ("are now in Kursk, a spokesperson said Monday": the day it was said, unless a time of the
+        # subject would date the figure instead)
+        return bool(of_subject) or not any(
+            _SAID_ON.search(text, end, t.start) for t in in_clause if t.start >= end
+        )
     # (a vague time holds for the stretch between commas: "the first 1,000 arrive in the coming weeks,
     # the rest by year-end" is one clause)
     c_start = max(s_start, text.rfind(",", s_start, start) + 1)
@@ -1358,7 +1513,7 @@ def _vague_time_in(times: list[TimeExpr], start: int, end: int) -> bool:
 
 
 _SAID = re.compile(r"\b(?:said|says|told|announced|stated|reported)\b")
-_COMING = re.compile(r"(?:the\s+)?(?:coming|next|following)\s", re.IGNORECASE)
+_COMING = re.compile(r"(?:the\s+)?(?:coming|next|following|recent)\s", re.IGNORECASE)  # ("in recent months")
 
 
 # The next figure's count, told with a participle that the time completes ("If the reported $2,000 per
@@ -1444,6 +1599,11 @@ _BASE_NOUN = re.compile(
     r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$",
     re.IGNORECASE,
 )
+# "roughly double last year's average", "triple 2023's total": the base named by a time's possessive
+_MULTIPLE_BEFORE = re.compile(
+    r"\b(?:double|triple|quadruple|twice|thrice|(?:two|three|four|five|ten|\d+)\s+times)\s+$", re.IGNORECASE
+)
+_POSSESSIVE_BASE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{_BASE_NOUNS}\b", re.IGNORECASE)
 # A time that closes a base told before the figure: "13,221 in 2024, up from 1,634 a year earlier, with
 # about 8,000 of them", "up from 10 million at the start of the year, in over 28,000 containers".
 # (not "from September 2023 to the end of 2024": a year is no count)
@@ -1459,6 +1619,10 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
     if time.start >= end and (
         _MULTIPLE_OF.search(text, max(end, time.start - 90), time.start)
         or (_MULTIPLE_END.search(text, max(0, end - 12), end) and _BASE_NOUN.match(text, end, time.start))
+        or (
+            _MULTIPLE_BEFORE.search(text, max(0, time.start - 24), time.start)
+            and _POSSESSIVE_BASE.match(text, time.end)
+        )
     ):
         # "15,000 workers, nearly triple the number at the end of 2024", "double the level of 2023"; the
         # multiple itself ("nearly triple") is not dated by its base either

@@ -576,3 +576,146 @@ def test_a_time_past_another_count_still_dates_a_borrowed_noun_s_count() -> None
         ("700", "sorties", "2023"),
         ("200", "sorties", "2023"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # a time that tells of the counted men, in the subject, does not date a state told now
+        (
+            "Three sailors detained by the coast guard two years ago are still being held in Busan.",
+            "2025-11-20",
+        ),
+        ("The 400 workers sent in March remain in Vladivostok.", "2025-11-20"),
+        # a time of another stretch between commas does not either
+        (
+            "About 9,000 workers are currently employed in Russia, the ministry said, a figure that includes"
+            " 2,000 sent over the summer.",
+            "2025-11-20",
+        ),
+    ],
+)
+def test_a_state_told_now_holds_at_the_report(text: str, as_of: str) -> None:
+    assert extract(text, "2025-11-20").figures[0].when == as_of
+
+
+def test_a_state_told_now_keeps_its_own_date_and_the_day_it_was_said() -> None:
+    figures = extract(
+        "The list now holds 96,000 names, as of 3 May. About 5,000 troops are now in Kursk, a spokesman"
+        " said on Tuesday.",
+        "2025-05-08",
+    ).figures
+    assert [(f.text, f.when) for f in figures] == [("96,000", "2025-05-03"), ("About 5,000", "2025-05-06")]
+
+
+def test_a_count_in_a_state_gone_on_since_a_time_holds_at_the_report() -> None:
+    figures = extract(
+        "About 40 factories have been working double shifts since the start of the year. Some 9,000 workers"
+        " have been sent since August.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.when, f.relation) for f in figures] == [
+        ("About 40", "2025-11-20", None),
+        ("Some 9,000", "2025-08", "ON_OR_AFTER"),
+    ]
+
+
+def test_a_share_of_them_is_about_what_the_count_before_counted() -> None:
+    figures = extract(
+        "The agency put losses at 3,000 troops killed or wounded. Roughly a third of them fell in the first"
+        " week of fighting along the river.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.topic) for f in figures] == [
+        ("3,000", "casualties"),
+        ("Roughly a third", "casualties"),
+    ]
+
+
+def test_a_share_of_pay_or_shells_is_about_what_it_is_a_share_of() -> None:
+    figures = extract(
+        "Laborers must hand over 60 to 80 percent of their wages, the workers said. Nearly half of the"
+        " engineers sent were killed or wounded.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.topic) for f in figures] == [
+        ("60 to 80 percent", "money"),
+        ("Nearly half", "casualties"),
+    ]
+
+
+def test_the_same_men_named_again_keep_the_topic_of_their_first_count() -> None:
+    figures = extract(
+        "Kyiv holds two North Korean prisoners in a facility near Lviv. The two soldiers cannot read Russian,"
+        " officials said.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.topic) for f in figures] == [("two", "prisoners"), ("two", "prisoners")]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Some 240 defectors reached the South last year.", "other"),
+        ("Pyongyang tried to put a satellite into orbit three times.", "weapons"),
+        ("The enemy fired on the villages more than 300 times.", "weapons"),
+        ("The circular error probable fell to about 30 metres, a fivefold gain in accuracy.", "weapons"),
+    ],
+)
+def test_topics_of_defectors_satellites_and_firing(text: str, topic: str) -> None:
+    assert extract(text, "2025-11-20").figures[0].topic == topic
+
+
+def test_a_count_in_recent_months_is_not_dated_by_another_count_s_since() -> None:
+    figures = extract(
+        "Moscow has received several cruise missiles in recent months, on top of some 300 rockets delivered"
+        " since 2023.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.when, f.relation) for f in figures] == [
+        ("several", "2025-11-20", None),
+        ("some 300", "2023", "ON_OR_AFTER"),
+    ]
+
+
+def test_a_count_since_a_clause_s_time_runs_up_to_the_report() -> None:
+    figures = extract(
+        "Kyiv says Pyongyang has lost about 3,500 men since its troops entered combat in early December.",
+        "2025-03-10",
+    ).figures
+    assert [(f.text, f.when, f.relation, f.latest) for f in figures] == [
+        ("about 3,500", "2024-12", "ON_OR_AFTER", "2025-03-10")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brussels added the air force chief and four generals to its sanctions list.",
+        "London sanctioned nine North Korean officers on Monday.",
+    ],
+)
+def test_men_named_on_a_sanctions_list_are_about_sanctions(text: str) -> None:
+    assert extract(text, "2025-03-10").figures[0].topic == "sanctions"
+
+
+def test_a_multiple_of_a_time_s_possessive_base_is_dated_by_neither() -> None:
+    figures = extract(
+        "Some 60 trains a week now cross the bridge, nearly triple last year's average.", "2025-09-30"
+    ).figures
+    assert [(f.text, f.unit, f.when) for f in figures] == [
+        ("Some 60", "trains per week", "2025-09-30"),
+        ("nearly triple", "times", "2025-09-30"),
+    ]
+
+
+def test_a_part_of_a_since_total_is_a_since_total_too() -> None:
+    figures = extract(
+        "Seoul says the North has lost some 5,000 men since its units entered combat in December, including"
+        " about 1,500 killed.",
+        "2025-06-10",
+    ).figures
+    assert [(f.text, f.when, f.relation, f.latest) for f in figures] == [
+        ("some 5,000", "2024-12", "ON_OR_AFTER", "2025-06-10"),
+        ("about 1,500", "2024-12", "ON_OR_AFTER", "2025-06-10"),
+    ]

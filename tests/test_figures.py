@@ -353,6 +353,10 @@ def test_a_person_s_age_is_no_figure() -> None:
     assert find_quantities("One conscript is 19, the other 23, the officer said.") == []
     assert find_quantities("One of the sappers is 24 and the other 31, Seoul said.") == []
     assert find_quantities("He was aged 18 when he joined.") == []
+    # "one aged 19 and the other 24": the second age of the pair is no count either
+    assert [
+        (q.text, q.unit) for q in find_quantities("Of the two deserters, one aged 19 and the other 24 fled.")
+    ] == [("two", "deserters")]
     # an age stated as such stays a measure
     assert [(q.text, q.unit) for q in find_quantities("He is over 30 years old.")] == [
         ("over 30 years old", "years old")
@@ -2182,4 +2186,118 @@ def test_teu_is_a_measure_and_a_hyphened_teu_names_a_kind() -> None:
     assert [(q.text, q.low, q.unit) for q in found] == [
         ("about 52,000 TEU", 52000, "teu"),
         ("38,000 teu", 38000, "teu"),
+    ]
+
+
+# --- round 14: sources, restated measures, shares, lists ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two defence officials in Seoul, speaking on condition of anonymity, said the launch failed.",
+        "Three people familiar with the shipments told reporters the trains ran at night.",
+        "The drills were cut short, according to two diplomats.",
+        "Four sources briefed on the talks said no deal was near.",
+        "Two analysts who reviewed the imagery said the wagons were full.",
+    ],
+)
+def test_a_count_of_the_sources_a_story_cites_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_count_of_people_who_said_nothing_stays() -> None:
+    found = find_quantities(
+        "Five people were hurt in Kharkiv, the mayor said, and 12 officials said they would resign."
+    )
+    assert [(q.text, q.unit) for q in found] == [("Five", "hurt"), ("12", "officials")]
+
+
+def test_a_measure_restated_in_other_units_in_brackets_is_one_figure() -> None:
+    found = find_quantities("The rocket flew some 1,000 km (620 miles) and the drone 80 kilometres (50 mi).")
+    assert [(q.text, q.unit) for q in found] == [("some 1,000 km", "km"), ("80 kilometres", "km")]
+    # a sum in another currency stays: it is the one readers compare
+    found = find_quantities("The deal was worth 1.4 trillion won ($1 billion).")
+    assert [q.currency for q in found] == ["KRW", "USD"]
+
+
+def test_a_suspended_fold_range_is_one_figure() -> None:
+    q = one("a five- to tenfold rise in output")
+    assert (q.text, q.low, q.high, q.unit) == ("five- to tenfold", 5, 10, "times")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        ("Roughly half of the shells fired at Kharkiv were North Korean.", "Roughly half", 50, 50),
+        ("more than a third of them were wounded", "more than a third", 33.3, None),
+        ("nearly two-thirds of the workers sent wages home", "nearly two-thirds", 66.7, 66.7),
+        ("perhaps a quarter of their rail freight", "perhaps a quarter", 25, 25),
+    ],
+)
+def test_an_estimated_share_told_in_words_is_a_percentage(
+    text: str, span: str, low: float, high: float | None
+) -> None:
+    q = one(text)
+    assert (q.text, q.low, q.high, q.unit, q.percent) == (span, low, high, "percent", True)
+
+
+def test_a_bare_half_is_no_share() -> None:
+    assert find_quantities("Half of them stayed behind, and half of the trains were empty.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("London has listed 60 individuals, entities and ships so far.", "individuals, entities and ships"),
+        ("Seoul blacklisted 9 companies and banks.", "companies and banks"),
+        ("The mill employs 300 workers and guards.", "workers and guards"),
+        # a new clause after the comma, an irregular plural, a noun of something else
+        ("It named 4 entities, and warns others.", "entities"),
+        ("Two frigates and aircraft took part.", "frigates"),
+        ("He met 30 workers and officials said so.", "workers"),
+        # a plural that modifies the noun after it
+        ("The North runs about 200 munitions plants.", "munitions plants"),
+        ("They bought 40 arms shipments.", "arms shipments"),
+    ],
+)
+def test_a_list_of_plural_nouns_is_counted_together(text: str, unit: str) -> None:
+    assert find_quantities(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("Pyongyang handed over about 150 guns.", "approximately", 150, 150),
+        ("They must hand over 80 percent of their pay.", None, 80, 80),
+        ("Kim turned over 3 vessels.", None, 3, 3),
+        ("Russia sent over 300 drones.", "over", 300, None),
+    ],
+)
+def test_over_after_hand_or_turn_is_a_particle(
+    text: str, qualifier: str | None, low: float, high: float | None
+) -> None:
+    q = one(text)
+    assert (q.qualifier, q.low, q.high) == (qualifier, low, high)
+
+
+def test_several_before_what_the_tracker_counts_is_a_vague_count() -> None:
+    found = find_quantities("Pyongyang fired several cruise missiles, several officials said several times.")
+    assert [(q.text, q.low, q.high, q.unit) for q in found] == [("several", 3, 9, "cruise missiles")]
+    assert [(q.text, q.low) for q in find_quantities("several thousand troops")] == [
+        ("several thousand", 3000)
+    ]
+
+
+def test_how_old_a_thing_is_is_no_figure() -> None:
+    assert find_quantities("The rockets are nearly three years old, the engineers found.") == []
+    # a person's stated age stays (an age statistic too)
+    assert [q.text for q in find_quantities("He is over 30 years old.")] == ["over 30 years old"]
+
+
+def test_a_base_up_from_in_the_next_sentence_counts_the_noun_before() -> None:
+    found = find_quantities("Losses reached 5,100 killed and wounded. That is up from about 4,200 in May.")
+    assert [(q.text, q.unit) for q in found] == [
+        ("5,100", "killed and wounded"),
+        ("about 4,200", "killed and wounded"),
     ]

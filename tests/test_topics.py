@@ -245,7 +245,8 @@ def test_oil_deliveries_are_a_sanctions_figure() -> None:
         # "defect*" read "defective" as a defection: the word forms are listed instead.
         ("Up to 40 percent of the shells supplied were defective, officials said.", "weapons"),
         ("Two soldiers defected in May.", "prisoners"),
-        ("The number of defectors fell.", "prisoners"),
+        # (defectors resettled in the South are no prisoners)
+        ("The number of defectors fell.", "other"),
         ("He spoke of his defection.", "prisoners"),
     ],
 )

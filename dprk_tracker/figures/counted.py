@@ -430,7 +430,16 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
             unit_start = w.start(1)
         cursor = end = w.end()
         words += 1
-        if plural_word(lower) or (single and words >= 1 and not _continues(text, end, limit)):
+        if plural_word(lower) and lower in _PLURAL_MODIFIERS:
+            nxt = _WORD.match(text, end, limit)
+            if nxt and plural_word(nxt.group(1)) and nxt.group(1) not in _STOP and nxt.start(1) == end + 1:
+                continue  # "200 munitions plants", "30 weapons systems": a plural noun before its head
+        if plural_word(lower):
+            tail = _LIST_TAIL.match(text, end, limit)
+            if tail and all(plural_word(w) and w not in _STOP for w in _LIST_WORD.findall(tail.group())):
+                end = tail.end()  # "50 individuals, entities and vessels": a mixed list counts all
+            break
+        if single and words >= 1 and not _continues(text, end, limit):
             break
         # a hyphen or comma ends the phrase
         if end < limit and text[end] in ',;:.!?)("”':
@@ -445,6 +454,19 @@ def noun_phrase(text: str, pos: int, limit: int, single: bool = False) -> tuple[
     if start is None or unit_start is None:
         return None
     return start, unit_start, end
+
+
+# Plural nouns that modify the noun after them ("munitions plants", "arms factories").
+_PLURAL_MODIFIERS = frozenset(_split("munitions arms weapons goods narcotics"))
+# The other items of a list of plural nouns after the first ("individuals, entities and vessels"),
+# not a new clause's subject ("and officials said") nor a noun of something else ("and parts of").
+# (a comma before "and" only after another item: "2 entities, and builds on ..." is a new clause; the
+# items are regular plurals: "three destroyers and aircraft" counts the destroyers)
+_LIST_TAIL = re.compile(
+    r"(?:(?:,[^\S\n]+[a-z]+s)+,?)?[^\S\n]+(?:and|or)[^\S\n]+[a-z]+s"
+    r"(?![\w'’-]|[^\S\n]+(?:of|said|say|told)\b)"
+)
+_LIST_WORD = re.compile(r"(?<![\w'’-])(?!and\b|or\b)[a-z]+")
 
 
 # Participles that say what became of those counted: they stay what the count counts ("12,000

@@ -475,7 +475,7 @@ def _compatible(a: _Side, b: _Side) -> bool:
 
 # "aged 20", "the ages of 18 and 22", and an age told of a person: "who is 21", "since he was 17"
 _AGED_BEFORE = re.compile(
-    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns)|(?:is|was)\s+\d{1,2}(?:,|\s+and)\s+the\s+other)"
+    r"\b(?:aged|ages|age\s+of|(?:who|he|she)\s+(?:is|was|turned|turns)|(?:aged|is|was)\s+\d{1,2}(?:,|\s+and)\s+the\s+other)"
     r"\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$",
     re.IGNORECASE,
 )
@@ -1679,6 +1679,10 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         figures.append(_Figure(min(q_start, start), end, low, high, name, side, end, min(q_start, start)))
     figures.extend(_vague_figures(text, p, vague, figures, is_blocked))
     figures.extend(_fold_figures(text, p, folds, figures))
+    if any(word in text for word in _SHARE_STEMS):
+        figures.extend(_share_figures(text, p, figures))
+    if "everal " in text:
+        figures.extend(_several_figures(text, figures))
     if any(word in text for word in _MULTIPLE_STEMS):
         figures.extend(_multiple_figures(text, p, figures))
     figures.sort(key=lambda f: f.start)
@@ -1688,14 +1692,71 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     # soldier is 20, the other 26"); an average or median age is ("the median age of the recruits ... it
     # was 33"), and so is an age stated as such ("he is over thirty years old"). (Ages are read first
     # all the same, so that they count no noun.)
-    return _with_rates(
-        text,
-        [
-            _fraction_of_scale(text, q)
-            for q in quantities
-            if q.unit != "years old" or q.text.lower().endswith(_STATED_AGE) or _age_statistic(text, q)
-        ],
+    quantities = [
+        q
+        for q in quantities
+        if q.unit != "years old"
+        or (q.text.lower().endswith(_STATED_AGE) and not _thing_s_age(text, q))
+        or _age_statistic(text, q)
+    ]
+    if "(" in text:
+        quantities = _without_restatements(text, quantities, p)
+    if any(word in text for word in (" said", " say", " told", " familiar", "according to", " citing")):
+        quantities = [q for q in quantities if not _sourcing(text, q)]
+    return _with_rates(text, [_fraction_of_scale(text, q) for q in quantities])
+
+
+# Who a story cites is no figure of it: "two intelligence officials said", "three people familiar with
+# the assessments", "according to two diplomats" (small counts of a source noun, vocabulary [sources]).
+_SOURCE_AFTER = re.compile(
+    r"(?:[^\S\n]+(?:in|from|at)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)*)?"  # "in Kyiv"
+    r"(?:,[^,.;\n]{1,140},|[^\S\n]+who[^\S\n]+[^,.;\n]{1,60}?)?"  # ", speaking on ...,", "who reviewed it"
+    r"[^\S\n]+(?:(?:have|had|who)[^\S\n]+)?(?:said|say|says|told|familiar|briefed|with[^\S\n]+knowledge)\b"
+)
+_SOURCE_BEFORE = re.compile(r"\b(?:according[^\S\n]+to|citing|quoting)[^\S\n]+$", re.IGNORECASE)
+_SOURCE_MAX = 10  # a count of sources is a handful; "50 officials said" is a count of its own
+
+
+def _sourcing(text: str, q: Quantity) -> bool:
+    if q.percent or q.currency or not q.unit or q.unit_end is None or q.low is None:
+        return False
+    if q.low != q.high or q.low > _SOURCE_MAX or q.unit.rsplit(" ", 1)[-1] not in _source_nouns():
+        return False
+    if q.unit_start is None or q.unit_start < q.end:
+        return False  # (a noun borrowed from another count)
+    return (
+        _SOURCE_AFTER.match(text, q.unit_end) is not None
+        or _SOURCE_BEFORE.search(text, max(0, q.start - 20), q.start) is not None
     )
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> frozenset[str]:
+    return frozenset(vocabulary()["sources"]["nouns"])
+
+
+# A second statement of one measure in other units, in brackets right after it: "about 690 km (430
+# miles)": the first is the figure. (A sum in another currency stays: "28 trillion won ($19.1 billion)"
+# is the one a reader compares.)
+_OPEN_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*(?:about|around|roughly|some|nearly|almost|or)?[^\S\n]*")
+
+
+def _without_restatements(text: str, quantities: list[Quantity], p: _Patterns) -> list[Quantity]:
+    measures = frozenset(p.measures.values())
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text.startswith(")", q.end)
+            and _OPEN_BRACKET.fullmatch(text, prev.end, q.start)
+            and prev.unit in measures
+            and q.unit in measures
+            and prev.unit != q.unit
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -1760,6 +1821,23 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
             per = rates.get(q.unit_start)
         out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
     return out
+
+
+# "the missiles are almost two years old": how old a thing is, no figure of the story (a person's stated
+# age stays: "he is over thirty years old")
+_SUBJECT_IS = re.compile(r"\b([a-z]+)[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:now[^\S\n]+)?$")
+
+
+def _thing_s_age(text: str, q: Quantity) -> bool:
+    m = _SUBJECT_IS.search(text, max(0, q.start - 30), q.start)
+    if m is None:
+        return False
+    return m.group(1) in _aged_things()
+
+
+@lru_cache(maxsize=1)
+def _aged_things() -> frozenset[str]:
+    return frozenset(vocabulary()["aged_things"]["nouns"])
 
 
 def _age_statistic(text: str, q: Quantity) -> bool:
@@ -2067,6 +2145,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 or _MORE_BEFORE.search(text, max(0, q.start - 16), q.start)
                 or (put and _NUMBER_PUT_AT.search(text, max(0, q.start - 50), q.start))
                 or _MORE_INSIDE.search(q.text)
+                # "... 4,700 killed and injured. That is up from about 4,000 in March."
+                or _UP_FROM.search(text, max(0, q.start - 40), q.start)
             )
             and _next_sentence_or_item(text, counted.end, q.start)
         ):
@@ -2422,8 +2502,95 @@ def _fold_figures(
     for start, end, word in found:
         if covered(start, end):
             continue
-        out.append(_multiplier_figure(text, p, start, end, float(FOLD_VALUES[word[:-4].lower()])))
+        fold = _multiplier_figure(text, p, start, end, float(FOLD_VALUES[word[:-4].lower()]))
+        low = _SUSPENDED_LOW.search(text, max(0, start - 12), start)
+        first = next((f for f in taken if f.end == low.start()), None) if low else None
+        if first is not None and first.high is not None and first.high < (fold.low or 0):
+            # "a ten- to twentyfold improvement": the first word's hyphen leaves "fold" to the second
+            taken.remove(first)
+            fold = _Figure(
+                first.start, end, first.low, fold.high, first.qualifier, fold.side, end, first.start
+            )
+        out.append(fold)
     return out
+
+
+_SHARE_STEMS = ("half of", "third of", "thirds of", "quarter of", "quarters of", "fifth of", "tenth of")
+
+
+@lru_cache(maxsize=1)
+def _share_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
+    values = {_norm(k): float(x) for k, x in vocabulary()["share_words"].items()}
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+of[^\S\n]+(?:the|them|its|their|those|these|all)\b)",
+        re.IGNORECASE,
+    )
+    return pattern, values
+
+
+def _share_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figure]:
+    """ "about half of the ammunition Russian forces fire", "roughly a third of them": a share told in
+    words is a percentage of what follows. Only an estimated one: a bare "half of them" is too often
+    no statistic ("half of them stayed behind")."""
+    pattern, values = _share_pattern()
+    out: list[_Figure] = []
+    covered = _Covered(taken)
+    lowered = text.lower()
+    found: dict[int, re.Match[str]] = {}
+    for stem in _SHARE_STEMS:
+        # (the stems first, the pattern in a window round each: one scan of a whole article with a
+        # case-blind alternation costs more than the rest of the figure rules)
+        at = lowered.find(stem)
+        while at >= 0:
+            m = pattern.search(text, max(0, at - 16), at + len(stem) + 16)
+            if m is not None:
+                found[m.start()] = m
+            at = lowered.find(stem, at + 1)
+    for _, m in sorted(found.items()):
+        start, end = m.span()
+        if covered(start, end):
+            continue
+        q_start, bound, name = _qualifier(text, start, p)
+        if bound is None:
+            continue
+        value = values[_norm(m.group())]
+        num = Number(value, start, end, True, False, None)
+        side = _Side(num=num, value=value, start=start, end=end, percent="percent")
+        low, high = _bounds(value, bound)
+        out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+    return out
+
+
+_SEVERAL = re.compile(r"(?<![\w-])[Ss]everal(?=[^\S\n]+[a-z])")
+_SEVERAL_REACH = 60  # characters of the noun phrase after "several"
+
+
+@lru_cache(maxsize=1)
+def _several_table() -> tuple[tuple[float, float], frozenset[str]]:
+    table = vocabulary()["vague_counts"]
+    low, high = table["several"]
+    return (float(low), float(high)), frozenset(table["nouns"])
+
+
+def _several_figures(text: str, taken: list[_Figure]) -> list[_Figure]:
+    """ "several short-range ballistic missiles": a vague count of what the tracker counts (vocabulary
+    [vague_counts]); "several officials", "several times" are none."""
+    (low, high), nouns = _several_table()
+    out: list[_Figure] = []
+    covered = _Covered(taken)
+    for m in _SEVERAL.finditer(text):
+        start, end = m.span()
+        if covered(start, end):
+            continue  # ("several hundred": a vague count of its own)
+        phrase = noun_phrase(text, end, min(len(text), end + _SEVERAL_REACH))
+        if phrase is None or text[phrase[1] : phrase[2]].rsplit(None, 1)[-1].lower() not in nouns:
+            continue
+        side = _Side(num=Number(low, start, end, True, True, None), value=low, start=start, end=end)
+        out.append(_Figure(start, end, low, high, None, side, end, start))
+    return out
+
+
+_SUSPENDED_LOW = re.compile(r"-[^\S\n]*(?:to|or)[^\S\n]+$")
 
 
 def _multiplier_figure(text: str, p: _Patterns, start: int, end: int, value: float) -> _Figure:
@@ -2442,7 +2609,10 @@ _MULTIPLE_STEMS = ("wice", "ouble", "hrice", "riple", "uadruple")  # (a cheap te
 def _multiple_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
     values = {k.lower(): float(x) for k, x in vocabulary()["multiple_words"].items()}
     pattern = re.compile(
-        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+(?:the|that|those|its|their|what)\b)", re.IGNORECASE
+        rf"(?<![\w-])(?:{alternation(values)})"
+        # ("double last year's average", "triple 2023's level": a time's possessive names the base)
+        r"(?=[^\S\n]+(?:the|that|those|its|their|what|(?:last|previous)[^\S\n]+[a-z]+['’]s|\d{4}['’]s)\b)",
+        re.IGNORECASE,
     )
     return pattern, values
 
