@@ -998,6 +998,11 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             last_point is not None
             and rule in _ANAPHORIC_RULES
             and _near(text, last_point[0], candidate.start)
+            # ("the minister said earlier in the day": the report's day, unless its sentence told one)
+            and (
+                not _earlier_in_the_day(text, candidate)
+                or _same_sentence_after(text, last_point[0], candidate.start)
+            )
         ):
             anchor = last_point[1]
         elif (
@@ -1143,6 +1148,24 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _ZONE_WORD = re.compile(r"(?:et|pt|ct|mt)\b|" + TIME_ZONE)  # ("8:41 a.m. ET": the US zones' short names too)
 
 
+def _earlier_in_the_day(text: str, candidate: Candidate) -> bool:
+    """ "the minister said earlier in the day", "told reporters earlier in the day": when a wire says a
+    statement was made, the report's day (a narration's "Earlier in the day, the army shelled" is the
+    day it told)."""
+    groups = candidate.groups
+    return (
+        candidate.rule == "relative_in"
+        and groups.get("unit", "").lower() == "day"
+        and groups.get("mod", "").lower() == "earlier"
+        and _SAID_BEFORE.search(text, max(0, candidate.start - 40), candidate.start) is not None
+    )
+
+
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told|announced|stated|added|noted|wrote|posted)\s+(?:[\w'’-]+\s+){0,2}$"
+)
+
+
 def _near(text: str, start: int, end: int) -> bool:
     """Whether an anaphor at ``end`` may refer to a date ending at ``start``: the same paragraph or the
     one before (wire copy breaks paragraphs after a sentence or two; further back, another story is told)."""
@@ -1245,7 +1268,11 @@ def _period_before_in_sentence(
 
 _DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
 _TURN_OF = re.compile(r"(?:the\s+)?turn\s+of", re.IGNORECASE)
-_FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the first nine months of 2025", "the first three quarters of 2025": the year's first months
+_MONTHS_IN = {"months": 1, "quarters": 3}
+_FIRST_MONTHS_OF = re.compile(
+    r"\bfirst\s+([\w-]+)\s+(" + "|".join(_MONTHS_IN) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _time_expr(
@@ -1263,6 +1290,7 @@ def _time_expr(
             months = _FIRST_MONTHS_OF.search(text, max(0, candidate.start - 40), candidate.start)
             if months is not None:
                 count = number_value(months.group(1))
+                count = count * _MONTHS_IN[months.group(2).lower()] if count else None
                 clip = f"months:{int(count)}" if count and 1 <= count <= 11 else None
         elif norm.precision == "year" and _TURN_OF.fullmatch(candidate.groups.get("mod") or ""):
             clip = "turn"  # "at the turn of the year": the weeks around its first day, not its first third
