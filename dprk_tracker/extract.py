@@ -595,17 +595,22 @@ def _counted_from_start(text: str, sentences: _Sentences) -> list[TimeExpr]:
         ):
             continue
         start = _told_start(text, sentences, time.start)
-        if start is None or start.earliest is None or start.latest is None:
+        if start is None:
+            continue
+        earliest, latest, mod = sentences.anchor(start)  # (a range told: "in October and November")
+        if mod != start.mod:  # ("since December", "by early November": the date itself)
+            earliest, latest = start.earliest, start.latest
+        if earliest is None or latest is None:
             continue
         # (a start told as a season or a month: the span ends that many units after its last day)
-        last = span_end(date.fromisoformat(start.latest) + timedelta(days=1), time.value)
-        if last is None or (sentences.reported and start.earliest > sentences.reported):
+        last = span_end(date.fromisoformat(latest) + timedelta(days=1), time.value)
+        if last is None or (sentences.reported and earliest > sentences.reported):
             continue
         precision = "day" if first.group(1).lower().startswith(("day", "week")) else "month"
-        value = start.earliest[: _PRECISION_WIDTH[precision]]
+        value = earliest[: _PRECISION_WIDTH[precision]]
         found.append(
             TimeExpr(
-                time.text, time.start, time.end, "DATE", value, None, start.earliest, last.isoformat(),
+                time.text, time.start, time.end, "DATE", value, None, earliest, last.isoformat(),
                 precision, time.signal,
             )
         )  # fmt: skip
@@ -732,8 +737,13 @@ def _told_start(text: str, sentences: _Sentences, pos: int) -> TimeExpr | None:
         if text.count("\n\n", start, pos) > 1:
             return None
         told = [t for t in sentences.datable_in(start, min(end, pos)) if _YEAR_PREFIX.match(t.value)]
-        if told and _START_VERB.search(text, start, min(end, pos)):
-            return told[0]  # ("arrived in October 2024 and was moved to Kursk by early November")
+        verb = _START_VERB.search(text, start, min(end, pos)) if told else None
+        if verb is not None:
+            # the first date after its verb ("deployed troops in October and November last year",
+            # "arrived in October 2024 and was moved to Kursk by early November"), else the last before
+            # it ("In the summer of 2023, the North started shipping")
+            after = [t for t in told if t.start >= verb.end()]
+            return after[0] if after else told[-1]
         if back == index and any(t.signal not in _BOUNDING for t in told):
             # "heaviest in December 2024 and January 2025, during the first two months of combat": its
             # own sentence dates it ("by last summer, about half of them in the first three months"
@@ -1119,6 +1129,7 @@ _SIGN_OFF = re.compile(
     # for today", "This blog is now closed")
     r"we['’]ll\s+be\s+back|we\s+will\s+be\s+back|we['’]re\s+(?:closing|pausing|wrapping\s+up)\b|"
     r"we\s+are\s+(?:closing|pausing|wrapping\s+up)\b|this\s+(?:live\s+)?blog\s+is\s+(?:now\s+)?closed|"
+    r"(?:our|my)\s+(?:live\s+)?coverage\s+(?:continues|resumes|will\s+(?:continue|resume))|"
     r"have\s+a\s+(?:good|great|nice)"
     # a link to an earlier issue ("Read last week's edition.")
     r"|(?:read|catch\s+up\s+on)\s+(?:last|the\s+previous)\s+\w+['’]s\s+(?:edition|issue|newsletter))\b",

@@ -608,7 +608,8 @@ LIVE = (
     "said.\n\n"
     "08.00 GMT\nOpening summary\nHello and welcome to our coverage of the war in Ukraine.\n\n"
     "Correction: an earlier version of this entry said the ministry spoke yesterday.\n\n"
-    "That's it from us today. We'll be back tomorrow with more updates.\n"
+    "That's it from us today. We'll be back tomorrow with more updates. Our coverage continues on "
+    "Friday.\n"
 )
 
 
@@ -658,6 +659,16 @@ def test_a_forecast_within_a_span_runs_from_the_report(sentence: str, kept: list
         ),
         # no start told: no date (not January to March of the report's year)
         ("A third of its men were lost in the first two months of fighting.", []),
+        # the date after the verb that starts it, a range whole ("in October and November")
+        (
+            "Officials said in May that 900 had died since the army sent troops in October and November "
+            "2024, most in the first three months of combat.",
+            [
+                ("May", "2025-05-01", "2025-05-31"),
+                ("October and November 2024", "2024-10-01", "2024-11-30"),
+                ("the first three months", "2024-10-01", "2025-02-28"),
+            ],
+        ),
         # its own sentence dates it
         (
             "The units deployed in the autumn of 2024. Losses peaked in March 2025, in the first six months "

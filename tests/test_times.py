@@ -2325,3 +2325,21 @@ def test_more_than_a_span_ago_is_on_or_before_that_day(text: str, reported: str,
 def test_about_a_span_ago_keeps_its_period() -> None:
     (time,) = find_times("The plant closed about a year ago.", Reference("2026-03-19", "day"))
     assert ago_bound(time, "2026-03-19") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "season"),
+    [
+        # a bare season in a sentence that told a year: that year's
+        ("Sales dipped in the first half of 2023 and recovered in the autumn.", "2023-FA"),
+        ("In March 2024 the plant closed, and in the summer it reopened.", "2024-SU"),
+        # after a season told: the first such season from it (the winter runs into the next year)
+        ("In the winter, the units were hit hard; by spring they had adapted.", "2025-SP"),
+        # told in another sentence, or named with its own word: as before
+        ("Sales dipped in 2023. In the autumn they recovered.", "2024-FA"),
+        ("Sales dipped in 2023, but last autumn they recovered.", "2024-FA"),
+    ],
+)
+def test_a_bare_season_takes_the_year_its_sentence_told(text: str, season: str) -> None:
+    found = [t.value for t in find_times(text, Reference("2025-06-12", "day")) if t.type == "DATE"]
+    assert found[-1] == season

@@ -1048,6 +1048,12 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 or (rule == "quarter" and _THE_YEAR_ITSELF.fullmatch(candidate.groups.get("theyear", "")))
                 # "A decade ago, in 2015, Kim skipped the Victory Day parade": that year's holiday
                 or (rule == "holiday" and _OWN_YEAR_GROUPS.isdisjoint(candidate.groups))
+                # "slowed in the first half of 2024 before picking up again in the autumn": 2024's
+                or (
+                    rule == "season"
+                    and _SEASON_YEAR_GROUPS.isdisjoint(candidate.groups)
+                    and candidate.groups.get("rel", "").lower() in _BARE_SEASON
+                )
             )
             and found
             and told_point
@@ -1058,6 +1064,9 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             told = _period_before_in_sentence(text, candidate, found)
             of_year = rule != "relative" or candidate.groups["unit"].lower() == "year"
             hint = int(told[:4]) if told and of_year else None
+            if rule == "season" and told and _SEASON_CODE.fullmatch(told, 4):
+                # "In the winter (2024-25) ... by spring": the first such season from the one told
+                hint, anchor = None, told
         ctx = Context(
             stamp or base.reference,
             "day" if stamp else base.precision,
@@ -1219,6 +1228,9 @@ _OPEN_SIGNALS = frozenset(("since", "from", "after", "until", "till", "by", "bef
 _THE_YEAR = re.compile(r"the", re.IGNORECASE)
 # A holiday with neither group takes its year from its sentence ("in 2015, on Victory Day").
 _OWN_YEAR_GROUPS = frozenset({"year", "rel"})
+_SEASON_YEAR_GROUPS = frozenset({"year", "relyear", "spelledyear"})
+_BARE_SEASON = ("", "the")  # ("the autumn"; not "last autumn", "that autumn")
+_SEASON_CODE = re.compile(r"-(?:SP|SU|FA|WI)")
 _THE_YEAR_ITSELF = re.compile(r"the\s+year", re.IGNORECASE)  # (not "the current year": the reference's)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
 
