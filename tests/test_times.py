@@ -2343,3 +2343,19 @@ def test_about_a_span_ago_keeps_its_period() -> None:
 def test_a_bare_season_takes_the_year_its_sentence_told(text: str, season: str) -> None:
     found = [t.value for t in find_times(text, Reference("2025-06-12", "day")) if t.type == "DATE"]
     assert found[-1] == season
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        # a bare month after a month its sentence told with its year: that year's
+        ("The brigade reached Rostov in August 2024 and was sent to the front by late September.", "2024-09"),
+        # not after a year told alone, a later month told, a month told without its year, or in a plan
+        ("In 2023 exports rose 10%, the ministry said in March.", "2025-03"),
+        ("Troops came in December 2024 and left in January.", "2025-01"),
+        ("They met in March 2024 and will meet again in November.", "2025-11"),
+    ],
+)
+def test_a_bare_month_takes_the_year_of_the_month_its_sentence_told(text: str, month: str) -> None:
+    found = [t.value for t in find_times(text, Reference("2025-10-21", "day")) if t.type == "DATE"]
+    assert found[-1] == month

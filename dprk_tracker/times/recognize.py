@@ -1067,6 +1067,8 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             if rule == "season" and told and _SEASON_CODE.fullmatch(told, 4):
                 # "In the winter (2024-25) ... by spring": the first such season from the one told
                 hint, anchor = None, told
+        if hint is None and rule == "month" and found and told_point:
+            hint = _month_after_told(text, candidate, found)
         ctx = Context(
             stamp or base.reference,
             "day" if stamp else base.precision,
@@ -1231,6 +1233,30 @@ _OWN_YEAR_GROUPS = frozenset({"year", "rel"})
 _SEASON_YEAR_GROUPS = frozenset({"year", "relyear", "spelledyear"})
 _BARE_SEASON = ("", "the")  # ("the autumn"; not "last autumn", "that autumn")
 _SEASON_CODE = re.compile(r"-(?:SP|SU|FA|WI)")
+
+
+def _month_after_told(text: str, candidate: Candidate, found: list[tuple[int, str, str]]) -> int | None:
+    """ "arrived in October 2024 and was moved to Kursk by early November": a bare month after (or
+    the same as) the month its sentence told with its year, not in a plan, is in that year (not in
+    "December 2024 ... in January", nor after a year told alone: "In 2023 exports rose, it said in
+    March")."""
+    if not _OWN_YEAR_GROUPS.isdisjoint(candidate.groups):
+        return None
+    told = _period_before_in_sentence(text, candidate, found)
+    if (
+        told is None
+        or not _MONTH_CODE.fullmatch(told, 4)
+        or month_number(candidate.groups["month"]) < int(told[5:])
+    ):
+        return None
+    # (the year written in the sentence: a month told without one may itself be a guess)
+    sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start), 0)
+    if text.find(told[:4], sentence_start, candidate.start) < 0:
+        return None
+    return int(told[:4]) if clause_tense(text, candidate.start, candidate.end) != "future" else None
+
+
+_MONTH_CODE = re.compile(r"-\d\d")
 _THE_YEAR_ITSELF = re.compile(r"the\s+year", re.IGNORECASE)  # (not "the current year": the reference's)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
 
