@@ -38,6 +38,7 @@ from .times import (
     span_start,
     tense_after,
 )
+from .times.vocabulary import table
 from .topics import Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
@@ -1135,6 +1136,7 @@ _SIGN_OFF = re.compile(
     r"|(?:read|catch\s+up\s+on)\s+(?:last|the\s+previous)\s+\w+['’]s\s+(?:edition|issue|newsletter))\b",
     re.IGNORECASE,
 )
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(table("weekdays")) + r")\b\.?", re.IGNORECASE)
 _CLOCK_SPAN_END = re.compile(r"[^\w\n]*\d{1,2}[:.]\d\d[^\w\n]*")  # the other end of "10:32-10:51"
 
 
@@ -1142,7 +1144,8 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
     """Whether the sentence ``start:end`` holds nothing but ``time`` (and bullets, brackets, colons),
     or nothing but times and a time zone on a line of its own (a live blog's time stamp)."""
     if end - start <= len(time.text) + 8:
-        rest = text[start : time.start] + text[time.end : end]
+        # (a weekday's abbreviation before the date is no word either: "Sun 23 Mar 2025 16.44 GMT")
+        rest = _WEEKDAY_WORD.sub("", text[start : time.start] + text[time.end : end])
         # (the start of a span of clock times is no word either: "10:32-10:51 a.m.")
         return not any(char.isalnum() for char in rest) or _CLOCK_SPAN_END.fullmatch(rest) is not None
     if end - start > _STAMP_MAX_CHARS or not sentences.several_datable_in(start, end):
@@ -1154,7 +1157,7 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
         rest.append(text[last : other.start])
         last = other.end
     rest.append(text[last:end])
-    return all(word.upper() in _TIME_ZONES for word in _WORD.findall(" ".join(rest)))
+    return all(word.upper() in _TIME_ZONES for word in _WORD.findall(_WEEKDAY_WORD.sub("", " ".join(rest))))
 
 
 # A page's stamp: a line that a label of review or edit opens ("Last Reviewed: October 2025", "Last
@@ -1187,13 +1190,17 @@ _STAMP_LABEL = re.compile(
     # "Click here for more information on the individuals designated today", "This article appears in
     # the October 2025 print edition": notes on the page
     r"|[^\S\n]*(?:Updated|Posted|Published|Edited)[^\S\n]+at[^\S\n]+\d[^\n]{0,40}$"
+    # a think tank's series line ("Research Brief No. 47 | October 2025", "Working Paper No. 12, March
+    # 2025"): the issue's number and date
+    r"|[^\S\n]*(?:[A-Z][\w&'’-]*[^\S\n]+){0,4}(?:Brief|Paper|Report|Note|Bulletin|Commentary|Update)[^\S\n]+"
+    r"(?:No\.?|Number|#)[^\S\n]*\d{1,4}[^\S\n]*[|·•,–—-][^\n]{0,60}(?<![.!?])$"
     r"|[^\S\n]*(?:Editor['’]s[^\S\n]+[Nn]ote|Click[^\S\n]+here\b|This[^\S\n]+(?:article|story)[^\S\n]+"
     r"(?:appears|appeared|was[^\S\n]+published)[^\S\n]+in[^\S\n]+the\b)[^\n]{0,300}$",
     re.MULTILINE,
 )
 
 
-_STAMP_LEADS = frozenset("LlRUPMASBECT \t0123456789")
+_STAMP_LEADS = frozenset("LlRUPMASBECTIWON \t0123456789")
 
 
 # A live blog's list of its key entries ("Key events / 2h ago / Zelenskyy: ... / 14:36 / KCNA statement"):

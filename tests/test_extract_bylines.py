@@ -754,3 +754,28 @@ def test_a_span_after_a_start_the_text_dated_dates_its_sentence() -> None:
         ("Eighteen months", "2025-09", "2025-09-01", "2025-09-30"),
         ("May", "2025-05", "2025-05-01", "2025-05-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Policy Brief No. 12 | May 2025",
+        "Working Paper No. 3, April 2025",
+        "Tue 6 May 2025 09.30 BST",
+        "Sat 3 May 2025",
+    ],
+)
+def test_a_series_line_or_a_weekdays_stamp_is_no_event(line: str) -> None:
+    result = extract(
+        f"Report title\n\nInstitute of Studies\n{line}\n\nTroops left in March, officials said.\n",
+        "2025-05-06",
+    )
+    assert [(e.time_text, e.when) for e in result.events] == [("March", "2025-03")]
+
+
+def test_a_sentence_naming_a_numbered_report_is_still_an_event() -> None:
+    text = (
+        "Report title\n\nAn intro line.\n\nThe Panel's Report No. 5, released in May 2024, found breaches.\n"
+    )
+    result = extract(text, "2025-05-06")
+    assert [(e.time_text, e.when) for e in result.events] == [("May 2024", "2024-05")]
