@@ -627,6 +627,7 @@ def _forecast_spans(text: str, sentences: _Sentences) -> list[TimeExpr]:
     if reported is None or len(reported) != 10:
         return []
     found: list[TimeExpr] = []
+    week_before = (date.fromisoformat(reported) - timedelta(days=7)).isoformat()
     for time in sentences.times:
         if time.type != "DURATION" or time.signal not in ("within", "to", "or", None):
             continue
@@ -638,6 +639,11 @@ def _forecast_spans(text: str, sentences: _Sentences) -> list[TimeExpr]:
             text, start, within.start()
         ):
             continue
+        if any(
+            (told.latest or reported) < week_before and _FORETOLD.search(text, told.end, within.start())
+            for told in sentences.datable_in(start, time.start)
+        ):
+            continue  # "In 2023 Kim said the plant would open within a year": counted from then, not now
         span = _VAGUE_SPANS.get(time.value, time.value)
         last = span_end(date.fromisoformat(reported), span)
         if last is None:
@@ -661,6 +667,7 @@ _FORECAST = re.compile(
     r"\b(?:will|would|could|may|might|can|expect(?:s|ed|ing)?|likely|due|set\s+to|poised|preparing\s+to|plans?\s+to"
     r"|planning\s+to|aims?\s+to|intends?\s+to|forecast|predicted|projected)\b"  # (not "in May")
 )
+_FORETOLD = re.compile(r"\b(?:said|told|announced|predicted|promised|pledged|vowed|warned|forecast)\b")
 # How far a span with no count reaches: "within days" (two weeks), "within weeks" (two months),
 # "within months" (a year)
 _VAGUE_SPANS = {"PXD": "P14D", "PXW": "P2M", "PXM": "P1Y"}
