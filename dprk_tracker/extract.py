@@ -24,6 +24,7 @@ from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Refer
 from .text import clause_spans, sentence_spans
 from .times import (
     SINCE_SIGNALS,
+    ago_bound,
     anchor_interval,
     clause_tense,
     explicit_years,
@@ -33,9 +34,11 @@ from .times import (
     period_of,
     recognize_times,
     resolve_times,
+    span_end,
     span_start,
     tense_after,
 )
+from .times.vocabulary import table
 from .topics import FALLBACK, Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
@@ -112,7 +115,14 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     # headline restates the story (its times are the body's, or the date of the issue), and a title
     # given as metadata (front matter, HTML, JSON Lines) is not in the text at all.
     outside = [span for span in (byline[1] if byline else None, article.dateline, article.headline) if span]
-    events = _events(content, sentences, topics, outside, _trailing_times(content, times, reference))
+    if "Key events" in content:
+        outside += _key_events(content)
+    spans = _trailing_times(content, times, reference) + _counted_from_start(content, sentences)
+    if "within" in content:
+        spans += _forecast_spans(content, sentences)
+    if " after " in content:
+        spans += _after_told(content, sentences)
+    events = _events(content, sentences, topics, outside, sorted(spans, key=_EVENT_START))
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
     # Each figure with where the next one starts: a time beyond the next figure is that figure's.
@@ -525,6 +535,10 @@ class _Sentences:
             found = self._clauses[(start, end)] = clause_spans(self.text, start, end)
         return found
 
+    def anchored(self, time: TimeExpr, found: tuple[str | None, str | None, str | None]) -> None:
+        """Set the interval of a time made by the pipeline (a forecast's "within three months")."""
+        self._anchors[id(time)] = found
+
     def anchor(self, time: TimeExpr) -> tuple[str | None, str | None, str | None]:
         """``anchor_interval`` of one of the article's times (each time object lives as long as this)."""
         found = self._anchors.get(id(time))
@@ -532,6 +546,8 @@ class _Sentences:
             found = anchor_interval(time, self.text, self.times)
             earliest, latest, mod = found
             reported = self.reported
+            if reported and time.text.endswith("ago") and (bound := ago_bound(time, reported)):
+                found = bound  # "more than a year ago": on or before that day
             since = time.signal in SINCE_SIGNALS
             if since and latest is None and earliest and reported and earliest <= reported:
                 # "has shipped 20,000 containers since August 2023": true from then until the report,
@@ -567,6 +583,188 @@ def _trailing_times(text: str, times: list[TimeExpr], reference: Reference | Non
     return found
 
 
+def _counted_from_start(text: str, sentences: _Sentences) -> list[TimeExpr]:
+    """ "North Korea sent 11,000 troops in the fall of 2024. ... half of them in the first three months
+    of fighting": the first months of something count from the start told just before (a sentence
+    of the same or the paragraph before whose verb starts something), not from January; with no such
+    start told, nothing is dated (the span stays a DURATION)."""
+    found: list[TimeExpr] = []
+    for time in sentences.times:
+        if (
+            time.type != "DURATION"
+            or not text.startswith(" of ", time.end)
+            or (first := _FIRST_SPAN.fullmatch(time.text)) is None
+            or not text[time.end + 4 : time.end + 5].islower()  # "of fighting", not "of 2025"
+        ):
+            continue
+        start = _told_start(text, sentences, time.start)
+        if start is None:
+            continue
+        earliest, latest, mod = sentences.anchor(start)  # (a range told: "in October and November")
+        if mod != start.mod:  # ("since December", "by early November": the date itself)
+            earliest, latest = start.earliest, start.latest
+        if earliest is None or latest is None:
+            continue
+        # (a start told as a season or a month: the span ends that many units after its last day)
+        last = span_end(date.fromisoformat(latest) + timedelta(days=1), time.value)
+        if last is None or (sentences.reported and earliest > sentences.reported):
+            continue
+        precision = "day" if first.group(1).lower().startswith(("day", "week")) else "month"
+        value = earliest[: _PRECISION_WIDTH[precision]]
+        found.append(
+            TimeExpr(
+                time.text, time.start, time.end, "DATE", value, None, earliest, last.isoformat(),
+                precision, time.signal,
+            )
+        )  # fmt: skip
+    return found
+
+
+def _forecast_spans(text: str, sentences: _Sentences) -> list[TimeExpr]:
+    """ "A rotation was expected within two to three months", "could arrive within weeks": a forecast
+    of something by the end of a span counted from the report's day (on or before that day). A span
+    "within" that counts from something else ("within four months of the invasion") or told of the
+    past ("ordered workers home within 24 months") is left a DURATION."""
+    reported = sentences.reported
+    if reported is None or len(reported) != 10:
+        return []
+    found: list[TimeExpr] = []
+    week_before = (date.fromisoformat(reported) - timedelta(days=7)).isoformat()
+    for time in sentences.times:
+        if time.type != "DURATION" or time.signal not in ("within", "to", "or", None):
+            continue
+        start = sentences.enclosing(time.start, time.end)[0]
+        within = _WITHIN_BEFORE.search(text, max(start, time.start - _WITHIN_REACH), time.start)
+        if within is None or _COUNTED_FROM.match(text, time.end):
+            continue
+        if clause_tense(text, time.start, time.end) != "future" and not _FORECAST.search(
+            text, start, within.start()
+        ):
+            continue
+        if any(
+            (told.latest or reported) < week_before and _FORETOLD.search(text, told.end, within.start())
+            for told in sentences.datable_in(start, time.start)
+        ):
+            continue  # "In 2023 Kim said the plant would open within a year": counted from then, not now
+        span = _VAGUE_SPANS.get(time.value, time.value)
+        last = span_end(date.fromisoformat(reported), span)
+        if last is None:
+            continue
+        precision = "day" if span[-1] in "DW" else "month"
+        day = last.isoformat()
+        forecast = TimeExpr(
+            text[within.start() : time.end], within.start(), time.end, "DATE",
+            day[: _PRECISION_WIDTH[precision]], None, reported, day, precision, "within",
+        )  # fmt: skip
+        sentences.anchored(forecast, (reported, day, "ON_OR_BEFORE"))
+        found.append(forecast)
+    return found
+
+
+_WITHIN_REACH = 30
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:[\w-]+\s+(?:to|or)\s+|[\w-]+\s*[-–]\s*)?$", re.IGNORECASE)
+_COUNTED_FROM = re.compile(r"\s+(?:of|after|from|since|before)\b")
+# Modals and words of a forecast before "within": "could arrive within", "was expected within"
+_FORECAST = re.compile(
+    r"\b(?:will|would|could|may|might|can|expect(?:s|ed|ing)?|likely|due|set\s+to|poised|preparing\s+to|plans?\s+to"
+    r"|planning\s+to|aims?\s+to|intends?\s+to|forecast|predicted|projected)\b"  # (not "in May")
+)
+_FORETOLD = re.compile(r"\b(?:said|told|announced|predicted|promised|pledged|vowed|warned|forecast)\b")
+# How far a span with no count reaches: "within days" (two weeks), "within weeks" (two months),
+# "within months" (a year)
+_VAGUE_SPANS = {"PXD": "P14D", "PXW": "P2M", "PXM": "P1Y"}
+
+
+def _after_told(text: str, sentences: _Sentences) -> list[TimeExpr]:
+    """ "In the summer of 2023 North Korea started shipping shells ... Two and a half years after North
+    Korea started shipping shells, the team said ...": a span "after" something the text dated before
+    (found by its verb and the word after it) dates its sentence, when the sentence tells no date of
+    its own; with the start undated, nothing."""
+    found: list[TimeExpr] = []
+    for time in sentences.times:
+        if time.type != "DURATION" or not text.startswith(" after ", time.end):
+            continue
+        months = _span_months(time.value)
+        start, end = sentences.enclosing(time.start, time.end)
+        lead = text[start : time.start].strip()
+        if not months or (lead and not lead.endswith(",")) or sentences.datable_in(start, end):
+            continue
+        verb = _DONE.match(text, time.end + len(" after "))
+        told = _dated_before(text, sentences, verb.group(1), start) if verb else None
+        if told is None or told.earliest is None or told.latest is None:
+            continue
+        first = span_end(date.fromisoformat(told.earliest), f"P{months}M")
+        last = span_end(date.fromisoformat(told.latest) + timedelta(days=1), f"P{months}M")
+        if first is None or last is None:
+            continue
+        first += timedelta(days=1)  # (the day the span after the start's first day ends on)
+        after = TimeExpr(
+            time.text, time.start, time.end, "DATE", first.isoformat()[:7], None, first.isoformat(),
+            last.isoformat(), "month", None,
+        )  # fmt: skip
+        found.append(after)
+    return found
+
+
+# The clause after "after": its subject (a few words) and its verb with the word after it ("North Korea
+# started shipping", "Russia invaded Ukraine").
+_DONE = re.compile(r"(?:[\w'’-]+\s+){0,4}?(\w+ed\s+\w+)\b")
+_SPAN_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?")
+
+
+def _span_months(value: str) -> int:
+    """The whole months of a span of years and months ("P2Y6M": 30); 0 for any other."""
+    parts = _SPAN_PARTS.fullmatch(value)
+    return 12 * int(parts.group(1) or 0) + int(parts.group(2) or 0) if parts else 0
+
+
+def _dated_before(text: str, sentences: _Sentences, words: str, before: int) -> TimeExpr | None:
+    """The date of the sentence before ``before`` that tells ``words`` (the last time ahead of them in
+    it, else its first)."""
+    at = text.rfind(words, 0, before)
+    if at < 0:
+        return None
+    start, end = sentences.enclosing(at, at + len(words))
+    told = [t for t in sentences.datable_in(start, end) if _YEAR_PREFIX.match(t.value)]
+    ahead = [t for t in told if t.end <= at]
+    return ahead[-1] if ahead else (told[0] if told else None)
+
+
+# Verbs that start what "the first months of" it count from (the war, the deployment, the fighting).
+_STARTS = ("began", "begun", "started", "broke out", "erupted", "launched", "invaded", "entered", "crossed",
+           "sent", "deployed", "dispatched", "arrived", "moved")  # fmt: skip
+_START_VERB = re.compile(r"\b(?:" + "|".join(_STARTS) + r")\b")
+_FIRST_SPAN = re.compile(r"the\s+(?:first|initial|opening)\s+(?:[\w-]+\s+)?(days|weeks|months|years)", re.I)
+_START_REACH = 2  # sentences back (within its paragraph or the one before) where the start is told
+
+
+def _told_start(text: str, sentences: _Sentences, pos: int) -> TimeExpr | None:
+    """The first date told in the last sentence before ``pos`` whose verb starts something, at most
+    ``_START_REACH`` sentences back and one paragraph break away."""
+    index = bisect.bisect_right(sentences._starts, pos) - 1
+    for back in range(index, max(-1, index - _START_REACH - 1), -1):
+        start, end = sentences.spans[back]
+        if text.count("\n\n", start, pos) > 1:
+            return None
+        told = [t for t in sentences.datable_in(start, min(end, pos)) if _YEAR_PREFIX.match(t.value)]
+        verb = _START_VERB.search(text, start, min(end, pos)) if told else None
+        if verb is not None:
+            # the first date after its verb ("deployed troops in October and November last year",
+            # "arrived in October 2024 and was moved to Kursk by early November"), else the last before
+            # it ("In the summer of 2023, the North started shipping")
+            after = [t for t in told if t.start >= verb.end()]
+            return after[0] if after else told[-1]
+        if back == index and any(t.signal not in _BOUNDING for t in told):
+            # "heaviest in December 2024 and January 2025, during the first two months of combat": its
+            # own sentence dates it ("by last summer, about half of them in the first three months"
+            # only bounds it)
+            return None
+    return None
+
+
+_BOUNDING = frozenset({"by", "until", "till", "through", "since", "before", "after", "up to"})
+
+
 _TRAILING_SIGNALS = frozenset({"in", "over", "during", "within", "for", "throughout"})
 _SPAN_PRECISION = {"Y": "year", "M": "month", "W": "day", "D": "day"}
 _PRECISION_WIDTH = {"year": 4, "month": 7, "day": 10}
@@ -584,6 +782,8 @@ def _events(
     dateline) make no event."""
     events: list[Event] = []
     headings: list[tuple[TimeExpr, int]] = []  # a day's heading ("MONDAY" in a week's review), its end
+    entries: list[tuple[TimeExpr, int]] = []  # a live blog's entry stamp ("14:36", "17.58 GMT"), its end
+    titles: list[tuple[int, int]] = []  # the title lines of those entries ("Overnight drone attack")
     last_told: tuple[int, str, str | None, str | None, str | None] | None = None
     last_text = ""
     uncut: str | None = None  # the last event's latest before _so_far cut it
@@ -591,12 +791,20 @@ def _events(
     for time in datable:
         if any(start <= time.start < end for start, end in outside):
             continue
+        if titles and any(start <= time.start < end for start, end in titles):
+            continue  # an entry's title ("09.12 GMT / Overnight drone attack on Kharkiv") restates it
         start, end = sentences.enclosing(time.start, time.end)
         if _bare_date(text, start, end, time, sentences):
             # a line that is only a date ("2024" heading a chronology's section) or a live blog's
             # time stamp ("8:41 a.m. ET, November 5, 2024") tells nothing
             if time.precision == "day" and _DAY_HEADING.fullmatch(text, start, end):
                 headings.append((time, end))
+            elif time.precision == "time" and _DAY_VALUE.match(time.value):
+                # (a live blog's entry stamp: it dates its entry's first sentence, if undated)
+                title = _entry_title(text, end)
+                if title is not None:
+                    titles.append(title)
+                entries.append((time, title[1] if title else end))
             continue
         if _stamp_line(text, time.start):
             continue  # "Last Reviewed: October 2025", "Last edited 9:14 PM · Apr 8, 2025": the page's
@@ -683,6 +891,11 @@ def _events(
                 topics.classify((start, end)),  # topic
             )
         )
+    if entries:
+        stamped = [
+            event for stamp, end in entries if (event := _entry_event(text, stamp, end, sentences, topics))
+        ]
+        events = sorted(events + stamped, key=_EVENT_START)
     if headings:
         ahead = _headings_ahead(text, headings)
         headed = [
@@ -729,6 +942,42 @@ _PAST_TENSES = ("past", "past perfect")
 # "said the budget was likely to end the year with a deficit": a prospect told in the past tense
 _PROSPECT = re.compile(r"\b(?:likely|unlikely|expected|set|due|poised|forecast|projected|on\s+track)\s+to\b")
 _PROSPECT_REACH = 60
+
+
+def _entry_title(text: str, end: int) -> tuple[int, int] | None:
+    """The span of an entry's title: the line after its stamp when it ends no sentence."""
+    line = _FILLED_LINE.search(text, end)
+    if line is None or text.count("\n", end, line.start()) > 2:
+        return None
+    words = line.group().strip()
+    if len(words) > _LIST_LINE_MAX_CHARS or words.endswith((".", "!", "?", '"', "”", ":")):
+        return None
+    return line.span()
+
+
+_TOLD_TENSES = ("past", "past perfect")
+
+
+def _entry_event(
+    text: str, stamp: TimeExpr, end: int, sentences: _Sentences, topics: Classifier
+) -> Event | None:
+    """ "14:36 / KCNA statement / North Korea's state news agency KCNA carried a statement ...": the
+    entry's first sentence, told in the past with no time of its own (but a prospect's), happened by
+    its stamp (not "Good morning and welcome to our live coverage")."""
+    line = _FILLED_LINE.search(text, end)
+    if line is None or text.count("\n", end, line.start()) > 2:
+        return None
+    start, stop = sentences.enclosing(line.start(), line.start() + 1)
+    if _stamp_line(text, start) or any(
+        clause_tense(text, time.start, time.end) != "future" for time in sentences.datable_in(start, stop)
+    ):
+        return None  # (a time in it dates what it tells; "would be completed next year" does not)
+    if tense_after(text, start) not in _TOLD_TENSES:
+        return None
+    return Event(
+        stamp.value, stamp.mod, None, stamp.earliest, stamp.latest, stamp.precision, stamp.earliest,
+        stamp.text, stamp.start, stamp.end, text[start:stop], start, stop, topics.classify((start, stop)),
+    )  # fmt: skip
 
 
 def _headings_ahead(text: str, headings: list[tuple[TimeExpr, int]]) -> bool:
@@ -885,12 +1134,18 @@ _HEDGED_JOIN = re.compile(r"\s+(?:to|until|till|through)\s+at\s+least\s+")  # "f
 
 _SIGN_OFF_MAX_CHARS = 60
 _SIGN_OFF = re.compile(
-    r"(?:that['’]s\s+(?:all|it)|see\s+you|until\s+next|thanks\s+for\s+reading|back\s+next|"
+    r"(?:that['’]s\s+(?:all|it)|see\s+you|until\s+next|thanks\s+for\s+(?:reading|following)|back\s+next|"
+    # a live blog's close ("We'll be back tomorrow morning with more updates", "We're closing this blog
+    # for today", "This blog is now closed")
+    r"we['’]ll\s+be\s+back|we\s+will\s+be\s+back|we['’]re\s+(?:closing|pausing|wrapping\s+up)\b|"
+    r"we\s+are\s+(?:closing|pausing|wrapping\s+up)\b|this\s+(?:live\s+)?blog\s+is\s+(?:now\s+)?closed|"
+    r"(?:our|my)\s+(?:live\s+)?coverage\s+(?:continues|resumes|will\s+(?:continue|resume))|"
     r"have\s+a\s+(?:good|great|nice)"
     # a link to an earlier issue ("Read last week's edition.")
     r"|(?:read|catch\s+up\s+on)\s+(?:last|the\s+previous)\s+\w+['’]s\s+(?:edition|issue|newsletter))\b",
     re.IGNORECASE,
 )
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(table("weekdays")) + r")\b\.?", re.IGNORECASE)
 _CLOCK_SPAN_END = re.compile(r"[^\w\n]*\d{1,2}[:.]\d\d[^\w\n]*")  # the other end of "10:32-10:51"
 
 
@@ -898,7 +1153,8 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
     """Whether the sentence ``start:end`` holds nothing but ``time`` (and bullets, brackets, colons),
     or nothing but times and a time zone on a line of its own (a live blog's time stamp)."""
     if end - start <= len(time.text) + 8:
-        rest = text[start : time.start] + text[time.end : end]
+        # (a weekday's abbreviation before the date is no word either: "Sun 23 Mar 2025 16.44 GMT")
+        rest = _WEEKDAY_WORD.sub("", text[start : time.start] + text[time.end : end])
         # (the start of a span of clock times is no word either: "10:32-10:51 a.m.")
         return not any(char.isalnum() for char in rest) or _CLOCK_SPAN_END.fullmatch(rest) is not None
     if end - start > _STAMP_MAX_CHARS or not sentences.several_datable_in(start, end):
@@ -910,7 +1166,7 @@ def _bare_date(text: str, start: int, end: int, time: TimeExpr, sentences: _Sent
         rest.append(text[last : other.start])
         last = other.end
     rest.append(text[last:end])
-    return all(word.upper() in _TIME_ZONES for word in _WORD.findall(" ".join(rest)))
+    return all(word.upper() in _TIME_ZONES for word in _WORD.findall(_WEEKDAY_WORD.sub("", " ".join(rest))))
 
 
 # A page's stamp: a line that a label of review or edit opens ("Last Reviewed: October 2025", "Last
@@ -943,13 +1199,45 @@ _STAMP_LABEL = re.compile(
     # "Click here for more information on the individuals designated today", "This article appears in
     # the October 2025 print edition": notes on the page
     r"|[^\S\n]*(?:Updated|Posted|Published|Edited)[^\S\n]+at[^\S\n]+\d[^\n]{0,40}$"
+    # a think tank's series line ("Research Brief No. 47 | October 2025", "Working Paper No. 12, March
+    # 2025"): the issue's number and date
+    r"|[^\S\n]*(?:[A-Z][\w&'’-]*[^\S\n]+){0,4}(?:Brief|Paper|Report|Note|Bulletin|Commentary|Update)[^\S\n]+"
+    r"(?:No\.?|Number|#)[^\S\n]*\d{1,4}[^\S\n]*[|·•,–—-][^\n]{0,60}(?<![.!?])$"
     r"|[^\S\n]*(?:Editor['’]s[^\S\n]+[Nn]ote|Click[^\S\n]+here\b|This[^\S\n]+(?:article|story)[^\S\n]+"
     r"(?:appears|appeared|was[^\S\n]+published)[^\S\n]+in[^\S\n]+the\b)[^\n]{0,300}$",
     re.MULTILINE,
 )
 
 
-_STAMP_LEADS = frozenset("LlRUPMASBECT \t0123456789")
+_STAMP_LEADS = frozenset("LlRUPMASBECTIWON \t0123456789")
+
+
+# A live blog's list of its key entries ("Key events / 2h ago / Zelenskyy: ... / 14:36 / KCNA statement"):
+# its times link to the entries below, they date nothing of their own.
+_KEY_EVENTS = re.compile(r"^[^\S\n]*Key[^\S\n]+events[^\S\n]*:?[^\S\n]*$", re.MULTILINE)
+_LIST_LINE_MAX_CHARS = 100
+_ZONED_CLOCK = re.compile(
+    r"[^\S\n]*\d{1,2}[:.]\d\d(?:[^\S\n]*[ap]\.?m\.?)?[^\S\n]*(?:" + "|".join(_ZONES) + r")\b"
+)
+
+
+def _key_events(text: str) -> list[tuple[int, int]]:
+    """The spans of a live blog's "Key events" lists: the lines after the label up to the first that
+    ends a sentence, runs long, or is an entry's own header (a clock with its zone: "17.58 GMT")."""
+    spans = []
+    for label in _KEY_EVENTS.finditer(text):
+        end = label.end()
+        for line in _FILLED_LINE.finditer(text, label.end()):
+            words = line.group().strip()
+            if (
+                len(words) > _LIST_LINE_MAX_CHARS
+                or words.endswith((".", "!", "?", '"', "”"))
+                or _ZONED_CLOCK.match(words)
+            ):
+                break
+            end = line.end()
+        spans.append((label.start(), end))
+    return spans
 
 
 def _stamp_line(text: str, pos: int) -> bool:
@@ -962,11 +1250,14 @@ def _stamp_line(text: str, pos: int) -> bool:
 # A note on the page, not the story: a correction's label and the claim it retracts ("Correction,
 # 10:05 GMT: An earlier version of this post said the treaty was signed in July"), a credit line
 # ("Imagery: Airbus DS 2025").
-_NOTE_LEADS = frozenset("ACIPU")
+_NOTE_LEADS = frozenset("ACIPUTW")
 _NOTE_LABEL = re.compile(r"(?:Correction|Clarification|Update)\b[^\n]{0,40}?:(?!\d)")  # (not a clock's)
 _RETRACTED = re.compile(
-    r"(?:(?:Correction|Clarification|Update)\b[^\n]{0,40}?:(?!\d)\s*)?An?\s+(?:earlier|previous|prior)\s+version\s+of\s+"
-    r"this\s+(?:post|story|article|report|entry|item|page)\b"
+    r"(?:(?:Correction|Clarification|Update)\b[^\n]{0,40}?:(?!\d)\s*)?(?:[Aa]n?\s+(?:earlier|previous|prior)\s+"
+    r"version\s+of\s+this\s+(?:post|story|article|report|entry|item|page)\b"
+    # "This post previously said ...", "We incorrectly reported that ..."
+    r"|(?:This|The)\s+(?:post|story|article|report|entry)\s+(?:previously|originally|incorrectly|wrongly)\s+"
+    r"(?:said|stated|reported)\b|We\s+(?:previously|earlier|incorrectly|wrongly|mistakenly)\s+(?:said|stated|reported)\b)"
 )
 # (a photo's caption tells what it shows: "Photo: Kim at a ceremony, August 2025")
 _CREDIT = re.compile(r"(?:Imagery|Image\s+credit|Photo\s+credit|Credits?)\s*:")
@@ -1014,6 +1305,22 @@ _CONDITION_ENDS = (",", *_ASIDES)
 _MODALS = ("would", "could", "might", "will", "may", "can", "should")
 _MODAL = re.compile(r"\b(?:" + "|".join(_MODALS) + r")\b", re.IGNORECASE)
 _EXTENT_BEFORE = re.compile(r"\b(?:" + "|".join(_EXTENT[::-1]) + r")\s+$", re.IGNORECASE)
+# "continue well beyond 2025" (said in 2025 or before): how far a plan runs past a year not yet over
+_BEYOND = ("beyond", "well beyond", "far beyond", "long beyond")
+_BEYOND_BEFORE = re.compile(r"\b(?:" + "|".join(_BEYOND[::-1]) + r")\s+$", re.IGNORECASE)
+# A year that names what a measure is of, not when something happened: "at 2023 prices", "the 2025
+# work plan", "the fiscal 2024 budget", "its 2026 budget request" (a year before the noun); "the
+# budget for 2025", "the work report for 2024"; "80% of its annual GDP in 2023" (a base compared with)
+_MEASURE_NOUNS = ("prices", "dollars", "terms", "budget", "budgets", "work plan", "plan", "plans", "targets",
+                  "target", "work report")  # fmt: skip
+_MEASURE_AFTER = re.compile(r"\s+(?:" + "|".join(_MEASURE_NOUNS) + r")\b")
+_MEASURE_FOR = re.compile(r"\b(?:" + "|".join(_MEASURE_NOUNS) + r"|request|forecast)\s+for\s+$")
+_BASE_MEASURES = ("GDP", "gross domestic product", "economic output", "annual budget", "state budget")
+_MEASURE_OF = re.compile(
+    r"\bof\s+(?:[\w'’-]+\s+){0,3}?(?:annual\s+|yearly\s+|total\s+)?(?:"
+    + "|".join(_BASE_MEASURES)
+    + r")\s+in\s+$"
+)
 _COUNTERFACTUAL_REACH = 60
 
 
@@ -1028,6 +1335,8 @@ def _untold(text: str, start: int, time: TimeExpr, reported: str | None) -> bool
     if _DENIED.search(before[-24:]):
         return True  # "visited on Tuesday, not Wednesday": a date denied
     if "ould" in before and _WOULD_HAVE.search(before):
+        return True
+    if time.precision == "year" and _measured_year(text, before, time, reported):
         return True
     opener = text[start : start + 7].split(" ", 1)[0]
     # (the condition ends at a comma, or a dash or a bracket opens an aside: "If a ceasefire holds –
@@ -1046,6 +1355,19 @@ def _untold(text: str, start: int, time: TimeExpr, reported: str | None) -> bool
         and reported is not None
         and (time.earliest or "") > reported
         and _EXTENT_BEFORE.search(before) is not None
+    )
+
+
+def _measured_year(text: str, before: str, time: TimeExpr, reported: str | None) -> bool:
+    """Whether a year names what a measure or a plan is of ("at 2023 prices", "the budget for 2025",
+    "80% of its annual GDP in 2023") or how far a plan runs ("well beyond 2025")."""
+    if _MEASURE_AFTER.match(text, time.end) or _MEASURE_FOR.search(before) or _MEASURE_OF.search(before):
+        return True
+    return (
+        "beyond" in before[-18:]
+        and reported is not None
+        and (time.latest or "") >= reported
+        and _BEYOND_BEFORE.search(before) is not None
     )
 
 

@@ -258,7 +258,7 @@ def parse(text: str) -> ArticleText:
             if dateline or (end - start > _HEADLINE_MAX_CHARS and not (index == 0 and summary is not None)):
                 break
         if dateline:
-            place = dateline.group("place").strip().title()
+            place = (dateline.group("place") or "").strip().title() or None
             dateline_span = dateline.span()
             if not date:
                 date, date_origin = dateline.group("date"), "dateline"

@@ -597,3 +597,190 @@ def test_day_headings_over_plans_are_the_days_ahead() -> None:
         ("Oct. 31", "2025-10-31", "2025-10-31"),
         ("FRIDAY", "2025-10-24", "2025-10-24"),
     ]
+
+
+LIVE = (
+    "War live: troops in Kursk\n\nKey events\n3h ago\nMinistry: 300 soldiers arrived\n10:15\n"
+    "Overnight shelling near Sudzha\nShow key events only\n\n"
+    "16.20 GMT\nMinistry: 300 soldiers arrived\nThe defence ministry said 300 more soldiers arrived on "
+    "Monday.\n\n"
+    "10.15 GMT\nOvernight shelling near Sudzha\nRussian guns shelled the town for five hours, the governor "
+    "said.\n\n"
+    "08.00 GMT\nOpening summary\nHello and welcome to our coverage of the war in Ukraine.\n\n"
+    "Correction: an earlier version of this entry said the ministry spoke yesterday.\n\n"
+    "That's it from us today. We'll be back tomorrow with more updates. Our coverage continues on "
+    "Friday.\n"
+)
+
+
+def test_a_live_blogs_key_events_and_sign_off_date_nothing() -> None:
+    result = extract(LIVE, "2025-04-16")
+    # the list's times link to entries; an entry's title restates it; a correction's retracted claim, the
+    # sign-off and the greeting tell nothing; an entry whose first sentence tells no time is its stamp's
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("Monday", "2025-04-14"),
+        ("10.15 GMT", "2025-04-16T10:15"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        (
+            "Officials expect the drones to arrive within weeks.",
+            [("within weeks", "2025-06", "2025-04-16", "2025-06-15")],
+        ),
+        (
+            "A swap could be agreed within one or two months.",
+            [("within one or two months", "2025-06", "2025-04-16", "2025-06-15")],
+        ),
+        ("Troops will leave within 10 days.", [("within 10 days", "2025-04-25", "2025-04-16", "2025-04-25")]),
+        # counted from something else, or told of the past: a span, no date
+        ("The talks collapsed within four months of the summit.", []),
+        ("The factory was rebuilt within six months.", []),
+        # a forecast told long before the report counts from then: no date from the report
+        (
+            "In March 2024, Kim said the plant would open within a year.",
+            [("March 2024", "2024-03", "2024-03-01", "2024-03-31")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_forecast_within_a_span_runs_from_the_report(sentence: str, kept: list[tuple[str, ...]]) -> None:
+    result = extract(f"Report\n\n{sentence}\n", "2025-04-16")
+    assert [(e.time_text, e.when, e.earliest, e.latest) for e in result.events] == kept
+    assert all(e.relation == "ON_OR_BEFORE" for e in result.events if e.time_text.startswith("within"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "The brigade crossed into Kursk in December 2024. A third of its men were lost in the first two "
+            "months of fighting.",
+            [
+                ("December 2024", "2024-12-01", "2024-12-31"),
+                ("the first two months", "2024-12-01", "2025-02-28"),
+            ],
+        ),
+        # no start told: no date (not January to March of the report's year)
+        ("A third of its men were lost in the first two months of fighting.", []),
+        # the date after the verb that starts it, a range whole ("in October and November")
+        (
+            "Officials said in May that 900 had died since the army sent troops in October and November "
+            "2024, most in the first three months of combat.",
+            [
+                ("May", "2025-05-01", "2025-05-31"),
+                ("October and November 2024", "2024-10-01", "2024-11-30"),
+                ("the first three months", "2024-10-01", "2025-02-28"),
+            ],
+        ),
+        # its own sentence dates it
+        (
+            "The units deployed in the autumn of 2024. Losses peaked in March 2025, in the first six months "
+            "of combat.",
+            [("the autumn of 2024", "2024-09-01", "2024-11-30"), ("March 2025", "2025-03-01", "2025-03-31")],
+        ),
+    ],
+)  # fmt: skip
+def test_the_first_months_of_an_activity_count_from_its_start(text: str, kept: list[tuple[str, ...]]) -> None:
+    result = extract(f"Report\n\n{text}\n", "2025-10-16")
+    assert [(e.time_text, e.earliest, e.latest) for e in result.events] == kept
+
+
+def test_more_than_a_year_ago_is_on_or_before_that_day() -> None:
+    result = extract("Report\n\nA pilot who defected more than a year ago spoke on Friday.\n", "2026-02-18")
+    assert [(e.time_text, e.relation, e.earliest, e.latest) for e in result.events] == [
+        ("more than a year ago", "ON_OR_BEFORE", None, "2025-02-18"),
+        ("Friday", None, "2026-02-13", "2026-02-13"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Exports earned $3 billion, about 12% of its annual GDP in 2022.", []),
+        ("Measured in 2021 prices, the aid is worth $4 billion.", []),
+        ("The cabinet adopted its 2026 work plan on Tuesday.", [("Tuesday", "2026-01-13")]),
+        ("The army's budget for 2026 totals 5 trillion won.", []),
+        ("It rose 9% compared with the fiscal 2025 budget.", []),
+        ("The partnership will last well beyond 2026.", []),
+        # something that happened in the year stays
+        ("Revenue for fiscal 2025 exceeded the plan by 2%.", [("fiscal 2025", "2025")]),
+        ("The economy grew 3.1% in 2025.", [("2025", "2025")]),
+        ("The fighting went on beyond 2024.", [("2024", "2024")]),
+    ],
+)
+def test_a_year_that_a_measure_or_plan_names_is_no_event(sentence: str, kept: list[tuple[str, str]]) -> None:
+    result = extract(f"Report\n\n{sentence}\n", "2026-01-14")
+    assert [(e.time_text, e.when) for e in result.events] == kept
+
+
+def test_said_earlier_in_the_day_is_the_reports_day() -> None:
+    text = (
+        "Report\n\nThe spy agency briefed lawmakers on Monday about the losses.\n\n"
+        "The defence minister told reporters earlier in the day that two more units had left.\n\n"
+        "On Monday, the army fired rockets. Earlier in the day, drones had struck the port.\n"
+    )
+    result = extract(text, "2025-06-04")  # a Wednesday
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("Monday", "2025-06-02"),
+        ("earlier in the day", "2025-06-04"),  # a statement the wire reports: its day
+        ("Monday", "2025-06-02"),
+        ("Earlier in the day", "2025-06-02"),  # a narration: the day it told
+    ]
+
+
+def test_a_dateline_with_no_place_but_the_agency_dates_the_story() -> None:
+    text = (
+        "Explainer: the arms trade\n\nBy Jane Doe\n\nMar 12 (Reuters) - Shipments began in the summer of "
+        "2023, officials said on Tuesday.\n"
+    )
+    result = extract(text, "2025-03-12")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("the summer of 2023", "2023-SU"),
+        ("Tuesday", "2025-03-11"),
+    ]
+    # (a chronology's "May 9 - Victory Day" names no agency: no dateline, an event)
+    chronology = extract("Chronology\n\nMay 9 - Kim watched the parade in Moscow.\n", "2025-06-01")
+    assert [(e.time_text, e.when) for e in chronology.events] == [("May 9", "2025-05-09")]
+
+
+def test_a_span_after_a_start_the_text_dated_dates_its_sentence() -> None:
+    text = (
+        "Report\n\nIn March 2024, officials say, Pyongyang started sending rockets to Russia.\n\n"
+        "Eighteen months after Pyongyang started sending rockets, the panel said 500 had been used.\n\n"
+        "Two years after Moscow invaded Crimea, the talks stalled.\n\n"
+        "A year and a half after Pyongyang started sending rockets, the panel met again in May.\n"
+    )
+    result = extract(text, "2025-12-01")
+    # (with no date told for the start, or a date of its own in the sentence, the span dates nothing)
+    assert [(e.time_text, e.when, e.earliest, e.latest) for e in result.events] == [
+        ("March 2024", "2024-03", "2024-03-01", "2024-03-31"),
+        ("Eighteen months", "2025-09", "2025-09-01", "2025-09-30"),
+        ("May", "2025-05", "2025-05-01", "2025-05-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Policy Brief No. 12 | May 2025",
+        "Working Paper No. 3, April 2025",
+        "Tue 6 May 2025 09.30 BST",
+        "Sat 3 May 2025",
+    ],
+)
+def test_a_series_line_or_a_weekdays_stamp_is_no_event(line: str) -> None:
+    result = extract(
+        f"Report title\n\nInstitute of Studies\n{line}\n\nTroops left in March, officials said.\n",
+        "2025-05-06",
+    )
+    assert [(e.time_text, e.when) for e in result.events] == [("March", "2025-03")]
+
+
+def test_a_sentence_naming_a_numbered_report_is_still_an_event() -> None:
+    text = (
+        "Report title\n\nAn intro line.\n\nThe Panel's Report No. 5, released in May 2024, found breaches.\n"
+    )
+    result = extract(text, "2025-05-06")
+    assert [(e.time_text, e.when) for e in result.events] == [("May 2024", "2024-05")]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from dprk_tracker.model import PRECISIONS, Reference, TimeExpr
 from dprk_tracker.times import (
+    ago_bound,
     anchor_interval,
     describe,
     explicit_years,
@@ -1478,6 +1479,9 @@ def test_the_past_year_runs_up_to_the_reference_date(
         ("Trade rose in the first nine months of the year.", "the year", "2025", "2025-09-30"),
         ("Exports hit $3m in the first eight months of 2024.", "2024", "2024", "2024-08-31"),
         ("In the first 10 months of this year, 300 arrived.", "this year", "2025", "2025-10-31"),
+        # quarters count three months each
+        ("Sales of shells peaked in the first three quarters of 2024.", "2024", "2024", "2024-09-30"),
+        ("Rail freight fell in the first two quarters of 2023.", "2023", "2023", "2023-06-30"),
     ],
 )
 def test_the_first_months_of_a_year_run_from_january(text: str, span: str, value: str, latest: str) -> None:
@@ -2266,3 +2270,92 @@ def test_the_following_or_previous_season_counts_from_the_time_told() -> None:
     assert values("The following spring will be decisive.", parse_date("2025-11-07")) == [
         ("The following spring", "2026-SP")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the first months of something other than a year are no quarter: a span (dated from its start
+        # by the pipeline, if one is told)
+        (
+            "Many were lost in the first three months of combat.",
+            [("the first three months", "DURATION", "P3M")],
+        ),
+        ("The first six months of the deployment were hard.", [("The first six months", "DURATION", "P6M")]),
+        (
+            "The first three months of 2024 were hard.",
+            [("The first three months of 2024", "DATE", "2024-Q1")],
+        ),
+    ],
+)
+def test_the_first_months_of_an_activity_are_a_span(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_times(text, DAY)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("21.47 GMT\nThe ministry spoke.", "2025-01-10T21:47"),
+        ("09.05 BST\nThe ministry spoke.", "2025-01-10T09:05"),
+        ("11.03 GMT\nThe ministry spoke.", "2025-01-10T11:03"),  # (no 11 March: a zone follows)
+    ],
+)
+def test_a_dotted_clock_with_a_zone_is_a_time(text: str, value: str) -> None:
+    assert [(t.type, t.value) for t in find_times(text, DAY)] == [("TIME", value)]
+
+
+def test_a_dotted_number_without_a_zone_is_no_clock() -> None:
+    assert [t.text for t in find_times("The rate was 12.30 percent and 17.45 on the index.", DAY)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "latest"),
+    [
+        ("A pilot defected more than a year ago.", "2026-03-31", "2025-03-31"),
+        ("He left home over 18 months ago.", "2026-03-19", "2024-09-19"),
+        ("The plant closed at least two years ago.", "2024-02-29", "2022-02-28"),
+        ("The envoy left more than three days ago.", "2026-03-19", "2026-03-16"),
+    ],
+)
+def test_more_than_a_span_ago_is_on_or_before_that_day(text: str, reported: str, latest: str) -> None:
+    (time,) = [t for t in find_times(text, Reference(reported, "day")) if t.type == "DATE"]
+    assert ago_bound(time, reported) == (None, latest, "ON_OR_BEFORE")
+
+
+def test_about_a_span_ago_keeps_its_period() -> None:
+    (time,) = find_times("The plant closed about a year ago.", Reference("2026-03-19", "day"))
+    assert ago_bound(time, "2026-03-19") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "season"),
+    [
+        # a bare season in a sentence that told a year: that year's
+        ("Sales dipped in the first half of 2023 and recovered in the autumn.", "2023-FA"),
+        ("In March 2024 the plant closed, and in the summer it reopened.", "2024-SU"),
+        # after a season told: the first such season from it (the winter runs into the next year)
+        ("In the winter, the units were hit hard; by spring they had adapted.", "2025-SP"),
+        # told in another sentence, or named with its own word: as before
+        ("Sales dipped in 2023. In the autumn they recovered.", "2024-FA"),
+        ("Sales dipped in 2023, but last autumn they recovered.", "2024-FA"),
+    ],
+)
+def test_a_bare_season_takes_the_year_its_sentence_told(text: str, season: str) -> None:
+    found = [t.value for t in find_times(text, Reference("2025-06-12", "day")) if t.type == "DATE"]
+    assert found[-1] == season
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        # a bare month after a month its sentence told with its year: that year's
+        ("The brigade reached Rostov in August 2024 and was sent to the front by late September.", "2024-09"),
+        # not after a year told alone, a later month told, a month told without its year, or in a plan
+        ("In 2023 exports rose 10%, the ministry said in March.", "2025-03"),
+        ("Troops came in December 2024 and left in January.", "2025-01"),
+        ("They met in March 2024 and will meet again in November.", "2025-11"),
+    ],
+)
+def test_a_bare_month_takes_the_year_of_the_month_its_sentence_told(text: str, month: str) -> None:
+    found = [t.value for t in find_times(text, Reference("2025-10-21", "day")) if t.type == "DATE"]
+    assert found[-1] == month

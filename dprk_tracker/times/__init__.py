@@ -8,7 +8,9 @@ HeidelTime style. Public API:
 - ``explicit_years(recognized) -> list[int]``: the years the text names, without a normalization pass
 - ``first_weekday(recognized, start) -> int | None``: the first plain weekday named (ISO number)
 - ``anchor_interval(time, text, times) -> (earliest, latest, mod)``
+- ``ago_bound(time, reported) -> (earliest, latest, mod) | None``: "more than a year ago" as a bound
 - ``span_start(last_day, duration) -> date | None``: where a span ending on a day begins
+- ``span_end(first_day, duration) -> date | None``: where a span beginning on a day ends
 - ``clause_tense(text, start, end) -> str | None``: the tense of the clause a time stands in
 - ``period_of(value) -> (first day, last day) | None``: the days a DATE value covers ("2024-06")
 - ``tense_after(text, start) -> str | None``: the tense of the first verb after ``start`` in its sentence
@@ -22,7 +24,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .anchor import anchor_interval, span_start
+    from .anchor import ago_bound, anchor_interval, span_end, span_start
     from .describe import describe
     from .normalize import period_of
     from .parse import parse_date
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SINCE_SIGNALS",
     "Recognized",
+    "ago_bound",
     "anchor_interval",
     "clause_tense",
     "describe",
@@ -50,6 +53,7 @@ __all__ = [
     "period_of",
     "recognize_times",
     "resolve_times",
+    "span_end",
     "span_start",
     "tense_after",
 ]
@@ -57,6 +61,7 @@ __all__ = [
 # Compiling the recognizer's patterns costs a noticeable fraction of a second, so each name is
 # imported on first use: rendering a timeline needs ``describe`` only, not the recognizer.
 _HOMES = {
+    "ago_bound": ".anchor",
     "anchor_interval": ".anchor",
     "clause_tense": ".patterns",
     "describe": ".describe",
@@ -69,6 +74,7 @@ _HOMES = {
     "resolve_times": ".recognize",
     "Recognized": ".recognize",
     "SINCE_SIGNALS": ".recognize",
+    "span_end": ".anchor",
     "span_start": ".anchor",
     "tense_after": ".patterns",
 }

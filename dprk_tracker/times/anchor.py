@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from operator import attrgetter
 
 from ..model import TimeExpr
-from .normalize import period_of
+from .normalize import APPROXIMATORS, period_of
 from .patterns import THE_END_OF
 
 # Signal -> (keep earliest, keep latest, mod). "from" alone keeps both ends (it is a range start).
@@ -204,6 +204,43 @@ def span_start(last_day: date, duration: str) -> date | None:
         return None
     try:
         return _add(last_day + timedelta(days=1), -int(match.group(1)), match.group(2))
+    except (OverflowError, ValueError):
+        return None
+
+
+def ago_bound(time: TimeExpr, reported: str) -> tuple[str | None, str | None, str | None] | None:
+    """ "captured more than a year ago" (reported 2026-02-16): on or before 2025-02-16, not any day of
+    2025 (the value stays TimeML's year); None for an "ago" with no "more than", "over", "at least"."""
+    match = _AGO_MORE.match(time.text)
+    if match is None or APPROXIMATORS.get(" ".join(match.group(1).lower().split())) not in _MORE:
+        return None
+    report = date.fromisoformat(reported)
+    try:
+        if time.precision in ("year", "month"):
+            # (that many years or months back from the report's day: the value's year and month)
+            month = int(time.value[5:7]) if time.precision == "month" else report.month
+            day = _month_shift(report, (int(time.value[:4]) - report.year) * 12 + month - report.month)
+        elif time.precision == "day":
+            day = date.fromisoformat(time.value[:10])
+        else:
+            return None
+    except (ValueError, OverflowError):
+        return None
+    return None, day.isoformat(), "ON_OR_BEFORE"
+
+
+_AGO_MORE = re.compile(r"((?:just\s+)?[a-z]+(?:\s+(?:than|least))?)\s+\S+\s+\S+\s+ago$", re.IGNORECASE)
+_MORE = frozenset({"MORE_THAN", "EQUAL_OR_MORE"})
+
+
+def span_end(first_day: date, duration: str) -> date | None:
+    """The last day of a span of ``duration`` ("P3M") that begins on ``first_day`` (None as for
+    ``span_start``)."""
+    match = _COUNTED_SPAN.fullmatch(duration)
+    if not match:
+        return None
+    try:
+        return _add(first_day, int(match.group(1)), match.group(2)) - timedelta(days=1)
     except (OverflowError, ValueError):
         return None
 

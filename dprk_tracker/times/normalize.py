@@ -433,9 +433,11 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
     year = _explicit_year(groups, ctx)
     if year is not None and year != -1:
         return Norm("DATE", f"{year}-{code}", mod, "season")
+    rel = groups.get("rel", "")
+    if ctx.year_hint is not None and rel.lower() in ("", "the"):
+        return Norm("DATE", f"{ctx.year_hint}-{code}", mod, "season")  # the year its sentence told
     if ctx.reference is None:
         return Norm("DATE", f"XXXX-{code}", mod, "season")
-    rel = groups.get("rel", "")
     told = _season_index(ctx.anchor) if ctx.anchor else None
     if told is not None:
         # "the following spring" after "the autumn of 2023": the first spring after it (2024's);
@@ -443,6 +445,10 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
         wanted = _SEASON_ORDER.index(code)
         if rel.lower().endswith("following"):
             index = told + 1 + (wanted - told - 1) % 4
+        elif rel.lower() in ("", "the"):
+            # "In the winter they advanced ...; by spring they moved in small teams": the first such
+            # season from the one its sentence told
+            index = told + (wanted - told) % 4
         else:
             index = told - 1 - (told - 1 - wanted) % 4
         return Norm("DATE", f"{index // 4}-{code}", mod, "season")

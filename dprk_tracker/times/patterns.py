@@ -174,14 +174,18 @@ RULES: list[tuple[str, str]] = [
     (
         "dotted_day_month",
         r"(?<![-\w/.,])(?P<day>0[1-9]|[12]\d|3[01])\.(?P<month>0[1-9]|1[0-2])"
-        r"(?![\d/]|[.,]\d|[a-z%]|\s*(?:%|percent|per\s+cent|million|billion|trillion|thousand)\b)",
+        r"(?![\d/]|[.,]\d|[a-z%]|\s*(?:%|percent|per\s+cent|million|billion|trillion|thousand|"
+        + TIME_ZONE  # ("14.05 GMT" is a clock)
+        + r")\b)",
     ),
     # 5 p.m. EST Nov. 9 / 10:35 a.m. / noon Saturday / 4 in the morning
     (
         "clock",
         r"(?:(?P<approx>about|around|approximately|(?:shortly|just)\s+(?:before|after))\s+)?"
         r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|o['’]clock)"
-        r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])(?:\s*(?:hours|hrs|h)\b)?"
+        # (a dot parts a 24-hour clock only before a zone: a British live blog's "17.58 GMT")
+        r"|(?P<hour24>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\s*(?:" + TIME_ZONE + r")\b))(?P<minute24>[0-5]\d)"
+        r"(?![\d:])(?:\s*(?:hours|hrs|h)\b)?"
         r"|(?P<military>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:" + TIME_ZONE + r"|hours\b|hrs\b))"
         r"|(?P<clockword>noon|midnight|midday)"
         r"|(?P<hourpod>1[0-2]|0?[1-9])\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
@@ -255,6 +259,8 @@ RULES: list[tuple[str, str]] = [
         + r")|(?:the\s+)?(?P<relyear>"
         + _REL_YEAR
         + r")\s+year|(?P<theyear>the\s+(?:current\s+|fiscal\s+)?year)))?"
+        # "the first three months of fighting" count from a start of their own, not from January
+        r"(?(months)(?!\s+of\s))"
         # "the first half of the decade", "the second half of the match": a part of something else
         # ("the second half of last month": the month's end, read by the modifier of the month rules).
         r"(?!\s+of\s+(?:(?:the|this|that|these|those|a|an|its|his|her|their|our)\s|" + MONTH + r"|"
@@ -625,6 +631,7 @@ _FOLLOWERS = (
         "couple",
         "dozen",
         "half",
+        "and",  # "two and a half years"
         "latter",  # "the latter half of last month"
         "quarter",
         "quarters",

@@ -998,6 +998,11 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             last_point is not None
             and rule in _ANAPHORIC_RULES
             and _near(text, last_point[0], candidate.start)
+            # ("the minister said earlier in the day": the report's day, unless its sentence told one)
+            and (
+                not _earlier_in_the_day(text, candidate)
+                or _same_sentence_after(text, last_point[0], candidate.start)
+            )
         ):
             anchor = last_point[1]
         elif (
@@ -1043,6 +1048,12 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 or (rule == "quarter" and _THE_YEAR_ITSELF.fullmatch(candidate.groups.get("theyear", "")))
                 # "A decade ago, in 2015, Kim skipped the Victory Day parade": that year's holiday
                 or (rule == "holiday" and _OWN_YEAR_GROUPS.isdisjoint(candidate.groups))
+                # "slowed in the first half of 2024 before picking up again in the autumn": 2024's
+                or (
+                    rule == "season"
+                    and _SEASON_YEAR_GROUPS.isdisjoint(candidate.groups)
+                    and candidate.groups.get("rel", "").lower() in _BARE_SEASON
+                )
             )
             and found
             and told_point
@@ -1053,6 +1064,11 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             told = _period_before_in_sentence(text, candidate, found)
             of_year = rule != "relative" or candidate.groups["unit"].lower() == "year"
             hint = int(told[:4]) if told and of_year else None
+            if rule == "season" and told and _SEASON_CODE.fullmatch(told, 4):
+                # "In the winter (2024-25) ... by spring": the first such season from the one told
+                hint, anchor = None, told
+        if hint is None and rule == "month" and found and told_point:
+            hint = _month_after_told(text, candidate, found)
         ctx = Context(
             stamp or base.reference,
             "day" if stamp else base.precision,
@@ -1143,6 +1159,24 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _ZONE_WORD = re.compile(r"(?:et|pt|ct|mt)\b|" + TIME_ZONE)  # ("8:41 a.m. ET": the US zones' short names too)
 
 
+def _earlier_in_the_day(text: str, candidate: Candidate) -> bool:
+    """ "the minister said earlier in the day", "told reporters earlier in the day": when a wire says a
+    statement was made, the report's day (a narration's "Earlier in the day, the army shelled" is the
+    day it told)."""
+    groups = candidate.groups
+    return (
+        candidate.rule == "relative_in"
+        and groups.get("unit", "").lower() == "day"
+        and groups.get("mod", "").lower() == "earlier"
+        and _SAID_BEFORE.search(text, max(0, candidate.start - 40), candidate.start) is not None
+    )
+
+
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told|announced|stated|added|noted|wrote|posted)\s+(?:[\w'’-]+\s+){0,2}$"
+)
+
+
 def _near(text: str, start: int, end: int) -> bool:
     """Whether an anaphor at ``end`` may refer to a date ending at ``start``: the same paragraph or the
     one before (wire copy breaks paragraphs after a sentence or two; further back, another story is told)."""
@@ -1196,6 +1230,33 @@ _OPEN_SIGNALS = frozenset(("since", "from", "after", "until", "till", "by", "bef
 _THE_YEAR = re.compile(r"the", re.IGNORECASE)
 # A holiday with neither group takes its year from its sentence ("in 2015, on Victory Day").
 _OWN_YEAR_GROUPS = frozenset({"year", "rel"})
+_SEASON_YEAR_GROUPS = frozenset({"year", "relyear", "spelledyear"})
+_BARE_SEASON = ("", "the")  # ("the autumn"; not "last autumn", "that autumn")
+_SEASON_CODE = re.compile(r"-(?:SP|SU|FA|WI)")
+
+
+def _month_after_told(text: str, candidate: Candidate, found: list[tuple[int, str, str]]) -> int | None:
+    """ "arrived in October 2024 and was moved to Kursk by early November": a bare month after (or
+    the same as) the month its sentence told with its year, not in a plan, is in that year (not in
+    "December 2024 ... in January", nor after a year told alone: "In 2023 exports rose, it said in
+    March")."""
+    if not _OWN_YEAR_GROUPS.isdisjoint(candidate.groups):
+        return None
+    told = _period_before_in_sentence(text, candidate, found)
+    if (
+        told is None
+        or not _MONTH_CODE.fullmatch(told, 4)
+        or month_number(candidate.groups["month"]) < int(told[5:])
+    ):
+        return None
+    # (the year written in the sentence: a month told without one may itself be a guess)
+    sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start), 0)
+    if text.find(told[:4], sentence_start, candidate.start) < 0:
+        return None
+    return int(told[:4]) if clause_tense(text, candidate.start, candidate.end) != "future" else None
+
+
+_MONTH_CODE = re.compile(r"-\d\d")
 _THE_YEAR_ITSELF = re.compile(r"the\s+year", re.IGNORECASE)  # (not "the current year": the reference's)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
 
@@ -1245,7 +1306,11 @@ def _period_before_in_sentence(
 
 _DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
 _TURN_OF = re.compile(r"(?:the\s+)?turn\s+of", re.IGNORECASE)
-_FIRST_MONTHS_OF = re.compile(r"\bfirst\s+([\w-]+)\s+months\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the first nine months of 2025", "the first three quarters of 2025": the year's first months
+_MONTHS_IN = {"months": 1, "quarters": 3}
+_FIRST_MONTHS_OF = re.compile(
+    r"\bfirst\s+([\w-]+)\s+(" + "|".join(_MONTHS_IN) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _time_expr(
@@ -1263,6 +1328,7 @@ def _time_expr(
             months = _FIRST_MONTHS_OF.search(text, max(0, candidate.start - 40), candidate.start)
             if months is not None:
                 count = number_value(months.group(1))
+                count = count * _MONTHS_IN[months.group(2).lower()] if count else None
                 clip = f"months:{int(count)}" if count and 1 <= count <= 11 else None
         elif norm.precision == "year" and _TURN_OF.fullmatch(candidate.groups.get("mod") or ""):
             clip = "turn"  # "at the turn of the year": the weeks around its first day, not its first third
