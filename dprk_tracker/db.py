@@ -239,11 +239,12 @@ class Notebook:
             try:
                 MIGRATIONS.apply(self.db)
                 break
-            except sqlite3.OperationalError as exc:
+            except (sqlite3.OperationalError, sqlite3.IntegrityError) as exc:
                 # Two processes creating one notebook: the other applied this migration first (ours
-                # rolled back, or its read snapshot went stale: "locked"); apply() again re-reads
-                # what is still pending.
-                raced = ("already exists", "duplicate column", "locked")
+                # rolled back, or its read snapshot went stale: "locked"; or, for a migration that
+                # wrote nothing, the other's record of it came first: "UNIQUE constraint failed:
+                # _sqlite_migrations..."); apply() again re-reads what is still pending.
+                raced = ("already exists", "duplicate column", "locked", "_sqlite_migrations")
                 if not any(word in str(exc) for word in raced) or attempt == 19:
                     raise
                 time.sleep(0.05)
