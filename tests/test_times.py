@@ -2335,6 +2335,8 @@ def test_about_a_span_ago_keeps_its_period() -> None:
         ("In March 2024 the plant closed, and in the summer it reopened.", "2024-SU"),
         # after a season told: the first such season from it (the winter runs into the next year)
         ("In the winter, the units were hit hard; by spring they had adapted.", "2025-SP"),
+        # ... unless that season is still ahead of the report: then the one before
+        ("Traffic averaged 70 cars in the spring, up from 30-40 in the winter months.", "2024-WI"),
         # told in another sentence, or named with its own word: as before
         ("Sales dipped in 2023. In the autumn they recovered.", "2024-FA"),
         ("Sales dipped in 2023, but last autumn they recovered.", "2024-FA"),

@@ -423,6 +423,16 @@ def _season_index(value: str) -> int | None:
     return season_year * 4 + _SEASON_ORDER.index(code)
 
 
+def _beyond_reference(index: int, told: int, ctx: Context) -> bool:
+    """Whether season ``index`` lies past the reference date's season while the season told
+    (``told``) does not: the first such season after it would be one the report cannot have seen."""
+    if ctx.reference is None or ctx.future:
+        return False
+    ref_year, ref_season = _season_of(ctx.reference)
+    current = ref_year * 4 + _SEASON_ORDER.index(ref_season)
+    return index > current >= told
+
+
 # With none of these, "last quarter" is the previous quarter ("the last quarter of 2024" the fourth).
 _BARE_LAST_QUARTER = frozenset({"det", "year", "year2", "relyear", "relyear0", "theyear", "rel"})
 
@@ -445,11 +455,13 @@ def _season(groups: dict[str, str], ctx: Context) -> Norm:
         wanted = _SEASON_ORDER.index(code)
         if rel.lower().endswith("following"):
             index = told + 1 + (wanted - told - 1) % 4
-        elif rel.lower() in ("", "the"):
+        elif rel.lower() in ("", "the") and not _beyond_reference(told + (wanted - told) % 4, told, ctx):
             # "In the winter they advanced ...; by spring they moved in small teams": the first such
             # season from the one its sentence told
             index = told + (wanted - told) % 4
         else:
+            # (also "in the spring, up from 30-40 in the winter months" told in July: the winter
+            # before, as a season after the reference cannot be the one a report looks back on)
             index = told - 1 - (told - 1 - wanted) % 4
         return Norm("DATE", f"{index // 4}-{code}", mod, "season")
     if rel.lower() == "that" and ctx.last_year is not None:
