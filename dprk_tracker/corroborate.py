@@ -287,10 +287,15 @@ def compatible_dates(a: dict[str, Any], b: dict[str, Any], mod_key: str = "mod")
     a_span, b_span = (a.get("earliest"), a.get("latest")), (b.get("earliest"), b.get("latest"))
     if None in a_span or None in b_span:
         return None
+    return _one_inside(a_span, b_span, a["when"], b["when"])
+
+
+def _one_inside(a_span: tuple[Any, Any], b_span: tuple[Any, Any], a_name: str, b_name: str) -> str | None:
+    """ "date INNER within OUTER" when one span holds the other, else None."""
     if b_span[0] <= a_span[0] and a_span[1] <= b_span[1]:
-        return f"date {a['when']} within {b['when']}"
+        return f"date {a_name} within {b_name}"
     if a_span[0] <= b_span[0] and b_span[1] <= a_span[1]:
-        return f"date {b['when']} within {a['when']}"
+        return f"date {b_name} within {a_name}"
     return None
 
 
@@ -346,11 +351,7 @@ def _since_within(a: dict[str, Any], b: dict[str, Any], mod_key: str) -> str | N
     a_span, b_span = named_span(a["when"]), named_span(b["when"])
     if a_span is None or b_span is None:
         return None
-    if b_span[0] <= a_span[0] and a_span[1] <= b_span[1]:
-        return f"date since {a['when']} within since {b['when']}"
-    if a_span[0] <= b_span[0] and b_span[1] <= a_span[1]:
-        return f"date since {b['when']} within since {a['when']}"
-    return None
+    return _one_inside(a_span, b_span, f"since {a['when']}", f"since {b['when']}")
 
 
 def _span_days(row: dict[str, Any]) -> float:
