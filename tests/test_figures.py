@@ -2216,9 +2216,47 @@ def test_a_count_of_people_who_said_nothing_stays() -> None:
 def test_a_measure_restated_in_other_units_in_brackets_is_one_figure() -> None:
     found = find_quantities("The rocket flew some 1,000 km (620 miles) and the drone 80 kilometres (50 mi).")
     assert [(q.text, q.unit) for q in found] == [("some 1,000 km", "km"), ("80 kilometres", "km")]
-    # a sum in another currency stays: it is the one readers compare
-    found = find_quantities("The deal was worth 1.4 trillion won ($1 billion).")
+    # so is a sum restated in another currency: one amount, the one the source told
+    found = find_quantities("The deal was worth 1.4 trillion won ($1 billion), the aid £2bn (about $2.5bn).")
+    assert [(q.text, q.currency) for q in found] == [("1.4 trillion won", "KRW"), ("£2bn", "GBP")]
+    # two sums of their own stay
+    found = find_quantities("Seoul gave 2 trillion won and Tokyo $1 billion (the most since 2015).")
     assert [q.currency for q in found] == ["KRW", "USD"]
+
+
+# --- round 16: North Korean won, US dollars told in words ------------------------------------------
+
+
+def test_a_plain_won_in_a_north_korean_market_story_is_kpw() -> None:
+    text = (
+        "Prices in North Korean markets kept rising in May. A kilogram of pork cost 32,000 won in "
+        "Sinuiju, and a day labourer earns 9,000 won. Seoul's ministry set aside 3 billion won in aid."
+    )
+    found = find_quantities(text)
+    assert [(q.text, q.unit, q.currency) for q in found] == [
+        ("32,000 won", "KPW", "KPW"),
+        ("9,000 won", "KPW", "KPW"),
+        ("3 billion won", "KRW", "KRW"),  # a Seoul budget sum stays South Korean
+    ]
+    # no market story, no North Korean won; "South Korean won" is always KRW
+    assert [q.currency for q in find_quantities("A coffee costs 5,000 won in Seoul.")] == ["KRW"]
+    found = find_quantities("At the jangmadang a dollar fetched 8,000 South Korean won.")
+    assert [q.currency for q in found] == ["KRW"]
+
+
+def test_a_price_in_north_korean_won_keeps_its_rate() -> None:
+    found = find_quantities("Rice sold for 7,800 won a kilogram at the jangmadang in Hyesan.")
+    assert [(q.text, q.unit) for q in found] == [("7,800 won", "KPW per kg")]
+
+
+def test_a_vague_sum_of_us_dollars_is_usd() -> None:
+    found = find_quantities(
+        "The trade has earned it several billion US dollars and tens of millions of U.S. dollars."
+    )
+    assert [(q.text, q.currency, q.low) for q in found] == [
+        ("several billion US dollars", "USD", 3e9),
+        ("tens of millions of U.S. dollars", "USD", 2e7),
+    ]
 
 
 def test_a_suspended_fold_range_is_one_figure() -> None:

@@ -1703,7 +1703,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         quantities = _without_restatements(text, quantities, p)
     if any(word in text for word in (" said", " say", " told", " familiar", "according to", " citing")):
         quantities = [q for q in quantities if not _sourcing(text, q)]
-    return _with_rates(text, [_fraction_of_scale(text, q) for q in quantities])
+    quantities = _with_rates(text, [_fraction_of_scale(text, q) for q in quantities])
+    return _north_korean_won(text, quantities) if " won" in text else quantities
 
 
 # Who a story cites is no figure of it: "two intelligence officials said", "three people familiar with
@@ -1736,8 +1737,8 @@ def _source_nouns() -> frozenset[str]:
 
 
 # A second statement of one measure in other units, in brackets right after it: "about 690 km (430
-# miles)": the first is the figure. (A sum in another currency stays: "28 trillion won ($19.1 billion)"
-# is the one a reader compares.)
+# miles)": the first is the figure. So is a sum restated in another currency ("471.9 billion yen ($3
+# billion)", "£3 billion (about $3.8 billion)"): one amount, told as the source told it.
 _OPEN_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*(?:about|around|roughly|some|nearly|almost|or)?[^\S\n]*")
 
 
@@ -1750,11 +1751,45 @@ def _without_restatements(text: str, quantities: list[Quantity], p: _Patterns) -
             prev is not None
             and text.startswith(")", q.end)
             and _OPEN_BRACKET.fullmatch(text, prev.end, q.start)
-            and prev.unit in measures
-            and q.unit in measures
+            and (
+                (prev.unit in measures and q.unit in measures)
+                or (prev.currency is not None and q.currency is not None and not prev.percent)
+            )
             and prev.unit != q.unit
         ):
             continue
+        out.append(q)
+    return out
+
+
+_WON_TAIL = re.compile(r"(?<!korean)[^\S\n]+won$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _north_korean_won_cues() -> tuple[tuple[str, ...], float]:
+    table = vocabulary()["north_korean_won"]
+    return tuple(table["cues"]), float(table["below"])
+
+
+def _north_korean_won(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A plain "won" in a North Korean market story is KPW ("rice sold for about 8,500 won")."""
+    cues, below = _north_korean_won_cues()
+    if not any(q.unit and q.unit.startswith("KRW") for q in quantities):
+        return quantities
+    lowered = text.lower()
+    if not any(cue in lowered for cue in cues):
+        return quantities
+    out: list[Quantity] = []
+    for q in quantities:
+        if (
+            q.unit
+            and q.unit.startswith("KRW")
+            and (q.high or q.low or 0) < below
+            and _WON_TAIL.search(q.text)
+        ):
+            # (a price keeps its currency in the unit alone: "KRW per kg")
+            currency = "KPW" if q.currency == "KRW" else q.currency
+            q = dataclasses.replace(q, currency=currency, unit="KPW" + q.unit[3:])
         out.append(q)
     return out
 
@@ -2462,7 +2497,8 @@ def _vague_figures(
         # "hundreds of millions of dollars", "several billion dollars" ("won" only after "of": "several
         # hundred won the vote")
         cur = re.match(
-            r"[\"”]?\s+(?:of\s+(dollars|won|rubles|roubles|yuan|euros|pounds|yen)|(dollars|rubles|roubles|euros))\b",
+            r"[\"”]?\s+(?:of\s+(?:(?:U\.?S\.?|American)\s+)?(dollars|won|rubles|roubles|yuan|euros|pounds|yen)"
+            r"|(?:(?:U\.?S\.?|American)\s+)?(dollars|rubles|roubles|euros))\b",
             text[end : end + 20],
             re.IGNORECASE,
         )
