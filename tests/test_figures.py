@@ -2339,3 +2339,53 @@ def test_a_base_up_from_in_the_next_sentence_counts_the_noun_before() -> None:
         ("5,100", "killed and wounded"),
         ("about 4,200", "killed and wounded"),
     ]
+
+
+# --- round 16: what a count after a verb of amounting counts ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Seoul says the number of Russian conscripts killed or wounded has exceeded 9,200.",
+            "killed or wounded",
+        ),
+        ("the number of sailors injured or missing had reached 85 by Friday", "injured or missing"),
+        # a headline's present tense links its noun too, past the place of the harm
+        ("Chinese casualties in Syria top 3,100, monitor says", "casualties"),
+        ("Wagner losses in Bakhmut surpass 20,000", "losses"),
+        ("Deaths in Odesa exceed 40 after strike", "deaths"),
+    ],
+)
+def test_a_count_linked_to_a_harm_before_it_counts_the_harm(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+def test_a_count_after_the_number_of_people_captured_keeps_its_noun() -> None:
+    # a capture keeps the noun it is told of; a plain count ranks a list
+    found = find_quantities(
+        "The number of fishermen captured has reached 12. It is among the top 10 exporters."
+    )
+    assert [q.unit for q in found] == ["fishermen captured", "exporters"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each freighter could carry about 4,500 tonnes of cargo.",
+        "The tankers can each hold up to 90,000 barrels.",
+        "A single wagon can take as many as 40 rockets.",
+        "The pontoon bridge has a capacity of 120 trucks an hour.",
+        "Sinuiju, a city of some 350,000 people, lies across the river.",
+        "The port has a population of about 80,000.",
+    ],
+)
+def test_what_one_thing_could_hold_or_a_place_s_people_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_what_a_shipment_could_hold_is_an_estimate_of_it() -> None:
+    # an estimate of what was sent, told by what the containers could hold, stays
+    found = find_quantities("The 5,000 containers sent so far could hold over 2 million shells.")
+    assert [(q.text, q.unit) for q in found] == [("5,000", "containers"), ("over 2 million", "shells")]

@@ -21,6 +21,7 @@ from .counted import (
     TALLY_LABEL,
     _harm_unit,
     counted_noun,
+    harm_predicate,
     head_follows,
     last_word,
     noun_phrase,
@@ -1703,6 +1704,9 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         quantities = _without_restatements(text, quantities, p)
     if any(word in text for word in (" said", " say", " told", " familiar", "according to", " citing")):
         quantities = [q for q in quantities if not _sourcing(text, q)]
+    if any(word in text for word in (" can ", " could ", "apab", "esigned to", "able to", "apacit", " of ")):
+        capacity = _capacity_pattern()
+        quantities = [q for q in quantities if not capacity.search(text, max(0, q.start - 100), q.start)]
     quantities = _with_rates(text, [_fraction_of_scale(text, q) for q in quantities])
     return _north_korean_won(text, quantities) if " won" in text else quantities
 
@@ -1760,6 +1764,24 @@ def _without_restatements(text: str, quantities: list[Quantity], p: _Patterns) -
             continue
         out.append(q)
     return out
+
+
+@lru_cache(maxsize=1)
+def _capacity_pattern() -> re.Pattern[str]:
+    """The words before a count of what a thing could hold, or of a place's people: no figure."""
+    table = vocabulary()["capacities"]
+    modal, verb = alternation(table["modals"]), alternation(table["verbs"])
+    noun, place = alternation(table["nouns"]), alternation(table["places"])
+    return re.compile(
+        # (of one thing: "Each tanker could carry", "can each hold"; "the shipments could hold more than
+        # 9 million rounds" is an estimate of what was sent)
+        rf"(?:\b(?:each|a[^\S\n]+single|one)\b[^.;!?\n]{{0,50}}?\b(?:{modal})[^\S\n]+(?:(?:only|also)[^\S\n]+)?(?:{verb})"
+        rf"|\b(?:{modal})[^\S\n]+each[^\S\n]+(?:{verb})"
+        rf"|\b(?:{noun})[^\S\n]+(?:of|is|was|at)|\b(?:an?|the)[^\S\n]+(?:{place})[^\S\n]+of)"
+        r"[^\S\n]+(?:(?:up[^\S\n]+to|about|around|roughly|some|nearly|almost|over|more[^\S\n]+than|as"
+        r"[^\S\n]+many[^\S\n]+as)[^\S\n]+)?$",
+        re.IGNORECASE,
+    )
 
 
 _WON_TAIL = re.compile(r"(?<!korean)[^\S\n]+won$", re.IGNORECASE)
@@ -2360,6 +2382,10 @@ def _number_of_before(text: str, q: Quantity) -> Quantity:
     if found is None:
         return q
     start, end = found.span("noun")
+    harm = harm_predicate(text, end, q.start)
+    if harm is not None:
+        # "the number of soldiers killed or wounded had exceeded 4,700": the harm is what is counted
+        return _counting(q, harm[0], harm[1], harm[2])
     name = _NAME_BEFORE.search(text, found.start(), start) if text[start].isupper() else None
     if name is not None:
         start = name.start()  # "the number of North Koreans": the people's name whole (not "North
