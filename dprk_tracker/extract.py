@@ -1558,6 +1558,7 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
 # are about what that count was about.
 _OF_THEM_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:them|those|these)\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)[^\S\n]+$", re.IGNORECASE)
+_AMONG_THEM_AFTER = re.compile(r"(?:[^\S\n]+[A-Za-z-]+){0,3}?[^\S\n]+among[^\S\n]+them\b", re.IGNORECASE)
 _TOLD_BEFORE_REACH = 400  # characters back to the count told before
 _PEOPLE_TOPICS = ("prisoners", "casualties")  # what a count of the same men is said to be again
 _PLAIN_TOPICS = ("deployment", "other")
@@ -1586,6 +1587,19 @@ def _topics_told_before(text: str, figures: list[Figure]) -> list[Figure]:
                 )
                 if same is not None and same.topic in _PEOPLE_TOPICS:
                     f = dataclasses.replace(f, topic=same.topic)
+            elif (
+                f.topic != before.topic
+                and before.topic in _PEOPLE_TOPICS
+                and f.sentence == before.sentence
+                and not (f.percent or f.currency or before.percent or before.currency)
+                and (
+                    _AMONG_THEM_AFTER.match(text, f.end)
+                    or _PART_BEFORE.search(text, max(0, f.start - 16), f.start)
+                )
+            ):
+                # "killing more than 20 civilians, four children among them": a part of the men
+                # counted before befell what befell them
+                f = dataclasses.replace(f, topic=before.topic)
         out.append(f)
     return out
 

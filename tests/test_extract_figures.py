@@ -719,3 +719,15 @@ def test_a_part_of_a_since_total_is_a_since_total_too() -> None:
         ("some 5,000", "2024-12", "ON_OR_AFTER", "2025-06-10"),
         ("about 1,500", "2024-12", "ON_OR_AFTER", "2025-06-10"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drone strikes on Sumy killed at least 15 civilians, six women among them, officials said.",
+        "Shelling of the market with KN-25 rockets wounded 40 people, including eight children.",
+    ],
+)
+def test_a_part_of_the_harmed_men_is_about_what_befell_them(text: str) -> None:
+    figures = extract(text, "2025-05-02").figures
+    assert [f.topic for f in figures] == ["casualties", "casualties"]

@@ -2389,3 +2389,53 @@ def test_what_a_shipment_could_hold_is_an_estimate_of_it() -> None:
     # an estimate of what was sent, told by what the containers could hold, stays
     found = find_quantities("The 5,000 containers sent so far could hold over 2 million shells.")
     assert [(q.text, q.unit) for q in found] == [("5,000", "containers"), ("over 2 million", "shells")]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Of the injured, about 90 later died in hospital.", ["died"]),
+        ("Some 1,200 sailors were hurt, roughly 70 of them fatally.", ["hurt", "killed"]),
+        ("Some 300 were injured, 25 of them seriously.", ["injured", "injured"]),
+    ],
+)
+def test_a_harm_told_later_or_fatally_is_what_is_counted(text: str, units: list[str]) -> None:
+    assert [q.unit for q in find_quantities(text)] == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reporter spoke to four traders in Dandong for this story.",
+        "Three defectors interviewed by the paper described the training.",
+        "NK News talked with two informants near the border.",
+    ],
+)
+def test_a_count_of_the_people_a_reporter_interviewed_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Each conscript is paid about $1,500 a month, the report said.", "USD per conscript per month"),
+        ("Each North Korean labourer earns $650 a month.", "USD per labourer per month"),
+        ("Each family was given 300,000 won.", "KRW per family"),
+        ("Each of them received 2 million won.", "KRW"),  # (a pronoun names no one paid)
+        ("Each drone cost $35,000.", "USD"),  # a price is no pay
+    ],
+)
+def test_the_pay_of_each_man_is_a_rate_per_man(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+def test_a_period_after_a_slash_is_a_rate() -> None:
+    found = find_quantities("The guns fire ~8,000 shells/day and the unit is paid $90,000/month.")
+    assert [(q.text, q.unit) for q in found] == [("~8,000", "shells per day"), ("$90,000", "USD per month")]
+
+
+def test_a_rate_told_after_a_sum_restated_in_brackets() -> None:
+    found = find_quantities(
+        "Berlin pledged €2 billion (about $2.2 billion) a year; Seoul spent 3 trillion won ($2bn)."
+    )
+    assert [(q.text, q.unit) for q in found] == [("€2 billion", "EUR per year"), ("3 trillion won", "KRW")]

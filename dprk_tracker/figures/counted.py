@@ -62,7 +62,8 @@ _IRREGULAR_PLURALS = frozenset(
 _PARTICIPLE = r"(?:killed|wounded|injured|dead|died|captured|missing|executed|detained|slain|hurt)"
 _PREDICATE = re.compile(
     r"[\"”’']?(?:\s+(?:of\s+(?:them|those|whom)|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
-    r"being|been|already|also|now|likely|probably|reported|believed\s+to\s+have|thought\s+to\s+have|"
+    r"being|been|already|also|now|later|subsequently|eventually|likely|probably|reported|"
+    r"believed\s+to\s+have|thought\s+to\s+have|"
     r"said\s+to\s+have|feared|confirmed|estimated\s+to\s+have|since))*"
     r"\s+[\"“‘']?(?P<p>"
     + _PARTICIPLE

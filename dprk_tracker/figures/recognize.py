@@ -1702,7 +1702,20 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     ]
     if "(" in text:
         quantities = _without_restatements(text, quantities, p)
-    if any(word in text for word in (" said", " say", " told", " familiar", "according to", " citing")):
+    if any(
+        word in text
+        for word in (
+            " said",
+            " say",
+            " told",
+            " familiar",
+            "according to",
+            " citing",
+            "interview",
+            " to ",
+            " with ",
+        )
+    ):
         quantities = [q for q in quantities if not _sourcing(text, q)]
     if any(word in text for word in (" can ", " could ", "apab", "esigned to", "able to", "apacit", " of ")):
         capacity = _capacity_pattern()
@@ -1716,9 +1729,14 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
 _SOURCE_AFTER = re.compile(
     r"(?:[^\S\n]+(?:in|from|at)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)*)?"  # "in Kyiv"
     r"(?:,[^,.;\n]{1,140},|[^\S\n]+who[^\S\n]+[^,.;\n]{1,60}?)?"  # ", speaking on ...,", "who reviewed it"
-    r"[^\S\n]+(?:(?:have|had|who)[^\S\n]+)?(?:said|say|says|told|familiar|briefed|with[^\S\n]+knowledge)\b"
+    r"[^\S\n]+(?:(?:have|had|who)[^\S\n]+)?(?:said|say|says|told|familiar|briefed|with[^\S\n]+knowledge"
+    r"|interviewed)\b"
 )
-_SOURCE_BEFORE = re.compile(r"\b(?:according[^\S\n]+to|citing|quoting)[^\S\n]+$", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according[^\S\n]+to|citing|quoting|(?:spoke|spoken|talked|speaking|talking)[^\S\n]+(?:to|with)"
+    r"|interviewed|interviews[^\S\n]+with)[^\S\n]+$",
+    re.IGNORECASE,
+)
 _SOURCE_MAX = 10  # a count of sources is a handful; "50 officials said" is a count of its own
 
 
@@ -1850,13 +1868,30 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
     rate of the count it borrows from ("70 buses a day, compared with only 12 in May")."""
     out: list[Quantity] = []
     rates: dict[int, str | None] = {}  # the start of a count's own noun -> its rate
+    each = "ach " in text
     for q in quantities:
         unit = q.unit
+        if each and q.currency and unit == q.currency:
+            paid = _EACH_PAID.search(text, max(0, q.start - 60), q.start)
+            if paid is not None:
+                # "Each soldier is paid about $2,000 a month": the pay of one soldier, per period
+                per = _rate(text, q.start, q.end)
+                noun = paid.group("noun").lower()
+                noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+                out.append(dataclasses.replace(q, unit=" per ".join([unit, noun] + ([per] if per else []))))
+                continue
         if q.currency and unit.startswith(f"{q.currency} per ") and q.unit_end is not None:
             # a price of one item goes on with a period: "$2,000 per soldier per month"
             per = _rate(text, q.start, q.unit_end) if text.startswith(_RATE_WORDS, q.unit_end + 1) else None
             out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
             continue
+        if q.currency and unit == q.currency and text.startswith(" (", q.end):
+            # "£3 billion (about $3.8 billion) a year": the rate told after the sum restated
+            restated = _RESTATED.match(text, q.end)
+            per = _rate(text, q.start, restated.end()) if restated else None
+            if per:
+                out.append(dataclasses.replace(q, unit=f"{unit} per {per}"))
+                continue
         if (
             not unit
             or q.percent
@@ -1878,6 +1913,17 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
             per = rates.get(q.unit_start)
         out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
     return out
+
+
+_RESTATED = re.compile(r"[^\S\n]\([^()\n]{1,40}\)")
+
+
+# What one of the men is paid: "Each soldier is paid about", "each worker earns up to".
+_EACH_PAID = re.compile(
+    r"\b[Ee]ach[^\S\n]+(?:(?!(?:is|was|will|of)\b)[A-Za-z-]+[^\S\n]+){0,3}?(?P<noun>(?!(?:is|was|will|of)\b)[a-z]+)"
+    r"[^\S\n]+(?:is[^\S\n]+|was[^\S\n]+|will[^\S\n]+be[^\S\n]+)?"
+    r"(?:paid|earns?|earned|receives?|received|gets?|got|given)(?:[^\S\n]+[a-z]+){0,2}?[^\S\n]+$"
+)
 
 
 # "the missiles are almost two years old": how old a thing is, no figure of the story (a person's stated
@@ -1917,6 +1963,9 @@ _ELLIPSIS_LEADS = frozenset(
 # at the time, perhaps 3 million a year".
 _IT_BEFORE = re.compile(r"(?<![\w'’])[Ii]t[^\S\n]+(?:[a-z]+[^\S\n,]*+){1,4}$")
 _RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per|each|every)[^\S\n]+(?:day|week|month|year)\b")
+_FATALLY = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:them|those|these|whom)[^\S\n]+(fatally|mortally)\b", re.IGNORECASE
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
 # "Over 40 of these cases": the noun after the demonstrative is the count's own
 _OF_THESE = re.compile(r"[^\S\n]+of[^\S\n]+(?:these|those)(?=[^\S\n]+[a-z])", re.IGNORECASE)
@@ -2217,6 +2266,10 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 # "the men, about 11,000 of them, had been flown": the noun the count is set beside
                 start, end = named.span("noun")
                 q = _counting(q, named.group("noun").lower(), start, end)
+        fatal = _FATALLY.match(text, q.end) if q.unit and "fatal" in text[q.end : q.end + 24] else None
+        if fatal is not None:
+            # "about 4,000 were wounded, roughly 600 of them fatally": those the wounds killed
+            q = _counting(q, "killed", fatal.start(1), fatal.end(1))
         if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
             whole = quantities[i + 1]
             if (
@@ -2781,7 +2834,9 @@ def _rate_patterns() -> _RatePatterns:
     adverbs = {k.lower(): x for k, x in v["rate_adverbs"].items()}
     adjectives = {k.lower(): x for k, x in v["rate_adjectives"].items()}
     after = re.compile(
-        rf"[\"”]?[^\S\n]+(?:each[^\S\n]+)?(?:(?:per|a|an|every|each)[^\S\n]+(?P<period>{alternation(periods)})"
+        # ("$2,000/month": a period after a slash)
+        rf"/(?P<slashed>{alternation(periods)})(?![\w/])"
+        rf"|[\"”]?[^\S\n]+(?:each[^\S\n]+)?(?:(?:per|a|an|every|each)[^\S\n]+(?P<period>{alternation(periods)})"
         # "a month ago", "a year earlier", "a year's": a time, not a rate
         r"(?![\w'’-])(?![^\S\n]+(?:ago|earlier|later|before|after|prior|previously|from|into)\b)"
         r"|per[^\S\n]+(?P<item>(?-i:[a-z][a-z]+))(?![\w'’-])"
@@ -2824,11 +2879,17 @@ def _rate(text: str, start: int, end: int) -> str | None:
     the words after ``end`` (the end of the figure or of its noun), else an adjective before it."""
     r = _rate_patterns()
     per: list[str] = []
-    while text.startswith(_RATE_WORDS, end + 1) or text.startswith(_RATE_WORDS, end + 2):
+    while (
+        text.startswith(_RATE_WORDS, end + 1)
+        or text.startswith(_RATE_WORDS, end + 2)
+        or text.startswith("/", end)
+    ):
         m = r.after.match(text, end)
         if m is None:
             break
-        if m.group("period"):
+        if m.group("slashed"):
+            per.append(r.periods[m.group("slashed").lower()])
+        elif m.group("period"):
             per.append(r.periods[m.group("period").lower()])
         elif m.group("adverb"):
             per.append(r.adverbs[m.group("adverb").lower()])
