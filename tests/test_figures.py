@@ -2409,6 +2409,8 @@ def test_a_harm_told_later_or_fatally_is_what_is_counted(text: str, units: list[
         "The reporter spoke to four traders in Dandong for this story.",
         "Three defectors interviewed by the paper described the training.",
         "NK News talked with two informants near the border.",
+        # and where they are
+        "The paper interviewed six defectors from two provinces for the series.",
     ],
 )
 def test_a_count_of_the_people_a_reporter_interviewed_is_no_figure(text: str) -> None:

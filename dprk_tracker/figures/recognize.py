@@ -1716,7 +1716,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             " with ",
         )
     ):
-        quantities = [q for q in quantities if not _sourcing(text, q)]
+        quantities = _without_sources(text, quantities)
     if any(word in text for word in (" can ", " could ", "apab", "esigned to", "able to", "apacit", " of ")):
         capacity = _capacity_pattern()
         quantities = [q for q in quantities if not capacity.search(text, max(0, q.start - 100), q.start)]
@@ -1738,6 +1738,27 @@ _SOURCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_MAX = 10  # a count of sources is a handful; "50 officials said" is a count of its own
+
+
+# Where the sources are: "spoke to five sources in three provinces" (no figure either).
+_SOURCES_IN = re.compile(r"[^\S\n]+(?:in|across|from)[^\S\n]+$")
+
+
+def _without_sources(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    source: Quantity | None = None
+    for q in quantities:
+        if _sourcing(text, q):
+            source = q
+            continue
+        if (
+            source is not None
+            and source.unit_end is not None
+            and _SOURCES_IN.fullmatch(text, source.unit_end, q.start)
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 def _sourcing(text: str, q: Quantity) -> bool:
