@@ -2379,6 +2379,7 @@ def test_a_count_after_the_number_of_people_captured_keeps_its_noun() -> None:
         "The pontoon bridge has a capacity of 120 trucks an hour.",
         "Sinuiju, a city of some 350,000 people, lies across the river.",
         "The port has a population of about 80,000.",
+        "The causeway, which carries up to 900 trucks a day, reopened.",
     ],
 )
 def test_what_one_thing_could_hold_or_a_place_s_people_is_no_figure(text: str) -> None:
@@ -2389,6 +2390,9 @@ def test_what_a_shipment_could_hold_is_an_estimate_of_it() -> None:
     # an estimate of what was sent, told by what the containers could hold, stays
     found = find_quantities("The 5,000 containers sent so far could hold over 2 million shells.")
     assert [(q.text, q.unit) for q in found] == [("5,000", "containers"), ("over 2 million", "shells")]
+    # and so does a road's traffic told without its bound
+    found = find_quantities("The road, which carries 60 trucks a day, was bombed.")
+    assert [(q.text, q.unit) for q in found] == [("60", "trucks per day")]
 
 
 @pytest.mark.parametrize(

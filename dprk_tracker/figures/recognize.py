@@ -1717,9 +1717,12 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         )
     ):
         quantities = _without_sources(text, quantities)
-    if any(word in text for word in (" can ", " could ", "apab", "esigned to", "able to", "apacit", " of ")):
+    if any(
+        word in text
+        for word in (" can ", " could ", "apab", "esigned to", "able to", "apacit", " of ", "ich ")
+    ):
         capacity = _capacity_pattern()
-        quantities = [q for q in quantities if not capacity.search(text, max(0, q.start - 100), q.start)]
+        quantities = [q for q in quantities if not _capacity(capacity, text, q)]
     quantities = _with_rates(text, [_fraction_of_scale(text, q) for q in quantities])
     return _north_korean_won(text, quantities) if " won" in text else quantities
 
@@ -1811,16 +1814,26 @@ def _capacity_pattern() -> re.Pattern[str]:
     table = vocabulary()["capacities"]
     modal, verb = alternation(table["modals"]), alternation(table["verbs"])
     noun, place = alternation(table["nouns"]), alternation(table["places"])
+    most = alternation(table["present_verbs"])
     return re.compile(
         # (of one thing: "Each tanker could carry", "can each hold"; "the shipments could hold more than
         # 9 million rounds" is an estimate of what was sent)
         rf"(?:\b(?:each|a[^\S\n]+single|one)\b[^.;!?\n]{{0,50}}?\b(?:{modal})[^\S\n]+(?:(?:only|also)[^\S\n]+)?(?:{verb})"
         rf"|\b(?:{modal})[^\S\n]+each[^\S\n]+(?:{verb})"
+        # (the most a road or a bridge takes: "the bridge, which carries up to 300 vehicles a day")
+        rf"|\b(?:which|that)[^\S\n]+(?P<most>{most})"
         rf"|\b(?:{noun})[^\S\n]+(?:of|is|was|at)|\b(?:an?|the)[^\S\n]+(?:{place})[^\S\n]+of)"
         r"[^\S\n]+(?:(?:up[^\S\n]+to|about|around|roughly|some|nearly|almost|over|more[^\S\n]+than|as"
         r"[^\S\n]+many[^\S\n]+as)[^\S\n]+)?$",
         re.IGNORECASE,
     )
+
+
+def _capacity(pattern: re.Pattern[str], text: str, q: Quantity) -> bool:
+    m = pattern.search(text, max(0, q.start - 100), q.start)
+    # (a present verb tells the most only with its bound: "which carries up to 300 vehicles a day", not
+    # "which carries 40 trains a day")
+    return m is not None and (m.group("most") is None or q.qualifier == "up to")
 
 
 _WON_TAIL = re.compile(r"(?<!korean)[^\S\n]+won$", re.IGNORECASE)
