@@ -1408,6 +1408,8 @@ def _figure(
 ) -> Figure:
     s_start, s_end = sentences.enclosing(quantity.start, quantity.end)
     as_of = _governing_time(quantity, next_start, sentences, s_start, s_end)
+    if as_of is None and not sentences.datable_in(s_start, s_end):
+        as_of = _period_told_before(quantity, sentences, s_start, s_end)
     if as_of is not None and as_of.signal in SINCE_SIGNALS and _since_a_state(text, quantity, as_of):
         as_of = None
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
@@ -1455,6 +1457,41 @@ def _figure(
     )
 
 
+_FUTURE = re.compile(r"\b(?:will|would|could|plans?|expects?|aims?)\b", re.IGNORECASE)
+_PERIOD_SIGNALS = ("between", "from", "during", "in", "over", "throughout")
+
+
+def _period_told_before(
+    quantity: Quantity, sentences: _Sentences, s_start: int, s_end: int
+) -> TimeExpr | None:
+    """ "Between April and July, tankers made 43 trips. They carried half a million barrels in three
+    months": a count over a span ("in three months") in a sentence with no date is of the period the
+    sentence before told (not of the report's day; not a span ahead: "will deliver 300 tonnes in two
+    weeks")."""
+    text = sentences.text
+    span = next(
+        (
+            t
+            for t in sentences.times
+            if quantity.end <= t.start < s_end and t.type == "DURATION" and t.signal == "in"
+        ),
+        None,
+    )
+    if span is None or s_start == 0 or _FUTURE.search(text, s_start, span.start):
+        return None
+    p_start, p_end = sentences.enclosing(s_start - 1, s_start - 1)
+    if p_end > s_start or p_start >= s_start:
+        return None
+    told = sentences.datable_in(p_start, p_end)
+    if not told or told[0].signal not in _PERIOD_SIGNALS or told[0].precision == "day":
+        return None
+    if "since" in text[p_start : told[0].start].lower():
+        return None  # ("since it began sending troops in the autumn of 2024": a start, no period)
+    if len(told) > 2 or (len(told) == 2 and told[1].signal not in ("and", "to", "through", "until")):
+        return None  # (one period only: a range's two ends, or one month, season or year)
+    return told[0]
+
+
 # A state that has gone on since a time ("roughly 200 plants have been running around the clock since
 # the start of the year", "3,000 workers have been living there since 2024"): the count is of now, no
 # total gathered since then ("9,000 workers have been sent since August" is one).
@@ -1471,6 +1508,14 @@ _SINCE_CLAUSE_REACH = 80
 
 def _since_clause(text: str, quantity: Quantity, time: TimeExpr) -> bool:
     end = max(quantity.end, quantity.unit_end or 0)
+    if time.end <= quantity.start:
+        # the clause before the count: "Since they entered the fighting in December, the units have
+        # suffered over 4,000 killed" (set off by its comma)
+        return (
+            quantity.start - time.end <= _SINCE_CLAUSE_REACH
+            and "," in text[time.end : quantity.start]
+            and bool(_SINCE_CLAUSE.search(text, max(0, time.start - _SINCE_CLAUSE_REACH), time.start))
+        )
     return end <= time.start <= end + _SINCE_CLAUSE_REACH and bool(
         _SINCE_CLAUSE.search(text, end, time.start)
     )
@@ -1558,6 +1603,7 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
 # are about what that count was about.
 _OF_THEM_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:them|those|these)\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)[^\S\n]+$", re.IGNORECASE)
+_AMONG_THEM_AFTER = re.compile(r"(?:[^\S\n]+[A-Za-z-]+){0,3}?[^\S\n]+among[^\S\n]+them\b", re.IGNORECASE)
 _TOLD_BEFORE_REACH = 400  # characters back to the count told before
 _PEOPLE_TOPICS = ("prisoners", "casualties")  # what a count of the same men is said to be again
 _PLAIN_TOPICS = ("deployment", "other")
@@ -1586,6 +1632,19 @@ def _topics_told_before(text: str, figures: list[Figure]) -> list[Figure]:
                 )
                 if same is not None and same.topic in _PEOPLE_TOPICS:
                     f = dataclasses.replace(f, topic=same.topic)
+            elif (
+                f.topic != before.topic
+                and before.topic in _PEOPLE_TOPICS
+                and f.sentence == before.sentence
+                and not (f.percent or f.currency or before.percent or before.currency)
+                and (
+                    _AMONG_THEM_AFTER.match(text, f.end)
+                    or _PART_BEFORE.search(text, max(0, f.start - 16), f.start)
+                )
+            ):
+                # "killing more than 20 civilians, four children among them": a part of the men
+                # counted before befell what befell them
+                f = dataclasses.replace(f, topic=before.topic)
         out.append(f)
     return out
 
@@ -1651,6 +1710,9 @@ def _counted_as_losses(text: str, quantity: Quantity, s_start: int) -> bool:
     return _LOSSES.search(before) is not None and quantity.unit in before.lower()
 
 
+_ADDING = re.compile(r",[^\S\n]+adding[^\S\n]+(?:that[^\S\n]+)?", re.IGNORECASE)
+
+
 def _governing_time(
     quantity: Quantity, next_start: int, sentences: _Sentences, s_start: int, s_end: int
 ) -> TimeExpr | None:
@@ -1675,6 +1737,13 @@ def _governing_time(
         # "lost 76,000 men in the operation, which began on August 6, 2024": that date tells when
         # the operation began, not when the figure holds
         in_sentence = [t for t in in_sentence if not _in_relative_clause(sentences.text, t, end)]
+    if in_sentence and in_sentence[-1].start > end and "dding" in sentences.text[end : in_sentence[-1].start]:
+        # "roughly 600 later died, the agency said, adding that most had died in the winter": a time
+        # in what the speaker added tells of that, not of the figure before it
+        text = sentences.text
+        in_sentence = [t for t in in_sentence if t.start < end or not _ADDING.search(text, end, t.start)]
+        if not in_sentence:
+            return None
     if in_sentence and ";" in sentences.text[s_start:s_end]:
         # "about 1,000 have already crossed; another 5,000 are to follow by year's end": a time in a
         # later clause dates that clause's count (a time before may govern both: "As of March, ...; ...")

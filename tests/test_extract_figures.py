@@ -719,3 +719,51 @@ def test_a_part_of_a_since_total_is_a_since_total_too() -> None:
         ("some 5,000", "2024-12", "ON_OR_AFTER", "2025-06-10"),
         ("about 1,500", "2024-12", "ON_OR_AFTER", "2025-06-10"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drone strikes on Sumy killed at least 15 civilians, six women among them, officials said.",
+        "Shelling of the market with KN-25 rockets wounded 40 people, including eight children.",
+    ],
+)
+def test_a_part_of_the_harmed_men_is_about_what_befell_them(text: str) -> None:
+    figures = extract(text, "2025-05-02").figures
+    assert [f.topic for f in figures] == ["casualties", "casualties"]
+
+
+def test_a_time_in_what_the_speaker_added_does_not_date_the_figure() -> None:
+    figures = extract(
+        "Of the injured, about 1,100 later died, the ministry said, adding that most had been hit in the"
+        " summer offensive. In May some 400 were killed, the army said, adding that the toll had risen.",
+        "2025-11-04",
+    ).figures
+    assert [(f.text, f.unit, f.when) for f in figures] == [
+        ("about 1,100", "died", "2025-11-04"),
+        ("some 400", "killed", "2025-05"),
+    ]
+
+
+def test_a_count_over_a_span_is_of_the_period_the_sentence_before_told() -> None:
+    figures = extract(
+        "From May to August, the trains ran every night. They moved about 900 wagons in four months,"
+        " the monitors said. The line will carry 5,000 tonnes in two weeks.",
+        "2025-11-04",
+    ).figures
+    assert [(f.text, f.earliest, f.latest) for f in figures] == [
+        ("about 900", "2025-05-01", "2025-08-31"),
+        ("5,000 tonnes", "2025-11-04", "2025-11-04"),  # a span ahead is no period told
+    ]
+
+
+def test_a_since_clause_before_the_count_makes_it_a_since_total() -> None:
+    figures = extract(
+        "Since the brigades reached the front in March, they have lost over 1,200 men. In May, 300 were"
+        " wounded.",
+        "2025-08-20",
+    ).figures
+    assert [(f.text, f.when, f.relation, f.latest) for f in figures] == [
+        ("over 1,200", "2025-03", "ON_OR_AFTER", "2025-08-20"),
+        ("300", "2025-05", None, "2025-05-31"),
+    ]

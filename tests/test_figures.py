@@ -2216,9 +2216,47 @@ def test_a_count_of_people_who_said_nothing_stays() -> None:
 def test_a_measure_restated_in_other_units_in_brackets_is_one_figure() -> None:
     found = find_quantities("The rocket flew some 1,000 km (620 miles) and the drone 80 kilometres (50 mi).")
     assert [(q.text, q.unit) for q in found] == [("some 1,000 km", "km"), ("80 kilometres", "km")]
-    # a sum in another currency stays: it is the one readers compare
-    found = find_quantities("The deal was worth 1.4 trillion won ($1 billion).")
+    # so is a sum restated in another currency: one amount, the one the source told
+    found = find_quantities("The deal was worth 1.4 trillion won ($1 billion), the aid £2bn (about $2.5bn).")
+    assert [(q.text, q.currency) for q in found] == [("1.4 trillion won", "KRW"), ("£2bn", "GBP")]
+    # two sums of their own stay
+    found = find_quantities("Seoul gave 2 trillion won and Tokyo $1 billion (the most since 2015).")
     assert [q.currency for q in found] == ["KRW", "USD"]
+
+
+# --- round 16: North Korean won, US dollars told in words ------------------------------------------
+
+
+def test_a_plain_won_in_a_north_korean_market_story_is_kpw() -> None:
+    text = (
+        "Prices in North Korean markets kept rising in May. A kilogram of pork cost 32,000 won in "
+        "Sinuiju, and a day labourer earns 9,000 won. Seoul's ministry set aside 3 billion won in aid."
+    )
+    found = find_quantities(text)
+    assert [(q.text, q.unit, q.currency) for q in found] == [
+        ("32,000 won", "KPW", "KPW"),
+        ("9,000 won", "KPW", "KPW"),
+        ("3 billion won", "KRW", "KRW"),  # a Seoul budget sum stays South Korean
+    ]
+    # no market story, no North Korean won; "South Korean won" is always KRW
+    assert [q.currency for q in find_quantities("A coffee costs 5,000 won in Seoul.")] == ["KRW"]
+    found = find_quantities("At the jangmadang a dollar fetched 8,000 South Korean won.")
+    assert [q.currency for q in found] == ["KRW"]
+
+
+def test_a_price_in_north_korean_won_keeps_its_rate() -> None:
+    found = find_quantities("Rice sold for 7,800 won a kilogram at the jangmadang in Hyesan.")
+    assert [(q.text, q.unit) for q in found] == [("7,800 won", "KPW per kg")]
+
+
+def test_a_vague_sum_of_us_dollars_is_usd() -> None:
+    found = find_quantities(
+        "The trade has earned it several billion US dollars and tens of millions of U.S. dollars."
+    )
+    assert [(q.text, q.currency, q.low) for q in found] == [
+        ("several billion US dollars", "USD", 3e9),
+        ("tens of millions of U.S. dollars", "USD", 2e7),
+    ]
 
 
 def test_a_suspended_fold_range_is_one_figure() -> None:
@@ -2301,3 +2339,109 @@ def test_a_base_up_from_in_the_next_sentence_counts_the_noun_before() -> None:
         ("5,100", "killed and wounded"),
         ("about 4,200", "killed and wounded"),
     ]
+
+
+# --- round 16: what a count after a verb of amounting counts ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Seoul says the number of Russian conscripts killed or wounded has exceeded 9,200.",
+            "killed or wounded",
+        ),
+        ("the number of sailors injured or missing had reached 85 by Friday", "injured or missing"),
+        # a headline's present tense links its noun too, past the place of the harm
+        ("Chinese casualties in Syria top 3,100, monitor says", "casualties"),
+        ("Wagner losses in Bakhmut surpass 20,000", "losses"),
+        ("Deaths in Odesa exceed 40 after strike", "deaths"),
+    ],
+)
+def test_a_count_linked_to_a_harm_before_it_counts_the_harm(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+def test_a_count_after_the_number_of_people_captured_keeps_its_noun() -> None:
+    # a capture keeps the noun it is told of; a plain count ranks a list
+    found = find_quantities(
+        "The number of fishermen captured has reached 12. It is among the top 10 exporters."
+    )
+    assert [q.unit for q in found] == ["fishermen captured", "exporters"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each freighter could carry about 4,500 tonnes of cargo.",
+        "The tankers can each hold up to 90,000 barrels.",
+        "A single wagon can take as many as 40 rockets.",
+        "The pontoon bridge has a capacity of 120 trucks an hour.",
+        "Sinuiju, a city of some 350,000 people, lies across the river.",
+        "The port has a population of about 80,000.",
+        "The causeway, which carries up to 900 trucks a day, reopened.",
+    ],
+)
+def test_what_one_thing_could_hold_or_a_place_s_people_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_what_a_shipment_could_hold_is_an_estimate_of_it() -> None:
+    # an estimate of what was sent, told by what the containers could hold, stays
+    found = find_quantities("The 5,000 containers sent so far could hold over 2 million shells.")
+    assert [(q.text, q.unit) for q in found] == [("5,000", "containers"), ("over 2 million", "shells")]
+    # and so does a road's traffic told without its bound
+    found = find_quantities("The road, which carries 60 trucks a day, was bombed.")
+    assert [(q.text, q.unit) for q in found] == [("60", "trucks per day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Of the injured, about 90 later died in hospital.", ["died"]),
+        ("Some 1,200 sailors were hurt, roughly 70 of them fatally.", ["hurt", "killed"]),
+        ("Some 300 were injured, 25 of them seriously.", ["injured", "injured"]),
+    ],
+)
+def test_a_harm_told_later_or_fatally_is_what_is_counted(text: str, units: list[str]) -> None:
+    assert [q.unit for q in find_quantities(text)] == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reporter spoke to four traders in Dandong for this story.",
+        "Three defectors interviewed by the paper described the training.",
+        "NK News talked with two informants near the border.",
+        # and where they are
+        "The paper interviewed six defectors from two provinces for the series.",
+    ],
+)
+def test_a_count_of_the_people_a_reporter_interviewed_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Each conscript is paid about $1,500 a month, the report said.", "USD per conscript per month"),
+        ("Each North Korean labourer earns $650 a month.", "USD per labourer per month"),
+        ("Each family was given 300,000 won.", "KRW per family"),
+        ("Each of them received 2 million won.", "KRW"),  # (a pronoun names no one paid)
+        ("Each drone cost $35,000.", "USD"),  # a price is no pay
+    ],
+)
+def test_the_pay_of_each_man_is_a_rate_per_man(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+def test_a_period_after_a_slash_is_a_rate() -> None:
+    found = find_quantities("The guns fire ~8,000 shells/day and the unit is paid $90,000/month.")
+    assert [(q.text, q.unit) for q in found] == [("~8,000", "shells per day"), ("$90,000", "USD per month")]
+
+
+def test_a_rate_told_after_a_sum_restated_in_brackets() -> None:
+    found = find_quantities(
+        "Berlin pledged €2 billion (about $2.2 billion) a year; Seoul spent 3 trillion won ($2bn)."
+    )
+    assert [(q.text, q.unit) for q in found] == [("€2 billion", "EUR per year"), ("3 trillion won", "KRW")]

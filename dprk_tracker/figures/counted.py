@@ -62,7 +62,8 @@ _IRREGULAR_PLURALS = frozenset(
 _PARTICIPLE = r"(?:killed|wounded|injured|dead|died|captured|missing|executed|detained|slain|hurt)"
 _PREDICATE = re.compile(
     r"[\"”’']?(?:\s+(?:of\s+(?:them|those|whom)|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
-    r"being|been|already|also|now|likely|probably|reported|believed\s+to\s+have|thought\s+to\s+have|"
+    r"being|been|already|also|now|later|subsequently|eventually|likely|probably|reported|"
+    r"believed\s+to\s+have|thought\s+to\s+have|"
     r"said\s+to\s+have|feared|confirmed|estimated\s+to\s+have|since))*"
     r"\s+[\"“‘']?(?P<p>"
     + _PARTICIPLE
@@ -99,6 +100,7 @@ _LINKS = frozenset(
         at of to an reached reaching totaling totalling totaled totalled numbered numbering was were is are
         hit exceeded topped stood stands put estimated rose risen climbed grown ranging ranged
         fell dropped declined grew jumped surged increased decreased plunged soared
+        top tops exceed exceeds surpass surpasses surpassed
         """
     )
 )
@@ -191,7 +193,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
 _AMOUNTING = frozenset(
     _split(
         "reached totaling totalling totaled totalled numbered exceeded topped stood rose risen climbed hit"
-        " grown"
+        " grown top tops exceed exceeds surpass surpasses surpassed"  # (a headline's present: "Losses top")
         " fell dropped declined grew jumped surged increased decreased plunged soared"
     )
 )
@@ -244,7 +246,9 @@ _MODALS = frozenset(_split("could may might will would should can must"))
 def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -> tuple[int, int] | None:
     rest = list(toks)
     links = []
+    link_start = toks[-1][2] + 1 if toks else 0  # (after the last word: a qualifier's verb follows)
     while rest and rest[-1][0] in _LINKS and len(rest) > 1:
+        link_start = rest[-1][1]
         links.append(rest.pop()[0])
     while links and len(rest) > 1 and rest[-1][0] in _AUXILIARIES:
         rest.pop()  # "casualties had reached 4,700"
@@ -272,6 +276,11 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
             break
         words.insert(0, (start, end))
     if not words:
+        if links or qualified:
+            # "N. Korean casualties in Russia top 4,700": the harm of those in a place a name tells
+            harm = _HARM_OF.search(text, max(0, link_start - 60), link_start)
+            if harm is not None:
+                return harm.span(1)
         # "the number of Russian tourists who visited North Korea reached about 1,500"
         number_of = measured and _NUMBER_OF.search(text, max(0, rest[-1][1] - 80), rest[-1][2])
         return number_of.span(1) if number_of else None
@@ -714,6 +723,15 @@ _IN_THE_MANY = re.compile(
 
 # A label naming a pair of harms before a colon and the count: "Killed or wounded: ~6,000".
 _HARM_PAIR_LABEL = re.compile(r"\b([A-Za-z]+)\s+(or|and)\s+[A-Za-z]+:[^\S\n]*[~≈]?$")
+
+
+def harm_predicate(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
+    """The casualty predicate right after ``pos`` ("soldiers| killed or wounded had exceeded"): what a
+    count of them counts, with its span (a capture keeps its noun, so none here)."""
+    pred = _PREDICATE.match(text, pos, limit) if text[pos + 1 : pos + 3] in _PREDICATE_HEADS else None
+    if pred is None or pred.group("p").lower().startswith(("taken", "captured")):
+        return None
+    return _normalize(pred.group("p")), pred.start("p"), pred.end("p")
 
 
 def _harm_unit(word: str) -> str | None:

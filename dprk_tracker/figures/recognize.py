@@ -21,6 +21,7 @@ from .counted import (
     TALLY_LABEL,
     _harm_unit,
     counted_noun,
+    harm_predicate,
     head_follows,
     last_word,
     noun_phrase,
@@ -1701,9 +1702,29 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     ]
     if "(" in text:
         quantities = _without_restatements(text, quantities, p)
-    if any(word in text for word in (" said", " say", " told", " familiar", "according to", " citing")):
-        quantities = [q for q in quantities if not _sourcing(text, q)]
-    return _with_rates(text, [_fraction_of_scale(text, q) for q in quantities])
+    if any(
+        word in text
+        for word in (
+            " said",
+            " say",
+            " told",
+            " familiar",
+            "according to",
+            " citing",
+            "interview",
+            " to ",
+            " with ",
+        )
+    ):
+        quantities = _without_sources(text, quantities)
+    if any(
+        word in text
+        for word in (" can ", " could ", "apab", "esigned to", "able to", "apacit", " of ", "ich ")
+    ):
+        capacity = _capacity_pattern()
+        quantities = [q for q in quantities if not _capacity(capacity, text, q)]
+    quantities = _with_rates(text, [_fraction_of_scale(text, q) for q in quantities])
+    return _north_korean_won(text, quantities) if " won" in text else quantities
 
 
 # Who a story cites is no figure of it: "two intelligence officials said", "three people familiar with
@@ -1711,10 +1732,36 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
 _SOURCE_AFTER = re.compile(
     r"(?:[^\S\n]+(?:in|from|at)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)*)?"  # "in Kyiv"
     r"(?:,[^,.;\n]{1,140},|[^\S\n]+who[^\S\n]+[^,.;\n]{1,60}?)?"  # ", speaking on ...,", "who reviewed it"
-    r"[^\S\n]+(?:(?:have|had|who)[^\S\n]+)?(?:said|say|says|told|familiar|briefed|with[^\S\n]+knowledge)\b"
+    r"[^\S\n]+(?:(?:have|had|who)[^\S\n]+)?(?:said|say|says|told|familiar|briefed|with[^\S\n]+knowledge"
+    r"|interviewed)\b"
 )
-_SOURCE_BEFORE = re.compile(r"\b(?:according[^\S\n]+to|citing|quoting)[^\S\n]+$", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according[^\S\n]+to|citing|quoting|(?:spoke|spoken|talked|speaking|talking)[^\S\n]+(?:to|with)"
+    r"|interviewed|interviews[^\S\n]+with)[^\S\n]+$",
+    re.IGNORECASE,
+)
 _SOURCE_MAX = 10  # a count of sources is a handful; "50 officials said" is a count of its own
+
+
+# Where the sources are: "spoke to five sources in three provinces" (no figure either).
+_SOURCES_IN = re.compile(r"[^\S\n]+(?:in|across|from)[^\S\n]+$")
+
+
+def _without_sources(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    source: Quantity | None = None
+    for q in quantities:
+        if _sourcing(text, q):
+            source = q
+            continue
+        if (
+            source is not None
+            and source.unit_end is not None
+            and _SOURCES_IN.fullmatch(text, source.unit_end, q.start)
+        ):
+            continue
+        out.append(q)
+    return out
 
 
 def _sourcing(text: str, q: Quantity) -> bool:
@@ -1736,8 +1783,8 @@ def _source_nouns() -> frozenset[str]:
 
 
 # A second statement of one measure in other units, in brackets right after it: "about 690 km (430
-# miles)": the first is the figure. (A sum in another currency stays: "28 trillion won ($19.1 billion)"
-# is the one a reader compares.)
+# miles)": the first is the figure. So is a sum restated in another currency ("471.9 billion yen ($3
+# billion)", "£3 billion (about $3.8 billion)"): one amount, told as the source told it.
 _OPEN_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*(?:about|around|roughly|some|nearly|almost|or)?[^\S\n]*")
 
 
@@ -1750,11 +1797,73 @@ def _without_restatements(text: str, quantities: list[Quantity], p: _Patterns) -
             prev is not None
             and text.startswith(")", q.end)
             and _OPEN_BRACKET.fullmatch(text, prev.end, q.start)
-            and prev.unit in measures
-            and q.unit in measures
+            and (
+                (prev.unit in measures and q.unit in measures)
+                or (prev.currency is not None and q.currency is not None and not prev.percent)
+            )
             and prev.unit != q.unit
         ):
             continue
+        out.append(q)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _capacity_pattern() -> re.Pattern[str]:
+    """The words before a count of what a thing could hold, or of a place's people: no figure."""
+    table = vocabulary()["capacities"]
+    modal, verb = alternation(table["modals"]), alternation(table["verbs"])
+    noun, place = alternation(table["nouns"]), alternation(table["places"])
+    most = alternation(table["present_verbs"])
+    return re.compile(
+        # (of one thing: "Each tanker could carry", "can each hold"; "the shipments could hold more than
+        # 9 million rounds" is an estimate of what was sent)
+        rf"(?:\b(?:each|a[^\S\n]+single|one)\b[^.;!?\n]{{0,50}}?\b(?:{modal})[^\S\n]+(?:(?:only|also)[^\S\n]+)?(?:{verb})"
+        rf"|\b(?:{modal})[^\S\n]+each[^\S\n]+(?:{verb})"
+        # (the most a road or a bridge takes: "the bridge, which carries up to 300 vehicles a day")
+        rf"|\b(?:which|that)[^\S\n]+(?P<most>{most})"
+        rf"|\b(?:{noun})[^\S\n]+(?:of|is|was|at)|\b(?:an?|the)[^\S\n]+(?:{place})[^\S\n]+of)"
+        r"[^\S\n]+(?:(?:up[^\S\n]+to|about|around|roughly|some|nearly|almost|over|more[^\S\n]+than|as"
+        r"[^\S\n]+many[^\S\n]+as)[^\S\n]+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _capacity(pattern: re.Pattern[str], text: str, q: Quantity) -> bool:
+    m = pattern.search(text, max(0, q.start - 100), q.start)
+    # (a present verb tells the most only with its bound: "which carries up to 300 vehicles a day", not
+    # "which carries 40 trains a day")
+    return m is not None and (m.group("most") is None or q.qualifier == "up to")
+
+
+_WON_TAIL = re.compile(r"(?<!korean)[^\S\n]+won$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _north_korean_won_cues() -> tuple[tuple[str, ...], float]:
+    table = vocabulary()["north_korean_won"]
+    return tuple(table["cues"]), float(table["below"])
+
+
+def _north_korean_won(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A plain "won" in a North Korean market story is KPW ("rice sold for about 8,500 won")."""
+    cues, below = _north_korean_won_cues()
+    if not any(q.unit and q.unit.startswith("KRW") for q in quantities):
+        return quantities
+    lowered = text.lower()
+    if not any(cue in lowered for cue in cues):
+        return quantities
+    out: list[Quantity] = []
+    for q in quantities:
+        if (
+            q.unit
+            and q.unit.startswith("KRW")
+            and (q.high or q.low or 0) < below
+            and _WON_TAIL.search(q.text)
+        ):
+            # (a price keeps its currency in the unit alone: "KRW per kg")
+            currency = "KPW" if q.currency == "KRW" else q.currency
+            q = dataclasses.replace(q, currency=currency, unit="KPW" + q.unit[3:])
         out.append(q)
     return out
 
@@ -1793,13 +1902,30 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
     rate of the count it borrows from ("70 buses a day, compared with only 12 in May")."""
     out: list[Quantity] = []
     rates: dict[int, str | None] = {}  # the start of a count's own noun -> its rate
+    each = "ach " in text
     for q in quantities:
         unit = q.unit
+        if each and q.currency and unit == q.currency:
+            paid = _EACH_PAID.search(text, max(0, q.start - 60), q.start)
+            if paid is not None:
+                # "Each soldier is paid about $2,000 a month": the pay of one soldier, per period
+                per = _rate(text, q.start, q.end)
+                noun = paid.group("noun").lower()
+                noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+                out.append(dataclasses.replace(q, unit=" per ".join([unit, noun] + ([per] if per else []))))
+                continue
         if q.currency and unit.startswith(f"{q.currency} per ") and q.unit_end is not None:
             # a price of one item goes on with a period: "$2,000 per soldier per month"
             per = _rate(text, q.start, q.unit_end) if text.startswith(_RATE_WORDS, q.unit_end + 1) else None
             out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
             continue
+        if q.currency and unit == q.currency and text.startswith(" (", q.end):
+            # "£3 billion (about $3.8 billion) a year": the rate told after the sum restated
+            restated = _RESTATED.match(text, q.end)
+            per = _rate(text, q.start, restated.end()) if restated else None
+            if per:
+                out.append(dataclasses.replace(q, unit=f"{unit} per {per}"))
+                continue
         if (
             not unit
             or q.percent
@@ -1821,6 +1947,17 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
             per = rates.get(q.unit_start)
         out.append(dataclasses.replace(q, unit=f"{unit} per {per}") if per else q)
     return out
+
+
+_RESTATED = re.compile(r"[^\S\n]\([^()\n]{1,40}\)")
+
+
+# What one of the men is paid: "Each soldier is paid about", "each worker earns up to".
+_EACH_PAID = re.compile(
+    r"\b[Ee]ach[^\S\n]+(?:(?!(?:is|was|will|of)\b)[A-Za-z-]+[^\S\n]+){0,3}?(?P<noun>(?!(?:is|was|will|of)\b)[a-z]+)"
+    r"[^\S\n]+(?:is[^\S\n]+|was[^\S\n]+|will[^\S\n]+be[^\S\n]+)?"
+    r"(?:paid|earns?|earned|receives?|received|gets?|got|given)(?:[^\S\n]+[a-z]+){0,2}?[^\S\n]+$"
+)
 
 
 # "the missiles are almost two years old": how old a thing is, no figure of the story (a person's stated
@@ -1860,6 +1997,9 @@ _ELLIPSIS_LEADS = frozenset(
 # at the time, perhaps 3 million a year".
 _IT_BEFORE = re.compile(r"(?<![\w'’])[Ii]t[^\S\n]+(?:[a-z]+[^\S\n,]*+){1,4}$")
 _RATE_AFTER = re.compile(r"[^\S\n]+(?:a|an|per|each|every)[^\S\n]+(?:day|week|month|year)\b")
+_FATALLY = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:them|those|these|whom)[^\S\n]+(fatally|mortally)\b", re.IGNORECASE
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "that about 8,000 of them"
 # "Over 40 of these cases": the noun after the demonstrative is the count's own
 _OF_THESE = re.compile(r"[^\S\n]+of[^\S\n]+(?:these|those)(?=[^\S\n]+[a-z])", re.IGNORECASE)
@@ -2160,6 +2300,10 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 # "the men, about 11,000 of them, had been flown": the noun the count is set beside
                 start, end = named.span("noun")
                 q = _counting(q, named.group("noun").lower(), start, end)
+        fatal = _FATALLY.match(text, q.end) if q.unit and "fatal" in text[q.end : q.end + 24] else None
+        if fatal is not None:
+            # "about 4,000 were wounded, roughly 600 of them fatally": those the wounds killed
+            q = _counting(q, "killed", fatal.start(1), fatal.end(1))
         if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
             whole = quantities[i + 1]
             if (
@@ -2325,6 +2469,10 @@ def _number_of_before(text: str, q: Quantity) -> Quantity:
     if found is None:
         return q
     start, end = found.span("noun")
+    harm = harm_predicate(text, end, q.start)
+    if harm is not None:
+        # "the number of soldiers killed or wounded had exceeded 4,700": the harm is what is counted
+        return _counting(q, harm[0], harm[1], harm[2])
     name = _NAME_BEFORE.search(text, found.start(), start) if text[start].isupper() else None
     if name is not None:
         start = name.start()  # "the number of North Koreans": the people's name whole (not "North
@@ -2462,7 +2610,8 @@ def _vague_figures(
         # "hundreds of millions of dollars", "several billion dollars" ("won" only after "of": "several
         # hundred won the vote")
         cur = re.match(
-            r"[\"”]?\s+(?:of\s+(dollars|won|rubles|roubles|yuan|euros|pounds|yen)|(dollars|rubles|roubles|euros))\b",
+            r"[\"”]?\s+(?:of\s+(?:(?:U\.?S\.?|American)\s+)?(dollars|won|rubles|roubles|yuan|euros|pounds|yen)"
+            r"|(?:(?:U\.?S\.?|American)\s+)?(dollars|rubles|roubles|euros))\b",
             text[end : end + 20],
             re.IGNORECASE,
         )
@@ -2719,7 +2868,9 @@ def _rate_patterns() -> _RatePatterns:
     adverbs = {k.lower(): x for k, x in v["rate_adverbs"].items()}
     adjectives = {k.lower(): x for k, x in v["rate_adjectives"].items()}
     after = re.compile(
-        rf"[\"”]?[^\S\n]+(?:each[^\S\n]+)?(?:(?:per|a|an|every|each)[^\S\n]+(?P<period>{alternation(periods)})"
+        # ("$2,000/month": a period after a slash)
+        rf"/(?P<slashed>{alternation(periods)})(?![\w/])"
+        rf"|[\"”]?[^\S\n]+(?:each[^\S\n]+)?(?:(?:per|a|an|every|each)[^\S\n]+(?P<period>{alternation(periods)})"
         # "a month ago", "a year earlier", "a year's": a time, not a rate
         r"(?![\w'’-])(?![^\S\n]+(?:ago|earlier|later|before|after|prior|previously|from|into)\b)"
         r"|per[^\S\n]+(?P<item>(?-i:[a-z][a-z]+))(?![\w'’-])"
@@ -2762,11 +2913,17 @@ def _rate(text: str, start: int, end: int) -> str | None:
     the words after ``end`` (the end of the figure or of its noun), else an adjective before it."""
     r = _rate_patterns()
     per: list[str] = []
-    while text.startswith(_RATE_WORDS, end + 1) or text.startswith(_RATE_WORDS, end + 2):
+    while (
+        text.startswith(_RATE_WORDS, end + 1)
+        or text.startswith(_RATE_WORDS, end + 2)
+        or text.startswith("/", end)
+    ):
         m = r.after.match(text, end)
         if m is None:
             break
-        if m.group("period"):
+        if m.group("slashed"):
+            per.append(r.periods[m.group("slashed").lower()])
+        elif m.group("period"):
             per.append(r.periods[m.group("period").lower()])
         elif m.group("adverb"):
             per.append(r.adverbs[m.group("adverb").lower()])
