@@ -141,10 +141,10 @@ _KICKER_LINES = 2  # "U.S. DEPARTMENT OF THE TREASURY" / "PRESS RELEASES" / the 
 _KICKER_WORDS = 6
 _HEADLINE_MIN_WORDS = 5  # with letters: "channel · 48 213 subscribers" is no headline
 # A byline or a masthead's tagline ("Published daily by ...") is no headline, nor a label over one.
+_NOT_HEADLINE_OPENERS = frozenset({"by", "published", "updated", "posted"})
 # A sentence's end, before a closing quote, bracket or note mark ("began in 2023.[1]"); a headline
 # may ask a question.
 _ENDS_SENTENCE = re.compile(r"[.!](?:\[\d+\]|[\"”’)\]])*\s*$")
-_NOT_HEADLINE_OPENERS = frozenset({"by", "published", "updated", "posted"})
 _HEADER_LINES = 4  # lines under the headline that may name the outlet (byline, agency, date)
 _BYLINE_LINE_CHARS = 100
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
@@ -220,13 +220,16 @@ def parse(text: str) -> ArticleText:
     source = _clean(meta.get("source"))
     url = _clean(meta.get("url") or meta.get("link"))
     prose = False  # whether a line of the story has been read (a sentence ends it)
+    story_after: list[bool] | None = None  # per line: story sentences follow it (found when needed)
     for index, (start, end) in enumerate(body_lines):
         line = text[start:end]
         found = source_line.match(line)
         if found:
+            if prose and story_after is None:
+                story_after = _stories_after(text, body_lines, boilerplate)
             # A label inside the story ("Source: HUR on Telegram", then "Details: ...") names the
             # paragraph's source, not the outlet, and ends nothing.
-            inside = prose and _story_follows(text, body_lines[index + 1 :], boilerplate)
+            inside = prose and story_after is not None and story_after[index]
             value = found.group("value").strip()
             if not source and not inside:
                 source = _source_name(value)
@@ -370,17 +373,21 @@ def _label_like(line: str) -> bool:
     return "|" in line or line.upper() == line
 
 
-def _story_follows(text: str, lines: list[tuple[int, int]], boilerplate: list[re.Pattern[str]]) -> bool:
-    """Whether story paragraphs come after a source line (before any footer): then the line labels
-    a paragraph's source, as Ukrainian outlets write "Source: ..., Details: ..., Quote: ...", and
-    does not end the article as a page's closing "Original Source: www.dailynk.com" does."""
-    for start, end in lines:
-        line = text[start:end]
+def _stories_after(text: str, lines: list[tuple[int, int]], boilerplate: list[re.Pattern[str]]) -> list[bool]:
+    """For each line, whether story sentences come after it before any footer: then a source line
+    there labels a paragraph's source, as Ukrainian outlets write "Source: ..., Details: ...,
+    Quote: ...", and does not end the article as a page's closing "Original Source: www.dailynk.com"
+    does. One pass from the end (a text of many source lines is not read again for each)."""
+    after = [False] * len(lines)
+    following = False
+    for index in range(len(lines) - 1, -1, -1):
+        after[index] = following
+        line = text[slice(*lines[index])]
         if any(p.match(line) for p in boilerplate):
-            return False
-        if line.rstrip().endswith(_SENTENCE_ENDS) and len(line.split()) >= _STORY_WORDS:
-            return True
-    return False
+            following = False  # a footer: what comes after it is not the story
+        elif line.rstrip().endswith(_SENTENCE_ENDS) and len(line.split()) >= _STORY_WORDS:
+            following = True
+    return after
 
 
 def _clean(value: str | None) -> str | None:
