@@ -754,12 +754,12 @@ class Notebook:
     def holds(self, article: dict[str, Any], extraction: Extraction) -> bool:
         """Whether a stored article (its ``article`` row) has exactly the rows, values and reference
         date ``extraction`` gives, grouped by the current rules."""
+        from .grouping import WORDS_MARK
+
         reference = (extraction.published, extraction.precision, extraction.published_source)
         if reference != (article["published"], article["published_precision"], article["published_source"]):
             return False
         article_id = article["id"]
-        from .grouping import WORDS_MARK
-
         # Rows grouped by older corroboration rules (their words lack the current mark) are grouped
         # again: the article does not read the same as stored.
         stale = self.conn.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -228,12 +229,16 @@ def reextract_article(
     return change
 
 
+_FIRST_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
 def _read_again(record: dict[str, Any], document: Document) -> tuple[str | None, str | None]:
     """The title and source the stored text now gives, where they changed and were read from that
     text: a title that was the text's first line (not one given by HTML, JSON or front matter, which
     the stored body may not hold), a source that nothing had named."""
     article = document.article
-    first_line = next((" ".join(line.split()) for line in record["body"].splitlines() if line.strip()), "")
+    first = _FIRST_LINE.search(record["body"])  # (not every line split, as the body may be long)
+    first_line = " ".join(first.group().split()) if first else ""
     title = article.title
     new_title = title if title and record["title"] != title and record["title"] == first_line else None
     new_source = article.source if record["source"] is None and article.source else None
