@@ -122,6 +122,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         spans += _forecast_spans(content, sentences)
     if " after " in content:
         spans += _after_told(content, sentences)
+    if " since " in content:
+        spans += _span_since(content, sentences)
     events = _events(content, sentences, topics, outside, sorted(spans, key=_EVENT_START))
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
@@ -703,6 +705,42 @@ def _after_told(text: str, sentences: _Sentences) -> list[TimeExpr]:
             last.isoformat(), "month", None,
         )  # fmt: skip
         found.append(after)
+    return found
+
+
+def _span_since(text: str, sentences: _Sentences) -> list[TimeExpr]:
+    """ "It has been 18 months since Pyongyang began shipping shells", "almost ten months since the
+    first soldiers were spotted": what "since" names came that long before the report's day, which
+    dates its sentence (to the month) when the sentence tells no date of its own and "since" names
+    none ("18 months since March 2024" is March's) nor looks ahead ("it will be a year since")."""
+    reported = sentences.reported
+    if reported is None or len(reported) != 10:
+        return []
+    found: list[TimeExpr] = []
+    for time in sentences.times:
+        if time.type != "DURATION" or not text.startswith(" since ", time.end):
+            continue
+        months = _span_months(time.value)
+        start, end = sentences.enclosing(time.start, time.end)
+        if (
+            not months
+            or sentences.datable_in(start, end)
+            or clause_tense(text, time.start, time.end) == "future"
+        ):
+            continue
+        first = span_start(date.fromisoformat(reported), f"P{months}M")
+        if first is None:
+            continue
+        month = first.isoformat()[:7]
+        last = span_end(date.fromisoformat(f"{month}-01"), "P1M")
+        if last is None:
+            continue
+        found.append(
+            TimeExpr(
+                time.text, time.start, time.end, "DATE", month, None, f"{month}-01", last.isoformat(),
+                "month", None,
+            )
+        )  # fmt: skip
     return found
 
 

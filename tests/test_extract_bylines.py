@@ -784,3 +784,30 @@ def test_a_sentence_naming_a_numbered_report_is_still_an_event() -> None:
     )
     result = extract(text, "2025-05-06")
     assert [(e.time_text, e.when) for e in result.events] == [("May 2024", "2024-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        (
+            "It has been 18 months since Pyongyang began shipping shells to Russia.",
+            [("18 months", "2024-09")],
+        ),
+        (
+            "Almost ten months since the first soldiers were spotted in Kursk, the front has barely moved.",
+            [("Almost ten months", "2025-05")],
+        ),
+        (
+            "Prices have doubled in the 12 months since the sanctions took effect.",
+            [("the 12 months", "2025-03")],
+        ),
+        # "since" names a date, the sentence tells one, or the span looks ahead: as before
+        ("It has been 18 months since March 2024, when the shipments began.", [("March 2024", "2024-03")]),
+        ("It is a year since the treaty took effect in December 2024.", [("December 2024", "2024-12")]),
+        ("It will be a year since the treaty took effect.", []),
+    ],
+)
+def test_a_span_since_something_dates_it_back_from_the_report(
+    sentence: str, dated: list[tuple[str, str]]
+) -> None:
+    assert [(e.time_text, e.when) for e in extract(sentence, "2026-03-10").events] == dated
