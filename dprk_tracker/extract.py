@@ -1944,12 +1944,19 @@ def _dates_another_count(text: str, time: TimeExpr, start: int, end: int, next_s
     autumn would bring in some $22 million a month")."""
     if time.end <= start:
         return _COUNT_PARTICIPLE.search(text, max(0, time.start - 60), time.start) is not None
+    if end <= time.start and time.end <= next_start and _TOLD_THAT.match(text, time.end):
+        # "has since sent 6,000 engineers, according to the NIS, which announced in June that the first
+        # 1,000 deminers had crossed": the day of that saying dates the count it tells, after it
+        return _ATTRIBUTED.search(text, max(end, time.start - 60), time.start) is not None and not any(
+            mark in text[time.end : next_start] for mark in ".;!?"
+        )
     if not end <= next_start <= time.start or time.start - next_start > 60:
         return False
     return "," in text[end:next_start] and _NEXT_PARTICIPLE.match(text, next_start, time.start) is not None
 
 
 _NO_DIGIT = re.compile(r"\D*")
+_TOLD_THAT = re.compile(r",?\s+that\s")  # (matched right after the time of a saying)
 # A "when" clause right after the time, with no other clause between it and the figure.
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+[^,;:()]*$")
 _WHEN_OPENS = re.compile(r",?\s+when\s")  # (matched right after the time)

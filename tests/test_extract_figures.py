@@ -807,3 +807,16 @@ def test_a_count_told_on_a_day_is_as_of_that_day_unless_it_names_its_own_time(
 ) -> None:
     figure = extract(text, "2025-11-20").figures[0]
     assert (figure.when, figure.relation) == (as_of, relation)
+
+
+def test_the_day_of_a_saying_after_a_count_dates_the_count_it_tells() -> None:
+    figures = extract(
+        "Moscow has since taken in 4,000 more laborers, according to the ministry, which said in May that"
+        " the first 500 had reached Vladivostok. About 900 were hurt, the agency said in August.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.when) for f in figures] == [
+        ("4,000", "2025-11-20"),
+        ("500", "2025-05"),
+        ("About 900", "2025-08"),
+    ]
