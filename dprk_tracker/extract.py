@@ -1542,6 +1542,9 @@ _SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:it|they|the|its|their|north|russia|pyongyang|moscow)\b[^,.;:()]*$", re.IGNORECASE
 )
 _SINCE_CLAUSE_REACH = 80
+# (after the count, what it counts may stand between: "$11.6bn and $20bn in cash, goods and technology
+# since it began shipping shells to Moscow in the summer of 2023")
+_SINCE_CLAUSE_AFTER_REACH = 120
 
 
 def _since_clause(text: str, quantity: Quantity, time: TimeExpr) -> bool:
@@ -1554,7 +1557,7 @@ def _since_clause(text: str, quantity: Quantity, time: TimeExpr) -> bool:
             and "," in text[time.end : quantity.start]
             and bool(_SINCE_CLAUSE.search(text, max(0, time.start - _SINCE_CLAUSE_REACH), time.start))
         )
-    return end <= time.start <= end + _SINCE_CLAUSE_REACH and bool(
+    return end <= time.start <= end + _SINCE_CLAUSE_AFTER_REACH and bool(
         _SINCE_CLAUSE.search(text, end, time.start)
     )
 
@@ -1840,6 +1843,13 @@ def _governing_time(
                 and _NO_DIGIT.fullmatch(sentences.text, unit_end, t.start)
             )
         ] or pool
+    if len(pool) > 1:
+        # "the NIS announced on Oct. 20 that 5,000 troops had been sent since September", "Since it
+        # was set up in 2023, the trade has earned $20bn, the institute said on Monday": the time of
+        # the saying is the as-of date only when the counted thing names none of its own
+        told = [t for t in pool if _ATTRIBUTED.search(sentences.text, max(s_start, t.start - 60), t.start)]
+        if told and len(told) < len(pool):
+            pool = [t for t in pool if t not in told]
     after = [t for t in pool if t.start >= end]
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
@@ -1942,6 +1952,17 @@ def _vague_time_in(times: list[TimeExpr], start: int, end: int) -> bool:
 
 
 _SAID = re.compile(r"\b(?:said|says|told|announced|stated|reported)\b")
+# Verbs of a source telling a figure, and whom it told: the time right after them is the day it was
+# told ("estimated last month", "told lawmakers on Thursday", "said in a report published on Monday")
+_ATTRIBUTION_VERBS = (
+    "said", "says", "told", "announced", "stated", "reported", "estimated", "assessed", "published",
+    "released", "disclosed", "briefed",
+)  # fmt: skip
+_TOLD_WHOM = ("lawmakers", "legislators", "parliament", "reporters", "journalists", "the press")
+_ATTRIBUTED = re.compile(
+    r"\b(?:" + "|".join(_ATTRIBUTION_VERBS) + r")(?:\s+(?:" + "|".join(_TOLD_WHOM) + r"))?"
+    r"(?:\s+(?:on|in|at|during))?\s+$"
+)
 _COMING = re.compile(r"(?:the\s+)?(?:coming|next|following|recent)\s", re.IGNORECASE)  # ("in recent months")
 
 
@@ -1961,12 +1982,19 @@ def _dates_another_count(text: str, time: TimeExpr, start: int, end: int, next_s
     autumn would bring in some $22 million a month")."""
     if time.end <= start:
         return _COUNT_PARTICIPLE.search(text, max(0, time.start - 60), time.start) is not None
+    if end <= time.start and time.end <= next_start and _TOLD_THAT.match(text, time.end):
+        # "has since sent 6,000 engineers, according to the NIS, which announced in June that the first
+        # 1,000 deminers had crossed": the day of that saying dates the count it tells, after it
+        return _ATTRIBUTED.search(text, max(end, time.start - 60), time.start) is not None and not any(
+            mark in text[time.end : next_start] for mark in ".;!?"
+        )
     if not end <= next_start <= time.start or time.start - next_start > 60:
         return False
     return "," in text[end:next_start] and _NEXT_PARTICIPLE.match(text, next_start, time.start) is not None
 
 
 _NO_DIGIT = re.compile(r"\D*")
+_TOLD_THAT = re.compile(r",?\s+that\s")  # (matched right after the time of a saying)
 # A "when" clause right after the time, with no other clause between it and the figure.
 _WHEN_CLAUSE = re.compile(r",?\s+when\s+[^,;:()]*$")
 _WHEN_OPENS = re.compile(r",?\s+when\s")  # (matched right after the time)

@@ -767,3 +767,56 @@ def test_a_since_clause_before_the_count_makes_it_a_since_total() -> None:
         ("over 1,200", "2025-03", "ON_OR_AFTER", "2025-08-20"),
         ("300", "2025-05", None, "2025-05-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "relation"),
+    [
+        # the day a source told a count dates it when the count names no time of its own
+        ("The spy agency estimated last month that about 2,000 soldiers had been killed.", "2025-10", None),
+        ("Around 2,000 were dead, the agency said last September.", "2025-09", None),
+        ("The ministry told lawmakers on Monday that 2,700 were injured.", "2025-11-17", None),
+        # a since-total keeps its span when a source told it on a day
+        (
+            "The ministry announced on Oct. 12 that about 4,000 laborers had been sent to Russia since July.",
+            "2025-07",
+            "ON_OR_AFTER",
+        ),
+        (
+            "Since it began in 2023, the trade has brought Pyongyang an estimated $9bn, the institute said"
+            " in a report published on Tuesday.",
+            "2023",
+            "ON_OR_AFTER",
+        ),
+        (
+            "The institute estimated on Monday that the North had received about $5bn in food, fuel and"
+            " machinery parts since it started selling rockets to Moscow in the autumn of 2023.",
+            "2023-FA",
+            "ON_OR_AFTER",
+        ),
+        # the time of what was counted wins over the day it was told
+        (
+            "The agency assessed on Thursday that 800 soldiers had been killed in January.",
+            "2025-01",
+            None,
+        ),
+    ],
+)
+def test_a_count_told_on_a_day_is_as_of_that_day_unless_it_names_its_own_time(
+    text: str, as_of: str, relation: str | None
+) -> None:
+    figure = extract(text, "2025-11-20").figures[0]
+    assert (figure.when, figure.relation) == (as_of, relation)
+
+
+def test_the_day_of_a_saying_after_a_count_dates_the_count_it_tells() -> None:
+    figures = extract(
+        "Moscow has since taken in 4,000 more laborers, according to the ministry, which said in May that"
+        " the first 500 had reached Vladivostok. About 900 were hurt, the agency said in August.",
+        "2025-11-20",
+    ).figures
+    assert [(f.text, f.when) for f in figures] == [
+        ("4,000", "2025-11-20"),
+        ("500", "2025-05"),
+        ("About 900", "2025-08"),
+    ]
