@@ -1537,10 +1537,9 @@ _PROGRESSIVE = re.compile(r"\b(?:has|have|had)\s+been\s+[a-z]+ing\b")
 
 
 # "since" opening a clause whose verb the time dates: "since it began sending troops in the autumn of
-# 2024", "since the deployment started in October" (no comma: ", since when" is no such clause)
-_SINCE_CLAUSE = re.compile(
-    r"\bsince\s+(?:it|they|the|its|their|north|russia|pyongyang|moscow)\b[^,.;:()]*$", re.IGNORECASE
-)
+# 2024", "since the deployment started in October", "since Moscow began ..." (a pronoun, an article or
+# a name as its subject; no comma: ", since when" is no such clause)
+_SINCE_CLAUSE = re.compile(r"\b[Ss]ince\s+(?:(?i:it|they|the|its|their)|[A-Z][\w'’-]*)\b[^,.;:()]*$")
 _SINCE_CLAUSE_REACH = 80
 # (after the count, what it counts may stand between: "$11.6bn and $20bn in cash, goods and technology
 # since it began shipping shells to Moscow in the summer of 2023")

@@ -678,11 +678,16 @@ def test_a_count_in_recent_months_is_not_dated_by_another_count_s_since() -> Non
     ]
 
 
-def test_a_count_since_a_clause_s_time_runs_up_to_the_report() -> None:
-    figures = extract(
+@pytest.mark.parametrize(
+    "text",
+    [
         "Kyiv says Pyongyang has lost about 3,500 men since its troops entered combat in early December.",
-        "2025-03-10",
-    ).figures
+        # a name as the clause's subject, whoever it names
+        "The union says Acme has laid off about 3,500 men since Acme closed its plant in early December.",
+    ],
+)
+def test_a_count_since_a_clause_s_time_runs_up_to_the_report(text: str) -> None:
+    figures = extract(text, "2025-03-10").figures
     assert [(f.text, f.when, f.relation, f.latest) for f in figures] == [
         ("about 3,500", "2024-12", "ON_OR_AFTER", "2025-03-10")
     ]
