@@ -732,13 +732,11 @@ def _span_since(text: str, sentences: _Sentences) -> list[TimeExpr]:
         if first is None:
             continue
         month = first.isoformat()[:7]
-        last = span_end(date.fromisoformat(f"{month}-01"), "P1M")
-        if last is None:
-            continue
+        earliest, latest = period_of(month)  # type: ignore[misc]  # (a month always has its days)
         found.append(
             TimeExpr(
-                time.text, time.start, time.end, "DATE", month, None, f"{month}-01", last.isoformat(),
-                "month", None,
+                time.text, time.start, time.end, "DATE", month, None, earliest.isoformat(),
+                latest.isoformat(), "month", None,
             )
         )  # fmt: skip
     return found

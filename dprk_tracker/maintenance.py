@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .db import Notebook, NotebookError
 from .extract import EXTRACTOR_VERSION, extract_document
 from .inputs import extract_each
+from .reader import first_line
 
 if TYPE_CHECKING:
     from .extract import Document
@@ -229,18 +229,14 @@ def reextract_article(
     return change
 
 
-_FIRST_LINE = re.compile(r"[^\n]*\S[^\n]*")
-
-
 def _read_again(record: dict[str, Any], document: Document) -> tuple[str | None, str | None]:
     """The title and source the stored text now gives, where they changed and were read from that
     text: a title that was the text's first line (not one given by HTML, JSON or front matter, which
     the stored body may not hold), a source that nothing had named."""
     article = document.article
-    first = _FIRST_LINE.search(record["body"])  # (not every line split, as the body may be long)
-    first_line = " ".join(first.group().split()) if first else ""
     title = article.title
-    new_title = title if title and record["title"] != title and record["title"] == first_line else None
+    read_from_text = record["title"] == first_line(record["body"])
+    new_title = title if title and record["title"] != title and read_from_text else None
     new_source = article.source if record["source"] is None and article.source else None
     return new_title, new_source
 

@@ -157,6 +157,12 @@ _URL = re.compile(r"https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?"
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
+def first_line(text: str) -> str:
+    """The text's first line that is not blank, its whitespace folded (as a title read from it is)."""
+    found = _FILLED_LINE.search(text)
+    return _clean(found.group()) or "" if found else ""
+
+
 def _filled_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each line from ``start`` that is not blank, end excluding the newline: found
     by the regex engine in one pass rather than line by line."""
