@@ -213,18 +213,9 @@ class Notebook:
         return [r[0] for r in rows]
 
     def _migrate(self) -> None:
-        applied = set(self._applied())
-        if applied == set(MIGRATION_NAMES):
+        if set(self._applied()) == set(MIGRATION_NAMES):
             return  # up to date: the common case, settled without sqlite-utils
-        names = {r[0] for r in self.conn.execute("select name from sqlite_master where type = 'table'")}
-        if names - {"_sqlite_migrations"} and not applied:
-            raise NotebookError(f"{self.path} is a SQLite database but not a tracker notebook")
-        unknown = applied - set(MIGRATION_NAMES)
-        if unknown:
-            raise NotebookError(
-                f"{self.path} was written by a newer dprk-tracker (schema version {len(applied)}); "
-                f"this version reads schema version {SCHEMA_VERSION}: upgrade dprk-tracker"
-            )
+        self._check_schema()  # before anything is written: a foreign file is left as it was
         if self.read_only:
             raise NotebookError(
                 f"{self.path} is read-only and needs upgrading to schema version {SCHEMA_VERSION}:"
@@ -232,22 +223,63 @@ class Notebook:
             )
         from .migrations import MIGRATIONS
 
-        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            with self.db.ensure_autocommit_on():
-                self.conn.execute("PRAGMA journal_mode = WAL")
-        for attempt in range(20):
+        self._use_wal()
+        # Checked again and migrated under the write lock: two processes creating or upgrading
+        # one notebook take turns, and the second finds the first's work done (no race to lose).
+        self._begin_immediate()
+        try:
+            if self._check_schema() != set(MIGRATION_NAMES):
+                MIGRATIONS.apply(self.db)  # each migration a savepoint inside this transaction
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def _check_schema(self) -> set[str]:
+        """The migrations applied, read in one snapshot with the tables (another process may be
+        creating the notebook); refuses a database that is not a notebook or is from a newer version."""
+        snapshot = not self.conn.in_transaction
+        if snapshot:
+            self.conn.execute("BEGIN")
+        try:
+            applied = set(self._applied())
+            names = {r[0] for r in self.conn.execute("select name from sqlite_master where type = 'table'")}
+        finally:
+            if snapshot:
+                self.conn.execute("COMMIT")
+        if names - {"_sqlite_migrations"} and not applied:
+            raise NotebookError(f"{self.path} is a SQLite database but not a tracker notebook")
+        if applied - set(MIGRATION_NAMES):
+            raise NotebookError(
+                f"{self.path} was written by a newer dprk-tracker (schema version {len(applied)}); "
+                f"this version reads schema version {SCHEMA_VERSION}: upgrade dprk-tracker"
+            )
+        return applied
+
+    def _use_wal(self) -> None:
+        """Readers never wait for the writer (WAL). The switch needs the file to itself, and the
+        busy timeout does not always cover it: a new notebook's first writers retry."""
+        for attempt in range(LOCK_RETRIES):
             try:
-                MIGRATIONS.apply(self.db)
-                break
-            except (sqlite3.OperationalError, sqlite3.IntegrityError) as exc:
-                # Two processes creating one notebook: the other applied this migration first (ours
-                # rolled back, or its read snapshot went stale: "locked"; or, for a migration that
-                # wrote nothing, the other's record of it came first: "UNIQUE constraint failed:
-                # _sqlite_migrations..."); apply() again re-reads what is still pending.
-                raced = ("already exists", "duplicate column", "locked", "_sqlite_migrations")
-                if not any(word in str(exc) for word in raced) or attempt == 19:
+                if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
                     raise
-                time.sleep(0.05)
+                time.sleep(0.05 * (attempt + 1))
+
+    def _begin_immediate(self) -> None:
+        """Take the write lock up front: waits for another writer (busy timeout, then retries)."""
+        for attempt in range(LOCK_RETRIES):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                    raise NotebookError(f"{self.path}: cannot write: {exc}") from exc
+                time.sleep(0.05 * (attempt + 1))
 
     @property
     def schema_version(self) -> int:
@@ -268,14 +300,7 @@ class Notebook:
         (PRAGMA data_version, read once the lock is ours), when the transaction fails and after
         any other write (its changes to groups and keys are not in the cache)."""
         conn = self.conn
-        for attempt in range(LOCK_RETRIES):
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
-                    raise NotebookError(f"{self.path}: cannot write: {exc}") from exc
-                time.sleep(0.05 * (attempt + 1))
+        self._begin_immediate()
         if storing and self._grouping_cache is None:
             from .grouping import WriterCache
 

@@ -21,6 +21,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -269,6 +270,26 @@ def test_two_processes_ingest_at_once(tmp_path: Path, template: Path, start: str
     assert scalar(db, "select count(distinct path) from articles") == expected
     assert integrity(db) == "ok"
     assert_articles_complete(db)
+
+
+def test_new_notebook_waits_while_another_writer_holds_it(tmp_path: Path) -> None:
+    """The state a second process creating the same notebook meets: the file just made, its write
+    lock held. Switching to WAL gets no busy timeout from SQLite: the open retries, then finds the
+    notebook to migrate (it used to fail at once with "database is locked")."""
+    from dprk_tracker.db import Notebook
+    from dprk_tracker.schema import SCHEMA_VERSION
+
+    db = tmp_path / "notebook.db"
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, other.execute, ["ROLLBACK"])
+    release.start()
+    notebook = Notebook(db)
+    release.join()
+    assert notebook.schema_version == SCHEMA_VERSION
+    notebook.close()
+    other.close()
+    assert integrity(db) == "ok"
 
 
 # ---------------------------------------------------------------------------------------------------
