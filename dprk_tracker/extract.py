@@ -115,7 +115,7 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     # headline restates the story (its times are the body's, or the date of the issue), and a title
     # given as metadata (front matter, HTML, JSON Lines) is not in the text at all.
     outside = [span for span in (byline[1] if byline else None, article.dateline, article.headline) if span]
-    if "Key events" in content:
+    if "Key " in content:
         outside += _key_events(content)
     spans = _trailing_times(content, times, reference) + _counted_from_start(content, sentences)
     if "within" in content:
@@ -221,6 +221,29 @@ def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -
         elif (
             time.type == "DURATION"
             and last_day is not None
+            and time.signal == "within"
+            and _DAY_VALUE.match(last_day.value)
+            and (span := _DAYS_SPAN.fullmatch(time.value))
+            and (opening := _WITHIN_OPENS.search(text, max(0, time.start - 24), time.start))
+            and not text.startswith(" of ", time.end)
+            and text.count("\n", last_day.end, time.start) <= 2
+            and clause_tense(text, time.start, time.end) != "future"
+        ):
+            # "On 21 February, $1.46 billion was stolen. Within 10 days, 20 per cent had vanished": by
+            # the span's last day, counted from the day told
+            days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
+            first = last_day.value[:10]
+            day = (date.fromisoformat(first) + timedelta(days=days)).isoformat()
+            start = opening.start("within")
+            found.append(
+                TimeExpr(
+                    text[start : time.end], start, time.end, "DATE", day, None, first, day, "day", "within"
+                )
+            )
+            continue
+        elif (
+            time.type == "DURATION"
+            and last_day is not None
             and text.startswith(" after ", time.end)
             and _CAME_BEFORE.search(text, max(0, time.start - 30), time.start)
         ):
@@ -232,8 +255,16 @@ def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -
             last_told = time
         if time.type in ("DATE", "TIME") and _DAY_VALUE.match(time.value):
             last_day = time  # (a day counted later is told too: "a week later" may count from it)
-        elif time.precision == "month" and time.mod in _PART_MODS and time.earliest and time.latest:
-            last_day = time  # "in early October ... Two weeks later": a part of a month counts too
+        elif (
+            time.type == "DATE"
+            and time.precision == "month"
+            and (time.mod in _PART_MODS or time.mod is None)
+            and time.earliest
+            and time.latest
+        ):
+            # "in early October ... Two weeks later": a part of a month counts too; so does a whole
+            # month ("In imagery from January 2024, the roof was open; three weeks later it was closed")
+            last_day = time
         found.append(time)
     return found
 
@@ -327,6 +358,11 @@ def _came_after(text: str, time: TimeExpr, last_day: TimeExpr, following: list[T
 
 
 _DAYS_SPAN = re.compile(r"P(\d{1,2})([DW])")
+# "Within" opening its sentence (or its line): "Within 10 days, ..." ("within 10 days of the attack"
+# counts from what follows; "within two weeks" ending a clause may be a plan's)
+_WITHIN_OPENS = re.compile(
+    r"(?:^|[.!?]\s+|\n[^\S\n]*)(?P<within>Within)\s+(?:the\s+next\s+|the\s+first\s+)?$"
+)
 
 
 def _stated_reference(date: str) -> Reference | None:
@@ -733,13 +769,18 @@ def _span_since(text: str, sentences: _Sentences) -> list[TimeExpr]:
             continue
         month = first.isoformat()[:7]
         earliest, latest = period_of(month)  # type: ignore[misc]  # (a month always has its days)
-        found.append(
-            TimeExpr(
-                time.text, time.start, time.end, "DATE", month, None, earliest.isoformat(),
-                latest.isoformat(), "month", None,
-            )
+        since = TimeExpr(
+            time.text, time.start, time.end, "DATE", month, None, earliest.isoformat(),
+            latest.isoformat(), "month", None,
         )  # fmt: skip
+        if time.mod in _MORE_MODS:
+            # "a little over a year since the last test" (reported 2026-03-12): on or before 2025-03-12
+            sentences.anchored(since, (None, (first - timedelta(days=1)).isoformat(), "ON_OR_BEFORE"))
+        found.append(since)
     return found
+
+
+_MORE_MODS = frozenset({"MORE_THAN", "EQUAL_OR_MORE"})
 
 
 # The clause after "after": its subject (a few words) and its verb with the word after it ("North Korea
@@ -865,6 +906,8 @@ def _events(
             continue  # a note ("[2] Interview, Kyiv, 14 May 2025.") dates the source it cites
         if end - start <= _HEADING_MAX_CHARS and text[start:end].isupper() and "\n" not in text[start:end]:
             continue  # a section heading in capitals ("ALSO THIS WEEK") names no event
+        if _year_heading(text, start, end):
+            continue  # "2023: The turn" over a paragraph: the section's title, its events below
         if end - start <= _SIGN_OFF_MAX_CHARS and _SIGN_OFF.match(text, start):
             continue  # a newsletter's sign-off ("That's all for this week. See you next Friday.")
         sentence_start = start
@@ -1250,7 +1293,12 @@ _STAMP_LEADS = frozenset("LlRUPMASBECTIWON \t0123456789")
 
 # A live blog's list of its key entries ("Key events / 2h ago / Zelenskyy: ... / 14:36 / KCNA statement"):
 # its times link to the entries below, they date nothing of their own.
-_KEY_EVENTS = re.compile(r"^[^\S\n]*Key[^\S\n]+events[^\S\n]*:?[^\S\n]*$", re.MULTILINE)
+# ("Key developments on Feb. 17:", a war update's list: the label's own date is the update's)
+_KEY_EVENTS = re.compile(
+    r"^[^\S\n]*Key[^\S\n]+(?:events|developments)(?:[^\S\n]+(?:on|for)[^\S\n]+[^\n:]{1,30}?)?[^\S\n]*:?"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
 _LIST_LINE_MAX_CHARS = 100
 _ZONED_CLOCK = re.compile(
     r"[^\S\n]*\d{1,2}[:.]\d\d(?:[^\S\n]*[ap]\.?m\.?)?[^\S\n]*(?:" + "|".join(_ZONES) + r")\b"
@@ -1335,6 +1383,24 @@ _WOULD_HAVE = re.compile(
     + r")\b[^,.;:!?\n]*$",
     re.IGNORECASE,
 )
+# A judgment that something could not have been then: "something unthinkable a decade ago",
+# "unimaginable as recently as 2020" (the time is a base compared with, nothing happened then).
+_UNTHINKABLE = ("unthinkable", "unimaginable", "inconceivable", "impossible", "unheard of", "unimagined")
+_UNTHINKABLE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_UNTHINKABLE) + r")(?:\s+(?:even|just|only|as\s+recently\s+as|as\s+late\s+as))?\s+$",
+    re.IGNORECASE,
+)
+# A fronted time whose clause is a counterfactual: "Five years ago, a North Korean division fighting
+# in Europe would have been unthinkable", "In 2020, nobody would have predicted it".
+_COUNTERFACTUAL_VERBS = ("been", "seemed", "sounded", "looked", "believed", "imagined", "predicted",
+                         "expected", "thought", "guessed", "bet")  # fmt: skip
+_FRONTED = re.compile(r"[^\w\n]*(?:(?:[Ii]n|[Bb]ack|[Aa]s\s+recently\s+as|[Jj]ust|[Oo]nly|[Ee]ven)\s+)*")
+_FRONTED_COUNTERFACTUAL = re.compile(
+    r"[”\"]?,\s+(?:(?!\b(?:said|says|told|added)\b)[^,.;:!?\n])*?\bwould(?:\s+\w+ly)?(?:\s+not|n['’]t)?\s+have\s+(?:"
+    + "|".join(_COUNTERFACTUAL_VERBS)
+    + r")\b",
+    re.IGNORECASE,
+)
 _DENIED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
 _ASIDES = ("\n", "–", "—", " - ", "(", ";")
 _CONDITION_ENDS = (",", *_ASIDES)
@@ -1350,7 +1416,10 @@ _BEYOND_BEFORE = re.compile(r"\b(?:" + "|".join(_BEYOND[::-1]) + r")\s+$", re.IG
 _MEASURE_NOUNS = ("prices", "dollars", "terms", "budget", "budgets", "work plan", "plan", "plans", "targets",
                   "target", "work report")  # fmt: skip
 _MEASURE_AFTER = re.compile(r"\s+(?:" + "|".join(_MEASURE_NOUNS) + r")\b")
-_MEASURE_FOR = re.compile(r"\b(?:" + "|".join(_MEASURE_NOUNS) + r"|request|forecast)\s+for\s+$")
+# ("its full-year total for FY2023", "the figure for 2024": what a number is of)
+_MEASURE_FOR = re.compile(
+    r"\b(?:" + "|".join(_MEASURE_NOUNS) + r"|request|forecast|total|figure|tally)\s+for\s+$"
+)
 _BASE_MEASURES = ("GDP", "gross domestic product", "economic output", "annual budget", "state budget")
 _MEASURE_OF = re.compile(
     r"\bof\s+(?:[\w'’-]+\s+){0,3}?(?:annual\s+|yearly\s+|total\s+)?(?:"
@@ -1372,6 +1441,10 @@ def _untold(text: str, start: int, time: TimeExpr, reported: str | None) -> bool
         return True  # "visited on Tuesday, not Wednesday": a date denied
     if "ould" in before and _WOULD_HAVE.search(before):
         return True
+    if _UNTHINKABLE_BEFORE.search(before[-40:]):
+        return True  # "something unthinkable a decade ago"
+    if _FRONTED.fullmatch(text, start, time.start) and _FRONTED_COUNTERFACTUAL.match(text, time.end):
+        return True  # "Five years ago, a division fighting in Europe would have been unthinkable"
     if time.precision == "year" and _measured_year(text, before, time, reported):
         return True
     opener = text[start : start + 7].split(" ", 1)[0]
@@ -1412,8 +1485,25 @@ def _born(before: str) -> bool:
     return _BORN_BEFORE.search(before) is not None or _OTHER_BORN.search(before) is not None
 
 
+def _year_heading(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``start:end`` is a timeline explainer's section heading: a line of a year
+    (or years) and a short title ("2023: The turn", "2020-2022: Closed borders") over a paragraph
+    that is no entry of a list of such lines ("2006: First nuclear test" then "2009: Second test")."""
+    if not _YEAR_HEADING.fullmatch(text, start, end) or not (start == 0 or text[start - 1] == "\n"):
+        return False
+    below = _FILLED_LINE.search(text, end)
+    if below is None or _YEAR_HEADING.match(below.group()):
+        return False
+    return below.group().rstrip().endswith(".")
+
+
 _STAMP_MAX_CHARS = 60
 _HEADING_MAX_CHARS = 40
+# A heading of a year or years and a short title, with no full stop: "2023: The turn", "## 2020-22: Covid".
+_YEAR_HEADING = re.compile(
+    r"[^\S\n]*(?:#+[^\S\n]*)?(?:1[89]|20)\d\d(?:[^\S\n]*[-–][^\S\n]*(?:(?:1[89]|20)\d\d|\d\d))?[^\S\n]*:"
+    r"[^\S\n]*[A-Z][^\n.!?:;]{0,40}"
+)
 _TIME_ZONES = frozenset(_ZONES)
 # A note's number at the start of its line: "[2] Interview with ...".
 _NOTE_MARK = re.compile(r"\[\d{1,3}\][^\S\n]")

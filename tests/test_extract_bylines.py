@@ -811,3 +811,168 @@ def test_a_span_since_something_dates_it_back_from_the_report(
     sentence: str, dated: list[tuple[str, str]]
 ) -> None:
     assert [(e.time_text, e.when) for e in extract(sentence, "2026-03-10").events] == dated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bounds"),
+    [
+        # "over" a span since something: on or before the day that span back, not any day of its month
+        (
+            "It has been a little over a year since the army last fired that rocket.",
+            ("2025-03", None, "2025-03-10", "ON_OR_BEFORE"),
+        ),
+        (
+            "It has now been more than six years since the envoys last met.",
+            ("2020-03", None, "2020-03-10", "ON_OR_BEFORE"),
+        ),
+    ],
+)
+def test_more_than_a_span_since_something_bounds_it_from_above(
+    sentence: str, bounds: tuple[str, None, str, str]
+) -> None:
+    (event,) = extract(sentence, "2026-03-10").events
+    assert (event.when, event.earliest, event.latest, event.relation) == bounds
+
+
+def test_a_timeline_explainers_year_headings_date_the_months_below() -> None:
+    text = (
+        "How it unfolded\n\nThe two sides first met in April 2019.\n\n"
+        "2021-2022: A long pause\n\nThe border stayed shut through most of it.\n\n"
+        "2023: The thaw\n\nIn July, the envoy came to the capital. "
+        "Two months later, the leader went north.\n\n"
+        "2024: The pact\n\nBy October, the first units had moved. The first clashes came in December.\n"
+    )
+    events = extract(text, "2026-05-02").events
+    assert [(e.time_text, e.when) for e in events] == [
+        ("April 2019", "2019-04"),
+        ("July", "2023-07"),
+        ("Two months later", "2023-09"),
+        ("October", "2024-10"),
+        ("December", "2024-12"),
+    ]
+
+
+def test_year_lines_of_a_list_stay_events() -> None:
+    text = "Milestones\n\n2006: First nuclear test\n2009: Second nuclear test\n2013: Third nuclear test\n"
+    assert [e.when for e in extract(text, "2026-05-02").events] == ["2006", "2009", "2013"]
+
+
+def test_a_count_since_the_last_time_is_no_span_from_the_date() -> None:
+    text = "The envoy made his first visit to the capital in 19 years in June 2024."
+    (event,) = extract(text, "2026-05-02").events
+    assert (event.when, event.earliest, event.latest) == ("2024-06", "2024-06-01", "2024-06-30")
+    (event,) = extract("The ban was imposed for six months from June 2024.", "2026-05-02").events
+    assert (event.when, event.earliest, event.latest) == ("2024-06", "2024-06-01", "2024-11-30")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The troops now fight abroad, something unthinkable a decade ago.",
+        "Such a deal was impossible as recently as 2019.",
+        '"Three years ago, a visit like this would have been unimaginable," the envoy said.',
+        "In 2019, nobody would have predicted the alliance.",
+    ],
+)
+def test_a_time_something_was_unthinkable_is_no_event(sentence: str) -> None:
+    assert extract(sentence, "2026-02-03").events == []
+
+
+def test_a_fronted_time_of_a_reported_counterfactual_stays_an_event() -> None:
+    text = "In 2019, officials said the talks would have succeeded with more time."
+    assert [e.when for e in extract(text, "2026-02-03").events] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("By the autumn of 2017, the envoys were talking. By November, they had a draft.", "2017-11"),
+        ("In March 2019 the talks collapsed. In October, the sides met again in Stockholm.", "2019-10"),
+        # a month before the one told, a story of last year, a sentence not opening with it: as before
+        ("In March 2019 the talks collapsed. In January, the sides met again.", "2026-01"),
+        ("Trade fell in the spring of 2025. In June, the ministry met the traders.", "2025-06"),
+        ("In March 2019 the talks collapsed. Officials met again in October.", "2025-10"),
+    ],
+)
+def test_a_month_opening_the_sentence_after_an_old_month_is_in_its_year(text: str, month: str) -> None:
+    assert extract(text, "2026-02-03").events[-1].when == month
+
+
+def test_a_war_updates_key_developments_label_is_no_event() -> None:
+    text = (
+        "Ukraine war latest\n\nKey developments on Feb. 17:\n\n- Drone strike hits the city\n"
+        "- Depot struck overnight\n\nOn Feb. 16, a drone attack killed four people.\n"
+    )
+    assert [e.time_text for e in extract(text, "2026-02-17").events] == ["Feb. 16"]
+
+
+def test_no_earlier_than_opens_the_event_at_the_start() -> None:
+    (event,) = extract("Building work began no earlier than the third quarter of 2023.", "2025-09-30").events
+    bounds = (event.when, event.earliest, event.latest, event.relation)
+    assert bounds == ("2023-Q3", "2023-07-01", None, "ON_OR_AFTER")
+
+
+def test_a_relative_year_in_a_quote_counts_from_when_it_was_said() -> None:
+    text = (
+        "The committee said at its session in November that the vote would come "
+        '"at the start of next year," without naming a day.'
+    )
+    assert [(e.time_text, e.when) for e in extract(text, "2026-01-20").events] == [
+        ("November", "2025-11"),
+        ("the start of next year", "2026"),
+    ]
+    # said this year, outside a quote, or in another sentence: counted from the report
+    for text, when in (
+        ('The committee said in January that the vote would come "next year."', "2027"),
+        ("In 2019 the plant closed. Officials now say it will reopen next year.", "2027"),
+    ):
+        assert extract(text, "2026-01-20").events[-1].when == when
+
+
+def test_within_a_span_after_a_day_told_runs_from_that_day() -> None:
+    text = (
+        "On 14 March 2025, about $300 million was taken from a bridge. "
+        "Within five days, half of it had been laundered."
+    )
+    event = extract(text, "2025-09-30").events[-1]
+    assert (event.time_text, event.when, event.earliest, event.latest) == (
+        "Within five days",
+        "2025-03-19",
+        "2025-03-14",
+        "2025-03-19",
+    )
+    # counted from something else, or ahead: no such date
+    text = "The strike came on 3 March. Within two weeks of the strike, repairs began."
+    assert [e.time_text for e in extract(text, "2025-09-30").events] == ["3 March"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bounds"),
+    [
+        ("The minister expects more tests before the year's end.", ("2025", "END", None, "2025-12-31")),
+        ("The minister expects more tests before year-end.", ("2025", "END", None, "2025-12-31")),
+        ("The work was done by the year's end, officials said.", ("2025", "END", None, "2025-12-31")),
+    ],
+)
+def test_the_years_end_is_the_end_of_the_year(sentence: str, bounds: tuple[str, str, None, str]) -> None:
+    (event,) = extract(sentence, "2025-11-04").events
+    assert (event.when, event.mod, event.earliest, event.latest) == bounds
+
+
+def test_weeks_later_count_from_the_month_told_last() -> None:
+    text = (
+        "The leader toured the yard in early March.\n\n"
+        "In images from January 2024, the hatch stood open; three weeks later it was shut.\n"
+    )
+    event = extract(text, "2025-08-14").events[-1]
+    assert (event.time_text, event.when, event.earliest, event.latest) == (
+        "three weeks later",
+        "2024-01",
+        "2024-01-22",
+        "2024-02-21",
+    )
+
+
+def test_a_years_total_compared_with_is_no_event() -> None:
+    text = "Thefts in the first half of 2025 already topped the full-year total for FY2023."
+    assert [e.when for e in extract(text, "2025-09-30").events] == ["2025-H1"]

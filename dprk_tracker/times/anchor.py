@@ -25,6 +25,8 @@ _SIGNAL_EFFECT: dict[str, tuple[str, str, str | None]] = {
     "following": ("end+", "open", "AFTER"),
     "by": ("open", "end", "ON_OR_BEFORE"),
     "no later than": ("open", "end", "ON_OR_BEFORE"),
+    "no earlier than": ("start", "open", "ON_OR_AFTER"),
+    "not earlier than": ("start", "open", "ON_OR_AFTER"),
     "until": ("open", "end", "ON_OR_BEFORE"),
     "till": ("open", "end", "ON_OR_BEFORE"),
     "through": ("open", "end", "ON_OR_BEFORE"),
@@ -37,8 +39,10 @@ _AT_LEAST_BEFORE = re.compile(r"\bat\s+least\s+$", re.IGNORECASE)
 _ATTACHED_DURATION = re.compile(
     r"\s*(?:,\s*)?(?:starting\s+|beginning\s+)?(?:from|in|starting|beginning)\s*$", re.IGNORECASE
 )
+_BARE_IN = re.compile(r"\s*(?:,\s*)?in\s*", re.IGNORECASE)
 _DURATION_UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
 _COUNTED_SPAN = re.compile(r"P(\d+)([YMWD])")
+_YEAR_END = re.compile(r"year(?:[\s-]|['’]s\s+)end$", re.IGNORECASE)  # "before year-end", "the year's end"
 
 
 def anchor_interval(
@@ -58,7 +62,7 @@ def anchor_interval(
         effect = None
     if effect:
         start_rule, end_rule, mod = effect
-        if end_rule == "start-" and THE_END_OF.match(time.text):
+        if end_rule == "start-" and (THE_END_OF.match(time.text) or _YEAR_END.search(time.text)):
             end_rule = "end"  # "before the end of 2025": by its last day, not before its last third
         earliest = _edge(earliest, latest, start_rule)
         latest = _edge(earliest if end_rule == "start-" else latest, latest, end_rule, time.earliest)
@@ -171,7 +175,11 @@ def _widen_by_duration(time: TimeExpr, text: str, times: list[TimeExpr]) -> tupl
     for other in reversed(times[max(0, index - 3) : index] if index is not None else []):
         if other.type != "DURATION" or other.end > time.start or time.start - other.end > 24:
             continue
-        if not _ATTACHED_DURATION.fullmatch(text, other.end, time.start):
+        joined = _ATTACHED_DURATION.fullmatch(text, other.end, time.start)
+        if not joined:
+            continue
+        if other.signal != "for" and _BARE_IN.fullmatch(joined.group()):
+            # "his first visit in 24 years in June": a count since the last visit, not a span from June
             continue
         match = _COUNTED_SPAN.fullmatch(other.value)
         if not match:

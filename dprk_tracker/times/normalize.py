@@ -1214,7 +1214,10 @@ def _century(groups: dict[str, str], ctx: Context) -> Norm:
 
 
 def _week_of_month(groups: dict[str, str], ctx: Context) -> Norm:
-    """ "the first week of November": the ISO week holding that month's day 1, 8, 15, 22 (last: its end)."""
+    """ "the first week of November": the ISO week holding that month's day 4, 11, 18, 25 (last: the
+    day three before its end), so most of the month's days 1-7 (8-14 ...): ISO's own rule for a year's
+    first week (the one holding January 4). "The first week of March 2025" is 2025-W10 (March 3-9), not
+    the week of Saturday, March 1, mostly February's."""
     month = month_number(groups["month"])
     year = _explicit_year(groups, ctx)
     if year is None:
@@ -1225,7 +1228,10 @@ def _week_of_month(groups: dict[str, str], ctx: Context) -> Norm:
         return Norm("DATE", f"XXXX-{month:02d}", None, "month")
     ordinal = groups["ord"].lower()
     last_day = calendar.monthrange(year, month)[1]
-    day = last_day if ordinal in ("last", "final") else min(last_day, 7 * (ORDINALS.get(ordinal, 1) - 1) + 1)
+    if ordinal in ("last", "final"):
+        day = last_day - 3
+    else:
+        day = min(last_day, 7 * (ORDINALS.get(ordinal, 1) - 1) + 4)
     return Norm("DATE", week_code(date(year, month, day)), None, "week")
 
 

@@ -330,7 +330,7 @@ RULES: list[tuple[str, str]] = [
     (
         "relative",
         MODP + r"(?P<rel>" + RELATIVE + r")\s+(?:(?P<span>fiscal|full|calendar|financial)\s+)?"
-        r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])"
+        r"(?P<unit>year|month|week(?:end)?|quarter|decade|century)(?![\w-])(?!(?<=year)['’]s\s+end\b)"
         # "the week before last": two weeks back (not "the week before last year's vote")
         r"(?:\s+(?P<beforelast>before\s+last)(?![\w-])(?!\s+(?:year|month|week|quarter|decade|century|night"
         r"|summer|winter|spring|fall|autumn|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep"
@@ -365,7 +365,11 @@ RULES: list[tuple[str, str]] = [
         r"(?=\s*[,.;:!?)]|\s*$)",
     ),
     # year-end / year's end / year-earlier / year-ago (financial shorthand)
-    ("year_compound", r"(?P<kind>year(?:[\s-]|['’]s\s+)end|year[\s-]earlier|year[\s-]ago)(?![\w-])"),
+    # ("before the year's end": the end of the year, not a time before the year)
+    (
+        "year_compound",
+        r"(?:the\s+(?=year['’]s\s+end))?(?P<kind>year(?:[\s-]|['’]s\s+)end|year[\s-]earlier|year[\s-]ago)(?![\w-])",
+    ),
     # every week / each year / every two years / per month / every Monday
     (
         "set",
@@ -513,7 +517,7 @@ TRIGGERS: dict[str, str] = {
     "week_of_month": "the first second third fourth last final",
     "day_shift": "the day",
     "anaphoric_day": "earlier later early late that the",
-    "year_compound": "year year's",  # (triggers are read in folded text: "year’s" is "year's")
+    "year_compound": "the year year's",  # (triggers are read in folded text: "year’s" is "year's")
     "set": "every each per",
     "set_word": " ".join(table("set_words")),
     "set_times": "once twice thrice @num",

@@ -14,7 +14,16 @@ from datetime import date, timedelta
 
 from ..model import Reference, TimeExpr
 from ..text import opens_sentence
-from .normalize import Context, Norm, cached_bounds, context_for, month_number, normalize, year_of_relative
+from .normalize import (
+    Context,
+    Norm,
+    cached_bounds,
+    context_for,
+    month_number,
+    normalize,
+    period_of,
+    year_of_relative,
+)
 from .patterns import (
     CHANGE_WORDS,
     COUNT_NOUN_AFTER,
@@ -76,6 +85,8 @@ _MONTH_SIGNALS = frozenset(
         "as of",
         "prior to",
         "no later than",
+        "no earlier than",
+        "not earlier than",
         "as early as",
         "as late as",
         "as recently as",  # "dismissed as rumours as recently as November"
@@ -578,8 +589,11 @@ def _line_of(text: str, start: int, end: int) -> str:
     return text[line_start : line_end if line_end >= 0 else len(text)]
 
 
-# A heading line holding a year alone, as Markdown or wiki markup may write it ("## 2024", "== 2024 ==").
-_HEADING_LINE = re.compile(r"\s*(?:#+\s*|=+\s*)?(?:1[89]|20)\d\d(?:\s*=+)?:?\s*")
+# A heading line holding a year alone, as Markdown or wiki markup may write it ("## 2024", "== 2024 =="),
+# or with a short title after a colon ("2023: The turn", a timeline explainer's section).
+_HEADING_LINE = re.compile(
+    r"\s*(?:#+\s*|=+\s*)?(?:1[89]|20)\d\d(?:\s*=+)?(?::[^\S\n]*[A-Z][^\n.!?:;]{0,40})?:?\s*"
+)
 
 
 # What makes two months a range ("from April to June", "between April and June", "April-June"): a
@@ -1069,9 +1083,14 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 hint, anchor = None, told
         if hint is None and rule == "month" and found and told_point:
             hint = _month_after_told(text, candidate, found)
+        if hint is None and rule == "month" and found and base.reference is not None and not future:
+            hint = _month_after_sentence_before(text, candidate, found, base.reference.year)
+        speech = None
+        if found and base.reference is not None and _RELATIVE_YEAR_GROUPS & candidate.groups.keys():
+            speech = _quoted_speech_day(text, candidate, found, base.reference)
         ctx = Context(
-            stamp or base.reference,
-            "day" if stamp else base.precision,
+            speech or stamp or base.reference,
+            "day" if speech or stamp else base.precision,
             future,
             hint,
             last_year,
@@ -1256,6 +1275,66 @@ def _month_after_told(text: str, candidate: Candidate, found: list[tuple[int, st
     return int(told[:4]) if clause_tense(text, candidate.start, candidate.end) != "future" else None
 
 
+def _month_after_sentence_before(
+    text: str, candidate: Candidate, found: list[tuple[int, str, str]], reference_year: int
+) -> int | None:
+    """ "By the spring of 2018, Kim was talking. By June, he was shaking hands": a bare month that
+    opens the sentence right after one whose last date is a month or season of a year written out
+    two or more years before the reference year, and falls after it in that year, is in that year
+    (a story of 2026 telling of 2018 goes on in 2018; "in March 2025 ... In June" told in 2026 stays
+    ambiguous, and takes the reference year's rules)."""
+    if not _OWN_YEAR_GROUPS.isdisjoint(candidate.groups):
+        return None
+    end, kind, value = found[-1]
+    told = _TOLD_PERIOD.fullmatch(value)
+    if kind != "DATE" or told is None or reference_year - int(told.group(1)) < 2:
+        return None
+    opening = text.rfind(". ", 0, candidate.start)
+    if opening < end or "\n" in text[end : candidate.start]:
+        return None
+    if not _MONTH_OPENS.fullmatch(text, opening + 1, candidate.start):
+        return None  # (the month opens its sentence: "By June, ...", "In October, ...")
+    previous = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), 0)
+    if text.find(told.group(1), previous, end) < 0:
+        return None  # (the year written in that sentence, no guess of its own)
+    first_month = int(told.group(2)) if told.group(2).isdigit() else _SEASON_FIRST_MONTH[told.group(2)]
+    if month_number(candidate.groups["month"]) < first_month:
+        return None
+    return int(told.group(1))
+
+
+def _quoted_speech_day(
+    text: str, candidate: Candidate, found: list[tuple[int, str, str]], reference: date
+) -> date | None:
+    """ "The party said at its meeting in December that the congress would open 'at the beginning of
+    next year'" (reported in January): a year named relatively inside a quote counts from the day the
+    quoted words were said, when the sentence dates the saying, before the quote, in an earlier year
+    than the report's (the first day of that time: its year is what counts)."""
+    if candidate.groups.get("rel", candidate.groups.get("relyear", "")).lower() not in _SPEAKER_YEARS:
+        return None
+    if "relyear" not in candidate.groups and candidate.groups.get("unit", "").lower() != "year":
+        return None
+    end, kind, value = found[-1]
+    sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start), 0)
+    if end <= sentence_start or kind != "DATE" or not value[:4].isdigit() or int(value[:4]) >= reference.year:
+        return None
+    quote = max(text.rfind('"', end, candidate.start), text.rfind("“", end, candidate.start))
+    if quote < 0 or text.count('"', sentence_start, quote) % 2 or "”" in text[quote : candidate.start]:
+        return None  # (the quote opens after the date told and is still open at the candidate)
+    if not _SAID.search(text, sentence_start, quote):
+        return None
+    bounds = period_of(value[:10])
+    return bounds[0] if bounds else None
+
+
+_RELATIVE_YEAR_GROUPS = frozenset({"rel", "relyear"})
+_SPEAKER_YEARS = frozenset({"next", "this", "last", "the next", "the coming"})
+_SAID = re.compile(
+    r"\b(?:said|says|announced|stated|declared|told|vowed|pledged|promised|wrote|added|warned|noted)\b"
+)
+_MONTH_OPENS = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Tt]hen(?:,?\s+in)?|[Aa]nd\s+in|[Ll]ater\s+in)\s+)?")
+_TOLD_PERIOD = re.compile(r"(\d{4})-(\d\d|SP|SU|FA)")
+_SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9}
 _MONTH_CODE = re.compile(r"-\d\d")
 _THE_YEAR_ITSELF = re.compile(r"the\s+year", re.IGNORECASE)  # (not "the current year": the reference's)
 _RANGE_START_RULES = frozenset({"month", "month_day", "day_month"})
