@@ -124,6 +124,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         spans += _after_told(content, sentences)
     if " since " in content:
         spans += _span_since(content, sentences)
+    if "y then" in content or "y that " in content:
+        spans += _by_then(content, sentences)
     events = _events(content, sentences, topics, outside, sorted(spans, key=_EVENT_START))
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
@@ -203,6 +205,8 @@ def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -
         ):
             span = _DAYS_SPAN.fullmatch(time.value)
             breaks = text.count("\n", last_day.end, time.start)
+            if last_day.mod is None and not _DAY_VALUE.match(last_day.value) and breaks:
+                span = None  # (a whole month counts in its own paragraph only: no day or part of it told)
             if span and breaks <= 2 and "\n\n\n" not in text[last_day.end : time.start]:
                 days = int(span.group(1)) * (7 if span.group(2) == "W" else 1)
                 if not _DAY_VALUE.match(last_day.value):
@@ -781,6 +785,36 @@ def _span_since(text: str, sentences: _Sentences) -> list[TimeExpr]:
 
 
 _MORE_MODS = frozenset({"MORE_THAN", "EQUAL_OR_MORE"})
+
+
+def _by_then(text: str, sentences: _Sentences) -> list[TimeExpr]:
+    """ "The North test-fired a new missile in late October. By then, it had conducted a dozen cruise
+    missile tests": "by then" ("by that time", "by that point") closes what it tells at the end of the
+    time told last, in its sentence or the one or two before (within the paragraph or the one before)."""
+    found: list[TimeExpr] = []
+    for then in _BY_THEN.finditer(text):
+        index = bisect.bisect_left(sentences._datable_starts, then.start()) - 1
+        told = sentences.datable[index] if index >= 0 else None
+        if (
+            told is None
+            or told.type != "DATE"
+            or not _YEAR_PREFIX.match(told.value)
+            or told.latest is None
+            or text.count("\n\n", told.end, then.start()) > 1
+            or len(_SENTENCE_END.findall(text, told.end, then.start())) > 2
+        ):
+            continue
+        time = TimeExpr(
+            then.group(), then.start(), then.end(), "DATE", told.value, told.mod, told.earliest, told.latest,
+            told.precision, "by",
+        )  # fmt: skip
+        sentences.anchored(time, (None, told.latest, "ON_OR_BEFORE"))
+        found.append(time)
+    return found
+
+
+_BY_THEN = re.compile(r"\b[Bb]y\s+(?:then|that\s+(?:time|point))\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 
 
 # The clause after "after": its subject (a few words) and its verb with the word after it ("North Korea

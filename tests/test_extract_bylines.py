@@ -973,6 +973,38 @@ def test_weeks_later_count_from_the_month_told_last() -> None:
     )
 
 
+def test_weeks_later_count_from_a_whole_month_of_their_own_paragraph_only() -> None:
+    text = (
+        "A courier was sentenced in July 2025.\n\n"
+        "One worker kept his job for 14 months before he was fired. Two weeks later, he was hired again.\n"
+    )
+    assert [e.time_text for e in extract(text, "2026-06-18").events] == ["July 2025"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        (
+            "The army tested a new rocket in late October.\n\nBy then, it had fired a dozen cruise missiles.",
+            ("By then", "2025-10", None, "2025-10-31", "ON_OR_BEFORE"),
+        ),
+        (
+            "The pact was signed in June 2024. By that time, shells were flowing north.",
+            ("By that time", "2024-06", None, "2024-06-30", "ON_OR_BEFORE"),
+        ),
+    ],
+)
+def test_by_then_closes_at_the_end_of_the_time_told_last(
+    text: str, bounds: tuple[str, str, None, str, str]
+) -> None:
+    event = extract(text, "2026-03-12").events[-1]
+    assert (event.time_text, event.when, event.earliest, event.latest, event.relation) == bounds
+
+
+def test_by_then_with_no_time_told_is_no_event() -> None:
+    assert extract("It rained all week. By then it was too late.", "2026-03-12").events == []
+
+
 def test_a_years_total_compared_with_is_no_event() -> None:
     text = "Thefts in the first half of 2025 already topped the full-year total for FY2023."
     assert [e.when for e in extract(text, "2025-09-30").events] == ["2025-H1"]
