@@ -1042,6 +1042,8 @@ def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
         return False
     if not _THE_BEFORE.search(text, max(0, num.start - 6), num.start):
         return False
+    if _ONE_OF_THE.search(text, max(0, num.start - 20), num.start):
+        return True  # "one of the two captured soldiers": which of the pair, no count
     words = _NEXT_WORDS.match(text, num.end)
     if words is None:
         return text[num.end : num.end + 1] in (",", ";", ".")  # "the two, who met in Vladivostok"
@@ -1058,6 +1060,9 @@ def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
     return first.lower() in p.pair_nouns or second.lower() in p.pair_nouns
 
 
+_ONE_OF_THE = re.compile(
+    r"\b(?:one|either|neither|each|both|none)[^\S\n]+of[^\S\n]+the[^\S\n]+$", re.IGNORECASE
+)
 # The word after a number and the word after that one, when the first is a lower-case modifier
 # ("pariah", "neighbouring").
 _NEXT_WORDS = re.compile(r"[^\S\n]+([A-Za-z]+)\b(?:(?<=[a-z])[^\S\n]+([A-Za-z]+)\b)?")
@@ -1247,13 +1252,13 @@ def _identifier_cue(text: str, start: int, p: _Patterns, last: str) -> bool:
 
     ``last``: ``last_word(text, start)``."""
     # "(IMO 9179842)": an opening bracket before the cue does not hide it
-    if last not in p.cues and last.strip("(.,:") not in p.cues and last not in _CUE_LEADS:
+    if last not in p.cues and last.strip("().,:") not in p.cues and last not in _CUE_LEADS:
         return False
     toks = tail_words(text, start, 2, 30)
     if not toks or text[toks[-1][2] : start].strip():
         return False
     last = toks[-1][0]
-    if last in p.cues or last.strip("(.,:") in p.cues:
+    if last in p.cues or last.strip("().,:") in p.cues:
         return True
     if last in ("no.", "no", "#", "nr.", "nos.") and len(toks) == 2:
         return True
@@ -2019,7 +2024,8 @@ _ELLIPSIS_REACH = 150  # characters from the count that names the noun
 _COMPARISON_REACH = 250
 # ("up from an average of about 30": the base may be an average or a peak of the same noun)
 _UP_FROM = re.compile(
-    r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+(?:average|peak|high|low|total)\s+of\s+)?$", re.IGNORECASE
+    r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+(?:average|peak|high|low|total|estimate|estimated)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,  # ("up from an estimate of 9 million it gave in April")
 )
 # "1,300 containers, nearly triple the average of roughly 450": a base told as an average or a peak
 _AVERAGE_OF = re.compile(r"\bthe[^\S\n]+(?:average|peak|high|low|level)[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
@@ -2458,7 +2464,8 @@ def _part_of(q: Quantity, whole: Quantity, state: re.Match[str]) -> Quantity:
 # "the number of North Koreans in the country had fallen from more than 30,000": the first count after
 # "the number of" in its sentence counts what that names (no other number between, years aside).
 _NUMBER_OF_BEFORE = re.compile(
-    r"\b[Nn]umber[^\S\n]+of[^\S\n]+(?:[A-Za-z-]+[^\S\n]+){0,2}?(?P<noun>[A-Za-z]+[a-rt-z]s|people|personnel)\b"
+    r"\b[Nn]umber[^\S\n]+of[^\S\n]+(?:[A-Za-z-]+[^\S\n]+){0,2}?"
+    r"(?P<noun>[A-Za-z]+[a-rt-z]s|people|personnel|injured|wounded|dead|killed|missing|displaced)\b"
     r"(?:[^.;!?\d\n]|\b(?:19|20)\d\d\b){0,80}$"
 )
 _NUMBER_OF_REACH = 160
