@@ -2216,6 +2216,7 @@ def _dates_the_base(text: str, time: TimeExpr, s_start: int, start: int, end: in
     )
 
 
+_ASIDE_BEFORE = re.compile(r",\s+[a-z]+ed(?:\s+[a-z]+){0,2}\s+$")  # (", designated today,")
 _COMMA_DISTANCE = 25  # what a comma between a time and the figure after it adds to their distance
 
 
@@ -2226,4 +2227,10 @@ def _distance(text: str, time: TimeExpr, start: int, end: int) -> int:
     if time.start >= end:
         return time.start - end
     gap = abs(start - time.end)
-    return gap + _COMMA_DISTANCE if "," in text[time.end : start] else gap
+    if "," not in text[time.end : start]:
+        return gap
+    if text.startswith(",", time.end) and _ASIDE_BEFORE.search(text, max(0, time.start - 40), time.start):
+        # "Sobaeksu, designated today, dispatched 2,500 laborers ... between January and August": the
+        # time of an aside about the subject
+        return gap + 3 * _COMMA_DISTANCE
+    return gap + _COMMA_DISTANCE

@@ -140,3 +140,50 @@ def test_orders_hotlines_and_one_of_a_pair_are_no_figures(text: str) -> None:
 )
 def test_the_topic_of_captives_ground_homes_and_the_hospitalized(text: str, figure: str, topic: str) -> None:
     assert _figures(text)[figure][1] == topic
+
+
+def test_the_time_of_an_aside_about_the_subject_does_not_date_the_count() -> None:
+    text = (
+        "Pyonghwa Trading, sanctioned today, sent at least 900 laborers to Russian farms between "
+        "March and July 2025."
+    )
+    figure = extract(text, "2025-12-10").figures[0]
+    assert (figure.when, figure.earliest, figure.latest) == ("2025-03", "2025-03-01", "2025-07-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        # a part of the count before, the subject of a passive in the next sentence
+        ("Water was cut to 80,000 flats. By evening, 52,000 had been reconnected.", "52,000", "flats"),
+        # (not a larger count: no part of it)
+        ("The ministry sent 200 tanks. In 2023, 5,000 were deployed.", "5,000", None),
+        # "the figure" the sentence before told
+        (
+            "Some 3,100 were killed or wounded by May. The figure now is closer to 4,000.",
+            "closer to 4,000",
+            "killed or wounded",
+        ),
+        # the base of "fewer than the N"
+        ("Britain has listed 9 vessels, fewer than the 40 or so the EU has named.", "40 or so", "vessels"),
+    ],
+)
+def test_a_count_without_its_noun_takes_the_noun_it_stands_for(
+    text: str, figure: str, unit: str | None
+) -> None:
+    assert _figures(text)[figure][0] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tanker has a deadweight of 45,000 tons.",
+        "For a country of 51 million people, the loss is small.",
+    ],
+)
+def test_a_ships_size_and_a_countrys_people_are_no_figures(text: str) -> None:
+    assert extract(text, "2025-06-18").figures == []
+
+
+def test_a_label_of_two_nouns_joined_by_and_is_counted_whole() -> None:
+    assert _figures("Pilots and mechanics: 450.")["450"][0] == "pilots and mechanics"

@@ -2010,7 +2010,7 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # 
 _OF_THESE = re.compile(r"[^\S\n]+of[^\S\n]+(?:these|those)(?=[^\S\n]+[a-z])", re.IGNORECASE)
 # A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
 # to about 14,000".
-_COMPARISON_LEADS = frozenset(("from", "to"))
+_COMPARISON_LEADS = frozenset(("from", "to", "than"))  # ("fewer than the 60 or so the US has named")
 # A part of a whole counted next: "roughly 6,000 of the 15,000 workers" counts workers.
 # ("6 of the bridge's roughly 20 spans": a possessive and a qualifier may stand before the whole)
 _OF_THE_WHOLE = re.compile(
@@ -2044,7 +2044,9 @@ _TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
 # A plural label and a colon right before a count: "Russian tourists: 1,200 visited", "Our count of
 # confirmed launches: 64 (as of Apr 7)", "Estimated DPRK artillery shells transferred: 12 million+".
 _LABEL_BEFORE = re.compile(
-    r"(?<![\w'’-])(?P<label>(?:(?![A-Z]+[^\S\n])[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s)"
+    # ("Engineers and deminers: 1,000": two nouns joined)
+    r"(?<![\w'’-])(?P<label>(?:[A-Za-z][\w'’-]*[^\S\n]+(?:and|or)[^\S\n]+)?"
+    r"(?:(?![A-Z]+[^\S\n])[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s)"
     r"(?:[^\S\n]+[a-z]+ed)?:[^\S\n]+$"
 )  # a participle may follow the label ("Troops deployed: 14,000"), an acronym before it is no noun
 
@@ -2239,7 +2241,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
     number_of = "number of" in text
     # (cheap guard: "US officials put the number at 12,000", "their number could reach 50,000")
-    put = " at " in text or "number" in text or "total" in text
+    put = " at " in text or "number" in text or "total" in text or "figure" in text
     of_which = " of which " in text
     whole: Quantity | None = None  # the count whose parts "of which" lists
     money: Quantity | None = None  # the last amount of money (no price nor rate)
@@ -2293,6 +2295,15 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 or _MORE_INSIDE.search(q.text)
                 # "... 4,700 killed and injured. That is up from about 4,000 in March."
                 or _UP_FROM.search(text, max(0, q.start - 40), q.start)
+                # "Power was cut to 400,000 homes. By midday, 250,000 had been reconnected": a part
+                # of the count before, the subject of a passive
+                or (
+                    q.high is not None
+                    and counted.low is not None
+                    and q.high < counted.low
+                    and _PASSIVE_AFTER.match(text, q.end)
+                    and _OPENS_SENTENCE_BEFORE.search(text, max(0, q.start - 40), q.start)
+                )
             )
             and _next_sentence_or_item(text, counted.end, q.start)
         ):
@@ -2503,11 +2514,17 @@ _NUMBER_PUT_AT = re.compile(
     r"(?:the|that|this|its|their)[^\S\n]+(?:number|figure|total|count|tally)[^\S\n]+(?:at|closer[^\S\n]+to)"
     # "... laborers are now in Russia, and their number could reach 50,000"
     r"|\b(?:its|their)[^\S\n]+(?:number|numbers|total|count)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}?"
-    r"(?:reach|reached|rise[^\S\n]+to|rose[^\S\n]+to|grow[^\S\n]+to|grew[^\S\n]+to|climb[^\S\n]+to|hit|top))"
+    r"(?:reach|reached|rise[^\S\n]+to|rose[^\S\n]+to|grow[^\S\n]+to|grew[^\S\n]+to|climb[^\S\n]+to|hit|top)"
+    # "By our count, the figure now is closer to 6,000"
+    r"|\bthe[^\S\n]+(?:figure|number|total|tally|count)(?:[^\S\n]+now)?[^\S\n]+(?:is|was|stands[^\S\n]+at"
+    r"|stood[^\S\n]+at)(?:[^\S\n]+now)?)"
     r"[^\S\n]+[\"“]?$",
     re.IGNORECASE,
 )
 _MORE_INSIDE = re.compile(r"\banother[^\S\n]+\S+$", re.IGNORECASE)  # "up to another 2,000"
+_PASSIVE_AFTER = re.compile(r"[^\S\n]+(?:(?:had|have|has)[^\S\n]+been|were|are)[^\S\n]+[a-z]+ed\b")
+# a sentence's first words before the count: none, or one fronted phrase ("By midday, ")
+_OPENS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”]?\s+|\n)(?:[A-Z][^,.;:\d]{0,30},[^\S\n]+)?$")
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
