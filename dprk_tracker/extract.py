@@ -1450,6 +1450,17 @@ def _figure(
         as_of = _period_told_before(quantity, sentences, s_start, s_end)
     if as_of is None and leads:
         as_of = next((t for lead_end, para_end, t in reversed(leads) if lead_end <= s_start < para_end), None)
+    if (
+        as_of is None
+        and s_start > 0
+        and _SAME_EVENT_OPENER.match(text, s_start)
+        and not sentences.datable_in(s_start, s_end)
+    ):
+        # "... a prisoner exchange on 19 November, 185 servicemen were returned. In exchange, 185 POWs
+        # were handed over": the sentence goes on with the event the one before dated
+        p_start, p_end = sentences.enclosing(s_start - 1, s_start - 1)
+        told = sentences.datable_in(p_start, p_end) if p_end <= s_start else []
+        as_of = told[-1] if len(told) == 1 and told[0].signal not in SINCE_SIGNALS else None
     if as_of is not None and as_of.signal in SINCE_SIGNALS and _since_a_state(text, quantity, as_of):
         as_of = None
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
@@ -1495,6 +1506,14 @@ def _figure(
         precision,
         text[s_start:s_end],  # sentence
     )
+
+
+# A sentence that opens by going on with the event the sentence before told ("In exchange, ...", "In
+# return, ...", "The same day, ...") and tells no time of its own.
+_SAME_EVENT_OPENER = re.compile(
+    r"(?:In\s+(?:exchange|return|response)|At\s+the\s+same\s+time|(?:On\s+)?(?:the\s+same|that)\s+day),\s",
+    re.IGNORECASE,
+)
 
 
 def _as_of_leads(
@@ -1778,7 +1797,8 @@ _SHARE_OF = re.compile(
 )
 _LOSSES = re.compile(r"\blosses\b", re.IGNORECASE)
 _LOST_BEFORE = re.compile(
-    r"\blos(?:t|e|es|ing)\s+(?:(?:another|some|over|about|nearly|almost|more\s+than)\s+)?[\"“]?$"
+    r"\blos(?:t|e|es|ing)\s+(?:(?:another|some|over|about|around|roughly|nearly|almost|more\s+than|up\s+to"
+    r"|as\s+many\s+as|something\s+like)\s+)?[\"“]?$"
 )
 _PREVIOUS_SENTENCE_REACH = 300
 

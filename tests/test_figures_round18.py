@@ -187,3 +187,27 @@ def test_a_ships_size_and_a_countrys_people_are_no_figures(text: str) -> None:
 
 def test_a_label_of_two_nouns_joined_by_and_is_counted_whole() -> None:
     assert _figures("Pilots and mechanics: 450.")["450"][0] == "pilots and mechanics"
+
+
+def test_a_sentence_going_on_with_the_event_before_takes_its_date() -> None:
+    text = (
+        "In a swap brokered by Qatar on 3 June, 64 soldiers came home. In return, 64 prisoners of war were "
+        "handed over. Another 90 are still held."
+    )
+    found = [(f.text, f.unit, f.when) for f in extract(text, "2025-06-18").figures]
+    assert found == [
+        ("64", "soldiers", "2025-06-03"),
+        ("64", "prisoners", "2025-06-03"),
+        ("90", "prisoners", "2025-06-18"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "topic"),
+    [
+        ("The brigade was losing as many as 40 troops a day.", "as many as 40", "casualties"),
+        ("Some 9,000 veterans of the campaign came home.", "Some 9,000", "deployment"),
+    ],
+)
+def test_losses_and_veterans(text: str, figure: str, topic: str) -> None:
+    assert _figures(text)[figure][1] == topic
