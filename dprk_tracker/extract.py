@@ -1678,6 +1678,12 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         return "casualties"  # 'a unit lost "about 2,000" more troops'
     if (
         topic == "deployment"
+        and topics.has_topic("casualties")
+        and _HARMED_AFTER_ASIDE.match(text, max(quantity.end, quantity.unit_end or 0))
+    ):
+        return "casualties"  # "2,000 soldiers, or one in six of those sent, had been killed or wounded"
+    if (
+        topic == "deployment"
         and topics.has_topic("sanctions")
         and (
             _SANCTIONED_BEFORE.search(text, max(0, quantity.start - 30), quantity.start)
@@ -1706,6 +1712,13 @@ def _held_after(text: str, quantity: Quantity, sentence: Span) -> bool:
     if "captivity" in word or "custody" in word or "held" in word:
         return True
     return _EXCHANGE.search(text, sentence[0], sentence[1]) is not None  # ("returned" from a deployment)
+
+
+# What befell the men counted, told after an aside set off by commas.
+_HARMED_AFTER_ASIDE = re.compile(
+    r",(?:[^,.;]|(?<=\d)[,.](?=\d)){1,80},\s+(?:had|have|has)?\s*(?:been\s+|were\s+|was\s+)"
+    r"(?:killed|wounded|injured|killed\s+or\s+(?:wounded|injured)|executed|slain)\b"
+)
 
 
 # A share "of them" ("About half of them occurred in the first three months") and a definite count that

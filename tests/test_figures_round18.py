@@ -211,3 +211,13 @@ def test_a_sentence_going_on_with_the_event_before_takes_its_date() -> None:
 )
 def test_losses_and_veterans(text: str, figure: str, topic: str) -> None:
     assert _figures(text)[figure][1] == topic
+
+
+def test_a_met_deadline_told_with_put_looks_back() -> None:
+    figure = extract("By August, the agency put the toll at about 900.", "2025-12-20").figures[0]
+    assert (figure.text, figure.when) == ("about 900", "2025-08")
+
+
+def test_harm_told_after_an_aside_makes_casualties() -> None:
+    text = "He said 1,500 marines, or about a fifth of the 7,000 sent, had been killed or wounded."
+    assert _figures(text)["1,500"][1] == "casualties"
