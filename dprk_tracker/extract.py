@@ -131,8 +131,9 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     bounds = _ReferenceBounds(reference)
     # Each figure with where the next one starts: a time beyond the next figure is that figure's.
     next_starts = [q.start for q in quantities[1:]] + [len(content)]
+    leads = _as_of_leads(content, sentences, quantities)
     figures = [
-        _figure(content, q, next_start, sentences, reference, bounds, topics)
+        _figure(content, q, next_start, sentences, reference, bounds, topics, leads)
         for q, next_start in zip(quantities, next_starts, strict=False)  # (none: no figures)
         if not _stamp_line(content, q.start)
     ]
@@ -1565,11 +1566,25 @@ def _figure(
     reference: Reference | None,
     bounds: _ReferenceBounds,
     topics: Classifier,
+    leads: Sequence[tuple[int, int, TimeExpr]] = (),
 ) -> Figure:
     s_start, s_end = sentences.enclosing(quantity.start, quantity.end)
     as_of = _governing_time(quantity, next_start, sentences, s_start, s_end)
     if as_of is None and not sentences.datable_in(s_start, s_end):
         as_of = _period_told_before(quantity, sentences, s_start, s_end)
+    if as_of is None and leads:
+        as_of = next((t for lead_end, para_end, t in reversed(leads) if lead_end <= s_start < para_end), None)
+    if (
+        as_of is None
+        and s_start > 0
+        and _SAME_EVENT_OPENER.match(text, s_start)
+        and not sentences.datable_in(s_start, s_end)
+    ):
+        # "... a prisoner exchange on 19 November, 185 servicemen were returned. In exchange, 185 POWs
+        # were handed over": the sentence goes on with the event the one before dated
+        p_start, p_end = sentences.enclosing(s_start - 1, s_start - 1)
+        told = sentences.datable_in(p_start, p_end) if p_end <= s_start else []
+        as_of = told[-1] if len(told) == 1 and told[0].signal not in SINCE_SIGNALS else None
     if as_of is not None and as_of.signal in SINCE_SIGNALS and _since_a_state(text, quantity, as_of):
         as_of = None
     # A figure is a measurement at its as-of date: "over 3,000 killed by early 2025" is dated early
@@ -1615,6 +1630,35 @@ def _figure(
         precision,
         text[s_start:s_end],  # sentence
     )
+
+
+# A sentence that opens by going on with the event the sentence before told ("In exchange, ...", "In
+# return, ...", "The same day, ...") and tells no time of its own.
+_SAME_EVENT_OPENER = re.compile(
+    r"(?:In\s+(?:exchange|return|response)|At\s+the\s+same\s+time|(?:On\s+)?(?:the\s+same|that)\s+day),\s",
+    re.IGNORECASE,
+)
+
+
+def _as_of_leads(
+    text: str, sentences: _Sentences, quantities: Sequence[Quantity]
+) -> list[tuple[int, int, TimeExpr]]:
+    """Lead-ins that date the lines after them: a sentence with an "as of" date and no figure of its
+    own ("According to the agency, as of the end of October:", "Table 2: Personnel (as of
+    end-September 2025).") dates the figures after it in its paragraph that no time of their own (or
+    of their clause) dates. Each: where the lead ends, where its paragraph ends, its time."""
+    leads: list[tuple[int, int, TimeExpr]] = []
+    starts = [q.start for q in quantities]
+    for time in sentences.datable:
+        if time.signal != "as of":
+            continue
+        s_start, s_end = sentences.enclosing(time.start, time.end)
+        i = bisect.bisect_left(starts, s_start)
+        if i < len(starts) and starts[i] < s_end:
+            continue  # ("4,700 killed or wounded as of early March": the figure's own date)
+        para_end = text.find("\n\n", s_end)
+        leads.append((s_end, len(text) if para_end < 0 else para_end, time))
+    return leads
 
 
 _FUTURE = re.compile(r"\b(?:will|would|could|plans?|expects?|aims?)\b", re.IGNORECASE)
@@ -1739,7 +1783,15 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         and topics.classify(counted) == "deployment"
     ):
         counted = None  # "exchange the two soldiers for ...": soldiers the unit says were captured
+    if (
+        quantity.unit
+        and quantity.unit.endswith(" captured")
+        and topics.lexicon.topic_of(quantity.unit[: -len(" captured")]) == FALLBACK
+    ):  # (a noun the lexicon files under "other" itself: "villages", not "Russians")
+        return FALLBACK  # "captured 3 villages", "seized 1,300 square km": ground taken, no prisoners
     topic = topics.classify(counted, quantity.unit, sentence)  # (the unit may name a state the span does not)
+    if topic == "deployment" and topics.has_topic("prisoners") and _held_after(text, quantity, sentence):
+        return "prisoners"  # "8,000 of its soldiers remain in Russian captivity"
     if (
         topic == "deployment"
         and topics.has_topic("casualties")
@@ -1750,6 +1802,12 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         return "casualties"  # 'a unit lost "about 2,000" more troops'
     if (
         topic == "deployment"
+        and topics.has_topic("casualties")
+        and _HARMED_AFTER_ASIDE.match(text, max(quantity.end, quantity.unit_end or 0))
+    ):
+        return "casualties"  # "2,000 soldiers, or one in six of those sent, had been killed or wounded"
+    if (
+        topic == "deployment"
         and topics.has_topic("sanctions")
         and (
             _SANCTIONED_BEFORE.search(text, max(0, quantity.start - 30), quantity.start)
@@ -1758,6 +1816,33 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
     ):
         return "sanctions"  # "added the defence minister and six generals to its sanctions list"
     return topic
+
+
+# Men whose own clause says they are held or were handed back ("8,000 of its soldiers remain in
+# Russian captivity", "185 servicemen were returned", in a sentence about an exchange) are prisoners.
+_HELD_AFTER = re.compile(
+    r"[^,;.]{0,60}?\b(?:captivity|custody|held\s+(?:captive|prisoner)|being\s+held|(?:are|were|was|is)"
+    r"\s+(?:returned|released|freed|handed\s+over|exchanged|swapped|repatriated))\b",
+    re.IGNORECASE,
+)
+_EXCHANGE = re.compile(r"\b(?:exchange|swap|prisoner)", re.IGNORECASE)
+
+
+def _held_after(text: str, quantity: Quantity, sentence: Span) -> bool:
+    found = _HELD_AFTER.match(text, max(quantity.end, quantity.unit_end or 0), sentence[1])
+    if found is None:
+        return False
+    word = found.group().lower()
+    if "captivity" in word or "custody" in word or "held" in word:
+        return True
+    return _EXCHANGE.search(text, sentence[0], sentence[1]) is not None  # ("returned" from a deployment)
+
+
+# What befell the men counted, told after an aside set off by commas.
+_HARMED_AFTER_ASIDE = re.compile(
+    r",(?:[^,.;]|(?<=\d)[,.](?=\d)){1,80},\s+(?:had|have|has)?\s*(?:been\s+|were\s+|was\s+)"
+    r"(?:killed|wounded|injured|killed\s+or\s+(?:wounded|injured)|executed|slain)\b"
+)
 
 
 # A share "of them" ("About half of them occurred in the first three months") and a definite count that
@@ -1849,7 +1934,8 @@ _SHARE_OF = re.compile(
 )
 _LOSSES = re.compile(r"\blosses\b", re.IGNORECASE)
 _LOST_BEFORE = re.compile(
-    r"\blos(?:t|e|es|ing)\s+(?:(?:another|some|over|about|nearly|almost|more\s+than)\s+)?[\"“]?$"
+    r"\blos(?:t|e|es|ing)\s+(?:(?:another|some|over|about|around|roughly|nearly|almost|more\s+than|up\s+to"
+    r"|as\s+many\s+as|something\s+like)\s+)?[\"“]?$"
 )
 _PREVIOUS_SENTENCE_REACH = 300
 
@@ -1885,6 +1971,10 @@ def _governing_time(
     end = max(quantity.end, quantity.unit_end or 0)
     if in_sentence and _holds_now(sentences, s_start, s_end, quantity.start, end):
         return None  # "roughly 11,000 soldiers are currently in Russia, while ... arrived in May"
+    if in_sentence and _trailing_span_after(sentences, end, min(next_start, s_end)):
+        # "lost 1,140 troops over the past 24 hours, bringing its total since February 2022 to ...":
+        # the span up to the report dates the count, the other clause's date its own count
+        return None
     if any(t.signal in SINCE_SIGNALS for t in in_sentence):
         # "the highest since 2019, when trade stood at $47.9 million": the clause the baseline opens
         # tells what held then
@@ -1916,6 +2006,10 @@ def _governing_time(
         if not in_sentence:
             return None
     if len(in_sentence) < 2:
+        if in_sentence and _OTHER_CLAUSE.search(sentences.text, end, min(next_start, in_sentence[0].start)):
+            # "34,000 defectors on its register, ..., when arrivals fell to 63 in 2021", '"six families
+            # got the letter," said a woman who left in 2019': the time of another clause's subject
+            return None
         # "About 18,000 troops are taking part, roughly the same number as last year": the base of a
         # comparison, not the figure's date
         if in_sentence and _comparison_base(sentences.text, in_sentence[0], end, single=True):
@@ -1977,19 +2071,42 @@ def _governing_time(
     return min(pool, key=lambda t: _distance(sentences.text, t, quantity.start, end))
 
 
+# A clause opened after the figure about something else: a "when" clause after a comma whose time comes
+# after the next count (", when arrivals fell to just 63 in 2021"), or the speaker of a quotation and
+# what a relative clause tells of them ('," said a woman who left North Korea in 2019').
+_OTHER_CLAUSE = re.compile(r",\s+when\s|[”\"]\s*(?:said|says|added|told)\b[^“”\"]*\bwho\b")
+
+
+def _trailing_span_after(sentences: _Sentences, end: int, limit: int) -> bool:
+    """Whether a span up to the report ("over the past 24 hours", "in the last week") follows the
+    figure's noun in its own stretch (no comma between)."""
+    text = sentences.text
+    for time in sentences.times:
+        if time.start >= limit:
+            return False
+        if time.start >= end and time.type == "DURATION" and _TRAILING.match(time.text):
+            return time.start - end <= _TRAILING_REACH and "," not in text[end : time.start]
+    return False
+
+
+_TRAILING_REACH = 30
+
+
 # A word that says the figure's clause holds at the report ("are currently in Russia", "remained
 # deployed", "now believed to be"), or a "since" of its own that names no date ("more than 8,000
 # casualties since the deployment began"): a time of another clause does not date it.
 _NOW_WORDS = (
     "current", "now", "still", "present", "remain", "moment", "since", "coming", "next", "follow",
-    "are ", "is ", "recent",
+    "are ", "is ", "recent", "risen", "climbed",
 )  # fmt: skip
 _FRONTED_REACH = 12  # characters from the sentence's start to a time that governs it ("In January, ")
 _HOLDS_NOW = re.compile(
     r"\b(?:currently|presently|now|still|at\s+present|at\s+the\s+moment|remain(?:s|ed)?"
     # a state told in the present ("11,000 soldiers are deployed in Kursk, while 3,000 more arrived in
     # January"; not "are estimated at", which may tell of a year named before)
-    r"|(?:are|is)\s+(?:in|deployed|stationed|based|working|held|fighting|serving|living|believed\s+to\s+be))\b",
+    r"|(?:are|is)\s+(?:in|deployed|stationed|based|working|held|fighting|serving|living|believed\s+to\s+be)"
+    # a toll told up to now ("the number killed in yesterday's strike has risen to five")
+    r"|(?:has|have)\s+(?:now\s+)?(?:risen|climbed))\b",
     re.IGNORECASE,
 )
 _SAID_ON = re.compile(r"\b(?:said|says|told|announced|stated|reported)(?:\s+[a-z]+)?\s+(?:on\s+)?$")
@@ -2039,7 +2156,16 @@ def _holds_now(sentences: _Sentences, s_start: int, s_end: int, start: int, end:
         of_subject = [
             t
             for t in in_stretch
-            if end <= t.start and t.end <= now.start() and _AUXILIARIES.fullmatch(text, t.end, now.start())
+            if (end <= t.start and t.end <= now.start() and _AUXILIARIES.fullmatch(text, t.end, now.start()))
+            # a time before the word that says the figure after it holds now tells of the subject or
+            # of the saying ("the number killed in yesterday's strike has risen to five", "said in an
+            # interview published Friday that the North now provides roughly 40%")
+            or (
+                t.end <= now.start()
+                and now.end() <= start
+                and t.signal not in SINCE_SIGNALS
+                and t.start - s_start > _FRONTED_REACH  # (a post's stamp: "[10:20] Update: ...")
+            )
         ]
         if len(of_subject) < len(in_stretch):
             return False
@@ -2151,13 +2277,15 @@ def _in_relative_clause(text: str, time: TimeExpr, counted_end: int) -> bool:
 # "up 36 percent from a year earlier", "12 times the number a year earlier": the time a change is
 # measured against, not the figure's date.
 _COMPARED_BY = re.compile(
-    r"\s+(?:from|than|over|on|compared\s+(?:with|to)|the\s+(?:number|level|figure|amount|total))\s+",
+    r"\s+(?:(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)\s+)?"  # ("12 times more than")
+    r"(?:from|than|over|on|compared\s+(?:with|to)|the\s+(?:number|level|figure|amount|total))\s+",
     re.IGNORECASE,
 )
 _COMPARED_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _EARLIER_PERIOD = re.compile(r"\b(?:earlier|ago|before|previous|prior|preceding|last|same)\b", re.IGNORECASE)
 
 
+_EARLIER_AFTER = re.compile(r"\s+(?:before|earlier)\b", re.IGNORECASE)
 _SAME_AS = re.compile(r"\bsame(?:\s+[\w-]+){0,2}\s+as\s+$", re.IGNORECASE)  # "the same number as"
 # A multiple or a part of a base after the figure: "nearly triple the number at the end of", "twice the
 # level of", "a third of the total in".
@@ -2209,8 +2337,8 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
         return True  # "13,221 in 2024, up from 1,634 a year earlier, with about 8,000 of them"
     if single and not text.startswith("as ", time.start - 3):
         return False
-    if _EARLIER_PERIOD.search(time.text) is None:
-        return False
+    if _EARLIER_PERIOD.search(time.text) is None and not _EARLIER_AFTER.match(text, time.end):
+        return False  # ("than the year before": the word that makes it earlier follows the time)
     if time.start >= end:
         if _SAME_AS.search(text, max(0, time.start - 40), time.start):
             return True  # "18,000 troops take part, roughly the same number as last year"
@@ -2224,7 +2352,8 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
 # in early 2024 to around 13,500 won").
 # (not "more than 40", a qualifier, nor "from the 47th Brigade", an ordinal)
 _BASE_NUMBER_AFTER = re.compile(
-    r"\b(?:compared\s+(?:with|to)|from|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\s+(?:[a-z]+\s+){0,3}?"
+    r"\b(?:compared\s+(?:with|to)|from|above|below|beyond|exceeding|(?<!more\s)(?<!less\s)(?<!fewer\s)than)"
+    r"\s+(?:[a-z]+\s+){0,3}?"  # ("above the cap of 500,000 barrels set by a 2017 resolution")
     r"(?:[$€£]?\d+(?:[.,]\d+)*(?![\d.,]|st\b|nd\b|rd\b|th\b)|(?:none|zero|nil)\b)",  # ("compared with none")
     re.IGNORECASE,
 )
@@ -2244,6 +2373,7 @@ def _dates_the_base(text: str, time: TimeExpr, s_start: int, start: int, end: in
     )
 
 
+_ASIDE_BEFORE = re.compile(r",\s+[a-z]+ed(?:\s+[a-z]+){0,2}\s+$")  # (", designated today,")
 _COMMA_DISTANCE = 25  # what a comma between a time and the figure after it adds to their distance
 
 
@@ -2254,4 +2384,10 @@ def _distance(text: str, time: TimeExpr, start: int, end: int) -> int:
     if time.start >= end:
         return time.start - end
     gap = abs(start - time.end)
-    return gap + _COMMA_DISTANCE if "," in text[time.end : start] else gap
+    if "," not in text[time.end : start]:
+        return gap
+    if text.startswith(",", time.end) and _ASIDE_BEFORE.search(text, max(0, time.start - 40), time.start):
+        # "Sobaeksu, designated today, dispatched 2,500 laborers ... between January and August": the
+        # time of an aside about the subject
+        return gap + 3 * _COMMA_DISTANCE
+    return gap + _COMMA_DISTANCE

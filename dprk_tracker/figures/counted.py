@@ -236,7 +236,10 @@ _CLASSIFIERS = frozenset(_split("units unit pieces sets batches items pairs syst
 _OF_AFTER_CLASSIFIER = re.compile(r"\s+of\s")
 # Words between a noun and the verb that links it to a number ("casualties had reached 4,700").
 _AUXILIARIES = frozenset(_split("has have had been already reportedly"))
-_VERB_FORMS = frozenset(_split("risen fallen grown gone come been become dropped increased decreased jumped"))
+_VERB_FORMS = frozenset(
+    # (and a headline's present: "Death toll in Dnipro rises to 5")
+    _split("risen fallen grown gone come been become dropped increased decreased jumped rises climbs jumps")
+)
 _BE_FORMS = frozenset(_split("is are was were be been being"))
 _TITLE_PLURAL = re.compile(r"[A-Z][a-z\-]*[a-rt-z]s")
 _PASSIVE_ESTIMATE = frozenset(("estimated", "at"))
@@ -668,16 +671,17 @@ def counted_noun(
 
     # (six words: "Casualties have climbed to an estimated 6,000")
     toks = tail_words(text, num_start, 6, 70)
-    found = _noun_before(text, toks, qualified)
-    if found:
-        return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])
-    if "toll" in text[max(0, num_start - 40) : num_start]:
-        toll = _TOLL_BEFORE.search(text, max(0, num_start - 60), num_start)
+    if "toll" in text[max(0, num_start - 60) : num_start]:
+        toll = _TOLL_BEFORE.search(text, max(0, num_start - 80), num_start)
         if toll is not None:
             # "put the death toll at around 600": the dead; "puts the toll higher, at up to 6,000" (of
             # the killed or wounded a count before it told): war reporting's toll is its casualties
+            # (before a noun between: "the toll from the strike has risen to 23" counts no strikes)
             unit = "deaths" if (toll.group("kind") or "").lower() == "death" else "casualties"
             return Counted(unit, toll.start(), toll.end("toll"))
+    found = _noun_before(text, toks, qualified)
+    if found:
+        return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])
     if text.endswith(_THE_ENDS, 0, num_start):
         many = _IN_THE_MANY.search(text, max(0, num_start - 50), num_start)
         if many is not None and plural_word(many.group("noun").lower()):
@@ -705,9 +709,11 @@ def counted_noun(
 # A toll and the words that link it to its count ("toll" alone is no noun a count counts).
 _TOLL_BEFORE = re.compile(
     r"\b(?:(?P<kind>death|casualty)[^\S\n]+)?(?P<toll>toll)(?:[^\S\n]+(?:even[^\S\n]+)?(?:higher|lower),?)?"
+    # (where or from what: "Death toll in Dnipro rises to 5", "the toll from the strike has risen to 9")
+    r"(?:[^\S\n]+(?:in|from)(?:[^\S\n]+(?:the|a|an|[A-Za-z][\w'’-]*)){1,3}?(?=[^\S\n]+(?:has|had|now|rose|rises|climbed|climbs|risen|reached|stands|stood|is|was)\b))?"
     r"(?:[^\S\n]+(?:has|had|have|now|already))*"
     r"[^\S\n]+(?:at|of|to|was|is|stood|stands|reached|rose|climbed|hit|risen|climbed[^\S\n]+to|rose[^\S\n]+to"
-    r"|risen[^\S\n]+to|reached)[^\S\n]+$",
+    r"|risen[^\S\n]+to|rises[^\S\n]+to|climbs[^\S\n]+to|reached)[^\S\n]+$",
     re.IGNORECASE,
 )
 

@@ -1042,6 +1042,8 @@ def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
         return False
     if not _THE_BEFORE.search(text, max(0, num.start - 6), num.start):
         return False
+    if _ONE_OF_THE.search(text, max(0, num.start - 20), num.start):
+        return True  # "one of the two captured soldiers": which of the pair, no count
     words = _NEXT_WORDS.match(text, num.end)
     if words is None:
         return text[num.end : num.end + 1] in (",", ";", ".")  # "the two, who met in Vladivostok"
@@ -1058,6 +1060,9 @@ def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
     return first.lower() in p.pair_nouns or second.lower() in p.pair_nouns
 
 
+_ONE_OF_THE = re.compile(
+    r"\b(?:one|either|neither|each|both|none)[^\S\n]+of[^\S\n]+the[^\S\n]+$", re.IGNORECASE
+)
 # The word after a number and the word after that one, when the first is a lower-case modifier
 # ("pariah", "neighbouring").
 _NEXT_WORDS = re.compile(r"[^\S\n]+([A-Za-z]+)\b(?:(?<=[a-z])[^\S\n]+([A-Za-z]+)\b)?")
@@ -1247,13 +1252,13 @@ def _identifier_cue(text: str, start: int, p: _Patterns, last: str) -> bool:
 
     ``last``: ``last_word(text, start)``."""
     # "(IMO 9179842)": an opening bracket before the cue does not hide it
-    if last not in p.cues and last.strip("(.,:") not in p.cues and last not in _CUE_LEADS:
+    if last not in p.cues and last.strip("().,:") not in p.cues and last not in _CUE_LEADS:
         return False
     toks = tail_words(text, start, 2, 30)
     if not toks or text[toks[-1][2] : start].strip():
         return False
     last = toks[-1][0]
-    if last in p.cues or last.strip("(.,:") in p.cues:
+    if last in p.cues or last.strip("().,:") in p.cues:
         return True
     if last in ("no.", "no", "#", "nr.", "nos.") and len(toks) == 2:
         return True
@@ -2005,7 +2010,7 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # 
 _OF_THESE = re.compile(r"[^\S\n]+of[^\S\n]+(?:these|those)(?=[^\S\n]+[a-z])", re.IGNORECASE)
 # A comparison names its base without the noun: "70 railcars, up from about 30", "bringing the total
 # to about 14,000".
-_COMPARISON_LEADS = frozenset(("from", "to"))
+_COMPARISON_LEADS = frozenset(("from", "to", "than"))  # ("fewer than the 60 or so the US has named")
 # A part of a whole counted next: "roughly 6,000 of the 15,000 workers" counts workers.
 # ("6 of the bridge's roughly 20 spans": a possessive and a qualifier may stand before the whole)
 _OF_THE_WHOLE = re.compile(
@@ -2019,7 +2024,8 @@ _ELLIPSIS_REACH = 150  # characters from the count that names the noun
 _COMPARISON_REACH = 250
 # ("up from an average of about 30": the base may be an average or a peak of the same noun)
 _UP_FROM = re.compile(
-    r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+(?:average|peak|high|low|total)\s+of\s+)?$", re.IGNORECASE
+    r"\b(?:up|down)\s+from\s+(?:the\s+|an?\s+(?:average|peak|high|low|total|estimate|estimated)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,  # ("up from an estimate of 9 million it gave in April")
 )
 # "1,300 containers, nearly triple the average of roughly 450": a base told as an average or a peak
 _AVERAGE_OF = re.compile(r"\bthe[^\S\n]+(?:average|peak|high|low|level)[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
@@ -2038,7 +2044,9 @@ _TALLY_CHANGE = re.compile(r"\(\+[\d,.]+\)")
 # A plural label and a colon right before a count: "Russian tourists: 1,200 visited", "Our count of
 # confirmed launches: 64 (as of Apr 7)", "Estimated DPRK artillery shells transferred: 12 million+".
 _LABEL_BEFORE = re.compile(
-    r"(?<![\w'’-])(?P<label>(?:(?![A-Z]+[^\S\n])[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s)"
+    # ("Engineers and deminers: 1,000": two nouns joined)
+    r"(?<![\w'’-])(?P<label>(?:[A-Za-z][\w'’-]*[^\S\n]+(?:and|or)[^\S\n]+)?"
+    r"(?:(?![A-Z]+[^\S\n])[A-Za-z][\w'’-]*[^\S\n]+)?[A-Za-z][\w'’-]*[a-z]s)"
     r"(?:[^\S\n]+[a-z]+ed)?:[^\S\n]+$"
 )  # a participle may follow the label ("Troops deployed: 14,000"), an acronym before it is no noun
 
@@ -2233,7 +2241,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
     number_of = "number of" in text
     # (cheap guard: "US officials put the number at 12,000", "their number could reach 50,000")
-    put = " at " in text or "number" in text or "total" in text
+    put = " at " in text or "number" in text or "total" in text or "figure" in text
     of_which = " of which " in text
     whole: Quantity | None = None  # the count whose parts "of which" lists
     money: Quantity | None = None  # the last amount of money (no price nor rate)
@@ -2287,6 +2295,15 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 or _MORE_INSIDE.search(q.text)
                 # "... 4,700 killed and injured. That is up from about 4,000 in March."
                 or _UP_FROM.search(text, max(0, q.start - 40), q.start)
+                # "Power was cut to 400,000 homes. By midday, 250,000 had been reconnected": a part
+                # of the count before, the subject of a passive
+                or (
+                    q.high is not None
+                    and counted.low is not None
+                    and q.high < counted.low
+                    and _PASSIVE_AFTER.match(text, q.end)
+                    and _OPENS_SENTENCE_BEFORE.search(text, max(0, q.start - 40), q.start)
+                )
             )
             and _next_sentence_or_item(text, counted.end, q.start)
         ):
@@ -2458,7 +2475,8 @@ def _part_of(q: Quantity, whole: Quantity, state: re.Match[str]) -> Quantity:
 # "the number of North Koreans in the country had fallen from more than 30,000": the first count after
 # "the number of" in its sentence counts what that names (no other number between, years aside).
 _NUMBER_OF_BEFORE = re.compile(
-    r"\b[Nn]umber[^\S\n]+of[^\S\n]+(?:[A-Za-z-]+[^\S\n]+){0,2}?(?P<noun>[A-Za-z]+[a-rt-z]s|people|personnel)\b"
+    r"\b[Nn]umber[^\S\n]+of[^\S\n]+(?:[A-Za-z-]+[^\S\n]+){0,2}?"
+    r"(?P<noun>[A-Za-z]+[a-rt-z]s|people|personnel|injured|wounded|dead|killed|missing|displaced)\b"
     r"(?:[^.;!?\d\n]|\b(?:19|20)\d\d\b){0,80}$"
 )
 _NUMBER_OF_REACH = 160
@@ -2496,11 +2514,17 @@ _NUMBER_PUT_AT = re.compile(
     r"(?:the|that|this|its|their)[^\S\n]+(?:number|figure|total|count|tally)[^\S\n]+(?:at|closer[^\S\n]+to)"
     # "... laborers are now in Russia, and their number could reach 50,000"
     r"|\b(?:its|their)[^\S\n]+(?:number|numbers|total|count)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}?"
-    r"(?:reach|reached|rise[^\S\n]+to|rose[^\S\n]+to|grow[^\S\n]+to|grew[^\S\n]+to|climb[^\S\n]+to|hit|top))"
+    r"(?:reach|reached|rise[^\S\n]+to|rose[^\S\n]+to|grow[^\S\n]+to|grew[^\S\n]+to|climb[^\S\n]+to|hit|top)"
+    # "By our count, the figure now is closer to 6,000"
+    r"|\bthe[^\S\n]+(?:figure|number|total|tally|count)(?:[^\S\n]+now)?[^\S\n]+(?:is|was|stands[^\S\n]+at"
+    r"|stood[^\S\n]+at)(?:[^\S\n]+now)?)"
     r"[^\S\n]+[\"“]?$",
     re.IGNORECASE,
 )
 _MORE_INSIDE = re.compile(r"\banother[^\S\n]+\S+$", re.IGNORECASE)  # "up to another 2,000"
+_PASSIVE_AFTER = re.compile(r"[^\S\n]+(?:(?:had|have|has)[^\S\n]+been|were|are)[^\S\n]+[a-z]+ed\b")
+# a sentence's first words before the count: none, or one fronted phrase ("By midday, ")
+_OPENS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”]?\s+|\n)(?:[A-Z][^,.;:\d]{0,30},[^\S\n]+)?$")
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
