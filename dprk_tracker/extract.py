@@ -1749,7 +1749,7 @@ def _counted_topic(
     topic = own if own is not None else topics.classify(sentence)
     if topic == "deployment":
         # men counted as what befell them in the figure's clause: "brought home 185 soldiers", "two
-        # soldiers held by Ukraine", "Three vessels ... were also designated"
+        # soldiers held by Ukraine", "added 12 generals to the designated persons"
         told = topics.find(clause or sentence)
         if told in _BEFALLEN_TOPICS and topics.has_topic(told):
             return told
