@@ -527,6 +527,28 @@ def _enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[
     return (start, end)
 
 
+# Where a sentence's parts about different things meet: the coordinating breaks of ``clause_spans``, a
+# relative clause after a comma ("Kim Se Un, who laundered $1.4 million last year") and a trailing
+# "including ..." ("imposed restrictive measures on 9 individuals, including the supply of missiles").
+_TOPIC_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas|although|though|after|before|when|where|who|whom|whose|which"
+    r"|including|of\s+whom|of\s+which|among\s+them)\b|\s(?:while\s|—\s|--\s|–\s)"
+)  # (a dash or "while" after one blank: "\s+" before an alternative is tried at every blank, 4x slower)
+
+
+def _topic_parts(text: str, start: int, end: int) -> list[Span]:
+    parts: list[Span] = []
+    cursor = start
+    for match in _TOPIC_BREAK.finditer(text, start, end):
+        at = match.start()
+        if at > cursor:
+            parts.append((cursor, at))
+        cursor = at + 1 if text[at] == "," else at
+    if end > cursor:
+        parts.append((cursor, end))
+    return parts
+
+
 class _Sentences:
     """The article's sentences, with lookups by offset (bisect: articles have hundreds of sentences,
     dozens of times and figures) and each sentence's datable times and clauses computed once."""
@@ -541,6 +563,7 @@ class _Sentences:
         self.datable = [t for t in times if t.type in _DATABLE_TYPES and t.value not in _VAGUE_VALUES]
         self._datable_starts = [t.start for t in self.datable]
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._topic_clauses: dict[int, list[Span]] = {}  # a sentence's start -> its _topic_parts
         self.times = list(times)
         # An event and the figures dated by the same time ask for its interval: compute it once.
         self._anchors: dict[int, tuple[str | None, str | None, str | None]] = {}
@@ -571,6 +594,28 @@ class _Sentences:
         """Whether more than one datable time starts inside [start, end)."""
         starts = self._datable_starts
         return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start) > 1
+
+    def topic_clause(self, start: int, end: int, at: int, at_end: int) -> Span | None:
+        """The part of the sentence [start, end) that holds [at, at_end) when the sentence has several
+        (``_TOPIC_BREAK``): what an event or a figure in it is about comes from its own clause first
+        ("Russia lost 1,830 personnel on Tuesday, while North Korea sent more artillery units"). None
+        when the sentence is one clause."""
+        found = self._topic_clauses.get(start)
+        if found is None:
+            found = self._topic_clauses[start] = _topic_parts(self.text, start, end)
+        if len(found) < 2:
+            return None
+        return _enclosing(found, at, at_end)
+
+    def before(self, start: int) -> Span | None:
+        """The sentence before the one starting at ``start`` when the same line (paragraph) holds it."""
+        i = bisect.bisect_left(self._starts, start) - 1
+        if i < 0 or i + 1 >= len(self.spans) or self.spans[i + 1][0] != start:
+            return None
+        previous = self.spans[i]
+        if "\n" in self.text[previous[1] : start]:
+            return None
+        return previous
 
     def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         found = self._clauses.get((start, end))
@@ -1002,7 +1047,7 @@ def _events(
                 text[start:end],  # text
                 start,
                 end,
-                topics.classify((start, end)),  # topic
+                _event_topic(text, sentences, topics, sentence_start, time, (start, end)),  # topic
             )
         )
     if entries:
@@ -1025,6 +1070,61 @@ def _events(
         ]
         events = sorted(events + headed, key=_EVENT_START)  # (stable: a sentence's order stays)
     return events
+
+
+def _event_topic(
+    text: str, sentences: _Sentences, topics: Classifier, sentence_start: int, time: TimeExpr, span: Span
+) -> str:
+    """An event's topic: its time's clause's, else its text's, else (a sentence with no topic word that
+    goes on from the one before: "The shipments peaked in the fall of 2024.") the sentence before's."""
+    sentence = sentences.enclosing(time.start, time.end)
+    clause = sentences.topic_clause(sentence[0], sentence[1], time.start, time.end)
+    if (
+        clause is not None
+        and clause[1] == time.end
+        and time.signal not in SINCE_SIGNALS
+        and (when := _WHEN_TOLD.match(text, time.end))
+    ):
+        # "a rifleman until January, when Ukrainian special forces captured him": the clause after
+        # the date tells what happened then (not after a since-time: "sanctions have been weakening
+        # since 2022, when Russia and China vetoed a resolution" tells of the state since)
+        told = topics.find(sentences.topic_clause(sentence[0], sentence[1], when.end(), when.end() + 1))
+        if told is not None and told != FALLBACK:
+            return told
+    topic = topics.find(clause)
+    if topic is None or topic == FALLBACK:  # (a clause about nothing in particular says nothing)
+        topic = topics.classify(span)
+    if topic == FALLBACK and topics.find(span) is None:
+        return _topic_told_before(text, sentences, topics, sentence_start)
+    return topic
+
+
+_WHEN_TOLD = re.compile(r",\s+when\b")
+
+# A sentence that names again what the one before told of: a pronoun or a definite noun as its subject
+# ("They slowed sharply", "The measures were renewed", "A week later it docked at Dunai"); not a
+# person's pronoun, which goes on to whatever befell the person ("He was arrested at his home").
+_REFERS_BACK = re.compile(
+    r"(?:(?:They|It|Its|Their)\b|(?:The|These|Those|This|Such)\s+[a-z]"
+    r"|[A-Z][a-z]*(?:\s+[a-z]+){1,3},?\s+(?:it|they)\s)"
+)
+_TOLD_BEFORE_SENTENCES = 3  # how far back a chain of such sentences is followed
+
+
+def _topic_told_before(text: str, sentences: _Sentences, topics: Classifier, start: int) -> str:
+    """The topic of the sentence before, in the same paragraph, when the one at ``start`` goes on
+    from it (``_REFERS_BACK``) and has none of its own; else FALLBACK."""
+    for _ in range(_TOLD_BEFORE_SENTENCES):
+        if not _REFERS_BACK.match(text, start):
+            break
+        previous = sentences.before(start)
+        if previous is None:
+            break
+        topic = topics.find(previous)
+        if topic is not None:
+            return topic
+        start = previous[0]
+    return FALLBACK
 
 
 def _so_far(
@@ -1621,7 +1721,7 @@ def _figure(
         quantity.unit,  # unit
         quantity.currency,  # currency
         quantity.percent,  # percent
-        _figure_topic(quantity, text, (s_start, s_end), topics),  # topic
+        _figure_topic(quantity, text, (s_start, s_end), topics, sentences),  # topic
         when,
         when_mod,
         relation,
@@ -1758,7 +1858,27 @@ _TRAILING = re.compile(r"(?:the\s+)?(?:past|last)\s+", re.IGNORECASE)
 _PRICE_UNIT = re.compile(r"[A-Z]{3} per ")
 
 
-def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classifier) -> str:
+def _figure_topic(
+    quantity: Quantity, text: str, sentence: Span, topics: Classifier, sentences: _Sentences
+) -> str:
+    topic = _counted_topic(quantity, text, sentence, topics, sentences)
+    if topic == FALLBACK and topics.find(sentence) is None and not _counted_as_other(quantity, topics):
+        # "They carried 16,000 containers", a count of nothing the lexicon knows in a sentence that
+        # goes on from the one before
+        return _topic_told_before(text, sentences, topics, sentence[0])
+    return topic
+
+
+def _counted_as_other(quantity: Quantity, topics: Classifier) -> bool:
+    """Whether the figure counts what the lexicon names as about nothing in particular ("regions")."""
+    if quantity.unit_start is None or quantity.unit_end is None or quantity.unit_end <= quantity.unit_start:
+        return False
+    return topics.find((quantity.unit_start, quantity.unit_end)) is not None
+
+
+def _counted_topic(
+    quantity: Quantity, text: str, sentence: Span, topics: Classifier, sentences: _Sentences
+) -> str:
     if quantity.currency or (quantity.unit and _PRICE_UNIT.match(quantity.unit)):
         return topics.classify("$") if topics.has_topic("money") else topics.classify(sentence)
     counted: Span | None = None
@@ -1789,7 +1909,24 @@ def _figure_topic(quantity: Quantity, text: str, sentence: Span, topics: Classif
         and topics.lexicon.topic_of(quantity.unit[: -len(" captured")]) == FALLBACK
     ):  # (a noun the lexicon files under "other" itself: "villages", not "Russians")
         return FALLBACK  # "captured 3 villages", "seized 1,300 square km": ground taken, no prisoners
-    topic = topics.classify(counted, quantity.unit, sentence)  # (the unit may name a state the span does not)
+    # (the unit may name a state the span does not; the figure's own clause tells before its sentence)
+    clause = sentences.topic_clause(sentence[0], sentence[1], quantity.start, quantity.end)
+    own = topics.find(counted)
+    if own is None:
+        own = topics.find(quantity.unit)
+    if own is None:
+        # (a clause about nothing in particular, "which is fewer than the 60 or so the United States has
+        # named", says nothing: its sentence does)
+        own = topics.find(clause)
+        if own == FALLBACK:
+            own = None
+    topic = own if own is not None else topics.classify(sentence)
+    if topic == "deployment":
+        # men counted as what befell them in the figure's clause: "brought home 185 soldiers", "two
+        # soldiers held by Ukraine", "added 12 generals to the designated persons"
+        told = topics.find(clause or sentence)
+        if told in _BEFALLEN_TOPICS and topics.has_topic(told):
+            return told
     if topic == "deployment" and topics.has_topic("prisoners") and _held_after(text, quantity, sentence):
         return "prisoners"  # "8,000 of its soldiers remain in Russian captivity"
     if (
@@ -1854,6 +1991,9 @@ _AMONG_THEM_AFTER = re.compile(r"(?:[^\S\n]+[A-Za-z-]+){0,3}?[^\S\n]+among[^\S\n
 _TOLD_BEFORE_REACH = 400  # characters back to the count told before
 _PEOPLE_TOPICS = ("prisoners", "casualties")  # what a count of the same men is said to be again
 _PLAIN_TOPICS = ("deployment", "other")
+# What a clause says befell the men it counts (not casualties: "an army of 1.2 million, the losses are
+# small" counts no losses; ``_counted_as_losses`` tells those)
+_BEFALLEN_TOPICS = ("prisoners", "sanctions")
 
 
 def _topics_told_before(text: str, figures: list[Figure]) -> list[Figure]:

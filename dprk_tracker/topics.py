@@ -326,6 +326,17 @@ class Classifier:
                 return found
         return FALLBACK
 
+    def find(self, text: str | Span | None) -> str | None:
+        """The topic of one text or span, None when no keyword occurs in it (an "other" keyword is
+        one: "regions" says the text is about nothing in particular)."""
+        if not text:
+            return None
+        try:
+            return self._topics[text]
+        except KeyError:
+            found = self._topics[text] = self._topic(text)
+            return found
+
     def _topic(self, text: str | Span) -> str | None:
         if isinstance(text, str):
             return self.lexicon.topic_of(text)
