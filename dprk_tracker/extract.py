@@ -652,23 +652,44 @@ def _trailing_times(text: str, times: list[TimeExpr], reference: Reference | Non
     if reference is None or reference.precision != "day":
         return []
     found = []
+    said: TimeExpr | None = None  # the last day told (a statement's date: "said in its Dec. 15 report")
     for time in times:
         if (
             time.type == "DURATION"
             and time.signal in _TRAILING_SIGNALS
             and _TRAILING.match(time.text)
             and not text.startswith(" of ", time.end)  # "the last two years of the war"
-            and (first := span_start(date.fromisoformat(reference.value), time.value)) is not None
         ):
+            last = reference.value
+            if (
+                said is not None
+                and said.value[:10] < last
+                and _THAT_BETWEEN.fullmatch(text, said.end, time.start)
+                and _SAID_BEFORE.search(text, max(0, said.start - 40), said.start)
+            ):
+                last = said.value[:10]  # "said in its Dec. 15 report that over the past two days"
+            first = span_start(date.fromisoformat(last), time.value)
+            if first is None:
+                continue
             precision = _SPAN_PRECISION[time.value[-1]]
             value = first.isoformat()[: _PRECISION_WIDTH[precision]]
             found.append(
                 TimeExpr(
-                    time.text, time.start, time.end, "DATE", value, None, first.isoformat(), reference.value,
+                    time.text, time.start, time.end, "DATE", value, None, first.isoformat(), last,
                     precision, time.signal,
                 )
             )  # fmt: skip
+        elif time.type == "DATE" and time.precision == "day" and _DAY_VALUE.match(time.value):
+            said = time
     return found
+
+
+# A statement's date and the clause it reports, in one sentence: "said on December 16 that in the past
+# week", "said in its Dec. 15 report that over the past two days".
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|stated|reported|announced|claimed|noted|wrote|told\s+[\w ]{1,30}?)\b[^.!?\n]{0,25}$"
+)
+_THAT_BETWEEN = re.compile(r"[^.!?\n]{0,40}\bthat\b[^.!?\n]{0,40}")
 
 
 def _counted_from_start(text: str, sentences: _Sentences) -> list[TimeExpr]:
@@ -1469,7 +1490,7 @@ def _stamp_line(text: str, pos: int) -> bool:
 # A note on the page, not the story: a correction's label and the claim it retracts ("Correction,
 # 10:05 GMT: An earlier version of this post said the treaty was signed in July"), a credit line
 # ("Imagery: Airbus DS 2025").
-_NOTE_LEADS = frozenset("ACIPUTW")
+_NOTE_LEADS = frozenset("ACIPUTW(")
 _NOTE_LABEL = re.compile(r"(?:Correction|Clarification|Update)\b[^\n]{0,40}?:(?!\d)")  # (not a clock's)
 _RETRACTED = re.compile(
     r"(?:(?:Correction|Clarification|Update)\b[^\n]{0,40}?:(?!\d)\s*)?(?:[Aa]n?\s+(?:earlier|previous|prior)\s+"
@@ -1480,12 +1501,25 @@ _RETRACTED = re.compile(
 )
 # (a photo's caption tells what it shows: "Photo: Kim at a ceremony, August 2025")
 _CREDIT = re.compile(r"(?:Imagery|Image\s+credit|Photo\s+credit|Credits?)\s*:")
+# A stamp of when the text itself was current ("Analysis is current as of 2 p.m. ET on December 18") and a
+# transcript's note on its proceedings ("(The briefing was concluded at 2:51 p.m.)"): the page's, no event.
+_CURRENT_AS_OF = re.compile(
+    r"(?:(?:This|The|Our)\s+)?(?:analysis|assessment|report|information|data|map|page|article|story|update)\s+"
+    r"(?:is|was)\s+(?:current|accurate|up[\s-]to[\s-]date|correct|valid)\s+as\s+of\b",
+    re.IGNORECASE,
+)
+_PROCEEDINGS = re.compile(
+    r"\(\s*The\s+(?:briefing|press\s+conference|meeting|session|hearing|call|conference|interview)\s+"
+    r"(?:was\s+)?(?:concluded|ended|adjourned|began|started|recessed)\b[^()\n]*\)"
+)
 
 
 def _page_note(text: str, start: int, time: TimeExpr) -> bool:
     """Whether ``time`` stands in a page note: the label of a correction or an update, the claim a
     correction retracts, a credit line (the sentence starts at ``start``)."""
-    if _RETRACTED.match(text, start) or _CREDIT.match(text, start):
+    if _RETRACTED.match(text, start) or _CREDIT.match(text, start) or _CURRENT_AS_OF.match(text, start):
+        return True
+    if _PROCEEDINGS.match(text, start) or _PROCEEDINGS.match(text, start - 1):
         return True
     label = _NOTE_LABEL.match(text, start)
     return label is not None and time.start < label.end()
@@ -1536,7 +1570,30 @@ _FRONTED_COUNTERFACTUAL = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# What an earlier time told relatively is the base of: a multiple of a level, or a comparison
+# ("12 times as many as the year before", "nearly triple the monthly average of the previous spring",
+# "declined compared with the same period last month"): it makes no event.
+_BASE_BEFORE = re.compile(
+    r"(?:\b(?:double|triple|quadruple|twice|thrice|(?:two|three|four|five|ten|\d+)\s+times)\s+"
+    r"(?:[^.;!?\n]{0,30}?\b(?:level|number|average|total|figure|rate|amount|pace|volume|count)s?\s+"
+    r"(?:of|in|at|during)\s+|as\s+(?:many|much|high|large)\s+as\s+)|"
+    r"\bcompared\s+(?:with|to)\s+(?:the\s+same\s+(?:period|months?|quarter|week|time)\s+(?:of\s+)?)?)$",
+    re.IGNORECASE,
+)
+_BEFORE_AFTER = re.compile(r"\s+(?:before|earlier)\b")  # "the year before"
 _DENIED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
+# A predicate denied: "this is not something that ended last year", "it wasn't a war that began in 2022".
+_DENIED_PREDICATE = re.compile(
+    r"\b(?:is|was|are|were)(?:\s+not|n['’]t)\s+(?:something|anything|a\s+[\w-]+|the\s+[\w-]+)\s+(?:that|which)\s+"
+    r"[\w-]+\s+(?:in\s+|on\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+# An expectation denied: "nobody should expect it before 2030", "don't expect a deal before the summer".
+_NOT_EXPECTED = re.compile(
+    r"\b(?:(?:nobody|no\s+one)\s+(?:should|would|could|can|will)|(?:do|does|should|would)(?:\s+not|n['’]t))\s+"
+    r"(?:expect|anticipate|count\s+on)\b[^.;!?\n]{0,45}$",
+    re.IGNORECASE,
+)
 _ASIDES = ("\n", "–", "—", " - ", "(", ";")
 _CONDITION_ENDS = (",", *_ASIDES)
 _MODALS = ("would", "could", "might", "will", "may", "can", "should")
@@ -1574,10 +1631,22 @@ def _untold(text: str, start: int, time: TimeExpr, reported: str | None) -> bool
         return True
     if _DENIED.search(before[-24:]):
         return True  # "visited on Tuesday, not Wednesday": a date denied
+    if ("no" in before or "n't" in before or "n’t" in before) and _DENIED_PREDICATE.search(before):
+        return True  # "This is not something that ended last year"
+    if ("expect" in before or "anticipate" in before or "count on" in before) and _NOT_EXPECTED.search(
+        text, max(start, time.start - 90), time.start
+    ):
+        return True  # "nobody should expect it before 2030"
     if "ould" in before and _WOULD_HAVE.search(before):
         return True
     if _UNTHINKABLE_BEFORE.search(before[-40:]):
         return True  # "something unthinkable a decade ago"
+    if _BASE_BEFORE.search(before) and (
+        _EARLIER_PERIOD.search(time.text) or _BEFORE_AFTER.match(text, time.end)
+    ):
+        return (
+            True  # "nearly double its level of a year ago", "up 34% compared with the same period last year"
+        )
     if _FRONTED.fullmatch(text, start, time.start) and _FRONTED_COUNTERFACTUAL.match(text, time.end):
         return True  # "Five years ago, a division fighting in Europe would have been unthinkable"
     if time.precision == "year" and _measured_year(text, before, time, reported):
@@ -2449,6 +2518,13 @@ _BASE_NOUN = re.compile(
 _MULTIPLE_BEFORE = re.compile(
     r"\b(?:double|triple|quadruple|twice|thrice|(?:two|three|four|five|ten|\d+)\s+times)\s+$", re.IGNORECASE
 )
+# "12 times as many as the year before", "four times as much as in 2023": the time is the base
+_MULTIPLE_AS = re.compile(
+    r"\b(?:double|triple|twice|thrice|(?:two|three|four|five|ten|\d+)\s+times)\s+as\s+(?:many|much|large|high)\s+"
+    r"as\s+(?:in\s+|at\s+|during\s+)?$",
+    re.IGNORECASE,
+)
+_AS_MANY_AS = re.compile(r"\s+as\s+(?:many|much|large|high)\s+as\s+(?:in\s+|at\s+|during\s+)?")
 _POSSESSIVE_BASE = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?{_BASE_NOUNS}\b", re.IGNORECASE)
 # A time that closes a base told before the figure: "13,221 in 2024, up from 1,634 a year earlier, with
 # about 8,000 of them", "up from 10 million at the start of the year, in over 28,000 containers".
@@ -2468,6 +2544,10 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
         or (
             _MULTIPLE_BEFORE.search(text, max(0, time.start - 24), time.start)
             and _POSSESSIVE_BASE.match(text, time.end)
+        )
+        or _MULTIPLE_AS.search(text, max(end, time.start - 40), time.start)
+        or (
+            _MULTIPLE_END.search(text, max(0, end - 12), end) and _AS_MANY_AS.fullmatch(text, end, time.start)
         )
     ):
         # "15,000 workers, nearly triple the number at the end of 2024", "double the level of 2023"; the

@@ -1592,9 +1592,13 @@ def test_a_bare_clock_time_falls_on_the_day_its_paragraph_told() -> None:
             "Imports fell in the spring of 2024 from a year earlier.",
             [("the spring of 2024", "2024-SP"), ("a year earlier", "2023-SP")],
         ),
-        # another sentence, or "a year ago": the reference date's year
+        # opening the next sentence: the time that sentence told last; "a year ago": the reference's
         (
             "Arrivals reached 900 in 2023. A year earlier, none came.",
+            [("2023", "2023"), ("A year earlier", "2022")],
+        ),
+        (
+            "Arrivals reached 900 in 2023.\n\nA year earlier, none came.",
             [("2023", "2023"), ("A year earlier", "2024")],
         ),
         ("Arrivals reached 900 in 2023, up from a year ago.", [("2023", "2023"), ("a year ago", "2024")]),

@@ -180,7 +180,7 @@ def _opens_clause(text: str, start: int) -> bool:
     return _opens_sentence(text, start) or bool(_CLAUSE_OPENING.search(text, max(0, start - 6), start))
 
 
-_CLAUSE_OPENING = re.compile(r",\s+(?:and\s+|but\s+)?$")
+_CLAUSE_OPENING = re.compile(r"[,;:]\s+(?:and\s+|but\s+)?$")
 
 
 # Rules that name a quarter themselves (not "a year ago" read against an earlier quarter).
@@ -1046,7 +1046,9 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             # "September 2025: Kim attends the parade on the 3rd": the month its sentence told
             anchor = last_point[1][:7]
         elif rule == "ago" and candidate.groups["dir"].lower() == "earlier" and found and told_point:
-            anchor = _period_before_in_sentence(text, candidate, found)
+            anchor = _period_before_in_sentence(text, candidate, found) or _period_of_sentence_before(
+                text, candidate, found
+            )
         elif rule == "season" and _SEQUEL.fullmatch(candidate.groups.get("rel", "")):
             # "in the autumn of 2023 ... The following spring": the season after the time told last
             anchor = next(
@@ -1082,8 +1084,8 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 # "In the winter (2024-25) ... by spring": the first such season from the one told
                 hint, anchor = None, told
         if hint is None and rule == "month" and found and told_point:
-            hint = _month_after_told(text, candidate, found)
-        if hint is None and rule == "month" and found and base.reference is not None and not future:
+            hint = _month_after_told(text, candidate, found, base.reference)
+        if hint is None and rule in _CHAINED_MONTHS and found and base.reference is not None and not future:
             hint = _month_after_sentence_before(text, candidate, found, base.reference.year)
         speech = None
         if found and base.reference is not None and _RELATIVE_YEAR_GROUPS & candidate.groups.keys():
@@ -1254,11 +1256,15 @@ _BARE_SEASON = ("", "the")  # ("the autumn"; not "last autumn", "that autumn")
 _SEASON_CODE = re.compile(r"-(?:SP|SU|FA|WI)")
 
 
-def _month_after_told(text: str, candidate: Candidate, found: list[tuple[int, str, str]]) -> int | None:
+def _month_after_told(
+    text: str, candidate: Candidate, found: list[tuple[int, str, str]], reference: date | None
+) -> int | None:
     """ "arrived in October 2024 and was moved to Kursk by early November": a bare month after (or
     the same as) the month its sentence told with its year, not in a plan, is in that year (not in
     "December 2024 ... in January", nor after a year told alone: "In 2023 exports rose, it said in
-    March")."""
+    March"). The year may also come down a chain ("In October of that year ... That was the same
+    month troops moved; by mid-November"): a month two or more years before the reference's is no
+    guess of the reference year's rules."""
     if not _OWN_YEAR_GROUPS.isdisjoint(candidate.groups):
         return None
     told = _period_before_in_sentence(text, candidate, found)
@@ -1270,7 +1276,9 @@ def _month_after_told(text: str, candidate: Candidate, found: list[tuple[int, st
         return None
     # (the year written in the sentence: a month told without one may itself be a guess)
     sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start), 0)
-    if text.find(told[:4], sentence_start, candidate.start) < 0:
+    if text.find(told[:4], sentence_start, candidate.start) < 0 and (
+        reference is None or reference.year - int(told[:4]) < 2
+    ):
         return None
     return int(told[:4]) if clause_tense(text, candidate.start, candidate.end) != "future" else None
 
@@ -1278,25 +1286,28 @@ def _month_after_told(text: str, candidate: Candidate, found: list[tuple[int, st
 def _month_after_sentence_before(
     text: str, candidate: Candidate, found: list[tuple[int, str, str]], reference_year: int
 ) -> int | None:
-    """ "By the spring of 2018, Kim was talking. By June, he was shaking hands": a bare month that
-    opens the sentence right after one whose last date is a month or season of a year written out
-    two or more years before the reference year, and falls after it in that year, is in that year
-    (a story of 2026 telling of 2018 goes on in 2018; "in March 2025 ... In June" told in 2026 stays
-    ambiguous, and takes the reference year's rules)."""
+    """ "By the spring of 2018, Kim was talking. By June, he was shaking hands": a bare month (or a
+    day of one: "The first clashes came on November 4") that opens the sentence, or its clause after a
+    colon or semicolon ("Within weeks it was confirmed: by early November, ..."), right after one
+    whose last date is a month, day or season of a year two or more years before the reference year,
+    and falls after it in that year, is in that year (a story of 2026 telling of 2018 goes on in 2018;
+    "in March 2025 ... In June" told in 2026 stays ambiguous, and takes the reference year's rules).
+    A span counted between ("Within weeks") does not break the chain."""
     if not _OWN_YEAR_GROUPS.isdisjoint(candidate.groups):
         return None
-    end, kind, value = found[-1]
-    told = _TOLD_PERIOD.fullmatch(value)
+    dated = [item for item in found[-3:] if item[1] != "DURATION"]
+    if not dated:
+        return None
+    end, kind, value = dated[-1]
+    told = _TOLD_PERIOD.match(value)
     if kind != "DATE" or told is None or reference_year - int(told.group(1)) < 2:
         return None
-    opening = text.rfind(". ", 0, candidate.start)
+    opening = max(text.rfind(". ", 0, candidate.start), text.rfind(": ", 0, candidate.start))
+    opening = max(opening, text.rfind("; ", 0, candidate.start))
     if opening < end or "\n" in text[end : candidate.start]:
         return None
     if not _MONTH_OPENS.fullmatch(text, opening + 1, candidate.start):
-        return None  # (the month opens its sentence: "By June, ...", "In October, ...")
-    previous = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), 0)
-    if text.find(told.group(1), previous, end) < 0:
-        return None  # (the year written in that sentence, no guess of its own)
+        return None  # (the month opens its sentence or clause: "By June, ...", "In October, ...")
     first_month = int(told.group(2)) if told.group(2).isdigit() else _SEASON_FIRST_MONTH[told.group(2)]
     if month_number(candidate.groups["month"]) < first_month:
         return None
@@ -1332,8 +1343,9 @@ _SPEAKER_YEARS = frozenset({"next", "this", "last", "the next", "the coming"})
 _SAID = re.compile(
     r"\b(?:said|says|announced|stated|declared|told|vowed|pledged|promised|wrote|added|warned|noted)\b"
 )
-_MONTH_OPENS = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Tt]hen(?:,?\s+in)?|[Aa]nd\s+in|[Ll]ater\s+in)\s+)?")
-_TOLD_PERIOD = re.compile(r"(\d{4})-(\d\d|SP|SU|FA)")
+_MONTH_OPENS = re.compile(r"\s*(?:(?:[Ii]n|[Oo]n|[Bb]y|[Tt]hen(?:,?\s+in)?|[Aa]nd\s+in|[Ll]ater\s+in)\s+)?")
+_TOLD_PERIOD = re.compile(r"(\d{4})-(\d\d|SP|SU|FA)(?:-\d\d)?$")
+_CHAINED_MONTHS = frozenset({"month", "month_day", "day_month"})
 _SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9}
 _MONTH_CODE = re.compile(r"-\d\d")
 _THE_YEAR_ITSELF = re.compile(r"the\s+year", re.IGNORECASE)  # (not "the current year": the reference's)
@@ -1383,6 +1395,26 @@ def _period_before_in_sentence(
     return value
 
 
+def _period_of_sentence_before(
+    text: str, candidate: Candidate, found: list[tuple[int, str, str]]
+) -> str | None:
+    """ "As of January, exports stood at 1.1 million barrels. A year earlier, the figure was 800,000":
+    "earlier" opening its sentence counts from the date the sentence before told last (in its
+    paragraph), not from the reference date."""
+    dated = [item for item in found[-3:] if item[1] not in _SPANS_AND_SETS]
+    if not dated:
+        return None
+    end, kind, value = dated[-1]  # ("1.1 million barrels a year", a rate's span, is no date told)
+    opening = text.rfind(". ", 0, candidate.start)
+    if opening < end or not _EARLIER_OPENS.fullmatch(text, opening + 1, candidate.start):
+        return None
+    if kind != "DATE" or not _DATE_PERIOD.fullmatch(value) or "\n" in text[end : candidate.start]:
+        return None
+    return value
+
+
+_SPANS_AND_SETS = frozenset({"DURATION", "SET"})
+_EARLIER_OPENS = re.compile(r"\s*[\"“]?(?:[Aa]nd\s+|[Bb]ut\s+|[Jj]ust\s+|[Oo]nly\s+)?")
 _DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
 _TURN_OF = re.compile(r"(?:the\s+)?turn\s+of", re.IGNORECASE)
 # "the first nine months of 2025", "the first three quarters of 2025": the year's first months
