@@ -139,6 +139,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     ]
     if len(figures) > 1:
         figures = _parts_of_since_totals(content, _topics_told_before(content, figures))
+    if article.dateline:
+        events, figures = _after_dateline(content, article.dateline, events, figures)
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -1478,6 +1480,31 @@ def _key_events(text: str) -> list[tuple[int, int]]:
             end = line.end()
         spans.append((label.start(), end))
     return spans
+
+
+def _after_dateline(
+    text: str, dateline: tuple[int, int], events: list[Event], figures: list[Figure]
+) -> tuple[list[Event], list[Figure]]:
+    """Quotes start after the dateline: "SEOUL, March 8 (Yonhap) --" says where and when the story
+    was filed, not what happened (its sentence runs on into the story's first)."""
+    begin = dateline[1]
+    while begin < len(text) and text[begin] in _DATELINE_TAIL:
+        begin += 1
+    filed = text[dateline[0] : begin].strip()
+    events = [
+        dataclasses.replace(e, text=text[begin : e.end], start=begin) if e.start < begin < e.end else e
+        for e in events
+    ]
+    figures = [
+        dataclasses.replace(f, sentence=f.sentence[len(filed) :].lstrip())
+        if f.start >= begin and filed and f.sentence.startswith(filed)
+        else f
+        for f in figures
+    ]
+    return events, figures
+
+
+_DATELINE_TAIL = frozenset(" \t-–—:")
 
 
 def _stamp_line(text: str, pos: int) -> bool:

@@ -110,6 +110,24 @@ def test_a_datelines_date_is_no_event() -> None:
     assert [t.text for t in yearless.times] == ["March 5", "Saturday", "2024"]  # still a time
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "SEOUL, March 8 (Yonhap) --",
+        "SEOUL, March 8 (Reuters) -",
+        "MOSCOW, March 8. /TASS/.",
+        "TOKYO, March 8 Kyodo -",
+    ],
+)
+def test_quotes_start_after_the_dateline(dateline: str) -> None:
+    """Where and when the story was filed is no part of what the lede's sentence says."""
+    lede = "North Korea has sent about 11,000 troops to Russia since October, officials said."
+    result = extract(f"Title\n\n{dateline} {lede} It began in 2024.", published="2025-03-08")
+    events = [(e.text, e.time_text) for e in result.events]
+    assert events == [(lede, "October"), ("It began in 2024.", "2024")]
+    assert [(f.text, f.sentence) for f in result.figures] == [("about 11,000", lede)]
+
+
 def test_a_kyodo_dateline_without_brackets() -> None:
     result = extract("Title\n\nTOKYO, Nov. 5 Kyodo - Japan said Tuesday it would act, as it did in 2024.")
     assert (result.published, result.published_source) == ("2024-11-05", "inferred")  # the year
