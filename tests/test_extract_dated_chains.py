@@ -104,3 +104,22 @@ def test_a_multiple_as_many_as_a_base_is_dated_by_its_own_year() -> None:
         "In 2024 the fleet grew to 90 ships, three times as many as the year before.", "2025-06-01"
     )
     assert [(f.text, f.when) for f in figures.figures] == [("90", "2024"), ("three times", "2024")]
+
+
+def test_a_year_earlier_counts_from_its_sentences_time_before_a_quarter_told_earlier() -> None:
+    """A quarter named a paragraph before makes a results story's "a year earlier" that quarter a year
+    back; a time the sentence itself tells comes first."""
+    text = (
+        "Crossings fell to about 400 wagons in the first quarter of 2025.\n\n"
+        "As of January, 40 percent of the shells were North Korean, down from 60 percent a year earlier."
+    )
+    result = extract(text, "2026-03-10")
+    assert [(e.time_text, e.when) for e in result.events] == [
+        ("the first quarter of 2025", "2025-Q1"),
+        ("January", "2026-01"),
+        ("a year earlier", "2025-01"),
+    ]
+    assert [(f.text, f.when) for f in result.figures][-2:] == [
+        ("40 percent", "2026-01"),
+        ("60 percent", "2025-01"),
+    ]

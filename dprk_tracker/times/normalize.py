@@ -777,6 +777,12 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
         year, month = _shift_month(ctx.reference.year, ctx.reference.month, months)
         day = _safe_date(year, month, ctx.reference.day) or _safe_date(year, month, 28)
         return Norm("DATE", iso(day), mod, "day") if day else None
+    if unit == "Y" and ctx.anchor and direction == "earlier":
+        # "in 2024, 12 times the number a year earlier": the period the sentence told, a year back
+        # (before a quarter told in an earlier sentence: "as of January, ... a year earlier")
+        rest = ctx.anchor[4:]
+        precision = _PERIOD_PRECISION.get(rest[1:2], "month") if rest else "year"
+        return Norm("DATE", f"{int(ctx.anchor[:4]) + shift:04d}{rest}", mod, precision)
     if (
         unit == "Y"
         and ctx.last_quarter
@@ -785,11 +791,6 @@ def _ago(groups: dict[str, str], ctx: Context) -> Norm | None:
     ):
         # In a results story "a year ago" is the same quarter a year before.
         return Norm("DATE", f"{int(ctx.last_quarter[:4]) + shift}-{ctx.last_quarter[5:]}", mod, "quarter")
-    if unit == "Y" and ctx.anchor and direction == "earlier" and not ctx.last_quarter:
-        # "in 2024, 12 times the number a year earlier": the period the sentence told, a year back
-        rest = ctx.anchor[4:]
-        precision = _PERIOD_PRECISION.get(rest[1:2], "month") if rest else "year"
-        return Norm("DATE", f"{int(ctx.anchor[:4]) + shift:04d}{rest}", mod, precision)
     if unit == "DE":
         unit, shift = "Y", shift * 10
     elif unit == "CE":
