@@ -139,6 +139,8 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     ]
     if len(figures) > 1:
         figures = _parts_of_since_totals(content, _topics_told_before(content, figures))
+    if figures and events:
+        events = _harm_counted(events, figures)
     if article.dateline:
         events, figures = _after_dateline(content, article.dateline, events, figures)
     extraction = Extraction(
@@ -1480,6 +1482,23 @@ def _key_events(text: str) -> list[tuple[int, int]]:
             end = line.end()
         spans.append((label.start(), end))
     return spans
+
+
+def _harm_counted(events: list[Event], figures: list[Figure]) -> list[Event]:
+    """An event whose words count only men lost (or only men captured) is about that, though its
+    words name troops: "Russian forces lost 1,830 personnel over the past day" is casualties. The
+    figure's rules tell losses and captures ("lost", "losses came to"), which keywords alone do not."""
+    changed = []
+    for event in events:
+        if event.topic in _PLAIN_TOPICS:
+            told = {f.topic for f in figures if event.start <= f.start and f.end <= event.end} - {FALLBACK}
+            if len(told) == 1 and (harm := next(iter(told))) in _HARM_TOPICS:
+                event = dataclasses.replace(event, topic=harm)
+        changed.append(event)
+    return changed
+
+
+_HARM_TOPICS = frozenset({"casualties", "prisoners"})
 
 
 def _after_dateline(

@@ -106,3 +106,23 @@ def test_a_sentence_that_goes_on_from_the_one_before_has_its_topic() -> None:
 )
 def test_a_figures_topic_from_its_clause(text: str, figure: str, topic: str) -> None:
     assert _figures(text)[figure] == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # only men lost counted: the event is the loss, though "forces" and "personnel" name troops
+        (
+            "The General Staff said on December 16 that Russian forces lost 1,830 personnel in a day.",
+            (["casualties"], ["casualties"]),
+        ),
+        # men sent and men killed: the sentence is about both, the event keeps its words' topic
+        (
+            "North Korea sent 11,000 troops in October, and 3,000 of them were killed.",
+            (["deployment"], ["deployment", "casualties"]),
+        ),
+    ],
+)
+def test_an_event_that_counts_only_men_lost_is_a_loss(text: str, topics: tuple[list[str], list[str]]) -> None:
+    result = extract(text, "2024-12-17")
+    assert ([e.topic for e in result.events], [f.topic for f in result.figures]) == topics
