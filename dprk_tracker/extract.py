@@ -143,6 +143,7 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         events = _harm_counted(events, figures)
     if article.dateline:
         events, figures = _after_dateline(content, article.dateline, events, figures)
+    events = _without_leading_marks(content, events)
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -1499,6 +1500,23 @@ def _harm_counted(events: list[Event], figures: list[Figure]) -> list[Event]:
 
 
 _HARM_TOPICS = frozenset({"casualties", "prisoners"})
+
+
+def _without_leading_marks(text: str, events: list[Event]) -> list[Event]:
+    """A clause's quote starts at its words, not at the dash or semicolon that set it off ("-- North
+    Korea has sent ...", "; by mid-November, ...")."""
+    trimmed = []
+    for event in events:
+        if text[event.start : event.start + 1] in _LEADING_MARKS and (
+            lead := _LEADING_MARK.match(text, event.start, event.end)
+        ):
+            event = dataclasses.replace(event, text=text[lead.end() : event.end], start=lead.end())
+        trimmed.append(event)
+    return trimmed
+
+
+_LEADING_MARKS = frozenset("-–—;:,")
+_LEADING_MARK = re.compile(r"(?:[-–—;:,]+\s+)+(?=\S)")
 
 
 def _after_dateline(

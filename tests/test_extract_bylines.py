@@ -1026,3 +1026,11 @@ def test_by_then_with_no_time_told_is_no_event() -> None:
 def test_a_years_total_compared_with_is_no_event() -> None:
     text = "Thefts in the first half of 2025 already topped the full-year total for FY2023."
     assert [e.when for e in extract(text, "2025-09-30").events] == ["2025-H1"]
+
+
+def test_a_clauses_quote_starts_at_its_words() -> None:
+    text = "Title\n\nThe troops moved in October 2024; by mid-November, 11,000 had arrived in Kursk."
+    assert [e.text for e in extract(text, "2025-03-08").events] == [
+        "The troops moved in October 2024",
+        "by mid-November, 11,000 had arrived in Kursk.",
+    ]
