@@ -2370,7 +2370,7 @@ _TRAILING_REACH = 30
 # casualties since the deployment began"): a time of another clause does not date it.
 _NOW_WORDS = (
     "current", "now", "still", "present", "remain", "moment", "since", "coming", "next", "follow",
-    "are ", "is ", "recent", "risen", "climbed",
+    "are ", "is ", "recent", "risen", "climbed", "stand at", "stands at",
 )  # fmt: skip
 _FRONTED_REACH = 12  # characters from the sentence's start to a time that governs it ("In January, ")
 _HOLDS_NOW = re.compile(
@@ -2379,7 +2379,9 @@ _HOLDS_NOW = re.compile(
     # January"; not "are estimated at", which may tell of a year named before)
     r"|(?:are|is)\s+(?:in|deployed|stationed|based|working|held|fighting|serving|living|believed\s+to\s+be)"
     # a toll told up to now ("the number killed in yesterday's strike has risen to five")
-    r"|(?:has|have)\s+(?:now\s+)?(?:risen|climbed))\b",
+    r"|(?:has|have)\s+(?:now\s+)?(?:risen|climbed)"
+    # a tally told in the present ("losses in Russia stand at more than 6,000"; not "stood at")
+    r"|stands?\s+at)\b",
     re.IGNORECASE,
 )
 _SAID_ON = re.compile(r"\b(?:said|says|told|announced|stated|reported)(?:\s+[a-z]+)?\s+(?:on\s+)?$")

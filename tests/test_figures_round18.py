@@ -91,6 +91,13 @@ def test_a_figure_with_its_own_as_of_is_no_lead() -> None:
             "40,000 tonnes",
             "2025-06-18",
         ),
+        # a tally told in the present after a "since" clause
+        (
+            "The North has sent over 9 million shells since 2023, and its losses stand at more than 5,000.",
+            "more than 5,000",
+            "2025-06-18",
+        ),
+        ("In March 2024, its losses stood at 3,000.", "3,000", "2024-03"),
     ],
 )
 def test_a_time_of_another_clause_does_not_date_a_figure(text: str, figure: str, when: str) -> None:
