@@ -267,11 +267,11 @@ def parse(text: str) -> ArticleText:
             if dateline or (end - start > _HEADLINE_MAX_CHARS and not (index == 0 and summary is not None)):
                 break
         if dateline:
-            place = (dateline.group("place") or "").strip().title() or None
+            place = (dateline.group("place") or dateline.group("undated_place") or "").strip().title() or None
             dateline_span = dateline.span()
-            if not date:
+            if not date and dateline.group("date"):
                 date, date_origin = dateline.group("date"), "dateline"
-            agency = dateline.group("agency") or dateline.group("bare_agency")
+            agency = next(filter(None, dateline.group("agency", "bare_agency", "undated_agency")), None)
             if not source and agency:
                 source = agency.strip()
 

@@ -203,6 +203,28 @@ def test_kyodo_dateline_names_its_agency_without_brackets() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("dateline", "place", "source"),
+    [
+        ("KYIV, Ukraine (AP) —", "Kyiv, Ukraine", "AP"),
+        ("SEOUL/VLADIVOSTOK (Reuters) -", "Seoul/Vladivostok", "Reuters"),
+        ("WASHINGTON —", "Washington", None),
+        ("SEOUL --", "Seoul", None),
+        # a kicker is no place
+        ("EXCLUSIVE —", None, None),
+        ("ANALYSIS --", None, None),
+    ],
+)
+def test_a_dateline_without_a_date(dateline: str, place: str | None, source: str | None) -> None:
+    article = parse(f"Troops arrive\n\n{dateline} North Korea sent more troops.\n")
+    assert (article.place, article.date, article.source, article.dateline is not None) == (
+        place,
+        None,
+        source,
+        place is not None,
+    )
+
+
 def test_a_wire_updates_note_and_byline_come_before_the_dateline() -> None:
     article = parse(
         "UPDATE 1-Seoul says more troops sent\n\n(Adds Kremlin comment in paragraph 5)\n\n"
