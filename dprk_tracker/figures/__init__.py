@@ -42,11 +42,11 @@ Conventions (the news figure conventions of the project):
   "tanks destroyed"), the model an item line names ("- 17 170mm M-1989 Koksan: ..."), what the words
   after a dash name ("14,000 — The number of soldiers sent").
 - Not figures: anything inside ``times``, bare years, dates, times of day, ordinals, fractions and
-  ratios ("two-thirds", "1 in 3"), identifiers (Article 45, Resolution 1874, Committee 1718, "the 1718
-  Committee", KN-23, "Boeing 737", "H.R. 9876", "Figures 1-3", UUIDs, phone numbers, codes with a
-  leading zero), denominators ("per 100,000 people"), calibres ("152mm shells", "a 240-mm
-  launcher"), the sides of an area ("8 by 5 metres"), confidence levels ("95% confidence interval")
-  and chances ("a 70 to 80 percent chance"), margins ("give or take 1,000"),
+  ratios ("two-thirds", "1 in 3"; but "one in three clinics" is a share, 33.3%), identifiers (Article
+  45, Resolution 1874, Committee 1718, "the 1718 Committee", KN-23, "Boeing 737", "H.R. 9876", "Figures
+  1-3", UUIDs, phone numbers, codes with a leading zero), denominators ("per 100,000 people"), calibres
+  ("152mm shells", "a 240-mm launcher"), the sides of an area ("8 by 5 metres"), confidence levels
+  ("95% confidence interval") and chances ("a 70 to 80 percent chance"), margins ("give or take 1,000"),
   photo links of a loss list ("(1, destroyed) (2, damaged)"), vote tallies ("13-0", "voted 140 to
   5"), list numbering, a number alone on its line of a document (metadata), reading times ("2 min
   read"), the error of an estimate ("off by 10% in either direction"), legal thresholds ("owned 50

@@ -64,12 +64,14 @@ class Number(NamedTuple):
 
 
 # Digit forms. Thousands groups with commas, Indian groups, thin/plain spaces (exactly three digits,
-# not followed by a digit or a letter: "423 0000" and "890 122mm" are two numbers), European
+# not followed by a digit, a letter or a calibre: "423 0000", "890 122mm" and "250 170 mm guns" are two
+# numbers), European
 # "1.111,11"; then decimals. A comma decimal ("1,3") takes one or two digits and must not continue a
 # list ("22,24,26").
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\dA-Za-z])|\d{1,3}(?:\.\d{3})+,\d+(?![\d,])|\d+)"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\dA-Za-z]|[ \u00a0]?-?(?:mm|cm|millimet))"
+    r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d,])|\d+)"
     r"(?:\.\d+|,\d{1,2}(?![\d,]))?"
     r"|\.\d+"
 )

@@ -1031,9 +1031,10 @@ _THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b", re.IGNORECASE)
 
 
-def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
+def _named_pair(text: str, num: Number, side: _Side, p: _Patterns, before: Sequence[_Figure] = ()) -> bool:
     """ "the two countries", "the two pariah states", "the three countries" (of a trilateral): the
-    parties the story is about, named again, not counted."""
+    parties the story is about, named again, not counted; so is "the two prisoners" after a count of
+    two, and "the two men"."""
     if (
         num.value not in (2, 3)
         or side.end != num.end
@@ -1057,7 +1058,13 @@ def _named_pair(text: str, num: Number, side: _Side, p: _Patterns) -> bool:
         and first != "captured"
     ):
         return True  # "the two sign the treaty", "the two agreed": a pronoun, the verb after it
-    return first.lower() in p.pair_nouns or second.lower() in p.pair_nouns
+    if first.lower() in p.pair_nouns or second.lower() in p.pair_nouns or first in _PAIR_PEOPLE:
+        return True
+    # "held two prisoners ... the two prisoners asked": the count told before, named again
+    return any(f.low == num.value and f.high == num.value for f in before)
+
+
+_PAIR_PEOPLE = frozenset(("men", "women"))  # "the two men were held": people the story told of
 
 
 _ONE_OF_THE = re.compile(
@@ -1203,7 +1210,7 @@ def _qualifier(
             if (
                 spec is not None
                 and size < len(toks)
-                and toks[-size - 1][0].lower() in _preposition_after().get(phrase, ())
+                and toks[-size - 1][0].lower() in _preposition_after().get(phrase.lower(), ())
             ):
                 spec = None  # "lawmakers asked about two soldiers": what was asked, no estimate
             if spec is not None:
@@ -1222,6 +1229,11 @@ def _qualifier(
     return q_start, bound, name
 
 
+_CHANGED_BY = re.compile(
+    r"\b(?:rose|risen|fell|fallen|grew|grown|jumped|climbed|dropped|increased|decreased|raised|revised|cut|up|down)"
+    r"(?:[^\S\n]+(?:by|from))?[^\S\n]+$",
+    re.IGNORECASE,
+)
 _RANGING = re.compile(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied)[^\S\n]+$", re.IGNORECASE)
 
 
@@ -1367,6 +1379,13 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![\w])")
 _CLOCK_AFTER = re.compile(
     r"(?:[:.]\d{2})?\s*+(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hrs\b|GMT\b|UTC\b|KST\b)|:\d{2}"
 )
+# A time of day in words: "at seven in the morning", "from eleven at night to five in the morning".
+_DAYTIME_AFTER = re.compile(
+    r"[^\S\n]+(?:in[^\S\n]+the[^\S\n]+(?:morning|afternoon|evening)|at[^\S\n]+night)\b"
+)
+_AT_HOUR_BEFORE = re.compile(
+    r"\b(?:at|from|until|till|to|by|before|after|around|past)[^\S\n]+$", re.IGNORECASE
+)
 _TOKEN_AFTER = re.compile(r"\S*")
 _DATE_LIKE = re.compile(
     r"\+(?=(?:[-\s./()]*\d){7})\d{1,4}(?:[-\s./]?\(?\d{1,4}\)?){2,}(?![\w])"  # phone numbers
@@ -1411,6 +1430,12 @@ class _Blocked:
                         return True
         if _CLOCK_AFTER.match(text, end):
             return True
+        if (
+            text.startswith((" in the ", " at night"), end)
+            and _DAYTIME_AFTER.match(text, end)
+            and _AT_HOUR_BEFORE.search(text, max(0, start - 7), start)
+        ):
+            return True  # "at seven in the morning", "until eleven at night": a time of day
         day_like = end - start <= 2 and text[start:end].isdigit()  # "March 5", not "January 3,000"
         if day_like and (
             _MONTH_BEFORE.search(text, max(0, start - 11), start) or _MONTH_AFTER.match(text, end)
@@ -1453,6 +1478,10 @@ class _Blocked:
 # Identifiers listed after one cue: "Resolutions 1718 and 2397", "Resolutions 1718 (2006), 1874
 # (2009)" (each with its year), "pages 6 to 8", "Figures 1-3".
 _CHAIN = re.compile(r"(?:[^\S\n]*\(\d{4}\))?\s*(?:,|and|or|&|/|to)\s*|[-–]")
+_GROUP_SIZE_BEFORE = re.compile(
+    r"\bin[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:groups|batches|teams|squads|bands|packs|units)[^\S\n]+of[^\S\n]+$"
+)
+_PEOPLE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]+s|men|women|people|children)\b")  # ("teams of 10 to 15 men")
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|us|them|those|these|its|their)\b")
 
 
@@ -1539,12 +1568,13 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             continue
         if (
             _pronoun_one(text, num, side, p)
-            or _named_pair(text, num, side, p)
+            or _named_pair(text, num, side, p, figures)
             or (num.value == 1 and not side.percent and _OF_GROUP.match(text[side.end : side.end + 12]))
         ):
             continue
         # A range: "10,000 to 12,000", "$1.7 billion to $5.5 billion", "3 to 4 million", "two or three".
         low_side, high_side = side, None
+        open_top = False
         sep = p.range_sep.match(text, side.end)
         opener = _opener(text, side.start) if sep else None
         if sep and i < len(numbers):
@@ -1552,15 +1582,24 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             word = _norm(sep.group())
             cur = p.currency_prefix.search(text, sep.end(), nxt.start) if nxt.start > sep.end() else None
             head = cur.start() if cur else nxt.start
-            if head > sep.end() and opener is not None and word == "to":
+            if head > sep.end() and word == "to":
                 # "from $5bn to as much as $20bn": an upper bound stated as the range's high end
                 up, bound, _ = _qualifier(text, head, p)
                 if up == sep.end() and (
-                    bound == "high"
-                    # "range from 6 million to more than 12 million shells": the ends of an estimate
-                    or (bound == "low" and _RANGING.search(text, max(0, opener - 24), opener) is not None)
+                    (bound == "high" and opener is not None)
+                    # "range from 6 million to more than 12 million shells", "12 million to more than
+                    # 15 million rounds": the ends of an estimate, its top left open
+                    or (
+                        bound == "low"
+                        and (
+                            _RANGING.search(text, max(0, opener - 24), opener) is not None
+                            if opener is not None
+                            else _CHANGED_BY.search(text, max(0, side.start - 24), side.start) is None
+                        )
+                    )
                 ):
                     head = up
+                    open_top = bound == "low"
             if head == sep.end():
                 other = _side(text, nxt, p)
                 if (
@@ -1636,6 +1675,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
                 q_start = min(q_start, opener)
             low, high = low_side.value, high_side.value
             bound = None
+            if open_top:
+                high, name = None, "at least"
             # a qualifier before a range is kept as its name but the range holds both ends
         else:
             post = p.postfix.match(text, end)
@@ -1679,13 +1720,20 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if (high_side or side).measure in _SIZE_UNITS and _SIZE_AFTER.match(text, end):
             skip_until = max(skip_until, end)
             continue  # "vessels about 100-120 meters long": the size of a thing seen, no figure
+        if (
+            text.endswith("of ", 0, start)
+            and _GROUP_SIZE_BEFORE.search(text, max(0, start - 40), start)
+            and not _PEOPLE_AFTER.match(text, end)
+        ):
+            skip_until = max(skip_until, end)
+            continue  # "in groups of 20 to 30": how many each group holds, no count of the story
         if q_start < start and bound is None and high_side is None:
             q_start = start
         skip_until = max(skip_until, end)
         figures.append(_Figure(min(q_start, start), end, low, high, name, side, end, min(q_start, start)))
     figures.extend(_vague_figures(text, p, vague, figures, is_blocked))
     figures.extend(_fold_figures(text, p, folds, figures))
-    if any(word in text for word in _SHARE_STEMS):
+    if any(word in text for word in _SHARE_STEMS) or ("one in " in text or "One in " in text):
         figures.extend(_share_figures(text, p, figures))
     if "everal " in text:
         figures.extend(_several_figures(text, figures))
@@ -1705,7 +1753,15 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         or (q.text.lower().endswith(_STATED_AGE) and not _thing_s_age(text, q))
         or _age_statistic(text, q)
     ]
-    if "(" in text:
+    document, kept = _document_nouns(), _sized_nouns_kept()
+    quantities = [
+        q
+        for q in quantities
+        if q.unit not in document
+        and not (q.unit == "lines" and q.unit_end is not None and text.startswith(" long", q.unit_end))
+        and not ("-" in q.text and _thing_sized(text, q, kept))
+    ]
+    if "(" in text or "," in text:
         quantities = _without_restatements(text, quantities, p)
     if any(
         word in text
@@ -1722,6 +1778,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         )
     ):
         quantities = _without_sources(text, quantities)
+    if "When " in text or "If " in text:
+        quantities = [q for q in quantities if not _supposed(text, q)]
     if any(
         word in text
         for word in (" can ", " could ", "apab", "esigned to", "able to", "apacit", " of ", "ich ")
@@ -1793,11 +1851,94 @@ def _source_nouns() -> frozenset[str]:
 _OPEN_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*(?:about|around|roughly|some|nearly|almost|or)?[^\S\n]*")
 
 
+# A count in a supposition: '"When hundreds of coffins come back, people will know"', "If 500 troops
+# die": what would follow a case, no count of the story (a past verb tells what happened: "When 300
+# troops arrived in May" stays).
+_SUPPOSING = re.compile(r"(?:^|[.!?:;\n][\"“']?[^\S\n]*|[\"“])(?:When|If)[^\S\n]+$")
+_PRESENT_VERB = re.compile(
+    r"(?:[^\S\n]+of)?[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}?"
+    r"(?:come|comes|die|dies|return|returns|arrive|arrives|are|is|go|goes|get|gets|reach|reaches|start|starts"
+    r"|leave|leaves|stay|stays|fall|falls|rise|rises|need|needs)\b"
+)
+
+
+def _supposed(text: str, q: Quantity) -> bool:
+    if not _SUPPOSING.search(text, max(0, q.start - 8), q.start):
+        return False
+    return _PRESENT_VERB.match(text, q.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _document_nouns() -> frozenset[str]:
+    """What the document itself has ("three tables", "15 categories"): counts of no news."""
+    return frozenset(vocabulary()["non_figure"]["document_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _sized_nouns_kept() -> frozenset[str]:
+    return frozenset(vocabulary()["non_figure"]["sized_nouns_kept"])
+
+
+@lru_cache(maxsize=1)
+def _measure_units() -> frozenset[str]:
+    return frozenset(patterns().measures.values())
+
+
+_SIZED_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he|its|their)(?:[^\S\n]+[a-z]+)?[^\S\n]+$")
+_SIZED_THING = re.compile(r"(?:[^\S\n]+[a-z][a-z-]*){1,3}")
+_NOT_A_HEAD = frozenset(("of", "and", "or", "in", "on", "at", "to", "for", "from", "with", "by", "was", "is"))
+
+
+def _thing_sized(text: str, q: Quantity, kept: frozenset[str]) -> bool:
+    """ "an 8,700-ton ship", "a 5-kilometre exclusion zone": a hyphenated measure before a noun sizes
+    the thing, no figure (vocabulary [non_figure] sized_nouns_kept: the amounts and works kept)."""
+    if (
+        q.qualifier is not None
+        or q.unit not in _measure_units()
+        or not re.fullmatch(r"\d[\d,.]*-[A-Za-z]+", q.text)
+    ):
+        return False
+    if not _SIZED_BEFORE.search(text, max(0, q.start - 20), q.start):
+        return False
+    m = _SIZED_THING.match(text, q.end)
+    if m is None:
+        return False
+    head = None
+    for word in m.group().split():
+        if word in _NOT_A_HEAD:
+            break
+        head = word
+    return head is not None and head not in kept
+
+
+# (a rate's words or a short phrase may come between: "1.2 billion rubles a month for the labour, or
+# about $14 million at current rates")
+_COMMA_RESTATED = re.compile(
+    r"(?:[^\S\n]+[a-z]+){0,6},[^\S\n]*(?:or[^\S\n]+)?(?:the[^\S\n]+equivalent[^\S\n]+of[^\S\n]+)?"
+)
+_AT_THE_RATE = re.compile(
+    r"[^\S\n]+at[^\S\n]+(?:the[^\S\n]+time"
+    r"|(?:current|today's|today’s|the[^\S\n]+current)[^\S\n]+(?:exchange[^\S\n]+)?rates?)\b"
+)
+
+
 def _without_restatements(text: str, quantities: list[Quantity], p: _Patterns) -> list[Quantity]:
     measures = frozenset(p.measures.values())
     out: list[Quantity] = []
     for q in quantities:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.currency is not None
+            and q.currency is not None
+            and prev.currency != q.currency
+            and not prev.percent
+            and _COMMA_RESTATED.fullmatch(text, prev.end, q.start)
+            and (
+                q.qualifier is not None or _AT_THE_RATE.match(text, q.end) or "or" in text[prev.end : q.start]
+            )
+        ):
+            continue  # "2.1 billion rubles, about $23 million at the time": the sum again, in dollars
         if (
             prev is not None
             and text.startswith(")", q.end)
@@ -2304,6 +2445,14 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                     and _PASSIVE_AFTER.match(text, q.end)
                     and _OPENS_SENTENCE_BEFORE.search(text, max(0, q.start - 40), q.start)
                 )
+                # "... sent around 11,000 troops. About 3,000 arrived in November": a count that opens
+                # its sentence on a verb goes on counting the noun of the sentence before
+                or (
+                    _VERB_AFTER.match(text, q.end)
+                    and _OPENS_SENTENCE_BEFORE.search(text, max(0, q.start - 40), q.start)
+                )
+                # "(First rotation 11,000; second 3,000)": a bracketed label of the count before
+                or _LABEL_IN_BRACKETS.search(text, max(0, q.start - 40), q.start)
             )
             and _next_sentence_or_item(text, counted.end, q.start)
         ):
@@ -2311,7 +2460,11 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             # are listed. The US designated 7 more": the noun of the count the pronoun or "more" stands
             # for, in the sentence (or the list item) before
             q = _replace_unit(q, counted)
-        elif q.unit is None and not (q.currency or q.percent) and _OF_THEM.match(text, q.end):
+        elif (
+            q.unit is None
+            and not (q.currency or q.percent)
+            and (_OF_THEM.match(text, q.end) or _NUMBERING.search(text, max(0, q.start - 40), q.start))
+        ):
             named = _APPOSED_NOUN.search(text, max(0, q.start - 40), q.start)
             if named is not None:
                 # "the men, about 11,000 of them, had been flown": the noun the count is set beside
@@ -2503,8 +2656,15 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+[^\S\n]+)+$")
 
 # "and that thousands more followed": more of what the count before counted
 _OF_THEM_OR_MORE = re.compile(_OF_THEM.pattern + r"|\s+more\b(?!\s+than)", re.IGNORECASE)
+# "workers, numbering about 15,000"
+_NUMBERING = re.compile(r",\s+(?:numbering|totall?ing)\s+(?:[a-z]+\s+){0,2}$")
+_VERB_AFTER = re.compile(
+    r"[^\S\n]+(?:of[^\S\n]+the(?:[^\S\n]+[a-z]+){1,2}[^\S\n]+)?"
+    r"(?:[a-z]+ed|were|are|had|have|came|went|left|remain|remained|remains)\b"
+)
+_LABEL_IN_BRACKETS = re.compile(r"\((?:[^()\n]*;)?[^\S\n]*[A-Z]?[a-z]+(?:[^\S\n]+[a-z]+){0,2}:?[^\S\n]+$")
 _APPOSED_NOUN = re.compile(
-    r"\b(?:the|these|those|their)\s+(?P<noun>[a-z]*(?:[a-z]s|men)|people),\s+"
+    r"\b(?:the|these|those|their|[A-Z][a-z]+)\s+(?P<noun>[a-z]*(?:[a-z]s|men)|people),\s+(?:numbering\s+|totall?ing\s+)?"
     r"(?:(?:about|around|some|roughly|nearly|almost|approximately|at\s+least|more\s+than|over)\s+)?$"
 )
 # "added another 3", "a further 2,000"
@@ -2688,14 +2848,18 @@ def _fold_figures(
     return out
 
 
-_SHARE_STEMS = ("half of", "third of", "thirds of", "quarter of", "quarters of", "fifth of", "tenth of")
+_SHARE_STEMS = (
+    "half of", "third of", "thirds of", "quarter of", "quarters of", "fifth of", "tenth of",
+    "half its", "half their", "half the",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
 def _share_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
     values = {_norm(k): float(x) for k, x in vocabulary()["share_words"].items()}
     pattern = re.compile(
-        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+of[^\S\n]+(?:the|them|its|their|those|these|all)\b)",
+        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+(?:of[^\S\n]+(?:the|them|it|its|their|those|these|all|[a-z]+s)"
+        r"|its|their|the)\b)",
         re.IGNORECASE,
     )
     return pattern, values
@@ -2731,7 +2895,36 @@ def _share_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figur
         side = _Side(num=num, value=value, start=start, end=end, percent="percent")
         low, high = _bounds(value, bound)
         out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+    if "one in " in text or "One in " in text:
+        for m in _ONE_IN.finditer(text):
+            start, end = m.span()
+            if covered(start, end):
+                continue
+            value = round(100 / _ONE_IN_WORDS[m.group(1).lower()], 1)
+            num = Number(value, start, end, True, False, None)
+            side = _Side(num=num, value=value, start=start, end=end, percent="percent")
+            q_start, bound, name = _qualifier(text, start, p)
+            low, high = _bounds(value, bound)
+            out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
     return out
+
+
+# "one in three of the clinics", "one in five shipments": a share, a percentage of what follows
+_ONE_IN_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_ONE_IN = re.compile(
+    r"(?<![\w-])[Oo]ne[^\S\n]+in[^\S\n]+(two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?=[^\S\n]+(?:of[^\S\n]+)?[a-z])(?![^\S\n]+of[^\S\n]+the[^\S\n]+\d)"
+)  # ("one in six of the 12,000 sent": a count told as a share of a count, no figure again)
 
 
 _SEVERAL = re.compile(r"(?<![\w-])[Ss]everal(?=[^\S\n]+[a-z])")
@@ -2875,6 +3068,27 @@ def _exchange_rate(text: str, start: int, end: int, currency: str | None) -> tup
     return (f"{quoted} per {base_code}" if quoted else f"per {base_code}"), *span
 
 
+@lru_cache(maxsize=1)
+def _priced_currency() -> re.Pattern[str]:
+    named = alternation(k for k in patterns().currency_suffixes if k[:1].isalpha())
+    return re.compile(
+        rf"\b(?:the|one|a|each)[^\S\n]+(?:US[^\S\n]+|U\.S\.[^\S\n]+|Chinese[^\S\n]+)?(?P<cur>{named})[^\S\n]+"
+        r"(?:traded|was[^\S\n]+trading|sold|fetched|bought|stood|rose|fell|climbed|jumped|reached|was[^\S\n]+worth)"
+        r"(?:[^\S\n]+(?:at|to|for))?[^\S\n]+$",
+        re.IGNORECASE,
+    )
+
+
+def _currency_price(text: str, start: int, currency: str) -> tuple[str, int, int] | None:
+    """ "the dollar traded at 22,000 won", "the yuan fetched 3,100 won": the price of one currency in
+    another, a rate ("KPW per USD"), no sum."""
+    m = _priced_currency().search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    base = patterns().currency_suffixes[m.group("cur").lower()]
+    return (f"{currency} per {base}", m.start("cur"), m.end("cur")) if base != currency else None
+
+
 @dataclass(frozen=True)
 class _RatePatterns:
     after: re.Pattern[str]  # "a month", "per soldier", "annually" after the figure or its noun
@@ -2929,6 +3143,10 @@ _RATE_WORDS = (
     "hourly",
 )
 _RATE_ADJECTIVES = ("nnual", "onthly", "aily", "eekly", "yearly", "Yearly")  # (either case of the first)
+# A sentence that opens on how often: "Monthly, the line now carries roughly 400 wagons".
+_OPENING_ADVERB = re.compile(
+    r"(?:^|[.!?][^\S\n]+|\n)(Hourly|Daily|Weekly|Monthly|Annually|Yearly),[^.;!?\n]{1,70}$"
+)
 _PASSING_VERB = re.compile(r"(?:exceed|surpass|topp)", re.IGNORECASE)
 
 
@@ -2961,6 +3179,9 @@ def _rate(text: str, start: int, end: int) -> str | None:
     lo = max(0, start - 50)
     if not any(text.find(word, lo, start) >= 0 for word in _RATE_ADJECTIVES):
         return None  # (cheap test first)
+    opening = _OPENING_ADVERB.search(text, max(0, start - 90), start)
+    if opening is not None:
+        return r.adverbs[opening.group(1).lower()]  # "Monthly, the line carries roughly 400 wagons"
     m = r.before.search(text[lo:start])
     if m is None or (m.group("lead") is None and not _PASSING_VERB.match(text, start)):
         return None  # ("the annual report said 3,000": no word leads from the adjective to the figure)
@@ -2979,6 +3200,8 @@ def _quantity(text: str, f: _Figure) -> Quantity:
         if not rate and side.currency and text.startswith(_PRICE_CUES, f.end)
         else None
     )
+    if not rate and not price and side.currency:
+        rate = _currency_price(text, f.start, side.currency)
     if rate:
         unit, unit_start, unit_end = rate  # ("1,452.3 won per dollar": a rate, no amount of won)
         currency = None
