@@ -75,6 +75,19 @@ def test_a_sentence_opening_on_how_often_makes_a_rate() -> None:
     assert spans(text) == [("about 60", 60, 60, "approximately", "ships per month")]
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Weekly deliveries fell to an average of about 60 trucks in March.", "trucks per week"),
+        ("Annual rifle exports grew to 9,000 rifles last year.", "rifles per year"),
+        # an adjective of no rate that changes: "the annual report came to 40 pages" is no rate
+        ("Its annual report said 3,000 troops were sent.", "troops"),
+    ],
+)
+def test_a_rate_adjective_before_a_change_to_the_figure(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text)] == [unit]
+
+
 def test_a_count_that_goes_on_takes_the_noun_before() -> None:
     text = "Pyongyang sent about 12,000 soldiers in October. Roughly 2,500 reached the front in November."
     assert [q.unit for q in find_quantities(text)] == ["soldiers", "soldiers"]

@@ -3119,7 +3119,10 @@ def _rate_patterns() -> _RatePatterns:
     # figure ("monthly shipments exceeded" is a qualifier of the figure, so nothing is left to lead)
     before = re.compile(
         rf"\b(?P<adjective>{alternation(adjectives)})[^\S\n]+[a-z-]+(?:[^\S\n]+[a-z-]+){{0,2}}?"
-        r"(?:[^\S\n]+(?P<lead>of|at|reached|averaged|totalled|totaled|hit|was|were|is|are))?"
+        r"(?:[^\S\n]+(?P<lead>of|at|reached|averaged|totalled|totaled|hit|was|were|is|are"
+        # a change to the figure ("monthly crossings fell to an average of about 400 wagons")
+        r"|(?:rose|fell|climbed|dropped|grew|increased|decreased|declined|jumped|slowed|came)[^\S\n]+to"
+        r"(?:[^\S\n]+an?[^\S\n]+average[^\S\n]+of)?|stood[^\S\n]+at))?"
         r"[^\S\n]+$",
         re.IGNORECASE,
     )
