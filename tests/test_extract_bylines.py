@@ -947,13 +947,17 @@ def test_a_relative_year_in_a_quote_counts_from_when_it_was_said() -> None:
         assert extract(text, "2026-01-20").events[-1].when == when
 
 
+def _last_event_bounds(text: str, published: str) -> tuple[str, str | None, str | None, str | None]:
+    event = extract(text, published).events[-1]
+    return (event.time_text, event.when, event.earliest, event.latest)
+
+
 def test_within_a_span_after_a_day_told_runs_from_that_day() -> None:
     text = (
         "On 14 March 2025, about $300 million was taken from a bridge. "
         "Within five days, half of it had been laundered."
     )
-    event = extract(text, "2025-09-30").events[-1]
-    assert (event.time_text, event.when, event.earliest, event.latest) == (
+    assert _last_event_bounds(text, "2025-09-30") == (
         "Within five days",
         "2025-03-19",
         "2025-03-14",
@@ -982,8 +986,7 @@ def test_weeks_later_count_from_the_month_told_last() -> None:
         "The leader toured the yard in early March.\n\n"
         "In images from January 2024, the hatch stood open; three weeks later it was shut.\n"
     )
-    event = extract(text, "2025-08-14").events[-1]
-    assert (event.time_text, event.when, event.earliest, event.latest) == (
+    assert _last_event_bounds(text, "2025-08-14") == (
         "three weeks later",
         "2024-01",
         "2024-01-22",
