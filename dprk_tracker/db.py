@@ -258,23 +258,21 @@ class Notebook:
         return applied
 
     def _use_wal(self) -> None:
-        """Readers never wait for the writer (WAL). The switch needs the file to itself, and the
-        busy timeout does not always cover it: a new notebook's first writers retry."""
-        for attempt in range(LOCK_RETRIES):
-            try:
-                if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                    self.conn.execute("PRAGMA journal_mode = WAL")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
+        """Readers never wait for the writer (WAL)."""
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self._when_unlocked("PRAGMA journal_mode = WAL")
 
     def _begin_immediate(self) -> None:
-        """Take the write lock up front: waits for another writer (busy timeout, then retries)."""
+        """Take the write lock up front: a concurrent writer makes us wait instead of failing half-way."""
+        self._when_unlocked("BEGIN IMMEDIATE")
+
+    def _when_unlocked(self, statement: str) -> None:
+        """Run a statement that needs the write lock, or the file to itself, once another process
+        lets go. The busy timeout waits for the lock, but not always (switching a new file to WAL
+        while another process holds its lock fails at once): "locked" is retried a while."""
         for attempt in range(LOCK_RETRIES):
             try:
-                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute(statement)
                 return
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
