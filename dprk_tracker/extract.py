@@ -139,6 +139,7 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     ]
     if len(figures) > 1:
         figures = _parts_of_since_totals(content, _topics_told_before(content, figures))
+        figures = _dated_as_told_before(content, figures, sentences)
     if figures and events:
         events = _harm_counted(events, figures)
     if article.dateline:
@@ -1906,6 +1907,11 @@ def _period_told_before(
     sentence before told (not of the report's day; not a span ahead: "will deliver 300 tonnes in two
     weeks")."""
     text = sentences.text
+    if s_start == 0:
+        return None
+    back = _BACK_TO_PERIOD.search(text, s_start, s_end)
+    if back is not None:
+        return _period_pointed_back_to(sentences, s_start)
     span = next(
         (
             t
@@ -1914,7 +1920,7 @@ def _period_told_before(
         ),
         None,
     )
-    if span is None or s_start == 0 or _FUTURE.search(text, s_start, span.start):
+    if span is None or _FUTURE.search(text, s_start, span.start):
         return None
     p_start, p_end = sentences.enclosing(s_start - 1, s_start - 1)
     if p_end > s_start or p_start >= s_start:
@@ -1927,6 +1933,41 @@ def _period_told_before(
     if len(told) > 2 or (len(told) == 2 and told[1].signal not in ("and", "to", "through", "until")):
         return None  # (one period only: a range's two ends, or one month, season or year)
     return told[0]
+
+
+# Words pointing back to a period the text told: "during that period", "in the same period", "over
+# that time", "during those months", "in those two years".
+_BACK_TO_PERIOD = re.compile(
+    r"\b(?:during|over|in|throughout|within)\s+(?:(?:that|this|the\s+same)\s+(?:period|time|span|stretch|window)"
+    r"|(?:those|these|the\s+same)\s+(?:[\w-]+\s+)?(?:days|weeks|months|years))\b",
+    re.IGNORECASE,
+)
+_BACK_REACH = 3  # sentences to walk back over to the one that told the period
+
+
+def _period_pointed_back_to(sentences: _Sentences, s_start: int) -> TimeExpr | None:
+    """ "... between October 2023 and April 2024. Monthly deliveries averaged 300,000 rounds during that
+    period": the period the nearest sentence before with a time told (news runs a paragraph a sentence):
+    a range ("between ... and ...", "from ... to ..."), a total's start ("since August 2023") or its one
+    month, season or year."""
+    start = s_start
+    for _ in range(_BACK_REACH):
+        before = sentences.enclosing(start - 1, start - 1) if start > 0 else None
+        if before is None or before[0] >= start:
+            return None
+        start = before[0]
+        told = [t for t in sentences.datable_in(*before) if t.precision != "day"]
+        if not told:
+            continue
+        for i, t in enumerate(told):
+            if t.signal in ("between", "from") and i + 1 < len(told):
+                return t  # (its range, as anchored)
+        since = [t for t in told if t.signal in SINCE_SIGNALS]
+        if since:
+            return since[-1]
+        periods = [t for t in told if t.signal in _PERIOD_SIGNALS]
+        return periods[0] if len(periods) == 1 else None
+    return None
 
 
 # A state that has gone on since a time ("roughly 200 plants have been running around the clock since
@@ -2191,6 +2232,56 @@ def _parts_of_since_totals(text: str, figures: list[Figure]) -> list[Figure]:
             )
         out.append(f)
     return out
+
+
+# A count of a part of what the sentence before counted: "Of those, about 2,000 were killed", "Among
+# them, 400 ...".
+_OF_THOSE = re.compile(r"(?:Of|Among)\s+(?:those|these|them)\b")
+# Two counts joined by "and" before one "since" ("3,000 killed and 9,000 wounded since October"): what
+# stands between them, and the "since" right after the second's counted words.
+_JOINED = re.compile(r"[^\S\n]+(?:[a-z-]+[^\S\n]+){0,3}?and[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}$")
+_SINCE_AFTER = re.compile(r"[^\S\n]+(?:[a-z-]+[^\S\n]+){0,3}?since\b")
+
+
+def _dated_as_told_before(text: str, figures: list[Figure], sentences: _Sentences) -> list[Figure]:
+    """A figure takes the as-of date of the count it goes on with: a part counted "Of those" in a
+    sentence with no time of its own takes the date of the last count of the sentence before ("3,000
+    killed or wounded since December. Of those, about 1,000 were killed": since December); the first of
+    two counts joined by "and" takes the "since" of the second ("3,000 killed and 9,000 wounded since
+    October": both since October)."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        first, second = out[i], out[i + 1]
+        if (
+            second.relation == "ON_OR_AFTER"
+            and first.sentence == second.sentence
+            and (first.when, first.relation) != (second.when, second.relation)
+            and _JOINED.match(text[first.end : second.start])
+            and _SINCE_AFTER.match(text, second.end)
+        ):
+            out[i] = _dated_as(first, second)
+    for i in range(1, len(out)):
+        f = out[i]
+        s_start, s_end = sentences.enclosing(f.start, f.end)
+        if not _OF_THOSE.match(text, s_start) or sentences.datable_in(s_start, s_end):
+            continue
+        before = out[i - 1]
+        p_end = sentences.enclosing(before.start, before.end)[1]
+        if before.sentence != f.sentence and p_end <= s_start and not text[p_end:s_start].strip():
+            out[i] = _dated_as(f, before)
+    return out
+
+
+def _dated_as(f: Figure, other: Figure) -> Figure:
+    return dataclasses.replace(
+        f,
+        when=other.when,
+        when_mod=other.when_mod,
+        relation=other.relation,
+        earliest=other.earliest,
+        latest=other.latest,
+        precision=other.precision,
+    )
 
 
 # Men counted as those a sanctions list names: "sanctioned six generals", "... and six generals to its
