@@ -60,3 +60,68 @@ def test_two_counts_joined_before_one_since_share_it() -> None:
     assert found["600"] == ("2025-04", "ON_OR_AFTER", "2025-04-01", "2025-06-18")
     assert found["1,800"] == ("2025-04", "ON_OR_AFTER", "2025-04-01", "2025-06-18")
     assert found["about 2,400"][0] == "2025-01"
+
+
+def _events(text: str, published: str = "2025-06-18") -> dict[str, tuple]:
+    return {e.time_text: (e.when, e.relation, e.earliest, e.latest) for e in extract(text, published).events}
+
+
+def test_a_forecast_in_the_coming_weeks_or_within_years_is_an_event() -> None:
+    text = (
+        "The navy will launch a second destroyer in the coming weeks. "
+        "Within two to three years, the shipyard could build four more, worth about $2 billion."
+    )
+    found = _events(text)
+    assert found["in the coming weeks"] == ("2025-08", "ON_OR_BEFORE", "2025-06-18", "2025-08-17")
+    assert found["Within two to three years"] == ("2028-06", "ON_OR_BEFORE", "2025-06-18", "2028-06-17")
+    figures = _figures(text)
+    assert figures["about $2 billion"] == ("2028-06", "ON_OR_BEFORE", "2025-06-18", "2028-06-17")
+
+
+def test_a_span_in_the_past_is_no_forecast() -> None:
+    assert "over the next two years" not in _events("Trade rose sharply over the next two years.")
+
+
+def test_the_past_24_hours_is_the_report_day() -> None:
+    found = _events("In the past 24 hours, guards repelled 17 attacks.", "2025-01-14")
+    assert found["the past 24 hours"] == ("2025-01-14", None, "2025-01-14", "2025-01-14")
+
+
+def test_the_following_months_run_on_from_the_time_told() -> None:
+    text = "The leaders met in March 2023. Over the following six months, the port handled about 90 tankers."
+    assert _events(text)["the following six months"] == (
+        "2023-04",
+        None,
+        "2023-04-01",
+        "2023-09-30",
+    )
+    assert _figures(text)["about 90"] == ("2023-04", None, "2023-04-01", "2023-09-30")
+
+
+def test_since_then_opens_at_the_time_told() -> None:
+    text = "The plant reopened in May 2024. Since then, it has shipped at least 400 trucks."
+    assert _events(text)["Since then"] == ("2024-05", "ON_OR_AFTER", "2024-05-01", "2025-06-18")
+    assert _figures(text)["at least 400"] == ("2024-05", "ON_OR_AFTER", "2024-05-01", "2025-06-18")
+
+
+def test_early_the_next_year_follows_the_year_told_last() -> None:
+    text = "The first units arrived in the spring of 2023. A second wave followed early the next year."
+    assert _events(text)["early the next year"] == ("2024", None, "2024-01-01", "2024-04-30")
+
+
+def test_the_next_year_told_in_the_past_follows_the_year_told_last() -> None:
+    text = "About 900 troops went in the spring of 2023. Some 400 engineers followed the next year."
+    assert _events(text)["the next year"] == ("2024", None, "2024-01-01", "2024-12-31")
+    assert _events("The plant will open within the next year.")["the next year"][0] == "2026"
+
+
+def test_of_that_takes_the_as_of_of_the_sum_before() -> None:
+    text = "The fund paid out $4 billion from 2022 to 2024. Of that, about $900 million went to fuel."
+    assert _figures(text)["about $900 million"] == ("2022", None, "2022-01-01", "2024-12-31")
+
+
+def test_of_those_with_a_time_of_a_later_count_takes_the_count_before() -> None:
+    text = "Some 90 drones have been sent since May. Of those, 50 were shot down, including 12 in June."
+    found = _figures(text)
+    assert found["50"] == ("2025-05", "ON_OR_AFTER", "2025-05-01", "2025-06-18")
+    assert found["12"][0] == "2025-06"
