@@ -118,15 +118,18 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     if "Key " in content:
         outside += _key_events(content)
     spans = _trailing_times(content, times, reference) + _counted_from_start(content, sentences)
-    if "within" in content:
+    if "ithin" in content or " coming " in content or " next " in content:
         spans += _forecast_spans(content, sentences)
     if " after " in content:
         spans += _after_told(content, sentences)
     if " since " in content:
         spans += _span_since(content, sentences)
-    if "y then" in content or "y that " in content:
+    if " following " in content or " next " in content or " subsequent " in content or " ensuing " in content:
+        spans += _following_spans(content, sentences)
+    if "y then" in content or "y that " in content or "ce then" in content or "ce that " in content:
         spans += _by_then(content, sentences)
     events = _events(content, sentences, topics, outside, sorted(spans, key=_EVENT_START))
+    sentences.made = {id(t): t for t in spans if t.signal in _MADE_AS_OF}
     quantities = find_quantities(content, times)
     bounds = _ReferenceBounds(reference)
     # Each figure with where the next one starts: a time beyond the next figure is that figure's.
@@ -139,6 +142,7 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     ]
     if len(figures) > 1:
         figures = _parts_of_since_totals(content, _topics_told_before(content, figures))
+        figures = _dated_as_told_before(content, figures, sentences)
     if figures and events:
         events = _harm_counted(events, figures)
     if article.dateline:
@@ -572,6 +576,7 @@ class _Sentences:
         self.times = list(times)
         # An event and the figures dated by the same time ask for its interval: compute it once.
         self._anchors: dict[int, tuple[str | None, str | None, str | None]] = {}
+        self.made: dict[int, TimeExpr] = {}  # (figures) the spans the pipeline dated, see _MADE_AS_OF
         self.now_words: dict[int, bool] = {}  # (figures) a sentence's start -> whether _NOW_WORDS occur
 
     def enclosing(self, start: int, end: int) -> tuple[int, int]:
@@ -673,10 +678,12 @@ def _trailing_times(text: str, times: list[TimeExpr], reference: Reference | Non
                 and _SAID_BEFORE.search(text, max(0, said.start - 40), said.start)
             ):
                 last = said.value[:10]  # "said in its Dec. 15 report that over the past two days"
-            first = span_start(date.fromisoformat(last), time.value)
+            hours = _HOURS.fullmatch(time.value)
+            span = f"P{-(-int(hours.group(1)) // 24)}D" if hours else time.value  # ("the past 24 hours")
+            first = span_start(date.fromisoformat(last), span)
             if first is None:
                 continue
-            precision = _SPAN_PRECISION[time.value[-1]]
+            precision = _SPAN_PRECISION[span[-1]]
             value = first.isoformat()[: _PRECISION_WIDTH[precision]]
             found.append(
                 TimeExpr(
@@ -745,16 +752,23 @@ def _forecast_spans(text: str, sentences: _Sentences) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     week_before = (date.fromisoformat(reported) - timedelta(days=7)).isoformat()
     for time in sentences.times:
-        if time.type != "DURATION" or time.signal not in ("within", "to", "or", None):
+        if time.type != "DURATION":
             continue
-        start = sentences.enclosing(time.start, time.end)[0]
-        within = _WITHIN_BEFORE.search(text, max(start, time.start - _WITHIN_REACH), time.start)
+        start, end = sentences.enclosing(time.start, time.end)
+        if time.signal in ("within", "to", "or", None):
+            within = _WITHIN_BEFORE.search(text, max(start, time.start - _WITHIN_REACH), time.start)
+        elif time.signal in ("in", "over", "during") and _COMING.match(time.text):
+            within = _COMING_BEFORE.search(text, max(start, time.start - _WITHIN_REACH), time.start)
+        else:
+            continue
         if within is None or _COUNTED_FROM.match(text, time.end):
             continue
-        if clause_tense(text, time.start, time.end) != "future" and not _FORECAST.search(
-            text, start, within.start()
+        if (
+            clause_tense(text, time.start, time.end) != "future"
+            and not _FORECAST.search(text, start, within.start())
+            and not (within.start() == start and _FORECAST.search(text, time.end, end))
         ):
-            continue
+            continue  # (a forecast's word before the span, or after it when the span opens the sentence)
         if any(
             (told.latest or reported) < week_before and _FORETOLD.search(text, told.end, within.start())
             for told in sentences.datable_in(start, time.start)
@@ -777,6 +791,9 @@ def _forecast_spans(text: str, sentences: _Sentences) -> list[TimeExpr]:
 
 _WITHIN_REACH = 30
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:[\w-]+\s+(?:to|or)\s+|[\w-]+\s*[-–]\s*)?$", re.IGNORECASE)
+# "in the coming weeks", "over the next two years": a span from the report's day on, as "within"
+_COMING = re.compile(r"the\s+(?:coming|next)\s", re.IGNORECASE)
+_COMING_BEFORE = re.compile(r"\b(?:in|over|during)\s+$", re.IGNORECASE)
 _COUNTED_FROM = re.compile(r"\s+(?:of|after|from|since|before)\b")
 # Modals and words of a forecast before "within": "could arrive within", "was expected within"
 _FORECAST = re.compile(
@@ -862,7 +879,8 @@ _MORE_MODS = frozenset({"MORE_THAN", "EQUAL_OR_MORE"})
 def _by_then(text: str, sentences: _Sentences) -> list[TimeExpr]:
     """ "The North test-fired a new missile in late October. By then, it had conducted a dozen cruise
     missile tests": "by then" ("by that time", "by that point") closes what it tells at the end of the
-    time told last, in its sentence or the one or two before (within the paragraph or the one before)."""
+    time told last, in its sentence or the one or two before (within the paragraph or the one before);
+    "since then" ("since that time") opens it at that time's start."""
     found: list[TimeExpr] = []
     for then in _BY_THEN.finditer(text):
         index = bisect.bisect_left(sentences._datable_starts, then.start()) - 1
@@ -876,16 +894,67 @@ def _by_then(text: str, sentences: _Sentences) -> list[TimeExpr]:
             or len(_SENTENCE_END.findall(text, told.end, then.start())) > 2
         ):
             continue
+        since = then.group(1) is None
         time = TimeExpr(
             then.group(), then.start(), then.end(), "DATE", told.value, told.mod, told.earliest, told.latest,
-            told.precision, "by",
+            told.precision, "since" if since else "by",
         )  # fmt: skip
-        sentences.anchored(time, (None, told.latest, "ON_OR_BEFORE"))
+        if since:
+            # "Pyongyang confirmed the deployment in April 2025. Since then, state media have run a dozen
+            # reports": on or after that time, up to the report
+            sentences.anchored(time, (told.earliest, sentences.reported or told.latest, "ON_OR_AFTER"))
+        else:
+            sentences.anchored(time, (None, told.latest, "ON_OR_BEFORE"))
         found.append(time)
     return found
 
 
-_BY_THEN = re.compile(r"\b[Bb]y\s+(?:then|that\s+(?:time|point))\b")
+def _following_spans(text: str, sentences: _Sentences) -> list[TimeExpr]:
+    """ "Kim travelled to Russia in September 2023. Over the following eight months, Pyongyang shipped
+    millions of shells": a span "the following"/"the next" told of the past runs from the end of the
+    time told last (in its sentence or the one or two before) on (a forecast's "over the next two
+    years" counts from the report's day, see ``_forecast_spans``)."""
+    found: list[TimeExpr] = []
+    for time in sentences.times:
+        if (
+            time.type != "DURATION"
+            or time.signal not in _TRAILING_SIGNALS
+            or not _FOLLOWING.match(time.text)
+            or _COUNTED_FROM.match(text, time.end)
+            or clause_tense(text, time.start, time.end) == "future"
+            or _FORECAST.search(text, sentences.enclosing(time.start, time.end)[0], time.start)
+        ):
+            continue
+        index = bisect.bisect_left(sentences._datable_starts, time.start) - 1
+        told = sentences.datable[index] if index >= 0 else None
+        if (
+            told is None
+            or told.type != "DATE"
+            or not _YEAR_PREFIX.match(told.value)
+            or told.latest is None
+            or len(_SENTENCE_END.findall(text, told.end, time.start)) > 2
+        ):
+            continue
+        first = date.fromisoformat(told.latest) + timedelta(days=1)
+        last = span_end(first, time.value)
+        if last is None:
+            continue
+        precision = "day" if time.value[-1] in "DW" else "month"
+        value = first.isoformat()[: _PRECISION_WIDTH[precision]]
+        span = TimeExpr(
+            time.text, time.start, time.end, "DATE", value, None, first.isoformat(), last.isoformat(),
+            precision, time.signal,
+        )  # fmt: skip
+        sentences.anchored(span, (first.isoformat(), last.isoformat(), None))
+        found.append(span)
+    return found
+
+
+# The spans made by the pipeline that date a figure in their sentence: a forecast's "within", "since
+# then", "over the following eight months" (their signals).
+_MADE_AS_OF = frozenset({"within", "since", "over", "during", "throughout"})
+_FOLLOWING = re.compile(r"the\s+(?:following|next|subsequent|ensuing)\s", re.IGNORECASE)
+_BY_THEN = re.compile(r"\b(?:([Bb]y)|[Ss]ince)\s+(?:then|that\s+(?:time|point))\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 
 
@@ -1805,6 +1874,10 @@ def _figure(
     as_of = _governing_time(quantity, next_start, sentences, s_start, s_end)
     if as_of is None and not sentences.datable_in(s_start, s_end):
         as_of = _period_told_before(quantity, sentences, s_start, s_end)
+    if as_of is None and sentences.made and not sentences.datable_in(s_start, s_end):
+        # "Within two to three years, the North could receive help worth $1 billion", "Since then,
+        # state media have run a dozen reports": the span the sentence tells
+        as_of = next((t for t in sentences.made.values() if s_start <= t.start < s_end), None)
     if as_of is None and leads:
         as_of = next((t for lead_end, para_end, t in reversed(leads) if lead_end <= s_start < para_end), None)
     if (
@@ -1906,6 +1979,11 @@ def _period_told_before(
     sentence before told (not of the report's day; not a span ahead: "will deliver 300 tonnes in two
     weeks")."""
     text = sentences.text
+    if s_start == 0:
+        return None
+    back = _BACK_TO_PERIOD.search(text, s_start, s_end)
+    if back is not None:
+        return _period_pointed_back_to(sentences, s_start)
     span = next(
         (
             t
@@ -1914,7 +1992,7 @@ def _period_told_before(
         ),
         None,
     )
-    if span is None or s_start == 0 or _FUTURE.search(text, s_start, span.start):
+    if span is None or _FUTURE.search(text, s_start, span.start):
         return None
     p_start, p_end = sentences.enclosing(s_start - 1, s_start - 1)
     if p_end > s_start or p_start >= s_start:
@@ -1927,6 +2005,41 @@ def _period_told_before(
     if len(told) > 2 or (len(told) == 2 and told[1].signal not in ("and", "to", "through", "until")):
         return None  # (one period only: a range's two ends, or one month, season or year)
     return told[0]
+
+
+# Words pointing back to a period the text told: "during that period", "in the same period", "over
+# that time", "during those months", "in those two years".
+_BACK_TO_PERIOD = re.compile(
+    r"\b(?:during|over|in|throughout|within)\s+(?:(?:that|this|the\s+same)\s+(?:period|time|span|stretch|window)"
+    r"|(?:those|these|the\s+same)\s+(?:[\w-]+\s+)?(?:days|weeks|months|years))\b",
+    re.IGNORECASE,
+)
+_BACK_REACH = 3  # sentences to walk back over to the one that told the period
+
+
+def _period_pointed_back_to(sentences: _Sentences, s_start: int) -> TimeExpr | None:
+    """ "... between October 2023 and April 2024. Monthly deliveries averaged 300,000 rounds during that
+    period": the period the nearest sentence before with a time told (news runs a paragraph a sentence):
+    a range ("between ... and ...", "from ... to ..."), a total's start ("since August 2023") or its one
+    month, season or year."""
+    start = s_start
+    for _ in range(_BACK_REACH):
+        before = sentences.enclosing(start - 1, start - 1) if start > 0 else None
+        if before is None or before[0] >= start:
+            return None
+        start = before[0]
+        told = [t for t in sentences.datable_in(*before) if t.precision != "day"]
+        if not told:
+            continue
+        for i, t in enumerate(told):
+            if t.signal in ("between", "from") and i + 1 < len(told):
+                return t  # (its range, as anchored)
+        since = [t for t in told if t.signal in SINCE_SIGNALS]
+        if since:
+            return since[-1]
+        periods = [t for t in told if t.signal in _PERIOD_SIGNALS]
+        return periods[0] if len(periods) == 1 else None
+    return None
 
 
 # A state that has gone on since a time ("roughly 200 plants have been running around the clock since
@@ -1984,6 +2097,7 @@ def _trailing_span(sentences: _Sentences, start: int, end: int, reference: Refer
 
 
 _TRAILING = re.compile(r"(?:the\s+)?(?:past|last)\s+", re.IGNORECASE)
+_HOURS = re.compile(r"PT(\d+)H")
 
 
 # A price or a rate in a currency ("USD per round", "KRW per kg", "RUB per USD"): money, whatever
@@ -2191,6 +2305,59 @@ def _parts_of_since_totals(text: str, figures: list[Figure]) -> list[Figure]:
             )
         out.append(f)
     return out
+
+
+# A count of a part of what the sentence before counted: "Of those, about 2,000 were killed", "Among
+# them, 400 ...".
+_OF_THOSE = re.compile(r"(?:Of|Among)\s+(?:those|these|them)\b|Of\s+(?:that|this)\s*,")
+# Two counts joined by "and" before one "since" ("3,000 killed and 9,000 wounded since October"): what
+# stands between them, and the "since" right after the second's counted words.
+_JOINED = re.compile(r"[^\S\n]+(?:[a-z-]+[^\S\n]+){0,3}?and[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}$")
+_SINCE_AFTER = re.compile(r"[^\S\n]+(?:[a-z-]+[^\S\n]+){0,3}?since\b")
+
+
+def _dated_as_told_before(text: str, figures: list[Figure], sentences: _Sentences) -> list[Figure]:
+    """A figure takes the as-of date of the count it goes on with: a part counted "Of those" in a
+    sentence with no time of its own takes the date of the last count of the sentence before ("3,000
+    killed or wounded since December. Of those, about 1,000 were killed": since December); the first of
+    two counts joined by "and" takes the "since" of the second ("3,000 killed and 9,000 wounded since
+    October": both since October)."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        first, second = out[i], out[i + 1]
+        if (
+            second.relation == "ON_OR_AFTER"
+            and first.sentence == second.sentence
+            and (first.when, first.relation) != (second.when, second.relation)
+            and _JOINED.match(text[first.end : second.start])
+            and _SINCE_AFTER.match(text, second.end)
+        ):
+            out[i] = _dated_as(first, second)
+    for i in range(1, len(out)):
+        f = out[i]
+        s_start, s_end = sentences.enclosing(f.start, f.end)
+        # (a time after the next count of the sentence is that count's: "Of those, 60 were fired,
+        # including 20 in March")
+        reach = out[i + 1].start if i + 1 < len(out) and out[i + 1].start < s_end else s_end
+        if not _OF_THOSE.match(text, s_start) or sentences.datable_in(s_start, reach):
+            continue
+        before = out[i - 1]
+        p_end = sentences.enclosing(before.start, before.end)[1]
+        if before.sentence != f.sentence and p_end <= s_start and not text[p_end:s_start].strip():
+            out[i] = _dated_as(f, before)
+    return out
+
+
+def _dated_as(f: Figure, other: Figure) -> Figure:
+    return dataclasses.replace(
+        f,
+        when=other.when,
+        when_mod=other.when_mod,
+        relation=other.relation,
+        earliest=other.earliest,
+        latest=other.latest,
+        precision=other.precision,
+    )
 
 
 # Men counted as those a sanctions list names: "sanctioned six generals", "... and six generals to its

@@ -597,6 +597,11 @@ def _relative(groups: dict[str, str], ctx: Context) -> Norm | None:
     if rel in ("that", "the same") and unit == "Y" and ctx.last_year is not None:
         return Norm("DATE", str(ctx.last_year), mod, "year", clip)
     sequel = rel in ("the following", "the previous", "the preceding")
+    if rel == "the next" and unit == "Y" and ctx.last_year is not None and (mod is not None or ctx.past):
+        # "the autumn of 2024 ... followed early the next year": the year after the one told last (a
+        # part of it, or a past tense telling it), as "the following year"; "within the next year" counts on
+        # from the reference date
+        sequel, rel = True, "the following"
     if sequel and unit == "Y" and ctx.last_year is not None:
         return Norm("DATE", str(ctx.last_year + (1 if rel == "the following" else -1)), mod, "year", clip)
     anaphoric_shift = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "the preceding": -1}

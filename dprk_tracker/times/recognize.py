@@ -1220,7 +1220,12 @@ def _needs_tense(candidate: Candidate) -> bool:
     if rule == "relative":
         # ("the end of the year" told in the past in January is the last year's end)
         year_end = groups["unit"].lower() == "year" and THE_END_OF.fullmatch(groups.get("mod", "") or "")
-        return groups["unit"].lower().startswith(("weekend", "quarter")) or bool(year_end)
+        # ("followed the next year": the year after the one told last when told in the past)
+        next_year = (
+            groups["unit"].lower() == "year"
+            and " ".join((groups.get("rel") or "").lower().split()) == "the next"
+        )
+        return groups["unit"].lower().startswith(("weekend", "quarter")) or bool(year_end) or next_year
     return rule != "clock" or "weekday" in groups or "month" in groups
 
 
