@@ -2030,6 +2030,8 @@ def _period_pointed_back_to(sentences: _Sentences, s_start: int) -> TimeExpr | N
         start = before[0]
         told = [t for t in sentences.datable_in(*before) if t.precision != "day"]
         if not told:
+            if any(t.type == "DURATION" and before[0] <= t.start < before[1] for t in sentences.times):
+                return None  # "It has been six years since the talks. In that time, ...": that span, to now
             continue
         for i, t in enumerate(told):
             if t.signal in ("between", "from") and i + 1 < len(told):

@@ -36,6 +36,16 @@ def test_a_back_reference_with_no_period_before_is_the_report() -> None:
     assert _figures(text)["30"][0] == "2025-06-18"
 
 
+def test_that_time_after_a_span_up_to_now_is_the_report() -> None:
+    """The sentence before tells a span up to the report ("two years since"), not a period of its own:
+    an earlier sentence's year is no period of "that time"."""
+    text = (
+        "Deliveries began in 2023. It has been two years since the first train crossed. In that time, "
+        "the stockpile has grown to around 500 tonnes."
+    )
+    assert _figures(text, "2025-06-01")["around 500 tonnes"][0] == "2025-06-01"
+
+
 def test_of_those_takes_the_date_of_the_count_before() -> None:
     text = (
         "Some 5,000 civilians have fled the district since March, the governor said.\n"
