@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import heapq
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import attrgetter
@@ -806,19 +806,26 @@ _FORETOLD = re.compile(r"\b(?:said|told|announced|predicted|promised|pledged|vow
 _VAGUE_SPANS = {"PXD": "P14D", "PXW": "P2M", "PXM": "P1Y"}
 
 
+def _spans_before(text: str, sentences: _Sentences, word: str) -> Iterator[tuple[TimeExpr, int, int, int]]:
+    """Each span of whole months told right before ``word`` ("two and a half years after", "18 months
+    since"): the span, its months and its sentence's bounds."""
+    for time in sentences.times:
+        if time.type != "DURATION" or not text.startswith(word, time.end):
+            continue
+        months = _span_months(time.value)
+        if months:
+            yield (time, months, *sentences.enclosing(time.start, time.end))
+
+
 def _after_told(text: str, sentences: _Sentences) -> list[TimeExpr]:
     """ "In the summer of 2023 North Korea started shipping shells ... Two and a half years after North
     Korea started shipping shells, the team said ...": a span "after" something the text dated before
     (found by its verb and the word after it) dates its sentence, when the sentence tells no date of
     its own; with the start undated, nothing."""
     found: list[TimeExpr] = []
-    for time in sentences.times:
-        if time.type != "DURATION" or not text.startswith(" after ", time.end):
-            continue
-        months = _span_months(time.value)
-        start, end = sentences.enclosing(time.start, time.end)
+    for time, months, start, end in _spans_before(text, sentences, " after "):
         lead = text[start : time.start].strip()
-        if not months or (lead and not lead.endswith(",")) or sentences.datable_in(start, end):
+        if (lead and not lead.endswith(",")) or sentences.datable_in(start, end):
             continue
         verb = _DONE.match(text, time.end + len(" after "))
         told = _dated_before(text, sentences, verb.group(1), start) if verb else None
@@ -846,16 +853,8 @@ def _span_since(text: str, sentences: _Sentences) -> list[TimeExpr]:
     if reported is None or len(reported) != 10:
         return []
     found: list[TimeExpr] = []
-    for time in sentences.times:
-        if time.type != "DURATION" or not text.startswith(" since ", time.end):
-            continue
-        months = _span_months(time.value)
-        start, end = sentences.enclosing(time.start, time.end)
-        if (
-            not months
-            or sentences.datable_in(start, end)
-            or clause_tense(text, time.start, time.end) == "future"
-        ):
+    for time, months, start, end in _spans_before(text, sentences, " since "):
+        if sentences.datable_in(start, end) or clause_tense(text, time.start, time.end) == "future":
             continue
         first = span_start(date.fromisoformat(reported), f"P{months}M")
         if first is None:
