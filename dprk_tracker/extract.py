@@ -600,6 +600,21 @@ class _Sentences:
         hi = bisect.bisect_left(self._datable_starts, end)
         return self.datable[lo:hi]
 
+    def dated_before(self, pos: int) -> TimeExpr | None:
+        """The datable time told last before ``pos`` when it is a date in a known year with an end,
+        in ``pos``'s sentence or the one or two before ("by then", "over the following months")."""
+        index = bisect.bisect_left(self._datable_starts, pos) - 1
+        told = self.datable[index] if index >= 0 else None
+        if (
+            told is None
+            or told.type != "DATE"
+            or not _YEAR_PREFIX.match(told.value)
+            or told.latest is None
+            or len(_SENTENCE_END.findall(self.text, told.end, pos)) > 2
+        ):
+            return None
+        return told
+
     def several_datable_in(self, start: int, end: int) -> bool:
         """Whether more than one datable time starts inside [start, end)."""
         starts = self._datable_starts
@@ -882,16 +897,8 @@ def _by_then(text: str, sentences: _Sentences) -> list[TimeExpr]:
     "since then" ("since that time") opens it at that time's start."""
     found: list[TimeExpr] = []
     for then in _BY_THEN.finditer(text):
-        index = bisect.bisect_left(sentences._datable_starts, then.start()) - 1
-        told = sentences.datable[index] if index >= 0 else None
-        if (
-            told is None
-            or told.type != "DATE"
-            or not _YEAR_PREFIX.match(told.value)
-            or told.latest is None
-            or text.count("\n\n", told.end, then.start()) > 1
-            or len(_SENTENCE_END.findall(text, told.end, then.start())) > 2
-        ):
+        told = sentences.dated_before(then.start())
+        if told is None or text.count("\n\n", told.end, then.start()) > 1:
             continue
         since = then.group(1) is None
         time = TimeExpr(
@@ -924,15 +931,8 @@ def _following_spans(text: str, sentences: _Sentences) -> list[TimeExpr]:
             or _FORECAST.search(text, sentences.enclosing(time.start, time.end)[0], time.start)
         ):
             continue
-        index = bisect.bisect_left(sentences._datable_starts, time.start) - 1
-        told = sentences.datable[index] if index >= 0 else None
-        if (
-            told is None
-            or told.type != "DATE"
-            or not _YEAR_PREFIX.match(told.value)
-            or told.latest is None
-            or len(_SENTENCE_END.findall(text, told.end, time.start)) > 2
-        ):
+        told = sentences.dated_before(time.start)
+        if told is None:
             continue
         first = date.fromisoformat(told.latest) + timedelta(days=1)
         last = span_end(first, time.value)
