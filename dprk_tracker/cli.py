@@ -790,7 +790,7 @@ def timeline(
         _filters(notebook, _filter_lexicon(settings), topic, since, until, article, fetched), tag
     )
     # The same event from several articles is one row: groups are kept at ingest, paged in SQL.
-    shown, cut = _table_page(notebook.grouped("events", filters), limit, fetched)
+    shown, cut = _table_page(notebook.grouped("events", filters, whole=sources or why), limit, fetched)
     groups = [stored_event_group(m, explain=why) for m in shown]
     rows = [g.first for g in groups]
     data = [
@@ -930,7 +930,7 @@ def figures(
     # What figures count is compared only to explain a group (loading it is most of the command's
     # own start-up).
     counted = _counted_lexicon(settings) if why else None
-    shown, cut = _table_page(notebook.grouped("figures", filters), limit, fetched)
+    shown, cut = _table_page(notebook.grouped("figures", filters, whole=sources or why), limit, fetched)
     groups = [stored_figure_group(m, counted, explain=why) for m in shown]
     rows = [g.first for g in groups]
     data = [_figure_json(r) for r in rows]

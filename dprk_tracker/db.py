@@ -575,9 +575,12 @@ class Notebook:
             params.append(filters.limit)
         return [dict(r) for r in self._rows(sql, params)]
 
-    def grouped(self, table: str, filters: Filters) -> list[list[dict[str, Any]]]:
+    def grouped(self, table: str, filters: Filters, *, whole: bool = True) -> list[list[dict[str, Any]]]:
         """A page of corroboration groups of ``events`` or ``figures``: per group its members under
         the filters, the one shown first; groups in timeline (figure) order, ``limit`` groups.
+        Without ``whole``, the members after the shown one carry only ``id`` and ``article_id``, all
+        a page needs to count and cite them (reading every member's sentence and article was most of
+        the work on a page of claims that many articles repeat).
 
         A group is listed when any member matches the filters; it shows its best matching member
         (most precise, see ``ranking.rank_sql``), is placed where that member sits in the order,
@@ -622,10 +625,20 @@ class Notebook:
             f" {table}.group_id in (select value from json_each(?))"
         )
         params.append(json.dumps(sorted(members)))
-        columns = f"{_SELECT[table]}, {table}.group_id"
-        source = f" from {table} indexed by {table}_group join articles on articles.id = {table}.article_id"
+        if whole:
+            columns = f"{_SELECT[table]}, {table}.group_id"
+            source = (
+                f" from {table} indexed by {table}_group join articles on articles.id = {table}.article_id"
+            )
+        else:
+            columns = f"{table}.id, {table}.article_id, {table}.group_id"
+            source = f" from {table} indexed by {table}_group"
         for row in self._rows(f"select {columns}{source}{where} order by {rank_sql(table, table)}", params):
             members[row["group_id"]].append(_without_group(row))
+        if not whole:  # the shown row is its group's first member (rank is a total order), whole
+            for row in shown:
+                if row["group_id"]:
+                    members[row["group_id"]][0] = _without_group(row)
         return [members[r["group_id"]] if r["group_id"] else [_without_group(r)] for r in shown]
 
     def _figures_since(self, filters: Filters, where: str, params: list[Any]) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 
 from dprk_tracker import grouping
-from dprk_tracker.db import Notebook, ToAdd
+from dprk_tracker.db import Filters, Notebook, ToAdd
 from dprk_tracker.maintenance import remove_article
 from dprk_tracker.migrations import MIGRATIONS
 from tests.test_claim_groups import _consistent, _generated_documents
@@ -356,6 +356,27 @@ def test_m010_drops_the_representatives_page_indexes(tmp_path: Path, documents) 
         for limit in (1, 7, len(expected), len(expected) + 5):
             page = notebook.grouped(table, Filters(limit=limit))
             assert [members[0]["id"] for members in page] == expected[:limit]
+    notebook.close()
+
+
+def test_a_page_without_whole_members_cites_the_same_members(tmp_path: Path, documents) -> None:
+    """grouped(whole=False): the same groups and members in the same order, the shown member whole
+    and the others as their id and article (what a page counts and cites)."""
+    notebook = Notebook(tmp_path / "nb.db")
+    list(notebook.add_many(_entries(notebook, documents)))
+    for table in ("events", "figures"):
+        topic = notebook.conn.execute(
+            f"select topic from {table} group by topic order by count(*) desc"
+        ).fetchone()[0]
+        for filters in (Filters(), Filters(limit=30), Filters(since="2024-06-01"), Filters(topic=topic)):
+            whole = notebook.grouped(table, filters)
+            light = notebook.grouped(table, filters, whole=False)
+            assert [group[0] for group in light] == [group[0] for group in whole], (table, filters)
+            assert [
+                [{"id": m["id"], "article_id": m["article_id"]} for m in group[1:]] for group in whole
+            ] == [group[1:] for group in light], (table, filters)
+            if filters == Filters():
+                assert any(len(group) > 1 for group in whole), table
     notebook.close()
 
 
