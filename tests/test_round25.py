@@ -150,3 +150,9 @@ def test_grounds_after_for() -> None:
 )
 def test_men_whom_capture_or_death_befell(text: str, time: str, topic: str) -> None:
     assert _events(text)[time][3] == topic
+
+
+def test_of_the_new_year_is_no_new_years_day() -> None:
+    text = "Kyiv and Moscow swapped 150 prisoners each on Wednesday, the first swap of the new year."
+    assert list(_events(text, "2026-01-15")) == ["Wednesday"]
+    assert _events("Prices have risen since the new year.", "2026-01-15")["the new year"][0] == "2026-01-01"

@@ -299,6 +299,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         return False  # "at the 11 February Plant", "of the April 25 House of Culture": a name
     if rule == "holiday" and (" ".join(words[-1:]) in NAMING_WORDS or " ".join(words[-2:]) in NAMING_WORDS):
         return False  # 'what it calls "Victory Day"': a name for a day, maybe not the calendar's
+    if rule == "holiday" and words[-1:] == ["of"] and lowered.startswith("the new year", start):
+        return False  # "the first swap of the new year": the year so far, no New Year's Day
     if rule == "year" and "mod" not in groups and "fiscal" not in groups:
         year = int(groups["year"])
         previous = words[-2:]
