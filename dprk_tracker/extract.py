@@ -541,8 +541,14 @@ def _enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[
 # "including ..." ("imposed restrictive measures on 9 individuals, including the supply of missiles").
 _TOPIC_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|after|before|when|where|who|whom|whose|which"
-    r"|including|of\s+whom|of\s+which|among\s+them)\b|\s(?:while\s|—\s|--\s|–\s)"
+    r"|including|of\s+whom|of\s+which|among\s+them|accusing|alleging|citing)\b"
+    r"|\s(?:while\s|—\s|--\s|–\s|(?:suspected|accused)\s+of\s"
+    r"|for\s+(?:allegedly|supplying|providing|helping|shipping|selling|procuring|financing|facilitating"
+    r"|(?:its|their|his|her)\s+role)\s)"
 )  # (a dash or "while" after one blank: "\s+" before an alternative is tried at every blank, 4x slower)
+# (the grounds a measure gives do not say what it is: "blacklisted six vessels suspected of carrying
+# munitions" and "added nine officials to its sanctions list, accusing them of shipping missiles" are
+# sanctions)
 
 
 def _topic_parts(text: str, start: int, end: int) -> list[Span]:
@@ -678,7 +684,7 @@ def _trailing_times(text: str, times: list[TimeExpr], reference: Reference | Non
         return []
     found = []
     said: TimeExpr | None = None  # the last day told (a statement's date: "said in its Dec. 15 report")
-    for time in times:
+    for at, time in enumerate(times):
         if (
             time.type == "DURATION"
             and time.signal in _TRAILING_SIGNALS
@@ -693,6 +699,8 @@ def _trailing_times(text: str, times: list[TimeExpr], reference: Reference | Non
                 and _SAID_BEFORE.search(text, max(0, said.start - 40), said.start)
             ):
                 last = said.value[:10]  # "said in its Dec. 15 report that over the past two days"
+            elif (told := _said_after(text, times, at)) is not None and told.value[:10] < last:
+                last = told.value[:10]  # "... in the past three days, the minister told reporters on Tuesday"
             hours = _HOURS.fullmatch(time.value)
             span = f"P{-(-int(hours.group(1)) // 24)}D" if hours else time.value  # ("the past 24 hours")
             first = span_start(date.fromisoformat(last), span)
@@ -717,6 +725,21 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|stated|reported|announced|claimed|noted|wrote|told\s+[\w ]{1,30}?)\b[^.!?\n]{0,25}$"
 )
 _THAT_BETWEEN = re.compile(r"[^.!?\n]{0,40}\bthat\b[^.!?\n]{0,40}")
+# The attribution after the clause: "in the past three days, Ukraine's energy minister told reporters on"
+_ATTRIBUTION_BETWEEN = re.compile(r"[^.!?\n]{0,60}?[,”\"][^.!?\n]{0,80}")
+
+
+def _said_after(text: str, times: Sequence[TimeExpr], at: int) -> TimeExpr | None:
+    """The day of the statement a span is reported in when the attribution follows it in its sentence
+    ("fired 400 drones in the past three days, the minister told reporters on Tuesday"), else None."""
+    for later in times[at + 1 : at + 3]:
+        if later.type == "DATE" and later.precision == "day" and _DAY_VALUE.match(later.value):
+            if _ATTRIBUTION_BETWEEN.fullmatch(text, times[at].end, later.start) and _SAID_BEFORE.search(
+                text, max(times[at].end, later.start - 40), later.start
+            ):
+                return later
+            return None
+    return None
 
 
 def _counted_from_start(text: str, sentences: _Sentences) -> list[TimeExpr]:
@@ -1188,12 +1211,32 @@ def _event_topic(
     topic = topics.find(clause)
     if topic is None or topic == FALLBACK:  # (a clause about nothing in particular says nothing)
         topic = topics.classify(span)
+    if topic == "deployment":
+        # men named as those whom capture or death befell: "a soldier sent to Kursk was taken prisoner
+        # on January 11", "troops deployed near Sudzha were killed in late January"
+        own = clause or span
+        befell = _BEFELL.search(text, own[0], own[1])
+        if befell is not None:
+            told = "casualties" if befell.group(1) else "prisoners"
+            if topics.has_topic(told):
+                return told
     if topic == FALLBACK and topics.find(span) is None:
+        # a clause about nothing in particular gives way to its sentence ("The Duma ratified the treaty
+        # on October 24, and the Federation Council approved it on November 6": diplomacy)
+        if span[0] > sentence[0] or span[1] < sentence[1]:
+            told = topics.find(sentence)
+            if told is not None and told != FALLBACK:
+                return told
         return _topic_told_before(text, sentences, topics, sentence_start)
     return topic
 
 
 _WHEN_TOLD = re.compile(r",\s+when\b")
+# Capture or death told of men (group 1: death)
+_BEFELL = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:(killed|wounded)|captured|taken\s+prisoner)\b"
+    r"|\b(?:taken|became)\s+prisoners?\b|\bprisoners\s+of\s+war\b"
+)
 
 # A sentence that names again what the one before told of: a pronoun or a definite noun as its subject
 # ("They slowed sharply", "The measures were renewed", "A week later it docked at Dunai"); not a
@@ -1239,7 +1282,10 @@ def _so_far(
         and latest
         and earliest <= reported < latest
         and mod is None
-        and clause_tense(text, time.start, time.end) in _PAST_TENSES
+        and (
+            text.endswith(_SO_FAR_CUES, max(0, time.start - 12), time.start)  # "so far this year"
+            or clause_tense(text, time.start, time.end) in _PAST_TENSES
+        )
         and not _PROSPECT.search(text, max(sentence_start, time.start - _PROSPECT_REACH), time.start)
     ):
         return reported
@@ -1247,6 +1293,7 @@ def _so_far(
 
 
 _PAST_TENSES = ("past", "past perfect")
+_SO_FAR_CUES = ("so far ", "thus far ", "so far in ", "to date in ")
 # "said the budget was likely to end the year with a deficit": a prospect told in the past tense
 _PROSPECT = re.compile(r"\b(?:likely|unlikely|expected|set|due|poised|forecast|projected|on\s+track)\s+to\b")
 _PROSPECT_REACH = 60
@@ -1704,12 +1751,17 @@ _FRONTED_COUNTERFACTUAL = re.compile(
 )
 # What an earlier time told relatively is the base of: a multiple of a level, or a comparison
 # ("12 times as many as the year before", "nearly triple the monthly average of the previous spring",
-# "declined compared with the same period last month"): it makes no event.
+# "roughly triple its level a year earlier", "declined compared with the same period last month", "a
+# sharp increase from the previous year"): it makes no event.
 _BASE_BEFORE = re.compile(
     r"(?:\b(?:double|triple|quadruple|twice|thrice|(?:two|three|four|five|ten|\d+)\s+times)\s+"
-    r"(?:[^.;!?\n]{0,30}?\b(?:level|number|average|total|figure|rate|amount|pace|volume|count)s?\s+"
-    r"(?:of|in|at|during)\s+|as\s+(?:many|much|high|large)\s+as\s+)|"
-    r"\bcompared\s+(?:with|to)\s+(?:the\s+same\s+(?:period|months?|quarter|week|time)\s+(?:of\s+)?)?)$",
+    r"(?:[^.;!?\n]{0,30}?\b(?:level|number|average|total|figure|rate|amount|pace|volume|count|price)s?\s+"
+    r"(?:(?:of|in|at|during)\s+)?|as\s+(?:many|much|high|large)\s+as\s+)|"
+    r"\bcompared\s+(?:with|to)\s+(?:the\s+same\s+(?:period|months?|quarter|week|time)\s+(?:of\s+)?)?|"
+    # a change from or over an earlier time: "a sharp increase from the previous year", "up 12% from a
+    # year earlier", "grew 5% over the year before"
+    r"\b(?:(?:increase|rise|jump|gain|climb|decline|drop|fall|decrease)s?|growth|up|down|rose|fell|grew"
+    r"|(?:jump|increas|decreas|declin|dropp|climb)ed)(?:\s+[^\s.;!?\n]+){0,3}?\s+(?:from|over)\s+)$",
     re.IGNORECASE,
 )
 _BEFORE_AFTER = re.compile(r"\s+(?:before|earlier)\b")  # "the year before"
@@ -2142,8 +2194,14 @@ def _counted_topic(
     if quantity.percent:
         of = _SHARE_OF.match(text, quantity.end)
         topic = topics.classify(of.span(1)) if of else FALLBACK
-        # (a share of men is about what befell them: "nearly half of the engineers were wounded")
-        return topic if topic not in _PLAIN_TOPICS else topics.classify(sentence, counted)
+        if topic not in _PLAIN_TOPICS:
+            return topic
+        # (a share of men is about what befell them: "nearly half of the engineers were wounded"); its
+        # own clause tells before its sentence ("Manufacturing output jumped 6.8%, ..., including the
+        # production of munitions": money)
+        clause = sentences.topic_clause(sentence[0], sentence[1], quantity.start, quantity.end)
+        told = topics.find(clause)
+        return told if told is not None and told != FALLBACK else topics.classify(sentence, counted)
     if (
         counted is not None
         and quantity.unit

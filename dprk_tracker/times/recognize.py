@@ -299,6 +299,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
         return False  # "at the 11 February Plant", "of the April 25 House of Culture": a name
     if rule == "holiday" and (" ".join(words[-1:]) in NAMING_WORDS or " ".join(words[-2:]) in NAMING_WORDS):
         return False  # 'what it calls "Victory Day"': a name for a day, maybe not the calendar's
+    if rule == "holiday" and words[-1:] == ["of"] and lowered.startswith("the new year", start):
+        return False  # "the first swap of the new year": the year so far, no New Year's Day
     if rule == "year" and "mod" not in groups and "fiscal" not in groups:
         year = int(groups["year"])
         previous = words[-2:]
@@ -1305,8 +1307,10 @@ def _month_after_sentence_before(
         return None
     end, kind, value = dated[-1]
     told = _TOLD_PERIOD.match(value)
-    if kind != "DATE" or told is None or reference_year - int(told.group(1)) < 2:
+    if kind != "DATE" or told is None:
         return None
+    if reference_year - int(told.group(1)) < 2:
+        return _day_of_month_told(text, candidate, end, value)
     opening = max(text.rfind(". ", 0, candidate.start), text.rfind(": ", 0, candidate.start))
     opening = max(opening, text.rfind("; ", 0, candidate.start))
     if opening < end or "\n" in text[end : candidate.start]:
@@ -1317,6 +1321,21 @@ def _month_after_sentence_before(
     if month_number(candidate.groups["month"]) < first_month:
         return None
     return int(told.group(1))
+
+
+def _day_of_month_told(text: str, candidate: Candidate, end: int, value: str) -> int | None:
+    """ "The two were captured in January 2025. One was taken prisoner on January 9": a day of the very
+    month the sentence before told with its year written (in the same paragraph) is a day of that
+    month, whatever year the reference date alone would give it."""
+    if "day" not in candidate.groups or len(value) != 7 or not value[5:].isdigit():
+        return None
+    if month_number(candidate.groups["month"]) != int(value[5:]):
+        return None
+    sentence_start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), 0)
+    between = text[end : candidate.start]
+    if "\n" in between or between.count(". ") != 1 or text.find(value[:4], sentence_start, end) < 0:
+        return None
+    return int(value[:4])
 
 
 def _quoted_speech_day(
