@@ -287,8 +287,10 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
         # "the number of Russian tourists who visited North Korea reached about 1,500"
         number_of = measured and _NUMBER_OF.search(text, max(0, rest[-1][1] - 80), rest[-1][2])
         return number_of.span(1) if number_of else None
-    if links == ["of"] and text[words[-1][0] : words[-1][1]].lower() in _GROUPS:
-        return None  # "in groups of 20 to 30": how many each holds, of a noun told elsewhere
+    if links == ["of"] and text[words[-1][0] : words[-1][1]].lower() in _GROUPS | COLLECTIVES:
+        # "in groups of 20 to 30": how many each holds, of a noun told elsewhere; "the first group of
+        # roughly 11,000", "a second wave of 3,000": a body of those the text names nearby
+        return None
     if links and _PLACE_BEFORE.search(text, max(0, words[0][0] - 16), words[0][0]):
         return None  # "the number at the front had reached 11,000": a place, not what is counted
     harm = _HARM_OF.search(text, max(0, words[0][0] - 60), words[0][0]) if links else None
@@ -311,7 +313,16 @@ _PLACE_BEFORE = re.compile(r"\b(?:at|in|on|near|along|across|inside|outside)\s+(
 _NUMBER_OF = re.compile(
     r"\b(?:number|total)\s+of\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+s)\s+(?:who|that|which|[a-z]+ed)\b"
 )
+# An aside that explains the noun before it, set off by commas, up to the verb that links the count.
+_ASIDE = re.compile(
+    r",[^\S\n]+(?:meaning|i\.e\.|that[^\S\n]+is|in[^\S\n]+other[^\S\n]+words|namely)[^\S\n]"
+    r"[^,.;:\n]{1,60},(?=[^\S\n]+(?:[a-z]+[^\S\n]+){1,3}$)"
+)
+_HARM_BEFORE_ASIDE = re.compile(r"\b((?i:casualties|losses|deaths|fatalities))\b[^,.;:\n]*$")
 _GROUPS = frozenset(_split("groups batches teams squads waves bands packs"))
+# A body of people sent or moved together: the count after "a contingent of" counts its members, whom
+# the text names nearby ("rotating the troops ... The first group of roughly 11,000 arrived": troops).
+COLLECTIVES = frozenset(_split("group wave contingent batch rotation detachment tranche echelon cohort"))
 
 
 _CALIBRE = re.compile(
@@ -321,7 +332,10 @@ _NOUN_BEFORE_STOP = (
     _STOP
     | _LINKS
     | frozenset(
-        _split("number total figure tally count toll estimate estimates top average peak maximum minimum")
+        _split(
+            "number total figure tally count toll estimate estimates top average peak maximum minimum"
+            " numbers numbered numbering overall"  # (a verb: "the third rotation ... numbers up to 6,000")
+        )
     )
     # "the deaths added each week reached 1,500": a time is how often, not what is counted
     | frozenset(_split("day days night nights week weeks month months year years"))
@@ -680,6 +694,22 @@ def counted_noun(
             unit = "deaths" if (toll.group("kind") or "").lower() == "death" else "casualties"
             return Counted(unit, toll.start(), toll.end("toll"))
     found = _noun_before(text, toks, qualified)
+    if found is None and toks and "," in text[toks[0][1] : num_start]:
+        aside = _ASIDE.search(text, max(0, num_start - 120), num_start)
+        if aside is not None:
+            # "overall casualties, meaning killed and wounded, are estimated at around 6,000": the
+            # noun before the aside that explains it
+            # ("overall casualties in Russia's war against Ukraine, meaning killed and wounded, ...":
+            # the harm the aside explains, before any noun after it)
+            harm = _HARM_BEFORE_ASIDE.search(text, max(0, aside.start() - 60), aside.start())
+            after = [t for t in toks if t[1] >= aside.end()]
+            found = (
+                harm.span(1)
+                if harm is not None
+                else _noun_before(
+                    text, tail_words(text, aside.start(), 6 - len(after), 70) + after, qualified
+                )
+            )
     if found:
         return Counted(_normalize(text[found[0] : found[1]]), found[0], found[1])
     if text.endswith(_THE_ENDS, 0, num_start):

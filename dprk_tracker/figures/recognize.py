@@ -17,7 +17,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, TimeExpr
+from ..text import opens_sentence
 from .counted import (
+    COLLECTIVES,
     TALLY_LABEL,
     _harm_unit,
     counted_noun,
@@ -1110,6 +1112,22 @@ _SMALL_WORD_END = re.compile(
 )
 
 
+# A number word with a capital inside a name ("the Group of Seven", "the Big Three of Western
+# sanctions"): a capitalized word before it (or before its "of") and a small word after it; not a
+# sentence's first word nor a headline's ("Seoul Sends Three Thousand Troops").
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+[^\S\n]+(?:of[^\S\n]+)?$")
+_SMALL_AFTER = re.compile(r"[^\S\n]*(?:[,.;:)'’]|[^\S\n][a-z])")
+
+
+def _number_in_name(text: str, num: Number) -> bool:
+    return (
+        _NAME_WORD_BEFORE.search(text, max(0, num.start - 24), num.start) is not None
+        and _SMALL_AFTER.match(text, num.end) is not None
+        and not opens_sentence(text, num.start)
+        and not opens_sentence(text, text.rfind(" ", 0, num.start - 1) + 1)
+    )
+
+
 def _fraction_or_ordinal(text: str, num: Number) -> bool:
     """ "two-thirds", "one quarter", "1/2", "twenty-first": fractions and ordinals are no figures."""
     if not (_FRACTION_AFTER.match(text, num.end) or (num.words and _ORDINAL_AFTER.match(text, num.end))):
@@ -1522,6 +1540,7 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
             or _age_in_parens(text, num)
             or _age_in_commas(text, num)
             or _ratio(text, num, numbers, i)
+            or (not num.digits and text[num.start].isupper() and _number_in_name(text, num))
         ):
             continue
         last = last_word(text, num.start)
@@ -1746,18 +1765,37 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
     # soldier is 20, the other 26"); an average or median age is ("the median age of the recruits ... it
     # was 33"), and so is an age stated as such ("he is over thirty years old"). (Ages are read first
     # all the same, so that they count no noun.)
-    quantities = [
-        q
-        for q in quantities
-        if q.unit != "years old"
-        or (q.text.lower().endswith(_STATED_AGE) and not _thing_s_age(text, q))
-        or _age_statistic(text, q)
-    ]
+    kept_ages: list[Quantity] = []
+    age_end = -1  # the end of the last person's age dropped
+    for q in quantities:
+        if q.unit == "years old" and not _age_statistic(text, q):
+            if (
+                not q.text.lower().endswith(_STATED_AGE)
+                or _thing_s_age(text, q)
+                or (
+                    q.qualifier is None
+                    and q.low == q.high
+                    and _ONE_IS.search(text, max(0, q.start - 8), q.start)
+                )
+            ):
+                # (one person's exact age: "One of them was 20 years old at the time")
+                age_end = q.end
+                continue
+        elif (
+            q.unit is None
+            and age_end >= 0
+            and _THE_OTHER.search(text, max(0, q.start - 16), q.start)
+            and _one_sentence(text, age_end, q.start)
+        ):
+            age_end = q.end
+            continue  # "..., the other 26": the other one's age
+        kept_ages.append(q)
+    quantities = kept_ages
     document, kept = _document_nouns(), _sized_nouns_kept()
     quantities = [
         q
         for q in quantities
-        if q.unit not in document
+        if (q.unit or "").rsplit(" ", 1)[-1] not in document
         and not (q.unit == "lines" and q.unit_end is not None and text.startswith(" long", q.unit_end))
         and not ("-" in q.text and _thing_sized(text, q, kept))
     ]
@@ -1787,7 +1825,38 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         capacity = _capacity_pattern()
         quantities = [q for q in quantities if not _capacity(capacity, text, q)]
     quantities = _with_rates(text, [_fraction_of_scale(text, q) for q in quantities])
+    if "\n\n" in text:
+        quantities = _without_summaries(text, quantities)
     return _north_korean_won(text, quantities) if " won" in text else quantities
+
+
+# A live blog's box of key events ("Key events" and a line for each post below it) and a headline
+# tell again what the body tells: a figure there that the body gives too is no figure of its own.
+_SUMMARY_BOX = re.compile(
+    r"^(?:key events|key developments|latest key events)[^\S\n]*\n", re.IGNORECASE | re.MULTILINE
+)
+
+
+_SENTENCE_ENDS = (".", "!", "?", '."', ".”", ".'", ".’", ":")
+
+
+def _without_summaries(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    spans = []
+    title_end = text.find("\n\n")
+    title = text[:title_end].strip()
+    if 0 < len(title) <= 160 and "\n" not in title and not title.endswith(_SENTENCE_ENDS):
+        spans.append((0, title_end))  # (a headline ends on no stop: a one-line lede does)
+    for box in _SUMMARY_BOX.finditer(text):
+        end = text.find("\n\n", box.end())
+        spans.append((box.start(), len(text) if end < 0 else end))
+    if not spans:
+        return quantities
+
+    def inside(q: Quantity) -> bool:
+        return any(a <= q.start < b for a, b in spans)
+
+    told = {(q.low, q.high) for q in quantities if not inside(q)}
+    return [q for q in quantities if not inside(q) or (q.low, q.high) not in told]
 
 
 # Who a story cites is no figure of it: "two intelligence officials said", "three people familiar with
@@ -2039,6 +2108,8 @@ def _fraction_of_scale(text: str, q: Quantity) -> Quantity:
 
 
 _STATED_AGE = ("years old", "year old")
+_ONE_IS = re.compile(r"\b(?:is|was)[^\S\n]+$")
+_THE_OTHER = re.compile(r"\b(?:the|an)[^\S\n]+other[^\S\n]+$", re.IGNORECASE)
 
 
 def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -2380,6 +2451,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     shared: list[Quantity] = []
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
+    members: Quantity | None = None  # the last count of a plural noun, no harm nor rate ("troops")
     number_of = "number of" in text
     # (cheap guard: "US officials put the number at 12,000", "their number could reach 50,000")
     put = " at " in text or "number" in text or "total" in text or "figure" in text
@@ -2462,6 +2534,20 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             q = _replace_unit(q, counted)
         elif (
             q.unit is None
+            and members is not None
+            and not (q.currency or q.percent)
+            and (
+                _COLLECTIVE_OF.search(text, max(0, q.start - 40), q.start)
+                or _COLLECTIVE_NUMBERS.search(text, max(0, q.start - 80), q.start)
+            )
+            and len(_SENTENCE_END.findall(text, members.end, q.start)) <= 2
+        ):
+            # "sent around 11,000 troops ... A second wave of 3,000-4,000 followed", "the third
+            # rotation, which ... numbers up to 6,000": the members of the body, those the paragraph
+            # counted last (not a harm done to them)
+            q = _replace_unit(q, members)
+        elif (
+            q.unit is None
             and not (q.currency or q.percent)
             and (_OF_THEM.match(text, q.end) or _NUMBERING.search(text, max(0, q.start - 40), q.start))
         ):
@@ -2470,10 +2556,20 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 # "the men, about 11,000 of them, had been flown": the noun the count is set beside
                 start, end = named.span("noun")
                 q = _counting(q, named.group("noun").lower(), start, end)
+        if (
+            q.unit in _SENT
+            and members is not None
+            and len(_SENTENCE_END.findall(text, members.end, q.start)) <= 1
+        ):
+            # "sent around 12,000 soldiers ... Of the 12,000 dispatched, 4,000 were killed": those sent
+            # are the people counted before ("Some 15,000 deployed." alone stays "deployed")
+            q = _replace_unit(q, members)
         fatal = _FATALLY.match(text, q.end) if q.unit and "fatal" in text[q.end : q.end + 24] else None
         if fatal is not None:
             # "about 4,000 were wounded, roughly 600 of them fatally": those the wounds killed
             q = _counting(q, "killed", fatal.start(1), fatal.end(1))
+        elif q.unit in ("fatally", "mortally"):
+            q = _counting(q, "killed", q.unit_start, q.unit_end)  # "..., of them 2,500 fatally"
         if q.unit is None and i + 1 < len(quantities) and not (q.currency or q.percent):
             whole = quantities[i + 1]
             if (
@@ -2588,7 +2684,14 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             and not (q.currency or q.percent or q.unit in _NOT_COUNTED_NOUNS)
         ):
             counted = q
+            if _plural_end(q.unit) and " per " not in q.unit and not _HARMED.search(q.unit):
+                members = q
     return shared
+
+
+_SENT = frozenset(("dispatched", "deployed", "sent", "stationed", "mobilized", "mobilised"))
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_HARMED = re.compile(r"\b(?:killed|wounded|injured|dead|died|captured|missing|casualties|losses|deaths)\b")
 
 
 # A scale word or letter after the digits: "136.2 billion", "7.4 bn", "1.2mn" (not "12 million rounds",
@@ -2686,6 +2789,10 @@ _PASSIVE_AFTER = re.compile(r"[^\S\n]+(?:(?:had|have|has)[^\S\n]+been|were|are)[
 # a sentence's first words before the count: none, or one fronted phrase ("By midday, ")
 _OPENS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”]?\s+|\n)(?:[A-Z][^,.;:\d]{0,30},[^\S\n]+)?$")
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
+_COLLECTIVE_OF = re.compile(rf"\b(?:{'|'.join(sorted(COLLECTIVES))})[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
+_COLLECTIVE_NUMBERS = re.compile(
+    rf"\b(?:{'|'.join(sorted(COLLECTIVES))})\b[^.;:\n]{{0,60}}\bnumber(?:s|ed|ing)[^\S\n]+$", re.IGNORECASE
+)
 _OF_THEM_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these),?\s+$", re.IGNORECASE)
 _NOT_COUNTED_NOUNS = frozenset(("times",))
 _BOUNDS_OF_ESTIMATE = frozenset(("confidence interval", "credible interval", "interval"))
