@@ -24,6 +24,7 @@ from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Refer
 from .text import clause_spans, sentence_spans
 from .times import (
     SINCE_SIGNALS,
+    Recognized,
     ago_bound,
     anchor_interval,
     clause_tense,
@@ -101,7 +102,9 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         news_day = first_weekday(recognized, article.dateline[1] if article.dateline else 0)
         reference = _yearless_reference(article.date, named_years, news_day)
     if reference is None:
-        reference = _inferred_reference(named_years())
+        reference = _inferred_reference(named_years() + _years_before_last(content))
+        if reference is not None:
+            reference = _weekday_dated(recognized, int(reference.value)) or reference
     times = resolve_times(recognized, reference)
 
     # (events and as-of dates read "two days later" as the day it names; the times stay TimeML's)
@@ -148,6 +151,9 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     if article.dateline:
         events, figures = _after_dateline(content, article.dateline, events, figures)
     events = _without_leading_marks(content, events)
+    if article.restatements:
+        restating = article.restatements + ([article.headline] if article.headline else [])
+        events, figures = _without_restated(restating, events, figures)
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -158,6 +164,34 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         figures=figures,
     )
     return Document(article, reference, extraction)
+
+
+def _without_restated(
+    spans: Sequence[tuple[int, int]], events: list[Event], figures: list[Figure]
+) -> tuple[list[Event], list[Figure]]:
+    """One row per claim: an event or figure in a paragraph that restates the story (the aggregator's
+    summary, "In conclusion, ...", a headline over them) is dropped when the story tells the same date
+    or the same number elsewhere; what only the restatement tells stays."""
+
+    def restated(start: int) -> bool:
+        return any(s <= start < e for s, e in spans)
+
+    told = {e.when for e in events if not restated(e.time_start)}
+    # (a day or month the story tells holds the restatement's coarser "late 2024" or "2021")
+    told |= {
+        e.when[:cut] for e in events if not restated(e.time_start) for cut in (4, 7) if len(e.when) > cut
+    }
+
+    # (a small number, "twice", "two", must carry the same qualifier too: "nearly twice as many" in a
+    # summary is not the body's "more than twice the cap")
+    def keys(f: Figure) -> list[tuple]:
+        return [(f.percent, n, f.qualifier if n < 10 else "") for n in (f.low, f.high) if n is not None]
+
+    numbers = {key for f in figures if not restated(f.start) for key in keys(f)}
+    return (
+        [e for e in events if e.when not in told or not restated(e.time_start)],
+        [f for f in figures if not restated(f.start) or not any(key in numbers for key in keys(f))],
+    )
 
 
 def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -> list[TimeExpr]:
@@ -516,6 +550,85 @@ def _same_day_in(day: date, year: int) -> date | None:
     try:
         return day.replace(year=year)
     except ValueError:  # 29 February
+        return None
+
+
+def _weekday_dated(recognized: Recognized, latest: int) -> Reference | None:
+    """A day the story names with its weekday and no year ("on Wednesday, Nov. 13", Daily NK's "on
+    Tuesday (Jan. 14)") tells the year the latest one named leaves open: the first of that year, the
+    one after, the one before or two after in which most such days fall on their weekdays (stories name their
+    own year as "this year", with no number). The reference is then the last such day in it, a day the
+    story has reached. None when no such day fits."""
+    days: list[tuple[int, int, int]] = []  # (month, day, ISO weekday)
+    candidates = recognized.candidates
+    for index, candidate in enumerate(candidates):
+        groups = candidate.groups
+        if candidate.rule != "month_day" or groups.get("year"):
+            continue
+        weekday = groups.get("weekday")
+        if not weekday and index and candidates[index - 1].rule == "weekday":
+            # "Tuesday (Jan. 14)": the day in brackets right after its weekday
+            before = candidates[index - 1]
+            between = recognized.text[before.end : candidate.start]
+            if between.strip() == "(" and recognized.text.startswith(")", candidate.end):
+                weekday = before.groups.get("weekday")
+        if weekday and groups.get("month") and groups.get("day"):
+            month = table("months").get(groups["month"].lower().rstrip("."))
+            iso = table("weekdays").get(weekday.lower().rstrip("."))
+            if month and iso and groups["day"].isdigit():
+                days.append((month, int(groups["day"]), iso))
+    if not days:
+        return None
+    best: list[date] = []
+    for year in (latest, latest + 1, latest - 1, latest + 2, latest - 2):  # (the first of the most fitting)
+        fitting = [d for m, day, iso in days if (d := _day_or_none(year, m, day)) and d.isoweekday() == iso]
+        if len(fitting) > len(best):
+            best = fitting
+    return Reference(max(best).isoformat(), "day", "inferred") if best else None
+
+
+def _years_before_last(text: str) -> list[int]:
+    """The reference years that "last year" or "this year" compared with a named year imply: "236
+    arrived last year, up from 196 in 2023" tells last year is 2024 at the earliest, so the story is of
+    2025 or later (stories name their own year and the one before as "this year" and "last year")."""
+    found = []
+    for named in _YEAR_WORD.finditer(text):
+        which = text[max(0, named.start() - 5) : named.start()].lower()
+        if not (
+            which.endswith(("last", "this")) and not text[named.start() - 5 : named.start() - 4].isalpha()
+        ):
+            continue
+        # (each "last year" is read with what follows and precedes it: no scan of the whole text)
+        compared = _YEAR_COMPARED_AFTER.match(text, named.end()) or _YEAR_COMPARED_BEFORE.search(
+            text[max(0, named.start() - 100) : named.start()]
+        )
+        if compared:
+            found.append(int(compared.group("year")) + (2 if which.endswith("last") else 1))
+    return found
+
+
+_YEAR_WORD = re.compile(r" year\b")  # (after "last" or "this": a literal is found fast)
+_IN_SENTENCE = r"(?:[^.;\n]|\.(?=\d))"  # (a decimal point, "$1.85 billion", ends no sentence)
+# "last year, up from 196 in 2023", "this year, compared with 43 in 2024"
+_YEAR_COMPARED_AFTER = re.compile(
+    r"(?!['’]s)"
+    + _IN_SENTENCE
+    + r"{0,60}?\b(?:from|compared\s+(?:with|to)|versus|vs\.|than|against)\s"
+    + _IN_SENTENCE
+    + r"{0,40}?\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",
+    re.I,
+)
+# "from 196 in 2023 to 236 last year"
+_YEAR_COMPARED_BEFORE = re.compile(
+    r"\bfrom\s" + _IN_SENTENCE + r"{0,40}?\bin\s+(?P<year>(?:19|20)\d\d)\s+to\s" + _IN_SENTENCE + r"{0,40}$",
+    re.I,
+)
+
+
+def _day_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
         return None
 
 
