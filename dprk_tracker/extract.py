@@ -153,7 +153,9 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     events = _without_leading_marks(content, events)
     if article.restatements:
         restating = article.restatements + ([article.headline] if article.headline else [])
-        events, figures = _without_restated(restating, events, figures)
+        # (what opens "In conclusion, ..." says itself that it restates: its date is the story's)
+        closing = [span for span in article.restatements if reader.restates(content, span[0])]
+        events, figures = _without_restated(content, restating, closing, events, figures)
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -167,31 +169,85 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
 
 
 def _without_restated(
-    spans: Sequence[tuple[int, int]], events: list[Event], figures: list[Figure]
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    closing: Sequence[tuple[int, int]],
+    events: list[Event],
+    figures: list[Figure],
 ) -> tuple[list[Event], list[Figure]]:
     """One row per claim: an event or figure in a paragraph that restates the story (the aggregator's
-    summary, "In conclusion, ...", a headline over them) is dropped when the story tells the same date
-    or the same number elsewhere; what only the restatement tells stays."""
+    summary, "In conclusion, ...", a headline over them) is dropped when the story tells it elsewhere:
+    an event when a sentence of the story on the same date (or a day or month in it: "late 2024" is
+    told as "November 2024") shares three of its words (the dates' aside; or half, two at least, of a
+    short clause's) or a number with it (any
+    in a closing "In conclusion, ..." paragraph, which says it restates the story); a figure
+    when the story tells the same number (a small one, "two", "twice", with its qualifier and two of
+    its sentence's words too: "nearly twice as many" is not "more than twice the cap"). Words found
+    in half the story's paragraphs ("North", "Korea") are what it is about and tell no claim apart.
+    What only the restatement tells stays."""
 
     def restated(start: int) -> bool:
         return any(s <= start < e for s, e in spans)
 
-    told = {e.when for e in events if not restated(e.time_start)}
-    # (a day or month the story tells holds the restatement's coarser "late 2024" or "2021")
-    told |= {
-        e.when[:cut] for e in events if not restated(e.time_start) for cut in (4, 7) if len(e.when) > cut
-    }
+    paragraphs = [p for p in _PARAGRAPH.finditer(text) if not restated(p.start())]
+    frequency: dict[str, int] = {}
+    for paragraph in paragraphs:
+        for word in {word[:5].lower() for word in _LONG_WORD.findall(paragraph.group())}:
+            frequency[word] = frequency.get(word, 0) + 1
+    common = {word for word, count in frequency.items() if count >= 3 and 2 * count >= len(paragraphs)}
 
-    # (a small number, "twice", "two", must carry the same qualifier too: "nearly twice as many" in a
-    # summary is not the body's "more than twice the cap")
+    def restates(restatement: str, told: str, shared: int = 3) -> bool:
+        """Whether ``shared`` of a restatement's long words, the common aside (or half of them, two at
+        least), or one of its numbers (not a year) stand in ``told``."""
+        words = {word[:5].lower() for word in _LONG_WORD.findall(restatement)} - common
+        found = len(words & {word[:5].lower() for word in _LONG_WORD.findall(told)})
+        if found >= shared or (found >= 2 and 2 * found >= len(words)):  # (or two of a short clause's)
+            return True
+        numbers = {n for n in _NUMBER_WORD.findall(restatement) if not _YEAR_NUMBER.fullmatch(n)}
+        return bool(numbers) and not numbers.isdisjoint(_NUMBER_WORD.findall(told))
+
+    told: dict[str, list[Event]] = {}
+    for event in events:
+        if not restated(event.time_start):
+            for cut in (4, 7, len(event.when)):  # (its year and month hold it too)
+                told.setdefault(event.when[:cut], []).append(event)
+    kept_events = [
+        e
+        for e in events
+        if not restated(e.time_start)
+        or not any(
+            any(s <= e.time_start < end for s, end in closing)
+            or restates(e.text.replace(e.time_text, " "), other.text.replace(other.time_text, " "))
+            for other in told.get(e.when, ())
+        )
+    ]
+
     def keys(f: Figure) -> list[tuple]:
         return [(f.percent, n, f.qualifier if n < 10 else "") for n in (f.low, f.high) if n is not None]
 
-    numbers = {key for f in figures if not restated(f.start) for key in keys(f)}
-    return (
-        [e for e in events if e.when not in told or not restated(e.time_start)],
-        [f for f in figures if not restated(f.start) or not any(key in numbers for key in keys(f))],
-    )
+    numbers: dict[tuple, list[Figure]] = {}
+    for figure in figures:
+        if not restated(figure.start):
+            for key in keys(figure):
+                numbers.setdefault(key, []).append(figure)
+    kept_figures = [
+        f
+        for f in figures
+        if not restated(f.start)
+        or not any(
+            key[1] >= 10 or restates(f.sentence, other.sentence, shared=2)
+            for key in keys(f)
+            for other in numbers.get(key, ())
+        )
+    ]
+    return kept_events, kept_figures
+
+
+# Words of five letters or more, compared by their first five ("follows" is "following").
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{4,}")
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+_NUMBER_WORD = re.compile(r"\d(?:[\d,.]*\d)?")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -> list[TimeExpr]:

@@ -87,6 +87,11 @@ def _vocabulary() -> dict:
     return tomllib.loads(text)
 
 
+def restates(text: str, start: int) -> bool:
+    """Whether the paragraph at ``start`` opens as a restatement of the story ("In conclusion, ...")."""
+    return _restatement().match(text, start) is not None
+
+
 @lru_cache(maxsize=1)
 def _restatement() -> re.Pattern[str]:
     """The opening of a paragraph that restates the story ("In conclusion, ...")."""
