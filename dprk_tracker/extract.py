@@ -39,7 +39,7 @@ from .times import (
     span_start,
     tense_after,
 )
-from .times.vocabulary import table
+from .times.vocabulary import number_value, table
 from .topics import FALLBACK, Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
@@ -102,7 +102,9 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         news_day = first_weekday(recognized, article.dateline[1] if article.dateline else 0)
         reference = _yearless_reference(article.date, named_years, news_day)
     if reference is None:
-        reference = _inferred_reference(named_years() + _years_before_last(content))
+        reference = _inferred_reference(
+            named_years() + _years_before_last(content) + _first_in_years(content)
+        )
         if reference is not None:
             reference = _weekday_dated(recognized, int(reference.value)) or reference
     times = resolve_times(recognized, reference)
@@ -679,6 +681,27 @@ _YEAR_COMPARED_BEFORE = re.compile(
     r"\bfrom\s" + _IN_SENTENCE + r"{0,40}?\bin\s+(?P<year>(?:19|20)\d\d)\s+to\s" + _IN_SENTENCE + r"{0,40}$",
     re.I,
 )
+
+
+def _first_in_years(text: str) -> list[int]:
+    """The year a "first ... in six years" counts to, when the text names the time of the one before:
+    "his first visit to China in six years" and "his first visit to China since January 2019" tell a
+    story of 2025."""
+    if " first " not in text or " since " not in text:
+        return []
+    spans = [number_value(found.group(1)) for found in _FIRST_IN_YEARS.finditer(text)]
+    since = [int(found.group(1)) for found in _FIRST_SINCE_YEAR.finditer(text)]
+    if not since or not spans:
+        return []
+    return [min(since) + int(span) for span in spans if span and span == int(span) and 1 < span < 50]
+
+
+# "his first visit to China in six years", "the first such talks in more than 5 years"
+_FIRST_IN_YEARS = re.compile(
+    r"\bfirst\b[^.;\n]{0,60}?\bin\s+(?:more\s+than\s+|over\s+)?([a-z]+|\d{1,2})\s+years\b"
+)
+# "his first visit to China since January 2019", "the first ... since 2019"
+_FIRST_SINCE_YEAR = re.compile(r"\bfirst\b[^.;\n]{0,60}?\bsince\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b")
 
 
 def _day_or_none(year: int, month: int, day: int) -> date | None:

@@ -135,3 +135,15 @@ def test_a_restated_small_number_needs_its_qualifier() -> None:
 def test_a_range_from_a_named_year_to_last_year() -> None:
     result = extract("Arrivals rose from 196 in 2023 to 236 last year, the ministry said.")
     assert result.published == "2025"
+
+
+def test_a_first_in_six_years_counts_from_the_one_before() -> None:
+    result = extract(
+        "The minister made his first visit to the capital in six years on Tuesday. "
+        "It was his first trip there since March 2019, when talks collapsed."
+    )
+    assert result.published == "2025"
+
+
+def test_a_first_in_years_without_the_one_before_dates_nothing() -> None:
+    assert extract("It was his first visit in six years, after talks in 2019.").published == "2019"
