@@ -191,26 +191,21 @@ def _without_restated(
     def restated(start: int) -> bool:
         return any(s <= start < e for s, e in spans)
 
-    common_words: set[str] | None = None
+    lowered: list[str] = []  # the story's paragraphs in lower case, found when first asked
 
-    def common() -> set[str]:
-        """Words in half the story's paragraphs (three at least), found when first asked."""
-        nonlocal common_words
-        if common_words is None:
-            paragraphs = [p for p in _PARAGRAPH.finditer(text) if not restated(p.start())]
-            frequency: dict[str, int] = {}
-            for paragraph in paragraphs:
-                for word in {word[:5].lower() for word in _LONG_WORD.findall(paragraph.group())}:
-                    frequency[word] = frequency.get(word, 0) + 1
-            common_words = {
-                w for w, count in frequency.items() if count >= 3 and 2 * count >= len(paragraphs)
-            }
-        return common_words
+    def common(word: str) -> bool:
+        """Whether a word stands in half the story's paragraphs (three at least)."""
+        if not lowered:
+            lowered.extend(p.group().lower() for p in _PARAGRAPH.finditer(text) if not restated(p.start()))
+        count = sum(word in paragraph for paragraph in lowered)
+        return count >= 3 and 2 * count >= len(lowered)
 
     def restates(restatement: str, told: str, shared: int = 3) -> bool:
         """Whether ``shared`` of a restatement's long words, the common aside (or half of them, two at
         least), or one of its numbers (not a year) stand in ``told``."""
-        words = {word[:5].lower() for word in _LONG_WORD.findall(restatement)} - common()
+        words = {
+            word for word in {w[:5].lower() for w in _LONG_WORD.findall(restatement)} if not common(word)
+        }
         found = len(words & {word[:5].lower() for word in _LONG_WORD.findall(told)})
         if found >= shared or (found >= 2 and 2 * found >= len(words)):  # (or two of a short clause's)
             return True
