@@ -24,6 +24,7 @@ from .model import EXTRACTOR_VERSION, Event, Extraction, Figure, Quantity, Refer
 from .text import clause_spans, sentence_spans
 from .times import (
     SINCE_SIGNALS,
+    Recognized,
     ago_bound,
     anchor_interval,
     clause_tense,
@@ -38,7 +39,7 @@ from .times import (
     span_start,
     tense_after,
 )
-from .times.vocabulary import table
+from .times.vocabulary import number_value, table
 from .topics import FALLBACK, Classifier, Lexicon, Span, default_lexicon
 
 __all__ = [
@@ -101,7 +102,11 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         news_day = first_weekday(recognized, article.dateline[1] if article.dateline else 0)
         reference = _yearless_reference(article.date, named_years, news_day)
     if reference is None:
-        reference = _inferred_reference(named_years())
+        reference = _inferred_reference(
+            named_years() + _years_before_last(content) + _first_in_years(content)
+        )
+        if reference is not None:
+            reference = _weekday_dated(recognized, int(reference.value)) or reference
     times = resolve_times(recognized, reference)
 
     # (events and as-of dates read "two days later" as the day it names; the times stay TimeML's)
@@ -148,6 +153,11 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
     if article.dateline:
         events, figures = _after_dateline(content, article.dateline, events, figures)
     events = _without_leading_marks(content, events)
+    if article.restatements:
+        restating = article.restatements + ([article.headline] if article.headline else [])
+        # (what opens "In conclusion, ..." says itself that it restates: its date is the story's)
+        closing = [span for span in article.restatements if reader.restates(content, span[0])]
+        events, figures = _without_restated(content, restating, closing, events, figures)
     extraction = Extraction(
         title=article.title,
         published=reference.value if reference else None,
@@ -158,6 +168,92 @@ def extract_document(text: str, published: str | None = None, lexicon: Lexicon |
         figures=figures,
     )
     return Document(article, reference, extraction)
+
+
+def _without_restated(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    closing: Sequence[tuple[int, int]],
+    events: list[Event],
+    figures: list[Figure],
+) -> tuple[list[Event], list[Figure]]:
+    """One row per claim: an event or figure in a paragraph that restates the story (the aggregator's
+    summary, "In conclusion, ...", a headline over them) is dropped when the story tells it elsewhere:
+    an event when a sentence of the story on the same date (or a day or month in it: "late 2024" is
+    told as "November 2024") shares three of its words (the dates' aside; or half, two at least, of a
+    short clause's) or a number with it (any
+    in a closing "In conclusion, ..." paragraph, which says it restates the story); a figure
+    when the story tells the same number (a small one, "two", "twice", with its qualifier and two of
+    its sentence's words too: "nearly twice as many" is not "more than twice the cap"). Words found
+    in half the story's paragraphs ("North", "Korea") are what it is about and tell no claim apart.
+    What only the restatement tells stays."""
+
+    def restated(start: int) -> bool:
+        return any(s <= start < e for s, e in spans)
+
+    lowered: list[str] = []  # the story's paragraphs in lower case, found when first asked
+
+    def common(word: str) -> bool:
+        """Whether a word stands in half the story's paragraphs (three at least)."""
+        if not lowered:
+            lowered.extend(p.group().lower() for p in _PARAGRAPH.finditer(text) if not restated(p.start()))
+        count = sum(word in paragraph for paragraph in lowered)
+        return count >= 3 and 2 * count >= len(lowered)
+
+    def restates(restatement: str, told: str, shared: int = 3) -> bool:
+        """Whether ``shared`` of a restatement's long words, the common aside (or half of them, two at
+        least), or one of its numbers (not a year) stand in ``told``."""
+        words = {
+            word for word in {w[:5].lower() for w in _LONG_WORD.findall(restatement)} if not common(word)
+        }
+        found = len(words & {word[:5].lower() for word in _LONG_WORD.findall(told)})
+        if found >= shared or (found >= 2 and 2 * found >= len(words)):  # (or two of a short clause's)
+            return True
+        numbers = {n for n in _NUMBER_WORD.findall(restatement) if not _YEAR_NUMBER.fullmatch(n)}
+        return bool(numbers) and not numbers.isdisjoint(_NUMBER_WORD.findall(told))
+
+    told: dict[str, list[Event]] = {}
+    for event in events:
+        if not restated(event.time_start):
+            for cut in (4, 7, len(event.when)):  # (its year and month hold it too)
+                told.setdefault(event.when[:cut], []).append(event)
+    kept_events = [
+        e
+        for e in events
+        if not restated(e.time_start)
+        or not any(
+            any(s <= e.time_start < end for s, end in closing)
+            or restates(e.text.replace(e.time_text, " "), other.text.replace(other.time_text, " "))
+            for other in told.get(e.when, ())
+        )
+    ]
+
+    def keys(f: Figure) -> list[tuple]:
+        return [(f.percent, n, f.qualifier if n < 10 else "") for n in (f.low, f.high) if n is not None]
+
+    numbers: dict[tuple, list[Figure]] = {}
+    for figure in figures:
+        if not restated(figure.start):
+            for key in keys(figure):
+                numbers.setdefault(key, []).append(figure)
+    kept_figures = [
+        f
+        for f in figures
+        if not restated(f.start)
+        or not any(
+            key[1] >= 10 or restates(f.sentence, other.sentence, shared=2)
+            for key in keys(f)
+            for other in numbers.get(key, ())
+        )
+    ]
+    return kept_events, kept_figures
+
+
+# Words of five letters or more, compared by their first five ("follows" is "following").
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{4,}")
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+_NUMBER_WORD = re.compile(r"\d(?:[\d,.]*\d)?")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 def _days_later(text: str, times: list[TimeExpr], reported: str | None = None) -> list[TimeExpr]:
@@ -516,6 +612,106 @@ def _same_day_in(day: date, year: int) -> date | None:
     try:
         return day.replace(year=year)
     except ValueError:  # 29 February
+        return None
+
+
+def _weekday_dated(recognized: Recognized, latest: int) -> Reference | None:
+    """A day the story names with its weekday and no year ("on Wednesday, Nov. 13", Daily NK's "on
+    Tuesday (Jan. 14)") tells the year the latest one named leaves open: the first of that year, the
+    one after, the one before or two after in which most such days fall on their weekdays (stories name their
+    own year as "this year", with no number). The reference is then the last such day in it, a day the
+    story has reached. None when no such day fits."""
+    days: list[tuple[int, int, int]] = []  # (month, day, ISO weekday)
+    candidates = recognized.candidates
+    for index, candidate in enumerate(candidates):
+        groups = candidate.groups
+        if candidate.rule != "month_day" or groups.get("year"):
+            continue
+        weekday = groups.get("weekday")
+        if not weekday and index and candidates[index - 1].rule == "weekday":
+            # "Tuesday (Jan. 14)": the day in brackets right after its weekday
+            before = candidates[index - 1]
+            between = recognized.text[before.end : candidate.start]
+            if between.strip() == "(" and recognized.text.startswith(")", candidate.end):
+                weekday = before.groups.get("weekday")
+        if weekday and groups.get("month") and groups.get("day"):
+            month = table("months").get(groups["month"].lower().rstrip("."))
+            iso = table("weekdays").get(weekday.lower().rstrip("."))
+            if month and iso and groups["day"].isdigit():
+                days.append((month, int(groups["day"]), iso))
+    if not days:
+        return None
+    best: list[date] = []
+    for year in (latest, latest + 1, latest - 1, latest + 2, latest - 2):  # (the first of the most fitting)
+        fitting = [d for m, day, iso in days if (d := _day_or_none(year, m, day)) and d.isoweekday() == iso]
+        if len(fitting) > len(best):
+            best = fitting
+    return Reference(max(best).isoformat(), "day", "inferred") if best else None
+
+
+def _years_before_last(text: str) -> list[int]:
+    """The reference years that "last year" or "this year" compared with a named year imply: "236
+    arrived last year, up from 196 in 2023" tells last year is 2024 at the earliest, so the story is of
+    2025 or later (stories name their own year and the one before as "this year" and "last year")."""
+    found = []
+    for named in _YEAR_WORD.finditer(text):
+        which = text[max(0, named.start() - 5) : named.start()].lower()
+        if not (
+            which.endswith(("last", "this")) and not text[named.start() - 5 : named.start() - 4].isalpha()
+        ):
+            continue
+        # (each "last year" is read with what follows and precedes it: no scan of the whole text)
+        compared = _YEAR_COMPARED_AFTER.match(text, named.end()) or _YEAR_COMPARED_BEFORE.search(
+            text[max(0, named.start() - 100) : named.start()]
+        )
+        if compared:
+            found.append(int(compared.group("year")) + (2 if which.endswith("last") else 1))
+    return found
+
+
+_YEAR_WORD = re.compile(r" year\b")  # (after "last" or "this": a literal is found fast)
+_IN_SENTENCE = r"(?:[^.;\n]|\.(?=\d))"  # (a decimal point, "$1.85 billion", ends no sentence)
+# "last year, up from 196 in 2023", "this year, compared with 43 in 2024"
+_YEAR_COMPARED_AFTER = re.compile(
+    r"(?!['’]s)"
+    + _IN_SENTENCE
+    + r"{0,60}?\b(?:from|compared\s+(?:with|to)|versus|vs\.|than|against)\s"
+    + _IN_SENTENCE
+    + r"{0,40}?\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",
+    re.I,
+)
+# "from 196 in 2023 to 236 last year"
+_YEAR_COMPARED_BEFORE = re.compile(
+    r"\bfrom\s" + _IN_SENTENCE + r"{0,40}?\bin\s+(?P<year>(?:19|20)\d\d)\s+to\s" + _IN_SENTENCE + r"{0,40}$",
+    re.I,
+)
+
+
+def _first_in_years(text: str) -> list[int]:
+    """The year a "first ... in six years" counts to, when the text names the time of the one before:
+    "his first visit to China in six years" and "his first visit to China since January 2019" tell a
+    story of 2025."""
+    if " first " not in text or " since " not in text:
+        return []
+    spans = [number_value(found.group(1)) for found in _FIRST_IN_YEARS.finditer(text)]
+    since = [int(found.group(1)) for found in _FIRST_SINCE_YEAR.finditer(text)]
+    if not since or not spans:
+        return []
+    return [min(since) + int(span) for span in spans if span and span == int(span) and 1 < span < 50]
+
+
+# "his first visit to China in six years", "the first such talks in more than 5 years"
+_FIRST_IN_YEARS = re.compile(
+    r"\bfirst\b[^.;\n]{0,60}?\bin\s+(?:more\s+than\s+|over\s+)?([a-z]+|\d{1,2})\s+years\b"
+)
+# "his first visit to China since January 2019", "the first ... since 2019"
+_FIRST_SINCE_YEAR = re.compile(r"\bfirst\b[^.;\n]{0,60}?\bsince\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b")
+
+
+def _day_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
         return None
 
 

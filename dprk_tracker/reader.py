@@ -50,6 +50,8 @@ class ArticleText:
     headline: tuple[int, int] | None = None  # the title's line, when the title is in the text
     content_end: int = 0  # the article ends here; what follows is boilerplate
     skipped: list[tuple[int, int]] = field(default_factory=list)  # metadata spans, not content
+    # Paragraphs that restate the story: the aggregator's summary, an "In conclusion, ..." paragraph.
+    restatements: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -83,6 +85,17 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def _vocabulary() -> dict:
     text = resources.files("dprk_tracker.resources").joinpath("reader.toml").read_text("utf-8")
     return tomllib.loads(text)
+
+
+def restates(text: str, start: int) -> bool:
+    """Whether the paragraph at ``start`` opens as a restatement of the story ("In conclusion, ...")."""
+    return _restatement().match(text, start) is not None
+
+
+@lru_cache(maxsize=1)
+def _restatement() -> re.Pattern[str]:
+    """The opening of a paragraph that restates the story ("In conclusion, ...")."""
+    return re.compile(_vocabulary()["restatement"], re.I)
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +202,7 @@ def parse(text: str) -> ArticleText:
     title = _clean(meta.get("title"))
     summary = None
     external_id = _clean(meta.get("id"))
+    restatements: list[tuple[int, int]] = []
     body_lines = lines
     headline = None
 
@@ -220,6 +234,7 @@ def parse(text: str) -> ArticleText:
         skipped.extend(body_lines[:2])
         external_id = external_id or text[slice(*body_lines[1])].strip()
         summary = _clean(text[slice(*body_lines[2])])
+        restatements.append(body_lines[2])
         body_lines = body_lines[2:]
 
     content_end = len(text)
@@ -257,6 +272,8 @@ def parse(text: str) -> ArticleText:
     place = None
     dateline_span = None
     content_lines = [span for span in body_lines if span[0] < content_end]
+    restatement = _restatement()
+    restatements.extend(span for span in content_lines[1:] if restatement.match(text, *span))
     skipped.extend(_post_numbers(text, content_lines))
     if content_lines:
         # The dateline opens the story, after a wire update's note and byline at most ("(Adds
@@ -292,6 +309,7 @@ def parse(text: str) -> ArticleText:
         headline=headline,
         content_end=content_end,
         skipped=skipped,
+        restatements=restatements,
     )
 
 

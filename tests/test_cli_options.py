@@ -204,7 +204,7 @@ def test_missing_path_among_others_is_one_failure(tracker, seed: Path, tmp_path:
     result = tracker("ingest", str(missing), str(seed.parent))
     assert result.exit_code == 1
     assert result.stderr == f"error: no such file or folder: {missing}\n"
-    assert result.stdout.splitlines()[-1] == "1 added, 0 duplicates, 1 failed; 6 events, 9 figures"
+    assert result.stdout.splitlines()[-1] == "1 added, 0 duplicates, 1 failed; 6 events, 8 figures"
     assert len(rows(tracker("articles", "--format", "json"))) == 1
 
 
@@ -215,7 +215,7 @@ def test_folder_without_articles_among_others_is_one_failure(tracker, seed: Path
     assert result.stderr == (
         f"error: no articles (*.txt, *.md, *.html, *.htm, *.jsonl) in folder {tmp_path / 'empty'}\n"
     )
-    assert result.stdout.splitlines()[-1] == "1 added, 0 duplicates, 1 failed; 6 events, 9 figures"
+    assert result.stdout.splitlines()[-1] == "1 added, 0 duplicates, 1 failed; 6 events, 8 figures"
 
 
 def test_only_missing_paths_make_no_notebook(tracker, tmp_path: Path, db: Path) -> None:
@@ -238,8 +238,8 @@ def test_a_file_named_twice_is_read_once(tracker, seed: Path, tmp_path: Path) ->
     assert result.stderr == f"error: {empty}: empty file\n"
     assert result.stdout == (
         f"{seed}: article 1, Human Rights Groups Advocate for North Korean POW Asylum in South Korea — "
-        "2025 (inferred), 6 events, 9 figures\n"
-        "1 added, 0 duplicates, 1 failed; 6 events, 9 figures\n"
+        "2025 (inferred), 6 events, 8 figures\n"
+        "1 added, 0 duplicates, 1 failed; 6 events, 8 figures\n"
     )
 
 

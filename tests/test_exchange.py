@@ -162,7 +162,7 @@ def test_round_trip_is_exact(notebook, runner, tmp_path: Path, seed: Path) -> No
     result = copy("import", str(dump))
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        "imported 3 articles, 9 events, 11 figures, 1 notes, 1 tags\n",
+        "imported 3 articles, 9 events, 10 figures, 1 notes, 1 tags\n",
         "",
     )
     assert copy("export", "--format", "jsonl").stdout == first

@@ -23,8 +23,8 @@ def test_seed_ingest_line(tracker, seed: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == (
         f"{seed}: article 1, Human Rights Groups Advocate for North Korean POW Asylum in South Korea — "
-        "2025 (inferred), 6 events, 9 figures\n"
-        "1 added, 0 duplicates, 0 failed; 6 events, 9 figures\n"
+        "2025 (inferred), 6 events, 8 figures\n"
+        "1 added, 0 duplicates, 0 failed; 6 events, 8 figures\n"
     )
     assert result.stderr == ""
 
@@ -247,7 +247,7 @@ def test_csv_and_markdown(tracker, seed: Path) -> None:
         "id,article_id,value,text,low,high,qualifier,unit,currency,percent,topic,as_of,when,when_mod,"
         "relation,earliest,latest,sentence,title,source,sources,articles"
     )
-    assert csv[1].startswith('6,1,">3,000","over 3,000",3000,,over,killed or injured,,False,casualties,')
+    assert csv[1].startswith('5,1,">3,000","over 3,000",3000,,over,killed or injured,,False,casualties,')
     assert csv[1].endswith(",1,[1]")  # corroboration: one source, article 1
     markdown = tracker("timeline", "--format", "markdown", "--limit", "1").stdout.splitlines()
     assert markdown[0] == "| Date | Event | Topic | Art. |"
@@ -258,17 +258,17 @@ def test_csv_and_markdown(tracker, seed: Path) -> None:
 def test_summary_of_notebook_and_article(tracker, seed: Path) -> None:
     tracker("ingest", str(seed))
     overview = rows(tracker("summary", "--format", "json"))
-    assert (overview["articles"], overview["events"], overview["figures"]) == (1, 6, 9)
+    assert (overview["articles"], overview["events"], overview["figures"]) == (1, 6, 8)
     assert {t["topic"]: (t["events"], t["figures"]) for t in overview["topics"]} == {
         "casualties": (1, 2),
         "deployment": (1, 3),
         "diplomacy": (1, 1),
         "money": (1, 1),
-        "prisoners": (2, 2),
+        "prisoners": (2, 1),  # the summary's "two prisoners" is the body's "two soldiers"
     }
     one = rows(tracker("summary", "1", "--format", "json"))
     assert one["article"]["published_source"] == "inferred"
-    assert len(one["events"]) == 6 and len(one["figures"]) == 9
+    assert len(one["events"]) == 6 and len(one["figures"]) == 8
     table = tracker("summary", "1").stdout
     assert "│ Reference date │ 2025 (inferred: the latest year the text names)" in table
 
@@ -339,7 +339,7 @@ def test_default_location_and_env(
     assert (tmp_path / "data" / "tracker.db").is_file()
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "elsewhere.db"))
     assert runner.invoke(app, ["ingest", str(seed)]).stdout.endswith(
-        "1 added, 0 duplicates, 0 failed; 6 events, 9 figures\n"
+        "1 added, 0 duplicates, 0 failed; 6 events, 8 figures\n"
     )
 
 
@@ -427,14 +427,14 @@ def test_summary_counts_follow_ingest_remove_reextract_and_edits(tracker, seed: 
     assert kept_overview(db) == {
         "articles": 4,
         "events": 10,
-        "figures": 12,
+        "figures": 11,
         "span": ("2023-01-01", "2025-12-31"),
         "topics": [
             {"topic": "casualties", "events": 1, "figures": 2},
             {"topic": "deployment", "events": 4, "figures": 5},
             {"topic": "diplomacy", "events": 1, "figures": 1},
             {"topic": "money", "events": 1, "figures": 1},
-            {"topic": "prisoners", "events": 2, "figures": 2},
+            {"topic": "prisoners", "events": 2, "figures": 1},
             {"topic": "sanctions", "events": 1, "figures": 1},
         ],
     }
@@ -502,7 +502,9 @@ def test_summary_counts_are_backfilled_for_older_notebooks(tracker, seed: Path, 
     assert expected["events"] == 10 and expected["span"] == ("2023-01-01", "2025-12-31")
 
 
-def test_figures_since_reads_each_span_class_from_its_own_start(tracker, seed: Path, db: Path) -> None:
+def test_figures_since_reads_each_span_class_from_its_own_start(
+    tracker, seed: Path, db: Path, tmp_path: Path
+) -> None:
     """figures --since reads dated figures by span class from since minus the class's longest span,
     and open-ended ones from their own index, merged in page order: the page a walk over every row
     gives, long spans and open ends included."""
@@ -510,7 +512,10 @@ def test_figures_since_reads_each_span_class_from_its_own_start(tracker, seed: P
 
     from dprk_tracker.db import Filters, Notebook
 
-    tracker("ingest", str(seed))
+    tracker("ingest", str(seed))  # figures 1-8
+    extra = tmp_path / "extra.txt"  # figure 9
+    extra.write_text("Troops moved\n\nOfficials said 500 troops moved in July 2024.\n", encoding="utf-8")
+    tracker("ingest", str(extra))
     spans = {
         1: ("2020-01-01", "2029-12-31"),  # a decade: the longest span, overlaps
         2: ("2024-05-01", "2024-05-31"),  # ends the day before since

@@ -47,7 +47,7 @@ from .patterns import (
     word_after,
     words_before,
 )
-from .vocabulary import number_value, table
+from .vocabulary import number_value, table, words
 
 
 @dataclass
@@ -925,10 +925,23 @@ def _looks_ahead(text: str, candidate: Candidate) -> bool:
     # ("is planning to sustain its offensive into 2026": how far a plan runs reaches ahead too)
     deadline = (
         candidate.signal in _DEADLINE_SIGNALS
-        or candidate.signal == "into"
+        or candidate.signal in ("into", "through")
         or (candidate.start > 5 and text[candidate.start - 1] in "-–" and text[candidate.start - 2].isdigit())
     )
-    return deadline and clause_tense(text, candidate.start, candidate.end) == "future"
+    return deadline and (
+        clause_tense(text, candidate.start, candidate.end) == "future" or _planned(text, candidate.start)
+    )
+
+
+def _planned(text: str, start: int) -> bool:
+    """Whether a plan or a call stands before ``start`` in its sentence ("plan ... through 2030")."""
+    window = text[max(0, start - 120) : start]
+    return _PLAN_WORDS.search(window, max(window.rfind(". "), window.rfind("\n"), 0)) is not None
+
+
+_PLAN_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, words("plan_words")), key=len, reverse=True)) + r")\b", re.I
+)
 
 
 def first_weekday(recognized: Recognized, start: int = 0) -> int | None:
