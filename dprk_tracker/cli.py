@@ -885,8 +885,8 @@ def _quote(row: dict[str, Any]) -> "Text":
 FIGURE_COLUMNS = [
     Column("Value", figure_value, no_wrap=True, justify="right", style="bold"),
     Column("Counts", lambda r: _counted(r), min_width=9),
-    Column("Topic", lambda r: r["topic"], no_wrap=True),
-    Column("As of", _figure_date, no_wrap=True, style="cyan"),
+    Column("Topic", lambda r: r["topic"], no_wrap=True, stackable=True),
+    Column("As of", _figure_date, no_wrap=True, style="cyan", stackable=True),
     Column("Art.", lambda r: str(r["article_id"]), justify="right", no_wrap=True),
     Column("Quote", _quote, ratio=1, plain=lambda r: r["sentence"]),
 ]

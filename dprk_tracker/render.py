@@ -398,14 +398,18 @@ def _needed_width(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> 
 
 
 def _stacked(columns: Sequence[Column]) -> list[Column]:
-    """The columns with each stackable one folded under the wide column before it, labelled."""
-    kept: list[Column] = []
+    """The columns with each stackable one folded under a wide column, labelled: the nearest before
+    it, else the first after it (a table whose wide column comes last)."""
+    kept = list(columns)
     for column in columns:
-        host = next((c for c in reversed(kept) if c.ratio), None)
-        if not column.stackable or host is None:
-            kept.append(column)
+        if not column.stackable:
             continue
-        kept[kept.index(host)] = _with_under(host, column)
+        at = kept.index(column)
+        host = next((c for c in reversed(kept[:at]) if c.ratio), None)
+        host = host or next((c for c in kept[at + 1 :] if c.ratio), None)
+        if host is not None:
+            kept[kept.index(host)] = _with_under(host, column)
+            kept.remove(column)
     return kept
 
 

@@ -103,12 +103,14 @@ def test_notes_in_timeline_and_figures(notebook) -> None:
 
 
 def test_notes_go_under_the_quote_when_the_table_is_too_wide(notebook) -> None:
-    """Six columns and the notes do not fit 80 columns: the notes are labelled under the quote."""
+    """Six columns and the notes do not fit 80 columns: the topic, the as-of date and the notes are
+    labelled under the quote, in column order."""
     notebook("note", "add", "figure", "2", "rounded")
     table = notebook("figures", "--notes", "--article", "2").stdout
     header = table.splitlines()[1].replace("┃", " ").split()
-    assert header == ["Value", "Counts", "Topic", "As", "of", "Quote"]  # one article: no Art. column
-    assert "│ Notes: rounded" in table
+    assert header == ["Value", "Counts", "Quote"]  # one article: no Art. column
+    quote = [line.split("│")[3].strip() for line in table.splitlines()[3:-1]]
+    assert quote[-3:] == ["Topic: deployment", "As of: Mar 2024", "Notes: rounded"]
     assert max(len(line) for line in table.splitlines()) <= 80
 
 
