@@ -26,7 +26,7 @@ SCHEMA_VERSION = len(MIGRATION_NAMES)
 
 # Bumped whenever the extractors change what they produce: each article stores the version that read
 # it, `tracker reextract` re-reads the others and `summary` counts them.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 # A dated figure's span class: 0 up to 31 days, 1 up to 183 days, 2 longer (null: open or undated).
 # Queries must spell it as indexed (m007) for SQLite to use the index.
