@@ -1479,7 +1479,9 @@ def _so_far(
         and earliest <= reported < latest
         and mod is None
         and (
-            text.endswith(_SO_FAR_CUES, max(0, time.start - 12), time.start)  # "so far this year"
+            # "so far this year", "So far this year,", "this year so far", "this year to date"
+            text[max(0, time.start - 12) : time.start].lower().endswith(_SO_FAR_CUES)
+            or text.startswith(_SO_FAR_AFTER, time.end)
             or clause_tense(text, time.start, time.end) in _PAST_TENSES
         )
         and not _PROSPECT.search(text, max(sentence_start, time.start - _PROSPECT_REACH), time.start)
@@ -1490,6 +1492,7 @@ def _so_far(
 
 _PAST_TENSES = ("past", "past perfect")
 _SO_FAR_CUES = ("so far ", "thus far ", "so far in ", "to date in ")
+_SO_FAR_AFTER = (" so far", " to date", " thus far")
 # "said the budget was likely to end the year with a deficit": a prospect told in the past tense
 _PROSPECT = re.compile(r"\b(?:likely|unlikely|expected|set|due|poised|forecast|projected|on\s+track)\s+to\b")
 _PROSPECT_REACH = 60
@@ -1960,6 +1963,18 @@ _BASE_BEFORE = re.compile(
     r"|(?:jump|increas|decreas|declin|dropp|climb)ed)(?:\s+[^\s.;!?\n]+){0,3}?\s+(?:from|over)\s+)$",
     re.IGNORECASE,
 )
+# A change by a share from a named time: "up 25 per cent from 2024", "rose 6 percent from 2023", "down
+# 3% on April" (not "from January to May": a span)
+_RATE_FROM_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|grew|(?:increas|decreas|declin|jump|dropp|climb|gain)ed)\s+(?:by\s+)?"
+    r"(?:(?:about|some|nearly|almost|around|roughly|more\s+than|over)\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)"
+    r"\s+(?:from|over|on|compared\s+(?:with|to)|against)\s+(?:the\s+same\s+\w+\s+(?:of|in)\s+)?$",
+    re.IGNORECASE,
+)
+# (not "grew 40 percent from 2023 to reach $12 million": "to" before a verb of the level reached)
+_RANGE_ON = re.compile(
+    r"\s*(?:-|–|through\b|until\b|and\b|to\b(?!\s+(?:reach|hit|stand|total|top|exceed|near)\b))"
+)
 _BEFORE_AFTER = re.compile(r"\s+(?:before|earlier)\b")  # "the year before"
 _DENIED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
 # A predicate denied: "this is not something that ended last year", "it wasn't a war that began in 2022".
@@ -2027,6 +2042,8 @@ def _untold(text: str, start: int, time: TimeExpr, reported: str | None) -> bool
         return (
             True  # "nearly double its level of a year ago", "up 34% compared with the same period last year"
         )
+    if _RATE_FROM_BEFORE.search(before) and not _RANGE_ON.match(text, time.end):
+        return True  # "up 25 per cent from 2024", "rose 9% from April": the base of a change, told by name
     if _FRONTED.fullmatch(text, start, time.start) and _FRONTED_COUNTERFACTUAL.match(text, time.end):
         return True  # "Five years ago, a division fighting in Europe would have been unthinkable"
     if time.precision == "year" and _measured_year(text, before, time, reported):
@@ -2729,7 +2746,11 @@ def _governing_time(
     c_start, c_end = _enclosing(sentences.clauses(s_start, s_end), quantity.start, quantity.end)
     in_clause = [t for t in in_sentence if c_start <= t.start < c_end]
     pool = in_clause or in_sentence
-    pool = [t for t in pool if t.start < next_start] or pool
+    before_next = [t for t in pool if t.start < next_start]
+    if len(before_next) == 1 and _named_rate_base(sentences.text, before_next[0], end):
+        # "grew 40 percent from 2022 to reach $9 million in 2023": the share is of the level's time
+        before_next = []
+    pool = before_next or pool
     kept = [t for t in pool if not _comparison_base(sentences.text, t, end)]
     if not kept and in_clause:
         # "1,300 containers on September 19 — nearly triple the average of 450 observed during 2023": the
@@ -2764,6 +2785,16 @@ def _governing_time(
     if after and after[0].signal == "as of":
         return after[0]  # "4,700 killed or wounded as of early March": the figure names its own date
     return min(pool, key=lambda t: _distance(sentences.text, t, quantity.start, end))
+
+
+def _named_rate_base(text: str, time: TimeExpr, end: int) -> bool:
+    """Whether ``time``, after a figure ending at ``end``, is the named base of a change by a share ("up
+    6 percent from 2023")."""
+    return (
+        time.start >= end
+        and _RATE_FROM_BEFORE.search(text, max(0, time.start - 60), time.start) is not None
+        and not _RANGE_ON.match(text, time.end)
+    )
 
 
 # A clause opened after the figure about something else: a "when" clause after a comma whose time comes
@@ -3043,6 +3074,8 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
         return True
     if time.start < end and _BASE_TOLD_BEFORE.search(text, max(0, time.start - 40), time.start):
         return True  # "13,221 in 2024, up from 1,634 a year earlier, with about 8,000 of them"
+    if _named_rate_base(text, time, end):
+        return True  # "$2.18 billion in 2024, up 6 percent from 2023": the share is 2024's too
     if single and not text.startswith("as ", time.start - 3):
         return False
     if _EARLIER_PERIOD.search(time.text) is None and not _EARLIER_AFTER.match(text, time.end):

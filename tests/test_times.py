@@ -1318,8 +1318,8 @@ def test_a_range_of_months_ends_after_it_starts(text: str, expected: list[tuple[
         ("a deadline on the 3rd of next month was set", "the 3rd of next month", "2025-11-03", None, None),
         # a day-first range with "to" ("from 6 to 12 January"), as "24 and 25 April" already was
         ("from 6 to 12 January, Russia", "6 to 12 January", "2025-01-06", "2025-01-06", "2025-01-12"),
-        # "over the past day" in a daily report: the day before the report
-        ("Over the past day, 173 combat engagements took place.", "the past day", "2025-10-20", None, None),
+        # "over the past day" in a daily report: the report's day, as "in the past 24 hours"
+        ("Over the past day, 173 combat engagements took place.", "the past day", "2025-10-21", None, None),
         # a zone's offset belongs to the clock ("GMT+9" in a wire byline)
         ("the report came out at 3:00 AM GMT+9 on", "3:00 AM GMT+9", "2025-10-21T03:00", None, None),
     ],

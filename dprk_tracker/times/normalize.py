@@ -372,7 +372,9 @@ def _quarter(groups: dict[str, str], ctx: Context) -> Norm:
     kind = "H" if (groups.get("qh") or groups.get("qh2") or "").upper().startswith("H") else "Q"
     if "months" in groups:  # "the first six months": the first half; "the first three": the first quarter
         kind = "H" if groups["months"] in ("six", "6") else "Q"
-    ordinal_word = (groups.get("ord") or groups.get("ord2") or "").lower()
+    if "months2" in groups:  # "the last six months of 2024": its second half; "the last three": Q4
+        kind = "H" if groups["months2"] in ("six", "6") else "Q"
+    ordinal_word = (groups.get("ord") or groups.get("ord2") or groups.get("lastmonths") or "").lower()
     count = 2 if kind == "H" else 4
     number = int(ordinal_word) if ordinal_word.isdigit() else ORDINALS.get(ordinal_word, 1)
     number = count if number in (-1, 4) and kind == "H" else (count if number == -1 else number)

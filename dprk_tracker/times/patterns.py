@@ -253,7 +253,9 @@ RULES: list[tuple[str, str]] = [
         r"(?:(?P<year>" + YEAR + r")\s+)?(?:fiscal\s+)?"
         r"(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<qh>quarter|half)"
         # "the first six months of 2025" is its first half, "the first three months" its first quarter
-        r"|first\s+(?P<months>three|six|3|6)\s+months)"
+        r"|first\s+(?P<months>three|six|3|6)\s+months"
+        # "the last three months of the year", "the final six months of 2024": its last quarter, half
+        r"|(?P<lastmonths>last|final)\s+(?P<months2>three|six|3|6)\s+months(?=\s+of\s))"
         r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>"
         + YEAR
         + r")|(?:the\s+)?(?P<relyear>"
@@ -1114,18 +1116,63 @@ def clause_tense(text: str, start: int, end: int, elliptic: bool = True) -> str 
         after = lowered[nearest.end() :].split()[:1]
         if "had" in before or (nearest.group() == "would" and after == ["have"]):
             return "past perfect"
+        # "plans to receive ... under an agreement signed in late May": a past participle or verb right
+        # before the expression (and its preposition), after the future marker, governs it; not one
+        # after an auxiliary ("will be paid Dec. 14", "to have finished by May") or in a time clause
+        # ("will buy as soon as trading opened Monday").
+        after_marker = _WORD.findall(window[nearest.start() :])[-6:]
+        if _participle_next_to(after_marker) and not _TIME_CLAUSE.search(lowered, nearest.start()):
+            return "past"
         return "future"
     # The governing verb stands at most three words back (and its auxiliaries two before it): the last
     # six words are enough, and a word cut at the slice start can only be an auxiliary's neighbour.
     # (Words are folded as they are read: most clauses are decided by their last few.)
     words = _WORD.findall(window[-48:])[-6:]
+    found = _governing_past(words)
+    if found is not None or not _IN_BEFORE.search(window):
+        return found or None
+    # "acknowledged the deaths for the first time in late April": the clause's own simple past verb,
+    # farther back, still tells a time "in" a period that has happened.
+    words = _WORD.findall(window)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if _is_past_verb(_folded_word(word), word.islower()):
+            auxiliaries = {_folded_word(before) for before in words[max(0, index - 2) : index]}
+            return None if auxiliaries & _NOT_PAST_AUXILIARIES else "past"
+    return None
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_NOT_PAST_OR_PERFECT = _NOT_PAST_AUXILIARIES | {"have", "has"}
+# Words before a participle used as an adjective ("on a still unspecified date in January")
+_MODIFYING = frozenset({"a", "an", "the", "still", "yet", "not", "as", "so", "more", "most"})
+_TIME_CLAUSE = re.compile(r"\b(?:when|once|as\s+soon\s+as|after|before|until|till|if|unless)\b")
+
+
+def _participle_next_to(words: list[str]) -> bool:
+    """Whether the last of ``words`` (the words from a future marker to an expression), or the one
+    before it with its preposition ("signed in"), is a past form that governs the expression: not after
+    an auxiliary ("will be paid", "to have finished"), nor an adjective ("a still unspecified date")."""
+    for index in (len(words) - 1, len(words) - 2):
+        if index < 2:
+            return False
+        word = words[index]
+        if _is_past_verb(_folded_word(word), word.islower()):
+            auxiliaries = {_folded_word(before) for before in words[index - 2 : index]}
+            return not auxiliaries & _NOT_PAST_OR_PERFECT and _folded_word(words[index - 1]) not in _MODIFYING
+    return False
+
+
+def _governing_past(words: list[str]) -> str | None:
+    """ "past" or "past perfect" when a past verb among the last four of ``words`` governs what follows;
+    "" when a participle after an auxiliary stands there ("will be paid"); None when no past verb does."""
     for index in range(len(words) - 1, max(-1, len(words) - 5), -1):
         word = words[index]
         token = word.lower().replace("’", "'")
         if _is_past_verb(token, word.islower()):
             auxiliaries = {_folded_word(before) for before in words[max(0, index - 2) : index]}
             if auxiliaries & _NOT_PAST_AUXILIARIES:
-                return None
+                return ""
             return "past perfect" if "had" in auxiliaries or token == "had" else "past"
     return None
 

@@ -329,6 +329,8 @@ def _accept(candidate: Candidate, text: str, lowered: str, words: list[str]) -> 
             return False
         if year < 1900 and (candidate.signal is None or word_after(text, end) in IDENTIFIER_NOUNS_AFTER):
             return False  # (a signal: "in 1871"; but "of the 1718 Committee" names a resolution's body)
+    if rule == "spelled_year" and _COUNTED_AFTER.match(lowered, end):
+        return False  # "rose to eighteen hundred killed or wounded", "nineteen hundred more": a count
     if rule == "spelled_year" and candidate.signal is None and not lowered.startswith("the", start):
         # "nineteen ninety-six" is a year unless a counted plural follows, as a year in digits. But
         # "eighteen hundred" is how counts are said too: as a year it needs "in", "since"..., a
@@ -878,7 +880,10 @@ def _moved_back(time: TimeExpr, first: TimeExpr, told: TimeExpr, back: int) -> T
     )
 
 
-_COMPARED_PERIOD = re.compile(r"\b(?:ago|earlier|last|previous|prior|corresponding|same)\b", re.IGNORECASE)
+# ("the last three months of 2024" is a period of its own, not one compared with)
+_COMPARED_PERIOD = re.compile(
+    r"\b(?:ago|earlier|last(?!\s+[\w-]+\s+months\b)|previous|prior|corresponding|same)\b", re.IGNORECASE
+)
 
 
 def _year_before(day: str, back: int = 1) -> str:
@@ -1093,6 +1098,9 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
             # "in early 2024 they missed by 1.5 km; by the end of the year, by 100 m": the year told
             # (not a year things run from, "since 2023 ... earlier in the year", nor a plan's year)
             told = _period_before_in_sentence(text, candidate, found)
+            if told is None and rule == "quarter":
+                # "The pace slowed in late 2024. In the last three months of the year ...": 2024's
+                told = _year_of_sentence_before(text, candidate, found)
             of_year = rule != "relative" or candidate.groups["unit"].lower() == "year"
             hint = int(told[:4]) if told and of_year else None
             if rule == "season" and told and _SEASON_CODE.fullmatch(told, 4):
@@ -1450,7 +1458,31 @@ def _period_of_sentence_before(
     return value
 
 
+def _year_of_sentence_before(
+    text: str, candidate: Candidate, found: list[tuple[int, str, str]]
+) -> str | None:
+    """The year the sentence right before told first (its own period, not the base it compares with:
+    "In the last three months of the year we counted 11, compared with 23 in the same period of 2023. In
+    the first half of the year ..." is the first sentence's year), when ``candidate`` opens its sentence
+    ("In the first half of the year, ..."), in the same paragraph."""
+    opening = text.rfind(". ", 0, candidate.start)
+    if opening < 0 or not _PART_OPENS.fullmatch(text, opening + 1, candidate.start):
+        return None
+    before = max(text.rfind(". ", 0, opening), text.rfind("\n", 0, opening))
+    if "\n" in text[opening : candidate.start]:
+        return None
+    for end, kind, value in found:
+        if before < end <= opening + 1 and kind == "DATE" and value[:4].isdigit():
+            return value
+    return None
+
+
+_PART_OPENS = re.compile(r"\s*(?:(?:[Ii]n|[Dd]uring|[Oo]ver|[Ff]or|[Tt]hroughout)\s+)?")
 _SPANS_AND_SETS = frozenset({"DURATION", "SET"})
+# A participle or adjective of a count after a number in words ("eighteen hundred killed", "dead")
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:killed|wounded|injured|dead|missing|captured|detained|displaced|more|fewer|others)\b"
+)
 _EARLIER_OPENS = re.compile(r"\s*[\"“]?(?:[Aa]nd\s+|[Bb]ut\s+|[Jj]ust\s+|[Oo]nly\s+)?")
 _DATE_PERIOD = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI))?")
 _TURN_OF = re.compile(r"(?:the\s+)?turn\s+of", re.IGNORECASE)
