@@ -1728,7 +1728,9 @@ def test_a_multiple_of_a_base_is_a_figure_in_times() -> None:
         ("roughly double", 2, 2, "approximately", "times"),
     ]
     # no base after the word, or legal wording: no multiple
-    assert find_quantities("They were double agents; output doubled; a triple strike.") == []
+    assert find_quantities("They were double agents; a triple strike.") == []
+    # (a change told as a verb is one since round 28: "output doubled" is 2 times)
+    assert [(q.text, q.low, q.unit) for q in find_quantities("Output doubled.")] == [("doubled", 2, "times")]
     text = "Civil penalties of up to $1,000 per violation or twice the amount of the deal apply."
     assert [q.text for q in find_quantities(text)] == ["up to $1,000"]
 

@@ -61,7 +61,7 @@ _IRREGULAR_PLURALS = frozenset(
 # The casualty and capture predicates that name what is counted in news copy.
 _PARTICIPLE = r"(?:killed|wounded|injured|dead|died|captured|missing|executed|detained|slain|hurt)"
 _PREDICATE = re.compile(
-    r"[\"”’']?(?:\s+(?:of\s+(?:them|those|whom)|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
+    r"[\"”’']?(?:\s+(?:of\s+(?:them|those|whom)|more|who|that|which|reportedly|allegedly|have|has|had|were|was|are|is|"
     r"being|been|already|also|now|later|subsequently|eventually|likely|probably|reported|"
     r"believed\s+to\s+have|thought\s+to\s+have|"
     r"said\s+to\s+have|feared|confirmed|estimated\s+to\s+have|since))*"
@@ -326,8 +326,9 @@ COLLECTIVES = frozenset(_split("group wave contingent batch rotation detachment 
 
 
 _CALIBRE = re.compile(
-    r"\s+\d+(?:\.\d+)?(?:\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)|-(?:foot|ft))\b", re.IGNORECASE
-)  # ("20-foot containers": a size that names the kind, as a calibre does)
+    r"\s+\d[\d,]*(?:\.\d+)?(?:\s?-?(?:mm|millimetre|millimeter|cm|calibre|caliber)|-(?:foot|ft|ton|tonne|metre|meter|kg|kilogram|litre|liter|gallon))\b",
+    re.IGNORECASE,
+)  # ("20-foot containers", "300 40-ton containers": a size that names the kind, as a calibre does)
 _NOUN_BEFORE_STOP = (
     _STOP
     | _LINKS

@@ -1758,6 +1758,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         figures.extend(_several_figures(text, figures))
     if any(word in text for word in _MULTIPLE_STEMS):
         figures.extend(_multiple_figures(text, p, figures))
+    if " by " in text or any(stem in text for stem in _CHANGE_STEMS):
+        figures.extend(_change_figures(text, p, figures))
     figures.sort(key=lambda f: f.start)
     figures = _merge_bounds(text, figures)
     quantities = _shared_with_previous(text, [_quantity(text, f) for f in figures])
@@ -1798,6 +1800,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         if (q.unit or "").rsplit(" ", 1)[-1] not in document
         and not (q.unit == "lines" and q.unit_end is not None and text.startswith(" long", q.unit_end))
         and not ("-" in q.text and _thing_sized(text, q, kept))
+        # "containers stacked two high", "queued three deep": how a pile stands, no count
+        and not (q.unit in _STACKED and q.unit_start == q.end + 1)
     ]
     if "(" in text or "," in text:
         quantities = _without_restatements(text, quantities, p)
@@ -1953,9 +1957,32 @@ def _measure_units() -> frozenset[str]:
     return frozenset(patterns().measures.values())
 
 
+_STACKED = frozenset(("high", "deep", "wide", "tall", "thick"))
 _SIZED_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he|its|their)(?:[^\S\n]+[a-z]+)?[^\S\n]+$")
-_SIZED_THING = re.compile(r"(?:[^\S\n]+[a-z][a-z-]*){1,3}")
-_NOT_A_HEAD = frozenset(("of", "and", "or", "in", "on", "at", "to", "for", "from", "with", "by", "was", "is"))
+# ("a 1-kilometer-long convoy": the measure's adjective goes with it; "the 5,000-ton Angara": a name)
+_SIZED_THING = re.compile(r"(?:-(?:long|wide|high|deep|tall|thick))?(?:[^\S\n]+[A-Za-z][a-z-]*){1,3}")
+_NOT_A_HEAD = frozenset(
+    (
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "was",
+        "is",
+        "were",
+        "are",
+        "had",
+        "have",
+        "has",
+    )
+)
 
 
 def _thing_sized(text: str, q: Quantity, kept: frozenset[str]) -> bool:
@@ -1967,17 +1994,20 @@ def _thing_sized(text: str, q: Quantity, kept: frozenset[str]) -> bool:
         or not re.fullmatch(r"\d[\d,.]*-[A-Za-z]+", q.text)
     ):
         return False
-    if not _SIZED_BEFORE.search(text, max(0, q.start - 20), q.start):
-        return False
     m = _SIZED_THING.match(text, q.end)
     if m is None:
         return False
     head = None
-    for word in m.group().split():
-        if word in _NOT_A_HEAD:
+    for i, word in enumerate(m.group().split()):
+        if word in _NOT_A_HEAD or (i and head is not None and word[0].isupper() != head[0].isupper()):
             break
         head = word
-    return head is not None and head not in kept
+    if head is None or head in kept:
+        return False
+    # (after an article, or before a plural: "300 40-ton containers", "20-foot containers" size each)
+    return _SIZED_BEFORE.search(text, max(0, q.start - 20), q.start) is not None or (
+        head.endswith("s") and not head.endswith("ss") and head.islower()
+    )
 
 
 # (a rate's words or a short phrase may come between: "1.2 billion rubles a month for the labour, or
@@ -2037,6 +2067,9 @@ def _capacity_pattern() -> re.Pattern[str]:
         rf"|\b(?:{modal})[^\S\n]+each[^\S\n]+(?:{verb})"
         # (the most a road or a bridge takes: "the bridge, which carries up to 300 vehicles a day")
         rf"|\b(?:which|that)[^\S\n]+(?P<most>{most})"
+        # (what a thing is built to take, whatever its subject: "the bridge will be able to carry up to
+        # 300 vehicles a day")
+        rf"|\b(?P<able>able[^\S\n]+to|capable[^\S\n]+of|designed[^\S\n]+to)[^\S\n]+(?:{verb})"
         rf"|\b(?:{noun})[^\S\n]+(?:of|is|was|at)|\b(?:an?|the)[^\S\n]+(?:{place})[^\S\n]+of)"
         r"[^\S\n]+(?:(?:up[^\S\n]+to|about|around|roughly|some|nearly|almost|over|more[^\S\n]+than|as"
         r"[^\S\n]+many[^\S\n]+as)[^\S\n]+)?$",
@@ -2048,7 +2081,7 @@ def _capacity(pattern: re.Pattern[str], text: str, q: Quantity) -> bool:
     m = pattern.search(text, max(0, q.start - 100), q.start)
     # (a present verb tells the most only with its bound: "which carries up to 300 vehicles a day", not
     # "which carries 40 trains a day")
-    return m is not None and (m.group("most") is None or q.qualifier == "up to")
+    return m is not None and ((m.group("most") is None and m.group("able") is None) or q.qualifier == "up to")
 
 
 _WON_TAIL = re.compile(r"(?<!korean)[^\S\n]+won$", re.IGNORECASE)
@@ -2170,9 +2203,12 @@ _RESTATED = re.compile(r"[^\S\n]\([^()\n]{1,40}\)")
 
 
 # What one of the men is paid: "Each soldier is paid about", "each worker earns up to".
+# (a modal between is no noun: "each worker can earn between $800 and $1,000 a month")
+_NOT_PAID_NOUN = r"(?!(?:is|was|will|of|can|could|may|might|would|should|must|typically|usually)\b)"
 _EACH_PAID = re.compile(
-    r"\b[Ee]ach[^\S\n]+(?:(?!(?:is|was|will|of)\b)[A-Za-z-]+[^\S\n]+){0,3}?(?P<noun>(?!(?:is|was|will|of)\b)[a-z]+)"
-    r"[^\S\n]+(?:is[^\S\n]+|was[^\S\n]+|will[^\S\n]+be[^\S\n]+)?"
+    rf"\b[Ee]ach[^\S\n]+(?:{_NOT_PAID_NOUN}[A-Za-z-]+[^\S\n]+){{0,3}}?(?P<noun>{_NOT_PAID_NOUN}[a-z]+)"
+    r"[^\S\n]+(?:(?:can|could|may|might|would|should|must|typically|usually)[^\S\n]+)?"
+    r"(?:is[^\S\n]+|was[^\S\n]+|will[^\S\n]+be[^\S\n]+|be[^\S\n]+)?"
     r"(?:paid|earns?|earned|receives?|received|gets?|got|given)(?:[^\S\n]+[a-z]+){0,2}?[^\S\n]+$"
 )
 
@@ -2490,6 +2526,11 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 whole = previous
                 q = _part_of(q, whole, state)
                 part_end = state.end()
+        if q.unit is None and not (q.currency or q.percent) and text.endswith(", ", 0, q.start):
+            # "Of the tankers, 5 are registered in Russia": the part counts the noun of the lead-in
+            lead = _OF_THE_NOUN_BEFORE.search(text, max(0, q.start - 40), q.start)
+            if lead is not None:
+                q = _counting(q, lead.group("noun").lower(), lead.start("noun"), lead.end("noun"))
         these = _OF_THESE.match(text, q.end) if q.unit is None and not (q.currency or q.percent) else None
         if these is not None:
             phrase = noun_phrase(text, these.end(), min(len(text), these.end() + 60))
@@ -2537,10 +2578,23 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             and members is not None
             and not (q.currency or q.percent)
             and (
-                _COLLECTIVE_OF.search(text, max(0, q.start - 40), q.start)
-                or _COLLECTIVE_NUMBERS.search(text, max(0, q.start - 80), q.start)
+                (
+                    (
+                        _COLLECTIVE_OF.search(text, max(0, q.start - 40), q.start)
+                        or _COLLECTIVE_NUMBERS.search(text, max(0, q.start - 80), q.start)
+                    )
+                    and len(_SENTENCE_END.findall(text, members.end, q.start)) <= 2
+                )
+                # "... a brigade of 30 to 40 workers ... Not everyone stays. Dozens have returned home": a
+                # count that opens its sentence on a verb counts the people counted last, a few
+                # sentences back
+                # (within its paragraph: no lead-in, and no new line or list item)
+                or (
+                    _VERB_AFTER.match(text, q.end)
+                    and _AFTER_A_FULL_STOP.search(text, max(0, q.start - 4), q.start)
+                    and len(_SENTENCE_END.findall(text, members.end, q.start)) <= 3
+                )
             )
-            and len(_SENTENCE_END.findall(text, members.end, q.start)) <= 2
         ):
             # "sent around 11,000 troops ... A second wave of 3,000-4,000 followed", "the third
             # rotation, which ... numbers up to 6,000": the members of the body, those the paragraph
@@ -2788,6 +2842,10 @@ _MORE_INSIDE = re.compile(r"\banother[^\S\n]+\S+$", re.IGNORECASE)  # "up to ano
 _PASSIVE_AFTER = re.compile(r"[^\S\n]+(?:(?:had|have|has)[^\S\n]+been|were|are)[^\S\n]+[a-z]+ed\b")
 # a sentence's first words before the count: none, or one fronted phrase ("By midday, ")
 _OPENS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”]?\s+|\n)(?:[A-Z][^,.;:\d]{0,30},[^\S\n]+)?$")
+_OF_THE_NOUN_BEFORE = re.compile(
+    r"(?:^|[.!?][\"”]?\s+)(?:Of|Among)[^\S\n]+the[^\S\n]+(?P<noun>[a-z]+s),[^\S\n]+$"
+)
+_AFTER_A_FULL_STOP = re.compile(r"[.!?][\"”]?[^\S\n]+$")
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _COLLECTIVE_OF = re.compile(rf"\b(?:{'|'.join(sorted(COLLECTIVES))})[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
 _COLLECTIVE_NUMBERS = re.compile(
@@ -2965,7 +3023,7 @@ _SHARE_STEMS = (
 def _share_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
     values = {_norm(k): float(x) for k, x in vocabulary()["share_words"].items()}
     pattern = re.compile(
-        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+(?:of[^\S\n]+(?:the|them|it|its|their|those|these|all|[a-z]+s)"
+        rf"(?<![\w-])(?:{alternation(values)})(?=[^\S\n]+(?:of[^\S\n]+(?:the|them|it|its|their|those|these|that|this|all|[a-z]+s)"
         r"|its|their|the)\b)",
         re.IGNORECASE,
     )
@@ -3100,6 +3158,74 @@ def _multiple_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Fi
         if covered(start, end) or "penalt" in text[max(0, start - 120) : start]:
             continue  # ("civil penalties of up to $377,700 per violation or twice the amount of the ...")
         out.append(_multiplier_figure(text, p, start, end, values[m.group().lower()]))
+    return out
+
+
+_CHANGE_STEMS = ("oubled", "ripled", "rebled", "uadrupled", "halved", "Halved")  # (a cheap test first)
+_CHANGE_FRACTION_STEMS = ("by half", "by a ", "by one", "by two", "by three", "by nearly", "by roughly",
+                          "by about", "by almost", "by around", "by more", "by some", "by over",
+                          "by close", "by just", "by well")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _change_patterns() -> tuple[
+    re.Pattern[str], dict[str, tuple[float, str | None]], re.Pattern[str], dict[str, float]
+]:
+    table = vocabulary()
+    words: dict[str, tuple[float, str | None]] = {
+        k.lower(): (float(x), None) for k, x in table["change_multiples"].items()
+    }
+    words.update({k.lower(): (float(x), "percent") for k, x in table["change_shares"].items()})
+    verb = re.compile(
+        rf"(?<![\w-])(?:{alternation(words)})(?![\w-])"
+        r"(?![^\S\n]+(?:down|as|up|back)\b)",  # ("doubled down", "doubled as a depot")
+        re.IGNORECASE,
+    )
+    shares = {_norm(k): float(x) for k, x in table["share_words"].items()}
+    by = re.compile(
+        rf"\b(?:{alternation(table['change_verbs']['verbs'])})[^\S\n]+by[^\S\n]+"
+        rf"(?:[a-z]+[^\S\n]+){{0,2}}?(?P<share>{alternation(shares)})(?![\w-])",
+        re.IGNORECASE,
+    )
+    return verb, words, by, shares
+
+
+_RESTATED_CHANGE = re.compile(r"[^\S\n]*\([^()\n]{0,12}\d")
+
+
+def _change_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figure]:
+    """A change told as a multiple or a share: "trade roughly doubled" (~2 `times`), "has more than
+    tripled" (>3), "halved" and "cut by half" (50 percent), "fell by nearly a third" (~33.3 percent)."""
+    verb, words, by, shares = _change_patterns()
+    out: list[_Figure] = []
+    covered = _Covered(taken)
+    if any(stem in text for stem in _CHANGE_STEMS):
+        for m in verb.finditer(text):
+            start, end = m.span()
+            if covered(start, end):
+                continue
+            if _RESTATED_CHANGE.match(text, end):
+                continue  # "more than doubled (+212 per cent)": the change told again, precisely
+            value, percent = words[m.group().lower()]
+            if percent is None:
+                out.append(_multiplier_figure(text, p, start, end, value))
+                continue
+            num = Number(value, start, end, True, False, None)
+            side = _Side(num=num, value=value, start=start, end=end, percent=percent)
+            q_start, bound, name = _qualifier(text, start, p)
+            low, high = _bounds(value, bound)
+            out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+    if any(stem in text for stem in _CHANGE_FRACTION_STEMS):
+        for m in by.finditer(text):
+            start, end = m.span("share")
+            if covered(start, end):
+                continue
+            value = shares[_norm(m.group("share"))]
+            num = Number(value, start, end, True, False, None)
+            side = _Side(num=num, value=value, start=start, end=end, percent="percent")
+            q_start, bound, name = _qualifier(text, start, p)
+            low, high = _bounds(value, bound)
+            out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
     return out
 
 
