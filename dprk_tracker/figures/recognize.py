@@ -1822,6 +1822,8 @@ def find_figures(text: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
         quantities = _without_sources(text, quantities)
     if "When " in text or "If " in text:
         quantities = [q for q in quantities if not _supposed(text, q)]
+    if "-" in text or " of " in text:
+        quantities = [q for q in quantities if not _denomination_or_household(text, q)]
     if any(
         word in text
         for word in (" can ", " could ", "apab", "esigned to", "able to", "apacit", " of ", "ich ")
@@ -1877,6 +1879,38 @@ _SOURCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_MAX = 10  # a count of sources is a handful; "50 officials said" is a count of its own
+# Whom a reporter or researcher interviewed: the story's sourcing, whatever the noun ("interviewed 12
+# former workers", "interviews with 30 defectors"); a poll's sample is larger.
+_INTERVIEWED_BEFORE = re.compile(
+    r"\b(?:interviewed|interviewing|interviews[^\S\n]+with|spoke[^\S\n]+to|spoke[^\S\n]+with)[^\S\n]+$",
+    re.IGNORECASE,
+)
+_INTERVIEWED_MAX = 99
+
+
+# A banknote's or a coin's denomination ("a new 5,000-won banknote", "the 100-dollar bill") and the size
+# of a household ("a family of four"): no figure of the story.
+_DENOMINATION_AFTER = re.compile(r"[^\S\n]+(?:bank[^\S\n]?)?(?:notes?|bills?|coins?)\b", re.IGNORECASE)
+_HOUSEHOLD_BEFORE = re.compile(
+    r"\b(?:an?|one|each|every|per)[^\S\n]+(?:family|household)[^\S\n]+of[^\S\n]+$", re.IGNORECASE
+)
+
+
+def _denomination_or_household(text: str, q: Quantity) -> bool:
+    if q.currency and q.text.endswith(_CURRENCY_ADJECTIVES):
+        return _DENOMINATION_AFTER.match(text, q.end) is not None
+    return (
+        not (q.currency or q.percent)
+        and q.low is not None
+        and q.low == q.high
+        and q.low <= 20
+        and _HOUSEHOLD_BEFORE.search(text, max(0, q.start - 24), q.start) is not None
+    )
+
+
+_CURRENCY_ADJECTIVES = tuple(
+    "-" + word for word in ("won", "yuan", "dollar", "euro", "ruble", "rouble", "yen", "pound", "rupee")
+)
 
 
 # Where the sources are: "spoke to five sources in three provinces" (no figure either).
@@ -1903,6 +1937,14 @@ def _without_sources(text: str, quantities: list[Quantity]) -> list[Quantity]:
 def _sourcing(text: str, q: Quantity) -> bool:
     if q.percent or q.currency or not q.unit or q.unit_end is None or q.low is None:
         return False
+    if (
+        q.low == q.high
+        and q.low <= _INTERVIEWED_MAX
+        and q.unit_start is not None
+        and q.unit_start >= q.end
+        and _INTERVIEWED_BEFORE.search(text, max(0, q.start - 24), q.start) is not None
+    ):
+        return True  # "interviewed 12 former workers": whom the story asked, whoever they are
     if q.low != q.high or q.low > _SOURCE_MAX or q.unit.rsplit(" ", 1)[-1] not in _source_nouns():
         return False
     if q.unit_start is None or q.unit_start < q.end:
@@ -2164,6 +2206,23 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
                 out.append(dataclasses.replace(q, unit=" per ".join([unit, noun] + ([per] if per else []))))
                 continue
+        if q.currency and unit == q.currency:
+            item = _item_priced(text, q)
+            if item is not None:
+                # "A kilogram of rice sold for 9,000 won": the price of one item
+                price = dataclasses.replace(q, unit=f"{unit} per {item}")
+                out.append(price)
+                continue
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.currency == q.currency
+                and last.unit.startswith(f"{q.currency} per ")
+                and _UP_FROM.search(text, max(0, q.start - 30), q.start)
+                and _one_sentence(text, last.end, q.start)
+            ):
+                out.append(dataclasses.replace(q, unit=last.unit))  # "..., up from 6,500 won in June"
+                continue
         if q.currency and unit.startswith(f"{q.currency} per ") and q.unit_end is not None:
             # a price of one item goes on with a period: "$2,000 per soldier per month"
             per = _rate(text, q.start, q.unit_end) if text.startswith(_RATE_WORDS, q.unit_end + 1) else None
@@ -2200,6 +2259,27 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 
 _RESTATED = re.compile(r"[^\S\n]\([^()\n]{1,40}\)")
+
+
+# The price of one item, told by what it sold for: "A kilogram of rice sold for 9,000 won", "a 10-kilogram
+# box of dried squid sells for about 1,200 yuan", "one litre of diesel costs 15,000 won".
+_ITEM_PRICED = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Ee]ach)[^\S\n]+(?:[\d.,]+-[a-z]+[^\S\n]+)?(?:[a-z-]+[^\S\n]+){0,2}?(?P<noun>[a-z]+)"
+    r"(?:[^\S\n]+of[^\S\n][^.!?;\n]{0,80}?)?[^\S\n]"
+    r"(?:sells?|sold|costs?|fetch(?:es|ed)?|goes|went|retails?|retailed|trades?|traded|(?:is|was)[^\S\n]+priced)"
+    r"[^\S\n]+(?:(?:for|at)[^\S\n]+)?$"
+)
+
+
+def _item_priced(text: str, q: Quantity) -> str | None:
+    m = _ITEM_PRICED.search(text, max(0, q.start - 140), q.start)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if noun in _rate_patterns().not_items or noun in _rate_patterns().periods:
+        return None
+    measure = patterns().measures.get(noun)
+    return measure if measure and len(measure) <= 3 else noun
 
 
 # What one of the men is paid: "Each soldier is paid about", "each worker earns up to".
@@ -2488,6 +2568,7 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
     previous: Quantity | None = None
     counted: Quantity | None = None  # the last count of a noun (no multiplier, measure or money)
     members: Quantity | None = None  # the last count of a plural noun, no harm nor rate ("troops")
+    things: Quantity | None = None  # the last count of a noun that is no measure ("14 boats", not "tonnes")
     number_of = "number of" in text
     # (cheap guard: "US officials put the number at 12,000", "their number could reach 50,000")
     put = " at " in text or "number" in text or "total" in text or "figure" in text
@@ -2536,11 +2617,23 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             phrase = noun_phrase(text, these.end(), min(len(text), these.end() + 60))
             if phrase is not None:
                 q = _counting(q, text[phrase[1] : phrase[2]].lower(), phrase[1], phrase[2])
+        pointed = counted
         if (
             q.unit is None
             and counted is not None
+            and things is not None
+            and things is not counted
+            and counted.unit in _measure_units()
+            and (_OF_THEM.match(text, q.end) or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start))
+        ):
+            # "14 boats carrying 2,000 tonnes of coal. Of those, 9 were released": a pronoun stands for
+            # a set of things or people, not for a measure
+            pointed = things
+        if (
+            q.unit is None
+            and pointed is not None
             and not (q.currency or q.percent)
-            and q.start - counted.end <= _COMPARISON_REACH
+            and q.start - pointed.end <= _COMPARISON_REACH
             and (
                 _OF_THEM_OR_MORE.match(text, q.end)
                 or _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start)
@@ -2567,12 +2660,18 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
                 # "(First rotation 11,000; second 3,000)": a bracketed label of the count before
                 or _LABEL_IN_BRACKETS.search(text, max(0, q.start - 40), q.start)
             )
-            and _next_sentence_or_item(text, counted.end, q.start)
+            and (
+                _next_sentence_or_item(text, pointed.end, q.start)
+                or (
+                    _OF_THEM_BEFORE.search(text, max(0, q.start - 16), q.start) is not None
+                    and _next_paragraph(text, pointed.end, q.start)
+                )
+            )
         ):
             # "13,221 North Koreans entered Russia. Of them, 7,887 came on student visas", "58 tankers
             # are listed. The US designated 7 more": the noun of the count the pronoun or "more" stands
             # for, in the sentence (or the list item) before
-            q = _replace_unit(q, counted)
+            q = _replace_unit(q, pointed)
         elif (
             q.unit is None
             and members is not None
@@ -2738,6 +2837,8 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             and not (q.currency or q.percent or q.unit in _NOT_COUNTED_NOUNS)
         ):
             counted = q
+            if q.unit not in _measure_units():
+                things = q
             if _plural_end(q.unit) and " per " not in q.unit and not _HARMED.search(q.unit):
                 members = q
     return shared
@@ -2869,6 +2970,20 @@ def _at_most_one_sentence_apart(text: str, start: int, end: int) -> bool:
 
 # The break between two list items: "* About 11,000 soldiers were sent.\n* Around 3,000 more ..."
 _ITEM_BREAK = re.compile(r"[.;!?]?\n[^\S\n]*[*•\-–][^\S\n]")
+
+
+_PARAGRAPH_BREAK = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*")
+
+
+def _next_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether ``end`` is in the first sentence of the paragraph after the one whose last sentence holds
+    ``start`` ("... 14 boats since August.\n\nOf those, 9 were released": a wire paragraph of one
+    sentence goes on with the one before)."""
+    breaks = list(_PARAGRAPH_BREAK.finditer(text, start, end))
+    if len(breaks) != 1:
+        return False
+    b = breaks[0]
+    return _one_sentence(text, b.end(), end) and _one_sentence(text, start, b.start() - 1)
 
 
 def _next_sentence_or_item(text: str, start: int, end: int) -> bool:
@@ -3343,7 +3458,7 @@ def _rate_patterns() -> _RatePatterns:
         rf"/(?P<slashed>{alternation(periods)})(?![\w/])"
         rf"|[\"”]?[^\S\n]+(?:each[^\S\n]+)?(?:(?:per|a|an|every|each)[^\S\n]+(?P<period>{alternation(periods)})"
         # "a month ago", "a year earlier", "a year's": a time, not a rate
-        r"(?![\w'’-])(?![^\S\n]+(?:ago|earlier|later|before|after|prior|previously|from|into)\b)"
+        r"(?![\w'’-])(?![^\S\n]+(?:ago|earlier|later|before|after|prior|previously|into|from[^\S\n]+(?:now|today|then))\b)"
         r"|per[^\S\n]+(?P<item>(?-i:[a-z][a-z]+))(?![\w'’-])"
         rf"|(?P<adverb>{alternation(adverbs)})(?![\w-]))",
         re.IGNORECASE,
