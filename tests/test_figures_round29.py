@@ -53,3 +53,15 @@ def test_a_denomination_and_a_household_are_no_figures() -> None:
         ("about 400 dollars", 400, 400, "USD per month"),
     ]
     assert _found("The court imposed a 5,000-dollar fine.") == [("5,000-dollar", 5_000, 5_000, "USD")]
+
+
+def test_a_count_said_to_be_a_noun_counts_it() -> None:
+    assert _found("Some 4,000 arrived in spring, and about 600 were thought to be medics.") == [
+        ("Some 4,000", 4_000, 4_000, None),
+        ("about 600", 600, 600, "medics"),
+    ]
+
+
+def test_a_verb_of_amounting_links_the_harm_before_it() -> None:
+    assert _found("Casualties exceed 2,400.") == [("exceed 2,400", 2_400, None, "casualties")]
+    assert _found("Officials said casualties stand at 700.") == [("700", 700, 700, "casualties")]

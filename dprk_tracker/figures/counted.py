@@ -98,7 +98,7 @@ _LINKS = frozenset(
     _split(
         """
         at of to an reached reaching totaling totalling totaled totalled numbered numbering was were is are
-        hit exceeded topped stood stands put estimated rose risen climbed grown ranging ranged
+        hit exceeded topped stood stand stands put estimated rose risen climbed grown ranging ranged
         fell dropped declined grew jumped surged increased decreased plunged soared
         top tops exceed exceeds surpass surpasses surpassed
         """
@@ -190,10 +190,12 @@ def _cue_before(toks: list[tuple[str, int, int]]) -> tuple[str, int] | None:
 
 
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]+")
+_AMOUNTING_QUALIFIERS = frozenset(_split("exceeding topping surpassing"))
 _AMOUNTING = frozenset(
     _split(
-        "reached totaling totalling totaled totalled numbered exceeded topped stood rose risen climbed hit"
-        " grown top tops exceed exceeds surpass surpasses surpassed"  # (a headline's present: "Losses top")
+        "reached totaling totalling totaled totalled numbered exceeded topped stood stand stands rose risen"
+        # (a headline's present: "Losses top")
+        " climbed hit grown top tops exceed exceeds surpass surpasses surpassed"
         " fell dropped declined grew jumped surged increased decreased plunged soared"
     )
 )
@@ -264,6 +266,10 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
     # ("Casualties are estimated at 6,000": a passive estimate is a verb of amounting too.)
     measured = bool(links) and (modal or links[-1] in _AMOUNTING or _PASSIVE_ESTIMATE.issubset(links))
+    if qualified and not links and rest:
+        # "Losses exceed 3,800.": the qualifier is the verb of amounting
+        verb = _LOWER_WORD.match(text, link_start)
+        measured = verb is not None and (verb.group() in _AMOUNTING or verb.group() in _AMOUNTING_QUALIFIERS)
     if not links and (rest[-1][0].endswith(("ed", "ing")) or _HARM_VERB.fullmatch(rest[-1][0])):
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:

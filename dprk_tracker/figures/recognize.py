@@ -2258,6 +2258,11 @@ def _with_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# A count that leaves its noun out and is said to be one: "about 1,000 were believed to be engineers".
+_COMPLEMENT_NOUN = re.compile(
+    r"[^\S\n]+(?:were|are|was|is)[^\S\n]+(?:(?:believed|thought|said|reported|estimated|found)[^\S\n]+to[^\S\n]+be[^\S\n]+)?"
+    r"(?P<noun>[a-z]+)(?=[^\S\n]*[.,;:]|[^\S\n]+(?:from|in|at|and|who|with|working|employed)\b)"
+)
 _RESTATED = re.compile(r"[^\S\n]\([^()\n]{1,40}\)")
 
 
@@ -2271,8 +2276,16 @@ _ITEM_PRICED = re.compile(
 )
 
 
+_ITEM_VERB_STEMS = ("sell", "sold", "cost", "fetch", "goes", "went", "retail", "trade", "priced")
+
+
 def _item_priced(text: str, q: Quantity) -> str | None:
-    m = _ITEM_PRICED.search(text, max(0, q.start - 140), q.start)
+    lo = max(0, q.start - 140)
+    if not any(
+        text.find(verb, q.start - 24 if q.start > 24 else 0, q.start) >= 0 for verb in _ITEM_VERB_STEMS
+    ):
+        return None  # (cheap test first: the verb stands right before the price)
+    m = _ITEM_PRICED.search(text, lo, q.start)
     if m is None:
         return None
     noun = m.group("noun")
@@ -2617,6 +2630,17 @@ def _shared_with_previous(text: str, quantities: list[Quantity]) -> list[Quantit
             phrase = noun_phrase(text, these.end(), min(len(text), these.end() + 60))
             if phrase is not None:
                 q = _counting(q, text[phrase[1] : phrase[2]].lower(), phrase[1], phrase[2])
+        complement = (
+            _COMPLEMENT_NOUN.match(text, q.end)
+            if q.unit is None and not (q.currency or q.percent) and text.startswith((" w", " a", " i"), q.end)
+            else None
+        )
+        if complement is not None and plural_word(complement.group("noun").lower()):
+            # "about 1,000 were believed to be engineers", "Of those, 1,200 are women": the noun the
+            # count is said to be
+            q = _counting(
+                q, complement.group("noun").lower(), complement.start("noun"), complement.end("noun")
+            )
         pointed = counted
         if (
             q.unit is None
