@@ -2235,7 +2235,7 @@ def test_a_plain_won_in_a_north_korean_market_story_is_kpw() -> None:
     )
     found = find_quantities(text)
     assert [(q.text, q.unit, q.currency) for q in found] == [
-        ("32,000 won", "KPW", "KPW"),
+        ("32,000 won", "KPW per kg", "KPW"),  # the price of one kilogram
         ("9,000 won", "KPW", "KPW"),
         ("3 billion won", "KRW", "KRW"),  # a Seoul budget sum stays South Korean
     ]

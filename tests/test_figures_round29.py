@@ -24,7 +24,7 @@ def test_the_price_of_one_item_sold_and_its_base() -> None:
     assert _found("A 25-kilogram sack of flour fetched around $40 at the border.") == [
         ("around $40", 40, 40, "USD per sack"),
     ]
-    assert _found("A border crossing permit costs $300.") == [("$300", 300, 300, "USD per permit")]
+    assert _found("A border crossing permit costs $300.") == [("$300", 300, 300, "USD")]
     assert _found("A trader sold his truck for $9,000.") == [("$9,000", 9_000, 9_000, "USD")]
 
 

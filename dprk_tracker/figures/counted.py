@@ -266,10 +266,9 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     # is who estimates ("Athens estimated 3,000"), so only before a verb of amounting.
     # ("Casualties are estimated at 6,000": a passive estimate is a verb of amounting too.)
     measured = bool(links) and (modal or links[-1] in _AMOUNTING or _PASSIVE_ESTIMATE.issubset(links))
-    if qualified and not links and rest:
-        # "Losses exceed 3,800.": the qualifier is the verb of amounting
-        verb = _LOWER_WORD.match(text, link_start)
-        measured = verb is not None and (verb.group() in _AMOUNTING or verb.group() in _AMOUNTING_QUALIFIERS)
+    # "Losses exceed 3,800.": the qualifier is the verb of amounting after a plural that opens the sentence
+    verb = _LOWER_WORD.match(text, link_start) if qualified and not links and rest else None
+    amounting = verb is not None and (verb.group() in _AMOUNTING or verb.group() in _AMOUNTING_QUALIFIERS)
     if not links and (rest[-1][0].endswith(("ed", "ing")) or _HARM_VERB.fullmatch(rest[-1][0])):
         return None  # "received more than 8,000": a verb before the qualifier is no counted noun
     if rest[-1][0] in _VERB_FORMS:
@@ -279,7 +278,9 @@ def _noun_before(text: str, toks: list[tuple[str, int, int]], qualified: bool) -
     words = []
     for word, start, end in reversed(rest[-2:]):
         nounlike = _LOWER_WORD.fullmatch(text, start, end) or (
-            measured and _TITLE_PLURAL.fullmatch(text, start, end) and opens_sentence(text, start)
+            (measured or amounting)
+            and _TITLE_PLURAL.fullmatch(text, start, end)
+            and opens_sentence(text, start)
         )
         if not nounlike or word.lower() in _NOUN_BEFORE_STOP:
             break

@@ -2269,7 +2269,7 @@ _RESTATED = re.compile(r"[^\S\n]\([^()\n]{1,40}\)")
 # The price of one item, told by what it sold for: "A kilogram of rice sold for 9,000 won", "a 10-kilogram
 # box of dried squid sells for about 1,200 yuan", "one litre of diesel costs 15,000 won".
 _ITEM_PRICED = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Ee]ach)[^\S\n]+(?:[\d.,]+-[a-z]+[^\S\n]+)?(?:[a-z-]+[^\S\n]+){0,2}?(?P<noun>[a-z]+)"
+    r"\b(?:[Aa]n?|[Oo]ne)[^\S\n]+(?:[\d.,]+-[a-z]+[^\S\n]+)?(?:[a-z-]+[^\S\n]+){0,2}?(?P<noun>[a-z]+)"
     r"(?:[^\S\n]+of[^\S\n][^.!?;\n]{0,80}?)?[^\S\n]"
     r"(?:sells?|sold|costs?|fetch(?:es|ed)?|goes|went|retails?|retailed|trades?|traded|(?:is|was)[^\S\n]+priced)"
     r"[^\S\n]+(?:(?:for|at)[^\S\n]+)?$"
@@ -2292,7 +2292,15 @@ def _item_priced(text: str, q: Quantity) -> str | None:
     if noun in _rate_patterns().not_items or noun in _rate_patterns().periods:
         return None
     measure = patterns().measures.get(noun)
-    return measure if measure and len(measure) <= 3 else noun
+    if measure:
+        return measure if len(measure) <= 3 else noun
+    # (a measure or a pack of goods; "A drone costs $35,000" stays a sum)
+    return noun if noun in _packs() else None
+
+
+@lru_cache(maxsize=1)
+def _packs() -> frozenset[str]:
+    return frozenset(vocabulary()["item_prices"]["packs"])
 
 
 # What one of the men is paid: "Each soldier is paid about", "each worker earns up to".
@@ -2996,7 +3004,7 @@ def _at_most_one_sentence_apart(text: str, start: int, end: int) -> bool:
 _ITEM_BREAK = re.compile(r"[.;!?]?\n[^\S\n]*[*•\-–][^\S\n]")
 
 
-_PARAGRAPH_BREAK = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*")
+_PARAGRAPH_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*")  # (a blank line)
 
 
 def _next_paragraph(text: str, start: int, end: int) -> bool:
@@ -3004,7 +3012,7 @@ def _next_paragraph(text: str, start: int, end: int) -> bool:
     ``start`` ("... 14 boats since August.\n\nOf those, 9 were released": a wire paragraph of one
     sentence goes on with the one before)."""
     breaks = list(_PARAGRAPH_BREAK.finditer(text, start, end))
-    if len(breaks) != 1:
+    if len(breaks) != 1 or text.count("\n", start, end) != text.count("\n", *breaks[0].span()):
         return False
     b = breaks[0]
     return _one_sentence(text, b.end(), end) and _one_sentence(text, start, b.start() - 1)
