@@ -2392,6 +2392,43 @@ def _counted_as_other(quantity: Quantity, topics: Classifier) -> bool:
 def _counted_topic(
     quantity: Quantity, text: str, sentence: Span, topics: Classifier, sentences: _Sentences
 ) -> str:
+    topic = _counted_topic_of(quantity, text, sentence, topics, sentences)
+    if (
+        topic in ("money", "deployment")
+        and topics.has_topic("sanctions")
+        and (
+            _FROZEN_ASSETS.search(text, sentence[0], sentence[1])
+            or (
+                topic == "deployment"
+                and _LISTED_BEFORE.search(text, max(0, quantity.start - 40), quantity.start)
+            )
+        )
+    ):
+        # "The designations freeze assets worth £4.2 million held by two front companies", "frozen
+        # assets totalled £25 billion": what a freeze holds is sanctions; "Among those listed are two
+        # senior officers": the men a listing names
+        return "sanctions"
+    return topic
+
+
+# An asset freeze told ("froze assets", "freeze assets worth", "frozen assets", "assets were frozen",
+# "an asset freeze"), not any freeze ("a freeze in talks", "frozen squid")
+_FROZEN_ASSETS = re.compile(
+    r"\b(?:froze|freezes?|freezing|frozen|blocked)\s+(?:(?:the|their|its|all|some)\s+)?(?:[\w-]+\s+)?assets\b"
+    r"|\bassets\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|remain|are|is)\s+)?(?:frozen|blocked)\b"
+    r"|\basset[- ]freezes?\b",
+    re.IGNORECASE,
+)
+_LISTED_BEFORE = re.compile(
+    r"\b(?:those|persons|people|individuals)\s+(?:newly\s+)?(?:listed|designated|sanctioned)\s+(?:are|were|is|was|include[sd]?)"
+    r"\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _counted_topic_of(
+    quantity: Quantity, text: str, sentence: Span, topics: Classifier, sentences: _Sentences
+) -> str:
     if quantity.currency or (quantity.unit and _PRICE_UNIT.match(quantity.unit)):
         return topics.classify("$") if topics.has_topic("money") else topics.classify(sentence)
     counted: Span | None = None
@@ -2478,7 +2515,9 @@ def _counted_topic(
 # Russian captivity", "185 servicemen were returned", in a sentence about an exchange) are prisoners.
 _HELD_AFTER = re.compile(
     r"[^,;.]{0,60}?\b(?:captivity|custody|held\s+(?:captive|prisoner)|being\s+held|(?:are|were|was|is)"
-    r"\s+(?:returned|released|freed|handed\s+over|exchanged|swapped|repatriated))\b",
+    r"\s+(?:returned|released|freed|handed\s+over|exchanged|swapped|repatriated)"
+    # (round30: "the previous exchange, when 185 soldiers came home")
+    r"|(?:came|come|returned|flew|went)\s+(?:back\s+)?home)\b",
     re.IGNORECASE,
 )
 _EXCHANGE = re.compile(r"\b(?:exchange|swap|prisoner)", re.IGNORECASE)
@@ -3054,6 +3093,17 @@ _BASE_TOLD_BEFORE = re.compile(
 )
 
 
+# A bound or rule a figure is measured against, dated by when it was set ("above the cap set by the
+# Security Council in 2017", "below the limit agreed in 2019", "twice the quota fixed for 2023")
+_MEASURED_AGAINST = re.compile(
+    r"[,(]\s*(?:well\s+|far\s+|just\s+|still\s+)?(?:above|below|over|under|beyond|exceeding|within|breaching)"
+    r"\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}?(?:cap|caps|limit|limits|ceiling|quota|threshold)"
+    r"\s+(?:it\s+|that\s+|which\s+)?(?:was\s+)?(?:set|fixed|imposed|agreed|adopted|introduced|established)"
+    r"\b[^,;.!?\n]{0,50}$",
+    re.IGNORECASE,
+)
+
+
 def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) -> bool:
     """Whether ``time`` is what a change or a likeness is measured against; ``single``: the only time
     of its sentence, a base only after "the same ... as" (cheap test first)."""
@@ -3076,6 +3126,15 @@ def _comparison_base(text: str, time: TimeExpr, end: int, single: bool = False) 
         return True  # "13,221 in 2024, up from 1,634 a year earlier, with about 8,000 of them"
     if _named_rate_base(text, time, end):
         return True  # "$2.18 billion in 2024, up 6 percent from 2023": the share is 2024's too
+    if time.start >= end and _MEASURED_AGAINST.search(text, max(end, time.start - 90), time.start):
+        return True  # "20,000 containers, above the cap set by the Security Council in 2017": the cap's date
+    if (
+        single
+        and time.start >= end
+        and _BASE_BEFORE.search(text, max(end, time.start - 60), time.start)
+        and (_EARLIER_PERIOD.search(time.text) or _BEFORE_AFTER.match(text, time.end))
+    ):
+        return True  # "rose 6.8%, a sharp increase from the previous year": the base of the change
     if single and not text.startswith("as ", time.start - 3):
         return False
     if _EARLIER_PERIOD.search(time.text) is None and not _EARLIER_AFTER.match(text, time.end):

@@ -339,8 +339,13 @@ class Classifier:
 
     def _topic(self, text: str | Span) -> str | None:
         if isinstance(text, str):
-            return self.lexicon.topic_of(text)
+            return self.lexicon.topic_of(_without_places_taken(text))
         start, end = text
+        if self.text.find("captur", start, end) >= 0 or self.text.find("seiz", start, end) >= 0:
+            own = self.text[start:end]
+            masked = _without_places_taken(own)
+            if masked is not own:
+                return self.lexicon.topic_of(masked)
         lowered = self._lowered
         if lowered is None:
             lowered = self._lowered = self.text.lower()
@@ -360,6 +365,46 @@ class Classifier:
                 return lexicon._best(lexicon._span_hits(lowered, self._words, start, end, self._symbols))
             return lexicon._best(lexicon._hits(lowered, start, end, self._symbols))
         return self.lexicon.topic_of(self.text[start:end])
+
+
+# Capturing a place is fighting, capturing men is taking prisoners: the object decides. A verb of
+# capture before a place ("trying to capture Pokrovsk", "captured the village of ...", "seized two
+# settlements") counts for no topic; before men ("captured 12 soldiers", "captured North Korean troops")
+# it counts as the lexicon says.
+_PEOPLE_AFTER = (
+    r"(?:soldiers?|troops?|servicem[ae]n|fighters?|men|women|officers?|prisoners?|personnel|marines"
+    r"|paratroopers|conscripts|mercenar(?:y|ies)|citizens|nationals|civilians|crews?|sailors|pilots?"
+    r"|commanders?|members|workers|people|him|her|them)\b"
+)
+_PLACE_NOUN = (
+    r"(?:village|town|city|settlement|hamlet|district|region|oblast|heights?|hill|bridgehead|positions?"
+    r"|stronghold|airfield|airport|port|station|mine|territory|outskirts|cent(?:er|re)|villages|towns"
+    r"|cities|settlements|ground|area|areas|square\s+kilomet(?:er|re)s)\b"
+)
+_PLACE_TAKEN = re.compile(
+    r"\b(?:[Cc]aptur(?:e|es|ed|ing)|[Ss]eiz(?:e|es|ed|ing))(?=\s+(?:"
+    r"(?:the\s+|a\s+|an\s+|\d+\s+|two\s+|three\s+|several\s+|more\s+)?(?:[a-z-]+\s+){0,2}"
+    + _PLACE_NOUN
+    + r"(?<!\bmen\b)"
+    r"|[A-Z][\w'’-]*+(?:\s+[A-Z][\w'’-]*+)*+(?!\s+(?:[\w-]+\s+){0,2}" + _PEOPLE_AFTER + r")"
+    r"))"
+)
+
+
+def _without_places_taken(text: str) -> str:
+    """``text`` with each verb of capture before a place blanked out (the same text when none is)."""
+    if "aptur" not in text and "eiz" not in text:
+        return text
+    found = list(_PLACE_TAKEN.finditer(text))
+    if not found:
+        return text
+    parts, at = [], 0
+    for match in found:
+        parts.append(text[at : match.start()])
+        parts.append(" " * (match.end() - match.start()))
+        at = match.end()
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _is_word(char: str) -> bool:

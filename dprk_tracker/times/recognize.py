@@ -1304,8 +1304,17 @@ def _month_after_told(
         return None
     # (the year written in the sentence: a month told without one may itself be a guess)
     sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start), 0)
-    if text.find(told[:4], sentence_start, candidate.start) < 0 and (
-        reference is None or reference.year - int(told[:4]) < 2
+    if (
+        text.find(told[:4], sentence_start, candidate.start) < 0
+        and (reference is None or reference.year - int(told[:4]) < 2)
+        and not (
+            # "Last year, ... In July, they took the town, and in October they entered the next": the
+            # paragraph's year, come down to the month told
+            reference is not None
+            and reference.year - int(told[:4]) == 1
+            and _paragraph_of_year(text, candidate, found, told[:4])
+            and clause_tense(text, candidate.start, candidate.end) in ("past", "past perfect")
+        )
     ):
         return None
     return int(told[:4]) if clause_tense(text, candidate.start, candidate.end) != "future" else None
@@ -1328,9 +1337,22 @@ def _month_after_sentence_before(
         return None
     end, kind, value = dated[-1]
     told = _TOLD_PERIOD.match(value)
+    if kind == "DATE" and _YEAR_ONLY.fullmatch(value) and _opened_by_year(text, end):
+        told = _TOLD_PERIOD.match(value + "-01")  # "Last year, ... In August, ...": from its January
+    if (kind != "DATE" or told is None) and _YEAR_ONLY.match(value) and int(value[:4]) < reference_year - 1:
+        # "Last year, trade recovered to its highest level since 2019. In March, ...": a year the
+        # paragraph looked back to on the way does not break its chain
+        opened = str(reference_year - 1)
+        if _paragraph_of_year(text, candidate, found, opened):
+            told = _TOLD_PERIOD.match(opened + "-01")
+            kind = "DATE"
     if kind != "DATE" or told is None:
         return None
-    if reference_year - int(told.group(1)) < 2:
+    if reference_year - int(told.group(1)) < 2 and not (
+        reference_year - int(told.group(1)) == 1
+        and _paragraph_of_year(text, candidate, found, told.group(1))
+        and clause_tense(text, candidate.start, candidate.end) in ("past", "past perfect")
+    ):
         return _day_of_month_told(text, candidate, end, value)
     opening = max(text.rfind(". ", 0, candidate.start), text.rfind(": ", 0, candidate.start))
     opening = max(opening, text.rfind("; ", 0, candidate.start))
@@ -1342,6 +1364,29 @@ def _month_after_sentence_before(
     if month_number(candidate.groups["month"]) < first_month:
         return None
     return int(told.group(1))
+
+
+# a year told as its sentence's opener ("Last year, Moscow agreed ...", "In 2024, ..."), its paragraph's
+_YEAR_OPENER = re.compile(
+    r"(?:^|\n|[.!?][\"”]?\s+)\s*(?:[Ii]n\s+|[Dd]uring\s+|[Tt]hroughout\s+)?(?:[Ll]ast\s+year|\d{4})$"
+)
+_YEAR_ONLY = re.compile(r"\d{4}")
+
+
+def _opened_by_year(text: str, end: int) -> bool:
+    """Whether the time ending at ``end`` is a year opening its sentence ("Last year, ...")."""
+    return _YEAR_OPENER.search(text, max(0, end - 40), end) is not None and text[end : end + 1] == ","
+
+
+def _paragraph_of_year(text: str, candidate: Candidate, found: list[tuple[int, str, str]], year: str) -> bool:
+    """ "Last year, Moscow agreed to ... In August, the two sides signed ... In November, ...": a
+    paragraph a year opened (last year's, the year the reference date's year alone would not give a
+    bare month) goes on in that year while its months, told in the past, open their sentences."""
+    paragraph = text.rfind("\n", 0, candidate.start)
+    return any(
+        paragraph < end < candidate.start and kind == "DATE" and value == year and _opened_by_year(text, end)
+        for end, kind, value in found
+    )
 
 
 def _day_of_month_told(text: str, candidate: Candidate, end: int, value: str) -> int | None:
