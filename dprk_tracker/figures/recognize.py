@@ -3199,25 +3199,17 @@ def _share_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figur
         start, end = m.span()
         if covered(start, end):
             continue
-        q_start, bound, name = _qualifier(text, start, p)
-        if bound is None:
+        qualifier = _qualifier(text, start, p)
+        if qualifier[1] is None:
             continue
-        value = values[_norm(m.group())]
-        num = Number(value, start, end, True, False, None)
-        side = _Side(num=num, value=value, start=start, end=end, percent="percent")
-        low, high = _bounds(value, bound)
-        out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+        out.append(_told_in_words(start, end, values[_norm(m.group())], qualifier))
     if "one in " in text or "One in " in text:
         for m in _ONE_IN.finditer(text):
             start, end = m.span()
             if covered(start, end):
                 continue
             value = round(100 / _ONE_IN_WORDS[m.group(1).lower()], 1)
-            num = Number(value, start, end, True, False, None)
-            side = _Side(num=num, value=value, start=start, end=end, percent="percent")
-            q_start, bound, name = _qualifier(text, start, p)
-            low, high = _bounds(value, bound)
-            out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+            out.append(_told_in_words(start, end, value, _qualifier(text, start, p)))
     return out
 
 
@@ -3269,6 +3261,21 @@ def _several_figures(text: str, taken: list[_Figure]) -> list[_Figure]:
 
 
 _SUSPENDED_LOW = re.compile(r"-[^\S\n]*(?:to|or)[^\S\n]+$")
+
+
+def _told_in_words(
+    start: int,
+    end: int,
+    value: float,
+    qualifier: tuple[int, str | None, str | None],
+    percent: str = "percent",
+) -> _Figure:
+    """A share or a change told in words at [start, end) ("about half", "one in three", "fell by nearly
+    a third"), with the qualifier found before it (``_qualifier``)."""
+    num = Number(value, start, end, True, False, None)
+    side = _Side(num=num, value=value, start=start, end=end, percent=percent)
+    low, high = _bounds(value, qualifier[1])
+    return _qualified(start, end, low, high, qualifier, side)
 
 
 def _multiplier_figure(text: str, p: _Patterns, start: int, end: int, value: float) -> _Figure:
@@ -3357,22 +3364,14 @@ def _change_figures(text: str, p: _Patterns, taken: list[_Figure]) -> list[_Figu
             if percent is None:
                 out.append(_multiplier_figure(text, p, start, end, value))
                 continue
-            num = Number(value, start, end, True, False, None)
-            side = _Side(num=num, value=value, start=start, end=end, percent=percent)
-            q_start, bound, name = _qualifier(text, start, p)
-            low, high = _bounds(value, bound)
-            out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+            out.append(_told_in_words(start, end, value, _qualifier(text, start, p), percent))
     if any(stem in text for stem in _CHANGE_FRACTION_STEMS):
         for m in by.finditer(text):
             start, end = m.span("share")
             if covered(start, end):
                 continue
             value = shares[_norm(m.group("share"))]
-            num = Number(value, start, end, True, False, None)
-            side = _Side(num=num, value=value, start=start, end=end, percent="percent")
-            q_start, bound, name = _qualifier(text, start, p)
-            low, high = _bounds(value, bound)
-            out.append(_qualified(start, end, low, high, (q_start, bound, name), side))
+            out.append(_told_in_words(start, end, value, _qualifier(text, start, p)))
     return out
 
 
