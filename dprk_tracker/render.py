@@ -312,8 +312,11 @@ class _Grid:
             natural.append(max(min(longest + 2, room), least))
         widths = natural
         if sum(widths) > room:
-            wrapping = [not column.no_wrap for column in self.columns]
-            widths = Table._collapse_widths(natural, wrapping, room)
+            # (Rich's own shrinking, a private method: a Rich without it draws the table itself)
+            collapse = getattr(Table, "_collapse_widths", None)
+            if collapse is None:
+                return None
+            widths = collapse(natural, [not column.no_wrap for column in self.columns], room)
             if sum(widths) > room:
                 return None
             # Measured again at their new widths, as Rich does: a column's minimum width wins.
