@@ -4,9 +4,9 @@ Uses the largest notebook ``benchmarks/ingest.py`` left in the work folder (or `
 query asks for a page of 100 rows (``--limit 100``), without filters, with ``--topic``, with a date
 window (``--since/--until``) and with both. Every query is timed twice:
 
-* in-process: ``Notebook(path, create=False).grouped("events", Filters(...))`` etc. (the page of
-  corroboration groups the commands show; ``timeline()`` / ``figures()`` on a library without
-  it), the library call alone (``--repeat`` times, default 30);
+* in-process: ``Notebook(path, create=False).grouped("events", Filters(...), whole=False)`` etc.
+  (the page of corroboration groups the commands show; ``timeline()`` / ``figures()`` on a library
+  without it), the library call alone (``--repeat`` times, default 30);
 * as a whole command: ``tracker --db PATH timeline --limit 100 --format json ...`` in a subprocess
   (``--cli-repeat`` times, default 10), and the same command drawing its table on a terminal 120
   columns wide (``COLUMNS=120``, output read from a pipe): what a script and a person wait for.
@@ -58,9 +58,13 @@ VARIANTS: list[tuple[str, list[str], dict[str, Any]]] = [
 
 def page(notebook: Any, table: str, filters: Any) -> list[Any]:
     """What ``timeline`` / ``figures`` read for a page: corroboration groups paged in SQL
-    (``Notebook.grouped``) where the library has them, otherwise the plain rows."""
+    (``Notebook.grouped``, its members whole only for --sources or --why: as the commands read it
+    without them) where the library has them, otherwise the plain rows."""
     if hasattr(notebook, "grouped"):
-        return notebook.grouped(table, filters)
+        try:
+            return notebook.grouped(table, filters, whole=False)
+        except TypeError:  # a library from before the light members
+            return notebook.grouped(table, filters)
     return notebook.timeline(filters) if table == "events" else notebook.figures(filters)
 
 
