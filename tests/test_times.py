@@ -649,7 +649,12 @@ def test_coarse_reference_gives_coarse_interval() -> None:
     this_year = one("earlier this year", YEAR_2025)
     assert (this_year.value, this_year.earliest, this_year.latest) == ("2025", "2025-01-01", "2025-12-31")
     last_month = one("last month", YEAR_2025)
-    assert (last_month.value, last_month.earliest, last_month.latest) == ("XXXX-XX", None, None)
+    # (round31: a year-only reference still tells the year of "last month")
+    assert (last_month.value, last_month.earliest, last_month.latest) == (
+        "2025-XX",
+        "2025-01-01",
+        "2025-12-31",
+    )
     this_month = one("this month", YEAR_2025)
     assert this_month.value == "2025-XX"
     assert (this_month.earliest, this_month.latest) == ("2025-01-01", "2025-12-31")

@@ -21,9 +21,10 @@ News conventions (see the news README) and the tense of the governing verb (patt
   on TimeBank.
 - "the quarter"/"the latest quarter" is the last completed quarter (financial reporting usage).
 - Decades are written ``199X``; centuries ``19XX``.
-- A relative expression finer than the reference (e.g. "last month" against a year-only reference)
+- A relative expression finer than the reference (e.g. "last week" against a month-only reference)
   gets an X placeholder, never today's date; with ``this`` it keeps the reference period
-  ("this month" against ``2025`` is ``2025-XX`` bounded by the year).
+  ("this month" against ``2025`` is ``2025-XX`` bounded by the year), as do one unit back or ahead
+  and a plain weekday against a year-only reference ("last month" ``2025-XX``, "Friday" ``2025-WXX-5``).
 
 Sub-period conventions for earliest/latest (``bounds``): START/MID/END split a period in thirds
 (a year: Jan-Apr, May-Aug, Sep-Dec; a month: days 1-10, 11-20, 21-end; a decade: years 0-3, 4-6, 7-9;
@@ -528,7 +529,10 @@ def _point(unit: str, shift: int, ctx: Context, mod: str | None = None) -> Norm:
         # Too coarse a reference: keep what it does say ("this month" in 2025 is 2025-XX).
         if ref is not None and shift == 0 and unit == "D" and ctx.knows("month"):
             return Norm("DATE", f"{ref.year}-{ref.month:02d}-XX", mod, "month")
-        if ref is not None and shift == 0 and unit in ("M", "Q", "W", "WE", "D"):
+        # "last month", "yesterday", "next week" against a year-only reference: somewhere in that
+        # year (a story's own "last month" is of its year unless it is January: the year is all it knows).
+        near = shift == 0 or (abs(shift) == 1 and unit in ("M", "W", "D") and ctx.precision == "year")
+        if ref is not None and near and unit in ("M", "Q", "W", "WE", "D"):
             filler = {"M": "XX", "Q": "QX", "W": "WXX", "WE": "WXX-WE", "D": "XX-XX"}[unit]
             return Norm("DATE", f"{ref.year}-{filler}", mod, "year")
         filler = {
@@ -879,6 +883,9 @@ def _weekday(groups: dict[str, str], ctx: Context) -> Norm:
         day = monday + timedelta(days=weekday - 1)
     pod = PARTS_OF_DAY.get((groups.get("pod") or "").lower())
     if day is None:
+        # Against a year-only reference a plain weekday is a day of that year ("2025-WXX-5").
+        if not rel and not pod and ctx.reference is not None and ctx.precision == "year":
+            return Norm("DATE", f"{ctx.reference.year}-WXX-{weekday}", None, "year")
         value = f"XXXX-WXX-{weekday}"
         if pod:
             return Norm("TIME", f"{value}T{pod}", None, "time")
@@ -1315,7 +1322,7 @@ def period_of(value: str) -> tuple[date, date] | None:
     """First and last day of the period a TIMEX3 value names; None for X values and REFs."""
     match = _VALUE_SHAPES.fullmatch(value)
     if not match:
-        if re.fullmatch(r"\d{4}-[-XWQ]*X[-XWE]*", value):  # "2025-XX": somewhere in a known year
+        if re.fullmatch(r"\d{4}-[-XWQ]*X[-XWE]*(?:-\d)?", value):  # "2025-XX": somewhere in a known year
             year = int(value[:4])
             return (date(year, 1, 1), date(year, 12, 31)) if year else None
         if re.fullmatch(r"\d{4}-\d\d-XX", value):  # "2025-03-XX": some day of a known month

@@ -1108,6 +1108,8 @@ def _normalized(recognized: Recognized, base: Context) -> Iterator[tuple[Candida
                 hint, anchor = None, told
         if hint is None and rule == "month" and found and told_point:
             hint = _month_after_told(text, candidate, found, base.reference)
+        if hint is None and rule == "month" and past and last_month and base.precision == "year":
+            hint = _month_in_narrative(candidate, last_month, last_year, base.reference)
         if hint is None and rule in _CHAINED_MONTHS and found and base.reference is not None and not future:
             hint = _month_after_sentence_before(text, candidate, found, base.reference.year)
         speech = None
@@ -1282,6 +1284,27 @@ _OWN_YEAR_GROUPS = frozenset({"year", "rel"})
 _SEASON_YEAR_GROUPS = frozenset({"year", "relyear", "spelledyear"})
 _BARE_SEASON = ("", "the")  # ("the autumn"; not "last autumn", "that autumn")
 _SEASON_CODE = re.compile(r"-(?:SP|SU|FA|WI)")
+
+
+def _month_in_narrative(
+    candidate: Candidate, last_month: str, last_year: int | None, reference: date | None
+) -> int | None:
+    """Against a year-only reference ("2025 (inferred)"), a bare month told in the past after a month of
+    an earlier year goes on from it, as months run forward in a narrative: "sent troops in October 2024
+    ... since they entered combat in December" is December 2024, and a month earlier in the calendar is
+    the next year's ("... In January, ...": January 2025), never past the reference year."""
+    if (
+        reference is None
+        or not _OWN_YEAR_GROUPS.isdisjoint(candidate.groups)
+        or not _MONTH_CODE.fullmatch(last_month, 4)
+    ):
+        return None
+    told_year, told_month = int(last_month[:4]), int(last_month[5:7])
+    # (not past a later year told since, "the autumn of 2024"; "since 2023" looks back on the way)
+    if told_year >= reference.year or last_year is None or last_year > told_year:
+        return None
+    year = told_year if month_number(candidate.groups["month"]) > told_month else told_year + 1
+    return year if year < reference.year else None
 
 
 def _month_after_told(
