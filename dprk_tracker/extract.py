@@ -237,37 +237,40 @@ def _without_restated(
     def keys(f: Figure) -> list[tuple]:
         return [(f.percent, n, f.qualifier if n < 10 else "") for n in (f.low, f.high) if n is not None]
 
+    story = [f for f in figures if not restated(f.start)]
     numbers: dict[tuple, list[Figure]] = {}
-    for figure in figures:
-        if not restated(figure.start):
-            for key in keys(figure):
-                numbers.setdefault(key, []).append(figure)
+    for figure in story:
+        for key in keys(figure):
+            numbers.setdefault(key, []).append(figure)
+    told_once = {id(f) for f in story}
     kept_figures = [
         f
         for f in figures
-        if not restated(f.start)
-        or not any(
-            key[1] >= 10 or restates(f.sentence, other.sentence, shared=2)
-            for key in keys(f)
-            for other in numbers.get(key, ())
+        if id(f) in told_once
+        or not (
+            any(
+                key[1] >= 10 or restates(f.sentence, other.sentence, shared=2)
+                for key in keys(f)
+                for other in numbers.get(key, ())
+            )
+            or ((band := _vague_band(f)) is not None and _covered(f, band, story, restates))
         )
     ]
-    if len(kept_figures) < len(figures) or any(restated(f.start) for f in kept_figures):
-        story = [f for f in figures if not restated(f.start)]
-        kept_figures = [
-            f
-            for f in kept_figures
-            if not restated(f.start)
-            or not (band := _vague_band(f))
-            or not any(
-                (other.low or other.high or 0) >= band[0]
-                and (other.high or other.low or 0) < band[1]
-                and other.percent == f.percent
-                and (_same_counted(f, other) or restates(f.sentence, other.sentence, shared=2))
-                for other in story
-            )
-        ]
     return kept_events, kept_figures
+
+
+def _covered(
+    figure: Figure, band: tuple[float, float], story: list[Figure], restates: Callable[..., bool]
+) -> bool:
+    """Whether the story tells a figure in a restated vague figure's band that counts the same thing
+    or shares two words of its sentence."""
+    return any(
+        (other.low or other.high or 0) >= band[0]
+        and (other.high or other.low or 0) < band[1]
+        and other.percent == figure.percent
+        and (_same_counted(figure, other) or restates(figure.sentence, other.sentence, shared=2))
+        for other in story
+    )
 
 
 def _vague_band(figure: Figure) -> tuple[float, float] | None:
