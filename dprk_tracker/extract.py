@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import heapq
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from . import reader
 from .dates import DateError, reference_bound, reference_from_option
@@ -41,6 +43,9 @@ from .times import (
 )
 from .times.vocabulary import number_value, table
 from .topics import FALLBACK, Classifier, Lexicon, Span, default_lexicon
+
+if TYPE_CHECKING:
+    from .trends import CountedLexicon
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -224,29 +229,111 @@ def _without_restated(
         or not any(
             any(s <= e.time_start < end for s, end in closing)
             or restates(e.text.replace(e.time_text, " "), other.text.replace(other.time_text, " "))
-            for other in told.get(e.when, ())
+            for when in _told_as(e.when)
+            for other in told.get(when, ())
         )
     ]
 
     def keys(f: Figure) -> list[tuple]:
         return [(f.percent, n, f.qualifier if n < 10 else "") for n in (f.low, f.high) if n is not None]
 
+    story = [f for f in figures if not restated(f.start)]
     numbers: dict[tuple, list[Figure]] = {}
-    for figure in figures:
-        if not restated(figure.start):
-            for key in keys(figure):
-                numbers.setdefault(key, []).append(figure)
+    for figure in story:
+        for key in keys(figure):
+            numbers.setdefault(key, []).append(figure)
+    told_once = {id(f) for f in story}
     kept_figures = [
         f
         for f in figures
-        if not restated(f.start)
-        or not any(
-            key[1] >= 10 or restates(f.sentence, other.sentence, shared=2)
-            for key in keys(f)
-            for other in numbers.get(key, ())
+        if id(f) in told_once
+        or not (
+            any(
+                key[1] >= 10 or restates(f.sentence, other.sentence, shared=2)
+                for key in keys(f)
+                for other in numbers.get(key, ())
+            )
+            or ((band := _vague_band(f)) is not None and _covered(f, band, story, restates))
         )
     ]
     return kept_events, kept_figures
+
+
+def _covered(
+    figure: Figure, band: tuple[float, float], story: list[Figure], restates: Callable[..., bool]
+) -> bool:
+    """Whether the story tells a figure in a restated vague figure's band that counts the same thing
+    or shares two words of its sentence."""
+    return any(
+        (other.low or other.high or 0) >= band[0]
+        and (other.high or other.low or 0) < band[1]
+        and other.percent == figure.percent
+        and (_same_counted(figure, other) or restates(figure.sentence, other.sentence, shared=2))
+        for other in story
+    )
+
+
+def _vague_band(figure: Figure) -> tuple[float, float] | None:
+    """The numbers a restatement's vague or round figure stands for: "thousands" any from 2,000 to
+    99,999 (the body's "11,000"), "millions" 8 million, "more than a billion" $1.3 billion, "dozens"
+    30; a number told exactly ("about 4,700") is told by that number only."""
+    low, high = figure.low, figure.high
+    if low is None or low <= 0:
+        return None
+    if high is not None and high != low:
+        if _MAGNITUDES.search(figure.text):  # "thousands", "tens of millions of dollars"
+            return low, (high + 1) * 10
+        return None
+    if _round(low) and (figure.qualifier in _MORE_THAN or _MAGNITUDES.search(figure.text)):
+        return low, low * 10  # "more than a billion dollars", "over 1,000 troops"
+    return None
+
+
+def _round(number: float) -> bool:
+    """One digit and zeros: 1,000, 3 million."""
+    text = f"{number:.0f}".rstrip("0")
+    return len(text) == 1 and text != "0"
+
+
+def _same_counted(one: Figure, other: Figure) -> bool:
+    """Whether two figures count the same thing: the same currency, or units the counted lexicon
+    folds together ("shells" and "rounds", "troops" and "soldiers") or ending in the same word."""
+    if one.currency or other.currency:
+        return one.currency == other.currency
+    if not one.unit or not other.unit:
+        return False
+    fold = _counted().fold
+    first, second = fold(one.unit), fold(other.unit)
+    return first == second or (first or "").split()[-1:] == (second or "").split()[-1:]
+
+
+@functools.lru_cache(maxsize=1)
+def _counted() -> CountedLexicon:
+    from .trends import load_counted  # (asked only when a restatement tells a vague figure)
+
+    return load_counted()
+
+
+_MAGNITUDES = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions|a (?:million|billion|trillion))\b",
+    re.I,
+)
+_MORE_THAN = frozenset({"more than", "over", "at least", "exceeding"})
+
+
+def _told_as(when: str) -> list[str]:
+    """The dates a restatement's date may be told by: itself, and a season's months ("the summer of
+    2024" is told by "June 19, 2024")."""
+    months = _SEASON_MONTHS.get(when[5:]) if len(when) == 7 else None
+    return [when] + [f"{when[:4]}-{month}" for month in months] if months else [when]
+
+
+_SEASON_MONTHS = {
+    "SP": ("03", "04", "05"),
+    "SU": ("06", "07", "08"),
+    "FA": ("09", "10", "11"),
+    "WI": ("01", "02", "12"),
+}
 
 
 # Words of five letters or more, compared by their first five ("follows" is "following").
@@ -738,7 +825,7 @@ def _enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[
 _TOPIC_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|after|before|when|where|who|whom|whose|which"
     r"|including|of\s+whom|of\s+which|among\s+them|accusing|alleging|citing)\b"
-    r"|\s(?:while\s|—\s|--\s|–\s|(?:suspected|accused)\s+of\s"
+    r"|\s(?:while\s|—\s|--\s|–\s|(?:suspected|accused)\s+of\s|(?:after|before)\s+(?:the|a|an|its|their)\s"
     r"|for\s+(?:allegedly|supplying|providing|helping|shipping|selling|procuring|financing|facilitating"
     r"|(?:its|their|his|her)\s+role)\s)"
 )  # (a dash or "while" after one blank: "\s+" before an alternative is tried at every blank, 4x slower)
@@ -1404,6 +1491,13 @@ def _event_topic(
         told = topics.find(sentences.topic_clause(sentence[0], sentence[1], when.end(), when.end() + 1))
         if told is not None and told != FALLBACK:
             return told
+    if _RELATIVE_AFTER.match(text, time.end) and not _SAID_BEFORE.search(text, sentence[0], time.start):
+        # "signed a treaty in June that allows troops to be deployed": what follows the date tells
+        # what the thing done then is, not what was done (diplomacy)
+        own = (clause or sentence)[0], time.start
+        told = topics.find(own)
+        if told is not None and told != FALLBACK:
+            return told
     topic = topics.find(clause)
     if topic is None or topic == FALLBACK:  # (a clause about nothing in particular says nothing)
         topic = topics.classify(span)
@@ -1428,6 +1522,12 @@ def _event_topic(
 
 
 _WHEN_TOLD = re.compile(r",\s+when\b")
+_RELATIVE_AFTER = re.compile(r"[^\S\n]+(?:that|which)[^\S\n]+")
+# (not what is said then: "Seoul said in June that troops had been deployed")
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|reported|announced|estimated|warned|claimed|stated|revealed|confirmed"
+    r"|added|noted|believed|assessed|disclosed)\b"
+)
 # Capture or death told of men (group 1: death)
 _BEFELL = re.compile(
     r"\b(?:was|were|been|being)\s+(?:(killed|wounded)|captured|taken\s+prisoner)\b"
@@ -2680,10 +2780,22 @@ _LISTED_AFTER = re.compile(
     r"[^.;:\n]{0,60}?\bto\s+(?:its|the|their|a)\s+(?:[\w-]+\s+)?(?:sanctions?\s+list|blacklist)",
     re.IGNORECASE,
 )
+# What a share is "of": its noun phrase after an owner ("of North Korea's gross domestic product",
+# "of the country's GDP"), up to the next word that starts a clause or a phrase.
 _SHARE_OF = re.compile(
-    r"[^\S\n]+of[^\S\n]+(?:(?:the|their|its|his|her|all|our)[^\S\n]+)?([a-z]+(?:[^\S\n]+[a-z]+)?)(?![\w'’])"
+    r"[^\S\n]+of[^\S\n]+(?:(?:the|their|its|his|her|all|our)[^\S\n]+)?"
+    r"(?:[A-Za-z.-]+(?:[^\S\n]+[A-Za-z.-]+){0,2}['’]s[^\S\n]+)?"
+    r"((?:[a-z]+|[A-Z]{2,5})(?:[^\S\n]+(?!(?:who|which|that|were|was|are|is|had|have|has|by|in|on|at|to|from|for"
+    r"|with|and|or|as)\b)[a-z]+){0,3})(?![\w'’])"
 )
 _LOSSES = re.compile(r"\blosses\b", re.IGNORECASE)
+# Men sent to make good losses are a deployment: "to replace the losses", "make up for the losses,
+# bringing the total sent to".
+_SENT_FOR_LOSSES = re.compile(
+    r"\b(?:sent|send|sending|dispatch\w*|deploy\w*|reinforc\w*|replac\w*|make\s+up\s+for|compensat\w*|"
+    r"offset)\b",
+    re.IGNORECASE,
+)
 _LOST_BEFORE = re.compile(
     r"\blos(?:t|e|es|ing)\s+(?:(?:another|some|over|about|around|roughly|nearly|almost|more\s+than|up\s+to"
     r"|as\s+many\s+as|something\s+like)\s+)?[\"“]?$"
@@ -2696,8 +2808,15 @@ def _counted_as_losses(text: str, quantity: Quantity, s_start: int) -> bool:
     the past day amounted to 1,730 personnel"), in the sentence before that counted the same noun
     ("... 1,730 personnel. The total is about 796,230 personnel") or in a tally's heading line
     ("Combat losses of the enemy as of 07.02.2025:" over "personnel - about 848,390")."""
-    if _LOSSES.search(text, s_start, quantity.start):
-        return True
+    told = list(_LOSSES.finditer(text, s_start, quantity.start))
+    if told:
+        losses = told[-1]
+        # (not men sent to make up for them: "3,000 troops to make up for the losses, bringing the
+        # total number sent to roughly 14,000")
+        return not (
+            _SENT_FOR_LOSSES.search(text, losses.end(), quantity.start)
+            or _SENT_FOR_LOSSES.search(text, max(s_start, losses.start() - 30), losses.start())
+        )
     line_start = text.rfind("\n", 0, quantity.start) + 1
     if quantity.unit_start == line_start and line_start > 1:
         heading_start = text.rfind("\n", 0, line_start - 1) + 1
