@@ -863,6 +863,8 @@ class _Sentences:
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._topic_clauses: dict[int, list[Span]] = {}  # a sentence's start -> its _topic_parts
         self.times = list(times)
+        self._time_starts = [t.start for t in self.times]
+        self._in_order = self._time_starts == sorted(self._time_starts)
         # An event and the figures dated by the same time ask for its interval: compute it once.
         self._anchors: dict[int, tuple[str | None, str | None, str | None]] = {}
         self.made: dict[int, TimeExpr] = {}  # (figures) the spans the pipeline dated, see _MADE_AS_OF
@@ -903,6 +905,20 @@ class _Sentences:
         ):
             return None
         return told
+
+    def times_in(self, start: int, end: int) -> list[TimeExpr]:
+        """The times that start inside [start, end), in text order."""
+        if not self._in_order:
+            return [t for t in self.times if start <= t.start < end]
+        starts = self._time_starts
+        return self.times[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def times_from(self, pos: int) -> Iterator[TimeExpr]:
+        """The times in text order from the first that starts at or after ``pos`` (all of them when they
+        are not in text order), for loops that stop at a limit: on a long text they stay local."""
+        times = self.times
+        first = bisect.bisect_left(self._time_starts, pos) if self._in_order else 0
+        return (times[k] for k in range(first, len(times)))
 
     def several_datable_in(self, start: int, end: int) -> bool:
         """Whether more than one datable time starts inside [start, end)."""
@@ -1113,7 +1129,6 @@ def _forecast_spans(text: str, sentences: _Sentences) -> list[TimeExpr]:
 _WITHIN_REACH = 30
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:[\w-]+\s+(?:to|or)\s+|[\w-]+\s*[-–]\s*)?$", re.IGNORECASE)
 # "in the coming weeks", "over the next two years": a span from the report's day on, as "within"
-_COMING = re.compile(r"the\s+(?:coming|next)\s", re.IGNORECASE)
 _COMING_BEFORE = re.compile(r"\b(?:in|over|during)\s+$", re.IGNORECASE)
 _COUNTED_FROM = re.compile(r"\s+(?:of|after|from|since|before)\b")
 # Modals and words of a forecast before "within": "could arrive within", "was expected within"
@@ -1491,7 +1506,7 @@ def _event_topic(
         told = topics.find(sentences.topic_clause(sentence[0], sentence[1], when.end(), when.end() + 1))
         if told is not None and told != FALLBACK:
             return told
-    if _RELATIVE_AFTER.match(text, time.end) and not _SAID_BEFORE.search(text, sentence[0], time.start):
+    if _RELATIVE_AFTER.match(text, time.end) and not _REPORTING_VERB.search(text, sentence[0], time.start):
         # "signed a treaty in June that allows troops to be deployed": what follows the date tells
         # what the thing done then is, not what was done (diplomacy)
         own = (clause or sentence)[0], time.start
@@ -1524,7 +1539,7 @@ def _event_topic(
 _WHEN_TOLD = re.compile(r",\s+when\b")
 _RELATIVE_AFTER = re.compile(r"[^\S\n]+(?:that|which)[^\S\n]+")
 # (not what is said then: "Seoul said in June that troops had been deployed")
-_SAID_BEFORE = re.compile(
+_REPORTING_VERB = re.compile(
     r"\b(?:said|says|told|tells|reported|announced|estimated|warned|claimed|stated|revealed|confirmed"
     r"|added|noted|believed|assessed|disclosed)\b"
 )
@@ -1904,9 +1919,12 @@ def _harm_counted(events: list[Event], figures: list[Figure]) -> list[Event]:
     words name troops: "Russian forces lost 1,830 personnel over the past day" is casualties. The
     figure's rules tell losses and captures ("lost", "losses came to"), which keywords alone do not."""
     changed = []
+    by_start = sorted(figures, key=lambda f: f.start)  # (looked up by bisect: a long text has thousands)
+    starts = [f.start for f in by_start]
     for event in events:
         if event.topic in _PLAIN_TOPICS:
-            told = {f.topic for f in figures if event.start <= f.start and f.end <= event.end} - {FALLBACK}
+            inside = by_start[bisect.bisect_left(starts, event.start) : bisect.bisect_left(starts, event.end)]
+            told = {f.topic for f in inside if f.end <= event.end} - {FALLBACK}
             if len(told) == 1 and (harm := next(iter(told))) in _HARM_TOPICS:
                 event = dataclasses.replace(event, topic=harm)
         changed.append(event)
@@ -2349,11 +2367,7 @@ def _period_told_before(
     if back is not None:
         return _period_pointed_back_to(sentences, s_start)
     span = next(
-        (
-            t
-            for t in sentences.times
-            if quantity.end <= t.start < s_end and t.type == "DURATION" and t.signal == "in"
-        ),
+        (t for t in sentences.times_in(quantity.end, s_end) if t.type == "DURATION" and t.signal == "in"),
         None,
     )
     if span is None or _FUTURE.search(text, s_start, span.start):
@@ -2394,7 +2408,7 @@ def _period_pointed_back_to(sentences: _Sentences, s_start: int) -> TimeExpr | N
         start = before[0]
         told = [t for t in sentences.datable_in(*before) if t.precision != "day"]
         if not told:
-            if any(t.type == "DURATION" and before[0] <= t.start < before[1] for t in sentences.times):
+            if any(t.type == "DURATION" for t in sentences.times_in(before[0], before[1])):
                 return None  # "It has been six years since the talks. In that time, ...": that span, to now
             continue
         for i, t in enumerate(told):
@@ -2453,7 +2467,7 @@ def _trailing_span(sentences: _Sentences, start: int, end: int, reference: Refer
     last three months"), when the sentence names one and no date; else None."""
     if reference is None or reference.precision != "day":
         return None
-    for time in sentences.times:
+    for time in sentences.times_from(start):
         if time.start >= end:
             break
         if time.start >= start and time.type == "DURATION" and _TRAILING.match(time.text):
@@ -2965,7 +2979,7 @@ def _trailing_span_after(sentences: _Sentences, end: int, limit: int) -> bool:
     """Whether a span up to the report ("over the past 24 hours", "in the last week") follows the
     figure's noun in its own stretch (no comma between)."""
     text = sentences.text
-    for time in sentences.times:
+    for time in sentences.times_from(end):
         if time.start >= limit:
             return False
         if time.start >= end and time.type == "DURATION" and _TRAILING.match(time.text):

@@ -310,7 +310,6 @@ def _percent_before(text: str, num: Number) -> int | None:
 _PERCENT_OF = re.compile(r"(?<![\w])(?:per\s*cents?|percents?)\s+of\s+$", re.IGNORECASE)
 
 
-_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _MIXED = re.compile(r"[ \u00a0-](1/2|1/4|3/4|1/3|2/3)(?![\d/])")
 
 
@@ -323,9 +322,6 @@ def _measure_after(text: str, num: Number, p: _Patterns) -> bool:
     """Whether a measure word follows: "17m dwt" is 17 million deadweight tonnes, not 17 metres."""
     word = _NEXT_WORD.match(text, num.end)
     return word is not None and word.group(1).lower() in p.measures
-
-
-_NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)\b")
 
 
 def _side(text: str, num: Number, p: _Patterns) -> _Side:
